@@ -1,0 +1,79 @@
+import type { Conversation, ConversationPage } from '../../shared/contract'
+import type { HistoryDatabase } from './database'
+
+interface ConversationRow {
+  id: number
+  title: string
+  model: string
+  created_at: number
+  updated_at: number
+}
+
+const toConversation = (row: ConversationRow): Conversation => ({
+  id: row.id,
+  title: row.title,
+  model: row.model,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at
+})
+
+/** Creates a conversation and returns it. */
+export function createConversation(
+  db: HistoryDatabase,
+  args: { title: string; model: string; now: number }
+): Conversation {
+  const row = db
+    .prepare<[string, string, number, number], ConversationRow>(
+      'INSERT INTO conversations (title, model, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING *'
+    )
+    .get(args.title, args.model, args.now, args.now)
+  return toConversation(row!)
+}
+
+/** One conversation, or undefined. */
+export function getConversation(db: HistoryDatabase, id: number): Conversation | undefined {
+  const row = db
+    .prepare<[number], ConversationRow>('SELECT * FROM conversations WHERE id = ?')
+    .get(id)
+  return row && toConversation(row)
+}
+
+/** A page of conversations, most recent activity first (keyset paging, no OFFSET scans). */
+export function listConversations(
+  db: HistoryDatabase,
+  args: { limit: number; before?: { updatedAt: number; id: number } }
+): ConversationPage {
+  const rows = args.before
+    ? db
+        .prepare<[number, number, number, number], ConversationRow>(
+          `SELECT * FROM conversations WHERE updated_at < ? OR (updated_at = ? AND id < ?)
+           ORDER BY updated_at DESC, id DESC LIMIT ?`
+        )
+        .all(args.before.updatedAt, args.before.updatedAt, args.before.id, args.limit + 1)
+    : db
+        .prepare<[number], ConversationRow>(
+          'SELECT * FROM conversations ORDER BY updated_at DESC, id DESC LIMIT ?'
+        )
+        .all(args.limit + 1)
+  const conversations = rows.slice(0, args.limit).map(toConversation)
+  const last = conversations.at(-1)
+  return {
+    conversations,
+    next: rows.length > args.limit && last ? { updatedAt: last.updatedAt, id: last.id } : null
+  }
+}
+
+/** Marks activity so the conversation sorts first. */
+export function touchConversation(db: HistoryDatabase, id: number, now: number): void {
+  db.prepare('UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?').run(now, id)
+}
+
+/** Remembers the model chosen for a conversation. */
+export function setConversationModel(db: HistoryDatabase, id: number, model: string): boolean {
+  return db.prepare('UPDATE conversations SET model = ? WHERE id = ?').run(model, id).changes > 0
+}
+
+/** Deletes a conversation and (by cascade) its messages. */
+export function deleteConversation(db: HistoryDatabase, id: number): boolean {
+  return db.prepare('DELETE FROM conversations WHERE id = ?').run(id).changes > 0
+}

@@ -1,0 +1,41 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { AppError } from '../errors'
+import { SCHEMA_VERSION, migrations } from './migrations'
+
+export type HistoryDatabase = Database.Database
+
+/**
+ * Opens (or creates) the history database and applies pending migrations in one transaction.
+ * A database written by a newer app version is refused, never touched.
+ */
+export function openDatabase(file: string): HistoryDatabase {
+  mkdirSync(dirname(file), { recursive: true })
+  const db = new Database(file)
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number
+    if (version > SCHEMA_VERSION) {
+      throw new AppError(
+        'internal',
+        `The history database was written by a newer version of the app (schema ${version}, this app knows ${SCHEMA_VERSION}). Update the app; the file was left untouched.`
+      )
+    }
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('foreign_keys = ON')
+    migrate(db, version)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+function migrate(db: HistoryDatabase, from: number): void {
+  if (from === SCHEMA_VERSION) return
+  db.transaction(() => {
+    for (let version = from; version < SCHEMA_VERSION; version++) migrations[version](db)
+    db.pragma(`user_version = ${SCHEMA_VERSION}`)
+  })()
+}

@@ -1,0 +1,42 @@
+import type Database from 'better-sqlite3'
+
+/** Numbered schema changes; the database's `user_version` is the number of the last one applied. */
+export const migrations: ReadonlyArray<(db: Database.Database) => void> = [
+  // 1: conversations, messages, settings
+  (db) => {
+    db.exec(`
+      CREATE TABLE conversations (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        model TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX conversations_by_activity ON conversations (updated_at DESC, id DESC);
+
+      CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+        content TEXT NOT NULL DEFAULT '',
+        reasoning TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('streaming', 'done', 'stopped', 'error', 'interrupted')),
+        model TEXT,
+        finish_reason TEXT,
+        prompt_tokens INTEGER,
+        completion_tokens INTEGER,
+        reasoning_tokens INTEGER,
+        error TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX messages_by_conversation ON messages (conversation_id, id);
+
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `)
+  }
+]
+
+export const SCHEMA_VERSION = migrations.length

@@ -1,0 +1,100 @@
+// The Electron shell: window, lifecycle and wiring. Everything else lives in core modules.
+import { BrowserWindow, app, ipcMain, session, shell } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { channelOf, type EmitEvent } from '../shared/contract'
+import { createCore, type Core } from './core'
+import { registerHandlers } from './ipc'
+import { createKeytarStore } from './secrets/keychain'
+
+// Tests point the app at a throwaway data directory and keychain entry.
+if (process.env.SEED_CHAT_DATA_DIR) app.setPath('userData', process.env.SEED_CHAT_DATA_DIR)
+const keychainService = process.env.SEED_CHAT_KEYCHAIN_SERVICE ?? 'Seed Chat'
+
+const rendererURL = process.env.ELECTRON_RENDERER_URL
+const indexFile = join(__dirname, '../renderer/index.html')
+const pageURL = rendererURL ?? pathToFileURL(indexFile).href
+
+let mainWindow: BrowserWindow | null = null
+let core: Core | null = null
+
+/** Only our own page, in the top frame, may call the API. */
+function isOwnPage(url: string | undefined): boolean {
+  if (!url) return false
+  const page = new URL(pageURL)
+  const target = new URL(url)
+  return rendererURL ? target.origin === page.origin : target.href.split('#')[0] === page.href
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 800,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Seed Chat',
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true
+    }
+  })
+  window.once('ready-to-show', () => window.show())
+  // No navigation away from the app; links from answers open in the user's browser.
+  window.webContents.on('will-navigate', (event) => event.preventDefault())
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//i.test(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  if (rendererURL) void window.loadURL(rendererURL)
+  else void window.loadFile(indexFile)
+  return window
+}
+
+const emit: EmitEvent = (name, payload) => {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channelOf(name), payload)
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+})
+
+void app.whenReady().then(() => {
+  // No permission (camera, notifications, ...) is ever granted to page content.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false)
+  )
+  core = createCore({
+    dataDir: app.getPath('userData'),
+    secrets: createKeytarStore(keychainService),
+    emit
+  })
+  registerHandlers(ipcMain, core.handlers, (event) => {
+    const frame = event.senderFrame
+    return frame !== null && frame.parent === null && isOwnPage(frame.url)
+  })
+  mainWindow = createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+  })
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+let closing = false
+app.on('before-quit', (event) => {
+  if (!core || closing) return
+  // Stop streaming replies so they are saved as 'stopped' before the database closes.
+  event.preventDefault()
+  closing = true
+  void core.close().finally(() => {
+    core = null
+    app.quit()
+  })
+})

@@ -1,0 +1,14 @@
+// Runs sandboxed with context isolation: exposes only the typed API, never ipcRenderer itself.
+import { contextBridge, ipcRenderer } from 'electron'
+import { buildApi } from './api'
+
+const api = buildApi({
+  invoke: (channel, args) => ipcRenderer.invoke(channel, args),
+  subscribe: (channel, listener) => {
+    const forward = (_event: Electron.IpcRendererEvent, payload: unknown): void => listener(payload)
+    ipcRenderer.on(channel, forward)
+    return () => ipcRenderer.removeListener(channel, forward)
+  }
+})
+
+contextBridge.exposeInMainWorld('api', api)

@@ -1,0 +1,224 @@
+// The one IPC contract: every request with its argument schema and result type, every event with
+// its payload. Main, preload and renderer import from here; nobody else names a channel.
+import { z } from 'zod'
+import type { ModelInfo } from './models'
+
+/** The closed set of error codes the UI knows how to explain. */
+export const ERROR_CODES = [
+  'invalid_input', // the IPC payload failed validation
+  'no_key', // no API key is set
+  'keychain_unavailable', // no OS keychain (Secret Service) to keep the key in
+  'bad_key', // 401
+  'model_unavailable', // 403 / 404: the model is not open to this key
+  'rate_limited', // 429
+  'bad_request', // 400 and other 4xx: the server's message says why
+  'server', // 5xx
+  'network', // could not reach the server
+  'stalled', // the stream stopped sending for too long
+  'stream_interrupted', // the stream broke after it started
+  'not_found', // no such conversation or message
+  'busy', // a reply is already streaming in that conversation
+  'internal'
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface AppErrorInfo {
+  code: ErrorCode
+  /** Detail for the user, e.g. the server's own message. Never contains the key. */
+  message: string
+  status?: number
+  retryAfterSeconds?: number
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorInfo }
+
+export interface Conversation {
+  id: number
+  title: string
+  model: string
+  createdAt: number
+  updatedAt: number
+}
+
+export type MessageRole = 'user' | 'assistant'
+/** streaming → done | stopped | error; interrupted = the app quit while it streamed. */
+export type MessageStatus = 'streaming' | 'done' | 'stopped' | 'error' | 'interrupted'
+
+export interface Usage {
+  promptTokens: number
+  completionTokens: number
+  reasoningTokens: number | null
+}
+
+export interface Message {
+  id: number
+  conversationId: number
+  role: MessageRole
+  content: string
+  reasoning: string
+  status: MessageStatus
+  model: string | null
+  finishReason: string | null
+  usage: Usage | null
+  error: AppErrorInfo | null
+  createdAt: number
+}
+
+export interface KeyStatus {
+  /** Whether the OS keychain answered. */
+  keychain: 'available' | 'unavailable'
+  keychainError: string | null
+  hasKey: boolean
+  /** Last four characters of the key, the only part ever shown. */
+  last4: string | null
+  /** Where the key lives: in the keychain, or (no keychain) only in memory until quit. */
+  storage: 'keychain' | 'memory' | null
+}
+
+export const LANGUAGES = ['system', 'en', 'zh-CN'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+export interface Settings {
+  baseURL: string
+  language: Language
+}
+
+export interface ConversationPage {
+  conversations: Conversation[]
+  /** Pass back as `before` for the next page; null when there is none. */
+  next: { updatedAt: number; id: number } | null
+}
+
+export interface ConversationWithMessages {
+  conversation: Conversation
+  messages: Message[]
+}
+
+export interface SendResult {
+  conversation: Conversation
+  userMessage: Message
+  assistantMessage: Message
+}
+
+export interface ModelList {
+  models: ModelInfo[]
+  /** 'provider' when GET /models answered, 'offline' for the built-in list. */
+  source: 'provider' | 'offline'
+}
+
+const id = z.number().int().positive()
+const modelId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\w.\-:/]+$/, 'a model id has letters, digits and . - _ : / only')
+const baseURL = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      return url.protocol === 'https:' || url.protocol === 'http:'
+    } catch {
+      return false
+    }
+  }, 'the base URL must be an http(s) URL')
+const apiKey = z
+  .string()
+  .trim()
+  .min(1, 'the key is empty')
+  .max(1000)
+  .regex(/^[\x21-\x7e]+$/, 'the key has characters a key cannot have')
+
+/** Argument schema of every request; main validates each incoming payload with these. */
+export const requestSchemas = {
+  getKeyStatus: z.undefined(),
+  setKey: z.object({ key: apiKey }).strict(),
+  deleteKey: z.undefined(),
+  getSettings: z.undefined(),
+  updateSettings: z
+    .object({ baseURL: baseURL.optional(), language: z.enum(LANGUAGES).optional() })
+    .strict(),
+  /** GET /models with the given (or saved) key and base URL. */
+  testConnection: z.object({ baseURL: baseURL.optional(), key: apiKey.optional() }).strict(),
+  listModels: z.undefined(),
+  listConversations: z
+    .object({
+      limit: z.number().int().min(1).max(500).optional(),
+      before: z.object({ updatedAt: z.number().int(), id }).strict().optional()
+    })
+    .strict(),
+  getConversation: z.object({ id }).strict(),
+  setConversationModel: z.object({ id, model: modelId }).strict(),
+  deleteConversation: z.object({ id }).strict(),
+  /** conversationId null starts a new conversation. */
+  sendMessage: z
+    .object({
+      conversationId: id.nullable(),
+      model: modelId,
+      text: z.string().max(1_000_000).refine((t) => t.trim().length > 0, 'the message is empty')
+    })
+    .strict(),
+  stopReply: z.object({ messageId: id }).strict(),
+  /** Streams a new reply in place of a failed or stopped one. */
+  retryReply: z.object({ messageId: id }).strict()
+} as const
+
+export interface RequestResults {
+  getKeyStatus: KeyStatus
+  setKey: KeyStatus
+  deleteKey: KeyStatus
+  getSettings: Settings
+  updateSettings: Settings
+  testConnection: { modelCount: number }
+  listModels: ModelList
+  listConversations: ConversationPage
+  getConversation: ConversationWithMessages
+  setConversationModel: Conversation
+  deleteConversation: null
+  sendMessage: SendResult
+  stopReply: null
+  retryReply: Message
+}
+
+export type RequestName = keyof typeof requestSchemas
+export type RequestArgs<K extends RequestName> = z.input<(typeof requestSchemas)[K]>
+export type RequestResult<K extends RequestName> = RequestResults[K]
+export const REQUEST_NAMES = Object.keys(requestSchemas) as RequestName[]
+
+/** Events main sends to the renderer. */
+export interface EventPayloads {
+  /** New text for a streaming reply (appended, not cumulative). */
+  replyDelta: { conversationId: number; messageId: number; content: string; reasoning: string }
+  /** A reply ended: done, stopped or failed. Carries the final message. */
+  replyEnded: { conversationId: number; message: Message }
+}
+export type EventName = keyof EventPayloads
+export const EVENT_NAMES: EventName[] = ['replyDelta', 'replyEnded']
+
+/** The IPC channel string of a request or event. */
+export function channelOf(name: RequestName | EventName): string {
+  return `api:${name}`
+}
+
+/** The main side: one async function per request, given validated arguments. */
+export type Handlers = {
+  [K in RequestName]: (args: z.output<(typeof requestSchemas)[K]>) => Promise<RequestResult<K>>
+}
+
+/** Sends an event to the renderer (Electron's webContents.send, or the test harness). */
+export type EmitEvent = <K extends EventName>(name: K, payload: EventPayloads[K]) => void
+
+type Subscribers = {
+  [K in EventName as `on${Capitalize<K>}`]: (listener: (payload: EventPayloads[K]) => void) => () => void
+}
+
+/** What the renderer sees as `window.api`. */
+export type Api = {
+  [K in RequestName]: RequestArgs<K> extends undefined
+    ? () => Promise<Result<RequestResult<K>>>
+    : (args: RequestArgs<K>) => Promise<Result<RequestResult<K>>>
+} & Subscribers
+
+export const DEFAULT_BASE_URL = 'https://www.anyfast.ai/v1'

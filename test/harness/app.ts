@@ -1,0 +1,179 @@
+// Runs the app without Electron: the real core (src/main/core.ts) in this Node process, the built
+// renderer (out/renderer) served over http to Debian's Chromium, joined through the same handler
+// table the Electron shell registers with ipcMain.
+import { build } from 'esbuild'
+import { mkdtempSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { REQUEST_NAMES, channelOf, type EventName } from '../../src/shared/contract'
+import type { ChatServiceOptions } from '../../src/main/chat/service'
+import { createCore, type Core } from '../../src/main/core'
+import { dispatch } from '../../src/main/dispatch'
+import { createKeytarStore } from '../../src/main/secrets/keychain'
+
+const ROOT = resolve(__dirname, '../..')
+const RENDERER_DIR = join(ROOT, 'out/renderer')
+
+/** The same flags the brief gives for Debian's Chromium on these machines. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync'
+]
+
+export interface AppOptions {
+  /** Defaults to a fresh temporary directory. */
+  dataDir?: string
+  /** The keychain entry's service name; tests use a unique one each. */
+  keychainService: string
+  headless?: boolean
+  chat?: Partial<ChatServiceOptions>
+  locale?: string
+}
+
+export interface AppHarness {
+  dataDir: string
+  url: string
+  core: Core
+  context: BrowserContext
+  page: Page
+  /** Closes the page and the core, then starts both again on the same data directory. */
+  restart(): Promise<Page>
+  close(): Promise<void>
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json'
+}
+
+/** Serves out/renderer; unknown paths are 404, nothing outside the folder is reachable. */
+async function serveRenderer(): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname
+    const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path))
+    if (!file.startsWith(RENDERER_DIR)) {
+      response.writeHead(403).end()
+      return
+    }
+    readFile(file).then(
+      (body) => {
+        response.writeHead(200, {
+          'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-store'
+        })
+        response.end(body)
+      },
+      () => response.writeHead(404).end()
+    )
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const { port } = server.address() as AddressInfo
+  return { server, url: `http://127.0.0.1:${port}/` }
+}
+
+let shimSource: Promise<string> | undefined
+function preloadShim(): Promise<string> {
+  shimSource ??= build({
+    entryPoints: [join(__dirname, 'preload-shim.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false
+  }).then((result) => result.outputFiles[0].text)
+  return shimSource
+}
+
+/** Launches Debian's Chromium (headless unless told otherwise). */
+export function launchChromium(headless = true): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless,
+    args: CHROMIUM_ARGS
+  })
+}
+
+/** Starts the core and opens the app in a Chromium page. */
+export async function launchApp(browser: Browser, options: AppOptions): Promise<AppHarness> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'seed-chat-'))
+  const { server, url } = await serveRenderer()
+  const origin = new URL(url).origin
+  const names = new Map(REQUEST_NAMES.map((name) => [channelOf(name), name]))
+  const shim = await preloadShim()
+
+  let context: BrowserContext
+  const startCore = (): Core =>
+    createCore({
+      dataDir,
+      secrets: createKeytarStore(options.keychainService),
+      chat: options.chat,
+      emit: (name: EventName, payload) => {
+        for (const page of context.pages()) {
+          page
+            .evaluate(([channel, data]) => window.__seedChatEmit(channel as string, data), [
+              channelOf(name),
+              payload
+            ] as const)
+            .catch(() => undefined) // the page is closing
+        }
+      }
+    })
+  let core = startCore()
+
+  const openContext = async (): Promise<Page> => {
+    context = await browser.newContext({
+      locale: options.locale ?? 'en-US',
+      viewport: { width: 1200, height: 800 }
+    })
+    // Like ipc.ts: only our own top-level page may call the API.
+    await context.exposeBinding('__seedChatInvoke', ({ frame }, channel: string, args: unknown) => {
+      const name = names.get(channel)
+      if (frame.parentFrame() !== null || new URL(frame.url()).origin !== origin || !name) {
+        return { ok: false, error: { code: 'invalid_input', message: 'Request refused.' } }
+      }
+      return dispatch(core.handlers, name, args)
+    })
+    await context.addInitScript({ content: shim })
+    const page = await context.newPage()
+    await page.goto(url)
+    return page
+  }
+
+  const harness: AppHarness = {
+    dataDir,
+    url,
+    get core() {
+      return core
+    },
+    get context() {
+      return context
+    },
+    page: await openContext(),
+    restart: async () => {
+      await context.close()
+      await core.close()
+      core = startCore()
+      harness.page = await openContext()
+      return harness.page
+    },
+    close: async () => {
+      await context.close().catch(() => undefined)
+      await core.close()
+      await new Promise((done) => server.close(done))
+    }
+  }
+  return harness
+}
+

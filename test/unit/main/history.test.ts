@@ -1,0 +1,130 @@
+import Database from 'better-sqlite3'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as conversations from '../../../src/main/history/conversations'
+import { openDatabase, type HistoryDatabase } from '../../../src/main/history/database'
+import * as messages from '../../../src/main/history/messages'
+import { SCHEMA_VERSION } from '../../../src/main/history/migrations'
+
+const open: HistoryDatabase[] = []
+function fresh(file = join(mkdtempSync(join(tmpdir(), 'history-')), 'history.sqlite')) {
+  const db = openDatabase(file)
+  open.push(db)
+  return { db, file }
+}
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.open) db.close()
+})
+
+describe('migrations', () => {
+  it('creates the schema in an empty file, in WAL mode', () => {
+    const { db } = fresh()
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all()
+    expect(tables).toEqual(expect.arrayContaining(['conversations', 'messages', 'settings']))
+  })
+
+  it('reopens an existing database without losing rows', () => {
+    const { db, file } = fresh()
+    const conversation = conversations.createConversation(db, { title: 'Hi', model: 'm', now: 1 })
+    messages.insertMessage(db, {
+      conversationId: conversation.id,
+      role: 'user',
+      content: '你好',
+      status: 'done',
+      model: null,
+      now: 2
+    })
+    db.close()
+    const reopened = fresh(file).db
+    expect(reopened.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect(messages.listMessages(reopened, conversation.id).map((m) => m.content)).toEqual(['你好'])
+  })
+
+  it('refuses a database from a newer version and leaves the file as it was', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'history-')), 'history.sqlite')
+    const newer = new Database(file)
+    newer.exec('CREATE TABLE future (x)')
+    newer.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
+    newer.close()
+    const before = readFileSync(file)
+    expect(() => openDatabase(file)).toThrow(/newer version/)
+    expect(readFileSync(file).equals(before)).toBe(true)
+  })
+})
+
+describe('conversations', () => {
+  it('lists by last activity in keyset pages', () => {
+    const { db } = fresh()
+    const ids = [1, 2, 3, 4, 5].map(
+      (n) => conversations.createConversation(db, { title: `c${n}`, model: 'm', now: n }).id
+    )
+    conversations.touchConversation(db, ids[0], 10)
+    const first = conversations.listConversations(db, { limit: 2 })
+    expect(first.conversations.map((c) => c.title)).toEqual(['c1', 'c5'])
+    const second = conversations.listConversations(db, { limit: 2, before: first.next! })
+    expect(second.conversations.map((c) => c.title)).toEqual(['c4', 'c3'])
+    const last = conversations.listConversations(db, { limit: 2, before: second.next! })
+    expect(last.conversations.map((c) => c.title)).toEqual(['c2'])
+    expect(last.next).toBeNull()
+  })
+
+  it('deletes messages with their conversation', () => {
+    const { db } = fresh()
+    const { id } = conversations.createConversation(db, { title: 't', model: 'm', now: 1 })
+    messages.insertMessage(db, { conversationId: id, role: 'user', content: 'x', status: 'done', model: null, now: 1 })
+    expect(conversations.deleteConversation(db, id)).toBe(true)
+    expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(0)
+  })
+})
+
+describe('messages', () => {
+  it('appends streamed text and records how a reply ended', () => {
+    const { db } = fresh()
+    const { id: conversationId } = conversations.createConversation(db, { title: 't', model: 'm', now: 1 })
+    const reply = messages.insertMessage(db, {
+      conversationId,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+      model: 'm',
+      now: 1
+    })
+    messages.appendToMessage(db, reply.id, { content: 'Hel', reasoning: 'th' })
+    messages.appendToMessage(db, reply.id, { content: 'lo', reasoning: 'ink' })
+    const ended = messages.finishMessage(db, reply.id, {
+      status: 'error',
+      finishReason: null,
+      usage: { promptTokens: 3, completionTokens: 2, reasoningTokens: null },
+      error: { code: 'server', message: 'boom', status: 500 }
+    })
+    expect(ended).toMatchObject({
+      content: 'Hello',
+      reasoning: 'think',
+      status: 'error',
+      usage: { promptTokens: 3, completionTokens: 2, reasoningTokens: null },
+      error: { code: 'server', message: 'boom', status: 500 }
+    })
+  })
+
+  it('marks replies left streaming as interrupted, keeping their text', () => {
+    const { db } = fresh()
+    const { id: conversationId } = conversations.createConversation(db, { title: 't', model: 'm', now: 1 })
+    const reply = messages.insertMessage(db, {
+      conversationId,
+      role: 'assistant',
+      content: 'partial',
+      status: 'streaming',
+      model: 'm',
+      now: 1
+    })
+    expect(messages.markInterrupted(db)).toBe(1)
+    expect(messages.getMessage(db, reply.id)).toMatchObject({ status: 'interrupted', content: 'partial' })
+  })
+})
