@@ -660,8 +660,11 @@ class FakeProviderImpl implements FakeProvider {
     const failAt = script.failure ? Math.max(0, Math.min(script.failAfterChars ?? total, total)) : Infinity
 
     const alive = (): boolean => !res.destroyed && !res.writableEnded
+    // Resolves when the last write was handed to the OS, so a drop does not discard buffered data.
+    let flushed: Promise<void> = Promise.resolve()
     const write = (data: string): void => {
-      if (alive()) res.write(`data: ${data}\n\n`)
+      if (!alive()) return
+      flushed = new Promise((resolve) => res.write(`data: ${data}\n\n`, () => resolve()))
     }
     const chunk = (delta: Record<string, unknown>, finishReason: string | null = null): string =>
       JSON.stringify({
@@ -686,6 +689,7 @@ class FakeProviderImpl implements FakeProvider {
       const failure = script.failure!
       switch (failure.mode) {
         case 'drop':
+          if (alive()) await Promise.race([flushed, new Promise<void>((resolve) => res.once('close', () => resolve()))])
           markServerInitiated()
           res.socket?.destroy()
           return

@@ -66,7 +66,7 @@ export async function streamChat(
   let received = false
   const end: ChatStreamEnd = { finishReason: null, usage: null }
   try {
-    armWatchdog()
+    // Until the response starts, the SDK's own per-attempt timeout and retries apply.
     const stream = await client.chat.completions.create(
       {
         model: request.model,
@@ -76,6 +76,7 @@ export async function streamChat(
       },
       { signal: controller.signal }
     )
+    armWatchdog()
     for await (const chunk of stream) {
       armWatchdog()
       received = true

@@ -1,0 +1,302 @@
+// The core against the fake provider over real HTTP, with a real SQLite file and the real keychain.
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { EventPayloads, Message, SendResult } from '../../../src/shared/contract'
+import type { ChatServiceOptions } from '../../../src/main/chat/service'
+import { createCore, type Core } from '../../../src/main/core'
+import { getMessage, listMessages } from '../../../src/main/history/messages'
+import { createKeytarStore } from '../../../src/main/secrets/keychain'
+import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
+
+let provider: FakeProvider
+let core: Core
+let service: string
+let deltas: EventPayloads['replyDelta'][]
+let ended: EventPayloads['replyEnded'][]
+
+async function start(chat: Partial<ChatServiceOptions> = {}): Promise<void> {
+  deltas = []
+  ended = []
+  core = createCore({
+    dataDir: mkdtempSync(join(tmpdir(), 'chat-')),
+    secrets: createKeytarStore(service),
+    chat: { maxRetries: 0, stallTimeoutMs: 1_000, flushIntervalMs: 40, ...chat },
+    emit: (name, payload) => {
+      if (name === 'replyDelta') deltas.push(payload as EventPayloads['replyDelta'])
+      else ended.push(payload as EventPayloads['replyEnded'])
+    }
+  })
+  await core.handlers.updateSettings({ baseURL: provider.baseURL })
+  await core.handlers.setKey({ key: provider.apiKey })
+}
+
+beforeEach(async () => {
+  service = `seed-chat-test-${randomUUID()}`
+  provider = await startFakeProvider()
+})
+afterEach(async () => {
+  await core?.close()
+  await provider.close()
+  await createKeytarStore(service).delete()
+})
+
+const MODEL = 'doubao-seed-1-6-251015'
+
+async function sendAndWait(text: string, conversationId: number | null = null) {
+  const sent = await core.handlers.sendMessage({ conversationId, model: MODEL, text })
+  await core.chat.whenIdle(sent.assistantMessage.id)
+  return { sent, reply: getMessage(core.db, sent.assistantMessage.id)! }
+}
+
+describe('streaming a reply', () => {
+  it('streams reasoning then content, records usage and sends exactly the expected request', async () => {
+    await start()
+    provider.enqueue({
+      kind: 'reply',
+      reasoning: '先想一想。Then answer.',
+      content: 'Hello **world** — 你好',
+      chunkSize: 3,
+      usage: { prompt_tokens: 11, completion_tokens: 7, reasoning_tokens: 5 }
+    })
+    const { sent, reply } = await sendAndWait('Hi there')
+    expect(reply).toMatchObject({
+      role: 'assistant',
+      status: 'done',
+      content: 'Hello **world** — 你好',
+      reasoning: '先想一想。Then answer.',
+      finishReason: 'stop',
+      usage: { promptTokens: 11, completionTokens: 7, reasoningTokens: 5 },
+      error: null
+    })
+    expect(deltas.map((d) => d.content).join('')).toBe(reply.content)
+    expect(deltas.map((d) => d.reasoning).join('')).toBe(reply.reasoning)
+    // Reasoning arrives before content.
+    const firstContent = deltas.findIndex((d) => d.content)
+    expect(deltas.slice(firstContent).every((d) => !d.reasoning)).toBe(true)
+    expect(ended).toEqual([{ conversationId: sent.conversation.id, message: reply }])
+
+    const [request] = provider.chatRequests()
+    expect(request.headers.authorization).toBe(`Bearer ${provider.apiKey}`)
+    expect(request.body).toEqual({
+      model: MODEL,
+      messages: [{ role: 'user', content: 'Hi there' }],
+      stream: true,
+      stream_options: { include_usage: true }
+    })
+    expect(sent.conversation.title).toBe('Hi there')
+  })
+
+  it('sends earlier turns as context in order, never the reasoning', async () => {
+    await start()
+    provider.enqueue({ kind: 'reply', reasoning: 'hmm', content: 'First answer' })
+    const { sent } = await sendAndWait('First question')
+    provider.enqueue({ kind: 'reply', content: 'Second answer' })
+    await sendAndWait('Second question', sent.conversation.id)
+    expect(provider.chatRequests()[1].body.messages).toEqual([
+      { role: 'user', content: 'First question' },
+      { role: 'assistant', content: 'First answer' },
+      { role: 'user', content: 'Second question' }
+    ])
+    const rows = listMessages(core.db, sent.conversation.id)
+    expect(rows.map((m) => [m.role, m.content])).toEqual([
+      ['user', 'First question'],
+      ['assistant', 'First answer'],
+      ['user', 'Second question'],
+      ['assistant', 'Second answer']
+    ])
+  })
+
+  it('writes the partial reply to the database while it streams', async () => {
+    await start({ flushIntervalMs: 30 })
+    provider.enqueue({ kind: 'reply', content: 'x'.repeat(300), chunkSize: 2, delayMs: 10 })
+    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, text: 'go' })
+    let partial: Message | undefined
+    await expect
+      .poll(
+        () => {
+          partial = getMessage(core.db, sent.assistantMessage.id)
+          return partial!.status === 'streaming' && partial!.content.length > 0
+        },
+        { timeout: 3_000, interval: 20 }
+      )
+      .toBe(true)
+    expect(partial!.content.length).toBeLessThan(300)
+    await core.chat.whenIdle(sent.assistantMessage.id)
+    expect(getMessage(core.db, sent.assistantMessage.id)!.content).toBe('x'.repeat(300))
+  })
+
+  it('says when the answer was cut off at the token limit', async () => {
+    await start()
+    provider.enqueue({ kind: 'reply', content: 'cut', finishReason: 'length' })
+    const { reply } = await sendAndWait('long please')
+    expect(reply).toMatchObject({ status: 'done', finishReason: 'length' })
+  })
+
+  it('Stop aborts the request and keeps what arrived', async () => {
+    await start()
+    const answer = 'abcdefghij'.repeat(50)
+    provider.enqueue({ kind: 'reply', content: answer, chunkSize: 5, delayMs: 10 })
+    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, text: 'go' })
+    await expect.poll(() => deltas.length, { timeout: 3_000, interval: 10 }).toBeGreaterThan(3)
+    await core.handlers.stopReply({ messageId: sent.assistantMessage.id })
+    const reply = getMessage(core.db, sent.assistantMessage.id)!
+    expect(reply.status).toBe('stopped')
+    expect(reply.error).toBeNull()
+    expect(reply.content.length).toBeGreaterThan(0)
+    expect(reply.content.length).toBeLessThan(answer.length)
+    expect(answer.startsWith(reply.content)).toBe(true)
+    expect(reply.content).toBe(deltas.map((d) => d.content).join(''))
+    await expect.poll(() => provider.chatRequests()[0].aborted).toBe(true)
+  })
+
+  it('refuses a second message while a reply streams in the same conversation', async () => {
+    await start()
+    provider.enqueue({ kind: 'reply', content: 'y'.repeat(200), chunkSize: 2, delayMs: 10 })
+    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, text: 'a' })
+    await expect(
+      core.handlers.sendMessage({ conversationId: sent.conversation.id, model: MODEL, text: 'b' })
+    ).rejects.toMatchObject({ code: 'busy' })
+    await core.handlers.stopReply({ messageId: sent.assistantMessage.id })
+  })
+
+  it('without a key, says so and saves nothing', async () => {
+    await start()
+    await core.handlers.deleteKey(undefined)
+    await expect(
+      core.handlers.sendMessage({ conversationId: null, model: MODEL, text: 'hi' })
+    ).rejects.toMatchObject({ code: 'no_key' })
+    expect(core.db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(0)
+  })
+})
+
+describe('errors', () => {
+  const error = (code: string) => ({ message: `server says ${code}`, type: code, code })
+
+  it.each([
+    [401, 'bad_key'],
+    [403, 'model_unavailable'],
+    [404, 'model_unavailable'],
+    [400, 'bad_request'],
+    [500, 'server'],
+    [503, 'server']
+  ] as const)('HTTP %i becomes %s with the server message', async (status, code) => {
+    await start()
+    provider.enqueue({ kind: 'error', status, error: error(`E${status}`) })
+    const { reply } = await sendAndWait('hi')
+    expect(reply.status).toBe('error')
+    expect(reply.error).toEqual({ code, status, message: `server says E${status} (E${status})` })
+    expect(provider.chatRequests()).toHaveLength(1)
+  })
+
+  it('429 tells how long to wait from Retry-After', async () => {
+    await start()
+    provider.enqueue({ kind: 'error', status: 429, error: error('RateLimitExceeded'), retryAfter: '30' })
+    const { reply } = await sendAndWait('hi')
+    expect(reply.error).toMatchObject({ code: 'rate_limited', status: 429, retryAfterSeconds: 30 })
+  })
+
+  it("the SDK's own retry recovers from a 500 and from a short Retry-After", async () => {
+    await start({ maxRetries: 2 })
+    provider.enqueue(
+      { kind: 'error', status: 500, error: error('InternalServiceError') },
+      { kind: 'error', status: 429, error: error('RateLimitExceeded'), retryAfter: '1' },
+      { kind: 'reply', content: 'third time lucky' }
+    )
+    const { reply } = await sendAndWait('hi')
+    expect(reply).toMatchObject({ status: 'done', content: 'third time lucky' })
+    expect(provider.chatRequests()).toHaveLength(3)
+  })
+
+  it('a Retry-After too long to wait goes to the user at once, not retried', async () => {
+    await start({ maxRetries: 2 })
+    provider.enqueue({ kind: 'error', status: 429, error: error('QuotaExceeded'), retryAfter: '3600' })
+    const startedAt = Date.now()
+    const { reply } = await sendAndWait('hi')
+    expect(reply.error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 3600 })
+    expect(provider.chatRequests()).toHaveLength(1)
+    expect(Date.now() - startedAt).toBeLessThan(5_000)
+  })
+
+  it('an unreachable server is a network error', async () => {
+    await start()
+    const closed = await startFakeProvider()
+    await closed.close()
+    await core.handlers.updateSettings({ baseURL: closed.baseURL })
+    const { reply } = await sendAndWait('hi')
+    expect(reply).toMatchObject({ status: 'error', content: '', error: { code: 'network' } })
+  })
+
+  it.each([
+    ['drop', { mode: 'drop' }, 'stream_interrupted'],
+    ['malformed', { mode: 'malformed' }, 'stream_interrupted'],
+    ['error-event', { mode: 'error-event' }, 'stream_interrupted'],
+    ['stall', { mode: 'stall' }, 'stalled']
+  ] as const)('a %s mid-stream keeps the partial text', async (_name, failure, code) => {
+    await start({ stallTimeoutMs: 400 })
+    provider.enqueue({
+      kind: 'reply',
+      reasoning: 'thinking…',
+      content: 'The first half. The second half.',
+      chunkSize: 4,
+      failAfterChars: 'thinking…'.length + 16,
+      failure
+    })
+    const { reply } = await sendAndWait('hi')
+    expect(reply.status).toBe('error')
+    expect(reply.error?.code).toBe(code)
+    expect(reply.reasoning).toBe('thinking…')
+    expect(reply.content).toBe('The first half. ')
+  })
+
+  it('an error event carries the server message', async () => {
+    await start()
+    provider.enqueue({
+      kind: 'reply',
+      content: 'partial answer',
+      failAfterChars: 7,
+      failure: {
+        mode: 'error-event',
+        error: { message: 'Output blocked', type: 'SensitiveContentDetected', code: 'OutputTextSensitiveContentDetected' }
+      }
+    })
+    const { reply } = await sendAndWait('hi')
+    expect(reply.error).toEqual({
+      code: 'stream_interrupted',
+      message: 'Output blocked (OutputTextSensitiveContentDetected)'
+    })
+    expect(reply.content).toBe('partial')
+  })
+
+  it('Retry replaces a failed reply with a new one from the same context', async () => {
+    await start()
+    provider.enqueue({ kind: 'error', status: 500, error: error('InternalServiceError') })
+    const { sent, reply } = await sendAndWait('hi')
+    expect(reply.status).toBe('error')
+    provider.enqueue({ kind: 'reply', content: 'better now' })
+    const retried = await core.handlers.retryReply({ messageId: reply.id })
+    await core.chat.whenIdle(retried.id)
+    expect(listMessages(core.db, sent.conversation.id).map((m) => [m.role, m.status, m.content])).toEqual([
+      ['user', 'done', 'hi'],
+      ['assistant', 'done', 'better now']
+    ])
+    expect(provider.chatRequests()[1].body.messages).toEqual([{ role: 'user', content: 'hi' }])
+  })
+})
+
+describe('connection test and models', () => {
+  it('counts the models a key may use, and reports a bad key precisely', async () => {
+    await start()
+    await expect(core.handlers.testConnection({})).resolves.toEqual({ modelCount: 10 })
+    await expect(
+      core.handlers.testConnection({ baseURL: provider.baseURL, key: 'sk-wrong-key' })
+    ).rejects.toMatchObject({ code: 'bad_key', status: 401 })
+    const list = await core.handlers.listModels(undefined)
+    expect(list.source).toBe('provider')
+    expect(list.models.map((m) => m.id)).toContain(MODEL)
+  })
+})
+
+export type { SendResult }
