@@ -1,5 +1,21 @@
-import { defineConfig } from 'electron-vite'
+import { defineConfig, type Plugin } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+
+/**
+ * `npm run dev` only: Vite's dev server injects an inline React Refresh preamble, <style> tags and
+ * an HMR websocket, which the app's strict CSP (src/renderer/index.html) blocks. Builds keep it.
+ */
+function devServerCsp(): Plugin {
+  return {
+    name: 'dev-server-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace(
+        /(http-equiv="Content-Security-Policy"\s+content=")[^"]*"/,
+        `$1default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws:"`
+      )
+  }
+}
 
 // Defaults: src/main/index.ts, src/preload/index.ts and src/renderer/index.html, built to out/.
 export default defineConfig({
@@ -9,6 +25,6 @@ export default defineConfig({
     build: { externalizeDeps: false }
   },
   renderer: {
-    plugins: [react()]
+    plugins: [react(), devServerCsp()]
   }
 })

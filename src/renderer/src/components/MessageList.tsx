@@ -1,0 +1,77 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useLayoutEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { selectActiveMessages } from '../store'
+import { useApp } from '../storeContext'
+import { MessageView } from './MessageView'
+
+// A first guess for rows not measured yet; measureElement replaces it with the real height.
+const ESTIMATED_ROW_HEIGHT = 160
+// Within this many pixels of the end counts as "at the bottom", so streaming keeps following.
+const AT_END_THRESHOLD_PX = 48
+
+/** The open conversation's messages, virtualized; follows a streaming reply while at the bottom. */
+export function MessageList() {
+  const { t } = useTranslation()
+  const messages = useApp(selectActiveMessages)
+  const conversationId = useApp((s) => s.activeConversationId)
+  const loading = useApp((s) => s.loadingConversationId !== null)
+  const scrollRef = useRef<HTMLDivElement>(null)
+
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    getItemKey: (index) => messages[index].id,
+    overscan: 4,
+    // Keep the bottom in view when rows grow or are appended, as long as the user is there.
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: AT_END_THRESHOLD_PX
+  })
+
+  // Opening a conversation or sending a message shows the end of it, wherever the user was.
+  let lastUserMessageId: number | null = null
+  for (let i = messages.length - 1; i >= 0; i--) {
+    if (messages[i].role === 'user') {
+      lastUserMessageId = messages[i].id
+      break
+    }
+  }
+  const count = messages.length
+  useLayoutEffect(() => {
+    if (count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
+    // Only these two say "jump to the end"; a growing reply is handled by anchorTo above.
+  }, [conversationId, lastUserMessageId])
+
+  return (
+    <div ref={scrollRef} className="message-scroll" role="region" aria-label={t('chat.messages')}>
+      {count === 0 ? (
+        loading ? (
+          <p role="status" className="empty-state-hint">
+            {t('chat.loadingMessages')}
+          </p>
+        ) : conversationId === null ? (
+          <div className="empty-state">
+            <h2>{t('chat.emptyTitle')}</h2>
+            <p className="empty-state-hint">{t('chat.emptyHint')}</p>
+          </div>
+        ) : null
+      ) : (
+        <div className="message-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((row) => (
+            <div
+              key={row.key}
+              ref={virtualizer.measureElement}
+              data-index={row.index}
+              className="message-row"
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              <MessageView message={messages[row.index]} />
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,107 @@
+import { memo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Message } from '../../../shared/contract'
+import { useApp } from '../storeContext'
+import { ErrorNotice } from './ErrorNotice'
+import { MarkdownView } from './MarkdownView'
+
+/** One message: the user's text in a bubble, or the assistant's reasoning, answer and footer. */
+export const MessageView = memo(function MessageView({ message }: { message: Message }) {
+  const { t } = useTranslation()
+  if (message.role === 'user') {
+    return (
+      <article className="message message-user" aria-label={t('message.you')}>
+        <div className="message-bubble">{message.content}</div>
+      </article>
+    )
+  }
+  const streaming = message.status === 'streaming'
+  return (
+    <article className="message message-assistant" aria-label={t('message.assistant')} aria-busy={streaming}>
+      {message.reasoning !== '' ? (
+        <Thinking reasoning={message.reasoning} autoOpen={streaming && message.content === ''} streaming={streaming} />
+      ) : null}
+      {message.content !== '' ? <MarkdownView text={message.content} /> : null}
+      {streaming && message.content === '' && message.reasoning === '' ? (
+        <p className="message-waiting">
+          <span className="typing-dots" aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+          <span className="visually-hidden">{t('message.waiting')}</span>
+        </p>
+      ) : null}
+      {message.error ? <ReplyError message={message} /> : null}
+      {!streaming ? <ReplyFooter message={message} /> : null}
+    </article>
+  )
+})
+
+function Thinking({ reasoning, autoOpen, streaming }: { reasoning: string; autoOpen: boolean; streaming: boolean }) {
+  const { t } = useTranslation()
+  // Open on its own while only reasoning has arrived; once the user toggles, their choice wins.
+  const [chosen, setChosen] = useState<boolean | null>(null)
+  const open = chosen ?? autoOpen
+  return (
+    <details className="thinking" open={open}>
+      <summary
+        onClick={(event) => {
+          event.preventDefault()
+          setChosen(!open)
+        }}
+      >
+        {t('message.thinking')}
+        {streaming ? <span className="thinking-pulse" aria-hidden="true" /> : null}
+      </summary>
+      <div className="thinking-text">{reasoning}</div>
+    </details>
+  )
+}
+
+function ReplyError({ message }: { message: Message }) {
+  const retryReply = useApp((s) => s.retryReply)
+  const busy = useApp((s) => s.streaming[message.conversationId] !== undefined)
+  return (
+    <ErrorNotice
+      error={message.error!}
+      className="message-error"
+      retryDisabled={busy}
+      onRetry={() => void retryReply(message.id)}
+    />
+  )
+}
+
+function ReplyFooter({ message }: { message: Message }) {
+  const { t } = useTranslation()
+  const { usage, finishReason, status } = message
+  const notes: Array<{ text: string; warning: boolean }> = []
+  if (finishReason === 'length') notes.push({ text: t('message.cutOff'), warning: true })
+  if (status === 'stopped') notes.push({ text: t('message.stopped'), warning: false })
+  if (status === 'interrupted') notes.push({ text: t('message.interrupted'), warning: true })
+  const tokens = usage
+    ? usage.reasoningTokens !== null
+      ? t('message.usageWithReasoning', {
+          prompt: usage.promptTokens,
+          completion: usage.completionTokens,
+          reasoning: usage.reasoningTokens
+        })
+      : t('message.usage', { prompt: usage.promptTokens, completion: usage.completionTokens })
+    : null
+  if (notes.length === 0 && !tokens && !finishReason) return null
+  return (
+    <footer className="message-footer">
+      {notes.map((note) => (
+        <p key={note.text} className={note.warning ? 'note note-warning' : 'note'}>
+          {note.text}
+        </p>
+      ))}
+      {tokens || finishReason ? (
+        <p className="message-meta">
+          {tokens ? <span>{tokens}</span> : null}
+          {finishReason ? <span>{t('message.finishReason', { reason: finishReason })}</span> : null}
+        </p>
+      ) : null}
+    </footer>
+  )
+}

@@ -1,0 +1,18 @@
+import './styles.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import './i18n'
+import { getAppStore } from './store'
+import { AppStoreProvider } from './storeContext'
+
+const store = getAppStore()
+void store.getState().init()
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppStoreProvider store={store}>
+      <App />
+    </AppStoreProvider>
+  </StrictMode>
+)

@@ -1,0 +1,81 @@
+// The Markdown pipeline for model output: GFM, highlighted code, and a sanitizer as the last word.
+// Raw HTML is shown as text, images are never loaded, and links keep only safe protocols.
+import type { Element, ElementContent, Root, RootContent } from 'hast'
+import rehypeHighlight from 'rehype-highlight'
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
+import type { Options as MarkdownOptions } from 'react-markdown'
+import remarkGfm from 'remark-gfm'
+
+type PluggableList = NonNullable<MarkdownOptions['rehypePlugins']>
+
+type Parent = Root | Element
+
+function walk(parent: Parent, visit: (node: RootContent, index: number, parent: Parent) => void): void {
+  // Iterate backwards so a visitor may replace the node it is given.
+  for (let index = parent.children.length - 1; index >= 0; index--) {
+    const node = parent.children[index]
+    if (node.type === 'element') walk(node, visit)
+    visit(node, index, parent)
+  }
+}
+
+/** Raw HTML in model output becomes literal text (react-markdown would do so too, after plugins). */
+export function rehypeRawAsText() {
+  return (tree: Root): void => {
+    walk(tree, (node, index, parent) => {
+      if (node.type === 'raw') parent.children[index] = { type: 'text', value: node.value }
+    })
+  }
+}
+
+/** Images in model output become the text "[image: alt]"; nothing is ever fetched. */
+export function rehypeImagesAsText(options: { label: (alt: string) => string }) {
+  return (tree: Root): void => {
+    walk(tree, (node, index, parent) => {
+      if (node.type !== 'element' || node.tagName !== 'img') return
+      const alt = typeof node.properties.alt === 'string' ? node.properties.alt : ''
+      const text: ElementContent = { type: 'text', value: options.label(alt) }
+      parent.children[index] = { type: 'element', tagName: 'span', properties: { className: ['md-image'] }, children: [text] }
+    })
+  }
+}
+
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
+
+/** Keeps http, https and mailto URLs; drops every other one (javascript:, file:, relative...). */
+export function safeUrl(url: string): string | null {
+  try {
+    return SAFE_PROTOCOLS.has(new URL(url.trim()).protocol) ? url.trim() : null
+  } catch {
+    return null
+  }
+}
+
+const HLJS_CLASS = /^hljs(-[\w-]+)?$/
+// highlight.js marks sub-scopes with trailing underscores, e.g. "hljs-title class_".
+const HLJS_SUBSCOPE = /^[a-z][\w-]*_+$/
+
+/** The default GitHub-like schema, plus highlight.js classes on code and span, minus images. */
+export const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== 'img'),
+  attributes: {
+    ...defaultSchema.attributes,
+    code: [['className', /^language-./, HLJS_CLASS]],
+    span: [['className', HLJS_CLASS, HLJS_SUBSCOPE, 'md-image']]
+  },
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] }
+}
+
+/** Remark plugins: GitHub-flavoured Markdown (tables, task lists, strikethrough, autolinks). */
+export const remarkPlugins: PluggableList = [remarkGfm]
+
+/** Rehype plugins in order; the sanitizer runs last so it sees everything the others made. */
+export function rehypePlugins(imageLabel: (alt: string) => string): PluggableList {
+  return [
+    rehypeRawAsText,
+    [rehypeImagesAsText, { label: imageLabel }],
+    [rehypeHighlight, { detect: false }],
+    [rehypeSanitize, sanitizeSchema]
+  ]
+}

@@ -1,0 +1,643 @@
+// The renderer's one store: all state and every action. Actions are the only callers of
+// `window.api`; components read state through selectors and call actions.
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import {
+  DEFAULT_BASE_URL,
+  type Api,
+  type AppErrorInfo,
+  type Conversation,
+  type ConversationPage,
+  type EventPayloads,
+  type KeyStatus,
+  type Language,
+  type Message,
+  type Result,
+  type Settings
+} from '../../shared/contract'
+import { DEFAULT_MODEL, MODELS, type ModelInfo } from '../../shared/models'
+
+/** Which screen the app shows. */
+export type Phase = 'loading' | 'setup' | 'chat'
+
+/** The state of the last "Test connection". */
+export type ConnectionTest =
+  | { state: 'idle' }
+  | { state: 'testing' }
+  | { state: 'ok'; modelCount: number }
+  | { state: 'failed'; error: AppErrorInfo }
+
+export interface AppState {
+  phase: Phase
+  settings: Settings
+  keyStatus: KeyStatus | null
+  models: readonly ModelInfo[]
+  modelSource: 'provider' | 'offline'
+  /** Newest first. */
+  conversations: Conversation[]
+  /** Cursor for the next page; null when every conversation is loaded. */
+  conversationsNext: ConversationPage['next']
+  conversationsLoading: boolean
+  /** null = a new chat that has no conversation yet. */
+  activeConversationId: number | null
+  /** Messages of the open conversation and of any conversation still streaming. */
+  messagesByConversation: Record<number, Message[]>
+  /** The conversation whose messages are being fetched. */
+  loadingConversationId: number | null
+  /** Conversation id → id of the assistant message streaming in it. */
+  streaming: Record<number, number>
+  /** A sendMessage request is in flight. */
+  sending: boolean
+  /** The model of the next new chat: the last one used, else DEFAULT_MODEL. */
+  draftModel: string
+  /** An error from a request itself (not from a reply), shown in a dismissible banner. */
+  banner: AppErrorInfo | null
+  settingsOpen: boolean
+  connectionTest: ConnectionTest
+  /** An error from the setup screen or the settings dialog. */
+  formError: AppErrorInfo | null
+
+  /** Subscribes to reply events and loads settings, key status, models and conversations. */
+  init(): Promise<void>
+  /** Unsubscribes from reply events and drops any buffered text. */
+  dispose(): void
+  loadModels(): Promise<void>
+  /** Loads the next page of conversations (the first one if none is loaded). */
+  loadMoreConversations(): Promise<void>
+  openConversation(id: number): Promise<void>
+  newChat(): void
+  /** Picks the model of the open conversation, or of the next new chat. */
+  selectModel(model: string): Promise<void>
+  /** Sends text in the open conversation (or starts one); false if it was not sent. */
+  sendMessage(text: string): Promise<boolean>
+  /** Stops the reply streaming in the open conversation. */
+  stopReply(): Promise<void>
+  retryReply(messageId: number): Promise<void>
+  deleteConversation(id: number): Promise<void>
+  dismissBanner(): void
+  openSettings(): void
+  closeSettings(): void
+  setLanguage(language: Language): Promise<void>
+  saveBaseURL(baseURL: string): Promise<boolean>
+  /** Tests a base URL and key (the saved ones where omitted). */
+  testConnection(args: { baseURL?: string; key?: string }): Promise<void>
+  /** Saves the setup screen's base URL and key, then opens the chat. */
+  completeSetup(args: { baseURL: string; key: string }): Promise<boolean>
+  replaceKey(key: string): Promise<boolean>
+  removeKey(): Promise<boolean>
+}
+
+export type AppStore = StoreApi<AppState>
+
+/** How the store waits for the next frame; tests pass a fake. */
+export interface FrameScheduler {
+  request(callback: () => void): number
+  cancel(handle: number): void
+}
+
+const CONVERSATION_PAGE_SIZE = 50
+// How long opening the chat waits for the provider's model list before showing the built-in one.
+const MODELS_WAIT_MS = 2000
+const EMPTY_MESSAGES: readonly Message[] = Object.freeze([])
+
+const browserFrames: FrameScheduler = {
+  request: (callback) => globalThis.requestAnimationFrame(() => callback()),
+  cancel: (handle) => globalThis.cancelAnimationFrame(handle)
+}
+
+interface PendingDelta {
+  conversationId: number
+  content: string
+  reasoning: string
+}
+
+/** Builds a store over an Api; the app uses window.api, tests a fake. */
+export function createAppStore(api: Api, frames: FrameScheduler = browserFrames): AppStore {
+  // Streamed text waits here until the next frame, so React renders at most once per frame.
+  const pendingDeltas = new Map<number, PendingDelta>()
+  // A reply can end before the request that started it has answered (events and results race).
+  const endedEarly = new Map<number, Message>()
+  let frame: number | null = null
+  let requestsInFlight = 0
+  let unsubscribers: Array<() => void> = []
+  // Bumped on every navigation, so a late answer does not pull the user back.
+  let navigation = 0
+  let draftModelChosen = false
+
+  return createStore<AppState>()((set, get) => {
+    /** Applies buffered deltas to a copy of the message cache; keeps those with no message yet. */
+    function applyPendingDeltas(
+      cache: Record<number, Message[]>,
+      skipMessageId?: number
+    ): Record<number, Message[]> {
+      if (pendingDeltas.size === 0) return cache
+      const next = { ...cache }
+      const copied = new Set<number>()
+      for (const [messageId, delta] of pendingDeltas) {
+        if (messageId === skipMessageId) {
+          pendingDeltas.delete(messageId)
+          continue
+        }
+        const messages = next[delta.conversationId]
+        const index = messages ? messages.findIndex((m) => m.id === messageId) : -1
+        if (index === -1) {
+          // The request that creates this message has not answered yet: keep the text for it.
+          if (requestsInFlight === 0) pendingDeltas.delete(messageId)
+          continue
+        }
+        if (!copied.has(delta.conversationId)) {
+          next[delta.conversationId] = [...messages]
+          copied.add(delta.conversationId)
+        }
+        const message = next[delta.conversationId][index]
+        next[delta.conversationId][index] = {
+          ...message,
+          content: message.content + delta.content,
+          reasoning: message.reasoning + delta.reasoning
+        }
+        pendingDeltas.delete(messageId)
+      }
+      return copied.size > 0 ? next : cache
+    }
+
+    function flushDeltas(): void {
+      frame = null
+      const cache = get().messagesByConversation
+      const next = applyPendingDeltas(cache)
+      if (next !== cache) set({ messagesByConversation: next })
+    }
+
+    function onReplyDelta(delta: EventPayloads['replyDelta']): void {
+      const pending = pendingDeltas.get(delta.messageId)
+      if (pending) {
+        pending.content += delta.content
+        pending.reasoning += delta.reasoning
+      } else {
+        pendingDeltas.set(delta.messageId, {
+          conversationId: delta.conversationId,
+          content: delta.content,
+          reasoning: delta.reasoning
+        })
+      }
+      if (frame === null) frame = frames.request(flushDeltas)
+    }
+
+    function onReplyEnded({ conversationId, message }: EventPayloads['replyEnded']): void {
+      if (frame !== null) {
+        frames.cancel(frame)
+        frame = null
+      }
+      const state = get()
+      // Flush what is buffered, but the final message already holds this reply's text.
+      const cache = applyPendingDeltas(state.messagesByConversation, message.id)
+      const messages = cache[conversationId]
+      const index = messages ? messages.findIndex((m) => m.id === message.id) : -1
+      let messagesByConversation = cache
+      if (index !== -1) {
+        const replaced = [...messages]
+        replaced[index] = message
+        messagesByConversation = { ...cache, [conversationId]: replaced }
+      } else if (requestsInFlight > 0) {
+        endedEarly.set(message.id, message)
+      }
+      let streaming = state.streaming
+      if (streaming[conversationId] === message.id) {
+        streaming = { ...streaming }
+        delete streaming[conversationId]
+      }
+      // Deltas still kept here belong to replies not created yet; settleNewReply applies them.
+      set({ messagesByConversation, streaming })
+    }
+
+    /** A new assistant message from a request, with anything that arrived for it before. */
+    function settleNewReply(message: Message): Message {
+      const ended = endedEarly.get(message.id)
+      if (ended) {
+        endedEarly.delete(message.id)
+        pendingDeltas.delete(message.id)
+        return ended
+      }
+      const delta = pendingDeltas.get(message.id)
+      if (!delta) return message
+      pendingDeltas.delete(message.id)
+      return {
+        ...message,
+        content: message.content + delta.content,
+        reasoning: message.reasoning + delta.reasoning
+      }
+    }
+
+    async function track<T>(request: Promise<Result<T>>): Promise<Result<T>> {
+      requestsInFlight++
+      try {
+        return await request
+      } finally {
+        requestsInFlight--
+      }
+    }
+
+    /** Keeps the open conversation and streaming ones; drops the other cached messages. */
+    function pruneCache(
+      cache: Record<number, Message[]>,
+      keepId: number | null,
+      streaming: Record<number, number>
+    ): Record<number, Message[]> {
+      const next: Record<number, Message[]> = {}
+      for (const key of Object.keys(cache)) {
+        const id = Number(key)
+        if (id === keepId || streaming[id] !== undefined) next[id] = cache[id]
+      }
+      return next
+    }
+
+    function updateConversation(conversation: Conversation, moveToTop: boolean): void {
+      set({ conversations: withConversation(get().conversations, conversation, moveToTop) })
+    }
+
+    async function loadConversationPage(before: ConversationPage['next'] | undefined): Promise<void> {
+      set({ conversationsLoading: true })
+      const result = await api.listConversations({
+        limit: CONVERSATION_PAGE_SIZE,
+        ...(before ? { before } : {})
+      })
+      if (!result.ok) {
+        set({ conversationsLoading: false, banner: result.error })
+        return
+      }
+      const known = new Set(before ? get().conversations.map((c) => c.id) : [])
+      const fresh = result.value.conversations.filter((c) => !known.has(c.id))
+      set({
+        conversations: before ? [...get().conversations, ...fresh] : fresh,
+        conversationsNext: result.value.next,
+        conversationsLoading: false
+      })
+    }
+
+    async function enterChat(): Promise<void> {
+      set({ formError: null, connectionTest: { state: 'idle' } })
+      // Open the chat once the conversations are in and, unless the server is slow to list its
+      // models, the models too: the picker should not change under the user's hand.
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const modelsOrTimeout = Promise.race([
+        get().loadModels(),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, MODELS_WAIT_MS)))
+      ])
+      await Promise.all([loadConversationPage(undefined), modelsOrTimeout])
+      clearTimeout(timer)
+      const latest = get().conversations[0]
+      set({
+        phase: 'chat',
+        ...(!draftModelChosen && latest ? { draftModel: latest.model } : {})
+      })
+    }
+
+    function replaceMessage(conversationId: number, oldId: number, message: Message): void {
+      const cache = get().messagesByConversation
+      const messages = cache[conversationId]
+      if (!messages) return
+      set({
+        messagesByConversation: {
+          ...cache,
+          [conversationId]: messages.map((m) => (m.id === oldId ? message : m))
+        }
+      })
+    }
+
+    return {
+      phase: 'loading',
+      settings: { baseURL: DEFAULT_BASE_URL, language: 'system' },
+      keyStatus: null,
+      models: MODELS,
+      modelSource: 'offline',
+      conversations: [],
+      conversationsNext: null,
+      conversationsLoading: false,
+      activeConversationId: null,
+      messagesByConversation: {},
+      loadingConversationId: null,
+      streaming: {},
+      sending: false,
+      draftModel: DEFAULT_MODEL,
+      banner: null,
+      settingsOpen: false,
+      connectionTest: { state: 'idle' },
+      formError: null,
+
+      async init() {
+        if (unsubscribers.length === 0) {
+          unsubscribers = [api.onReplyDelta(onReplyDelta), api.onReplyEnded(onReplyEnded)]
+        }
+        const [settings, keyStatus] = await Promise.all([api.getSettings(), api.getKeyStatus()])
+        if (settings.ok) set({ settings: settings.value })
+        else set({ banner: settings.error })
+        if (!keyStatus.ok) {
+          set({ banner: keyStatus.error, phase: 'setup' })
+          return
+        }
+        set({ keyStatus: keyStatus.value })
+        if (keyStatus.value.hasKey) await enterChat()
+        else set({ phase: 'setup' })
+      },
+
+      dispose() {
+        for (const unsubscribe of unsubscribers) unsubscribe()
+        unsubscribers = []
+        if (frame !== null) frames.cancel(frame)
+        frame = null
+        pendingDeltas.clear()
+        endedEarly.clear()
+      },
+
+      async loadModels() {
+        const result = await api.listModels()
+        // Without an answer the built-in catalog stays: the picker still works offline.
+        if (result.ok && result.value.models.length > 0) {
+          set({ models: result.value.models, modelSource: result.value.source })
+        }
+      },
+
+      async loadMoreConversations() {
+        const { conversationsLoading, conversationsNext, conversations } = get()
+        if (conversationsLoading) return
+        if (conversations.length > 0 && conversationsNext === null) return
+        await loadConversationPage(conversationsNext ?? undefined)
+      },
+
+      async openConversation(id) {
+        const state = get()
+        if (state.activeConversationId === id && state.messagesByConversation[id]) return
+        const ticket = ++navigation
+        const cached = state.messagesByConversation[id]
+        set({
+          activeConversationId: id,
+          messagesByConversation: pruneCache(state.messagesByConversation, id, state.streaming),
+          loadingConversationId: cached ? null : id
+        })
+        if (cached) return
+        const result = await api.getConversation({ id })
+        const stillOpen = navigation === ticket
+        if (!result.ok) {
+          set({ banner: result.error, ...(stillOpen ? { loadingConversationId: null } : {}) })
+          return
+        }
+        const { conversation, messages } = result.value
+        updateConversation(conversation, false)
+        if (!stillOpen) return
+        // A reply still streaming (e.g. after a reload of the window) keeps receiving its deltas.
+        const last = messages[messages.length - 1]
+        const streaming =
+          last && last.role === 'assistant' && last.status === 'streaming'
+            ? { ...get().streaming, [id]: last.id }
+            : get().streaming
+        set({
+          messagesByConversation: { ...get().messagesByConversation, [id]: messages },
+          loadingConversationId: null,
+          streaming
+        })
+      },
+
+      newChat() {
+        navigation++
+        const state = get()
+        set({
+          activeConversationId: null,
+          loadingConversationId: null,
+          messagesByConversation: pruneCache(state.messagesByConversation, null, state.streaming)
+        })
+      },
+
+      async selectModel(model) {
+        const id = get().activeConversationId
+        if (id === null) {
+          draftModelChosen = true
+          set({ draftModel: model })
+          return
+        }
+        const result = await api.setConversationModel({ id, model })
+        if (result.ok) updateConversation(result.value, false)
+        else set({ banner: result.error })
+      },
+
+      async sendMessage(text) {
+        const state = get()
+        const conversationId = state.activeConversationId
+        if (text.trim() === '' || state.sending) return false
+        if (conversationId !== null && state.streaming[conversationId] !== undefined) return false
+        if (conversationId !== null && state.loadingConversationId === conversationId) return false
+        const model = selectCurrentModel(state)
+        const ticket = navigation
+        set({ sending: true })
+        const result = await track(api.sendMessage({ conversationId, model, text }))
+        if (!result.ok) {
+          set({ sending: false, banner: result.error })
+          return false
+        }
+        const { conversation, userMessage } = result.value
+        const assistantMessage = settleNewReply(result.value.assistantMessage)
+        const current = get()
+        const previous = conversationId === null ? [] : (current.messagesByConversation[conversationId] ?? [])
+        const stillHere = navigation === ticket
+        draftModelChosen = true
+        set({
+          sending: false,
+          draftModel: model,
+          activeConversationId: stillHere ? conversation.id : current.activeConversationId,
+          messagesByConversation: {
+            ...current.messagesByConversation,
+            [conversation.id]: [...previous, userMessage, assistantMessage]
+          },
+          streaming:
+            assistantMessage.status === 'streaming'
+              ? { ...current.streaming, [conversation.id]: assistantMessage.id }
+              : current.streaming,
+          conversations: withConversation(current.conversations, conversation, true)
+        })
+        return true
+      },
+
+      async stopReply() {
+        const { activeConversationId, streaming } = get()
+        if (activeConversationId === null) return
+        const messageId = streaming[activeConversationId]
+        if (messageId === undefined) return
+        // The reply ends through a replyEnded event with status 'stopped'.
+        const result = await api.stopReply({ messageId })
+        if (!result.ok) set({ banner: result.error })
+      },
+
+      async retryReply(messageId) {
+        const state = get()
+        const conversationId = Object.keys(state.messagesByConversation)
+          .map(Number)
+          .find((id) => state.messagesByConversation[id].some((m) => m.id === messageId))
+        if (conversationId === undefined || state.streaming[conversationId] !== undefined) return
+        const result = await track(api.retryReply({ messageId }))
+        if (!result.ok) {
+          set({ banner: result.error })
+          return
+        }
+        const reply = settleNewReply(result.value)
+        replaceMessage(conversationId, messageId, reply)
+        if (reply.status === 'streaming') {
+          set({ streaming: { ...get().streaming, [conversationId]: reply.id } })
+        }
+      },
+
+      async deleteConversation(id) {
+        const result = await api.deleteConversation({ id })
+        if (!result.ok) {
+          set({ banner: result.error })
+          return
+        }
+        const state = get()
+        const messagesByConversation = { ...state.messagesByConversation }
+        delete messagesByConversation[id]
+        const streaming = { ...state.streaming }
+        delete streaming[id]
+        set({
+          conversations: state.conversations.filter((c) => c.id !== id),
+          messagesByConversation,
+          streaming
+        })
+        if (state.activeConversationId === id) get().newChat()
+      },
+
+      dismissBanner() {
+        set({ banner: null })
+      },
+
+      openSettings() {
+        set({ settingsOpen: true, formError: null, connectionTest: { state: 'idle' } })
+      },
+
+      closeSettings() {
+        set({ settingsOpen: false, formError: null, connectionTest: { state: 'idle' } })
+      },
+
+      async setLanguage(language) {
+        const before = get().settings
+        set({ settings: { ...before, language } })
+        const result = await api.updateSettings({ language })
+        if (result.ok) set({ settings: result.value })
+        else set({ settings: before, formError: result.error })
+      },
+
+      async saveBaseURL(baseURL) {
+        set({ formError: null })
+        const result = await api.updateSettings({ baseURL })
+        if (!result.ok) {
+          set({ formError: result.error })
+          return false
+        }
+        set({ settings: result.value })
+        // Another server may offer other models.
+        await get().loadModels()
+        return true
+      },
+
+      async testConnection({ baseURL, key }) {
+        set({ connectionTest: { state: 'testing' } })
+        const result = await api.testConnection({
+          ...(baseURL ? { baseURL } : {}),
+          ...(key ? { key } : {})
+        })
+        set({
+          connectionTest: result.ok
+            ? { state: 'ok', modelCount: result.value.modelCount }
+            : { state: 'failed', error: result.error }
+        })
+      },
+
+      async completeSetup({ baseURL, key }) {
+        set({ formError: null })
+        const settings = await api.updateSettings({ baseURL })
+        if (!settings.ok) {
+          set({ formError: settings.error })
+          return false
+        }
+        set({ settings: settings.value })
+        const keyStatus = await api.setKey({ key })
+        if (!keyStatus.ok) {
+          set({ formError: keyStatus.error })
+          return false
+        }
+        set({ keyStatus: keyStatus.value })
+        if (keyStatus.value.hasKey) await enterChat()
+        return true
+      },
+
+      async replaceKey(key) {
+        set({ formError: null })
+        const result = await api.setKey({ key })
+        if (!result.ok) {
+          set({ formError: result.error })
+          return false
+        }
+        set({ keyStatus: result.value })
+        await get().loadModels()
+        return true
+      },
+
+      async removeKey() {
+        set({ formError: null })
+        const result = await api.deleteKey()
+        if (!result.ok) {
+          set({ formError: result.error })
+          return false
+        }
+        set({
+          keyStatus: result.value,
+          settingsOpen: false,
+          phase: result.value.hasKey ? 'chat' : 'setup',
+          connectionTest: { state: 'idle' }
+        })
+        return true
+      }
+    }
+  })
+}
+
+/** The list with a conversation updated in place, moved to the top, or inserted by date. */
+function withConversation(
+  conversations: Conversation[],
+  conversation: Conversation,
+  moveToTop: boolean
+): Conversation[] {
+  const rest = conversations.filter((c) => c.id !== conversation.id)
+  if (moveToTop) return [conversation, ...rest]
+  if (rest.length < conversations.length) {
+    return conversations.map((c) => (c.id === conversation.id ? conversation : c))
+  }
+  // Not loaded yet (it sits on an older page): put it where its date belongs.
+  return [...conversations, conversation].sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id)
+}
+
+/** Messages of the open conversation (a stable empty list for a new chat). */
+export function selectActiveMessages(state: AppState): readonly Message[] {
+  const id = state.activeConversationId
+  return id === null ? EMPTY_MESSAGES : (state.messagesByConversation[id] ?? EMPTY_MESSAGES)
+}
+
+/** The open conversation; null for a new chat. */
+export function selectActiveConversation(state: AppState): Conversation | null {
+  const id = state.activeConversationId
+  return id === null ? null : (state.conversations.find((c) => c.id === id) ?? null)
+}
+
+/** Whether a reply streams in the open conversation. */
+export function selectIsStreaming(state: AppState): boolean {
+  const id = state.activeConversationId
+  return id !== null && state.streaming[id] !== undefined
+}
+
+/** The model the next message in the open conversation (or new chat) goes to. */
+export function selectCurrentModel(state: AppState): string {
+  return selectActiveConversation(state)?.model ?? state.draftModel
+}
+
+let appStore: AppStore | null = null
+
+/** The app's store over window.api, built on first use. */
+export function getAppStore(): AppStore {
+  appStore ??= createAppStore(window.api)
+  return appStore
+}

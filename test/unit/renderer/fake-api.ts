@@ -1,0 +1,135 @@
+// A fake window.api for renderer tests: every request is a vi.fn answering with plausible data,
+// and emitDelta / emitEnded play the events main would send.
+import { vi } from 'vitest'
+import {
+  DEFAULT_BASE_URL,
+  type Api,
+  type Conversation,
+  type EventPayloads,
+  type KeyStatus,
+  type Message,
+  type Result
+} from '../../../src/shared/contract'
+import { MODELS } from '../../../src/shared/models'
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value }
+}
+
+export const KEY_SET: KeyStatus = {
+  keychain: 'available',
+  keychainError: null,
+  hasKey: true,
+  last4: 'abcd',
+  storage: 'keychain'
+}
+
+export const NO_KEY: KeyStatus = { ...KEY_SET, hasKey: false, last4: null, storage: null }
+
+let nextId = 1000
+
+export function makeConversation(overrides: Partial<Conversation> = {}): Conversation {
+  const id = overrides.id ?? nextId++
+  return {
+    id,
+    title: `Conversation ${id}`,
+    model: 'doubao-seed-1-6-251015',
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000 + id,
+    ...overrides
+  }
+}
+
+export function makeMessage(overrides: Partial<Message> = {}): Message {
+  return {
+    id: overrides.id ?? nextId++,
+    conversationId: 1,
+    role: 'assistant',
+    content: '',
+    reasoning: '',
+    status: 'done',
+    model: 'doubao-seed-1-6-251015',
+    finishReason: null,
+    usage: null,
+    error: null,
+    createdAt: 1_700_000_000_000,
+    ...overrides
+  }
+}
+
+export interface FakeApi {
+  api: Api
+  emitDelta(payload: EventPayloads['replyDelta']): void
+  emitEnded(payload: EventPayloads['replyEnded']): void
+  listenerCount(): number
+}
+
+/** A fake Api; `keyStatus` and `conversations` shape what the first answers say. */
+export function createFakeApi(
+  options: { keyStatus?: KeyStatus; conversations?: Conversation[] } = {}
+): FakeApi {
+  const deltaListeners = new Set<(payload: EventPayloads['replyDelta']) => void>()
+  const endedListeners = new Set<(payload: EventPayloads['replyEnded']) => void>()
+  let keyStatus = options.keyStatus ?? KEY_SET
+  let settings = { baseURL: DEFAULT_BASE_URL, language: 'en' as const } as {
+    baseURL: string
+    language: 'system' | 'en' | 'zh-CN'
+  }
+  const conversations = options.conversations ?? []
+
+  const api: Api = {
+    getKeyStatus: vi.fn(async () => ok(keyStatus)),
+    setKey: vi.fn(async ({ key }: { key: string }) => {
+      keyStatus = { ...keyStatus, hasKey: true, last4: key.slice(-4), storage: 'keychain' }
+      return ok(keyStatus)
+    }),
+    deleteKey: vi.fn(async () => {
+      keyStatus = { ...keyStatus, hasKey: false, last4: null, storage: null }
+      return ok(keyStatus)
+    }),
+    getSettings: vi.fn(async () => ok(settings)),
+    updateSettings: vi.fn(async (patch: Partial<typeof settings>) => {
+      settings = { ...settings, ...patch }
+      return ok(settings)
+    }),
+    testConnection: vi.fn(async () => ok({ modelCount: 10 })),
+    listModels: vi.fn(async () => ok({ models: [...MODELS], source: 'offline' as const })),
+    listConversations: vi.fn(async () => ok({ conversations, next: null })),
+    getConversation: vi.fn(async ({ id }: { id: number }) =>
+      ok({ conversation: conversations.find((c) => c.id === id) ?? makeConversation({ id }), messages: [] })
+    ),
+    setConversationModel: vi.fn(async ({ id, model }: { id: number; model: string }) =>
+      ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), model })
+    ),
+    deleteConversation: vi.fn(async () => ok(null)),
+    sendMessage: vi.fn(
+      async ({ conversationId, model, text }: { conversationId: number | null; model: string; text: string }) => {
+        const conversation = makeConversation({ id: conversationId ?? nextId++, title: text.slice(0, 40), model })
+        return ok({
+          conversation,
+          userMessage: makeMessage({ conversationId: conversation.id, role: 'user', content: text }),
+          assistantMessage: makeMessage({ conversationId: conversation.id, status: 'streaming', model })
+        })
+      }
+    ),
+    stopReply: vi.fn(async () => ok(null)),
+    retryReply: vi.fn(async ({ messageId }: { messageId: number }) =>
+      ok(makeMessage({ id: messageId + 1, status: 'streaming' }))
+    ),
+    onReplyDelta: (listener) => {
+      deltaListeners.add(listener)
+      return () => deltaListeners.delete(listener)
+    },
+    onReplyEnded: (listener) => {
+      endedListeners.add(listener)
+      return () => endedListeners.delete(listener)
+    }
+  }
+
+  return {
+    api,
+    emitDelta: (payload) => deltaListeners.forEach((listener) => listener(payload)),
+    emitEnded: (payload) => endedListeners.forEach((listener) => listener(payload)),
+    listenerCount: () => deltaListeners.size + endedListeners.size
+  }
+}
