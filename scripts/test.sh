@@ -23,6 +23,9 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 npm ci --no-fund --no-audit
 
 # npm puts node_modules/.bin first on PATH, so the `node` devDependency (Node 22) runs the tests.
+# The keyring lives in a throwaway folder: a fresh, unlocked login keyring every run, whatever
+# keyrings this machine's user already has.
+export XDG_DATA_HOME="$(mktemp -d)"
 exec dbus-run-session -- bash -c '
   echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   exec xvfb-run --auto-servernum npm test
