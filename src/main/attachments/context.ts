@@ -1,0 +1,113 @@
+// Builds the `messages` of a request from history: each turn's text and stored attachments,
+// measured, fitted to 64 MB and the model's flags, then loaded into data URLs.
+import type { ModelInfo } from '../../shared/models'
+import { resolvePart, userContent, type ContentPart, type MessageContent, type ResolvedPart } from './parts'
+import {
+  checkModelTakes,
+  leftOutForModel,
+  planContext,
+  type LeftOutAttachment,
+  type PlanOptions,
+  type PlannedTurn
+} from './policy'
+import type { AttachmentRecord } from './records'
+import { accept, type AttachmentResult } from './refusals'
+import type { AttachmentStore } from './store'
+
+/** One stored turn of the conversation, oldest first; the last one is the message being sent. */
+export interface HistoryTurn {
+  messageId: number
+  role: 'user' | 'assistant'
+  text: string
+  attachments: readonly AttachmentRecord[]
+}
+
+export interface RequestMessage {
+  role: 'user' | 'assistant'
+  content: MessageContent
+}
+
+export interface BuiltContext {
+  messages: RequestMessage[]
+  /** Earlier attachments not sent, oldest first, with the reason: show these to the user. */
+  leftOut: LeftOutAttachment[]
+  bodyBytes: number
+}
+
+/**
+ * The request's messages for `turns`. The message being sent (the last turn) keeps all its
+ * attachments or the whole send is refused (model cannot take them, or they alone exceed the
+ * limit); earlier attachments are left out when the model cannot take them, their file is gone,
+ * or the body would pass 64 MB (oldest first). A left-out attachment is replaced by a one-line
+ * note in its message, so the model knows something was there.
+ */
+export async function buildRequestMessages(
+  store: AttachmentStore,
+  turns: readonly HistoryTurn[],
+  model: ModelInfo,
+  options: Omit<PlanOptions, 'alreadyLeftOut'> = {}
+): Promise<AttachmentResult<BuiltContext>> {
+  const current = turns.at(-1)
+  const refusal = checkModelTakes(model, current?.attachments.map((a) => a.kind) ?? [])
+  if (refusal) return refusal
+
+  const planned: PlannedTurn[] = turns.map((turn) => ({
+    messageId: turn.messageId,
+    role: turn.role,
+    text: turn.text,
+    attachments: turn.attachments.map((a) => ({
+      messageId: turn.messageId,
+      ordinal: a.ordinal,
+      sha256: a.sha256,
+      name: a.name,
+      kind: a.kind,
+      jsonBytes: 0
+    }))
+  }))
+  const byModel = leftOutForModel(planned, model)
+  const leftOut = [...byModel.leftOut]
+
+  // Measure what remains, newest first: those are the ones most likely to be kept.
+  const resolved = new Map<string, ResolvedPart>()
+  const records = new Map(turns.flatMap((t) => t.attachments.map((a) => [key(t.messageId, a.ordinal), a] as const)))
+  const measured: PlannedTurn[] = []
+  for (let i = byModel.turns.length - 1; i >= 0; i--) {
+    const turn = byModel.turns[i]
+    const attachments = []
+    for (const attachment of turn.attachments) {
+      const record = records.get(key(turn.messageId, attachment.ordinal))!
+      const part = await resolvePart(store, record, model)
+      if (!part.ok) {
+        if (i === byModel.turns.length - 1) return part
+        leftOut.push({ ...attachment, reason: 'missing' })
+        continue
+      }
+      resolved.set(key(turn.messageId, attachment.ordinal), part.value)
+      attachments.push({ ...attachment, jsonBytes: part.value.jsonBytes })
+    }
+    measured.unshift({ ...turn, attachments })
+  }
+
+  const plan = planContext(measured, { ...options, alreadyLeftOut: leftOut })
+  if (!plan.ok) return plan
+
+  const omitted = new Set(plan.value.leftOut.map((a) => key(a.messageId, a.ordinal)))
+  const messages: RequestMessage[] = []
+  for (const turn of turns) {
+    const parts: ContentPart[] = []
+    for (const attachment of turn.attachments) {
+      const id = key(turn.messageId, attachment.ordinal)
+      if (omitted.has(id)) parts.push({ type: 'text', text: omissionNote(attachment) })
+      else parts.push(await resolved.get(id)!.load())
+    }
+    messages.push({ role: turn.role, content: userContent(turn.text, parts) })
+  }
+  return accept({ messages, leftOut: plan.value.leftOut, bodyBytes: plan.value.bodyBytes })
+}
+
+const key = (messageId: number, ordinal: number): string => `${messageId}:${ordinal}`
+
+function omissionNote(attachment: AttachmentRecord): string {
+  const kind = attachment.kind === 'image' ? 'Image' : 'Video'
+  return `[${kind} “${attachment.name}” was attached here but is left out of this request.]`
+}

@@ -1,0 +1,127 @@
+// Attach time: a dropped file is checked against the API's rules for the chosen model, stored
+// (content-addressed) with its thumbnail and, for images, the part prepared for that model.
+import { open, readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { ModelInfo } from '../../shared/models'
+import { DETECT_BYTES, apiMime, detectFormat, formatLabel } from './detect'
+import type { FrameEstimate } from './frames'
+import { prepareImage } from './images'
+import { FPS_DEFAULT, MAX_IMAGE_INPUT_BYTES, MAX_VIDEO_BYTES } from './limits'
+import { partVariant } from './parts'
+import type { NewAttachment } from './records'
+import { accept, megabytes, refuse, type AttachmentResult } from './refusals'
+import type { AttachmentStore } from './store'
+import { imageThumbnail, placeholderThumbnail } from './thumbnails'
+import { prepareVideo } from './videos'
+
+/** A dropped file: its bytes, or its path on disk; `name` is shown to the user. */
+export type DroppedFile = { name: string; bytes: Uint8Array } | { name: string; path: string }
+
+/** A stored attachment waiting to be sent: record it with `attachToMessage` when it is. */
+export interface IngestedAttachment extends NewAttachment {
+  /** For videos: the frames it will cost at `fps` on the chosen model. */
+  frames: FrameEstimate | null
+  /** The thumbnail is a labelled tile, not a picture of the content (HEIC, undecodable poster). */
+  placeholderThumbnail: boolean
+  /** For images: what the chosen model will receive. */
+  part: { mime: string; bytes: number; width: number; height: number; passedThrough: boolean } | null
+}
+
+/** Checks, stores and thumbnails one dropped file for `model`; videos sample at `fps`. */
+export async function ingestAttachment(
+  store: AttachmentStore,
+  file: DroppedFile,
+  model: ModelInfo,
+  options: { fps?: number } = {}
+): Promise<AttachmentResult<IngestedAttachment>> {
+  const name = displayName(file.name)
+  const loaded = 'bytes' in file ? accept(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)) : await readDropped(file.path)
+  if (!loaded.ok) return loaded
+  const bytes = loaded.value
+  const detected = detectFormat(bytes.subarray(0, DETECT_BYTES))
+
+  if (detected?.kind === 'video') {
+    const path = 'path' in file ? file.path : undefined
+    const prepared = await prepareVideo(bytes, model, options.fps ?? FPS_DEFAULT, { path })
+    if (!prepared.ok) return prepared
+    const { video, fps, estimate } = prepared.value
+    await store.put(bytes)
+    await store.putVariant(video.sha256, 'thumb', video.poster)
+    return accept({
+      sha256: video.sha256,
+      kind: 'video',
+      name,
+      mime: video.mime,
+      bytes: video.bytes,
+      width: video.width,
+      height: video.height,
+      durationSeconds: video.durationSeconds,
+      fps,
+      frames: estimate,
+      placeholderThumbnail: video.posterIsPlaceholder,
+      part: null
+    })
+  }
+
+  // prepareImage refuses what is not an image, with the reason.
+  const [prepared, thumbnail] = await Promise.all([
+    prepareImage(bytes, model),
+    detected?.kind === 'image' ? imageThumbnail(bytes, detected.format) : Promise.resolve(null)
+  ])
+  if (!prepared.ok) return prepared
+  const image = prepared.value
+  const undecodable = image.format === 'heic' || image.format === 'heif' || image.format === 'ico'
+  if (!thumbnail && !undecodable) {
+    return refuse('unreadable', `This ${formatLabel(image.format)} image could not be decoded; the file may be damaged.`, { format: image.format })
+  }
+  await store.put(bytes)
+  await store.putVariant(image.sha256, 'thumb', thumbnail ?? (await placeholderThumbnail(formatLabel(image.format))))
+  const variant = partVariant(model)
+  if (image.passedThrough) await store.linkVariantToOriginal(image.sha256, variant)
+  else await store.putVariant(image.sha256, variant, image.bytes)
+  return accept({
+    sha256: image.sha256,
+    kind: 'image',
+    name,
+    mime: apiMime(image.format),
+    bytes: bytes.length,
+    width: image.originalWidth,
+    height: image.originalHeight,
+    durationSeconds: null,
+    fps: null,
+    frames: null,
+    placeholderThumbnail: thumbnail === null,
+    part: {
+      mime: image.mime,
+      bytes: image.bytes.length,
+      width: image.width,
+      height: image.height,
+      passedThrough: image.passedThrough
+    }
+  })
+}
+
+/** The last path segment, without control characters, at most 255 characters. */
+function displayName(name: string): string {
+  const base = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '')
+  return base.slice(0, 255) || 'attachment'
+}
+
+async function readDropped(path: string): Promise<AttachmentResult<Buffer>> {
+  // Look at the head first, so a 4 GB file is refused without being read.
+  const handle = await open(path, 'r')
+  let head: Buffer
+  try {
+    head = Buffer.alloc(DETECT_BYTES)
+    head = head.subarray(0, (await handle.read(head, 0, DETECT_BYTES, 0)).bytesRead)
+  } finally {
+    await handle.close()
+  }
+  const size = (await stat(path)).size
+  const limit = detectFormat(head)?.kind === 'video' ? MAX_VIDEO_BYTES : MAX_IMAGE_INPUT_BYTES
+  if (size > limit) {
+    const video = limit === MAX_VIDEO_BYTES
+    return refuse(video ? 'video_too_large' : 'image_too_large', `The file is ${megabytes(size)}; the limit is ${megabytes(limit)}.`, { bytes: size, limit })
+  }
+  return accept(await readFile(path))
+}

@@ -1,0 +1,169 @@
+// The message_attachments table: which stored files (by sha256) a message carries, in order.
+// Plain synchronous queries with bound parameters, like the history modules.
+import type Database from 'better-sqlite3'
+
+export type AttachmentKind = 'image' | 'video'
+
+/** One attachment of one message, as stored. */
+export interface AttachmentRecord {
+  messageId: number
+  /** Position within the message, from 0. */
+  ordinal: number
+  sha256: string
+  kind: AttachmentKind
+  /** The file name the user dropped (for display only; never used as a path). */
+  name: string
+  /** MIME of the original, as the API names it (image/png, video/mov ...). */
+  mime: string
+  /** Size of the original in bytes. */
+  bytes: number
+  width: number | null
+  height: number | null
+  durationSeconds: number | null
+  /** Frames per second to sample (videos only). */
+  fps: number | null
+}
+
+/** What to record for a new attachment; the ordinal is its position in the array. */
+export type NewAttachment = Omit<AttachmentRecord, 'messageId' | 'ordinal'>
+
+/**
+ * Creates the table. For the lead's next numbered migration; `IF NOT EXISTS` so a test may call
+ * it on a database where that migration already ran.
+ */
+export function createAttachmentTables(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS message_attachments (
+      message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+      ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+      sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+      kind TEXT NOT NULL CHECK (kind IN ('image', 'video')),
+      name TEXT NOT NULL DEFAULT '',
+      mime TEXT NOT NULL,
+      bytes INTEGER NOT NULL CHECK (bytes >= 0),
+      width INTEGER,
+      height INTEGER,
+      duration_seconds REAL,
+      fps REAL,
+      PRIMARY KEY (message_id, ordinal)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS message_attachments_by_sha256 ON message_attachments (sha256);
+  `)
+}
+
+interface AttachmentRow {
+  message_id: number
+  ordinal: number
+  sha256: string
+  kind: AttachmentKind
+  name: string
+  mime: string
+  bytes: number
+  width: number | null
+  height: number | null
+  duration_seconds: number | null
+  fps: number | null
+}
+
+const toRecord = (row: AttachmentRow): AttachmentRecord => ({
+  messageId: row.message_id,
+  ordinal: row.ordinal,
+  sha256: row.sha256,
+  kind: row.kind,
+  name: row.name,
+  mime: row.mime,
+  bytes: row.bytes,
+  width: row.width,
+  height: row.height,
+  durationSeconds: row.duration_seconds,
+  fps: row.fps
+})
+
+/** Records a message's attachments in the given order; returns them as stored. */
+export function attachToMessage(
+  db: Database.Database,
+  messageId: number,
+  attachments: readonly NewAttachment[]
+): AttachmentRecord[] {
+  const insert = db.prepare<
+    [number, number, string, AttachmentKind, string, string, number, number | null, number | null, number | null, number | null],
+    AttachmentRow
+  >(
+    `INSERT INTO message_attachments
+       (message_id, ordinal, sha256, kind, name, mime, bytes, width, height, duration_seconds, fps)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`
+  )
+  return db.transaction(() =>
+    attachments.map((a, ordinal) =>
+      toRecord(
+        insert.get(messageId, ordinal, a.sha256, a.kind, a.name, a.mime, a.bytes, a.width, a.height, a.durationSeconds, a.fps)!
+      )
+    )
+  )()
+}
+
+/** Attachments of the given messages, keyed by message id, each list in order. */
+export function listAttachments(
+  db: Database.Database,
+  messageIds: readonly number[]
+): Map<number, AttachmentRecord[]> {
+  // The id list travels as one bound JSON parameter, never spliced into the SQL.
+  const rows = db
+    .prepare<[string], AttachmentRow>(
+      `SELECT * FROM message_attachments
+       WHERE message_id IN (SELECT value FROM json_each(?))
+       ORDER BY message_id, ordinal`
+    )
+    .all(JSON.stringify(messageIds))
+  return groupByMessage(rows)
+}
+
+/** Attachments of every message in a conversation, keyed by message id. */
+export function listConversationAttachments(
+  db: Database.Database,
+  conversationId: number
+): Map<number, AttachmentRecord[]> {
+  const rows = db
+    .prepare<[number], AttachmentRow>(
+      `SELECT a.* FROM message_attachments a JOIN messages m ON m.id = a.message_id
+       WHERE m.conversation_id = ? ORDER BY a.message_id, a.ordinal`
+    )
+    .all(conversationId)
+  return groupByMessage(rows)
+}
+
+/** The hashes a conversation's messages use (read these before deleting it). */
+export function conversationHashes(db: Database.Database, conversationId: number): string[] {
+  return db
+    .prepare<[number], string>(
+      `SELECT DISTINCT a.sha256 FROM message_attachments a JOIN messages m ON m.id = a.message_id
+       WHERE m.conversation_id = ?`
+    )
+    .pluck()
+    .all(conversationId)
+}
+
+/** Every hash some message still uses. */
+export function referencedHashes(db: Database.Database): Set<string> {
+  return new Set(
+    db.prepare<[], string>('SELECT DISTINCT sha256 FROM message_attachments').pluck().all()
+  )
+}
+
+/** Of the given hashes, those no message uses any more. */
+export function unreferencedHashes(db: Database.Database, hashes: Iterable<string>): string[] {
+  const used = db.prepare<[string], number>(
+    'SELECT 1 FROM message_attachments WHERE sha256 = ? LIMIT 1'
+  ).pluck()
+  return [...new Set(hashes)].filter((sha256) => used.get(sha256) === undefined)
+}
+
+function groupByMessage(rows: AttachmentRow[]): Map<number, AttachmentRecord[]> {
+  const byMessage = new Map<number, AttachmentRecord[]>()
+  for (const row of rows) {
+    const list = byMessage.get(row.message_id) ?? []
+    list.push(toRecord(row))
+    byMessage.set(row.message_id, list)
+  }
+  return byMessage
+}
