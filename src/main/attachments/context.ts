@@ -11,7 +11,7 @@ import {
   type PlannedTurn
 } from './policy'
 import type { AttachmentRecord } from './records'
-import { accept, type AttachmentResult } from './refusals'
+import { accept, type AttachmentResult } from '../../shared/attachments/refusals'
 import type { AttachmentStore } from './store'
 
 /** One stored turn of the conversation, oldest first; the last one is the message being sent. */

@@ -22,9 +22,9 @@ import {
   MIN_IMAGE_SIDE,
   imageBudget,
   type ImageDetail
-} from './limits'
+} from '../../shared/attachments/limits'
 import { boxes, findBox } from './boxes'
-import { accept, megabytes, refuse, refuseForModel, type AttachmentResult } from './refusals'
+import { accept, megabytes, refuse, refuseForModel, type AttachmentResult } from '../../shared/attachments/refusals'
 import { decodeWithFfmpeg } from './thumbnails'
 
 /** An image ready to be sent. */

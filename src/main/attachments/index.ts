@@ -1,12 +1,12 @@
 // The attachments core: pure Node (sharp, the bundled ffmpeg, better-sqlite3), no electron.
-export * from './limits'
-export * from './refusals'
+export * from '../../shared/attachments/limits'
+export * from '../../shared/attachments/refusals'
 export * from './detect'
 export { toDataURL, dataURLLength } from './dataurl'
 export { setFfmpegPath, ffmpegPath } from './ffmpeg'
 export { prepareImage, checkImageSize, fitPixelBudget, type PreparedImage, type PrepareImageOptions } from './images'
 export { THUMBNAIL_SIZE, THUMBNAIL_MIME } from './thumbnails'
-export * from './frames'
+export * from '../../shared/attachments/frames'
 export {
   prepareVideo,
   probeVideo,

@@ -4,9 +4,9 @@ import type { ModelInfo } from '../../shared/models'
 import { dataURLLength, toDataURL } from './dataurl'
 import { apiMime, detectFormat } from './detect'
 import { prepareImage } from './images'
-import { FPS_DEFAULT, imageBudget, type ImageDetail } from './limits'
+import { FPS_DEFAULT, imageBudget, type ImageDetail } from '../../shared/attachments/limits'
 import type { AttachmentRecord } from './records'
-import { accept, refuse, refuseForModel, type AttachmentResult } from './refusals'
+import { accept, refuse, refuseForModel, type AttachmentResult } from '../../shared/attachments/refusals'
 import type { AttachmentStore } from './store'
 
 export interface TextPart {

@@ -1,8 +1,8 @@
 // What goes into one request: the 64 MB body limit and the model's image/video flags.
 // Pure: sizes in, decisions out.
 import type { ModelInfo } from '../../shared/models'
-import { MAX_REQUEST_BYTES, modelsThatTake } from './limits'
-import { accept, megabytes, refuse, type AttachmentResult } from './refusals'
+import { MAX_REQUEST_BYTES, modelsThatTake } from '../../shared/attachments/limits'
+import { accept, megabytes, refuse, type AttachmentResult } from '../../shared/attachments/refusals'
 
 export interface PlannedAttachment {
   messageId: number

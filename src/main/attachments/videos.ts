@@ -9,10 +9,10 @@ import type { ModelInfo } from '../../shared/models'
 import { dataURLLength } from './dataurl'
 import { DETECT_BYTES, apiMime, detectFormat, formatLabel, type VideoFormat } from './detect'
 import { runFfmpeg } from './ffmpeg'
-import { estimateFrames, validateFps, type FrameEstimate } from './frames'
+import { estimateFrames, validateFps, type FrameEstimate } from '../../shared/attachments/frames'
 import { boxes, findBox } from './boxes'
-import { FPS_DEFAULT, MAX_REQUEST_BYTES, MAX_VIDEO_BYTES, REQUEST_RESERVE_BYTES } from './limits'
-import { accept, megabytes, refuse, refuseForModel, type AttachmentResult } from './refusals'
+import { FPS_DEFAULT, MAX_REQUEST_BYTES, MAX_VIDEO_BYTES, REQUEST_RESERVE_BYTES } from '../../shared/attachments/limits'
+import { accept, megabytes, refuse, refuseForModel, type AttachmentResult } from '../../shared/attachments/refusals'
 import { placeholderThumbnail, thumbnailOf } from './thumbnails'
 
 /** What the app knows about a video file. */

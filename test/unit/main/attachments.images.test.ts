@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest'
 import { detectFormat } from '../../../src/main/attachments/detect'
 import { dataURLLength } from '../../../src/main/attachments/dataurl'
 import { fitPixelBudget, prepareImage, type PreparedImage } from '../../../src/main/attachments/images'
-import { MAX_IMAGE_PART_CHARS } from '../../../src/main/attachments/limits'
+import { MAX_IMAGE_PART_CHARS } from '../../../src/shared/attachments/limits'
 import { imagePart } from '../../../src/main/attachments/parts'
-import type { AttachmentResult } from '../../../src/main/attachments/refusals'
+import type { AttachmentResult } from '../../../src/shared/attachments/refusals'
 import { findModel, type ModelInfo } from '../../../src/shared/models'
 import {
   heicContainer,

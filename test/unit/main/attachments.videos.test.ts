@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { estimateFrames, validateFps } from '../../../src/main/attachments/frames'
+import { estimateFrames, validateFps } from '../../../src/shared/attachments/frames'
 import { videoPart } from '../../../src/main/attachments/parts'
 import {
   maxInlineVideoBytes,

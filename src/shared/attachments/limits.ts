@@ -1,6 +1,6 @@
 // The API's limits on images and videos (shared/API.md, "Images" and "Videos") and what follows
 // from them per model. Pure: no Node imports, so the renderer could share it.
-import { MODELS, type ModelInfo } from '../../shared/models'
+import { MODELS, type ModelInfo } from '../models'
 
 // "MB" in API.md is read as 10^6 bytes: the smaller reading, so we never go over either one.
 /** Longest image data URL (the whole `data:image/...;base64,...` string) in one part. */

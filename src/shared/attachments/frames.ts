@@ -1,6 +1,6 @@
 // What a video costs the model in frames, and which fps values the API takes. Pure: no Node
 // imports, so the renderer's fps control can show the same numbers.
-import type { ModelInfo } from '../../shared/models'
+import type { ModelInfo } from '../models'
 import { FPS_MAX, FPS_MIN, MIN_VIDEO_FRAMES, maxVideoFrames } from './limits'
 import { refuse, accept, type AttachmentResult } from './refusals'
 

@@ -1,6 +1,6 @@
 // Why an attachment cannot be sent, as data the UI can translate (code + params) with an English
 // message as the fallback text.
-import type { ModelInfo } from '../../shared/models'
+import type { ModelInfo } from '../models'
 import { modelsThatTake } from './limits'
 
 /** The closed set of reasons an attachment is refused. */
