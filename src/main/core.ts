@@ -1,121 +1,133 @@
-// The app without Electron: every request handler, built from a data directory and a key store.
-// The Electron shell and the Chromium test harness both serve this same table.
+// The app without Electron: opens the history (or refuses it, keeping the file untouched) and
+// serves every request handler. The Electron shell and the Chromium test harness both serve this
+// same table.
 import { join } from 'node:path'
-import type { EmitEvent, Handlers } from '../shared/contract'
-import { MODELS, findModel, type ModelInfo } from '../shared/models'
-import { listModelIds } from './chat/client'
-import { ChatService, DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './chat/service'
+import {
+  REQUEST_NAMES,
+  type EmitEvent,
+  type Handlers,
+  type HistoryStatus
+} from '../shared/contract'
+import type { ServedAttachment } from './attachments/protocol'
+import type { ChatServiceOptions } from './chat/service'
 import { AppError } from './errors'
-import * as conversations from './history/conversations'
-import { openDatabase, type HistoryDatabase } from './history/database'
-import * as messages from './history/messages'
+import { BACKUP_CHECK_MS, backupIfDue, listBackups, restoreBackup } from './history/backup'
+import { openHistory, type HistoryProblem } from './history/open'
 import { KeyManager, type SecretStore } from './secrets/keychain'
-import { getSettings, updateSettings } from './settings/settings'
+import { createServices, type Services } from './services'
 
 export interface CoreOptions {
   dataDir: string
   secrets: SecretStore
   emit: EmitEvent
   chat?: Partial<ChatServiceOptions>
+  /** The URL the renderer loads an attachment's thumbnail or original from. */
+  attachmentUrl?: (sha256: string, variant: 'thumb' | 'original') => string
 }
+
+/** Electron's custom protocol (src/main/index.ts registers it). */
+export const ATTACHMENT_SCHEME = 'attachment'
+
+/** The database file and the backups folder inside the data directory. */
+export const HISTORY_FILE = 'history.sqlite'
+export const BACKUP_DIR = 'backups'
 
 export interface Core {
   handlers: Handlers
-  db: HistoryDatabase
-  chat: ChatService
+  /** The open history; throws while it is refused. */
+  readonly services: Services
+  /** The bytes behind an attachment URL path; null when unknown or while the history is refused. */
+  serveAttachment(path: string): Promise<ServedAttachment | null>
   /** Stops streaming replies (they keep their text) and closes the database. */
   close(): Promise<void>
 }
 
-/** The database file inside the data directory. */
-export const HISTORY_FILE = 'history.sqlite'
-
-/** Opens the history and builds the handler table. */
-export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(join(options.dataDir, HISTORY_FILE))
-  // A reply that was streaming when the app last quit or crashed keeps its text.
-  messages.markInterrupted(db)
+/** Opens the history (checked, backed up before migrations) and builds the handler table. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const file = join(options.dataDir, HISTORY_FILE)
+  const backups = join(options.dataDir, BACKUP_DIR)
   const keys = new KeyManager(options.secrets)
-  const chat = new ChatService(db, keys, options.emit, {
-    ...DEFAULT_SERVICE_OPTIONS,
-    ...options.chat
-  })
+  const serviceOptions = {
+    dataDir: options.dataDir,
+    emit: options.emit,
+    chat: options.chat,
+    attachmentUrl:
+      options.attachmentUrl ?? ((sha256: string, variant: string) => `${ATTACHMENT_SCHEME}://${sha256}/${variant}`)
+  }
 
-  const handlers: Handlers = {
+  let services: Services | null = null
+  let problem: HistoryProblem | null = null
+  let backupTimer: NodeJS.Timeout | undefined
+  let backupRunning: Promise<unknown> = Promise.resolve()
+
+  const dailyBackup = (): void => {
+    if (!services) return
+    backupRunning = backupIfDue(services.db, backups).catch((error) =>
+      console.error('Backup failed:', error)
+    )
+  }
+  const open = async (): Promise<void> => {
+    const opened = await openHistory(file, backups)
+    if (!opened.ok) {
+      problem = { problem: opened.problem, detail: opened.detail }
+      return
+    }
+    problem = null
+    services = createServices(opened.db, keys, serviceOptions)
+    dailyBackup()
+    clearInterval(backupTimer)
+    backupTimer = setInterval(dailyBackup, BACKUP_CHECK_MS)
+    backupTimer.unref()
+  }
+  const close = async (): Promise<void> => {
+    clearInterval(backupTimer)
+    await backupRunning
+    await services?.close()
+    services = null
+  }
+  const status = (): HistoryStatus =>
+    problem
+      ? { state: 'refused', ...problem, backups: listBackups(backups) }
+      : { state: 'ok', backups: listBackups(backups) }
+
+  await open()
+
+  const own: Pick<Handlers, 'getHistoryStatus' | 'restoreBackup'> = {
+    getHistoryStatus: async () => status(),
+    restoreBackup: async ({ name }) => {
+      await close()
+      restoreBackup(file, backups, name)
+      await open()
+      return status()
+    }
+  }
+  const keyHandlers: Pick<Handlers, 'getKeyStatus' | 'setKey' | 'deleteKey'> = {
     getKeyStatus: () => keys.status(),
     setKey: ({ key }) => keys.setKey(key),
-    deleteKey: () => keys.deleteKey(),
-    getSettings: async () => getSettings(db),
-    updateSettings: async (patch) => updateSettings(db, patch),
-    testConnection: async (args) => {
-      const key = args.key ?? (await keys.requireKey())
-      const ids = await listModelIds(args.baseURL ?? getSettings(db).baseURL, key)
-      return { modelCount: ids.length }
-    },
-    listModels: async () => {
-      const key = await keys.getKey()
-      if (key === null) return { models: [...MODELS], source: 'offline' }
-      try {
-        const ids = await listModelIds(getSettings(db).baseURL, key)
-        return { models: modelsFrom(ids), source: 'provider' }
-      } catch {
-        return { models: [...MODELS], source: 'offline' }
-      }
-    },
-    listConversations: async ({ limit, before }) =>
-      conversations.listConversations(db, { limit: limit ?? 100, before }),
-    getConversation: async ({ id }) => {
-      const conversation = conversations.getConversation(db, id)
-      if (!conversation) throw new AppError('not_found', 'That conversation no longer exists.')
-      return { conversation, messages: messages.listMessages(db, id) }
-    },
-    setConversationModel: async ({ id, model }) => {
-      if (!conversations.setConversationModel(db, id, model)) {
-        throw new AppError('not_found', 'That conversation no longer exists.')
-      }
-      return conversations.getConversation(db, id)!
-    },
-    deleteConversation: async ({ id }) => {
-      if (chat.isStreaming(id)) {
-        throw new AppError('busy', 'A reply is still streaming in this conversation. Stop it first.')
-      }
-      conversations.deleteConversation(db, id)
-      return null
-    },
-    sendMessage: (args) => chat.send(args),
-    stopReply: async ({ messageId }) => {
-      await chat.stop(messageId)
-      return null
-    },
-    retryReply: ({ messageId }) => chat.retry(messageId)
+    deleteKey: () => keys.deleteKey()
   }
+  // Key and backup requests work while the history is refused; the rest need it open.
+  const handlers = Object.fromEntries(
+    REQUEST_NAMES.map((name) => [
+      name,
+      async (args: never) => {
+        if (name in own) return own[name as keyof typeof own](args)
+        if (name in keyHandlers) return keyHandlers[name as keyof typeof keyHandlers](args)
+        if (!services) {
+          throw new AppError('history_unavailable', `The history database is not open. ${problem?.detail ?? ''}`)
+        }
+        return (services.handlers[name as keyof Services['handlers']] as (args: never) => unknown)(args)
+      }
+    ])
+  ) as unknown as Handlers
 
   return {
     handlers,
-    db,
-    chat,
-    close: async () => {
-      await chat.stopAll()
-      db.close()
-    }
+    get services() {
+      if (!services) throw new Error('The history database is not open.')
+      return services
+    },
+    serveAttachment: async (path) => (services ? services.serveAttachment(path) : null),
+    close
   }
-}
-
-/** The provider's model ids, with what we know of each; unknown ids are taken as text-only. */
-function modelsFrom(ids: string[]): ModelInfo[] {
-  const known = MODELS.filter((model) => ids.includes(model.id))
-  const unknown = ids
-    .filter((id) => !findModel(id))
-    .map(
-      (id): ModelInfo => ({
-        id,
-        family: 'other',
-        context: 0,
-        image: false,
-        video: false,
-        thinking: false,
-        reasoningEffort: false
-      })
-    )
-  return [...(known.length ? known : MODELS), ...unknown]
 }

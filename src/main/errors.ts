@@ -4,22 +4,28 @@ import type { AppErrorInfo, ErrorCode } from '../shared/contract'
 export class AppError extends Error {
   readonly status?: number
   readonly retryAfterSeconds?: number
+  readonly reason?: string
+  readonly params?: Record<string, string | number>
 
   constructor(
     readonly code: ErrorCode,
     message: string,
-    extra: Pick<AppErrorInfo, 'status' | 'retryAfterSeconds'> = {}
+    extra: Pick<AppErrorInfo, 'status' | 'retryAfterSeconds' | 'reason' | 'params'> = {}
   ) {
     super(message)
     this.name = 'AppError'
     if (extra.status !== undefined) this.status = extra.status
     if (extra.retryAfterSeconds !== undefined) this.retryAfterSeconds = extra.retryAfterSeconds
+    if (extra.reason !== undefined) this.reason = extra.reason
+    if (extra.params !== undefined) this.params = extra.params
   }
 
   toInfo(): AppErrorInfo {
     const info: AppErrorInfo = { code: this.code, message: this.message }
     if (this.status !== undefined) info.status = this.status
     if (this.retryAfterSeconds !== undefined) info.retryAfterSeconds = this.retryAfterSeconds
+    if (this.reason !== undefined) info.reason = this.reason
+    if (this.params !== undefined) info.params = this.params
     return info
   }
 }

@@ -1,9 +1,9 @@
 // The Electron shell: window, lifecycle and wiring. Everything else lives in core modules.
-import { BrowserWindow, app, ipcMain, session, shell } from 'electron'
+import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { channelOf, type EmitEvent } from '../shared/contract'
-import { createCore, type Core } from './core'
+import { ATTACHMENT_SCHEME, createCore, type Core } from './core'
 import { registerHandlers } from './ipc'
 import { createKeytarStore } from './secrets/keychain'
 
@@ -14,6 +14,11 @@ const keychainService = process.env.SEED_CHAT_KEYCHAIN_SERVICE ?? 'Seed Chat'
 const rendererURL = process.env.ELECTRON_RENDERER_URL
 const indexFile = join(__dirname, '../renderer/index.html')
 const pageURL = rendererURL ?? pathToFileURL(indexFile).href
+
+// attachment://<sha256>/thumb|original: stored files for <img>, never file:// paths.
+protocol.registerSchemesAsPrivileged([
+  { scheme: ATTACHMENT_SCHEME, privileges: { standard: true, secure: true } }
+])
 
 let mainWindow: BrowserWindow | null = null
 let core: Core | null = null
@@ -63,17 +68,24 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 })
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   // No permission (camera, notifications, ...) is ever granted to page content.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false)
   )
-  core = createCore({
+  const opened = await createCore({
     dataDir: app.getPath('userData'),
     secrets: createKeytarStore(keychainService),
     emit
   })
-  registerHandlers(ipcMain, core.handlers, (event) => {
+  core = opened
+  protocol.handle(ATTACHMENT_SCHEME, async (request) => {
+    const url = new URL(request.url)
+    const served = await opened.serveAttachment(`/${url.host}${url.pathname}`)
+    if (!served) return new Response(null, { status: 404 })
+    return new Response(new Uint8Array(served.bytes), { headers: { 'content-type': served.mime } })
+  })
+  registerHandlers(ipcMain, opened.handlers, (event) => {
     const frame = event.senderFrame
     return frame !== null && frame.parent === null && isOwnPage(frame.url)
   })

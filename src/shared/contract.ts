@@ -1,6 +1,8 @@
 // The one IPC contract: every request with its argument schema and result type, every event with
 // its payload. Main, preload and renderer import from here; nobody else names a channel.
 import { z } from 'zod'
+import type { FrameEstimate } from './attachments/frames'
+import { FPS_MAX, FPS_MIN } from './attachments/limits'
 import type { ModelInfo } from './models'
 
 /** The closed set of error codes the UI knows how to explain. */
@@ -17,6 +19,9 @@ export const ERROR_CODES = [
   'stalled', // the stream stopped sending for too long
   'stream_interrupted', // the stream broke after it started
   'not_found', // no such conversation or message
+  'attachment_refused', // a file the API would reject, or a model that cannot take it
+  'history_unavailable', // the history database was refused (newer version, damaged)
+  'import_failed', // the file to import is not a Seed Chat export
   'busy', // a reply is already streaming in that conversation
   'internal'
 ] as const
@@ -28,6 +33,9 @@ export interface AppErrorInfo {
   message: string
   status?: number
   retryAfterSeconds?: number
+  /** For attachment_refused: the refusal code and its numbers, for translated text. */
+  reason?: string
+  params?: Record<string, string | number>
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorInfo }
@@ -36,6 +44,7 @@ export interface Conversation {
   id: number
   title: string
   model: string
+  pinned: boolean
   createdAt: number
   updatedAt: number
 }
@@ -50,6 +59,44 @@ export interface Usage {
   reasoningTokens: number | null
 }
 
+/** A stored image or video, as the renderer sees it: never a path. */
+export interface Attachment {
+  sha256: string
+  kind: 'image' | 'video'
+  /** The file name the user dropped, for display. */
+  name: string
+  mime: string
+  bytes: number
+  width: number | null
+  height: number | null
+  durationSeconds: number | null
+  /** Frames per second the model samples (videos). */
+  fps: number | null
+  /** Served by main (a custom protocol in Electron). */
+  thumbnailUrl: string
+}
+
+/** Why an earlier attachment is not in this request. */
+export type LeftOutReason =
+  | 'request_size' // dropped, oldest first, to keep the body within 64 MB
+  | 'model' // the model does not take this kind of attachment
+  | 'missing' // the stored file is gone or can no longer be read
+
+export interface LeftOutAttachment {
+  messageId: number
+  ordinal: number
+  sha256: string
+  name: string
+  kind: 'image' | 'video'
+  reason: LeftOutReason
+}
+
+/** An attachment stored and waiting in the composer's tray. */
+export interface AttachmentDraft extends Attachment {
+  /** Videos: the frames it costs at `fps` on the model it was attached for. */
+  frames: FrameEstimate | null
+}
+
 export interface Message {
   id: number
   conversationId: number
@@ -61,6 +108,7 @@ export interface Message {
   finishReason: string | null
   usage: Usage | null
   error: AppErrorInfo | null
+  attachments: Attachment[]
   createdAt: number
 }
 
@@ -98,7 +146,35 @@ export interface SendResult {
   conversation: Conversation
   userMessage: Message
   assistantMessage: Message
+  /** Earlier attachments not sent with this request (64 MB limit, model, missing file). */
+  leftOut: LeftOutAttachment[]
 }
+
+/** A file for the renderer to save (Markdown or JSON export). */
+export interface ExportedFile {
+  fileName: string
+  mime: string
+  text: string
+}
+
+export interface ImportSummary {
+  conversationsAdded: number
+  messagesAdded: number
+  messagesSkipped: number
+}
+
+export interface BackupInfo {
+  name: string
+  createdAt: number
+  bytes: number
+  /** 'daily', or 'before-migration-N'. */
+  reason: string
+}
+
+/** Whether the history database could be opened; when not, why, and what can be restored. */
+export type HistoryStatus =
+  | { state: 'ok'; backups: BackupInfo[] }
+  | { state: 'refused'; problem: 'newer' | 'damaged'; detail: string; backups: BackupInfo[] }
 
 export interface ModelList {
   models: ModelInfo[]
@@ -124,6 +200,9 @@ const baseURL = z
       return false
     }
   }, 'the base URL must be an http(s) URL')
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256')
+/** The largest file the renderer may hand over: a 50 MB video plus slack for the refusal. */
+const MAX_ATTACHMENT_BYTES = 60_000_000
 const apiKey = z
   .string()
   .trim()
@@ -150,16 +229,45 @@ export const requestSchemas = {
     })
     .strict(),
   getConversation: z.object({ id }).strict(),
+  renameConversation: z
+    .object({ id, title: z.string().trim().min(1, 'the title is empty').max(200) })
+    .strict(),
+  setConversationPinned: z.object({ id, pinned: z.boolean() }).strict(),
+  exportConversation: z.object({ id, format: z.enum(['markdown', 'json']) }).strict(),
+  exportHistory: z.undefined(),
+  importHistory: z.object({ text: z.string().max(512_000_000) }).strict(),
+  getHistoryStatus: z.undefined(),
+  /** Puts a backup in place of the history file; the file it replaces is kept aside. */
+  restoreBackup: z
+    .object({ name: z.string().regex(/^history-\d+-[a-z0-9-]+\.sqlite$/, 'not a backup name') })
+    .strict(),
   setConversationModel: z.object({ id, model: modelId }).strict(),
   deleteConversation: z.object({ id }).strict(),
-  /** conversationId null starts a new conversation. */
+  /** Checks and stores a dropped, pasted or picked file; the model decides the image budget. */
+  addAttachment: z
+    .object({
+      name: z.string().max(1000),
+      data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_ATTACHMENT_BYTES, 'the file is too large'),
+      model: modelId
+    })
+    .strict(),
+  /** conversationId null starts a new conversation. Text may be empty when files are attached. */
   sendMessage: z
     .object({
       conversationId: id.nullable(),
       model: modelId,
-      text: z.string().max(1_000_000).refine((t) => t.trim().length > 0, 'the message is empty')
+      text: z.string().max(1_000_000),
+      attachments: z
+        .array(
+          z
+            .object({ sha256, name: z.string().max(1000), fps: z.number().min(FPS_MIN).max(FPS_MAX).optional() })
+            .strict()
+        )
+        .max(20)
+        .default([])
     })
-    .strict(),
+    .strict()
+    .refine((m) => m.text.trim().length > 0 || m.attachments.length > 0, 'the message is empty'),
   stopReply: z.object({ messageId: id }).strict(),
   /** Streams a new reply in place of a failed or stopped one. */
   retryReply: z.object({ messageId: id }).strict()
@@ -175,8 +283,16 @@ export interface RequestResults {
   listModels: ModelList
   listConversations: ConversationPage
   getConversation: ConversationWithMessages
+  renameConversation: Conversation
+  setConversationPinned: Conversation
+  exportConversation: ExportedFile
+  exportHistory: ExportedFile
+  importHistory: ImportSummary
+  getHistoryStatus: HistoryStatus
+  restoreBackup: HistoryStatus
   setConversationModel: Conversation
   deleteConversation: null
+  addAttachment: AttachmentDraft
   sendMessage: SendResult
   stopReply: null
   retryReply: Message

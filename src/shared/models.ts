@@ -40,3 +40,18 @@ export const MODEL_FAMILIES: readonly ModelInfo['family'][] = ['seed-2.0', 'seed
 export function findModel(id: string): ModelInfo | undefined {
   return MODELS.find((m) => m.id === id)
 }
+
+/** What we know of a model id; one not in the list is taken as text-only. */
+export function modelOrTextOnly(id: string): ModelInfo {
+  return (
+    findModel(id) ?? {
+      id,
+      family: 'other',
+      context: 0,
+      image: false,
+      video: false,
+      thinking: false,
+      reasoningEffort: false
+    }
+  )
+}

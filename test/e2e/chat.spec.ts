@@ -45,7 +45,7 @@ test('first-run setup, a streamed reply, Stop keeps the text, history survives a
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible()
 
   // What the page shows is what the database kept, and it is a real part of the answer.
-  const rows = listMessages(app.core.db, 1)
+  const rows = listMessages(app.core.services.db, 1)
   expect(rows.map((m) => m.role)).toEqual(['user', 'assistant'])
   const kept = rows[1]
   expect(kept.status).toBe('stopped')
@@ -68,5 +68,5 @@ test('first-run setup, a streamed reply, Stop keeps the text, history survives a
   await list.getByRole('button', { name: 'Tell me a long story' }).click()
   await expect(again.getByRole('article', { name: 'You' })).toContainText('Tell me a long story')
   await expect(again.getByRole('article', { name: 'Assistant' })).toContainText(kept.content.trim().slice(0, 40))
-  expect(getMessage(app.core.db, kept.id)?.status).toBe('stopped')
+  expect(getMessage(app.core.services.db, kept.id)?.status).toBe('stopped')
 })

@@ -16,6 +16,7 @@ import { dispatch } from '../../src/main/dispatch'
 import { createKeytarStore } from '../../src/main/secrets/keychain'
 
 const ROOT = resolve(__dirname, '../..')
+const ATTACHMENT_PREFIX = '/attachment/'
 const RENDERER_DIR = join(ROOT, 'out/renderer')
 
 /** The same flags the brief gives for Debian's Chromium on these machines. */
@@ -59,10 +60,25 @@ const MIME: Record<string, string> = {
   '.json': 'application/json'
 }
 
-/** Serves out/renderer; unknown paths are 404, nothing outside the folder is reachable. */
-async function serveRenderer(): Promise<{ server: Server; url: string }> {
+/**
+ * Serves out/renderer, and attachments under /attachment/ (what Electron's attachment: protocol
+ * serves); unknown paths are 404, nothing outside the folder is reachable.
+ */
+async function serveRenderer(
+  attachment: (path: string) => Promise<{ mime: string; bytes: Buffer } | null>
+): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname
+    if (path.startsWith(ATTACHMENT_PREFIX)) {
+      attachment(path.slice(ATTACHMENT_PREFIX.length - 1)).then(
+        (served) => {
+          if (!served) response.writeHead(404).end()
+          else response.writeHead(200, { 'content-type': served.mime }).end(served.bytes)
+        },
+        () => response.writeHead(500).end()
+      )
+      return
+    }
     const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path))
     if (!file.startsWith(RENDERER_DIR)) {
       response.writeHead(403).end()
@@ -108,17 +124,19 @@ export function launchChromium(headless = true): Promise<Browser> {
 /** Starts the core and opens the app in a Chromium page. */
 export async function launchApp(browser: Browser, options: AppOptions): Promise<AppHarness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'seed-chat-'))
-  const { server, url } = await serveRenderer()
+  let core: Core
+  const { server, url } = await serveRenderer((path) => core.serveAttachment(path))
   const origin = new URL(url).origin
   const names = new Map(REQUEST_NAMES.map((name) => [channelOf(name), name]))
   const shim = await preloadShim()
 
   let context: BrowserContext
-  const startCore = (): Core =>
+  const startCore = (): Promise<Core> =>
     createCore({
       dataDir,
       secrets: createKeytarStore(options.keychainService),
       chat: options.chat,
+      attachmentUrl: (sha256, variant) => `${url}attachment/${sha256}/${variant}`,
       emit: (name: EventName, payload) => {
         for (const page of context.pages()) {
           page
@@ -130,7 +148,7 @@ export async function launchApp(browser: Browser, options: AppOptions): Promise<
         }
       }
     })
-  let core = startCore()
+  core = await startCore()
 
   const openContext = async (): Promise<Page> => {
     context = await browser.newContext({
@@ -164,7 +182,7 @@ export async function launchApp(browser: Browser, options: AppOptions): Promise<
     restart: async () => {
       await context.close()
       await core.close()
-      core = startCore()
+      core = await startCore()
       harness.page = await openContext()
       return harness.page
     },

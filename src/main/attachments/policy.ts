@@ -1,6 +1,9 @@
 // What goes into one request: the 64 MB body limit and the model's image/video flags.
 // Pure: sizes in, decisions out.
+import type { LeftOutAttachment } from '../../shared/contract'
 import type { ModelInfo } from '../../shared/models'
+
+export type { LeftOutAttachment, LeftOutReason } from '../../shared/contract'
 import { MAX_REQUEST_BYTES, modelsThatTake } from '../../shared/attachments/limits'
 import { accept, megabytes, refuse, type AttachmentResult } from '../../shared/attachments/refusals'
 
@@ -19,21 +22,6 @@ export interface PlannedTurn {
   role: 'user' | 'assistant'
   text: string
   attachments: readonly PlannedAttachment[]
-}
-
-/** Why an earlier attachment is not in this request. */
-export type LeftOutReason =
-  | 'request_size' // dropped, oldest first, to keep the body within 64 MB
-  | 'model' // the model does not take this kind of attachment
-  | 'missing' // the stored file is gone or can no longer be read
-
-export interface LeftOutAttachment {
-  messageId: number
-  ordinal: number
-  sha256: string
-  name: string
-  kind: 'image' | 'video'
-  reason: LeftOutReason
 }
 
 export interface ContextPlan {

@@ -118,6 +118,14 @@ export function listAttachments(
   return groupByMessage(rows)
 }
 
+/** The stored record of a file some message already carries, for sending it again. */
+export function findAttachment(db: Database.Database, sha256: string): AttachmentRecord | undefined {
+  const row = db
+    .prepare<[string], AttachmentRow>('SELECT * FROM message_attachments WHERE sha256 = ? LIMIT 1')
+    .get(sha256)
+  return row && toRecord(row)
+}
+
 /** Attachments of every message in a conversation, keyed by message id. */
 export function listConversationAttachments(
   db: Database.Database,

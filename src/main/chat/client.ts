@@ -1,11 +1,12 @@
 import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai'
 import type { Usage } from '../../shared/contract'
+import type { MessageContent } from '../attachments/parts'
 import { AppError } from '../errors'
 
-/** One message of the request, as the API takes it. */
+/** One message of the request, as the API takes it: text, or parts with images and videos. */
 export interface ChatMessageParam {
   role: 'user' | 'assistant' | 'system'
-  content: string
+  content: MessageContent
 }
 
 export interface ChatStreamRequest {
@@ -70,7 +71,8 @@ export async function streamChat(
     const stream = await client.chat.completions.create(
       {
         model: request.model,
-        messages: request.messages,
+        // video_url parts are the gateway's extension, unknown to the SDK's types (API.md).
+        messages: request.messages as OpenAI.ChatCompletionMessageParam[],
         stream: true,
         stream_options: { include_usage: true }
       },

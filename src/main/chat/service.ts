@@ -1,4 +1,9 @@
-import type { EmitEvent, Message, SendResult } from '../../shared/contract'
+import type { EmitEvent, LeftOutAttachment, Message, SendResult } from '../../shared/contract'
+import { modelOrTextOnly } from '../../shared/models'
+import type { AttachmentRefusal } from '../../shared/attachments/refusals'
+import { buildRequestMessages, type HistoryTurn } from '../attachments/context'
+import { attachToMessage, listConversationAttachments, type NewAttachment } from '../attachments/records'
+import type { AttachmentStore } from '../attachments/store'
 import { AppError } from '../errors'
 import type { HistoryDatabase } from '../history/database'
 import * as conversations from '../history/conversations'
@@ -12,6 +17,15 @@ import {
   type ChatClientOptions,
   type ChatMessageParam
 } from './client'
+
+/** The attachment side of a send: the file store, and the drafts waiting in the composer. */
+export interface ChatAttachments {
+  store: AttachmentStore
+  /** Metadata of a stored draft or an attachment already in history; undefined if unknown. */
+  find(sha256: string): NewAttachment | undefined
+  /** Adds the renderer-facing fields to a message's attachments. */
+  decorate(message: Message): Message
+}
 
 export interface ChatServiceOptions extends ChatClientOptions {
   /** How often streamed text is written to the database, so a crash keeps it. */
@@ -39,25 +53,57 @@ export class ChatService {
     private readonly db: HistoryDatabase,
     private readonly keys: KeyManager,
     private readonly emit: EmitEvent,
+    private readonly attachments: ChatAttachments,
     private readonly options: ChatServiceOptions = DEFAULT_SERVICE_OPTIONS,
     private readonly now: () => number = Date.now
   ) {}
 
-  /** Saves the user's message and an empty reply, then streams the reply in the background. */
-  async send(args: { conversationId: number | null; model: string; text: string }): Promise<SendResult> {
+  /**
+   * Checks the message's attachments against the model and the 64 MB limit, saves the user's
+   * message and an empty reply, then streams the reply in the background.
+   */
+  async send(args: {
+    conversationId: number | null
+    model: string
+    text: string
+    attachments: { sha256: string; name: string; fps?: number }[]
+  }): Promise<SendResult> {
     const apiKey = await this.keys.requireKey()
-    if (args.conversationId !== null) this.assertIdle(args.conversationId)
+    if (args.conversationId !== null) {
+      this.assertIdle(args.conversationId)
+      if (!conversations.getConversation(this.db, args.conversationId)) {
+        throw new AppError('not_found', 'That conversation no longer exists.')
+      }
+    }
+    const attached: NewAttachment[] = args.attachments.map((ref) => {
+      const stored = this.attachments.find(ref.sha256)
+      if (!stored || !this.attachments.store.has(ref.sha256)) {
+        throw new AppError('attachment_refused', `“${ref.name}” is no longer stored; attach it again.`, {
+          reason: 'not_found'
+        })
+      }
+      return { ...stored, name: ref.name, fps: stored.kind === 'video' ? (ref.fps ?? stored.fps) : null }
+    })
+    // The request is built before anything is saved: a refused send leaves no trace.
+    const earlier = args.conversationId === null ? [] : this.turns(args.conversationId)
+    const pending: HistoryTurn = {
+      messageId: Number.MAX_SAFE_INTEGER,
+      role: 'user',
+      text: args.text,
+      attachments: attached.map((a, ordinal) => ({ ...a, messageId: Number.MAX_SAFE_INTEGER, ordinal }))
+    }
+    const request = await this.buildRequest([...earlier, pending], args.model)
+
     const now = this.now()
     const { conversation, userMessage, assistantMessage } = this.db.transaction(() => {
       let conversation =
         args.conversationId === null
           ? conversations.createConversation(this.db, {
-              title: titleFrom(args.text),
+              title: titleFrom(args.text) || titleFrom(attached.map((a) => a.name).join(', ')),
               model: args.model,
               now
             })
-          : conversations.getConversation(this.db, args.conversationId)
-      if (!conversation) throw new AppError('not_found', 'That conversation no longer exists.')
+          : conversations.getConversation(this.db, args.conversationId)!
       if (conversation.model !== args.model) {
         conversations.setConversationModel(this.db, conversation.id, args.model)
       }
@@ -71,11 +117,20 @@ export class ChatService {
         model: null,
         now
       })
+      attachToMessage(this.db, userMessage.id, attached)
       const assistantMessage = this.insertReply(conversation.id, args.model, now)
       return { conversation, userMessage, assistantMessage }
     })()
-    this.start(assistantMessage, apiKey)
-    return { conversation, userMessage, assistantMessage }
+    const leftOut = request.leftOut.filter((item) => item.messageId !== pending.messageId)
+    this.start(assistantMessage, apiKey, request.messages)
+    return {
+      conversation,
+      userMessage: this.attachments.decorate(
+        messages.getMessage(this.db, userMessage.id)!
+      ),
+      assistantMessage,
+      leftOut
+    }
   }
 
   /** Replaces a failed or stopped reply with a new one streamed from the same context. */
@@ -88,12 +143,14 @@ export class ChatService {
     this.assertIdle(failed.conversationId)
     const apiKey = await this.keys.requireKey()
     const conversation = conversations.getConversation(this.db, failed.conversationId)!
+    const turns = this.turns(conversation.id).filter((turn) => turn.messageId < failed.id)
+    const request = await this.buildRequest(turns, conversation.model)
     const reply = this.db.transaction(() => {
       messages.deleteMessage(this.db, failed.id)
       conversations.touchConversation(this.db, conversation.id, this.now())
       return this.insertReply(conversation.id, conversation.model, this.now())
     })()
-    this.start(reply, apiKey)
+    this.start(reply, apiKey, request.messages)
     return reply
   }
 
@@ -136,15 +193,20 @@ export class ChatService {
     })
   }
 
-  private start(reply: Message, apiKey: string): void {
+  private start(reply: Message, apiKey: string, context: ChatMessageParam[]): void {
     const controller = new AbortController()
-    const done = this.stream(reply, apiKey, controller.signal).finally(() => {
+    const done = this.stream(reply, apiKey, context, controller.signal).finally(() => {
       this.active.delete(reply.id)
     })
     this.active.set(reply.id, { conversationId: reply.conversationId, controller, done })
   }
 
-  private async stream(reply: Message, apiKey: string, signal: AbortSignal): Promise<void> {
+  private async stream(
+    reply: Message,
+    apiKey: string,
+    context: ChatMessageParam[],
+    signal: AbortSignal
+  ): Promise<void> {
     const pending = { content: '', reasoning: '' }
     const flush = (): void => {
       if (!pending.content && !pending.reasoning) return
@@ -160,7 +222,7 @@ export class ChatService {
           baseURL: getSettings(this.db).baseURL,
           apiKey,
           model: reply.model!,
-          messages: this.contextFor(reply),
+          messages: context,
           signal,
           onDelta: (delta) => {
             pending.content += delta.content
@@ -210,14 +272,39 @@ export class ChatService {
     })()
   }
 
-  /** Earlier turns, in order, as context for a reply. Reasoning is never sent back (API.md). */
-  private contextFor(reply: Message): ChatMessageParam[] {
+  /**
+   * The conversation's turns, in order, as context for a reply. Failed and empty replies are
+   * left out; reasoning is never sent back (API.md).
+   */
+  private turns(conversationId: number): HistoryTurn[] {
+    const attachments = listConversationAttachments(this.db, conversationId)
     return messages
-      .listMessages(this.db, reply.conversationId)
-      .filter((message) => message.id < reply.id)
+      .listMessages(this.db, conversationId)
       .filter((message) => message.role === 'user' || (message.status !== 'error' && message.content))
-      .map((message) => ({ role: message.role, content: message.content }))
+      .map((message) => ({
+        messageId: message.id,
+        role: message.role,
+        text: message.content,
+        attachments: attachments.get(message.id) ?? []
+      }))
   }
+
+  /** The request's messages, with attachments fitted to the model and the 64 MB limit. */
+  private async buildRequest(
+    turns: HistoryTurn[],
+    modelId: string
+  ): Promise<{ messages: ChatMessageParam[]; leftOut: LeftOutAttachment[] }> {
+    const built = await buildRequestMessages(this.attachments.store, turns, modelOrTextOnly(modelId))
+    if (!built.ok) throw refusalError(built.error)
+    return { messages: built.value.messages, leftOut: built.value.leftOut }
+  }
+}
+
+function refusalError(refusal: AttachmentRefusal): AppError {
+  return new AppError('attachment_refused', refusal.message, {
+    reason: refusal.code,
+    params: refusal.params
+  })
 }
 
 /** A conversation's first title: the first line of the first message, shortened. */

@@ -5,6 +5,7 @@ interface ConversationRow {
   id: number
   title: string
   model: string
+  pinned_at: number | null
   created_at: number
   updated_at: number
 }
@@ -13,6 +14,7 @@ const toConversation = (row: ConversationRow): Conversation => ({
   id: row.id,
   title: row.title,
   model: row.model,
+  pinned: row.pinned_at !== null,
   createdAt: row.created_at,
   updatedAt: row.updated_at
 })
@@ -38,27 +40,38 @@ export function getConversation(db: HistoryDatabase, id: number): Conversation |
   return row && toConversation(row)
 }
 
-/** A page of conversations, most recent activity first (keyset paging, no OFFSET scans). */
+/**
+ * A page of conversations: the first page starts with every pinned one (last pinned first), then
+ * the rest by most recent activity (keyset paging, no OFFSET scans).
+ */
 export function listConversations(
   db: HistoryDatabase,
   args: { limit: number; before?: { updatedAt: number; id: number } }
 ): ConversationPage {
+  const pinned = args.before
+    ? []
+    : db
+        .prepare<[], ConversationRow>(
+          'SELECT * FROM conversations WHERE pinned_at IS NOT NULL ORDER BY pinned_at DESC, id DESC'
+        )
+        .all()
   const rows = args.before
     ? db
         .prepare<[number, number, number, number], ConversationRow>(
-          `SELECT * FROM conversations WHERE updated_at < ? OR (updated_at = ? AND id < ?)
+          `SELECT * FROM conversations
+           WHERE pinned_at IS NULL AND (updated_at < ? OR (updated_at = ? AND id < ?))
            ORDER BY updated_at DESC, id DESC LIMIT ?`
         )
         .all(args.before.updatedAt, args.before.updatedAt, args.before.id, args.limit + 1)
     : db
         .prepare<[number], ConversationRow>(
-          'SELECT * FROM conversations ORDER BY updated_at DESC, id DESC LIMIT ?'
+          'SELECT * FROM conversations WHERE pinned_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT ?'
         )
         .all(args.limit + 1)
-  const conversations = rows.slice(0, args.limit).map(toConversation)
-  const last = conversations.at(-1)
+  const unpinned = rows.slice(0, args.limit).map(toConversation)
+  const last = unpinned.at(-1)
   return {
-    conversations,
+    conversations: [...pinned.map(toConversation), ...unpinned],
     next: rows.length > args.limit && last ? { updatedAt: last.updatedAt, id: last.id } : null
   }
 }
@@ -71,6 +84,24 @@ export function touchConversation(db: HistoryDatabase, id: number, now: number):
 /** Remembers the model chosen for a conversation. */
 export function setConversationModel(db: HistoryDatabase, id: number, model: string): boolean {
   return db.prepare('UPDATE conversations SET model = ? WHERE id = ?').run(model, id).changes > 0
+}
+
+/** Renames a conversation. */
+export function renameConversation(db: HistoryDatabase, id: number, title: string): boolean {
+  return db.prepare('UPDATE conversations SET title = ? WHERE id = ?').run(title, id).changes > 0
+}
+
+/** Pins a conversation to the top of the list, or unpins it. */
+export function setConversationPinned(
+  db: HistoryDatabase,
+  id: number,
+  pinned: boolean,
+  now: number
+): boolean {
+  return (
+    db.prepare('UPDATE conversations SET pinned_at = ? WHERE id = ?').run(pinned ? now : null, id)
+      .changes > 0
+  )
 }
 
 /** Deletes a conversation and (by cascade) its messages. */

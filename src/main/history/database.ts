@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { AppError } from '../errors'
 import { SCHEMA_VERSION, migrations } from './migrations'
+import { registerSearchFunctions } from './searchText'
 
 export type HistoryDatabase = Database.Database
 
@@ -24,6 +25,8 @@ export function openDatabase(file: string): HistoryDatabase {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
+    // The search triggers call search_text(): it must exist on every connection that writes.
+    registerSearchFunctions(db)
     migrate(db, version)
     return db
   } catch (error) {

@@ -41,6 +41,8 @@ const toMessage = (row: MessageRow): Message => ({
           reasoningTokens: row.reasoning_tokens
         },
   error: row.error === null ? null : (JSON.parse(row.error) as AppErrorInfo),
+  // Filled in by the attachments module where a caller needs them.
+  attachments: [],
   createdAt: row.created_at
 })
 

@@ -20,7 +20,7 @@ let ended: EventPayloads['replyEnded'][]
 async function start(chat: Partial<ChatServiceOptions> = {}): Promise<void> {
   deltas = []
   ended = []
-  core = createCore({
+  core = await createCore({
     dataDir: mkdtempSync(join(tmpdir(), 'chat-')),
     secrets: createKeytarStore(service),
     chat: { maxRetries: 0, stallTimeoutMs: 1_000, flushIntervalMs: 40, ...chat },
@@ -46,9 +46,9 @@ afterEach(async () => {
 const MODEL = 'doubao-seed-1-6-251015'
 
 async function sendAndWait(text: string, conversationId: number | null = null) {
-  const sent = await core.handlers.sendMessage({ conversationId, model: MODEL, text })
-  await core.chat.whenIdle(sent.assistantMessage.id)
-  return { sent, reply: getMessage(core.db, sent.assistantMessage.id)! }
+  const sent = await core.handlers.sendMessage({ conversationId, model: MODEL, attachments: [], text })
+  await core.services.chat.whenIdle(sent.assistantMessage.id)
+  return { sent, reply: getMessage(core.services.db, sent.assistantMessage.id)! }
 }
 
 describe('streaming a reply', () => {
@@ -100,7 +100,7 @@ describe('streaming a reply', () => {
       { role: 'assistant', content: 'First answer' },
       { role: 'user', content: 'Second question' }
     ])
-    const rows = listMessages(core.db, sent.conversation.id)
+    const rows = listMessages(core.services.db, sent.conversation.id)
     expect(rows.map((m) => [m.role, m.content])).toEqual([
       ['user', 'First question'],
       ['assistant', 'First answer'],
@@ -112,20 +112,20 @@ describe('streaming a reply', () => {
   it('writes the partial reply to the database while it streams', async () => {
     await start({ flushIntervalMs: 30 })
     provider.enqueue({ kind: 'reply', content: 'x'.repeat(300), chunkSize: 2, delayMs: 10 })
-    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, text: 'go' })
+    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text: 'go' })
     let partial: Message | undefined
     await expect
       .poll(
         () => {
-          partial = getMessage(core.db, sent.assistantMessage.id)
+          partial = getMessage(core.services.db, sent.assistantMessage.id)
           return partial!.status === 'streaming' && partial!.content.length > 0
         },
         { timeout: 3_000, interval: 20 }
       )
       .toBe(true)
     expect(partial!.content.length).toBeLessThan(300)
-    await core.chat.whenIdle(sent.assistantMessage.id)
-    expect(getMessage(core.db, sent.assistantMessage.id)!.content).toBe('x'.repeat(300))
+    await core.services.chat.whenIdle(sent.assistantMessage.id)
+    expect(getMessage(core.services.db, sent.assistantMessage.id)!.content).toBe('x'.repeat(300))
   })
 
   it('says when the answer was cut off at the token limit', async () => {
@@ -139,10 +139,10 @@ describe('streaming a reply', () => {
     await start()
     const answer = 'abcdefghij'.repeat(50)
     provider.enqueue({ kind: 'reply', content: answer, chunkSize: 5, delayMs: 10 })
-    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, text: 'go' })
+    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text: 'go' })
     await expect.poll(() => deltas.length, { timeout: 3_000, interval: 10 }).toBeGreaterThan(3)
     await core.handlers.stopReply({ messageId: sent.assistantMessage.id })
-    const reply = getMessage(core.db, sent.assistantMessage.id)!
+    const reply = getMessage(core.services.db, sent.assistantMessage.id)!
     expect(reply.status).toBe('stopped')
     expect(reply.error).toBeNull()
     expect(reply.content.length).toBeGreaterThan(0)
@@ -155,9 +155,9 @@ describe('streaming a reply', () => {
   it('refuses a second message while a reply streams in the same conversation', async () => {
     await start()
     provider.enqueue({ kind: 'reply', content: 'y'.repeat(200), chunkSize: 2, delayMs: 10 })
-    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, text: 'a' })
+    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text: 'a' })
     await expect(
-      core.handlers.sendMessage({ conversationId: sent.conversation.id, model: MODEL, text: 'b' })
+      core.handlers.sendMessage({ conversationId: sent.conversation.id, model: MODEL, attachments: [], text: 'b' })
     ).rejects.toMatchObject({ code: 'busy' })
     await core.handlers.stopReply({ messageId: sent.assistantMessage.id })
   })
@@ -166,9 +166,9 @@ describe('streaming a reply', () => {
     await start()
     await core.handlers.deleteKey(undefined)
     await expect(
-      core.handlers.sendMessage({ conversationId: null, model: MODEL, text: 'hi' })
+      core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text: 'hi' })
     ).rejects.toMatchObject({ code: 'no_key' })
-    expect(core.db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(0)
+    expect(core.services.db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(0)
   })
 })
 
@@ -277,8 +277,8 @@ describe('errors', () => {
     expect(reply.status).toBe('error')
     provider.enqueue({ kind: 'reply', content: 'better now' })
     const retried = await core.handlers.retryReply({ messageId: reply.id })
-    await core.chat.whenIdle(retried.id)
-    expect(listMessages(core.db, sent.conversation.id).map((m) => [m.role, m.status, m.content])).toEqual([
+    await core.services.chat.whenIdle(retried.id)
+    expect(listMessages(core.services.db, sent.conversation.id).map((m) => [m.role, m.status, m.content])).toEqual([
       ['user', 'done', 'hi'],
       ['assistant', 'done', 'better now']
     ])

@@ -11,8 +11,8 @@ import { createKeytarStore } from '../../../src/main/secrets/keychain'
 
 let core: Core
 const service = `seed-chat-test-${randomUUID()}`
-beforeAll(() => {
-  core = createCore({
+beforeAll(async () => {
+  core = await createCore({
     dataDir: mkdtempSync(join(tmpdir(), 'dispatch-')),
     secrets: createKeytarStore(service),
     emit: () => undefined

@@ -1,0 +1,82 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { HistoryDatabase } from './database'
+
+/** One backup file of the history database. */
+export interface BackupInfo {
+  name: string
+  createdAt: number
+  bytes: number
+  /** 'daily', or 'before-migration-N'. */
+  reason: string
+}
+
+/** How many backups of each kind are kept. */
+export const BACKUP_GENERATIONS = 3
+export const DAY_MS = 24 * 60 * 60 * 1000
+/** How often a running app checks whether the daily backup is due. */
+export const BACKUP_CHECK_MS = 60 * 60 * 1000
+
+const NAME = /^history-(\d+)-([a-z0-9-]+)\.sqlite$/
+
+/** Backups in the folder, newest first. */
+export function listBackups(dir: string): BackupInfo[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .map((name) => ({ name, match: NAME.exec(name) }))
+    .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match !== null)
+    .map(({ name, match }) => ({
+      name,
+      createdAt: Number(match[1]),
+      reason: match[2],
+      bytes: statSync(join(dir, name)).size
+    }))
+    .sort((a, b) => b.createdAt - a.createdAt)
+}
+
+/**
+ * Copies the database with SQLite's online backup API (a consistent snapshot while the app keeps
+ * writing), then drops the oldest backups of the same kind past BACKUP_GENERATIONS.
+ */
+export async function backupDatabase(
+  db: HistoryDatabase,
+  dir: string,
+  reason: string,
+  now: number = Date.now()
+): Promise<BackupInfo> {
+  mkdirSync(dir, { recursive: true })
+  const name = `history-${now}-${reason}.sqlite`
+  const partial = join(dir, `${name}.partial`)
+  await db.backup(partial)
+  // Only a finished copy gets a backup's name: a crash mid-backup leaves no half backup behind.
+  renameSync(partial, join(dir, name))
+  const kind = (backup: BackupInfo): string => (backup.reason === 'daily' ? 'daily' : 'migration')
+  const sameKind = listBackups(dir).filter((backup) => kind(backup) === kind({ reason } as BackupInfo))
+  for (const old of sameKind.slice(BACKUP_GENERATIONS)) rmSync(join(dir, old.name))
+  return listBackups(dir).find((backup) => backup.name === name)!
+}
+
+/** Takes the daily backup when the newest one is a day old or there is none. */
+export async function backupIfDue(
+  db: HistoryDatabase,
+  dir: string,
+  now: number = Date.now()
+): Promise<BackupInfo | null> {
+  const newest = listBackups(dir).find((backup) => backup.reason === 'daily')
+  if (newest && now - newest.createdAt < DAY_MS) return null
+  return backupDatabase(db, dir, 'daily', now)
+}
+
+/**
+ * Puts a backup in place of the database file. The file it replaces (and its WAL) is moved aside
+ * under a new name, never deleted or overwritten.
+ */
+export function restoreBackup(file: string, dir: string, name: string, now: number = Date.now()): string {
+  if (!NAME.test(name) || !existsSync(join(dir, name))) throw new Error(`No backup named ${name}.`)
+  const aside = `${file}.replaced-${now}`
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix)
+  }
+  copyFileSync(join(dir, name), file)
+  return aside
+}

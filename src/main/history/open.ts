@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3'
+import { existsSync } from 'node:fs'
+import { backupDatabase } from './backup'
+import { openDatabase, type HistoryDatabase } from './database'
+import { SCHEMA_VERSION } from './migrations'
+
+/** Why a history file was refused; the file itself is left exactly as it was. */
+export interface HistoryProblem {
+  problem: 'newer' | 'damaged'
+  detail: string
+}
+
+export type OpenedHistory = { ok: true; db: HistoryDatabase } | ({ ok: false } & HistoryProblem)
+
+/**
+ * Checks the database before the app uses it: refuses one from a newer app version or one that
+ * fails SQLite's quick_check, and backs it up before any migration touches it.
+ */
+export async function openHistory(file: string, backupDir: string): Promise<OpenedHistory> {
+  if (existsSync(file)) {
+    const checked = await inspect(file, backupDir)
+    if (checked) return { ok: false, ...checked }
+  }
+  return { ok: true, db: openDatabase(file) }
+}
+
+async function inspect(file: string, backupDir: string): Promise<HistoryProblem | null> {
+  let db: Database.Database | undefined
+  try {
+    db = new Database(file, { fileMustExist: true })
+    const version = db.pragma('user_version', { simple: true }) as number
+    if (version > SCHEMA_VERSION) {
+      return {
+        problem: 'newer',
+        detail: `It was written by a newer version of the app (schema ${version}; this version knows ${SCHEMA_VERSION}).`
+      }
+    }
+    const check = db.pragma('quick_check', { simple: true }) as string
+    if (check !== 'ok') return { problem: 'damaged', detail: `SQLite's check failed: ${check}` }
+    if (version > 0 && version < SCHEMA_VERSION) {
+      await backupDatabase(db, backupDir, `before-migration-${version + 1}`)
+    }
+    return null
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      return { problem: 'damaged', detail: (error as Error).message }
+    }
+    throw error
+  } finally {
+    db?.close()
+  }
+}

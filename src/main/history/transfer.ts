@@ -1,0 +1,254 @@
+// Export and import. Every conversation and message carries a uid that survives export, so an
+// import adds only what is not there yet, however often the same file is imported.
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import { ERROR_CODES, type Conversation, type Message } from '../../shared/contract'
+import type { HistoryDatabase } from './database'
+import { listMessages } from './messages'
+
+export const EXPORT_FORMAT = 'seed-chat-history'
+
+const usage = z
+  .object({
+    promptTokens: z.number().int(),
+    completionTokens: z.number().int(),
+    reasoningTokens: z.number().int().nullable()
+  })
+  .nullable()
+
+const exportedMessage = z.object({
+  uid: z.string().min(1).max(100),
+  role: z.enum(['user', 'assistant']),
+  content: z.string(),
+  reasoning: z.string(),
+  status: z.enum(['streaming', 'done', 'stopped', 'error', 'interrupted']),
+  model: z.string().nullable(),
+  finishReason: z.string().nullable(),
+  usage,
+  error: z
+    .object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      status: z.number().int().optional(),
+      retryAfterSeconds: z.number().optional()
+    })
+    .nullable(),
+  createdAt: z.number().int()
+})
+
+const exportedConversation = z.object({
+  uid: z.string().min(1).max(100),
+  title: z.string(),
+  model: z.string(),
+  pinned: z.boolean(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  messages: z.array(exportedMessage)
+})
+
+const exportFile = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.number().int(),
+  conversations: z.array(exportedConversation)
+})
+
+export type ExportFile = z.infer<typeof exportFile>
+export type ExportedConversation = z.infer<typeof exportedConversation>
+
+export interface ExportedText {
+  fileName: string
+  mime: string
+  text: string
+}
+
+export interface ImportSummary {
+  conversationsAdded: number
+  messagesAdded: number
+  messagesSkipped: number
+}
+
+interface Uids {
+  conversation: string
+  messages: Map<number, string>
+  pinned: boolean
+}
+
+function uidsOf(db: HistoryDatabase, conversationId: number): Uids {
+  const row = db
+    .prepare<[number], { uid: string; pinned_at: number | null }>(
+      'SELECT uid, pinned_at FROM conversations WHERE id = ?'
+    )
+    .get(conversationId)!
+  const messages = db
+    .prepare<[number], { id: number; uid: string }>('SELECT id, uid FROM messages WHERE conversation_id = ?')
+    .all(conversationId)
+  return {
+    conversation: row.uid,
+    pinned: row.pinned_at !== null,
+    messages: new Map(messages.map((m) => [m.id, m.uid]))
+  }
+}
+
+function toExported(db: HistoryDatabase, conversation: Conversation): ExportedConversation {
+  const uids = uidsOf(db, conversation.id)
+  return {
+    uid: uids.conversation,
+    title: conversation.title,
+    model: conversation.model,
+    pinned: uids.pinned,
+    createdAt: conversation.createdAt,
+    updatedAt: conversation.updatedAt,
+    messages: listMessages(db, conversation.id).map((message: Message) => ({
+      uid: uids.messages.get(message.id)!,
+      role: message.role,
+      content: message.content,
+      reasoning: message.reasoning,
+      status: message.status,
+      model: message.model,
+      finishReason: message.finishReason,
+      usage: message.usage,
+      error: message.error,
+      createdAt: message.createdAt
+    }))
+  }
+}
+
+function fileSafe(title: string): string {
+  const name = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80)
+  return name || 'conversation'
+}
+
+/** One conversation as Markdown (for people) or JSON (the import format). */
+export function exportConversation(
+  db: HistoryDatabase,
+  conversation: Conversation,
+  format: 'markdown' | 'json',
+  now: number = Date.now()
+): ExportedText {
+  const exported = toExported(db, conversation)
+  if (format === 'json') {
+    const file: ExportFile = { format: EXPORT_FORMAT, version: 1, exportedAt: now, conversations: [exported] }
+    return {
+      fileName: `${fileSafe(conversation.title)}.json`,
+      mime: 'application/json',
+      text: JSON.stringify(file, null, 2)
+    }
+  }
+  const parts = [`# ${conversation.title || 'Conversation'}`, '', `Model: ${conversation.model}`]
+  for (const message of exported.messages) {
+    parts.push('', message.role === 'user' ? '## You' : `## Assistant (${message.model ?? conversation.model})`, '')
+    if (message.reasoning) {
+      parts.push('> **Thinking**', '>', ...message.reasoning.split('\n').map((line) => `> ${line}`), '')
+    }
+    parts.push(message.content)
+    if (message.status === 'stopped') parts.push('', '_(stopped)_')
+    if (message.status === 'error' && message.error) parts.push('', `_(failed: ${message.error.message})_`)
+  }
+  return {
+    fileName: `${fileSafe(conversation.title)}.md`,
+    mime: 'text/markdown',
+    text: `${parts.join('\n')}\n`
+  }
+}
+
+/** Everything, as one JSON file. */
+export function exportAll(db: HistoryDatabase, now: number = Date.now()): ExportedText {
+  const conversations = db
+    .prepare<[], { id: number; title: string; model: string; created_at: number; updated_at: number }>(
+      'SELECT id, title, model, created_at, updated_at FROM conversations ORDER BY id'
+    )
+    .all()
+    .map((row) =>
+      toExported(db, {
+        id: row.id,
+        title: row.title,
+        model: row.model,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at
+      } as Conversation)
+    )
+  const file: ExportFile = { format: EXPORT_FORMAT, version: 1, exportedAt: now, conversations }
+  return {
+    fileName: `seed-chat-history-${new Date(now).toISOString().slice(0, 10)}.json`,
+    mime: 'application/json',
+    text: JSON.stringify(file)
+  }
+}
+
+/** Parses an export file; throws with a message a user can act on. */
+export function parseExport(text: string): ExportFile {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw new Error('The file is not JSON.')
+  }
+  const parsed = exportFile.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Error(`The file is not a Seed Chat export (${issue.path.join('.') || 'top level'}: ${issue.message}).`)
+  }
+  return parsed.data
+}
+
+/** Adds what the file has and the database lacks, in one transaction. */
+export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary {
+  const summary: ImportSummary = { conversationsAdded: 0, messagesAdded: 0, messagesSkipped: 0 }
+  const findConversation = db.prepare<[string], { id: number }>('SELECT id FROM conversations WHERE uid = ?')
+  const hasMessage = db.prepare<[string], { id: number }>('SELECT id FROM messages WHERE uid = ?')
+  const insertConversation = db.prepare<[string, string, string, number, number, number | null], { id: number }>(
+    `INSERT INTO conversations (uid, title, model, created_at, updated_at, pinned_at)
+     VALUES (?, ?, ?, ?, ?, ?) RETURNING id`
+  )
+  const insertMessage = db.prepare(
+    `INSERT INTO messages (uid, conversation_id, role, content, reasoning, status, model, finish_reason,
+       prompt_tokens, completion_tokens, reasoning_tokens, error, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  const touch = db.prepare('UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?')
+  db.transaction(() => {
+    for (const conversation of file.conversations) {
+      let id = findConversation.get(conversation.uid)?.id
+      if (id === undefined) {
+        id = insertConversation.get(
+          conversation.uid,
+          conversation.title,
+          conversation.model,
+          conversation.createdAt,
+          conversation.updatedAt,
+          conversation.pinned ? conversation.updatedAt : null
+        )!.id
+        summary.conversationsAdded++
+      }
+      for (const message of conversation.messages) {
+        if (hasMessage.get(message.uid)) {
+          summary.messagesSkipped++
+          continue
+        }
+        insertMessage.run(
+          message.uid,
+          id,
+          message.role,
+          message.content,
+          message.reasoning,
+          // A reply that was streaming when it was exported will never finish.
+          message.status === 'streaming' ? 'interrupted' : message.status,
+          message.model,
+          message.finishReason,
+          message.usage?.promptTokens ?? null,
+          message.usage?.completionTokens ?? null,
+          message.usage?.reasoningTokens ?? null,
+          message.error && JSON.stringify(message.error),
+          message.createdAt
+        )
+        summary.messagesAdded++
+      }
+      touch.run(conversation.updatedAt, id)
+    }
+  })()
+  return summary
+}
+
+/** A new uid for a conversation or message. */
+export const newUid = (): string => randomUUID()
