@@ -202,7 +202,7 @@ const baseURL = z
   }, 'the base URL must be an http(s) URL')
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256')
 /** The largest file the renderer may hand over: a 50 MB video plus slack for the refusal. */
-const MAX_ATTACHMENT_BYTES = 60_000_000
+export const MAX_ATTACHMENT_BYTES = 60_000_000
 const apiKey = z
   .string()
   .trim()

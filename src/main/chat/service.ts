@@ -79,7 +79,8 @@ export class ChatService {
       const stored = this.attachments.find(ref.sha256)
       if (!stored || !this.attachments.store.has(ref.sha256)) {
         throw new AppError('attachment_refused', `“${ref.name}” is no longer stored; attach it again.`, {
-          reason: 'not_found'
+          reason: 'not_found',
+          params: { name: ref.name }
         })
       }
       return { ...stored, name: ref.name, fps: stored.kind === 'video' ? (ref.fps ?? stored.fps) : null }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ChatPane } from './components/ChatPane'
+import { DropZone } from './components/DropZone'
 import { SettingsDialog } from './components/SettingsDialog'
 import { SetupScreen } from './components/SetupScreen'
 import { Sidebar } from './components/Sidebar'
@@ -34,6 +35,7 @@ export function App() {
       <Sidebar />
       <ChatPane />
       {settingsOpen ? <SettingsDialog /> : null}
+      <DropZone />
     </div>
   )
 }

@@ -1,6 +1,7 @@
 // Turns an error from main into words a user can act on, and the actions that can fix it.
 import type { TFunction } from 'i18next'
 import type { AppErrorInfo, ErrorCode } from '../../shared/contract'
+import { describeRefusal } from './attachments'
 
 export interface ErrorDescription {
   /** What happened and what to do, in the UI language. */
@@ -40,6 +41,16 @@ const KNOWN: ReadonlySet<ErrorCode> = new Set([
 export function describeError(error: AppErrorInfo, t: TFunction): ErrorDescription {
   const message = error.message.trim()
   let text: string
+  if (error.code === 'attachment_refused') {
+    // E.g. a retry after the model changed: the reason says which rule the files broke.
+    const refusal = error.reason ? describeRefusal(error, t) : null
+    return {
+      text: refusal ? refusal.text : t('errors.attachment_refused'),
+      detail: refusal ? refusal.detail : message || null,
+      canRetry: false,
+      opensSettings: false
+    }
+  }
   if (error.code === 'rate_limited' && error.retryAfterSeconds !== undefined) {
     text = t('errors.rate_limited_wait', { count: Math.ceil(error.retryAfterSeconds) })
   } else if (error.code === 'bad_request') {

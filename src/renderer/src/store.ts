@@ -5,16 +5,28 @@ import {
   DEFAULT_BASE_URL,
   type Api,
   type AppErrorInfo,
+  type AttachmentDraft,
   type Conversation,
   type ConversationPage,
   type EventPayloads,
   type KeyStatus,
   type Language,
+  type LeftOutAttachment,
   type Message,
   type Result,
   type Settings
 } from '../../shared/contract'
+import { FPS_DEFAULT } from '../../shared/attachments/limits'
 import { DEFAULT_MODEL, MODELS, type ModelInfo } from '../../shared/models'
+import {
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  MAX_FILE_BYTES,
+  attachmentBlock,
+  clampFps,
+  fileName,
+  localRefusal,
+  modelInfoOf
+} from './attachments'
 
 /** Which screen the app shows. */
 export type Phase = 'loading' | 'setup' | 'chat'
@@ -25,6 +37,34 @@ export type ConnectionTest =
   | { state: 'testing' }
   | { state: 'ok'; modelCount: number }
   | { state: 'failed'; error: AppErrorInfo }
+
+/** A file being read and checked by main; shown busy in the tray. */
+export interface PendingAttachment {
+  id: number
+  name: string
+  bytes: number
+}
+
+/** A file main (or the renderer) refused, shown with the reason until dismissed. */
+export interface AttachmentRefusalNotice {
+  id: number
+  /** The file's name; null for a refusal of the whole message at send time. */
+  name: string | null
+  error: AppErrorInfo
+  /** Kept when the model was the reason, so switching models can attach it again. */
+  file: File | null
+}
+
+/** The files waiting in a composer: attached drafts, files in progress, refusals. */
+export interface AttachmentTray {
+  /** In attach order; `fps` holds the rate the user chose for videos. */
+  drafts: AttachmentDraft[]
+  pending: PendingAttachment[]
+  refusals: AttachmentRefusalNotice[]
+}
+
+/** Which composer a tray belongs to: a conversation's, or the new chat's. */
+export type TrayKey = 'new' | `${number}`
 
 export interface AppState {
   phase: Phase
@@ -47,6 +87,10 @@ export interface AppState {
   streaming: Record<number, number>
   /** A sendMessage request is in flight. */
   sending: boolean
+  /** Each composer's attachments, by conversation ('new' for a new chat). */
+  trays: Partial<Record<TrayKey, AttachmentTray>>
+  /** Earlier attachments the last send in a conversation left out of its request. */
+  leftOut: Record<number, LeftOutAttachment[]>
   /** The model of the next new chat: the last one used, else DEFAULT_MODEL. */
   draftModel: string
   /** An error from a request itself (not from a reply), shown in a dismissible banner. */
@@ -67,8 +111,20 @@ export interface AppState {
   newChat(): void
   /** Picks the model of the open conversation, or of the next new chat. */
   selectModel(model: string): Promise<void>
-  /** Sends text in the open conversation (or starts one); false if it was not sent. */
+  /**
+   * Sends text and the tray's attachments in the open conversation (or starts one); false if it
+   * was not sent (the attachments then stay in the tray).
+   */
   sendMessage(text: string): Promise<boolean>
+  /** Reads and attaches files to the open composer, one after another; refusals go to its tray. */
+  addFiles(files: File[]): Promise<void>
+  removeDraft(sha256: string): void
+  /** Sets a video's frames per second (clamped to 0.2..5, in steps of 0.1). */
+  setDraftFps(sha256: string, fps: number): void
+  dismissRefusal(id: number): void
+  /** Switches the open composer to `model` and attaches again the files refused for the model. */
+  switchModelForAttachments(model: string): Promise<void>
+  dismissLeftOut(conversationId: number): void
   /** Stops the reply streaming in the open conversation. */
   stopReply(): Promise<void>
   retryReply(messageId: number): Promise<void>
@@ -98,6 +154,8 @@ const CONVERSATION_PAGE_SIZE = 50
 // How long opening the chat waits for the provider's model list before showing the built-in one.
 const MODELS_WAIT_MS = 2000
 const EMPTY_MESSAGES: readonly Message[] = Object.freeze([])
+const EMPTY_TRAY: AttachmentTray = Object.freeze({ drafts: [], pending: [], refusals: [] })
+const EMPTY_LEFT_OUT: readonly LeftOutAttachment[] = Object.freeze([])
 
 const browserFrames: FrameScheduler = {
   request: (callback) => globalThis.requestAnimationFrame(() => callback()),
@@ -122,6 +180,9 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
   // Bumped on every navigation, so a late answer does not pull the user back.
   let navigation = 0
   let draftModelChosen = false
+  // Files are read and sent to main one at a time, in the order they were given.
+  let attachQueue: Promise<void> = Promise.resolve()
+  let nextTrayItemId = 1
 
   return createStore<AppState>()((set, get) => {
     /** Applies buffered deltas to a copy of the message cache; keeps those with no message yet. */
@@ -290,6 +351,64 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
       })
     }
 
+    function updateTray(key: TrayKey, change: (tray: AttachmentTray) => AttachmentTray): void {
+      const trays = get().trays
+      const next = change(trays[key] ?? EMPTY_TRAY)
+      const copy = { ...trays }
+      if (next.drafts.length === 0 && next.pending.length === 0 && next.refusals.length === 0) delete copy[key]
+      else copy[key] = next
+      set({ trays: copy })
+    }
+
+    function refuseFile(key: TrayKey, name: string, error: AppErrorInfo, file: File | null): void {
+      const notice: AttachmentRefusalNotice = { id: nextTrayItemId++, name, error, file }
+      updateTray(key, (tray) => ({ ...tray, refusals: [...tray.refusals, notice] }))
+    }
+
+    /** Reads one file and hands it to main; the draft or the refusal lands in the tray `key`. */
+    async function attachOne(key: TrayKey, model: string, pending: PendingAttachment, file: File): Promise<void> {
+      const done = (): void =>
+        updateTray(key, (tray) => ({ ...tray, pending: tray.pending.filter((p) => p.id !== pending.id) }))
+      const tray = get().trays[key] ?? EMPTY_TRAY
+      if (tray.drafts.length >= MAX_ATTACHMENTS_PER_MESSAGE) {
+        done()
+        refuseFile(key, pending.name, localRefusal('too_many', { limit: MAX_ATTACHMENTS_PER_MESSAGE }), null)
+        return
+      }
+      // The contract refuses bigger files without saying why; do not read them at all.
+      if (file.size > MAX_FILE_BYTES) {
+        done()
+        refuseFile(key, pending.name, localRefusal('file_too_large', { bytes: file.size, limit: MAX_FILE_BYTES }), null)
+        return
+      }
+      let data: Uint8Array<ArrayBuffer>
+      try {
+        data = new Uint8Array(await file.arrayBuffer())
+      } catch {
+        done()
+        refuseFile(key, pending.name, localRefusal('unreadable'), null)
+        return
+      }
+      const result = await api.addAttachment({ name: pending.name, data, model })
+      done()
+      if (!result.ok) {
+        const byModel = result.error.reason === 'model_no_image' || result.error.reason === 'model_no_video'
+        if (result.error.code === 'attachment_refused') refuseFile(key, pending.name, result.error, byModel ? file : null)
+        else refuseFile(key, pending.name, result.error, null)
+        return
+      }
+      const draft = result.value
+      updateTray(key, (current) =>
+        // The same file twice is one attachment.
+        current.drafts.some((d) => d.sha256 === draft.sha256)
+          ? current
+          : {
+              ...current,
+              drafts: [...current.drafts, { ...draft, fps: draft.kind === 'video' ? (draft.fps ?? FPS_DEFAULT) : null }]
+            }
+      )
+    }
+
     function replaceMessage(conversationId: number, oldId: number, message: Message): void {
       const cache = get().messagesByConversation
       const messages = cache[conversationId]
@@ -316,6 +435,8 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
       loadingConversationId: null,
       streaming: {},
       sending: false,
+      trays: {},
+      leftOut: {},
       draftModel: DEFAULT_MODEL,
       banner: null,
       settingsOpen: false,
@@ -420,26 +541,68 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
       async sendMessage(text) {
         const state = get()
         const conversationId = state.activeConversationId
-        if (text.trim() === '' || state.sending) return false
+        const key = trayKeyOf(conversationId)
+        const tray = state.trays[key] ?? EMPTY_TRAY
+        if ((text.trim() === '' && tray.drafts.length === 0) || state.sending) return false
         if (conversationId !== null && state.streaming[conversationId] !== undefined) return false
         if (conversationId !== null && state.loadingConversationId === conversationId) return false
+        if (tray.pending.length > 0) return false
         const model = selectCurrentModel(state)
+        // A model that cannot take the tray's files never gets them: the tray says why.
+        if (attachmentBlock(tray.drafts, modelInfoOf(state.models, model), state.models)) return false
+        const sent = tray.drafts
+        const attachments = sent.map((draft) => ({
+          sha256: draft.sha256,
+          name: draft.name,
+          ...(draft.kind === 'video' ? { fps: draft.fps ?? FPS_DEFAULT } : {})
+        }))
         const ticket = navigation
         set({ sending: true })
-        const result = await track(api.sendMessage({ conversationId, model, text }))
+        // The tray empties as the text box does; a failed send puts the files back.
+        updateTray(key, (current) => ({ ...current, drafts: [], refusals: [] }))
+        const result = await track(
+          api.sendMessage({ conversationId, model, text, ...(attachments.length > 0 ? { attachments } : {}) })
+        )
         if (!result.ok) {
-          set({ sending: false, banner: result.error })
+          updateTray(key, (current) => ({
+            ...current,
+            drafts: [...sent, ...current.drafts.filter((d) => !sent.some((s) => s.sha256 === d.sha256))]
+          }))
+          if (result.error.code === 'attachment_refused') {
+            set({ sending: false })
+            const notice: AttachmentRefusalNotice = {
+              id: nextTrayItemId++,
+              name: typeof result.error.params?.name === 'string' ? result.error.params.name : null,
+              error: result.error,
+              file: null
+            }
+            updateTray(key, (current) => ({ ...current, refusals: [...current.refusals, notice] }))
+          } else {
+            set({ sending: false, banner: result.error })
+          }
           return false
         }
-        const { conversation, userMessage } = result.value
+        const { conversation, userMessage, leftOut } = result.value
         const assistantMessage = settleNewReply(result.value.assistantMessage)
         const current = get()
         const previous = conversationId === null ? [] : (current.messagesByConversation[conversationId] ?? [])
         const stillHere = navigation === ticket
         draftModelChosen = true
+        const leftOutNext = { ...current.leftOut }
+        if (leftOut && leftOut.length > 0) leftOutNext[conversation.id] = leftOut
+        else delete leftOutNext[conversation.id]
+        // Files attached to the new chat while it was being sent go on with its conversation.
+        const trays = { ...current.trays }
+        const newKey = trayKeyOf(conversation.id)
+        if (key !== newKey && stillHere && trays[key]) {
+          trays[newKey] = trays[key]
+          delete trays[key]
+        }
         set({
           sending: false,
           draftModel: model,
+          trays,
+          leftOut: leftOutNext,
           activeConversationId: stillHere ? conversation.id : current.activeConversationId,
           messagesByConversation: {
             ...current.messagesByConversation,
@@ -452,6 +615,75 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
           conversations: withConversation(current.conversations, conversation, true)
         })
         return true
+      },
+
+      async addFiles(files) {
+        if (files.length === 0) return
+        const key = trayKeyOf(get().activeConversationId)
+        const model = selectCurrentModel(get())
+        const entries = files.map((file) => ({
+          file,
+          pending: {
+            id: nextTrayItemId++,
+            name: fileName(file, fallbackName(file)),
+            bytes: file.size
+          } satisfies PendingAttachment
+        }))
+        // A new batch replaces the refusals of the last one.
+        updateTray(key, (tray) => ({
+          ...tray,
+          pending: [...tray.pending, ...entries.map((e) => e.pending)],
+          refusals: []
+        }))
+        const batch = attachQueue.then(async () => {
+          for (const { file, pending } of entries) {
+            try {
+              await attachOne(key, model, pending, file)
+            } catch (error) {
+              updateTray(key, (tray) => ({ ...tray, pending: tray.pending.filter((p) => p.id !== pending.id) }))
+              refuseFile(key, pending.name, { code: 'internal', message: String(error) }, null)
+            }
+          }
+        })
+        attachQueue = batch
+        await batch
+      },
+
+      removeDraft(sha256) {
+        const key = trayKeyOf(get().activeConversationId)
+        updateTray(key, (tray) => ({ ...tray, drafts: tray.drafts.filter((d) => d.sha256 !== sha256) }))
+      },
+
+      setDraftFps(sha256, fps) {
+        if (!Number.isFinite(fps)) return
+        const value = clampFps(fps)
+        const key = trayKeyOf(get().activeConversationId)
+        updateTray(key, (tray) => ({
+          ...tray,
+          drafts: tray.drafts.map((d) => (d.sha256 === sha256 && d.kind === 'video' ? { ...d, fps: value } : d))
+        }))
+      },
+
+      dismissRefusal(id) {
+        const key = trayKeyOf(get().activeConversationId)
+        updateTray(key, (tray) => ({ ...tray, refusals: tray.refusals.filter((r) => r.id !== id) }))
+      },
+
+      async switchModelForAttachments(model) {
+        await get().selectModel(model)
+        const state = get()
+        if (selectCurrentModel(state) !== model) return
+        const key = trayKeyOf(state.activeConversationId)
+        const retry = (state.trays[key] ?? EMPTY_TRAY).refusals.filter((r) => r.file !== null)
+        if (retry.length === 0) return
+        updateTray(key, (tray) => ({ ...tray, refusals: tray.refusals.filter((r) => r.file === null) }))
+        await get().addFiles(retry.map((r) => r.file!))
+      },
+
+      dismissLeftOut(conversationId) {
+        const leftOut = { ...get().leftOut }
+        delete leftOut[conversationId]
+        set({ leftOut })
       },
 
       async stopReply() {
@@ -493,10 +725,16 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
         delete messagesByConversation[id]
         const streaming = { ...state.streaming }
         delete streaming[id]
+        const trays = { ...state.trays }
+        delete trays[trayKeyOf(id)]
+        const leftOut = { ...state.leftOut }
+        delete leftOut[id]
         set({
           conversations: state.conversations.filter((c) => c.id !== id),
           messagesByConversation,
-          streaming
+          streaming,
+          trays,
+          leftOut
         })
         if (state.activeConversationId === id) get().newChat()
       },
@@ -609,6 +847,28 @@ function withConversation(
   }
   // Not loaded yet (it sits on an older page): put it where its date belongs.
   return [...conversations, conversation].sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id)
+}
+
+/** The tray key of a conversation, or of the new chat. */
+export function trayKeyOf(conversationId: number | null): TrayKey {
+  return conversationId === null ? 'new' : `${conversationId}`
+}
+
+/** A name for a file that came without one (a pasted screenshot), from its type. */
+function fallbackName(file: File): string {
+  const subtype = /^image\/([a-z0-9.+-]+)$/.exec(file.type)?.[1]
+  return `pasted-image.${subtype === 'jpeg' ? 'jpg' : (subtype ?? 'png')}`
+}
+
+/** The open composer's tray (a stable empty one when it has none). */
+export function selectTray(state: AppState): AttachmentTray {
+  return state.trays[trayKeyOf(state.activeConversationId)] ?? EMPTY_TRAY
+}
+
+/** What the last send in the open conversation left out (a stable empty list for none). */
+export function selectLeftOut(state: AppState): readonly LeftOutAttachment[] {
+  const id = state.activeConversationId
+  return id === null ? EMPTY_LEFT_OUT : (state.leftOut[id] ?? EMPTY_LEFT_OUT)
 }
 
 /** Messages of the open conversation (a stable empty list for a new chat). */

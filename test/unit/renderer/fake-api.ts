@@ -4,6 +4,8 @@ import { vi } from 'vitest'
 import {
   DEFAULT_BASE_URL,
   type Api,
+  type Attachment,
+  type AttachmentDraft,
   type Conversation,
   type EventPayloads,
   type KeyStatus,
@@ -34,6 +36,7 @@ export function makeConversation(overrides: Partial<Conversation> = {}): Convers
     id,
     title: `Conversation ${id}`,
     model: 'doubao-seed-1-6-251015',
+    pinned: false,
     createdAt: 1_700_000_000_000,
     updatedAt: 1_700_000_000_000 + id,
     ...overrides
@@ -52,7 +55,42 @@ export function makeMessage(overrides: Partial<Message> = {}): Message {
     finishReason: null,
     usage: null,
     error: null,
+    attachments: [],
     createdAt: 1_700_000_000_000,
+    ...overrides
+  }
+}
+
+let nextHash = 1
+
+/** An attachment as main would describe it; `sha256` is made unique unless given. */
+export function makeAttachment(overrides: Partial<Attachment> = {}): Attachment {
+  const sha256 = overrides.sha256 ?? (nextHash++).toString(16).padStart(64, '0')
+  const video = overrides.kind === 'video'
+  return {
+    sha256,
+    kind: 'image',
+    name: video ? 'clip.mp4' : 'shot.png',
+    mime: video ? 'video/mp4' : 'image/png',
+    bytes: 1_234_567,
+    width: 800,
+    height: 600,
+    durationSeconds: video ? 10 : null,
+    fps: video ? 1 : null,
+    thumbnailUrl: `attachment://${sha256}/thumb`,
+    ...overrides
+  }
+}
+
+/** A draft as addAttachment returns it (frames for videos on a Seed 2.0 model). */
+export function makeDraft(overrides: Partial<AttachmentDraft> = {}): AttachmentDraft {
+  const attachment = makeAttachment(overrides)
+  return {
+    ...attachment,
+    frames:
+      attachment.kind === 'video'
+        ? { frames: 16, maxFrames: 1280, limitedBy: 'minimum', effectiveFps: attachment.fps ?? 1 }
+        : null,
     ...overrides
   }
 }
@@ -102,13 +140,44 @@ export function createFakeApi(
       ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), model })
     ),
     deleteConversation: vi.fn(async () => ok(null)),
+    renameConversation: vi.fn(async ({ id, title }: { id: number; title: string }) =>
+      ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), title })
+    ),
+    setConversationPinned: vi.fn(async ({ id, pinned }: { id: number; pinned: boolean }) =>
+      ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), pinned })
+    ),
+    exportConversation: vi.fn(async () => ok({ fileName: 'chat.md', mime: 'text/markdown', text: '' })),
+    exportHistory: vi.fn(async () => ok({ fileName: 'history.json', mime: 'application/json', text: '{}' })),
+    importHistory: vi.fn(async () => ok({ conversationsAdded: 0, messagesAdded: 0, messagesSkipped: 0 })),
+    getHistoryStatus: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
+    restoreBackup: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
+    // By default every file is a PNG named as given; tests replace this for videos and refusals.
+    addAttachment: vi.fn(async ({ name }: { name: string; data: Uint8Array; model: string }) =>
+      ok(makeDraft({ name }))
+    ),
     sendMessage: vi.fn(
-      async ({ conversationId, model, text }: { conversationId: number | null; model: string; text: string }) => {
+      async ({
+        conversationId,
+        model,
+        text,
+        attachments = []
+      }: {
+        conversationId: number | null
+        model: string
+        text: string
+        attachments?: { sha256: string; name: string; fps?: number }[]
+      }) => {
         const conversation = makeConversation({ id: conversationId ?? nextId++, title: text.slice(0, 40), model })
         return ok({
           conversation,
-          userMessage: makeMessage({ conversationId: conversation.id, role: 'user', content: text }),
-          assistantMessage: makeMessage({ conversationId: conversation.id, status: 'streaming', model })
+          userMessage: makeMessage({
+            conversationId: conversation.id,
+            role: 'user',
+            content: text,
+            attachments: attachments.map((a) => makeAttachment({ sha256: a.sha256, name: a.name }))
+          }),
+          assistantMessage: makeMessage({ conversationId: conversation.id, status: 'streaming', model }),
+          leftOut: []
         })
       }
     ),

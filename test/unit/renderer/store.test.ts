@@ -138,7 +138,8 @@ describe('store: streaming', () => {
       ok({
         conversation: makeConversation({ id: 5 }),
         userMessage: makeMessage({ id: 76, conversationId: 5, role: 'user', content: 'Hi' }),
-        assistantMessage: assistant
+        assistantMessage: assistant,
+        leftOut: []
       })
     )
     await sending

@@ -4,6 +4,7 @@ import { selectActiveConversation } from '../store'
 import { useApp } from '../storeContext'
 import { Composer } from './Composer'
 import { ErrorBanner } from './ErrorNotice'
+import { LeftOutNotice } from './LeftOutNotice'
 import { MessageList } from './MessageList'
 import { ModelPicker } from './ModelPicker'
 
@@ -25,6 +26,7 @@ export function ChatPane() {
       </header>
       <ErrorBanner />
       <MessageList />
+      <LeftOutNotice />
       <Composer />
     </main>
   )

@@ -1,12 +1,17 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { selectIsStreaming } from '../store'
+import { attachmentBlock } from '../attachments'
+import { selectIsStreaming, selectTray } from '../store'
 import { useApp } from '../storeContext'
+import { AttachButton, AttachmentAlerts, AttachmentTray, useCurrentModelInfo } from './AttachmentTray'
 
 // Chromium reports keyCode 229 for keys an IME is still composing.
 const IME_KEY_CODE = 229
 
-/** The message box: Enter sends, Shift+Enter breaks the line, Stop replaces Send while streaming. */
+/**
+ * The message box with its attachment tray: Enter sends, Shift+Enter breaks the line, Stop
+ * replaces Send while streaming. Files alone (no text) may be sent.
+ */
 export function Composer() {
   const { t } = useTranslation()
   const [text, setText] = useState('')
@@ -16,7 +21,11 @@ export function Composer() {
   const busy = useApp((s) => s.sending || (s.loadingConversationId !== null && s.loadingConversationId === s.activeConversationId))
   const sendMessage = useApp((s) => s.sendMessage)
   const stopReply = useApp((s) => s.stopReply)
-  const canSend = text.trim() !== '' && !streaming && !busy
+  const tray = useApp(selectTray)
+  const { info, models } = useCurrentModelInfo()
+  const blocked = useMemo(() => attachmentBlock(tray.drafts, info, models) !== null, [tray.drafts, info, models])
+  const canSend =
+    (text.trim() !== '' || tray.drafts.length > 0) && tray.pending.length === 0 && !blocked && !streaming && !busy
 
   useEffect(() => {
     textareaRef.current?.focus()
@@ -48,34 +57,39 @@ export function Composer() {
         void send()
       }}
     >
+      <AttachmentAlerts />
       <div className="composer-box">
-        <textarea
-          ref={textareaRef}
-          className="composer-input"
-          aria-label={t('composer.label')}
-          placeholder={t('composer.placeholder')}
-          rows={1}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={onKeyDown}
-        />
-        {streaming ? (
-          <button
-            type="button"
-            className="button composer-stop"
-            onClick={() => {
-              void stopReply()
-              textareaRef.current?.focus()
-            }}
-          >
-            <span className="icon-stop" aria-hidden="true" />
-            {t('composer.stop')}
-          </button>
-        ) : (
-          <button type="submit" className="button button-primary composer-send" disabled={!canSend}>
-            {t('composer.send')}
-          </button>
-        )}
+        <AttachmentTray />
+        <div className="composer-row">
+          <AttachButton />
+          <textarea
+            ref={textareaRef}
+            className="composer-input"
+            aria-label={t('composer.label')}
+            placeholder={t('composer.placeholder')}
+            rows={1}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            onKeyDown={onKeyDown}
+          />
+          {streaming ? (
+            <button
+              type="button"
+              className="button composer-stop"
+              onClick={() => {
+                void stopReply()
+                textareaRef.current?.focus()
+              }}
+            >
+              <span className="icon-stop" aria-hidden="true" />
+              {t('composer.stop')}
+            </button>
+          ) : (
+            <button type="submit" className="button button-primary composer-send" disabled={!canSend}>
+              {t('composer.send')}
+            </button>
+          )}
+        </div>
       </div>
     </form>
   )

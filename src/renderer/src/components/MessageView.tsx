@@ -1,7 +1,9 @@
 import { memo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Message } from '../../../shared/contract'
+import type { Attachment, Message } from '../../../shared/contract'
+import { formatBytes, formatDuration } from '../attachments'
 import { useApp } from '../storeContext'
+import { Thumbnail } from './AttachmentTray'
 import { ErrorNotice } from './ErrorNotice'
 import { MarkdownView } from './MarkdownView'
 
@@ -11,7 +13,10 @@ export const MessageView = memo(function MessageView({ message }: { message: Mes
   if (message.role === 'user') {
     return (
       <article className="message message-user" aria-label={t('message.you')}>
-        <div className="message-bubble">{message.content}</div>
+        <div className="message-user-body">
+          {message.attachments?.length ? <MessageAttachments attachments={message.attachments} /> : null}
+          {message.content !== '' ? <div className="message-bubble">{message.content}</div> : null}
+        </div>
       </article>
     )
   }
@@ -37,6 +42,30 @@ export const MessageView = memo(function MessageView({ message }: { message: Mes
     </article>
   )
 })
+
+/** The images and videos sent with a message: thumbnail, name, and for videos length and fps. */
+function MessageAttachments({ attachments }: { attachments: Attachment[] }) {
+  const { t } = useTranslation()
+  return (
+    <ul className="message-attachments" aria-label={t('attachments.sent')}>
+      {attachments.map((attachment, index) => (
+        <li key={`${attachment.sha256}-${index}`} className="message-attachment" title={`${attachment.name} · ${formatBytes(attachment.bytes)}`}>
+          <Thumbnail url={attachment.thumbnailUrl} name={attachment.name} kind={attachment.kind} className="message-thumb" />
+          <span className="message-attachment-name">{attachment.name}</span>
+          {attachment.kind === 'video' ? (
+            <span className="video-badge">
+              <span className="visually-hidden">{t('attachments.video')}: </span>
+              {t('attachments.badge', {
+                duration: formatDuration(attachment.durationSeconds ?? 0),
+                fps: attachment.fps ?? 1
+              })}
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  )
+}
 
 function Thinking({ reasoning, autoOpen, streaming }: { reasoning: string; autoOpen: boolean; streaming: boolean }) {
   const { t } = useTranslation()
