@@ -18,6 +18,7 @@ import { ChatService, DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from '.
 import { AppError } from './errors'
 import * as conversations from './history/conversations'
 import type { HistoryDatabase } from './history/database'
+import { searchMessages } from './history/search'
 import { exportAll, exportConversation, importAll, parseExport } from './history/transfer'
 import * as messages from './history/messages'
 import type { KeyManager } from './secrets/keychain'
@@ -130,6 +131,7 @@ export function createServices(db: HistoryDatabase, keys: KeyManager, options: S
     },
     exportConversation: async ({ id, format }) => exportConversation(db, existing(id), format),
     exportHistory: async () => exportAll(db),
+    searchHistory: async (args) => searchMessages(db, args),
     importHistory: async ({ text }) => {
       let file
       try {

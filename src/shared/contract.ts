@@ -176,6 +176,67 @@ export type HistoryStatus =
   | { state: 'ok'; backups: BackupInfo[] }
   | { state: 'refused'; problem: 'newer' | 'damaged'; detail: string; backups: BackupInfo[] }
 
+/** A piece of a search snippet; `match` pieces are what the query matched, to highlight. */
+export interface SnippetPart {
+  text: string
+  match: boolean
+}
+
+/** Where a hit was found: a message's text, its reasoning, its attachments' names, or a title. */
+export type SearchField = 'content' | 'reasoning' | 'attachment' | 'title'
+
+/**
+ * Position in the result order, passed back as `before` for the next page. Results run newest
+ * first: a message by its id (the order messages were written); a title hit sits just above the
+ * latest message of its conversation (key = that message's id, 0 for an empty conversation).
+ */
+export interface SearchCursor {
+  key: number
+  /** 1 for a title hit, 0 for a message hit: a title sorts above a message with the same key. */
+  rank: 0 | 1
+  conversationId: number
+}
+
+export interface HitBase {
+  conversationId: number
+  conversationTitle: string
+  /** The message's model; a user message (which has none) gets its conversation's model. */
+  model: string
+  /** Milliseconds: when the message was written; for a title hit, the conversation's last activity. */
+  createdAt: number
+  /** A window of the matched text (~100 characters) with every match marked. */
+  snippet: SnippetPart[]
+}
+
+/** A match in a message: open the conversation scrolled to messageId. */
+export interface MessageHit extends HitBase {
+  field: 'content' | 'reasoning' | 'attachment'
+  messageId: number
+  role: MessageRole
+}
+
+/** A match in a conversation's title: open the conversation where it opens by default. */
+export interface TitleHit extends HitBase {
+  field: 'title'
+  messageId: null
+  role: null
+}
+
+export type SearchHit = MessageHit | TitleHit
+
+export interface SearchPage {
+  results: SearchHit[]
+  /** Pass back as `before` for the next page; null when there is none. */
+  next: SearchCursor | null
+}
+
+/** A conversation's hits, in result order. */
+export interface SearchGroup {
+  conversationId: number
+  conversationTitle: string
+  results: SearchHit[]
+}
+
 export interface ModelList {
   models: ModelInfo[]
   /** 'provider' when GET /models answered, 'offline' for the built-in list. */
@@ -236,6 +297,19 @@ export const requestSchemas = {
   exportConversation: z.object({ id, format: z.enum(['markdown', 'json']) }).strict(),
   exportHistory: z.undefined(),
   importHistory: z.object({ text: z.string().max(512_000_000) }).strict(),
+  /** Full-text search of everything written and read; the first page, or the one after `before`. */
+  searchHistory: z
+    .object({
+      query: z.string().max(1000),
+      model: modelId.optional(),
+      from: z.number().int().optional(),
+      to: z.number().int().optional(),
+      before: z
+        .object({ key: z.number().int().min(0), rank: z.union([z.literal(0), z.literal(1)]), conversationId: id })
+        .strict()
+        .optional()
+    })
+    .strict(),
   getHistoryStatus: z.undefined(),
   /** Puts a backup in place of the history file; the file it replaces is kept aside. */
   restoreBackup: z
@@ -288,6 +362,7 @@ export interface RequestResults {
   exportConversation: ExportedFile
   exportHistory: ExportedFile
   importHistory: ImportSummary
+  searchHistory: SearchPage
   getHistoryStatus: HistoryStatus
   restoreBackup: HistoryStatus
   setConversationModel: Conversation

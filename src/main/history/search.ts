@@ -1,58 +1,19 @@
 // Offline full-text search over message text, reasoning and conversation titles (migration 2).
 // The semantics are written down in docs/search.md; searchText.ts implements the text side.
-import type { MessageRole } from '../../shared/contract'
+import type {
+  MessageHit,
+  MessageRole,
+  SearchCursor,
+  SearchGroup,
+  SearchHit,
+  SearchPage,
+  SnippetPart,
+  TitleHit
+} from '../../shared/contract'
 import type { HistoryDatabase } from './database'
-import {
-  buildSnippet,
-  ftsMatchExpression,
-  parseQuery,
-  type SearchTerm,
-  type SnippetPart
-} from './searchText'
+import { buildSnippet, ftsMatchExpression, parseQuery, type SearchTerm } from './searchText'
 
-export type { SnippetPart } from './searchText'
-
-/** Where a hit was found. ('attachment' joins when attachment names become searchable.) */
-export type SearchField = 'content' | 'reasoning' | 'title'
-
-/**
- * Position in the result order, passed back as `before` for the next page. Results run newest
- * first: a message by its id (the order messages were written); a title hit sits just above the
- * latest message of its conversation (key = that message's id, 0 for an empty conversation).
- */
-export interface SearchCursor {
-  key: number
-  /** 1 for a title hit, 0 for a message hit: a title sorts above a message with the same key. */
-  rank: 0 | 1
-  conversationId: number
-}
-
-interface HitBase {
-  conversationId: number
-  conversationTitle: string
-  /** The message's model; a user message (which has none) gets its conversation's model. */
-  model: string
-  /** Milliseconds: when the message was written; for a title hit, the conversation's last activity. */
-  createdAt: number
-  /** A window of the matched text (~100 characters) with every match marked. */
-  snippet: SnippetPart[]
-}
-
-/** A match in a message's text or reasoning: open the conversation scrolled to messageId. */
-export interface MessageHit extends HitBase {
-  field: 'content' | 'reasoning'
-  messageId: number
-  role: MessageRole
-}
-
-/** A match in a conversation's title: open the conversation where it opens by default. */
-export interface TitleHit extends HitBase {
-  field: 'title'
-  messageId: null
-  role: null
-}
-
-export type SearchHit = MessageHit | TitleHit
+export type { MessageHit, SearchCursor, SearchGroup, SearchHit, SearchPage, SnippetPart, TitleHit }
 
 export interface SearchArgs {
   /** What the user typed. Blank (or no letter or digit) gives an empty page at once. */
@@ -69,19 +30,6 @@ export interface SearchArgs {
   before?: SearchCursor
 }
 
-export interface SearchPage {
-  results: SearchHit[]
-  /** Pass back as `before` for the next page; null when there is none. */
-  next: SearchCursor | null
-}
-
-/** A conversation's hits, in result order. */
-export interface SearchGroup {
-  conversationId: number
-  conversationTitle: string
-  results: SearchHit[]
-}
-
 export const DEFAULT_SEARCH_LIMIT = 50
 export const MAX_SEARCH_LIMIT = 200
 
@@ -94,6 +42,7 @@ interface MessageHitRow {
   reasoning: string
   created_at: number
   title: string
+  attachment_names: string | null
 }
 
 interface TitleHitRow {
@@ -132,7 +81,9 @@ export function searchMessages(db: HistoryDatabase, args: SearchArgs): SearchPag
     .prepare<Filters & { below: number | null; limit: number }, MessageHitRow>(
       // CROSS JOIN keeps the FTS table outermost, so it walks its hits newest first and stops.
       `SELECT m.id, m.conversation_id, m.role, coalesce(m.model, c.model) AS model, m.content,
-              m.reasoning, m.created_at, c.title
+              m.reasoning, m.created_at, c.title,
+              (SELECT group_concat(a.name, ' ') FROM message_attachments a WHERE a.message_id = m.id)
+                AS attachment_names
        FROM message_search s
        CROSS JOIN messages m ON m.id = s.rowid
        CROSS JOIN conversations c ON c.id = m.conversation_id
@@ -230,7 +181,9 @@ const compareKeys = (a: SearchCursor, b: SearchCursor): number =>
 function toMessageHit(row: MessageHitRow, terms: SearchTerm[]): MessageHit {
   const inContent = buildSnippet(row.content, terms, SNIPPET_WIDTH)
   const inReasoning = inContent ? null : buildSnippet(row.reasoning, terms, SNIPPET_WIDTH)
-  const field = inContent || !inReasoning ? 'content' : 'reasoning'
+  const inNames =
+    inContent || inReasoning ? null : buildSnippet(row.attachment_names ?? '', terms, SNIPPET_WIDTH)
+  const field = inReasoning ? 'reasoning' : inNames ? 'attachment' : 'content'
   return {
     field,
     messageId: row.id,
@@ -240,7 +193,7 @@ function toMessageHit(row: MessageHitRow, terms: SearchTerm[]): MessageHit {
     model: row.model,
     createdAt: row.created_at,
     // Terms split between text and reasoning: the text's own matches, or its start.
-    snippet: inContent ?? inReasoning ?? plainSnippet(row.content)
+    snippet: inContent ?? inReasoning ?? inNames ?? plainSnippet(row.content)
   }
 }
 

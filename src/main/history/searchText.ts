@@ -346,11 +346,9 @@ export function hasTerm(folded: string, term: SearchTerm): boolean {
   return findTerm(folded, term, true).length > 0
 }
 
-/** A piece of a snippet; `match` pieces are what the query matched, to highlight. */
-export interface SnippetPart {
-  text: string
-  match: boolean
-}
+import type { SnippetPart } from '../../shared/contract'
+
+export type { SnippetPart }
 
 /**
  * A window of about `width` characters of `text` around its first match, cut into plain and

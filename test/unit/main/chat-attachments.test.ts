@@ -38,8 +38,8 @@ afterEach(async () => {
 const VISION = 'doubao-seed-1-6-251015'
 const TEXT_ONLY = 'glm-4-7-251222'
 
-async function attach(name: string, data: Uint8Array, model = VISION) {
-  return core.handlers.addAttachment({ name, data, model })
+async function attach(name: string, bytes: Buffer, model = VISION) {
+  return core.handlers.addAttachment({ name, data: new Uint8Array(bytes), model })
 }
 
 async function send(args: { conversationId?: number | null; model?: string; text: string; attachments?: { sha256: string; name: string; fps?: number }[] }) {

@@ -149,6 +149,7 @@ export function createFakeApi(
     exportConversation: vi.fn(async () => ok({ fileName: 'chat.md', mime: 'text/markdown', text: '' })),
     exportHistory: vi.fn(async () => ok({ fileName: 'history.json', mime: 'application/json', text: '{}' })),
     importHistory: vi.fn(async () => ok({ conversationsAdded: 0, messagesAdded: 0, messagesSkipped: 0 })),
+    searchHistory: vi.fn(async () => ok({ results: [], next: null })),
     getHistoryStatus: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
     restoreBackup: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
     // By default every file is a PNG named as given; tests replace this for videos and refusals.
