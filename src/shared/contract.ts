@@ -63,9 +63,11 @@ export interface Usage {
 export interface Attachment {
   sha256: string
   kind: 'image' | 'video'
-  /** The file name the user dropped, for display. */
+  /** The file name the user dropped: for display only, never used as a path. */
   name: string
+  /** MIME of the original as the API names it (image/png, video/mov ...). */
   mime: string
+  /** Size of the original in bytes. */
   bytes: number
   width: number | null
   height: number | null

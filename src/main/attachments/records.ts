@@ -1,31 +1,18 @@
 // The message_attachments table: which stored files (by sha256) a message carries, in order.
 // Plain synchronous queries with bound parameters, like the history modules.
 import type Database from 'better-sqlite3'
+import type { Attachment } from '../../shared/contract'
 
-export type AttachmentKind = 'image' | 'video'
+export type AttachmentKind = Attachment['kind']
 
-/** One attachment of one message, as stored. */
-export interface AttachmentRecord {
+/** What to record for a new attachment (the renderer's Attachment less its URL). */
+export type NewAttachment = Omit<Attachment, 'thumbnailUrl'>
+
+/** One attachment of one message, as stored; `ordinal` is its position in the message. */
+export interface AttachmentRecord extends NewAttachment {
   messageId: number
-  /** Position within the message, from 0. */
   ordinal: number
-  sha256: string
-  kind: AttachmentKind
-  /** The file name the user dropped (for display only; never used as a path). */
-  name: string
-  /** MIME of the original, as the API names it (image/png, video/mov ...). */
-  mime: string
-  /** Size of the original in bytes. */
-  bytes: number
-  width: number | null
-  height: number | null
-  durationSeconds: number | null
-  /** Frames per second to sample (videos only). */
-  fps: number | null
 }
-
-/** What to record for a new attachment; the ordinal is its position in the array. */
-export type NewAttachment = Omit<AttachmentRecord, 'messageId' | 'ordinal'>
 
 /**
  * Creates the table. For the lead's next numbered migration; `IF NOT EXISTS` so a test may call

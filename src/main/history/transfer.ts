@@ -2,7 +2,13 @@
 // import adds only what is not there yet, however often the same file is imported.
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { ERROR_CODES, type Conversation, type Message } from '../../shared/contract'
+import {
+  ERROR_CODES,
+  type Conversation,
+  type ExportedFile,
+  type ImportSummary,
+  type Message
+} from '../../shared/contract'
 import type { HistoryDatabase } from './database'
 import { listMessages } from './messages'
 
@@ -55,18 +61,6 @@ const exportFile = z.object({
 
 export type ExportFile = z.infer<typeof exportFile>
 export type ExportedConversation = z.infer<typeof exportedConversation>
-
-export interface ExportedText {
-  fileName: string
-  mime: string
-  text: string
-}
-
-export interface ImportSummary {
-  conversationsAdded: number
-  messagesAdded: number
-  messagesSkipped: number
-}
 
 interface Uids {
   conversation: string
@@ -125,7 +119,7 @@ export function exportConversation(
   conversation: Conversation,
   format: 'markdown' | 'json',
   now: number = Date.now()
-): ExportedText {
+): ExportedFile {
   const exported = toExported(db, conversation)
   if (format === 'json') {
     const file: ExportFile = { format: EXPORT_FORMAT, version: 1, exportedAt: now, conversations: [exported] }
@@ -153,7 +147,7 @@ export function exportConversation(
 }
 
 /** Everything, as one JSON file. */
-export function exportAll(db: HistoryDatabase, now: number = Date.now()): ExportedText {
+export function exportAll(db: HistoryDatabase, now: number = Date.now()): ExportedFile {
   const conversations = db
     .prepare<[], { id: number; title: string; model: string; created_at: number; updated_at: number }>(
       'SELECT id, title, model, created_at, updated_at FROM conversations ORDER BY id'
