@@ -34,6 +34,8 @@ const KNOWN: ReadonlySet<ErrorCode> = new Set([
   'invalid_input',
   'not_found',
   'busy',
+  'history_unavailable',
+  'import_failed',
   'internal'
 ])
 

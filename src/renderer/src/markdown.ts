@@ -5,6 +5,7 @@ import rehypeHighlight from 'rehype-highlight'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
 import type { Options as MarkdownOptions } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
+import { termsPattern } from './history'
 
 type PluggableList = NonNullable<MarkdownOptions['rehypePlugins']>
 
@@ -40,6 +41,39 @@ export function rehypeImagesAsText(options: { label: (alt: string) => string }) 
   }
 }
 
+/**
+ * Wraps every occurrence of the terms in text nodes in <mark class="search-mark">: the matches of
+ * a search result, highlighted in the message it opened. The terms are pieces of the original
+ * text (the snippet's matches), so a literal, case-insensitive search finds them, CJK included.
+ * A term split across elements (e.g. half in **bold**) is not marked.
+ */
+export function rehypeMarkTerms(options: { terms: readonly string[] }) {
+  const pattern = termsPattern(options.terms)
+  return (tree: Root): void => {
+    if (!pattern) return
+    walk(tree, (node, index, parent) => {
+      if (node.type !== 'text') return
+      const value = node.value
+      const pieces: ElementContent[] = []
+      let last = 0
+      for (const found of value.matchAll(pattern)) {
+        if (found[0] === '') continue
+        if (found.index > last) pieces.push({ type: 'text', value: value.slice(last, found.index) })
+        pieces.push({
+          type: 'element',
+          tagName: 'mark',
+          properties: { className: ['search-mark'] },
+          children: [{ type: 'text', value: found[0] }]
+        })
+        last = found.index + found[0].length
+      }
+      if (pieces.length === 0) return
+      if (last < value.length) pieces.push({ type: 'text', value: value.slice(last) })
+      parent.children.splice(index, 1, ...(pieces as RootContent[]))
+    })
+  }
+}
+
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
 
 /** Keeps http, https and mailto URLs; drops every other one (javascript:, file:, relative...). */
@@ -55,14 +89,18 @@ const HLJS_CLASS = /^hljs(-[\w-]+)?$/
 // highlight.js marks sub-scopes with trailing underscores, e.g. "hljs-title class_".
 const HLJS_SUBSCOPE = /^[a-z][\w-]*_+$/
 
-/** The default GitHub-like schema, plus highlight.js classes on code and span, minus images. */
+/**
+ * The default GitHub-like schema, plus highlight.js classes on code and span, minus images, plus
+ * the search marks (raw HTML is text by then, so only rehypeMarkTerms can make a <mark>).
+ */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== 'img'),
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'img'), 'mark'],
   attributes: {
     ...defaultSchema.attributes,
     code: [['className', /^language-./, HLJS_CLASS]],
-    span: [['className', HLJS_CLASS, HLJS_SUBSCOPE, 'md-image']]
+    span: [['className', HLJS_CLASS, HLJS_SUBSCOPE, 'md-image']],
+    mark: [['className', 'search-mark']]
   },
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] }
 }
@@ -70,12 +108,16 @@ export const sanitizeSchema: SanitizeSchema = {
 /** Remark plugins: GitHub-flavoured Markdown (tables, task lists, strikethrough, autolinks). */
 export const remarkPlugins: PluggableList = [remarkGfm]
 
-/** Rehype plugins in order; the sanitizer runs last so it sees everything the others made. */
-export function rehypePlugins(imageLabel: (alt: string) => string): PluggableList {
+/**
+ * Rehype plugins in order; the sanitizer runs last so it sees everything the others made.
+ * `marks` are search matches to highlight (none outside a search result).
+ */
+export function rehypePlugins(imageLabel: (alt: string) => string, marks: readonly string[] = []): PluggableList {
   return [
     rehypeRawAsText,
     [rehypeImagesAsText, { label: imageLabel }],
     [rehypeHighlight, { detect: false }],
+    ...(marks.length > 0 ? [[rehypeMarkTerms, { terms: marks }] as PluggableList[number]] : []),
     [rehypeSanitize, sanitizeSchema]
   ]
 }

@@ -9,11 +9,17 @@ import {
   type Conversation,
   type ConversationPage,
   type EventPayloads,
+  type ExportedFile,
+  type HistoryStatus,
+  type ImportSummary,
   type KeyStatus,
   type Language,
   type LeftOutAttachment,
   type Message,
   type Result,
+  type SearchCursor,
+  type SearchField,
+  type SearchHit,
   type Settings
 } from '../../shared/contract'
 import { FPS_DEFAULT } from '../../shared/attachments/limits'
@@ -27,9 +33,10 @@ import {
   localRefusal,
   modelInfoOf
 } from './attachments'
+import { dayEnd, dayStart, matchedTerms, placeConversation } from './history'
 
-/** Which screen the app shows. */
-export type Phase = 'loading' | 'setup' | 'chat'
+/** Which screen the app shows; 'recovery' while the history database is refused. */
+export type Phase = 'loading' | 'recovery' | 'setup' | 'chat'
 
 /** The state of the last "Test connection". */
 export type ConnectionTest =
@@ -66,6 +73,50 @@ export interface AttachmentTray {
 /** Which composer a tray belongs to: a conversation's, or the new chat's. */
 export type TrayKey = 'new' | `${number}`
 
+/** A conversation taken off the list, deleted for real when its Undo toast expires. */
+export interface PendingDeletion {
+  conversation: Conversation
+  /** Where it was in the list, to put it back there on Undo. */
+  index: number
+  /** Whether it was the open conversation, to open it again on Undo. */
+  wasOpen: boolean
+}
+
+/** The search panel: what was asked and what came back. */
+export interface SearchState {
+  open: boolean
+  query: string
+  /** A model id, or '' for all models. */
+  model: string
+  /** yyyy-mm-dd (local days), or '' for no bound; `to` includes its whole day. */
+  from: string
+  to: string
+  results: SearchHit[]
+  next: SearchCursor | null
+  /** 'searching' from the keystroke (debounced) until the first page answers. */
+  status: 'idle' | 'searching' | 'done' | 'failed'
+  loadingMore: boolean
+  error: AppErrorInfo | null
+}
+
+/** A message opened from search: scrolled to, highlighted, its matches marked. */
+export interface SearchHighlight {
+  conversationId: number
+  messageId: number
+  field: SearchField
+  /** The matched strings of the hit's snippet, longest first. */
+  terms: string[]
+  /** Bumped on every open, so opening the same result again scrolls again. */
+  token: number
+}
+
+/** Export all / import in Settings → History. */
+export type HistoryTransfer =
+  | { state: 'idle' }
+  | { state: 'busy' }
+  | { state: 'imported'; summary: ImportSummary }
+  | { state: 'failed'; error: AppErrorInfo }
+
 export interface AppState {
   phase: Phase
   settings: Settings
@@ -99,8 +150,22 @@ export interface AppState {
   connectionTest: ConnectionTest
   /** An error from the setup screen or the settings dialog. */
   formError: AppErrorInfo | null
+  /** Whether the history database opened, and its backups; null until asked. */
+  historyStatus: HistoryStatus | null
+  /** The backup being restored from the recovery screen. */
+  restoringBackup: string | null
+  /** Why the last restore or status check failed (the recovery screen shows it). */
+  recoveryError: AppErrorInfo | null
+  /** The deleted conversation its Undo toast still offers back. */
+  pendingDeletion: PendingDeletion | null
+  search: SearchState
+  highlight: SearchHighlight | null
+  historyTransfer: HistoryTransfer
 
-  /** Subscribes to reply events and loads settings, key status, models and conversations. */
+  /**
+   * Subscribes to reply events and asks whether the history opened: if it was refused, shows the
+   * recovery screen; else loads settings, key status, models and conversations.
+   */
   init(): Promise<void>
   /** Unsubscribes from reply events and drops any buffered text. */
   dispose(): void
@@ -128,7 +193,35 @@ export interface AppState {
   /** Stops the reply streaming in the open conversation. */
   stopReply(): Promise<void>
   retryReply(messageId: number): Promise<void>
+  /**
+   * Takes a conversation off the list at once and offers Undo; the request to delete it is made
+   * only when the offer expires or another delete replaces it.
+   */
   deleteConversation(id: number): Promise<void>
+  /** Puts the conversation of the Undo toast back where it was. */
+  undoDelete(): void
+  /** Renames a conversation; false when the title was refused. */
+  renameConversation(id: number, title: string): Promise<boolean>
+  setConversationPinned(id: number, pinned: boolean): Promise<void>
+  /** Asks main for a conversation as Markdown or JSON and saves the file. */
+  exportConversation(id: number, format: 'markdown' | 'json'): Promise<void>
+  /** Saves everything as one JSON file (the import format). */
+  exportHistory(): Promise<void>
+  /** Imports a Seed Chat JSON export; what is already there is skipped. */
+  importHistory(file: File): Promise<void>
+  dismissHistoryTransfer(): void
+  /** Asks main again whether the history is open, and for its backups. */
+  refreshHistoryStatus(): Promise<void>
+  /** Puts a backup in place of the refused history; continues into the app once it opens. */
+  restoreBackup(name: string): Promise<void>
+  openSearch(): void
+  closeSearch(): void
+  /** Sets the query; searches ~150 ms after the last keystroke, clears at once when blank. */
+  setSearchQuery(query: string): void
+  setSearchFilters(filters: Partial<Pick<SearchState, 'model' | 'from' | 'to'>>): void
+  loadMoreSearchResults(): Promise<void>
+  /** Opens a hit's conversation, scrolled to its message with the matches marked. */
+  openSearchResult(hit: SearchHit): Promise<void>
   dismissBanner(): void
   openSettings(): void
   closeSettings(): void
@@ -150,6 +243,17 @@ export interface FrameScheduler {
   cancel(handle: number): void
 }
 
+/** What the store needs besides window.api; tests replace the file saver. */
+export interface StoreEnvironment {
+  /** Hands a file to the user (a download: Electron asks where to save it). */
+  saveFile(file: ExportedFile): void
+}
+
+/** How long the "Conversation deleted — Undo" toast stays before the delete is made. */
+export const DELETE_UNDO_MS = 8000
+/** How long search waits after a keystroke before asking main. */
+export const SEARCH_DEBOUNCE_MS = 150
+
 const CONVERSATION_PAGE_SIZE = 50
 // How long opening the chat waits for the provider's model list before showing the built-in one.
 const MODELS_WAIT_MS = 2000
@@ -169,7 +273,11 @@ interface PendingDelta {
 }
 
 /** Builds a store over an Api; the app uses window.api, tests a fake. */
-export function createAppStore(api: Api, frames: FrameScheduler = browserFrames): AppStore {
+export function createAppStore(
+  api: Api,
+  frames: FrameScheduler = browserFrames,
+  environment: StoreEnvironment = { saveFile: downloadFile }
+): AppStore {
   // Streamed text waits here until the next frame, so React renders at most once per frame.
   const pendingDeltas = new Map<number, PendingDelta>()
   // A reply can end before the request that started it has answered (events and results race).
@@ -183,6 +291,11 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
   // Files are read and sent to main one at a time, in the order they were given.
   let attachQueue: Promise<void> = Promise.resolve()
   let nextTrayItemId = 1
+  let deletionTimer: ReturnType<typeof setTimeout> | null = null
+  let searchTimer: ReturnType<typeof setTimeout> | null = null
+  // Bumped by every new search, so an answer to an older query is dropped.
+  let searchTicket = 0
+  let highlightToken = 0
 
   return createStore<AppState>()((set, get) => {
     /** Applies buffered deltas to a copy of the message cache; keeps those with no message yet. */
@@ -311,7 +424,9 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
     }
 
     function updateConversation(conversation: Conversation, moveToTop: boolean): void {
-      set({ conversations: withConversation(get().conversations, conversation, moveToTop) })
+      // A conversation waiting to be deleted stays off the list until Undo.
+      if (get().pendingDeletion?.conversation.id === conversation.id) return
+      set({ conversations: placeConversation(get().conversations, conversation, moveToTop) })
     }
 
     async function loadConversationPage(before: ConversationPage['next'] | undefined): Promise<void> {
@@ -324,13 +439,126 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
         set({ conversationsLoading: false, banner: result.error })
         return
       }
-      const known = new Set(before ? get().conversations.map((c) => c.id) : [])
-      const fresh = result.value.conversations.filter((c) => !known.has(c.id))
+      const hidden = get().pendingDeletion?.conversation.id
+      const page = result.value.conversations.filter((c) => c.id !== hidden)
+      let conversations = page
+      if (before) {
+        // One opened from search before its page came sits at the end; its page puts it in place.
+        const inPage = new Set(page.map((c) => c.id))
+        const loaded = get().conversations
+        conversations = [...(loaded.some((c) => inPage.has(c.id)) ? loaded.filter((c) => !inPage.has(c.id)) : loaded), ...page]
+      }
+      set({ conversations, conversationsNext: result.value.next, conversationsLoading: false })
+    }
+
+    /** The list without a conversation, and the caches that belong to it. */
+    function forgetConversation(id: number): void {
+      const state = get()
+      const messagesByConversation = { ...state.messagesByConversation }
+      delete messagesByConversation[id]
+      const streaming = { ...state.streaming }
+      delete streaming[id]
+      const trays = { ...state.trays }
+      delete trays[trayKeyOf(id)]
+      const leftOut = { ...state.leftOut }
+      delete leftOut[id]
       set({
-        conversations: before ? [...get().conversations, ...fresh] : fresh,
-        conversationsNext: result.value.next,
-        conversationsLoading: false
+        conversations: state.conversations.filter((c) => c.id !== id),
+        messagesByConversation,
+        streaming,
+        trays,
+        leftOut,
+        search: { ...state.search, results: state.search.results.filter((hit) => hit.conversationId !== id) },
+        highlight: state.highlight?.conversationId === id ? null : state.highlight
       })
+    }
+
+    /** Makes the delete the Undo toast was holding back (its time is up, or another replaced it). */
+    async function commitDeletion(pending: PendingDeletion): Promise<void> {
+      const id = pending.conversation.id
+      // A reply still streaming there would make main refuse: stop it first; its text goes too.
+      const streamingId = get().streaming[id]
+      if (streamingId !== undefined) await api.stopReply({ messageId: streamingId })
+      const result = await api.deleteConversation({ id })
+      if (!result.ok) {
+        // Not deleted after all: it comes back, and the banner says why.
+        if (result.error.code !== 'not_found') {
+          set({ conversations: placeConversation(get().conversations, pending.conversation), banner: result.error })
+        }
+        return
+      }
+      forgetConversation(id)
+    }
+
+    function clearDeletionTimer(): void {
+      if (deletionTimer !== null) clearTimeout(deletionTimer)
+      deletionTimer = null
+    }
+
+    function clearSearchTimer(): void {
+      if (searchTimer !== null) clearTimeout(searchTimer)
+      searchTimer = null
+    }
+
+    /** The searchHistory arguments for the panel's query and filters. */
+    function searchArgs(search: SearchState) {
+      const from = dayStart(search.from)
+      const to = dayEnd(search.to)
+      return {
+        query: search.query,
+        ...(search.model ? { model: search.model } : {}),
+        ...(from !== null ? { from } : {}),
+        ...(to !== null ? { to } : {})
+      }
+    }
+
+    /** Runs the panel's search from its first page; a newer search makes this one's answer moot. */
+    async function runSearch(): Promise<void> {
+      clearSearchTimer()
+      const ticket = ++searchTicket
+      const search = get().search
+      if (search.query.trim() === '') {
+        set({ search: { ...search, results: [], next: null, status: 'idle', loadingMore: false, error: null } })
+        return
+      }
+      set({ search: { ...search, status: 'searching', error: null } })
+      const result = await api.searchHistory(searchArgs(search))
+      if (ticket !== searchTicket) return
+      const current = get().search
+      if (!result.ok) {
+        set({ search: { ...current, status: 'failed', error: result.error, results: [], next: null, loadingMore: false } })
+        return
+      }
+      set({
+        search: {
+          ...current,
+          status: 'done',
+          results: withoutPending(result.value.results),
+          next: result.value.next,
+          loadingMore: false,
+          error: null
+        }
+      })
+    }
+
+    /** Hits of the conversation waiting to be deleted are not shown. */
+    function withoutPending(results: SearchHit[]): SearchHit[] {
+      const hidden = get().pendingDeletion?.conversation.id
+      return hidden === undefined ? results : results.filter((hit) => hit.conversationId !== hidden)
+    }
+
+    /** Settings, key, then the setup screen or the chat: what follows an open history. */
+    async function startApp(): Promise<void> {
+      const [settings, keyStatus] = await Promise.all([api.getSettings(), api.getKeyStatus()])
+      if (settings.ok) set({ settings: settings.value })
+      else set({ banner: settings.error })
+      if (!keyStatus.ok) {
+        set({ banner: keyStatus.error, phase: 'setup' })
+        return
+      }
+      set({ keyStatus: keyStatus.value })
+      if (keyStatus.value.hasKey) await enterChat()
+      else set({ phase: 'setup' })
     }
 
     async function enterChat(): Promise<void> {
@@ -442,26 +670,48 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
       settingsOpen: false,
       connectionTest: { state: 'idle' },
       formError: null,
+      historyStatus: null,
+      restoringBackup: null,
+      recoveryError: null,
+      pendingDeletion: null,
+      search: {
+        open: false,
+        query: '',
+        model: '',
+        from: '',
+        to: '',
+        results: [],
+        next: null,
+        status: 'idle',
+        loadingMore: false,
+        error: null
+      },
+      highlight: null,
+      historyTransfer: { state: 'idle' },
 
       async init() {
         if (unsubscribers.length === 0) {
           unsubscribers = [api.onReplyDelta(onReplyDelta), api.onReplyEnded(onReplyEnded)]
         }
-        const [settings, keyStatus] = await Promise.all([api.getSettings(), api.getKeyStatus()])
-        if (settings.ok) set({ settings: settings.value })
-        else set({ banner: settings.error })
-        if (!keyStatus.ok) {
-          set({ banner: keyStatus.error, phase: 'setup' })
-          return
+        // The history first: while it is refused, every other history request would fail, and
+        // settings live in it too. Only the recovery screen is shown then.
+        const status = await api.getHistoryStatus()
+        if (status.ok) {
+          set({ historyStatus: status.value })
+          if (status.value.state === 'refused') {
+            set({ phase: 'recovery' })
+            return
+          }
         }
-        set({ keyStatus: keyStatus.value })
-        if (keyStatus.value.hasKey) await enterChat()
-        else set({ phase: 'setup' })
+        await startApp()
       },
 
       dispose() {
         for (const unsubscribe of unsubscribers) unsubscribe()
         unsubscribers = []
+        clearSearchTimer()
+        // An Undo offer still open when the window goes keeps the conversation: nothing is lost.
+        clearDeletionTimer()
         if (frame !== null) frames.cancel(frame)
         frame = null
         pendingDeltas.clear()
@@ -485,6 +735,7 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
 
       async openConversation(id) {
         const state = get()
+        if (state.highlight && state.highlight.conversationId !== id) set({ highlight: null })
         if (state.activeConversationId === id && state.messagesByConversation[id]) return
         const ticket = ++navigation
         const cached = state.messagesByConversation[id]
@@ -522,6 +773,7 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
         set({
           activeConversationId: null,
           loadingConversationId: null,
+          highlight: null,
           messagesByConversation: pruneCache(state.messagesByConversation, null, state.streaming)
         })
       },
@@ -557,7 +809,7 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
           ...(draft.kind === 'video' ? { fps: draft.fps ?? FPS_DEFAULT } : {})
         }))
         const ticket = navigation
-        set({ sending: true })
+        set({ sending: true, highlight: null })
         // The tray empties as the text box does; a failed send puts the files back.
         updateTray(key, (current) => ({ ...current, drafts: [], refusals: [] }))
         const result = await track(
@@ -612,7 +864,7 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
             assistantMessage.status === 'streaming'
               ? { ...current.streaming, [conversation.id]: assistantMessage.id }
               : current.streaming,
-          conversations: withConversation(current.conversations, conversation, true)
+          conversations: placeConversation(current.conversations, conversation, true)
         })
         return true
       },
@@ -715,28 +967,210 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
       },
 
       async deleteConversation(id) {
-        const result = await api.deleteConversation({ id })
+        // The delete is made later, not now: Undo then only has to put the row back (no
+        // re-import of a deleted conversation), and if the app quits while Undo is offered the
+        // conversation is simply still there. Nothing is lost either way.
+        const state = get()
+        const index = state.conversations.findIndex((c) => c.id === id)
+        if (index === -1) return
+        const previous = state.pendingDeletion
+        clearDeletionTimer()
+        const pending: PendingDeletion = {
+          conversation: state.conversations[index],
+          index,
+          wasOpen: state.activeConversationId === id
+        }
+        set({
+          pendingDeletion: pending,
+          conversations: state.conversations.filter((c) => c.id !== id),
+          search: { ...state.search, results: state.search.results.filter((hit) => hit.conversationId !== id) }
+        })
+        if (pending.wasOpen) get().newChat()
+        deletionTimer = setTimeout(() => {
+          deletionTimer = null
+          if (get().pendingDeletion !== pending) return
+          set({ pendingDeletion: null })
+          void commitDeletion(pending)
+        }, DELETE_UNDO_MS)
+        // Only one Undo is offered at a time: a second delete makes the first one for real.
+        if (previous) await commitDeletion(previous)
+      },
+
+      undoDelete() {
+        const pending = get().pendingDeletion
+        if (!pending) return
+        clearDeletionTimer()
+        const conversations = [...get().conversations]
+        conversations.splice(Math.min(pending.index, conversations.length), 0, pending.conversation)
+        set({ pendingDeletion: null, conversations })
+        if (pending.wasOpen && get().activeConversationId === null) void get().openConversation(pending.conversation.id)
+        // Its search hits come back with the next search.
+      },
+
+      async renameConversation(id, title) {
+        const trimmed = title.trim()
+        const current = get().conversations.find((c) => c.id === id)
+        if (trimmed === '' || (current && current.title === trimmed)) return trimmed !== ''
+        const result = await api.renameConversation({ id, title: trimmed })
+        if (!result.ok) {
+          set({ banner: result.error })
+          return false
+        }
+        updateConversation(result.value, false)
+        const search = get().search
+        if (search.results.some((hit) => hit.conversationId === id)) {
+          set({
+            search: {
+              ...search,
+              results: search.results.map((hit) =>
+                hit.conversationId === id ? { ...hit, conversationTitle: result.value.title } : hit
+              )
+            }
+          })
+        }
+        return true
+      },
+
+      async setConversationPinned(id, pinned) {
+        const result = await api.setConversationPinned({ id, pinned })
         if (!result.ok) {
           set({ banner: result.error })
           return
         }
-        const state = get()
-        const messagesByConversation = { ...state.messagesByConversation }
-        delete messagesByConversation[id]
-        const streaming = { ...state.streaming }
-        delete streaming[id]
-        const trays = { ...state.trays }
-        delete trays[trayKeyOf(id)]
-        const leftOut = { ...state.leftOut }
-        delete leftOut[id]
+        updateConversation(result.value, false)
+      },
+
+      async exportConversation(id, format) {
+        const result = await api.exportConversation({ id, format })
+        if (!result.ok) {
+          set({ banner: result.error })
+          return
+        }
+        environment.saveFile(result.value)
+      },
+
+      async exportHistory() {
+        set({ historyTransfer: { state: 'busy' } })
+        const result = await api.exportHistory()
+        if (!result.ok) {
+          set({ historyTransfer: { state: 'failed', error: result.error } })
+          return
+        }
+        environment.saveFile(result.value)
+        set({ historyTransfer: { state: 'idle' } })
+      },
+
+      async importHistory(file) {
+        set({ historyTransfer: { state: 'busy' } })
+        let text: string
+        try {
+          text = await file.text()
+        } catch (error) {
+          set({ historyTransfer: { state: 'failed', error: { code: 'import_failed', message: String(error) } } })
+          return
+        }
+        const result = await api.importHistory({ text })
+        if (!result.ok) {
+          set({ historyTransfer: { state: 'failed', error: result.error } })
+          return
+        }
+        set({ historyTransfer: { state: 'imported', summary: result.value } })
+        // New conversations may sort anywhere: start the list again from its first page.
+        if (result.value.conversationsAdded > 0) await loadConversationPage(undefined)
+      },
+
+      dismissHistoryTransfer() {
+        set({ historyTransfer: { state: 'idle' } })
+      },
+
+      async refreshHistoryStatus() {
+        const result = await api.getHistoryStatus()
+        if (result.ok) set({ historyStatus: result.value, recoveryError: null })
+        else set({ recoveryError: result.error })
+      },
+
+      async restoreBackup(name) {
+        if (get().restoringBackup !== null) return
+        set({ restoringBackup: name, recoveryError: null })
+        const result = await api.restoreBackup({ name })
+        if (!result.ok) {
+          set({ restoringBackup: null, recoveryError: result.error })
+          return
+        }
+        set({ historyStatus: result.value })
+        if (result.value.state === 'refused') {
+          // That backup could not be opened either; the screen says why and lists the rest.
+          set({ restoringBackup: null, recoveryError: { code: 'history_unavailable', message: result.value.detail } })
+          return
+        }
+        set({ phase: 'loading' })
+        await startApp()
+        set({ restoringBackup: null })
+      },
+
+      openSearch() {
+        set({ search: { ...get().search, open: true } })
+      },
+
+      closeSearch() {
+        set({ search: { ...get().search, open: false } })
+      },
+
+      setSearchQuery(query) {
+        const search = get().search
+        clearSearchTimer()
+        if (query.trim() === '') {
+          // Blank clears at once, and an answer still on its way is dropped.
+          searchTicket++
+          set({ search: { ...search, query, results: [], next: null, status: 'idle', loadingMore: false, error: null } })
+          return
+        }
+        set({ search: { ...search, query, status: 'searching' } })
+        searchTimer = setTimeout(() => void runSearch(), SEARCH_DEBOUNCE_MS)
+      },
+
+      setSearchFilters(filters) {
+        set({ search: { ...get().search, ...filters } })
+        if (get().search.query.trim() !== '') void runSearch()
+      },
+
+      async loadMoreSearchResults() {
+        const search = get().search
+        if (!search.next || search.loadingMore || search.status !== 'done') return
+        const ticket = searchTicket
+        set({ search: { ...search, loadingMore: true } })
+        const result = await api.searchHistory({ ...searchArgs(search), before: search.next })
+        if (ticket !== searchTicket) return
+        const current = get().search
+        if (!result.ok) {
+          set({ search: { ...current, loadingMore: false, error: result.error } })
+          return
+        }
         set({
-          conversations: state.conversations.filter((c) => c.id !== id),
-          messagesByConversation,
-          streaming,
-          trays,
-          leftOut
+          search: {
+            ...current,
+            loadingMore: false,
+            results: [...current.results, ...withoutPending(result.value.results)],
+            next: result.value.next
+          }
         })
-        if (state.activeConversationId === id) get().newChat()
+      },
+
+      async openSearchResult(hit) {
+        set({
+          search: { ...get().search, open: false },
+          highlight:
+            hit.messageId === null
+              ? null
+              : {
+                  conversationId: hit.conversationId,
+                  messageId: hit.messageId,
+                  field: hit.field,
+                  terms: matchedTerms(hit.snippet),
+                  token: ++highlightToken
+                }
+        })
+        await get().openConversation(hit.conversationId)
       },
 
       dismissBanner() {
@@ -834,21 +1268,6 @@ export function createAppStore(api: Api, frames: FrameScheduler = browserFrames)
   })
 }
 
-/** The list with a conversation updated in place, moved to the top, or inserted by date. */
-function withConversation(
-  conversations: Conversation[],
-  conversation: Conversation,
-  moveToTop: boolean
-): Conversation[] {
-  const rest = conversations.filter((c) => c.id !== conversation.id)
-  if (moveToTop) return [conversation, ...rest]
-  if (rest.length < conversations.length) {
-    return conversations.map((c) => (c.id === conversation.id ? conversation : c))
-  }
-  // Not loaded yet (it sits on an older page): put it where its date belongs.
-  return [...conversations, conversation].sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id)
-}
-
 /** The tray key of a conversation, or of the new chat. */
 export function trayKeyOf(conversationId: number | null): TrayKey {
   return conversationId === null ? 'new' : `${conversationId}`
@@ -892,6 +1311,20 @@ export function selectIsStreaming(state: AppState): boolean {
 /** The model the next message in the open conversation (or new chat) goes to. */
 export function selectCurrentModel(state: AppState): string {
   return selectActiveConversation(state)?.model ?? state.draftModel
+}
+
+/** Saves a file through the browser: a Blob behind an <a download> (Electron asks where). */
+export function downloadFile(file: ExportedFile): void {
+  const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = file.fileName
+  link.style.display = 'none'
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // The download reads the Blob after click() returns; free it once that has surely happened.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
 let appStore: AppStore | null = null

@@ -8,12 +8,13 @@ import { createTestStore, renderWithStore } from './render'
 
 afterEach(cleanup)
 
-// jsdom does no layout: give the message list a viewport so the virtualizer renders rows.
+// jsdom does no layout: give the message list and the sidebar a viewport so their virtualizers
+// render rows.
 beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
     configurable: true,
     get(this: HTMLElement) {
-      return this.classList.contains('message-scroll') ? 600 : 0
+      return this.classList.contains('message-scroll') || this.classList.contains('conversation-nav') ? 600 : 0
     }
   })
 })
@@ -83,8 +84,10 @@ describe('chat', () => {
     const newer = makeConversation({ id: 2, title: 'Newer', updatedAt: 200, model: 'glm-4-7-251222' })
     const { fake, user } = await renderApp(createFakeApi({ conversations: [newer, older] }))
     const nav = screen.getByRole('navigation', { name: 'Conversations' })
-    const buttons = within(nav).getAllByRole('button')
+    // Each row is the conversation's button and its actions menu button.
+    const buttons = within(nav).getAllByRole('button').filter((b) => !b.hasAttribute('aria-haspopup'))
     expect(buttons.map((b) => b.textContent)).toEqual(['Newer', 'Older'])
+    expect(within(nav).getByRole('button', { name: 'Actions for Newer' })).toBeTruthy()
 
     await user.click(within(nav).getByRole('button', { name: 'Older' }))
     expect(fake.api.getConversation).toHaveBeenCalledWith({ id: 1 })

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Conversation } from '../../../shared/contract'
 import { selectActiveConversation } from '../store'
 import { useApp } from '../storeContext'
 import { Composer } from './Composer'
@@ -7,21 +8,29 @@ import { ErrorBanner } from './ErrorNotice'
 import { LeftOutNotice } from './LeftOutNotice'
 import { MessageList } from './MessageList'
 import { ModelPicker } from './ModelPicker'
+import { TitleEditor } from './TitleEditor'
 
-/** The main pane: title, model picker, messages and the composer. */
+/** The main pane: title (renamable), model picker, messages and the composer. */
 export function ChatPane() {
   const { t } = useTranslation()
   const conversation = useApp(selectActiveConversation)
-  const title = conversation ? conversation.title.trim() || t('sidebar.untitled') : t('chat.newChatTitle')
+  const deleteConversation = useApp((s) => s.deleteConversation)
   return (
     <main className="chat">
       <header className="chat-header">
-        <h1 className="chat-title" title={title}>
-          {title}
-        </h1>
+        {conversation ? (
+          <ConversationTitle conversation={conversation} />
+        ) : (
+          <h1 className="chat-title">{t('chat.newChatTitle')}</h1>
+        )}
         <div className="chat-header-tools">
           <ModelPicker />
-          {conversation ? <DeleteConversation id={conversation.id} /> : null}
+          {conversation ? (
+            // No "are you sure?": the delete waits behind an Undo toast instead.
+            <button type="button" className="button button-quiet" onClick={() => void deleteConversation(conversation.id)}>
+              {t('chat.deleteChat')}
+            </button>
+          ) : null}
         </div>
       </header>
       <ErrorBanner />
@@ -32,27 +41,40 @@ export function ChatPane() {
   )
 }
 
-function DeleteConversation({ id }: { id: number }) {
+/** The open conversation's title; the pencil (or a double click) edits it in place. */
+function ConversationTitle({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation()
-  const deleteConversation = useApp((s) => s.deleteConversation)
-  const [confirming, setConfirming] = useState(false)
-  useEffect(() => setConfirming(false), [id])
+  const renameConversation = useApp((s) => s.renameConversation)
+  const [editing, setEditing] = useState(false)
+  useEffect(() => setEditing(false), [conversation.id])
+  const title = conversation.title.trim() || t('sidebar.untitled')
 
-  if (!confirming) {
+  if (editing) {
     return (
-      <button type="button" className="button button-quiet" onClick={() => setConfirming(true)}>
-        {t('chat.deleteChat')}
-      </button>
+      <div className="chat-title-edit">
+        <TitleEditor
+          title={conversation.title}
+          className="chat-title-editor"
+          onSave={(next) => renameConversation(conversation.id, next)}
+          onDone={() => setEditing(false)}
+        />
+      </div>
     )
   }
   return (
-    <div className="confirm" role="group" aria-label={t('chat.deleteChat')}>
-      <span>{t('chat.confirmDelete')}</span>
-      <button type="button" className="button button-danger" onClick={() => void deleteConversation(id)}>
-        {t('chat.delete')}
-      </button>
-      <button type="button" className="button button-quiet" onClick={() => setConfirming(false)}>
-        {t('chat.cancel')}
+    <div className="chat-title-row">
+      <h1 className="chat-title" title={title} onDoubleClick={() => setEditing(true)}>
+        {conversation.pinned ? <span className="pin-mark pin-mark-inline" role="img" aria-label={t('sidebar.pinned')} /> : null}
+        {title}
+      </h1>
+      <button
+        type="button"
+        className="button button-quiet icon-button chat-rename"
+        aria-label={t('conversation.rename')}
+        title={t('conversation.rename')}
+        onClick={() => setEditing(true)}
+      >
+        <span aria-hidden="true" className="icon-rename" />
       </button>
     </div>
   )

@@ -19,13 +19,21 @@ const components: Components = {
   pre: ({ node, children }) => <CodeBlock node={node}>{children}</CodeBlock>
 }
 
-/** Model output rendered as sanitized Markdown. */
-export const MarkdownView = memo(function MarkdownView({ text }: { text: string }) {
+const NO_MARKS: readonly string[] = []
+
+/** Model output rendered as sanitized Markdown; `marks` are search matches to highlight. */
+export const MarkdownView = memo(function MarkdownView({
+  text,
+  marks = NO_MARKS
+}: {
+  text: string
+  marks?: readonly string[]
+}) {
   const { t, i18n } = useTranslation()
   const rehype = useMemo(
-    () => rehypePlugins((alt) => t('markdown.image', { alt })),
+    () => rehypePlugins((alt) => t('markdown.image', { alt }), marks),
     // The image label is baked into the plugin, so rebuild it when the language changes.
-    [t, i18n.language]
+    [t, i18n.language, marks]
   )
   return (
     <div className="markdown">

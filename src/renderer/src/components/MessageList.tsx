@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useLayoutEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { selectActiveMessages } from '../store'
 import { useApp } from '../storeContext'
@@ -9,6 +9,9 @@ import { MessageView } from './MessageView'
 const ESTIMATED_ROW_HEIGHT = 160
 // Within this many pixels of the end counts as "at the bottom", so streaming keeps following.
 const AT_END_THRESHOLD_PX = 48
+// How long the virtualizer gets to settle on a search result (rows above it are measured as they
+// render) before the first mark of a long message is brought into view.
+const MARK_CHECK_DELAY_MS = 350
 
 /** The open conversation's messages, virtualized; follows a streaming reply while at the bottom. */
 export function MessageList() {
@@ -16,7 +19,12 @@ export function MessageList() {
   const messages = useApp(selectActiveMessages)
   const conversationId = useApp((s) => s.activeConversationId)
   const loading = useApp((s) => s.loadingConversationId !== null)
+  const highlight = useApp((s) =>
+    s.highlight && s.highlight.conversationId === s.activeConversationId ? s.highlight : null
+  )
   const scrollRef = useRef<HTMLDivElement>(null)
+  // The search result already scrolled to: streaming or re-renders must not scroll there again.
+  const scrolledToken = useRef<number | null>(null)
 
   const virtualizer = useVirtualizer({
     count: messages.length,
@@ -39,10 +47,36 @@ export function MessageList() {
     }
   }
   const count = messages.length
+  const highlightIndex = highlight ? messages.findIndex((m) => m.id === highlight.messageId) : -1
+  const highlightToken = highlight?.token ?? null
   useLayoutEffect(() => {
-    if (count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
-    // Only these two say "jump to the end"; a growing reply is handled by anchorTo above.
-  }, [conversationId, lastUserMessageId])
+    if (count === 0) return
+    // A search result opens the conversation at its message instead of at the end.
+    if (highlightIndex !== -1 && highlightToken !== null) {
+      if (scrolledToken.current === highlightToken) return
+      scrolledToken.current = highlightToken
+      virtualizer.scrollToIndex(highlightIndex, { align: 'center' })
+      return
+    }
+    virtualizer.scrollToIndex(count - 1, { align: 'end' })
+    // Only these say "jump somewhere"; a growing reply is handled by anchorTo above.
+  }, [conversationId, lastUserMessageId, highlightIndex, highlightToken])
+
+  // A message taller than the window may hold its match below the fold: bring the mark in.
+  useEffect(() => {
+    if (highlightToken === null || highlightIndex === -1) return
+    const timer = setTimeout(() => {
+      const scroller = scrollRef.current
+      const mark = scroller?.querySelector<HTMLElement>('[data-highlighted] mark')
+      if (!scroller || !mark) return
+      const view = scroller.getBoundingClientRect()
+      const box = mark.getBoundingClientRect()
+      if (box.top < view.top || box.bottom > view.bottom) {
+        scroller.scrollTop += box.top - view.top - view.height / 2
+      }
+    }, MARK_CHECK_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [highlightToken, highlightIndex])
 
   return (
     <div ref={scrollRef} className="message-scroll" role="region" aria-label={t('chat.messages')}>
@@ -67,7 +101,10 @@ export function MessageList() {
               className="message-row"
               style={{ transform: `translateY(${row.start}px)` }}
             >
-              <MessageView message={messages[row.index]} />
+              <MessageView
+                message={messages[row.index]}
+                highlight={row.index === highlightIndex ? highlight : null}
+              />
             </div>
           ))}
         </div>

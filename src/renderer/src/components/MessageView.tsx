@@ -2,31 +2,65 @@ import { memo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Attachment, Message } from '../../../shared/contract'
 import { formatBytes, formatDuration } from '../attachments'
+import { splitByTerms } from '../history'
+import type { SearchHighlight } from '../store'
 import { useApp } from '../storeContext'
 import { Thumbnail } from './AttachmentTray'
 import { ErrorNotice } from './ErrorNotice'
 import { MarkdownView } from './MarkdownView'
 
-/** One message: the user's text in a bubble, or the assistant's reasoning, answer and footer. */
-export const MessageView = memo(function MessageView({ message }: { message: Message }) {
+const NO_TERMS: readonly string[] = []
+
+/**
+ * One message: the user's text in a bubble, or the assistant's reasoning, answer and footer.
+ * `highlight` is set on the message a search result opened: it is marked, and so are its matches.
+ */
+export const MessageView = memo(function MessageView({
+  message,
+  highlight = null
+}: {
+  message: Message
+  highlight?: SearchHighlight | null
+}) {
   const { t } = useTranslation()
+  const terms = highlight?.terms ?? NO_TERMS
+  const highlighted = highlight ? { 'aria-current': true as const, 'data-highlighted': 'true' } : {}
   if (message.role === 'user') {
     return (
-      <article className="message message-user" aria-label={t('message.you')}>
+      <article
+        className={highlight ? 'message message-user message-highlighted' : 'message message-user'}
+        aria-label={t('message.you')}
+        {...highlighted}
+      >
         <div className="message-user-body">
-          {message.attachments?.length ? <MessageAttachments attachments={message.attachments} /> : null}
-          {message.content !== '' ? <div className="message-bubble">{message.content}</div> : null}
+          {message.attachments?.length ? <MessageAttachments attachments={message.attachments} terms={terms} /> : null}
+          {message.content !== '' ? (
+            <div className="message-bubble">
+              <MarkedText text={message.content} terms={terms} />
+            </div>
+          ) : null}
         </div>
       </article>
     )
   }
   const streaming = message.status === 'streaming'
   return (
-    <article className="message message-assistant" aria-label={t('message.assistant')} aria-busy={streaming}>
+    <article
+      className={highlight ? 'message message-assistant message-highlighted' : 'message message-assistant'}
+      aria-label={t('message.assistant')}
+      aria-busy={streaming}
+      {...highlighted}
+    >
       {message.reasoning !== '' ? (
-        <Thinking reasoning={message.reasoning} autoOpen={streaming && message.content === ''} streaming={streaming} />
+        <Thinking
+          reasoning={message.reasoning}
+          // A match in the reasoning is shown: the section opens by itself.
+          autoOpen={(streaming && message.content === '') || highlight?.field === 'reasoning'}
+          streaming={streaming}
+          terms={terms}
+        />
       ) : null}
-      {message.content !== '' ? <MarkdownView text={message.content} /> : null}
+      {message.content !== '' ? <MarkdownView text={message.content} marks={terms} /> : null}
       {streaming && message.content === '' && message.reasoning === '' ? (
         <p className="message-waiting">
           <span className="typing-dots" aria-hidden="true">
@@ -43,15 +77,35 @@ export const MessageView = memo(function MessageView({ message }: { message: Mes
   )
 })
 
+/** Plain text with the search matches in <mark>. */
+function MarkedText({ text, terms }: { text: string; terms: readonly string[] }) {
+  if (terms.length === 0) return <>{text}</>
+  return (
+    <>
+      {splitByTerms(text, terms).map((piece, index) =>
+        piece.match ? (
+          <mark key={index} className="search-mark">
+            {piece.text}
+          </mark>
+        ) : (
+          piece.text
+        )
+      )}
+    </>
+  )
+}
+
 /** The images and videos sent with a message: thumbnail, name, and for videos length and fps. */
-function MessageAttachments({ attachments }: { attachments: Attachment[] }) {
+function MessageAttachments({ attachments, terms }: { attachments: Attachment[]; terms: readonly string[] }) {
   const { t } = useTranslation()
   return (
     <ul className="message-attachments" aria-label={t('attachments.sent')}>
       {attachments.map((attachment, index) => (
         <li key={`${attachment.sha256}-${index}`} className="message-attachment" title={`${attachment.name} · ${formatBytes(attachment.bytes)}`}>
           <Thumbnail url={attachment.thumbnailUrl} name={attachment.name} kind={attachment.kind} className="message-thumb" />
-          <span className="message-attachment-name">{attachment.name}</span>
+          <span className="message-attachment-name">
+            <MarkedText text={attachment.name} terms={terms} />
+          </span>
           {attachment.kind === 'video' ? (
             <span className="video-badge">
               <span className="visually-hidden">{t('attachments.video')}: </span>
@@ -67,7 +121,17 @@ function MessageAttachments({ attachments }: { attachments: Attachment[] }) {
   )
 }
 
-function Thinking({ reasoning, autoOpen, streaming }: { reasoning: string; autoOpen: boolean; streaming: boolean }) {
+function Thinking({
+  reasoning,
+  autoOpen,
+  streaming,
+  terms
+}: {
+  reasoning: string
+  autoOpen: boolean
+  streaming: boolean
+  terms: readonly string[]
+}) {
   const { t } = useTranslation()
   // Open on its own while only reasoning has arrived; once the user toggles, their choice wins.
   const [chosen, setChosen] = useState<boolean | null>(null)
@@ -83,7 +147,9 @@ function Thinking({ reasoning, autoOpen, streaming }: { reasoning: string; autoO
         {t('message.thinking')}
         {streaming ? <span className="thinking-pulse" aria-hidden="true" /> : null}
       </summary>
-      <div className="thinking-text">{reasoning}</div>
+      <div className="thinking-text">
+        <MarkedText text={reasoning} terms={terms} />
+      </div>
     </details>
   )
 }

@@ -1,11 +1,27 @@
-import type { UIEvent } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Conversation } from '../../../shared/contract'
 import { useApp } from '../storeContext'
+import { ConversationMenu, type MenuAnchor } from './ConversationMenu'
+import { TitleEditor } from './TitleEditor'
 
-// Start loading the next page this far before the end of the list.
-const LOAD_MORE_THRESHOLD_PX = 120
+// Every row has the same height: no measuring, so 100,000 rows cost what 30 do.
+export const CONVERSATION_ROW_HEIGHT = 36
+// Ask for the next page when the last rendered row is this close to the end of what is loaded.
+const LOAD_MORE_WITHIN_ROWS = 15
 
-/** New chat, the conversation list (newest first, paged) and Settings. */
+/** Whether shortcuts read ⌘ (macOS) or Ctrl. */
+export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+
+interface OpenMenu {
+  conversationId: number
+  anchor: MenuAnchor
+  /** The actions button it was opened from (null for a right click). */
+  buttonId: string | null
+}
+
+/** New chat, search, the conversation list (pinned first, then by last activity) and Settings. */
 export function Sidebar() {
   const { t } = useTranslation()
   const conversations = useApp((s) => s.conversations)
@@ -14,16 +30,47 @@ export function Sidebar() {
   const hasMore = useApp((s) => s.conversationsNext !== null)
   const loading = useApp((s) => s.conversationsLoading)
   const newChat = useApp((s) => s.newChat)
-  const openConversation = useApp((s) => s.openConversation)
   const loadMore = useApp((s) => s.loadMoreConversations)
   const openSettings = useApp((s) => s.openSettings)
+  const openSearch = useApp((s) => s.openSearch)
+  const scrollRef = useRef<HTMLElement>(null)
+  const [menu, setMenu] = useState<OpenMenu | null>(null)
+  const [renamingId, setRenamingId] = useState<number | null>(null)
 
-  function onScroll(event: UIEvent<HTMLElement>): void {
-    const list = event.currentTarget
-    if (hasMore && list.scrollHeight - list.scrollTop - list.clientHeight < LOAD_MORE_THRESHOLD_PX) {
-      void loadMore()
-    }
-  }
+  const virtualizer = useVirtualizer({
+    count: conversations.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => CONVERSATION_ROW_HEIGHT,
+    getItemKey: (index) => conversations[index].id,
+    overscan: 8
+  })
+  const rows = virtualizer.getVirtualItems()
+  const lastRendered = rows.length > 0 ? rows[rows.length - 1].index : -1
+
+  // Infinite scroll: pages come in as the end of the loaded list nears the window, never all.
+  useEffect(() => {
+    if (hasMore && !loading && lastRendered >= conversations.length - LOAD_MORE_WITHIN_ROWS) void loadMore()
+  }, [hasMore, loading, lastRendered, conversations.length, loadMore])
+
+  const closeMenu = useCallback(
+    (refocus: boolean) => {
+      setMenu((open) => {
+        if (open && refocus) {
+          // The row may have scrolled away (virtualized): then focus stays where it is.
+          const target = open.buttonId
+            ? document.getElementById(open.buttonId)
+            : document.querySelector<HTMLElement>(`[data-conversation-id="${open.conversationId}"]`)
+          queueMicrotask(() => target?.focus())
+        }
+        return null
+      })
+    },
+    [setMenu]
+  )
+  const openMenu = useCallback((next: OpenMenu) => setMenu(next), [])
+  const startRename = useCallback((id: number) => setRenamingId(id), [])
+  const stopRename = useCallback(() => setRenamingId(null), [])
+  const menuConversation = menu ? conversations.find((c) => c.id === menu.conversationId) : undefined
 
   return (
     <aside className="sidebar">
@@ -32,33 +79,53 @@ export function Sidebar() {
           <span aria-hidden="true" className="icon-plus" />
           {t('sidebar.newChat')}
         </button>
+        {/*
+          A button that looks like a field: typing starts in the search panel itself, so an input
+          method (Chinese, Japanese) never loses its composition to a focus change.
+        */}
+        <button
+          type="button"
+          className="sidebar-search"
+          onClick={openSearch}
+          aria-keyshortcuts={IS_MAC ? 'Meta+K' : 'Control+K'}
+        >
+          <span aria-hidden="true" className="icon-search" />
+          <span className="sidebar-search-text">{t('sidebar.search')}</span>
+          <kbd aria-hidden="true">{IS_MAC ? '⌘K' : 'Ctrl K'}</kbd>
+        </button>
       </div>
-      <nav className="conversation-nav" aria-label={t('sidebar.conversations')} onScroll={onScroll}>
+      <nav
+        ref={scrollRef}
+        className="conversation-nav"
+        aria-label={t('sidebar.conversations')}
+        onScroll={menu ? () => closeMenu(false) : undefined}
+      >
         {conversations.length === 0 && !loading ? <p className="sidebar-empty">{t('sidebar.empty')}</p> : null}
-        <ul className="conversation-list">
-          {conversations.map((conversation) => {
-            const active = conversation.id === activeId
+        <ul className="conversation-list" style={{ height: virtualizer.getTotalSize() }}>
+          {rows.map((row) => {
+            const conversation = conversations[row.index]
             return (
-              <li key={conversation.id}>
-                <button
-                  type="button"
-                  className="conversation-item"
-                  aria-current={active ? 'page' : undefined}
-                  onClick={() => void openConversation(conversation.id)}
-                >
-                  <span className="conversation-title">{conversation.title.trim() || t('sidebar.untitled')}</span>
-                  {streaming[conversation.id] !== undefined ? (
-                    <span className="streaming-dot" aria-hidden="true" />
-                  ) : null}
-                </button>
-              </li>
+              <ConversationRow
+                key={row.key}
+                conversation={conversation}
+                start={row.start}
+                position={row.index + 1}
+                total={conversations.length}
+                active={conversation.id === activeId}
+                streaming={streaming[conversation.id] !== undefined}
+                renaming={renamingId === conversation.id}
+                menuOpen={menu?.conversationId === conversation.id}
+                onOpenMenu={openMenu}
+                onStartRename={startRename}
+                onStopRename={stopRename}
+              />
             )
           })}
         </ul>
-        {hasMore ? (
-          <button type="button" className="button button-quiet load-more" disabled={loading} onClick={() => void loadMore()}>
-            {t('sidebar.loadMore')}
-          </button>
+        {loading && conversations.length > 0 ? (
+          <p className="sidebar-loading" role="status">
+            {t('sidebar.loadingMore')}
+          </p>
         ) : null}
       </nav>
       <div className="sidebar-bottom">
@@ -67,6 +134,123 @@ export function Sidebar() {
           {t('sidebar.settings')}
         </button>
       </div>
+      {menu && menuConversation ? (
+        <ConversationMenu
+          conversation={menuConversation}
+          anchor={menu.anchor}
+          labelledBy={menu.buttonId ?? undefined}
+          onRename={() => setRenamingId(menuConversation.id)}
+          onClose={closeMenu}
+        />
+      ) : null}
     </aside>
   )
 }
+
+interface RowProps {
+  conversation: Conversation
+  start: number
+  position: number
+  total: number
+  active: boolean
+  streaming: boolean
+  renaming: boolean
+  menuOpen: boolean
+  onOpenMenu(menu: OpenMenu): void
+  onStartRename(id: number): void
+  onStopRename(): void
+}
+
+/** One conversation: open it, or its actions (the ⋯ button, a right click, Shift+F10, F2, Delete). */
+const ConversationRow = memo(function ConversationRow({
+  conversation,
+  start,
+  position,
+  total,
+  active,
+  streaming,
+  renaming,
+  menuOpen,
+  onOpenMenu,
+  onStartRename,
+  onStopRename
+}: RowProps) {
+  const { t } = useTranslation()
+  const openConversation = useApp((s) => s.openConversation)
+  const renameConversation = useApp((s) => s.renameConversation)
+  const deleteConversation = useApp((s) => s.deleteConversation)
+  const title = conversation.title.trim() || t('sidebar.untitled')
+  const buttonId = `conversation-actions-${conversation.id}`
+
+  function menuBelow(button: HTMLElement): void {
+    const box = button.getBoundingClientRect()
+    onOpenMenu({ conversationId: conversation.id, anchor: { x: box.left, y: box.bottom + 4 }, buttonId })
+  }
+
+  function onContextMenu(event: MouseEvent<HTMLButtonElement>): void {
+    event.preventDefault()
+    onOpenMenu({ conversationId: conversation.id, anchor: { x: event.clientX, y: event.clientY }, buttonId: null })
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>): void {
+    if (event.key === 'F2') {
+      event.preventDefault()
+      onStartRename(conversation.id)
+    } else if (event.key === 'Delete') {
+      event.preventDefault()
+      void deleteConversation(conversation.id)
+    } else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      event.preventDefault()
+      menuBelow(event.currentTarget)
+    }
+  }
+
+  return (
+    <li
+      className="conversation-row"
+      data-active={active || undefined}
+      data-pinned={conversation.pinned || undefined}
+      aria-setsize={total}
+      aria-posinset={position}
+      style={{ transform: `translateY(${start}px)`, height: CONVERSATION_ROW_HEIGHT }}
+    >
+      {renaming ? (
+        <TitleEditor
+          title={conversation.title}
+          className="conversation-title-editor"
+          onSave={(next) => renameConversation(conversation.id, next)}
+          onDone={onStopRename}
+        />
+      ) : (
+        <>
+          <button
+            type="button"
+            className="conversation-item"
+            data-conversation-id={conversation.id}
+            aria-current={active ? 'page' : undefined}
+            title={title}
+            onClick={() => void openConversation(conversation.id)}
+            onDoubleClick={() => onStartRename(conversation.id)}
+            onContextMenu={onContextMenu}
+            onKeyDown={onKeyDown}
+          >
+            <span className="conversation-title">{title}</span>
+            {streaming ? <span className="streaming-dot" aria-hidden="true" /> : null}
+          </button>
+          {conversation.pinned ? <span className="pin-mark" role="img" aria-label={t('sidebar.pinned')} /> : null}
+          <button
+            type="button"
+            id={buttonId}
+            className="conversation-actions"
+            aria-label={t('sidebar.actionsFor', { title })}
+            aria-haspopup="menu"
+            aria-expanded={menuOpen}
+            onClick={(event) => menuBelow(event.currentTarget)}
+          >
+            <span aria-hidden="true" className="icon-more" />
+          </button>
+        </>
+      )}
+    </li>
+  )
+})

@@ -1,0 +1,100 @@
+import { useEffect, useId, useMemo, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { BackupInfo } from '../../../shared/contract'
+import { formatBytes } from '../attachments'
+import { useApp } from '../storeContext'
+import { ErrorNotice } from './ErrorNotice'
+
+/** The kind of a backup in words: a daily one, or the copy taken before an update changed the file. */
+export function useBackupKind(): (backup: BackupInfo) => string {
+  const { t } = useTranslation()
+  return (backup) => {
+    if (backup.reason === 'daily') return t('backups.daily')
+    const migration = /^before-migration-(\d+)$/.exec(backup.reason)
+    if (migration) return t('backups.beforeMigration', { version: migration[1] })
+    return backup.reason
+  }
+}
+
+/** A backup's date and time in the UI language. */
+export function useFormatDate(): (ms: number) => string {
+  const { i18n } = useTranslation()
+  const language = i18n.language
+  return useMemo(() => {
+    const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
+    return (ms: number) => format.format(new Date(ms))
+  }, [language])
+}
+
+/**
+ * Shown instead of the app while the history database is refused (written by a newer version, or
+ * damaged): what happened, that the file was left as it was, and the backups to restore.
+ */
+export function RecoveryScreen() {
+  const { t } = useTranslation()
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const status = useApp((s) => s.historyStatus)
+  const restoring = useApp((s) => s.restoringBackup)
+  const error = useApp((s) => s.recoveryError)
+  const restoreBackup = useApp((s) => s.restoreBackup)
+  const kindOf = useBackupKind()
+  const formatDate = useFormatDate()
+  const listId = useId()
+
+  useEffect(() => headingRef.current?.focus(), [])
+
+  if (!status || status.state !== 'refused') return null
+  const problem = status.problem === 'newer' ? t('recovery.newer') : t('recovery.damaged')
+  return (
+    <div className="setup recovery">
+      <section className="setup-card recovery-card" aria-labelledby={`${listId}-title`}>
+        <h1 id={`${listId}-title`} ref={headingRef} tabIndex={-1}>
+          {t('recovery.title')}
+        </h1>
+        <p className="recovery-problem">{problem}</p>
+        <p className="recovery-safe">{t('recovery.untouched')}</p>
+        {status.detail ? (
+          <details className="recovery-detail">
+            <summary>{t('recovery.technical')}</summary>
+            <p>{status.detail}</p>
+          </details>
+        ) : null}
+        <h2 id={listId} className="recovery-subtitle">
+          {t('recovery.backups')}
+        </h2>
+        {status.backups.length === 0 ? (
+          <p className="field-hint">{t(status.problem === 'newer' ? 'recovery.noBackupsNewer' : 'recovery.noBackups')}</p>
+        ) : (
+          <>
+            <p className="field-hint">{t('recovery.restoreHint')}</p>
+            <ul className="backup-list" aria-labelledby={listId}>
+              {status.backups.map((backup) => {
+                const describedBy = `${listId}-${backup.name}`
+                return (
+                  <li key={backup.name} className="backup-item">
+                    <div id={describedBy} className="backup-meta">
+                      <span className="backup-date">{formatDate(backup.createdAt)}</span>
+                      <span className="backup-facts">
+                        {kindOf(backup)} · {formatBytes(backup.bytes)}
+                      </span>
+                    </div>
+                    <button
+                      type="button"
+                      className="button button-primary"
+                      aria-describedby={describedBy}
+                      disabled={restoring !== null}
+                      onClick={() => void restoreBackup(backup.name)}
+                    >
+                      {restoring === backup.name ? t('recovery.restoring') : t('recovery.restore')}
+                    </button>
+                  </li>
+                )
+              })}
+            </ul>
+          </>
+        )}
+        {error ? <ErrorNotice error={error} /> : null}
+      </section>
+    </div>
+  )
+}
