@@ -11,7 +11,13 @@ import type {
   TitleHit
 } from '../../shared/contract'
 import type { HistoryDatabase } from './database'
-import { buildSnippet, ftsMatchExpression, parseQuery, type SearchTerm } from './searchText'
+import {
+  buildSnippet,
+  type ExpandPrefix,
+  ftsMatchExpression,
+  parseQuery,
+  type SearchTerm
+} from './searchText'
 
 export type { MessageHit, SearchCursor, SearchGroup, SearchHit, SearchPage, SnippetPart, TitleHit }
 
@@ -54,7 +60,6 @@ interface TitleHitRow {
 }
 
 interface Filters {
-  match: string
   model: string | null
   from: number | null
   to: number | null
@@ -67,51 +72,13 @@ export function searchMessages(db: HistoryDatabase, args: SearchArgs): SearchPag
   const terms = parseQuery(args.query)
   if (!terms.length) return { results: [], next: null }
   const limit = Math.min(MAX_SEARCH_LIMIT, Math.max(1, Math.floor(args.limit ?? DEFAULT_SEARCH_LIMIT)))
-  const filters: Filters = {
-    match: ftsMatchExpression(terms),
-    model: args.model ?? null,
-    from: args.from ?? null,
-    to: args.to ?? null
-  }
-  const before = args.before
-
-  // Message ids below this bound come after the cursor (a title hit at key k sorts above message k).
-  const below = before ? (before.rank === 1 ? before.key + 1 : before.key) : null
-  const messageRows = db
-    .prepare<Filters & { below: number | null; limit: number }, MessageHitRow>(
-      // CROSS JOIN keeps the FTS table outermost, so it walks its hits newest first and stops.
-      `SELECT m.id, m.conversation_id, m.role, coalesce(m.model, c.model) AS model, m.content,
-              m.reasoning, m.created_at, c.title,
-              (SELECT group_concat(a.name, ' ') FROM message_attachments a WHERE a.message_id = m.id)
-                AS attachment_names
-       FROM message_search s
-       CROSS JOIN messages m ON m.id = s.rowid
-       CROSS JOIN conversations c ON c.id = m.conversation_id
-       WHERE message_search MATCH @match
-         AND (@below IS NULL OR s.rowid < @below)
-         AND (@model IS NULL OR coalesce(m.model, c.model) = @model)
-         AND (@from IS NULL OR m.created_at >= @from)
-         AND (@to IS NULL OR m.created_at < @to)
-       ORDER BY s.rowid DESC
-       LIMIT @limit`
-    )
-    .all({ ...filters, below, limit: limit + 1 })
-
-  const titleRows = db
-    .prepare<Filters, TitleHitRow>(
-      `SELECT c.id, c.title, c.model, c.updated_at,
-              coalesce((SELECT max(m.id) FROM messages m WHERE m.conversation_id = c.id), 0)
-                AS last_message_id
-       FROM conversation_search s
-       CROSS JOIN conversations c ON c.id = s.rowid
-       WHERE conversation_search MATCH @match
-         AND (@model IS NULL OR c.model = @model)
-         AND (@from IS NULL OR c.updated_at >= @from)
-         AND (@to IS NULL OR c.updated_at < @to)`
-    )
-    .all(filters)
-    .filter((row) => !before || compareKeys(titleKey(row), before) < 0)
-    .sort((a, b) => compareKeys(titleKey(b), titleKey(a)))
+  const filters: Filters = { model: args.model ?? null, from: args.from ?? null, to: args.to ?? null }
+  const messageMatch = ftsMatchExpression(terms, prefixExpander(db, 'message_search'))
+  const titleMatch = ftsMatchExpression(terms, prefixExpander(db, 'conversation_search'))
+  const messageRows = messageMatch
+    ? findMessageRows(db, messageMatch, filters, args.before, limit + 1)
+    : []
+  const titleRows = titleMatch ? findTitleRows(db, titleMatch, filters, args.before) : []
 
   // Merge the two newest-first lists.
   const page: Array<{ message: MessageHitRow } | { title: TitleHitRow }> = []
@@ -123,29 +90,172 @@ export function searchMessages(db: HistoryDatabase, args: SearchArgs): SearchPag
       (m >= messageRows.length || compareKeys(titleKey(titleRows[t]), messageKey(messageRows[m])) > 0)
     page.push(takeTitle ? { title: titleRows[t++] } : { message: messageRows[m++] })
   }
-  const hasMore = page.length > limit
   const shown = page.slice(0, limit)
-  const results = shown.map((item) =>
-    'title' in item ? toTitleHit(item.title, terms) : toMessageHit(item.message, terms)
-  )
   const last = shown.at(-1)
   return {
-    results,
+    results: shown.map((item) =>
+      'title' in item ? toTitleHit(item.title, terms) : toMessageHit(item.message, terms)
+    ),
     next:
-      hasMore && last ? ('title' in last ? titleKey(last.title) : messageKey(last.message)) : null
+      page.length > limit && last
+        ? 'title' in last
+          ? titleKey(last.title)
+          : messageKey(last.message)
+        : null
   }
 }
 
-/** Every message id matching the query (content or reasoning), newest first; no snippets. */
+/** Up to `count` matching messages after the cursor, newest first. */
+function findMessageRows(
+  db: HistoryDatabase,
+  match: string,
+  filters: Filters,
+  before: SearchCursor | undefined,
+  count: number
+): MessageHitRow[] {
+  // Message ids below this bound come after the cursor (a title hit at key k sorts above message k).
+  const below = before ? (before.rank === 1 ? before.key + 1 : before.key) : null
+  const { low, high } = idRange(db, filters)
+  if (low !== null && high !== null && low > high) return []
+  return db
+    .prepare<Filters & IdBounds & { match: string; below: number | null; count: number }, MessageHitRow>(
+      // CROSS JOIN keeps the FTS table outermost, so it walks its hits newest first and stops.
+      `SELECT m.id, m.conversation_id, m.role, coalesce(m.model, c.model) AS model, m.content,
+              m.reasoning, m.created_at, c.title,
+              (SELECT group_concat(a.name, ' ') FROM message_attachments a WHERE a.message_id = m.id)
+                AS attachment_names
+       FROM message_search s
+       CROSS JOIN messages m ON m.id = s.rowid
+       CROSS JOIN conversations c ON c.id = m.conversation_id
+       WHERE message_search MATCH @match
+         AND (@below IS NULL OR s.rowid < @below)
+         AND (@low IS NULL OR s.rowid >= @low)
+         AND (@high IS NULL OR s.rowid <= @high)
+         AND (@model IS NULL OR coalesce(m.model, c.model) = @model)
+         AND (@from IS NULL OR m.created_at >= @from)
+         AND (@to IS NULL OR m.created_at < @to)
+       ORDER BY s.rowid DESC
+       LIMIT @count`
+    )
+    .all({ ...filters, match, below, low, high, count })
+}
+
+/**
+ * Bounds on the ids of messages written in [from, to), so that the FTS walk skips the rest:
+ * without them a range far back would first walk every newer hit. Ids follow time almost always,
+ * but not by rule (the clock can go back), so a bound is the exact min or max id over the range,
+ * from a scan of the time index. That scan costs about 35 ms per million messages; walking a hit
+ * costs some 40 times more than scanning an index entry, so a bound is taken unless its scan is
+ * over BOUND_WORTH times longer than the stretch of history it lets the walk skip. The created_at
+ * conditions still decide.
+ */
+const BOUND_WORTH = 2
+
+interface IdBounds {
+  low: number | null
+  high: number | null
+}
+
+function idRange(db: HistoryDatabase, filters: Filters): IdBounds {
+  if (filters.from === null && filters.to === null) return { low: null, high: null }
+  // Two statements: SQLite looks min() and max() up in the index only when each is alone.
+  const first = db.prepare<[], number | null>('SELECT min(id) FROM messages').pluck().get()
+  const last = db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck().get()
+  if (first == null || last == null) return { low: null, high: null }
+  // The last message written before a time, by the time index: where that time sits among ids.
+  const idBefore = (time: number) =>
+    db
+      .prepare<[number], number>(
+        'SELECT id FROM messages WHERE created_at < ? ORDER BY created_at DESC LIMIT 1'
+      )
+      .pluck()
+      .get(time) ?? first - 1
+  // +id, not id: for min(id) or max(id) SQLite would walk ids from one end testing each row's
+  // time (the whole table when the range sits at the other end), instead of scanning the range
+  // in messages_by_time.
+  const idBound = (aggregate: 'max' | 'min', condition: string, time: number) =>
+    db
+      .prepare<[number], number | null>(`SELECT ${aggregate}(+id) FROM messages WHERE ${condition}`)
+      .pluck()
+      .get(time) ?? null
+  const bounds: IdBounds = { low: null, high: null }
+  if (filters.to !== null) {
+    const at = idBefore(filters.to)
+    if (at - first < BOUND_WORTH * (last - at)) {
+      bounds.high = idBound('max', 'created_at < ?', filters.to) ?? 0 // none: nothing matches
+    }
+  }
+  if (filters.from !== null) {
+    const at = idBefore(filters.from)
+    if (last - at < BOUND_WORTH * (at - first)) {
+      bounds.low = idBound('min', 'created_at >= ?', filters.from) ?? last + 1
+    }
+  }
+  return bounds
+}
+
+/** Every conversation whose title matches, after the cursor, in result order. */
+function findTitleRows(
+  db: HistoryDatabase,
+  match: string,
+  filters: Filters,
+  before: SearchCursor | undefined
+): TitleHitRow[] {
+  return db
+    .prepare<Filters & { match: string }, TitleHitRow>(
+      `SELECT c.id, c.title, c.model, c.updated_at,
+              coalesce((SELECT max(m.id) FROM messages m WHERE m.conversation_id = c.id), 0)
+                AS last_message_id
+       FROM conversation_search s
+       CROSS JOIN conversations c ON c.id = s.rowid
+       WHERE conversation_search MATCH @match
+         AND (@model IS NULL OR c.model = @model)
+         AND (@from IS NULL OR c.updated_at >= @from)
+         AND (@to IS NULL OR c.updated_at < @to)`
+    )
+    .all({ ...filters, match })
+    .filter((row) => !before || compareKeys(titleKey(row), before) < 0)
+    .sort((a, b) => compareKeys(titleKey(b), titleKey(a)))
+}
+
+/** Every message id the query matches (text, reasoning, attachment names), newest first. */
 export function searchAllMessageIds(db: HistoryDatabase, query: string): number[] {
   const terms = parseQuery(query)
   if (!terms.length) return []
+  const match = ftsMatchExpression(terms, prefixExpander(db, 'message_search'))
+  if (!match) return []
   return db
     .prepare<[string], number>(
       'SELECT rowid FROM message_search WHERE message_search MATCH ? ORDER BY rowid DESC'
     )
     .pluck()
-    .all(ftsMatchExpression(terms))
+    .all(match)
+}
+
+/** Most words a long prefix is expanded to; beyond that FTS5 merges the prefix itself. */
+const MAX_PREFIX_WORDS = 64
+// The highest code point: every word that starts with a prefix sorts below prefix + this.
+const AFTER_EVERY_WORD = '\u{10ffff}'
+
+/** Lists an FTS table's words by prefix, through a per-connection fts5vocab table. */
+function prefixExpander(
+  db: HistoryDatabase,
+  table: 'message_search' | 'conversation_search'
+): ExpandPrefix {
+  return (prefix) => {
+    // A temp table lives with the connection and never touches the file's schema.
+    db.exec(
+      `CREATE VIRTUAL TABLE IF NOT EXISTS temp.${table}_vocab USING fts5vocab(main, ${table}, 'row')`
+    )
+    const words = db
+      .prepare<[string, string, number], string>(
+        `SELECT term FROM temp.${table}_vocab WHERE term >= ? AND term < ? LIMIT ?`
+      )
+      .pluck()
+      .all(prefix, prefix + AFTER_EVERY_WORD, MAX_PREFIX_WORDS + 1)
+      .filter((word) => word.startsWith(prefix))
+    return words.length > MAX_PREFIX_WORDS ? null : words
+  }
 }
 
 /**

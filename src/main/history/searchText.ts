@@ -231,12 +231,45 @@ function tokenize(folded: string, openEnd: boolean): string[] {
   return tokens
 }
 
-/** The text the FTS index holds for a column: index tokens separated by spaces. */
+// The most frequent English words, single letters and digits. A phrase made only of them (say
+// "the the") would make FTS5 compare the positions of these words in most messages; so the index
+// also holds, after a column's tokens, one token per pair of them that stand side by side
+// (·the·of), and a phrase query requires its pairs too. A phrase that does not occur then costs
+// one lookup. Changing this list needs the index rebuilt.
+const COMMON_WORDS = new Set(
+  `the of and a to in is it you that for on with as be this are was i at or by not from we an but
+  can if have has your my our will all so do what which there they he she his her its me no yes
+  one more when how about up out then than also just into some any these those them their been
+  were would should could may might must very too most other such only own same each few both
+  after before over under again once here why who where while because until am being did does
+  had s t d m ll re ve b c e f g h j k l n o p q r u v w x y z 0 1 2 3 4 5 6 7 8 9`.split(/\s+/)
+)
+// U+00B7 is punctuation, so folded text never holds it: a pair token cannot collide with a word.
+const PAIR_MARK = '\u00b7'
+
+/** The pair tokens of adjacent common words among `tokens` (the last one excluded if open). */
+function commonPairs(tokens: readonly string[], openLast: boolean): string[] {
+  const pairs = new Set<string>()
+  const end = openLast ? tokens.length - 1 : tokens.length
+  for (let i = 0; i + 1 < end; i++) {
+    if (COMMON_WORDS.has(tokens[i]) && COMMON_WORDS.has(tokens[i + 1])) {
+      pairs.add(PAIR_MARK + tokens[i] + PAIR_MARK + tokens[i + 1])
+    }
+  }
+  return [...pairs]
+}
+
+/**
+ * The text the FTS index holds for a column: the index tokens, then the common-word pairs,
+ * separated by spaces. (No query phrase holds a pair token, so none can match across the two.)
+ */
 export function indexText(text: string | null): string {
   if (!text) return ''
   const folded = foldText(text)
-  if (!NOT_ASCII.test(folded)) return folded // no CJK: the words are the tokens
-  return tokenize(folded, false).join(' ')
+  // Without CJK the words are the tokens.
+  const tokens = NOT_ASCII.test(folded) ? tokenize(folded, false) : folded.split(' ')
+  const pairs = commonPairs(tokens, false)
+  return pairs.length ? `${tokens.join(' ')} ${pairs.join(' ')}` : tokens.join(' ')
 }
 
 /** Registers search_text(), which the FTS triggers call; needed on every connection. */
@@ -292,20 +325,39 @@ export function parseQuery(query: string): SearchTerm[] {
 }
 
 /**
- * The FTS5 MATCH expression for the terms: each term one quoted phrase of index tokens, all ANDed.
- * Tokens hold only letters, digits and CJK, so no user character reaches FTS5 syntax.
+ * Lists the indexed words that start with `prefix` (null: too many to list). Lets a query name
+ * the words instead of asking FTS5 for a prefix its prefix index does not cover: FTS5 merges such
+ * a prefix's whole doclist before returning the first row, while named words are read lazily.
  */
-export function ftsMatchExpression(terms: readonly SearchTerm[]): string {
-  return terms
-    .map((term) => {
-      const chars = [...term.folded]
-      const endsInWord = !isCjkFolded(chars.at(-1)!)
-      const endsInSingleCjk = !endsInWord && (chars.length < 2 || !isCjkFolded(chars.at(-2)!))
-      const tokens = tokenize(term.folded, true)
-      const prefix = endsInWord ? !term.quoted : endsInSingleCjk
-      return `"${tokens.join(' ').replaceAll('"', '""')}"${prefix ? '*' : ''}`
-    })
-    .join(' AND ')
+export type ExpandPrefix = (prefix: string) => string[] | null
+
+/** Prefixes up to this many characters have their own FTS5 prefix index (prefix = '1 2 3'). */
+export const INDEXED_PREFIX_LENGTH = 3
+
+/**
+ * The FTS5 MATCH expression for the terms: each term one quoted phrase of index tokens, all ANDed.
+ * Tokens hold only letters, digits and CJK, so no user character reaches FTS5 syntax. Null when
+ * `expand` shows that nothing can match.
+ */
+export function ftsMatchExpression(terms: readonly SearchTerm[], expand?: ExpandPrefix): string | null {
+  const parts: string[] = []
+  for (const term of terms) {
+    const chars = [...term.folded]
+    const endsInWord = !isCjkFolded(chars.at(-1)!)
+    const endsInSingleCjk = !endsInWord && (chars.length < 2 || !isCjkFolded(chars.at(-2)!))
+    const tokens = tokenize(term.folded, true)
+    const prefix = endsInWord ? !term.quoted : endsInSingleCjk
+    const quote = (words: readonly string[]) => `"${words.join(' ').replaceAll('"', '""')}"`
+    let phrase = `${quote(tokens)}${prefix ? '*' : ''}`
+    const last = tokens.at(-1)!
+    if (prefix && endsInWord && expand && [...last].length > INDEXED_PREFIX_LENGTH) {
+      const words = expand(last)
+      if (words && !words.length) return null
+      if (words) phrase = `(${words.map((word) => quote([...tokens.slice(0, -1), word])).join(' OR ')})`
+    }
+    parts.push(phrase, ...commonPairs(tokens, prefix).map((pair) => quote([pair])))
+  }
+  return parts.join(' AND ')
 }
 
 const isWordChar = (folded: string, index: number): boolean => {

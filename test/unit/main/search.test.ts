@@ -146,6 +146,29 @@ describe('Latin text', () => {
     expect(ids(db, '"program"')).toEqual([])
   })
 
+  it('finds phrases of the most common words, and only where they are side by side', () => {
+    const db = fresh()
+    const {
+      ids: [twice, apart, comma]
+    } = conversationWith(db, ['the the end', 'the end of the story', 'of, the'])
+    expect(ids(db, '"the the"')).toEqual([twice])
+    expect(ids(db, '"of the"')).toEqual([apart, comma])
+    expect(ids(db, '"the of"')).toEqual([])
+    expect(ids(db, '"end of the"')).toEqual([apart])
+    expect(ids(db, 'the of')).toEqual([apart, comma])
+  })
+
+  it('finds every word that starts with a long prefix, however many there are', () => {
+    const db = fresh()
+    const words = Array.from({ length: 70 }, (_, n) => `word${n}`)
+    const { ids: messageIds } = conversationWith(db, [...words, 'wordy', 'sword', 'WORDS'])
+    expect(ids(db, 'word')).toEqual([...messageIds.slice(0, 71), messageIds[72]]) // > 64 words
+    expect(ids(db, 'word1')).toEqual([1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((n) => messageIds[n]))
+    expect(ids(db, 'words')).toEqual([messageIds[72]])
+    expect(ids(db, 'wordz')).toEqual([])
+    expect(ids(db, 'word wordz')).toEqual([])
+  })
+
   it('requires every term', () => {
     const db = fresh()
     const {
@@ -255,6 +278,30 @@ describe('results', () => {
     const range = searchMessages(db, { query: 'kiwi', from: created(seed.ids[1]), to: created(glm.ids[1]) })
     expect(hitIds(range.results)).toEqual([null, glm.ids[0], seed.ids[1]]) // null: glm's title
     expect(searchMessages(db, { query: 'kiwi', from: created(glm.ids[1]) + 1 }).results).toEqual([])
+  })
+
+  it('filters by date exactly when the clock went back between messages', () => {
+    const db = fresh()
+    const { id: conversationId } = conversations.createConversation(db, { title: 't', model: 'm', now: 1 })
+    // Written in this order (ids ascending), at these times.
+    const times = [100, 200, 50, 300, 150, 400, 120, 500, 90, 600]
+    const written = times.map((now) =>
+      messages.insertMessage(db, { conversationId, role: 'user', content: 'plum', status: 'done', model: null, now })
+    )
+    const bounds = [undefined, 0, 50, 51, 100, 120, 150, 200, 300, 450, 600, 601, 1000]
+    for (const from of bounds) {
+      for (const to of bounds) {
+        const expected = written
+          .filter((m) => (from === undefined || m.createdAt >= from) && (to === undefined || m.createdAt < to))
+          .map((m) => m.id)
+          .reverse()
+        expect([from, to, hitIds(searchMessages(db, { query: 'plum', from, to }).results)]).toEqual([
+          from,
+          to,
+          expected
+        ])
+      }
+    }
   })
 
   it('pages newest first without gaps or repeats, titles just above their latest message', () => {
@@ -373,7 +420,8 @@ describe('results', () => {
   it('agrees with a plain scan of the folded text on random texts and queries', () => {
     const db = fresh()
     // A small alphabet so that random queries hit: Latin with accents, CJK, kana, punctuation.
-    const pieces = ['ab', 'Ab', 'ábc', 'b', 'c', '数', '据', '模', 'カ', 'ガ', ' ', ' ', ', ', '。', '-', '1']
+    // Long words exercise the prefix expansion, the and of the common-word pairs.
+    const pieces = ['ab', 'Ab', 'ábc', 'b', 'c', 'the', 'of', 'prog', 'Program', 'programming', '数', '据', '模', 'カ', 'ガ', ' ', ' ', ', ', '。', '-', '1']
     let seed = 7
     const random = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648
