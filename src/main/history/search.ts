@@ -20,6 +20,7 @@ import {
 } from './searchText'
 
 export type { MessageHit, SearchCursor, SearchGroup, SearchHit, SearchPage, SnippetPart, TitleHit }
+export { groupByConversation } from '../../shared/search'
 
 export interface SearchArgs {
   /** What the user typed. Blank (or no letter or digit) gives an empty page at once. */
@@ -258,22 +259,6 @@ function prefixExpander(
   }
 }
 
-/**
- * Groups hits by conversation: groups in the order of their newest hit, hits in result order.
- * Pass every page loaded so far; a conversation's hits may arrive on several pages.
- */
-export function groupByConversation(results: readonly SearchHit[]): SearchGroup[] {
-  const groups = new Map<number, SearchGroup>()
-  for (const hit of results) {
-    let group = groups.get(hit.conversationId)
-    if (!group) {
-      group = { conversationId: hit.conversationId, conversationTitle: hit.conversationTitle, results: [] }
-      groups.set(hit.conversationId, group)
-    }
-    group.results.push(hit)
-  }
-  return [...groups.values()]
-}
 
 const messageKey = (row: MessageHitRow): SearchCursor => ({
   key: row.id,

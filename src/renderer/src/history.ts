@@ -1,30 +1,8 @@
 // Pure helpers for the history UI: the sidebar's order, search groups, date filters and the
 // pieces of text to highlight. No React, no window.api: the store and the components share them.
-import type { Conversation, SearchHit, SnippetPart } from '../../shared/contract'
+import type { Conversation, SnippetPart } from '../../shared/contract'
 
-/** A conversation's hits in result order, under the conversation's title. */
-export interface SearchGroup {
-  conversationId: number
-  conversationTitle: string
-  results: SearchHit[]
-}
-
-/**
- * Groups hits by conversation. Results come newest first, so a group sits where its newest hit
- * is (the same grouping as main's groupByConversation, which the renderer cannot import).
- */
-export function groupByConversation(results: readonly SearchHit[]): SearchGroup[] {
-  const groups = new Map<number, SearchGroup>()
-  for (const hit of results) {
-    let group = groups.get(hit.conversationId)
-    if (!group) {
-      group = { conversationId: hit.conversationId, conversationTitle: hit.conversationTitle, results: [] }
-      groups.set(hit.conversationId, group)
-    }
-    group.results.push(hit)
-  }
-  return [...groups.values()]
-}
+export { groupByConversation } from '../../shared/search'
 
 /** The different matched strings of a snippet, longest first (so "数据模型" wins over "数据"). */
 export function matchedTerms(snippet: readonly SnippetPart[]): string[] {
