@@ -9,7 +9,6 @@ import {
   conversationHashes,
   findAttachment,
   listAttachments,
-  referencedHashes,
   type NewAttachment
 } from './attachments/records'
 import { AttachmentStore } from './attachments/store'
@@ -184,10 +183,9 @@ export function createServices(db: HistoryDatabase, keys: KeyManager, options: S
     db,
     chat,
     attachments: store,
-    serveAttachment: (path) => {
-      const known = referencedHashes(db)
-      return serveAttachment(store, path, (sha256) => drafts.has(sha256) || known.has(sha256))
-    },
+    // Only files a message or a pending draft uses are served (an indexed lookup per request).
+    serveAttachment: (path) =>
+      serveAttachment(store, path, (sha256) => drafts.has(sha256) || findAttachment(db, sha256) !== undefined),
     close: async () => {
       await chat.stopAll()
       db.close()
