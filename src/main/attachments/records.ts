@@ -2,6 +2,7 @@
 // Plain synchronous queries with bound parameters, like the history modules.
 import type Database from 'better-sqlite3'
 import type { Attachment } from '../../shared/contract'
+import { prepared } from '../history/database'
 
 export type AttachmentKind = Attachment['kind']
 
@@ -72,10 +73,10 @@ export function attachToMessage(
   messageId: number,
   attachments: readonly NewAttachment[]
 ): AttachmentRecord[] {
-  const insert = db.prepare<
+  const insert = prepared<
     [number, number, string, AttachmentKind, string, string, number, number | null, number | null, number | null, number | null],
     AttachmentRow
-  >(
+  >(db, 
     `INSERT INTO message_attachments
        (message_id, ordinal, sha256, kind, name, mime, bytes, width, height, duration_seconds, fps)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`
@@ -95,8 +96,7 @@ export function listAttachments(
   messageIds: readonly number[]
 ): Map<number, AttachmentRecord[]> {
   // The id list travels as one bound JSON parameter, never spliced into the SQL.
-  const rows = db
-    .prepare<[string], AttachmentRow>(
+  const rows = prepared<[string], AttachmentRow>(db, 
       `SELECT * FROM message_attachments
        WHERE message_id IN (SELECT value FROM json_each(?))
        ORDER BY message_id, ordinal`
@@ -107,8 +107,7 @@ export function listAttachments(
 
 /** The stored record of a file some message already carries, for sending it again. */
 export function findAttachment(db: Database.Database, sha256: string): AttachmentRecord | undefined {
-  const row = db
-    .prepare<[string], AttachmentRow>('SELECT * FROM message_attachments WHERE sha256 = ? LIMIT 1')
+  const row = prepared<[string], AttachmentRow>(db, 'SELECT * FROM message_attachments WHERE sha256 = ? LIMIT 1')
     .get(sha256)
   return row && toRecord(row)
 }
@@ -118,8 +117,7 @@ export function listConversationAttachments(
   db: Database.Database,
   conversationId: number
 ): Map<number, AttachmentRecord[]> {
-  const rows = db
-    .prepare<[number], AttachmentRow>(
+  const rows = prepared<[number], AttachmentRow>(db, 
       `SELECT a.* FROM message_attachments a JOIN messages m ON m.id = a.message_id
        WHERE m.conversation_id = ? ORDER BY a.message_id, a.ordinal`
     )
@@ -129,8 +127,7 @@ export function listConversationAttachments(
 
 /** The hashes a conversation's messages use (read these before deleting it). */
 export function conversationHashes(db: Database.Database, conversationId: number): string[] {
-  return db
-    .prepare<[number], string>(
+  return prepared<[number], string>(db, 
       `SELECT DISTINCT a.sha256 FROM message_attachments a JOIN messages m ON m.id = a.message_id
        WHERE m.conversation_id = ?`
     )
@@ -141,13 +138,13 @@ export function conversationHashes(db: Database.Database, conversationId: number
 /** Every hash some message still uses. */
 export function referencedHashes(db: Database.Database): Set<string> {
   return new Set(
-    db.prepare<[], string>('SELECT DISTINCT sha256 FROM message_attachments').pluck().all()
+    prepared<[], string>(db, 'SELECT DISTINCT sha256 FROM message_attachments').pluck().all()
   )
 }
 
 /** Of the given hashes, those no message uses any more. */
 export function unreferencedHashes(db: Database.Database, hashes: Iterable<string>): string[] {
-  const used = db.prepare<[string], number>(
+  const used = prepared<[string], number>(db, 
     'SELECT 1 FROM message_attachments WHERE sha256 = ? LIMIT 1'
   ).pluck()
   return [...new Set(hashes)].filter((sha256) => used.get(sha256) === undefined)

@@ -1,5 +1,5 @@
 import type { Conversation, ConversationPage } from '../../shared/contract'
-import type { HistoryDatabase } from './database'
+import { prepared, type HistoryDatabase } from './database'
 
 interface ConversationRow {
   id: number
@@ -24,8 +24,7 @@ export function createConversation(
   db: HistoryDatabase,
   args: { title: string; model: string; now: number }
 ): Conversation {
-  const row = db
-    .prepare<[string, string, number, number], ConversationRow>(
+  const row = prepared<[string, string, number, number], ConversationRow>(db, 
       'INSERT INTO conversations (title, model, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING *'
     )
     .get(args.title, args.model, args.now, args.now)
@@ -34,8 +33,7 @@ export function createConversation(
 
 /** One conversation, or undefined. */
 export function getConversation(db: HistoryDatabase, id: number): Conversation | undefined {
-  const row = db
-    .prepare<[number], ConversationRow>('SELECT * FROM conversations WHERE id = ?')
+  const row = prepared<[number], ConversationRow>(db, 'SELECT * FROM conversations WHERE id = ?')
     .get(id)
   return row && toConversation(row)
 }
@@ -50,21 +48,18 @@ export function listConversations(
 ): ConversationPage {
   const pinned = args.before
     ? []
-    : db
-        .prepare<[], ConversationRow>(
+    : prepared<[], ConversationRow>(db, 
           'SELECT * FROM conversations WHERE pinned_at IS NOT NULL ORDER BY pinned_at DESC, id DESC'
         )
         .all()
   const rows = args.before
-    ? db
-        .prepare<[number, number, number, number], ConversationRow>(
+    ? prepared<[number, number, number, number], ConversationRow>(db, 
           `SELECT * FROM conversations
            WHERE pinned_at IS NULL AND (updated_at < ? OR (updated_at = ? AND id < ?))
            ORDER BY updated_at DESC, id DESC LIMIT ?`
         )
         .all(args.before.updatedAt, args.before.updatedAt, args.before.id, args.limit + 1)
-    : db
-        .prepare<[number], ConversationRow>(
+    : prepared<[number], ConversationRow>(db, 
           'SELECT * FROM conversations WHERE pinned_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT ?'
         )
         .all(args.limit + 1)
@@ -78,17 +73,17 @@ export function listConversations(
 
 /** Marks activity so the conversation sorts first. */
 export function touchConversation(db: HistoryDatabase, id: number, now: number): void {
-  db.prepare('UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?').run(now, id)
+  prepared(db, 'UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?').run(now, id)
 }
 
 /** Remembers the model chosen for a conversation. */
 export function setConversationModel(db: HistoryDatabase, id: number, model: string): boolean {
-  return db.prepare('UPDATE conversations SET model = ? WHERE id = ?').run(model, id).changes > 0
+  return prepared(db, 'UPDATE conversations SET model = ? WHERE id = ?').run(model, id).changes > 0
 }
 
 /** Renames a conversation. */
 export function renameConversation(db: HistoryDatabase, id: number, title: string): boolean {
-  return db.prepare('UPDATE conversations SET title = ? WHERE id = ?').run(title, id).changes > 0
+  return prepared(db, 'UPDATE conversations SET title = ? WHERE id = ?').run(title, id).changes > 0
 }
 
 /** Pins a conversation to the top of the list, or unpins it. */
@@ -99,12 +94,12 @@ export function setConversationPinned(
   now: number
 ): boolean {
   return (
-    db.prepare('UPDATE conversations SET pinned_at = ? WHERE id = ?').run(pinned ? now : null, id)
+    prepared(db, 'UPDATE conversations SET pinned_at = ? WHERE id = ?').run(pinned ? now : null, id)
       .changes > 0
   )
 }
 
 /** Deletes a conversation and (by cascade) its messages. */
 export function deleteConversation(db: HistoryDatabase, id: number): boolean {
-  return db.prepare('DELETE FROM conversations WHERE id = ?').run(id).changes > 0
+  return prepared(db, 'DELETE FROM conversations WHERE id = ?').run(id).changes > 0
 }

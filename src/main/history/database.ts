@@ -7,6 +7,24 @@ import { registerSearchFunctions } from './searchText'
 
 export type HistoryDatabase = Database.Database
 
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+
+/**
+ * The prepared statement for `sql` on this connection, made once and reused. better-sqlite3 frees
+ * a statement only after the event loop turns, so preparing one per call inside a long
+ * synchronous loop (an export of every conversation) would pile them up.
+ */
+export function prepared<Params extends unknown[] | object = unknown[], Row = unknown>(
+  db: Database.Database,
+  sql: string
+): Database.Statement<Params, Row> {
+  let cache = statements.get(db)
+  if (!cache) statements.set(db, (cache = new Map()))
+  let statement = cache.get(sql)
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)))
+  return statement as unknown as Database.Statement<Params, Row>
+}
+
 /**
  * Opens (or creates) the history database and applies pending migrations in one transaction.
  * A database written by a newer app version is refused, never touched.

@@ -5,7 +5,7 @@ import type {
   MessageStatus,
   Usage
 } from '../../shared/contract'
-import type { HistoryDatabase } from './database'
+import { prepared, type HistoryDatabase } from './database'
 
 interface MessageRow {
   id: number
@@ -58,8 +58,7 @@ export function insertMessage(
     now: number
   }
 ): Message {
-  const row = db
-    .prepare<[number, MessageRole, string, MessageStatus, string | null, number], MessageRow>(
+  const row = prepared<[number, MessageRole, string, MessageStatus, string | null, number], MessageRow>(db, 
       `INSERT INTO messages (conversation_id, role, content, status, model, created_at)
        VALUES (?, ?, ?, ?, ?, ?) RETURNING *`
     )
@@ -69,14 +68,13 @@ export function insertMessage(
 
 /** One message, or undefined. */
 export function getMessage(db: HistoryDatabase, id: number): Message | undefined {
-  const row = db.prepare<[number], MessageRow>('SELECT * FROM messages WHERE id = ?').get(id)
+  const row = prepared<[number], MessageRow>(db, 'SELECT * FROM messages WHERE id = ?').get(id)
   return row && toMessage(row)
 }
 
 /** All messages of a conversation in the order they were written. */
 export function listMessages(db: HistoryDatabase, conversationId: number): Message[] {
-  return db
-    .prepare<[number], MessageRow>('SELECT * FROM messages WHERE conversation_id = ? ORDER BY id')
+  return prepared<[number], MessageRow>(db, 'SELECT * FROM messages WHERE conversation_id = ? ORDER BY id')
     .all(conversationId)
     .map(toMessage)
 }
@@ -87,7 +85,7 @@ export function appendToMessage(
   id: number,
   text: { content: string; reasoning: string }
 ): void {
-  db.prepare(
+  prepared(db, 
     'UPDATE messages SET content = content || ?, reasoning = reasoning || ? WHERE id = ?'
   ).run(text.content, text.reasoning, id)
 }
@@ -103,11 +101,10 @@ export function finishMessage(
     error: AppErrorInfo | null
   }
 ): Message {
-  const row = db
-    .prepare<
+  const row = prepared<
       [string, string | null, number | null, number | null, number | null, string | null, number],
       MessageRow
-    >(
+    >(db, 
       `UPDATE messages SET status = ?, finish_reason = ?, prompt_tokens = ?, completion_tokens = ?,
        reasoning_tokens = ?, error = ? WHERE id = ? RETURNING *`
     )
@@ -125,11 +122,11 @@ export function finishMessage(
 
 /** Deletes one message. */
 export function deleteMessage(db: HistoryDatabase, id: number): void {
-  db.prepare('DELETE FROM messages WHERE id = ?').run(id)
+  prepared(db, 'DELETE FROM messages WHERE id = ?').run(id)
 }
 
 /** Replies left 'streaming' by a crash or quit become 'interrupted'; their text stays. */
 export function markInterrupted(db: HistoryDatabase): number {
-  return db.prepare("UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'").run()
+  return prepared(db, "UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'").run()
     .changes
 }

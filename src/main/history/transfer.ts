@@ -9,7 +9,7 @@ import {
   type ImportSummary,
   type Message
 } from '../../shared/contract'
-import type { HistoryDatabase } from './database'
+import { prepared, type HistoryDatabase } from './database'
 import { listMessages } from './messages'
 
 export const EXPORT_FORMAT = 'seed-chat-history'
@@ -69,13 +69,11 @@ interface Uids {
 }
 
 function uidsOf(db: HistoryDatabase, conversationId: number): Uids {
-  const row = db
-    .prepare<[number], { uid: string; pinned_at: number | null }>(
+  const row = prepared<[number], { uid: string; pinned_at: number | null }>(db, 
       'SELECT uid, pinned_at FROM conversations WHERE id = ?'
     )
     .get(conversationId)!
-  const messages = db
-    .prepare<[number], { id: number; uid: string }>('SELECT id, uid FROM messages WHERE conversation_id = ?')
+  const messages = prepared<[number], { id: number; uid: string }>(db, 'SELECT id, uid FROM messages WHERE conversation_id = ?')
     .all(conversationId)
   return {
     conversation: row.uid,
@@ -148,8 +146,7 @@ export function exportConversation(
 
 /** Everything, as one JSON file. */
 export function exportAll(db: HistoryDatabase, now: number = Date.now()): ExportedFile {
-  const conversations = db
-    .prepare<[], { id: number; title: string; model: string; created_at: number; updated_at: number }>(
+  const conversations = prepared<[], { id: number; title: string; model: string; created_at: number; updated_at: number }>(db, 
       'SELECT id, title, model, created_at, updated_at FROM conversations ORDER BY id'
     )
     .all()
@@ -189,18 +186,18 @@ export function parseExport(text: string): ExportFile {
 /** Adds what the file has and the database lacks, in one transaction. */
 export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary {
   const summary: ImportSummary = { conversationsAdded: 0, messagesAdded: 0, messagesSkipped: 0 }
-  const findConversation = db.prepare<[string], { id: number }>('SELECT id FROM conversations WHERE uid = ?')
-  const hasMessage = db.prepare<[string], { id: number }>('SELECT id FROM messages WHERE uid = ?')
-  const insertConversation = db.prepare<[string, string, string, number, number, number | null], { id: number }>(
+  const findConversation = prepared<[string], { id: number }>(db, 'SELECT id FROM conversations WHERE uid = ?')
+  const hasMessage = prepared<[string], { id: number }>(db, 'SELECT id FROM messages WHERE uid = ?')
+  const insertConversation = prepared<[string, string, string, number, number, number | null], { id: number }>(db, 
     `INSERT INTO conversations (uid, title, model, created_at, updated_at, pinned_at)
      VALUES (?, ?, ?, ?, ?, ?) RETURNING id`
   )
-  const insertMessage = db.prepare(
+  const insertMessage = prepared(db, 
     `INSERT INTO messages (uid, conversation_id, role, content, reasoning, status, model, finish_reason,
        prompt_tokens, completion_tokens, reasoning_tokens, error, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
-  const touch = db.prepare('UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?')
+  const touch = prepared(db, 'UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?')
   db.transaction(() => {
     for (const conversation of file.conversations) {
       let id = findConversation.get(conversation.uid)?.id

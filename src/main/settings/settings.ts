@@ -1,11 +1,11 @@
 import { DEFAULT_BASE_URL, type Language, type Settings } from '../../shared/contract'
-import type { HistoryDatabase } from '../history/database'
+import { prepared, type HistoryDatabase } from '../history/database'
 
 const DEFAULTS: Settings = { baseURL: DEFAULT_BASE_URL, language: 'system' }
 
 /** The user's settings, with defaults for what was never set. */
 export function getSettings(db: HistoryDatabase): Settings {
-  const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all()
+  const rows = prepared<[], { key: string; value: string }>(db, 'SELECT key, value FROM settings').all()
   const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]))
   return {
     baseURL: stored.baseURL ?? DEFAULTS.baseURL,
@@ -15,7 +15,7 @@ export function getSettings(db: HistoryDatabase): Settings {
 
 /** Saves the given settings and returns them all. */
 export function updateSettings(db: HistoryDatabase, patch: Partial<Settings>): Settings {
-  const put = db.prepare(
+  const put = prepared(db, 
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
   )
   db.transaction(() => {
