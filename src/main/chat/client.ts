@@ -15,6 +15,8 @@ export interface ChatStreamRequest {
   model: string
   messages: ChatMessageParam[]
   signal: AbortSignal
+  /** Size of the request body, when known (large attachments take long to upload). */
+  uploadBytes?: number
   /** Called for every chunk with the text it added. */
   onDelta: (delta: { content: string; reasoning: string }) => void
 }
@@ -68,7 +70,7 @@ export async function streamChat(
   const end: ChatStreamEnd = { finishReason: null, usage: null }
   try {
     // Until the response starts, the SDK's own per-attempt timeout and retries apply.
-    const stream = await client.chat.completions.create(
+    const creating = client.chat.completions.create(
       {
         model: request.model,
         // video_url parts are the gateway's extension, unknown to the SDK's types (API.md).
@@ -76,8 +78,10 @@ export async function streamChat(
         stream: true,
         stream_options: { include_usage: true }
       },
-      { signal: controller.signal }
+      { signal: controller.signal, timeout: requestTimeout(request, options) }
     )
+    // Stop must not wait for the SDK's backoff sleep between retries, which ignores the signal.
+    const stream = await Promise.race([creating, aborted(controller.signal)])
     armWatchdog()
     for await (const chunk of stream) {
       armWatchdog()
@@ -140,14 +144,15 @@ function createClient(baseURL: string, apiKey: string, options: ChatClientOption
 }
 
 /**
- * The SDK sleeps for any Retry-After before retrying; past a limit we tell the user instead.
+ * The SDK sleeps for any Retry-After (or retry-after-ms) before retrying, on any retryable status,
+ * and cannot be stopped while it sleeps; past a limit we tell the user instead.
  * `x-should-retry: false` is the SDK's own switch for that.
  */
 function refuseLongRetryAfter(limitSeconds: number): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init)
     const wait = retryAfterSeconds(response.headers)
-    if (response.status !== 429 || wait === undefined || wait <= limitSeconds) return response
+    if (wait === undefined || wait <= limitSeconds) return response
     const headers = new Headers(response.headers)
     headers.set('x-should-retry', 'false')
     return new Response(response.body, {
@@ -158,14 +163,33 @@ function refuseLongRetryAfter(limitSeconds: number): typeof fetch {
   }
 }
 
-/** Seconds from a Retry-After header (delta-seconds or an HTTP date). */
+/** Seconds from retry-after-ms or Retry-After (delta-seconds or an HTTP date). */
 export function retryAfterSeconds(headers: Headers | undefined): number | undefined {
+  const milliseconds = Number(headers?.get('retry-after-ms') ?? NaN)
+  if (Number.isFinite(milliseconds)) return Math.max(0, Math.ceil(milliseconds / 1000))
   const value = headers?.get('retry-after')
   if (!value) return undefined
   const seconds = Number(value)
   if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds))
   const date = Date.parse(value)
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
+}
+
+/** Rejects as a user abort when the signal fires. */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    const fire = (): void => reject(new APIUserAbortError())
+    if (signal.aborted) fire()
+    else signal.addEventListener('abort', fire, { once: true })
+  })
+}
+
+/**
+ * Time allowed until the response starts: the stall limit plus the upload of the body at a slow
+ * 100 kB/s, so a 45 MB video on a slow uplink is not cut off (and re-sent) mid-upload.
+ */
+function requestTimeout(request: ChatStreamRequest, options: ChatClientOptions): number {
+  return options.stallTimeoutMs + Math.ceil((request.uploadBytes ?? 0) / 100_000) * 1000
 }
 
 function toUsage(usage: ChunkUsage): Usage {

@@ -37,6 +37,12 @@ export const DEFAULT_SERVICE_OPTIONS: ChatServiceOptions = {
   flushIntervalMs: 250
 }
 
+/** A request's messages, and the size of its body. */
+interface RequestContext {
+  messages: ChatMessageParam[]
+  bodyBytes: number
+}
+
 interface ActiveReply {
   conversationId: number
   controller: AbortController
@@ -48,6 +54,10 @@ const TITLE_LENGTH = 60
 /** Sends messages, streams replies into the database and out as events, stops them. */
 export class ChatService {
   private readonly active = new Map<number, ActiveReply>()
+  // Conversations with a send or retry between its first check and its first write: the awaits
+  // in between must not let a second one through.
+  private readonly preparing = new Set<number>()
+  private closing = false
 
   constructor(
     private readonly db: HistoryDatabase,
@@ -68,23 +78,35 @@ export class ChatService {
     text: string
     attachments: { sha256: string; name: string; fps?: number }[]
   }): Promise<SendResult> {
-    const apiKey = await this.keys.requireKey()
-    if (args.conversationId !== null) {
-      this.assertIdle(args.conversationId)
-      if (!conversations.getConversation(this.db, args.conversationId)) {
-        throw new AppError('not_found', 'That conversation no longer exists.')
-      }
+    const release = this.reserve(args.conversationId)
+    try {
+      return await this.sendReserved(args)
+    } finally {
+      release()
     }
-    const attached: NewAttachment[] = args.attachments.map((ref) => {
+  }
+
+  private async sendReserved(args: {
+    conversationId: number | null
+    model: string
+    text: string
+    attachments: { sha256: string; name: string; fps?: number }[]
+  }): Promise<SendResult> {
+    const apiKey = await this.keys.requireKey()
+    if (args.conversationId !== null && !conversations.getConversation(this.db, args.conversationId)) {
+      throw new AppError('not_found', 'That conversation no longer exists.')
+    }
+    const attached: NewAttachment[] = []
+    for (const ref of args.attachments) {
       const stored = this.attachments.find(ref.sha256)
-      if (!stored || !this.attachments.store.has(ref.sha256)) {
+      if (!stored || !(await this.attachments.store.has(ref.sha256))) {
         throw new AppError('attachment_refused', `“${ref.name}” is no longer stored; attach it again.`, {
           reason: 'not_found',
           params: { name: ref.name }
         })
       }
-      return { ...stored, name: ref.name, fps: stored.kind === 'video' ? (ref.fps ?? stored.fps) : null }
-    })
+      attached.push({ ...stored, name: ref.name, fps: stored.kind === 'video' ? (ref.fps ?? stored.fps) : null })
+    }
     // The request is built before anything is saved: a refused send leaves no trace.
     const earlier = args.conversationId === null ? [] : this.turns(args.conversationId)
     const pending: HistoryTurn = {
@@ -123,7 +145,7 @@ export class ChatService {
       return { conversation, userMessage, assistantMessage }
     })()
     const leftOut = request.leftOut.filter((item) => item.messageId !== pending.messageId)
-    this.start(assistantMessage, apiKey, request.messages)
+    this.start(assistantMessage, apiKey, request)
     return {
       conversation,
       userMessage: this.attachments.decorate(
@@ -141,7 +163,20 @@ export class ChatService {
       throw new AppError('not_found', 'That reply no longer exists.')
     }
     if (failed.status === 'streaming') throw new AppError('busy', 'That reply is still streaming.')
-    this.assertIdle(failed.conversationId)
+    // A new reply goes at the end of the conversation, so only the last one can be replaced.
+    const last = messages.listMessages(this.db, failed.conversationId).at(-1)
+    if (last?.id !== failed.id) {
+      throw new AppError('invalid_input', 'Only the last reply of a conversation can be retried.')
+    }
+    const release = this.reserve(failed.conversationId)
+    try {
+      return await this.retryReserved(failed)
+    } finally {
+      release()
+    }
+  }
+
+  private async retryReserved(failed: Message): Promise<Message> {
     const apiKey = await this.keys.requireKey()
     const conversation = conversations.getConversation(this.db, failed.conversationId)!
     const turns = this.turns(conversation.id).filter((turn) => turn.messageId < failed.id)
@@ -151,7 +186,7 @@ export class ChatService {
       conversations.touchConversation(this.db, conversation.id, this.now())
       return this.insertReply(conversation.id, conversation.model, this.now())
     })()
-    this.start(reply, apiKey, request.messages)
+    this.start(reply, apiKey, request)
     return reply
   }
 
@@ -163,8 +198,9 @@ export class ChatService {
     await reply.done
   }
 
-  /** Stops every reply (app quit); each keeps its text as 'stopped'. */
+  /** Refuses new replies and stops every streaming one (app quit); each keeps its text as 'stopped'. */
   async stopAll(): Promise<void> {
+    this.closing = true
     await Promise.all([...this.active.keys()].map((id) => this.stop(id)))
   }
 
@@ -173,14 +209,23 @@ export class ChatService {
     await this.active.get(messageId)?.done
   }
 
+  /** A reply streams, or is about to, in this conversation. */
   isStreaming(conversationId: number): boolean {
-    return [...this.active.values()].some((reply) => reply.conversationId === conversationId)
+    return (
+      this.preparing.has(conversationId) ||
+      [...this.active.values()].some((reply) => reply.conversationId === conversationId)
+    )
   }
 
-  private assertIdle(conversationId: number): void {
+  /** Claims a conversation for one send or retry, synchronously; returns the release. */
+  private reserve(conversationId: number | null): () => void {
+    if (this.closing) throw new AppError('history_unavailable', 'The app is closing.')
+    if (conversationId === null) return () => undefined
     if (this.isStreaming(conversationId)) {
       throw new AppError('busy', 'A reply is still streaming in this conversation. Stop it first.')
     }
+    this.preparing.add(conversationId)
+    return () => this.preparing.delete(conversationId)
   }
 
   private insertReply(conversationId: number, model: string, now: number): Message {
@@ -194,7 +239,7 @@ export class ChatService {
     })
   }
 
-  private start(reply: Message, apiKey: string, context: ChatMessageParam[]): void {
+  private start(reply: Message, apiKey: string, context: RequestContext): void {
     const controller = new AbortController()
     const done = this.stream(reply, apiKey, context, controller.signal).finally(() => {
       this.active.delete(reply.id)
@@ -205,13 +250,19 @@ export class ChatService {
   private async stream(
     reply: Message,
     apiKey: string,
-    context: ChatMessageParam[],
+    context: RequestContext,
     signal: AbortSignal
   ): Promise<void> {
     const pending = { content: '', reasoning: '' }
     const flush = (): void => {
       if (!pending.content && !pending.reasoning) return
-      messages.appendToMessage(this.db, reply.id, pending)
+      try {
+        messages.appendToMessage(this.db, reply.id, pending)
+      } catch (error) {
+        // Kept in `pending` for the next flush; the final write reports a closed database.
+        console.error('Could not save streamed text:', error)
+        return
+      }
       pending.content = ''
       pending.reasoning = ''
     }
@@ -223,7 +274,8 @@ export class ChatService {
           baseURL: getSettings(this.db).baseURL,
           apiKey,
           model: reply.model!,
-          messages: context,
+          messages: context.messages,
+          uploadBytes: context.bodyBytes,
           signal,
           onDelta: (delta) => {
             pending.content += delta.content
@@ -294,10 +346,10 @@ export class ChatService {
   private async buildRequest(
     turns: HistoryTurn[],
     modelId: string
-  ): Promise<{ messages: ChatMessageParam[]; leftOut: LeftOutAttachment[] }> {
+  ): Promise<RequestContext & { leftOut: LeftOutAttachment[] }> {
     const built = await buildRequestMessages(this.attachments.store, turns, modelOrTextOnly(modelId))
     if (!built.ok) throw refusalError(built.error)
-    return { messages: built.value.messages, leftOut: built.value.leftOut }
+    return { messages: built.value.messages, bodyBytes: built.value.bodyBytes, leftOut: built.value.leftOut }
   }
 }
 

@@ -162,6 +162,39 @@ describe('streaming a reply', () => {
     await core.handlers.stopReply({ messageId: sent.assistantMessage.id })
   })
 
+  it('lets only one of two simultaneous sends into a conversation through', async () => {
+    await start()
+    const { sent } = await sendAndWait('first')
+    provider.enqueue({ kind: 'reply', content: 'z'.repeat(100), chunkSize: 2, delayMs: 10 })
+    const both = await Promise.allSettled([
+      core.handlers.sendMessage({ conversationId: sent.conversation.id, model: MODEL, attachments: [], text: 'a' }),
+      core.handlers.sendMessage({ conversationId: sent.conversation.id, model: MODEL, attachments: [], text: 'b' })
+    ])
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    const accepted = both.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<SendResult>
+    await core.handlers.stopReply({ messageId: accepted.value.assistantMessage.id })
+    expect(listMessages(core.services.db, sent.conversation.id)).toHaveLength(4)
+  })
+
+  it('Stop does not wait out the SDK backoff before a retry', async () => {
+    await start({ maxRetries: 2 })
+    provider.enqueue({ kind: 'error', status: 503, error: { message: 'busy', type: 'ServerOverloaded', code: 'ServerOverloaded' }, retryAfter: '15' })
+    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text: 'hi' })
+    await provider.waitForRequests(1)
+    const startedAt = Date.now()
+    await core.handlers.stopReply({ messageId: sent.assistantMessage.id })
+    expect(Date.now() - startedAt).toBeLessThan(1_000)
+    expect(getMessage(core.services.db, sent.assistantMessage.id)!.status).toBe('stopped')
+  })
+
+  it('refuses new messages once the app is closing', async () => {
+    await start()
+    await core.services.chat.stopAll()
+    await expect(
+      core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text: 'late' })
+    ).rejects.toMatchObject({ code: 'history_unavailable' })
+  })
+
   it('without a key, says so and saves nothing', async () => {
     await start()
     await core.handlers.deleteKey(undefined)
@@ -270,6 +303,14 @@ describe('errors', () => {
     expect(reply.content).toBe('partial')
   })
 
+  it('Retry is refused for a reply that is no longer the last one', async () => {
+    await start()
+    provider.enqueue({ kind: 'error', status: 500, error: error('InternalServiceError') })
+    const { sent, reply } = await sendAndWait('one')
+    await sendAndWait('two', sent.conversation.id)
+    await expect(core.handlers.retryReply({ messageId: reply.id })).rejects.toMatchObject({ code: 'invalid_input' })
+  })
+
   it('Retry replaces a failed reply with a new one from the same context', async () => {
     await start()
     provider.enqueue({ kind: 'error', status: 500, error: error('InternalServiceError') })
@@ -299,4 +340,3 @@ describe('connection test and models', () => {
   })
 })
 
-export type { SendResult }
