@@ -56,6 +56,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   let services: Services | null = null
+  let swept = false
   let problem: HistoryProblem | null = null
   let backupTimer: NodeJS.Timeout | undefined
   let backupRunning: Promise<unknown> = Promise.resolve()
@@ -73,7 +74,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return
     }
     problem = null
-    services = createServices(opened.db, keys, serviceOptions)
+    // Unused attachment files are swept once per start only: after a restore, the replaced
+    // database kept aside may still reference files the restored one does not.
+    services = createServices(opened.db, keys, { ...serviceOptions, sweepAttachments: !swept })
+    swept = true
     dailyBackup()
     clearInterval(backupTimer)
     backupTimer = setInterval(dailyBackup, BACKUP_CHECK_MS)
@@ -96,8 +100,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     getHistoryStatus: async () => status(),
     restoreBackup: async ({ name }) => {
       await close()
-      restoreBackup(file, backups, name)
-      await open()
+      try {
+        restoreBackup(file, backups, name)
+      } finally {
+        // Whether or not the backup could be put in place, open what is there now.
+        await open()
+      }
       return status()
     }
   }

@@ -1,5 +1,5 @@
 // The Electron shell: window, lifecycle and wiring. Everything else lives in core modules.
-import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron'
+import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { channelOf, type EmitEvent } from '../shared/contract'
@@ -73,11 +73,23 @@ void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false)
   )
-  const opened = await createCore({
-    dataDir: app.getPath('userData'),
-    secrets: createKeytarStore(keychainService),
-    emit
-  })
+  let opened: Core
+  try {
+    opened = await createCore({
+      dataDir: app.getPath('userData'),
+      secrets: createKeytarStore(keychainService),
+      emit
+    })
+  } catch (error) {
+    // A refused database still opens the app (on its recovery screen); this is anything worse,
+    // such as a data folder that cannot be written.
+    dialog.showErrorBox(
+      'Seed Chat could not start',
+      `${error instanceof Error ? error.message : String(error)}\n\nData folder: ${app.getPath('userData')}`
+    )
+    app.quit()
+    return
+  }
   core = opened
   protocol.handle(ATTACHMENT_SCHEME, async (request) => {
     const url = new URL(request.url)

@@ -29,6 +29,8 @@ export interface ServiceOptions {
   chat?: Partial<ChatServiceOptions>
   /** The URL the renderer loads an attachment's thumbnail or original from. */
   attachmentUrl: (sha256: string, variant: 'thumb' | 'original') => string
+  /** Delete stored files no message uses (at app start). */
+  sweepAttachments: boolean
 }
 
 /** The handlers that need the history database, and what they share. */
@@ -92,7 +94,9 @@ export function createServices(db: HistoryDatabase, keys: KeyManager, options: S
     { ...DEFAULT_SERVICE_OPTIONS, ...options.chat }
   )
   // Files a crash or an unsent draft left behind (an hour old at least: never a fresh draft).
-  void sweepUnreferenced(db, store).catch((error) => console.error('Attachment sweep failed:', error))
+  if (options.sweepAttachments) {
+    void sweepUnreferenced(db, store).catch((error) => console.error('Attachment sweep failed:', error))
+  }
 
   const handlers: Services['handlers'] = {
     getSettings: async () => getSettings(db),

@@ -258,11 +258,13 @@ const baseURL = z
   .refine((value) => {
     try {
       const url = new URL(value)
-      return url.protocol === 'https:' || url.protocol === 'http:'
+      // Plain http would send the key in clear: only to this machine (a local proxy, tests).
+      const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+      return url.protocol === 'https:' || (url.protocol === 'http:' && local)
     } catch {
       return false
     }
-  }, 'the base URL must be an http(s) URL')
+  }, 'the base URL must be an https URL (http only for this machine)')
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256')
 /** The largest file the renderer may hand over: a 50 MB video plus slack for the refusal. */
 export const MAX_ATTACHMENT_BYTES = 60_000_000
@@ -282,8 +284,14 @@ export const requestSchemas = {
   updateSettings: z
     .object({ baseURL: baseURL.optional(), language: z.enum(LANGUAGES).optional() })
     .strict(),
-  /** GET /models with the given (or saved) key and base URL. */
-  testConnection: z.object({ baseURL: baseURL.optional(), key: apiKey.optional() }).strict(),
+  /**
+   * GET /models with the saved key and base URL, or with a key and base URL the user typed: the
+   * saved key never goes to a base URL the renderer names.
+   */
+  testConnection: z
+    .object({ baseURL: baseURL.optional(), key: apiKey.optional() })
+    .strict()
+    .refine((args) => args.baseURL === undefined || args.key !== undefined, 'a new base URL needs its key'),
   listModels: z.undefined(),
   listConversations: z
     .object({

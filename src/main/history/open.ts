@@ -27,7 +27,8 @@ export async function openHistory(file: string, backupDir: string): Promise<Open
 async function inspect(file: string, backupDir: string): Promise<HistoryProblem | null> {
   let db: Database.Database | undefined
   try {
-    db = new Database(file, { fileMustExist: true })
+    // Read-only, so a refused file is not even checkpointed.
+    db = new Database(file, { fileMustExist: true, readonly: true })
     const version = db.pragma('user_version', { simple: true }) as number
     if (version > SCHEMA_VERSION) {
       return {

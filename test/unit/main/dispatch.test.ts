@@ -34,6 +34,8 @@ describe('dispatch', () => {
     ['an empty message', 'sendMessage', { conversationId: null, model: 'glm-4-7-251222', text: '   ' }],
     ['a model id with spaces', 'sendMessage', { conversationId: null, model: 'a b', text: 'hi' }],
     ['a file: base URL', 'updateSettings', { baseURL: 'file:///etc/passwd' }],
+    ['a plain-http base URL off this machine', 'updateSettings', { baseURL: 'http://www.anyfast.ai/v1' }],
+    ['the saved key sent to a base URL the renderer names', 'testConnection', { baseURL: 'https://evil.example/v1' }],
     ['an unknown language', 'updateSettings', { language: 'klingon' }],
     ['a key with a newline', 'setKey', { key: 'sk-abc\ndef' }],
     ['arguments where none are taken', 'getKeyStatus', { leak: true }],

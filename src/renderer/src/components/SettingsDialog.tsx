@@ -118,7 +118,12 @@ function ConnectionSection() {
           type="button"
           className="button"
           disabled={testing}
-          onClick={() => void testConnection({ baseURL: baseURL.trim() || savedBaseURL })}
+          onClick={() =>
+            // The saved key is only ever tested against the saved base URL: save a new one first.
+            void testConnection(
+              baseURL.trim() && baseURL.trim() !== savedBaseURL ? { baseURL: baseURL.trim() } : {}
+            )
+          }
         >
           {t('settings.test')}
         </button>
