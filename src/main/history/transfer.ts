@@ -10,6 +10,7 @@ import {
   type Message
 } from '../../shared/contract'
 import { prepared, type HistoryDatabase } from './database'
+import { attachToMessage, listConversationAttachments } from '../attachments/records'
 import { listMessages } from './messages'
 
 export const EXPORT_FORMAT = 'seed-chat-history'
@@ -21,6 +22,19 @@ const usage = z
     reasoningTokens: z.number().int().nullable()
   })
   .nullable()
+
+// Attachments travel as their metadata; the files themselves stay in the attachment store.
+const exportedAttachment = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  kind: z.enum(['image', 'video']),
+  name: z.string().max(1000),
+  mime: z.string().max(100),
+  bytes: z.number().int().min(0),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  durationSeconds: z.number().nullable(),
+  fps: z.number().nullable()
+})
 
 const exportedMessage = z.object({
   uid: z.string().min(1).max(100),
@@ -39,6 +53,7 @@ const exportedMessage = z.object({
       retryAfterSeconds: z.number().optional()
     })
     .nullable(),
+  attachments: z.array(exportedAttachment).default([]),
   createdAt: z.number().int()
 })
 
@@ -84,6 +99,7 @@ function uidsOf(db: HistoryDatabase, conversationId: number): Uids {
 
 function toExported(db: HistoryDatabase, conversation: Conversation): ExportedConversation {
   const uids = uidsOf(db, conversation.id)
+  const attachments = listConversationAttachments(db, conversation.id)
   return {
     uid: uids.conversation,
     title: conversation.title,
@@ -101,6 +117,9 @@ function toExported(db: HistoryDatabase, conversation: Conversation): ExportedCo
       finishReason: message.finishReason,
       usage: message.usage,
       error: message.error,
+      attachments: (attachments.get(message.id) ?? []).map(
+        ({ messageId: _message, ordinal: _ordinal, ...attachment }) => attachment
+      ),
       createdAt: message.createdAt
     }))
   }
@@ -132,6 +151,9 @@ export function exportConversation(
     parts.push('', message.role === 'user' ? '## You' : `## Assistant (${message.model ?? conversation.model})`, '')
     if (message.reasoning) {
       parts.push('> **Thinking**', '>', ...message.reasoning.split('\n').map((line) => `> ${line}`), '')
+    }
+    for (const attachment of message.attachments) {
+      parts.push(`_[${attachment.kind}: ${attachment.name}]_`, '')
     }
     parts.push(message.content)
     if (message.status === 'stopped') parts.push('', '_(stopped)_')
@@ -217,7 +239,7 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
           summary.messagesSkipped++
           continue
         }
-        insertMessage.run(
+        const inserted = insertMessage.run(
           message.uid,
           id,
           message.role,
@@ -233,6 +255,9 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
           message.error && JSON.stringify(message.error),
           message.createdAt
         )
+        if (message.attachments.length) {
+          attachToMessage(db, Number(inserted.lastInsertRowid), message.attachments)
+        }
         summary.messagesAdded++
       }
       touch.run(conversation.updatedAt, id)

@@ -219,7 +219,10 @@ describe('export and import', () => {
     messages.appendToMessage(db, reply.id, { content: '', reasoning: 'Think about mutation.' })
     messages.finishMessage(db, reply.id, { status: 'done', finishReason: 'stop', usage: { promptTokens: 5, completionTokens: 6, reasoningTokens: 2 }, error: null })
     const second = conversations.createConversation(db, { title: 'Second', model: 'glm-4-7-251222', now: 20 })
-    messages.insertMessage(db, { conversationId: second.id, role: 'user', content: '你好', status: 'done', model: null, now: 21 })
+    const greeting = messages.insertMessage(db, { conversationId: second.id, role: 'user', content: '你好', status: 'done', model: null, now: 21 })
+    attachToMessage(db, greeting.id, [
+      { sha256: 'b'.repeat(64), kind: 'video', name: 'clip.mp4', mime: 'video/mp4', bytes: 1234, width: 64, height: 48, durationSeconds: 2, fps: 1.5 }
+    ])
     await core.handlers.setConversationPinned({ id: second.id, pinned: true })
     return core
   }
@@ -258,8 +261,9 @@ describe('export and import', () => {
       )
     }
     expect(await strip(target)).toEqual(await strip(source))
-    // Imported text is searchable like anything written here.
+    // Imported text is searchable like anything written here, attachment names included.
     expect(searchMessages(target.services.db, { query: 'toSorted' }).results).toHaveLength(1)
+    expect(searchMessages(target.services.db, { query: 'clip' }).results.map((hit) => hit.field)).toEqual(['attachment'])
   })
 
   it('refuses a file that is not an export, adding nothing', async () => {
