@@ -9,9 +9,11 @@ import { createTestStore, renderWithStore } from './render'
 afterEach(cleanup)
 
 /** Renders a message inside a started chat (where "Open settings" can open the dialog). */
-async function renderMessage(message: Message) {
+/** Renders a message of its conversation, followed by `later` ones. */
+async function renderMessage(message: Message, later: Message[] = []) {
   const store = createTestStore()
   await store.getState().init()
+  store.setState({ messagesByConversation: { [message.conversationId]: [message, ...later] } })
   return renderWithStore(<MessageView message={message} />, store)
 }
 
@@ -99,6 +101,14 @@ describe('MessageView', () => {
     const alert = screen.getByRole('alert')
     expect(alert.textContent).toContain(text)
     expect(within(alert).getByRole('button', { name: action })).toBeTruthy()
+  })
+
+  it('offers Retry only on the last reply of a conversation', async () => {
+    const older = failed({ code: 'server', message: 'upstream', status: 502 })
+    await renderMessage(older, [makeMessage({ id: older.id + 1, role: 'user', content: 'next' })])
+    const alert = screen.getByRole('alert')
+    expect(alert.textContent).toContain('The server had a problem (5xx).')
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull()
   })
 
   it('shows the server message for model_unavailable and bad_request', async () => {

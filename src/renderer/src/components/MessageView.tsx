@@ -157,12 +157,14 @@ function Thinking({
 function ReplyError({ message }: { message: Message }) {
   const retryReply = useApp((s) => s.retryReply)
   const busy = useApp((s) => s.streaming[message.conversationId] !== undefined)
+  // Main retries only a conversation's last reply (the new one is written at the end).
+  const isLast = useApp((s) => s.messagesByConversation[message.conversationId]?.at(-1)?.id === message.id)
   return (
     <ErrorNotice
       error={message.error!}
       className="message-error"
       retryDisabled={busy}
-      onRetry={() => void retryReply(message.id)}
+      onRetry={isLast ? () => void retryReply(message.id) : undefined}
     />
   )
 }
