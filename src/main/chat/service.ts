@@ -148,9 +148,7 @@ export class ChatService {
     this.start(assistantMessage, apiKey, request)
     return {
       conversation,
-      userMessage: this.attachments.decorate(
-        messages.getMessage(this.db, userMessage.id)!
-      ),
+      userMessage: this.attachments.decorate(userMessage),
       assistantMessage,
       leftOut
     }
