@@ -4,6 +4,9 @@ import { z } from 'zod'
 import type { FrameEstimate } from './attachments/frames'
 import { FPS_MAX, FPS_MIN } from './attachments/limits'
 import type { ModelInfo } from './models'
+import { baseURLSchema, settingsPatchSchema, type Settings } from './settings'
+
+export { DEFAULT_BASE_URL, LANGUAGES, type Language, type Settings } from './settings'
 
 /** The closed set of error codes the UI knows how to explain. */
 export const ERROR_CODES = [
@@ -125,14 +128,6 @@ export interface KeyStatus {
   storage: 'keychain' | 'memory' | null
 }
 
-export const LANGUAGES = ['system', 'en', 'zh-CN'] as const
-export type Language = (typeof LANGUAGES)[number]
-
-export interface Settings {
-  baseURL: string
-  language: Language
-}
-
 export interface ConversationPage {
   conversations: Conversation[]
   /** Pass back as `before` for the next page; null when there is none. */
@@ -251,20 +246,7 @@ const modelId = z
   .min(1)
   .max(200)
   .regex(/^[\w.\-:/]+$/, 'a model id has letters, digits and . - _ : / only')
-const baseURL = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((value) => {
-    try {
-      const url = new URL(value)
-      // Plain http would send the key in clear: only to this machine (a local proxy, tests).
-      const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
-      return url.protocol === 'https:' || (url.protocol === 'http:' && local)
-    } catch {
-      return false
-    }
-  }, 'the base URL must be an https URL (http only for this machine)')
+const baseURL = baseURLSchema
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256')
 /** The largest file the renderer may hand over: a 50 MB video plus slack for the refusal. */
 export const MAX_ATTACHMENT_BYTES = 60_000_000
@@ -275,15 +257,24 @@ const apiKey = z
   .max(1000)
   .regex(/^[\x21-\x7e]+$/, 'the key has characters a key cannot have')
 
+/**
+ * What narrows a search besides its query: a model, and a time range in milliseconds (`from`
+ * inclusive, `to` exclusive). Absent means no filter.
+ */
+export const searchFiltersSchema = z
+  .object({ model: modelId.optional(), from: z.number().int().optional(), to: z.number().int().optional() })
+  .strict()
+export type SearchFilters = z.output<typeof searchFiltersSchema>
+export type SearchFilterName = keyof SearchFilters
+export const SEARCH_FILTER_NAMES = searchFiltersSchema.keyof().options
+
 /** Argument schema of every request; main validates each incoming payload with these. */
 export const requestSchemas = {
   getKeyStatus: z.undefined(),
   setKey: z.object({ key: apiKey }).strict(),
   deleteKey: z.undefined(),
   getSettings: z.undefined(),
-  updateSettings: z
-    .object({ baseURL: baseURL.optional(), language: z.enum(LANGUAGES).optional() })
-    .strict(),
+  updateSettings: settingsPatchSchema,
   /**
    * GET /models with the saved key and base URL, or with a key and base URL the user typed: the
    * saved key never goes to a base URL the renderer names.
@@ -311,9 +302,7 @@ export const requestSchemas = {
   searchHistory: z
     .object({
       query: z.string().max(1000),
-      model: modelId.optional(),
-      from: z.number().int().optional(),
-      to: z.number().int().optional(),
+      ...searchFiltersSchema.shape,
       before: z
         .object({ key: z.number().int().min(0), rank: z.union([z.literal(0), z.literal(1)]), conversationId: id })
         .strict()
@@ -422,4 +411,3 @@ export type Api = {
     : (args: RequestArgs<K>) => Promise<Result<RequestResult<K>>>
 } & Subscribers
 
-export const DEFAULT_BASE_URL = 'https://www.anyfast.ai/v1'

@@ -1,0 +1,47 @@
+// The app-wide settings: one schema holds every setting with its default; the type and the
+// schema of a partial update are derived from it. Adding a setting starts (and mostly ends) here.
+import { z } from 'zod'
+
+export const DEFAULT_BASE_URL = 'https://www.anyfast.ai/v1'
+
+export const LANGUAGES = ['system', 'en', 'zh-CN'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+/** An https URL; plain http only for this machine (a local proxy, tests), since the key goes with it. */
+export const baseURLSchema = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+      return url.protocol === 'https:' || (url.protocol === 'http:' && local)
+    } catch {
+      return false
+    }
+  }, 'the base URL must be an https URL (http only for this machine)')
+
+/** Every setting with its default. */
+export const settingsSchema = z.object({
+  baseURL: baseURLSchema.default(DEFAULT_BASE_URL),
+  language: z.enum(LANGUAGES).default('system')
+})
+
+export type Settings = z.output<typeof settingsSchema>
+export type SettingName = keyof Settings
+
+/** The settings of a fresh install. */
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})
+
+type Shape = typeof settingsSchema.shape
+/** A change to some settings: every field optional and no default filled in (zod's partial() would). */
+export const settingsPatchSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(settingsSchema.shape).map(([name, field]) => [name, field.unwrap().optional()])
+    ) as { [K in keyof Shape]: z.ZodOptional<ReturnType<Shape[K]['unwrap']>> }
+  )
+  .strict()
+
+export type SettingsPatch = z.output<typeof settingsPatchSchema>
