@@ -1,7 +1,7 @@
-// The Markdown pipeline for model output: GFM, highlighted code, and a sanitizer as the last word.
+// The Markdown pipeline for model output: GFM and a sanitizer as the last word. Code is
+// highlighted later, off the main thread (components/CodeBlock.tsx).
 // Raw HTML is shown as text, images are never loaded, and links keep only safe protocols.
 import type { Element, ElementContent, Root, RootContent } from 'hast'
-import rehypeHighlight from 'rehype-highlight'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
 import type { Options as MarkdownOptions } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
@@ -85,9 +85,9 @@ export function safeUrl(url: string): string | null {
   }
 }
 
-const HLJS_CLASS = /^hljs(-[\w-]+)?$/
+export const HLJS_CLASS = /^hljs(-[\w-]+)?$/
 // highlight.js marks sub-scopes with trailing underscores, e.g. "hljs-title class_".
-const HLJS_SUBSCOPE = /^[a-z][\w-]*_+$/
+export const HLJS_SUBSCOPE = /^[a-z][\w-]*_+$/
 
 /**
  * The default GitHub-like schema, plus highlight.js classes on code and span, minus images, plus
@@ -116,8 +116,27 @@ export function rehypePlugins(imageLabel: (alt: string) => string, marks: readon
   return [
     rehypeRawAsText,
     [rehypeImagesAsText, { label: imageLabel }],
-    [rehypeHighlight, { detect: false }],
     ...(marks.length > 0 ? [[rehypeMarkTerms, { terms: marks }] as PluggableList[number]] : []),
     [rehypeSanitize, sanitizeSchema]
   ]
+}
+
+const FENCE_OPEN = /^(`{3,}|~{3,})([^\n]*)\n/
+
+/**
+ * A block that is only one fenced code block (closed or still open), as its language and code;
+ * null for anything else. Such a block is shown without running the Markdown parser at all.
+ */
+export function fencedBlock(block: string): { language: string | null; code: string } | null {
+  const open = FENCE_OPEN.exec(block)
+  if (!open) return null
+  const fence = open[1]
+  const info = open[2].trim()
+  if (fence[0] === '`' && info.includes('`')) return null
+  const body = block.slice(open[0].length)
+  const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`, 'm')
+  const found = close.exec(body)
+  if (found && body.slice(found.index + found[0].length).trim() !== '') return null
+  const code = (found ? body.slice(0, found.index) : body).replace(/\n$/, '')
+  return { language: info === '' ? null : info.split(/\s/)[0], code }
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MarkdownView } from '../../../src/renderer/src/components/MarkdownView'
 import { safeUrl } from '../../../src/renderer/src/markdown'
@@ -86,6 +86,8 @@ describe('Markdown code blocks', () => {
 
   it('highlights a fenced ts block and shows its language and a Copy code button', async () => {
     const container = await renderMarkdown('```ts\nconst answer: number = 42\n```')
+    // Highlighting happens off the input path: the code shows plain first.
+    await waitFor(() => expect(container.querySelector('pre code.hljs')).not.toBeNull())
     const code = container.querySelector('pre code')!
     expect(code.classList.contains('hljs')).toBe(true)
     expect(code.classList.contains('language-ts')).toBe(true)

@@ -1,8 +1,15 @@
-import type { Element, ElementContent } from 'hast'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import type { Element, ElementContent, Root } from 'hast'
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { LARGE_BLOCK_CHARS, cachedHighlight, highlightCode } from '../lib/highlight'
+import { HLJS_CLASS, HLJS_SUBSCOPE, rehypeMarkTerms } from '../markdown'
 
 const COPIED_FOR_MS = 1500
+
+/** True inside the block of an answer that is still streaming: its code is not highlighted yet. */
+export const OpenBlockContext = createContext(false)
+/** Search matches to mark inside code. */
+export const CodeMarksContext = createContext<readonly string[]>([])
 
 function textOf(node: ElementContent): string {
   if (node.type === 'text') return node.value
@@ -19,24 +26,110 @@ function languageOf(code: Element | undefined): string | null {
   return null
 }
 
-/** A fenced code block: a header with the language and a Copy button, then the highlighted code. */
-export function CodeBlock({ node, children }: { node?: Element; children?: ReactNode }) {
+const allowedClass = (name: unknown): name is string =>
+  typeof name === 'string' && (HLJS_CLASS.test(name) || HLJS_SUBSCOPE.test(name) || name === 'search-mark')
+
+/** highlight.js output as React: only spans (and search marks) with highlight.js classes. */
+function renderTree(nodes: ElementContent[]): ReactNode[] {
+  return nodes.map((node, index) => {
+    if (node.type === 'text') return node.value
+    if (node.type !== 'element') return null
+    const classes = Array.isArray(node.properties.className) ? node.properties.className.filter(allowedClass) : []
+    const Tag = node.tagName === 'mark' ? 'mark' : 'span'
+    return (
+      <Tag key={index} className={classes.join(' ') || undefined}>
+        {renderTree(node.children)}
+      </Tag>
+    )
+  })
+}
+
+/** Plain code with the search matches marked. */
+function markedTree(code: string, marks: readonly string[]): Root {
+  const tree: Root = { type: 'root', children: [{ type: 'text', value: code }] }
+  if (marks.length > 0) rehypeMarkTerms({ terms: marks })(tree)
+  return tree
+}
+
+/**
+ * Highlighting for a finished block, done in a worker: plain text first, highlighted once ready.
+ * `enabled` is false while the block streams, and for a very large block until asked.
+ */
+function useHighlighted(code: string, language: string | null, enabled: boolean): Root | null {
+  const known = language && enabled ? cachedHighlight(code, language) : undefined
+  const [result, setResult] = useState<{ code: string; language: string; tree: Root | null } | null>(null)
+  useEffect(() => {
+    if (!enabled || !language || known !== undefined) return
+    let current = true
+    void highlightCode(code, language).then((tree) => {
+      if (current) setResult({ code, language, tree })
+    })
+    return () => {
+      current = false
+    }
+  }, [code, language, enabled, known])
+  if (known !== undefined) return known
+  return result && result.code === code && result.language === language ? result.tree : null
+}
+
+/**
+ * A fenced code block: a header with the language and a Copy button, then the code, highlighted
+ * off the main thread once the block is complete. From react-markdown (`node`) or, for a block
+ * that is only a fence, straight from its text (`language`, `code`).
+ */
+export function CodeBlock({
+  node,
+  children,
+  language: givenLanguage,
+  code: givenCode
+}: {
+  node?: Element
+  children?: ReactNode
+  language?: string | null
+  code?: string
+}) {
   const { t } = useTranslation()
-  const code = node?.children.find(
+  const open = useContext(OpenBlockContext)
+  const marks = useContext(CodeMarksContext)
+  const codeElement = node?.children.find(
     (child): child is Element => child.type === 'element' && child.tagName === 'code'
   )
-  const language = languageOf(code)
+  const language = givenLanguage !== undefined ? givenLanguage : languageOf(codeElement)
   // The Markdown parser ends every code block with a newline nobody wants to paste.
-  const text = code ? textOf(code).replace(/\n$/, '') : ''
+  const text = givenCode ?? (codeElement ? textOf(codeElement).replace(/\n$/, '') : '')
+  const large = text.length > LARGE_BLOCK_CHARS
+  const [asked, setAsked] = useState(false)
+  const tree = useHighlighted(text, language, !open && (!large || asked))
+  const highlighted = tree && marks.length > 0 ? withMarks(tree, marks) : tree
+  const className = [highlighted ? 'hljs' : null, language ? `language-${language}` : null].filter(Boolean).join(' ')
   return (
     <div className="code-block">
       <div className="code-block-header">
         <span className="code-block-language">{language ?? t('markdown.code')}</span>
+        {large && language && !asked && !open ? (
+          <button type="button" className="code-copy" onClick={() => setAsked(true)}>
+            {t('markdown.highlight')}
+          </button>
+        ) : null}
         <CopyButton text={text} />
       </div>
-      <pre>{children}</pre>
+      <pre>
+        {highlighted ? (
+          <code className={className}>{renderTree(highlighted.children as ElementContent[])}</code>
+        ) : givenCode !== undefined ? (
+          <code className={className || undefined}>{renderTree(markedTree(text, marks).children as ElementContent[])}</code>
+        ) : (
+          children
+        )}
+      </pre>
     </div>
   )
+}
+
+function withMarks(tree: Root, marks: readonly string[]): Root {
+  const copy = structuredClone(tree)
+  rehypeMarkTerms({ terms: marks })(copy)
+  return copy
 }
 
 function CopyButton({ text }: { text: string }) {

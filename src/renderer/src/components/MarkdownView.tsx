@@ -1,8 +1,10 @@
-import { memo, useMemo, type ComponentProps } from 'react'
+import { memo, useMemo, useRef, type ComponentProps } from 'react'
 import { useTranslation } from 'react-i18next'
-import Markdown, { type Components } from 'react-markdown'
-import { rehypePlugins, remarkPlugins, safeUrl } from '../markdown'
-import { CodeBlock } from './CodeBlock'
+import Markdown, { type Components, type Options } from 'react-markdown'
+import { LARGE_BLOCK_CHARS } from '../lib/highlight'
+import { splitBlocks, type BlockSplit } from '../lib/markdownBlocks'
+import { fencedBlock, rehypePlugins, remarkPlugins, safeUrl } from '../markdown'
+import { CodeBlock, CodeMarksContext, OpenBlockContext } from './CodeBlock'
 
 function SafeLink({ href, children }: ComponentProps<'a'>) {
   // safeUrl already dropped unsafe hrefs; what is left opens outside the app.
@@ -21,13 +23,19 @@ const components: Components = {
 
 const NO_MARKS: readonly string[] = []
 
-/** Model output rendered as sanitized Markdown; `marks` are search matches to highlight. */
+/**
+ * Model output rendered as sanitized Markdown, one top-level block at a time: while an answer
+ * streams, finished blocks keep their text and are not parsed or rendered again; only the last
+ * block is. `marks` are search matches to highlight.
+ */
 export const MarkdownView = memo(function MarkdownView({
   text,
-  marks = NO_MARKS
+  marks = NO_MARKS,
+  streaming = false
 }: {
   text: string
   marks?: readonly string[]
+  streaming?: boolean
 }) {
   const { t, i18n } = useTranslation()
   const rehype = useMemo(
@@ -35,11 +43,41 @@ export const MarkdownView = memo(function MarkdownView({
     // The image label is baked into the plugin, so rebuild it when the language changes.
     [t, i18n.language, marks]
   )
+  const split = useRef<BlockSplit | undefined>(undefined)
+  const { blocks } = useMemo(() => (split.current = splitBlocks(text, split.current)), [text])
   return (
     <div className="markdown">
-      <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehype} components={components} urlTransform={safeUrl}>
-        {text}
-      </Markdown>
+      <CodeMarksContext.Provider value={marks}>
+        {blocks.map((block, index) => (
+          // Blocks only ever grow at the end, so a block's index is its identity. Whether it is
+          // still open goes by context: a block that closes is not parsed again, only its code
+          // blocks learn that they may now be highlighted.
+          <OpenBlockContext.Provider key={index} value={streaming && index === blocks.length - 1}>
+            <MarkdownBlock text={block} rehype={rehype} />
+          </OpenBlockContext.Provider>
+        ))}
+      </CodeMarksContext.Provider>
     </div>
+  )
+})
+
+/** One top-level block; memoized, so a finished block renders once. */
+export const MarkdownBlock = memo(function MarkdownBlock({
+  text,
+  rehype
+}: {
+  text: string
+  rehype: Options['rehypePlugins']
+}) {
+  const fenced = fencedBlock(text)
+  return fenced ? (
+    <CodeBlock language={fenced.language} code={fenced.code} />
+  ) : text.length > LARGE_BLOCK_CHARS ? (
+    // Parsing a block this large would hold the window for seconds: show its text.
+    <p className="markdown-plain">{text}</p>
+  ) : (
+    <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehype} components={components} urlTransform={safeUrl}>
+      {text}
+    </Markdown>
   )
 })

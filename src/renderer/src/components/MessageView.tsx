@@ -60,7 +60,7 @@ export const MessageView = memo(function MessageView({
           terms={terms}
         />
       ) : null}
-      {message.content !== '' ? <MarkdownView text={message.content} marks={terms} /> : null}
+      {message.content !== '' ? <MarkdownView text={message.content} marks={terms} streaming={streaming} /> : null}
       {streaming && message.content === '' && message.reasoning === '' ? (
         <p className="message-waiting">
           <span className="typing-dots" aria-hidden="true">

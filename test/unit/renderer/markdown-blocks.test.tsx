@@ -1,0 +1,121 @@
+// @vitest-environment jsdom
+// A streaming answer is parsed block by block: finished blocks keep their text and are not
+// rendered again; code is highlighted only once its block is finished.
+import { cleanup, waitFor } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { splitBlocks } from '../../../src/renderer/src/lib/markdownBlocks'
+import { fencedBlock } from '../../../src/renderer/src/markdown'
+
+const rendered = vi.hoisted(() => [] as string[])
+vi.mock('react-markdown', async (importOriginal) => {
+  const original = await importOriginal<typeof import('react-markdown')>()
+  // Counts what the Markdown parser is asked to render, then renders it for real.
+  const Counting = (props: Parameters<typeof original.default>[0]) => {
+    rendered.push(String(props.children))
+    return original.default(props)
+  }
+  return { ...original, default: Counting }
+})
+
+const { MarkdownView } = await import('../../../src/renderer/src/components/MarkdownView')
+const { renderWithStore } = await import('./render')
+
+afterEach(cleanup)
+
+const ANSWER = [
+  '# Plan',
+  '',
+  'First we **measure**, then we fix.',
+  '',
+  '```ts',
+  'const a = 1',
+  '',
+  'const b = 2',
+  '```',
+  '',
+  '- one',
+  '',
+  '  still one',
+  '- two',
+  '',
+  '| a | b |',
+  '|---|---|',
+  '| 1 | 2 |',
+  ''
+].join('\n')
+
+describe('splitBlocks', () => {
+  it('cuts at blank lines before a line at the margin, never inside a fence or before an indented line', () => {
+    expect(splitBlocks(ANSWER).blocks).toEqual([
+      '# Plan\n\n',
+      'First we **measure**, then we fix.\n\n',
+      '```ts\nconst a = 1\n\nconst b = 2\n```\n\n',
+      '- one\n\n  still one\n- two\n\n',
+      '| a | b |\n|---|---|\n| 1 | 2 |\n'
+    ])
+  })
+
+  it('gives the same blocks when the text arrives one character at a time, keeping finished ones', () => {
+    let split = splitBlocks('')
+    const seen = new Map<number, string>()
+    for (let i = 1; i <= ANSWER.length; i++) {
+      split = splitBlocks(ANSWER.slice(0, i), split)
+      // A block that is not the last one never changes again.
+      split.blocks.slice(0, -1).forEach((block, index) => {
+        if (seen.has(index)) expect(block).toBe(seen.get(index))
+        seen.set(index, block)
+      })
+      expect(split.blocks.join('')).toBe(ANSWER.slice(0, i))
+    }
+    expect(split.blocks).toEqual(splitBlocks(ANSWER).blocks)
+  })
+
+  it('keeps text with link definitions whole, since a definition applies to every block', () => {
+    const text = 'See [the docs][d].\n\nMore.\n\n[d]: https://example.com\n'
+    expect(splitBlocks(text).blocks).toEqual([text])
+  })
+
+  it('reads a lone fence as code, open or closed, and anything more as Markdown', () => {
+    expect(fencedBlock('```py\nprint(1)\n```\n\n')).toEqual({ language: 'py', code: 'print(1)' })
+    expect(fencedBlock('~~~\nstill streaming')).toEqual({ language: null, code: 'still streaming' })
+    expect(fencedBlock('```js\na\n```\ntext after')).toBeNull()
+    expect(fencedBlock('Intro\n```js\na\n```')).toBeNull()
+  })
+})
+
+describe('MarkdownView while an answer streams', () => {
+  it('parses a finished block once; only the growing last block is parsed again', async () => {
+    rendered.length = 0
+    const prose = ANSWER.replace(/```ts[\s\S]*?```\n\n/, '')
+    const { rerender } = await renderWithStore(<MarkdownView text={prose.slice(0, 10)} streaming />)
+    for (let end = 20; end <= prose.length; end += 10) {
+      rerender(<MarkdownView text={prose.slice(0, end)} streaming />)
+    }
+    rerender(<MarkdownView text={prose} streaming />)
+    const finished = splitBlocks(prose).blocks.slice(0, -1)
+    for (const block of finished) {
+      expect(rendered.filter((text) => text === block)).toHaveLength(1)
+    }
+  })
+
+  it('highlights code only once its block is finished', async () => {
+    const text = 'Code:\n\n```ts\nconst answer = 42\n```\n'
+    const { container, rerender } = await renderWithStore(<MarkdownView text={text} streaming />)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(container.querySelector('code.hljs')).toBeNull()
+    expect(container.querySelector('pre code')?.textContent).toBe('const answer = 42')
+    rerender(<MarkdownView text={`${text}\nDone.`} streaming />)
+    await waitFor(() => expect(container.querySelector('code.hljs .hljs-keyword')?.textContent).toBe('const'))
+  })
+
+  it('shows a very large code block plain, with a Highlight button', async () => {
+    const code = 'x\n'.repeat(51_000)
+    const { container, findByRole } = await renderWithStore(<MarkdownView text={`\`\`\`plaintext\n${code}\`\`\`\n`} />)
+    expect(container.querySelector('pre code')?.textContent?.length).toBe(code.length - 1)
+    const button = await findByRole('button', { name: 'Highlight' })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(container.querySelector('code.hljs')).toBeNull()
+    button.click()
+    await waitFor(() => expect(container.querySelector('code.hljs')).not.toBeNull(), { timeout: 10_000 })
+  })
+})
