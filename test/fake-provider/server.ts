@@ -47,6 +47,8 @@ export type Script =
        */
       failAfterChars?: number
       failure?: Failure
+      /** Called with each piece of text just before its chunk is written (benchmarks time it). */
+      onWrite?: (piece: string) => void
     }
   | { kind: 'error'; status: number; error: ProviderError; retryAfter?: string }
 
@@ -725,6 +727,7 @@ class FakeProviderImpl implements FakeProvider {
           return
         }
         if (!alive()) return
+        script.onWrite?.(piece)
         write(chunk(delta))
         pos += n
         sent += n

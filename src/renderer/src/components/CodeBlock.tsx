@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast'
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
+import { createContext, memo, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LARGE_BLOCK_CHARS, cachedHighlight, highlightCode } from '../lib/highlight'
 import { HLJS_CLASS, HLJS_SUBSCOPE, rehypeMarkTerms } from '../markdown'
@@ -116,6 +116,10 @@ export function CodeBlock({
       <pre>
         {highlighted ? (
           <code className={className}>{renderTree(highlighted.children as ElementContent[])}</code>
+        ) : givenCode !== undefined && marks.length === 0 && text.length > CHUNKED_CODE_CHARS ? (
+          <code className={className || undefined}>
+            <PlainCodeChunks code={text} />
+          </code>
         ) : givenCode !== undefined ? (
           <code className={className || undefined}>{renderTree(markedTree(text, marks).children as ElementContent[])}</code>
         ) : (
@@ -125,6 +129,47 @@ export function CodeBlock({
     </div>
   )
 }
+
+/** Lines per piece of a long plain code block. */
+const CHUNK_LINES = 200
+/** Code longer than this is shown in pieces of CHUNK_LINES lines. */
+const CHUNKED_CODE_CHARS = 20_000
+
+/** Cuts code into pieces of CHUNK_LINES lines; given the pieces of a prefix, only the last is cut again. */
+function chunkCode(code: string, previous: { code: string; chunks: string[]; starts: number[] } | null) {
+  let chunks: string[] = []
+  let starts: number[] = []
+  let from = 0
+  if (previous && previous.chunks.length > 0 && code.startsWith(previous.code)) {
+    chunks = previous.chunks.slice(0, -1)
+    starts = previous.starts.slice(0, -1)
+    from = previous.starts[previous.starts.length - 1]
+  }
+  while (from < code.length) {
+    let end = from
+    for (let line = 0; line < CHUNK_LINES && end !== -1; line++) end = code.indexOf('\n', end + 1)
+    const stop = end === -1 ? code.length : end + 1
+    chunks.push(code.slice(from, stop))
+    starts.push(from)
+    from = stop
+  }
+  return { code, chunks, starts }
+}
+
+/**
+ * A long plain code block as separate pieces: a growing block changes only its last piece, and
+ * pieces off screen are skipped by layout and paint (content-visibility), so a block of megabytes
+ * neither re-lays out on every streamed chunk nor all at once when opened.
+ */
+function PlainCodeChunks({ code }: { code: string }) {
+  const previous = useRef<ReturnType<typeof chunkCode> | null>(null)
+  const { chunks } = useMemo(() => (previous.current = chunkCode(code, previous.current)), [code])
+  return chunks.map((chunk, index) => <CodeChunk key={index} text={chunk} />)
+}
+
+const CodeChunk = memo(function CodeChunk({ text }: { text: string }) {
+  return <span className="code-chunk">{text}</span>
+})
 
 function withMarks(tree: Root, marks: readonly string[]): Root {
   const copy = structuredClone(tree)

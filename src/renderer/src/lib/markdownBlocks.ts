@@ -1,11 +1,19 @@
 // Cuts Markdown into top-level blocks so a streaming answer is parsed block by block: finished
 // blocks keep their exact text (and so their rendered output), only the last one grows.
 
+/** Where the scan of the last block stopped: the start of its first incomplete line. */
+interface ScanState {
+  position: number
+  fence: { char: string; length: number } | null
+  previousBlank: boolean
+}
+
 /** A text cut into blocks; `starts[i]` is where block i begins in `text`. */
 export interface BlockSplit {
   text: string
   blocks: string[]
   starts: number[]
+  scan: ScanState
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
@@ -18,11 +26,9 @@ const isBlank = (line: string): boolean => line.trim() === ''
  * Splits at a blank line followed by a line that starts at the margin, outside fenced code. An
  * indented line (a list item's continuation, indented code) stays with what is above it.
  */
-function splitFrom(text: string, offset: number, blocks: string[], starts: number[]): void {
-  let fence: { char: string; length: number } | null = null
-  let blockStart = offset
-  let previousBlank = false
-  let position = offset
+function splitFrom(text: string, blockStart: number, from: ScanState, blocks: string[], starts: number[]): ScanState {
+  let { fence, previousBlank, position } = from
+  let resume: ScanState = { position, fence, previousBlank }
   while (position < text.length) {
     const end = text.indexOf('\n', position)
     const lineEnd = end === -1 ? text.length : end
@@ -47,12 +53,16 @@ function splitFrom(text: string, offset: number, blocks: string[], starts: numbe
       }
       previousBlank = isBlank(line)
     }
+    // A line still arriving is read again next time, from the state before it.
+    if (end !== -1) resume = { position: end + 1, fence, previousBlank }
     position = lineEnd + 1
   }
   if (blockStart < text.length || blocks.length === 0) {
     blocks.push(text.slice(blockStart))
     starts.push(blockStart)
   }
+  // The last block may still grow: never resume before it starts.
+  return resume.position < blockStart ? { position: blockStart, fence: null, previousBlank: false } : resume
 }
 
 /**
@@ -60,16 +70,19 @@ function splitFrom(text: string, offset: number, blocks: string[], starts: numbe
  * block of that split is looked at again: earlier blocks are finished and returned as they were.
  */
 export function splitBlocks(text: string, previous?: BlockSplit): BlockSplit {
-  if (DEFINITION.test(text)) return { text, blocks: [text], starts: [0] }
-  if (previous && previous.blocks.length > 0 && text.startsWith(previous.text)) {
+  const start: ScanState = { position: 0, fence: null, previousBlank: false }
+  // Only text after the last complete line scanned can hold a new definition.
+  const extends_ = previous !== undefined && previous.blocks.length > 0 && text.startsWith(previous.text)
+  if (DEFINITION.test(extends_ ? text.slice(previous.scan.position) : text)) return { text, blocks: [text], starts: [0], scan: start }
+  if (extends_) {
     const last = previous.blocks.length - 1
     const blocks = previous.blocks.slice(0, last)
     const starts = previous.starts.slice(0, last)
-    splitFrom(text, previous.starts[last], blocks, starts)
-    return { text, blocks, starts }
+    const scan = splitFrom(text, previous.starts[last], previous.scan, blocks, starts)
+    return { text, blocks, starts, scan }
   }
   const blocks: string[] = []
   const starts: number[] = []
-  splitFrom(text, 0, blocks, starts)
-  return { text, blocks, starts }
+  const scan = splitFrom(text, 0, start, blocks, starts)
+  return { text, blocks, starts, scan }
 }
