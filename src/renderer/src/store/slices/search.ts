@@ -32,7 +32,7 @@ export interface SearchState extends SearchFilterFields {
 export const SEARCH_DEBOUNCE_MS = 150
 
 // How each field the user typed becomes the contract's filter; null for no filter.
-const FILTER_OF_FIELD: { [K in SearchFilterName]-?: (field: string) => SearchFilters[K] | null } = {
+const FILTER_OF_FIELD: { [K in SearchFilterName]: (field: string) => SearchFilters[K] | null } = {
   model: (model) => (model === '' ? null : model),
   from: dayStart,
   to: dayEnd
