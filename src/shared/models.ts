@@ -1,4 +1,4 @@
-/** What one model accepts, from ../shared/API.md ("Model capabilities"). */
+/** What one model accepts, from docs/api.md ("Models"). */
 export interface ModelInfo {
   id: string
   family: 'seed-2.0' | 'seed-1.8' | 'seed-1.6' | 'glm' | 'other'

@@ -1,7 +1,7 @@
 /**
  * A fake OpenAI-compatible Chat Completions provider for tests and manual runs.
  *
- * Speaks the dialect described in /work/shared/API.md (Volcengine Ark through the anyfast gateway):
+ * Speaks the dialect described in docs/api.md (Volcengine Ark through the anyfast gateway):
  * `GET /v1/models`, `POST /v1/chat/completions` (JSON or SSE), Ark-style error bodies
  * `{"error":{"message","type","code","param"?}}`. Replies are scripted per request (`enqueue`),
  * including mid-stream failures (drop, malformed line, stall, error event).
@@ -99,7 +99,7 @@ export const SEED_MODELS: readonly string[] = [
   'glm-4-7-251222'
 ]
 
-/** Seed models that reject `reasoning_effort` (API.md, Request table). */
+/** Seed models that reject `reasoning_effort` (docs/api.md, "Other request fields"). */
 const NO_REASONING_EFFORT = new Set(['doubao-seed-1-6-flash-250828', 'doubao-seed-1-6-vision-250815', 'glm-4-7-251222'])
 
 export const DEFAULT_SCRIPT: Script = {

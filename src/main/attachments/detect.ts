@@ -1,5 +1,5 @@
 // The real format of a file, from its first bytes. The file name is never consulted: a PNG named
-// .jpg is a PNG, and the data URL must name the real format (API.md, "Images").
+// .jpg is a PNG, and the data URL must name the real format (docs/api.md, "Images").
 
 export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'tiff' | 'ico' | 'heic' | 'heif' | 'avif'
 export type VideoFormat = 'mp4' | 'mov' | 'avi'

@@ -106,7 +106,7 @@ interface Context {
   detail: ImageDetail
 }
 
-/** The checks API.md lists: each side > 14 px, aspect within 150:1. Null when they pass. */
+/** The checks docs/api.md lists: each side > 14 px, aspect within 150:1. Null when they pass. */
 export function checkImageSize(size: Size): AttachmentResult<never> | null {
   const { width, height } = size
   const ratio = Math.max(width, height) / Math.max(1, Math.min(width, height))

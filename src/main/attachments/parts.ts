@@ -1,4 +1,4 @@
-// Content parts of a user message as the API takes them (API.md, "Request"), and the stored
+// Content parts of a user message as the API takes them (docs/api.md, "Messages"), and the stored
 // attachment → part step with its per-budget cache.
 import type { ModelInfo } from '../../shared/models'
 import { dataURLLength, toDataURL } from './dataurl'
@@ -50,7 +50,7 @@ export function partJSONBytes(
 }
 
 /**
- * A user message's content: attachments first, then the text, in the order of API.md's example
+ * A user message's content: attachments first, then the text, as in docs/api.md's example
  * (the model reads the question after what it is about). Plain text stays a plain string.
  */
 export function userContent(text: string, attachments: readonly ContentPart[]): MessageContent {

@@ -41,7 +41,7 @@ export const DEFAULT_CHAT_OPTIONS: ChatClientOptions = {
   maxRetryAfterSeconds: 20
 }
 
-// The gateway adds fields the SDK does not type (API.md, "Response").
+// The gateway adds fields the SDK does not type (docs/api.md, "The stream").
 type ChunkDelta = { content?: string | null; reasoning_content?: string | null }
 type ChunkUsage = OpenAI.CompletionUsage & {
   completion_tokens_details?: { reasoning_tokens?: number | null } | null
@@ -73,7 +73,7 @@ export async function streamChat(
     const creating = client.chat.completions.create(
       {
         model: request.model,
-        // video_url parts are the gateway's extension, unknown to the SDK's types (API.md).
+        // video_url parts are the gateway's extension, unknown to the SDK's types (docs/api.md).
         messages: request.messages as OpenAI.ChatCompletionMessageParam[],
         stream: true,
         stream_options: { include_usage: true }

@@ -325,7 +325,7 @@ export class ChatService {
 
   /**
    * The conversation's turns, in order, as context for a reply. Failed and empty replies are
-   * left out; reasoning is never sent back (API.md).
+   * left out; reasoning is never sent back (docs/api.md).
    */
   private turns(conversationId: number): HistoryTurn[] {
     const attachments = listConversationAttachments(this.db, conversationId)

@@ -15,7 +15,7 @@ export interface FrameEstimate {
   effectiveFps: number
 }
 
-/** Frames = duration × fps, at least 16, capped by the model's maximum (API.md, "Videos"). */
+/** Frames = duration × fps, at least 16, capped by the model's maximum (docs/api.md, "Videos"). */
 export function estimateFrames(durationSeconds: number, fps: number, model: ModelInfo): FrameEstimate {
   const maxFrames = maxVideoFrames(model)
   // Rounded up: the count is shown as a cost, and a partial second still yields a frame.

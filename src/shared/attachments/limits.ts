@@ -1,8 +1,8 @@
-// The API's limits on images and videos (shared/API.md, "Images" and "Videos") and what follows
+// The API's limits on images and videos (docs/api.md, "Images" and "Videos") and what follows
 // from them per model. Pure: no Node imports, so the renderer could share it.
 import { MODELS, type ModelInfo } from '../models'
 
-// "MB" in API.md is read as 10^6 bytes: the smaller reading, so we never go over either one.
+// "MB" in docs/api.md is read as 10^6 bytes: the smaller reading, so we never go over either.
 /** Longest image data URL (the whole `data:image/...;base64,...` string) in one part. */
 export const MAX_IMAGE_PART_CHARS = 10_000_000
 /** Largest video file. */

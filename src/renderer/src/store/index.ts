@@ -1,0 +1,80 @@
+// The renderer's one store, assembled from slices (one per feature, in ./slices). Actions are the
+// only callers of `window.api`; components read state through ./selectors and call actions.
+//
+// Actions that write another slice's state (each through one helper where it recurs):
+// - startApp / enterChat (session): the start fills settings and key (settings), the models and
+//   the new chat's model (models) and the first page of conversations; init, completeSetup and
+//   restoreBackup run it. init, restoreBackup and removeKey also set the session's phase.
+// - sendMessage (chat): a sent message moves or empties its tray and sets leftOut (composer),
+//   draftModel (models) and puts the conversation on top of the list (conversations).
+// - forgetConversation (conversations): a deleted conversation's messages, streaming reply and
+//   highlight (chat), tray and leftOut (composer) and search hits (search) go with it.
+// - deleteConversation / renameConversation: hide or retitle the conversation's search hits
+//   (withoutConversationHits, renameInSearch in search).
+// - openSearchResult (search) sets the chat's highlight before opening the conversation.
+// - updateConversation (conversations) is how chat and models put a changed conversation back in
+//   the list; loadConversationPage is how session and historyAdmin reload it.
+// - banner (session) is set by any action whose request fails.
+// - dispose (session) stops the search and Undo timers and drops the buffered stream text.
+import { createStore } from 'zustand/vanilla'
+import type { Api } from '../../../shared/contract'
+import { createStoreContext, type AppState, type AppStore, type SliceArgs } from './context'
+import { browserFrames, downloadFile, type FrameScheduler, type StoreEnvironment } from './environment'
+import { createChatSlice } from './slices/chat'
+import { createComposerSlice } from './slices/composer'
+import { createConversationsSlice } from './slices/conversations'
+import { createHistoryAdminSlice } from './slices/historyAdmin'
+import { createModelsSlice } from './slices/models'
+import { createSearchSlice } from './slices/search'
+import { createSessionSlice } from './slices/session'
+import { createSettingsSlice } from './slices/settings'
+
+export type { AppState, AppStore } from './context'
+export { downloadFile, type FrameScheduler, type StoreEnvironment } from './environment'
+export {
+  selectActiveConversation,
+  selectActiveMessages,
+  selectCurrentModel,
+  selectIsStreaming,
+  selectLeftOut,
+  selectTray,
+  trayKeyOf
+} from './selectors'
+export type { SearchHighlight } from './slices/chat'
+export type { AttachmentRefusalNotice, AttachmentTray, PendingAttachment, TrayKey } from './slices/composer'
+export { DELETE_UNDO_MS, type PendingDeletion } from './slices/conversations'
+export type { HistoryTransfer } from './slices/historyAdmin'
+export { SEARCH_DEBOUNCE_MS, type SearchState } from './slices/search'
+export type { Phase } from './slices/session'
+export type { ConnectionTest } from './slices/settings'
+
+/** Builds a store over an Api; the app uses window.api, tests a fake. */
+export function createAppStore(
+  api: Api,
+  frames: FrameScheduler = browserFrames,
+  environment: StoreEnvironment = { saveFile: downloadFile }
+): AppStore {
+  // One context per store: its timers, tickets, counters and stream buffer.
+  const context = createStoreContext()
+  return createStore<AppState>()((set, get) => {
+    const args: SliceArgs = { set, get, api, frames, environment, context }
+    return {
+      ...createSessionSlice(args),
+      ...createSettingsSlice(args),
+      ...createModelsSlice(args),
+      ...createConversationsSlice(args),
+      ...createChatSlice(args),
+      ...createComposerSlice(args),
+      ...createSearchSlice(args),
+      ...createHistoryAdminSlice(args)
+    }
+  })
+}
+
+let appStore: AppStore | null = null
+
+/** The app's store over window.api, built on first use. */
+export function getAppStore(): AppStore {
+  appStore ??= createAppStore(window.api)
+  return appStore
+}

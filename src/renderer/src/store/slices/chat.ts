@@ -1,0 +1,278 @@
+// The open conversation: its messages, sending, the replies streaming in, and the message a
+// search opened. Streamed text goes through the context's StreamBuffer, one update per frame.
+import type { EventPayloads, Message, SearchField } from '../../../../shared/contract'
+import { FPS_DEFAULT } from '../../../../shared/attachments/limits'
+import { attachmentBlock, modelInfoOf } from '../../attachments'
+import { placeConversation } from '../../history'
+import type { SliceArgs } from '../context'
+import { EMPTY_TRAY, selectCurrentModel, trayKeyOf } from '../selectors'
+import type { MessageCache } from '../streamBuffer'
+import { refuseFile, updateTray } from './composer'
+import { updateConversation } from './conversations'
+
+/** A message opened from search: scrolled to, highlighted, its matches marked. */
+export interface SearchHighlight {
+  conversationId: number
+  messageId: number
+  field: SearchField
+  /** The matched strings of the hit's snippet, longest first. */
+  terms: string[]
+  /** Bumped on every open, so opening the same result again scrolls again. */
+  token: number
+}
+
+export interface ChatSlice {
+  /** null = a new chat that has no conversation yet. */
+  activeConversationId: number | null
+  /** Messages of the open conversation and of any conversation still streaming. */
+  messagesByConversation: MessageCache
+  /** The conversation whose messages are being fetched. */
+  loadingConversationId: number | null
+  /** Conversation id → id of the assistant message streaming in it. */
+  streaming: Record<number, number>
+  /** A sendMessage request is in flight. */
+  sending: boolean
+  highlight: SearchHighlight | null
+
+  openConversation(id: number): Promise<void>
+  newChat(): void
+  /**
+   * Sends text and the tray's attachments in the open conversation (or starts one); false if it
+   * was not sent (the attachments then stay in the tray).
+   */
+  sendMessage(text: string): Promise<boolean>
+  /** Stops the reply streaming in the open conversation. */
+  stopReply(): Promise<void>
+  retryReply(messageId: number): Promise<void>
+}
+
+/** The chat slice: navigation between conversations, sending, streaming replies. */
+export function createChatSlice(args: SliceArgs): ChatSlice {
+  const { set, get, api, context } = args
+  const { stream } = context
+  return {
+    activeConversationId: null,
+    messagesByConversation: {},
+    loadingConversationId: null,
+    streaming: {},
+    sending: false,
+    highlight: null,
+
+    async openConversation(id) {
+      const state = get()
+      if (state.highlight && state.highlight.conversationId !== id) set({ highlight: null })
+      if (state.activeConversationId === id && state.messagesByConversation[id]) return
+      const ticket = ++context.navigation
+      const cached = state.messagesByConversation[id]
+      set({
+        activeConversationId: id,
+        messagesByConversation: pruneCache(state.messagesByConversation, id, state.streaming),
+        loadingConversationId: cached ? null : id
+      })
+      if (cached) return
+      const result = await api.getConversation({ id })
+      const stillOpen = context.navigation === ticket
+      if (!result.ok) {
+        set({ banner: result.error, ...(stillOpen ? { loadingConversationId: null } : {}) })
+        return
+      }
+      const { conversation, messages } = result.value
+      updateConversation(args, conversation, false)
+      if (!stillOpen) return
+      // A reply still streaming (e.g. after a reload of the window) keeps receiving its deltas.
+      const last = messages[messages.length - 1]
+      const streaming =
+        last && last.role === 'assistant' && last.status === 'streaming'
+          ? { ...get().streaming, [id]: last.id }
+          : get().streaming
+      set({
+        messagesByConversation: { ...get().messagesByConversation, [id]: messages },
+        loadingConversationId: null,
+        streaming
+      })
+    },
+
+    newChat() {
+      context.navigation++
+      const state = get()
+      set({
+        activeConversationId: null,
+        loadingConversationId: null,
+        highlight: null,
+        messagesByConversation: pruneCache(state.messagesByConversation, null, state.streaming)
+      })
+    },
+
+    async sendMessage(text) {
+      const state = get()
+      const conversationId = state.activeConversationId
+      const key = trayKeyOf(conversationId)
+      const tray = state.trays[key] ?? EMPTY_TRAY
+      if ((text.trim() === '' && tray.drafts.length === 0) || state.sending) return false
+      if (conversationId !== null && state.streaming[conversationId] !== undefined) return false
+      if (conversationId !== null && state.loadingConversationId === conversationId) return false
+      if (tray.pending.length > 0) return false
+      const model = selectCurrentModel(state)
+      // A model that cannot take the tray's files never gets them: the tray says why.
+      if (attachmentBlock(tray.drafts, modelInfoOf(state.models, model), state.models)) return false
+      const sent = tray.drafts
+      const attachments = sent.map((draft) => ({
+        sha256: draft.sha256,
+        name: draft.name,
+        ...(draft.kind === 'video' ? { fps: draft.fps ?? FPS_DEFAULT } : {})
+      }))
+      const ticket = context.navigation
+      set({ sending: true, highlight: null })
+      // The tray empties as the text box does; a failed send puts the files back.
+      updateTray(args, key, (current) => ({ ...current, drafts: [], refusals: [] }))
+      const result = await stream.track(
+        api.sendMessage({ conversationId, model, text, ...(attachments.length > 0 ? { attachments } : {}) })
+      )
+      if (!result.ok) {
+        updateTray(args, key, (current) => ({
+          ...current,
+          drafts: [...sent, ...current.drafts.filter((d) => !sent.some((s) => s.sha256 === d.sha256))]
+        }))
+        if (result.error.code === 'attachment_refused') {
+          set({ sending: false })
+          const name = typeof result.error.params?.name === 'string' ? result.error.params.name : null
+          refuseFile(args, key, name, result.error, null)
+        } else {
+          set({ sending: false, banner: result.error })
+        }
+        return false
+      }
+      const { conversation, userMessage, leftOut } = result.value
+      const assistantMessage = stream.settle(result.value.assistantMessage)
+      const current = get()
+      const previous = conversationId === null ? [] : (current.messagesByConversation[conversationId] ?? [])
+      const stillHere = context.navigation === ticket
+      context.draftModelChosen = true
+      const leftOutNext = { ...current.leftOut }
+      if (leftOut && leftOut.length > 0) leftOutNext[conversation.id] = leftOut
+      else delete leftOutNext[conversation.id]
+      // Files attached to the new chat while it was being sent go on with its conversation.
+      const trays = { ...current.trays }
+      const newKey = trayKeyOf(conversation.id)
+      if (key !== newKey && stillHere && trays[key]) {
+        trays[newKey] = trays[key]
+        delete trays[key]
+      }
+      set({
+        sending: false,
+        draftModel: model,
+        trays,
+        leftOut: leftOutNext,
+        activeConversationId: stillHere ? conversation.id : current.activeConversationId,
+        messagesByConversation: {
+          ...current.messagesByConversation,
+          [conversation.id]: [...previous, userMessage, assistantMessage]
+        },
+        streaming:
+          assistantMessage.status === 'streaming'
+            ? { ...current.streaming, [conversation.id]: assistantMessage.id }
+            : current.streaming,
+        conversations: placeConversation(current.conversations, conversation, true)
+      })
+      return true
+    },
+
+    async stopReply() {
+      const { activeConversationId, streaming } = get()
+      if (activeConversationId === null) return
+      const messageId = streaming[activeConversationId]
+      if (messageId === undefined) return
+      // The reply ends through a replyEnded event with status 'stopped'.
+      const result = await api.stopReply({ messageId })
+      if (!result.ok) set({ banner: result.error })
+    },
+
+    async retryReply(messageId) {
+      const state = get()
+      const conversationId = Object.keys(state.messagesByConversation)
+        .map(Number)
+        .find((id) => state.messagesByConversation[id].some((m) => m.id === messageId))
+      if (conversationId === undefined || state.streaming[conversationId] !== undefined) return
+      const result = await stream.track(api.retryReply({ messageId }))
+      if (!result.ok) {
+        set({ banner: result.error })
+        return
+      }
+      const reply = stream.settle(result.value)
+      replaceMessage(args, conversationId, messageId, reply)
+      if (reply.status === 'streaming') {
+        set({ streaming: { ...get().streaming, [conversationId]: reply.id } })
+      }
+    }
+  }
+}
+
+/** Subscribes to main's reply events; returns the unsubscribers. */
+export function listenToReplies(args: SliceArgs): Array<() => void> {
+  return [
+    args.api.onReplyDelta((delta) => onReplyDelta(args, delta)),
+    args.api.onReplyEnded((ended) => onReplyEnded(args, ended))
+  ]
+}
+
+/** Cancels the next frame's update and drops the buffered text. */
+export function stopStreaming({ frames, context }: SliceArgs): void {
+  if (context.frame !== null) frames.cancel(context.frame)
+  context.frame = null
+  context.stream.clear()
+}
+
+function onReplyDelta(args: SliceArgs, delta: EventPayloads['replyDelta']): void {
+  const { frames, context } = args
+  context.stream.add(delta)
+  if (context.frame === null) context.frame = frames.request(() => flushDeltas(args))
+}
+
+function flushDeltas({ set, get, context }: SliceArgs): void {
+  context.frame = null
+  const cache = get().messagesByConversation
+  const next = context.stream.applyTo(cache)
+  if (next !== cache) set({ messagesByConversation: next })
+}
+
+function onReplyEnded(
+  { set, get, frames, context }: SliceArgs,
+  { conversationId, message }: EventPayloads['replyEnded']
+): void {
+  if (context.frame !== null) {
+    frames.cancel(context.frame)
+    context.frame = null
+  }
+  const state = get()
+  // Flush what is buffered; the final message replaces the streaming one. Deltas still kept
+  // belong to replies not created yet: settling the request's reply applies them.
+  const messagesByConversation = context.stream.endReply(state.messagesByConversation, conversationId, message)
+  let streaming = state.streaming
+  if (streaming[conversationId] === message.id) {
+    streaming = { ...streaming }
+    delete streaming[conversationId]
+  }
+  set({ messagesByConversation, streaming })
+}
+
+/** Keeps the open conversation and streaming ones; drops the other cached messages. */
+function pruneCache(cache: MessageCache, keepId: number | null, streaming: Record<number, number>): MessageCache {
+  const next: MessageCache = {}
+  for (const key of Object.keys(cache)) {
+    const id = Number(key)
+    if (id === keepId || streaming[id] !== undefined) next[id] = cache[id]
+  }
+  return next
+}
+
+function replaceMessage({ set, get }: SliceArgs, conversationId: number, oldId: number, message: Message): void {
+  const cache = get().messagesByConversation
+  const messages = cache[conversationId]
+  if (!messages) return
+  set({
+    messagesByConversation: {
+      ...cache,
+      [conversationId]: messages.map((m) => (m.id === oldId ? message : m))
+    }
+  })
+}

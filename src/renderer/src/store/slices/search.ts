@@ -1,0 +1,205 @@
+// The search panel: the query and filters as typed, the pages of hits, and opening a hit.
+import {
+  SEARCH_FILTER_NAMES,
+  type AppErrorInfo,
+  type SearchCursor,
+  type SearchFilterName,
+  type SearchFilters,
+  type SearchHit
+} from '../../../../shared/contract'
+import { dayEnd, dayStart, matchedTerms } from '../../history'
+import type { SliceArgs, StoreContext } from '../context'
+
+/**
+ * The panel's filters as the user typed them: a model id or '' for all models; `from` and `to`
+ * as yyyy-mm-dd (local days) or '' for no bound, `to` including its whole day.
+ */
+export type SearchFilterFields = Record<SearchFilterName, string>
+
+/** The search panel: what was asked and what came back. */
+export interface SearchState extends SearchFilterFields {
+  open: boolean
+  query: string
+  results: SearchHit[]
+  next: SearchCursor | null
+  /** 'searching' from the keystroke (debounced) until the first page answers. */
+  status: 'idle' | 'searching' | 'done' | 'failed'
+  loadingMore: boolean
+  error: AppErrorInfo | null
+}
+
+/** How long search waits after a keystroke before asking main. */
+export const SEARCH_DEBOUNCE_MS = 150
+
+// How each field the user typed becomes the contract's filter; null for no filter.
+const FILTER_OF_FIELD: { [K in SearchFilterName]: (field: string) => SearchFilters[K] | null } = {
+  model: (model) => (model === '' ? null : model),
+  from: dayStart,
+  to: dayEnd
+}
+
+export interface SearchSlice {
+  search: SearchState
+
+  openSearch(): void
+  closeSearch(): void
+  /** Sets the query; searches ~150 ms after the last keystroke, clears at once when blank. */
+  setSearchQuery(query: string): void
+  setSearchFilters(filters: Partial<SearchFilterFields>): void
+  loadMoreSearchResults(): Promise<void>
+  /** Opens a hit's conversation, scrolled to its message with the matches marked. */
+  openSearchResult(hit: SearchHit): Promise<void>
+}
+
+/** The search slice: the panel and its debounced, ticketed requests. */
+export function createSearchSlice(args: SliceArgs): SearchSlice {
+  const { set, get, api, context } = args
+  return {
+    search: {
+      open: false,
+      query: '',
+      model: '',
+      from: '',
+      to: '',
+      results: [],
+      next: null,
+      status: 'idle',
+      loadingMore: false,
+      error: null
+    },
+
+    openSearch() {
+      set({ search: { ...get().search, open: true } })
+    },
+
+    closeSearch() {
+      set({ search: { ...get().search, open: false } })
+    },
+
+    setSearchQuery(query) {
+      const search = get().search
+      clearSearchTimer(context)
+      if (query.trim() === '') {
+        // Blank clears at once, and an answer still on its way is dropped.
+        context.searchTicket++
+        set({ search: { ...search, query, results: [], next: null, status: 'idle', loadingMore: false, error: null } })
+        return
+      }
+      set({ search: { ...search, query, status: 'searching' } })
+      context.searchTimer = setTimeout(() => void runSearch(args), SEARCH_DEBOUNCE_MS)
+    },
+
+    setSearchFilters(filters) {
+      set({ search: { ...get().search, ...filters } })
+      if (get().search.query.trim() !== '') void runSearch(args)
+    },
+
+    async loadMoreSearchResults() {
+      const search = get().search
+      if (!search.next || search.loadingMore || search.status !== 'done') return
+      const ticket = context.searchTicket
+      set({ search: { ...search, loadingMore: true } })
+      const result = await api.searchHistory({ ...searchArgs(search), before: search.next })
+      if (ticket !== context.searchTicket) return
+      const current = get().search
+      if (!result.ok) {
+        set({ search: { ...current, loadingMore: false, error: result.error } })
+        return
+      }
+      set({
+        search: {
+          ...current,
+          loadingMore: false,
+          results: [...current.results, ...withoutPending(args, result.value.results)],
+          next: result.value.next
+        }
+      })
+    },
+
+    async openSearchResult(hit) {
+      set({
+        search: { ...get().search, open: false },
+        highlight:
+          hit.messageId === null
+            ? null
+            : {
+                conversationId: hit.conversationId,
+                messageId: hit.messageId,
+                field: hit.field,
+                terms: matchedTerms(hit.snippet),
+                token: ++context.highlightToken
+              }
+      })
+      await get().openConversation(hit.conversationId)
+    }
+  }
+}
+
+/** Cancels a search waiting for the user to stop typing. */
+export function clearSearchTimer(context: StoreContext): void {
+  if (context.searchTimer !== null) clearTimeout(context.searchTimer)
+  context.searchTimer = null
+}
+
+/** The search state without a conversation's hits (it is being deleted). */
+export function withoutConversationHits(search: SearchState, conversationId: number): SearchState {
+  return { ...search, results: search.results.filter((hit) => hit.conversationId !== conversationId) }
+}
+
+/** Shows a renamed conversation's new title on its hits. */
+export function renameInSearch({ set, get }: SliceArgs, conversationId: number, title: string): void {
+  const search = get().search
+  if (!search.results.some((hit) => hit.conversationId === conversationId)) return
+  set({
+    search: {
+      ...search,
+      results: search.results.map((hit) => (hit.conversationId === conversationId ? { ...hit, conversationTitle: title } : hit))
+    }
+  })
+}
+
+/** The searchHistory arguments for the panel's query and filters. */
+function searchArgs(search: SearchState): SearchFilters & { query: string } {
+  const filters: Record<string, string | number> = {}
+  for (const name of SEARCH_FILTER_NAMES) {
+    const value = FILTER_OF_FIELD[name](search[name])
+    if (value !== null && value !== undefined) filters[name] = value
+  }
+  return { query: search.query, ...(filters as SearchFilters) }
+}
+
+/** Runs the panel's search from its first page; a newer search makes this one's answer moot. */
+async function runSearch(args: SliceArgs): Promise<void> {
+  const { set, get, api, context } = args
+  clearSearchTimer(context)
+  const ticket = ++context.searchTicket
+  const search = get().search
+  if (search.query.trim() === '') {
+    set({ search: { ...search, results: [], next: null, status: 'idle', loadingMore: false, error: null } })
+    return
+  }
+  set({ search: { ...search, status: 'searching', error: null } })
+  const result = await api.searchHistory(searchArgs(search))
+  if (ticket !== context.searchTicket) return
+  const current = get().search
+  if (!result.ok) {
+    set({ search: { ...current, status: 'failed', error: result.error, results: [], next: null, loadingMore: false } })
+    return
+  }
+  set({
+    search: {
+      ...current,
+      status: 'done',
+      results: withoutPending(args, result.value.results),
+      next: result.value.next,
+      loadingMore: false,
+      error: null
+    }
+  })
+}
+
+/** Hits of the conversation waiting to be deleted are not shown. */
+function withoutPending({ get }: SliceArgs, results: SearchHit[]): SearchHit[] {
+  const hidden = get().pendingDeletion?.conversation.id
+  return hidden === undefined ? results : results.filter((hit) => hit.conversationId !== hidden)
+}

@@ -1,0 +1,132 @@
+// The saved settings and key, the settings dialog and the setup screen's form.
+import type { AppErrorInfo, KeyStatus, Language } from '../../../../shared/contract'
+import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings'
+import type { SliceArgs } from '../context'
+import { enterChat } from './session'
+
+/** The state of the last "Test connection". */
+export type ConnectionTest =
+  | { state: 'idle' }
+  | { state: 'testing' }
+  | { state: 'ok'; modelCount: number }
+  | { state: 'failed'; error: AppErrorInfo }
+
+export interface SettingsSlice {
+  settings: Settings
+  keyStatus: KeyStatus | null
+  settingsOpen: boolean
+  connectionTest: ConnectionTest
+  /** An error from the setup screen or the settings dialog. */
+  formError: AppErrorInfo | null
+
+  openSettings(): void
+  closeSettings(): void
+  setLanguage(language: Language): Promise<void>
+  saveBaseURL(baseURL: string): Promise<boolean>
+  /** Tests a base URL and key (the saved ones where omitted). */
+  testConnection(args: { baseURL?: string; key?: string }): Promise<void>
+  /** Saves the setup screen's base URL and key, then opens the chat. */
+  completeSetup(args: { baseURL: string; key: string }): Promise<boolean>
+  replaceKey(key: string): Promise<boolean>
+  removeKey(): Promise<boolean>
+}
+
+/** The settings slice: settings, key and the forms that change them. */
+export function createSettingsSlice(args: SliceArgs): SettingsSlice {
+  const { set, get, api } = args
+  return {
+    settings: DEFAULT_SETTINGS,
+    keyStatus: null,
+    settingsOpen: false,
+    connectionTest: { state: 'idle' },
+    formError: null,
+
+    openSettings() {
+      set({ settingsOpen: true, formError: null, connectionTest: { state: 'idle' } })
+    },
+
+    closeSettings() {
+      set({ settingsOpen: false, formError: null, connectionTest: { state: 'idle' } })
+    },
+
+    async setLanguage(language) {
+      const before = get().settings
+      set({ settings: { ...before, language } })
+      const result = await api.updateSettings({ language })
+      if (result.ok) set({ settings: result.value })
+      else set({ settings: before, formError: result.error })
+    },
+
+    async saveBaseURL(baseURL) {
+      set({ formError: null })
+      const result = await api.updateSettings({ baseURL })
+      if (!result.ok) {
+        set({ formError: result.error })
+        return false
+      }
+      set({ settings: result.value })
+      // Another server may offer other models.
+      await get().loadModels()
+      return true
+    },
+
+    async testConnection({ baseURL, key }) {
+      set({ connectionTest: { state: 'testing' } })
+      const result = await api.testConnection({
+        ...(baseURL ? { baseURL } : {}),
+        ...(key ? { key } : {})
+      })
+      set({
+        connectionTest: result.ok
+          ? { state: 'ok', modelCount: result.value.modelCount }
+          : { state: 'failed', error: result.error }
+      })
+    },
+
+    async completeSetup({ baseURL, key }) {
+      set({ formError: null })
+      const settings = await api.updateSettings({ baseURL })
+      if (!settings.ok) {
+        set({ formError: settings.error })
+        return false
+      }
+      set({ settings: settings.value })
+      const keyStatus = await api.setKey({ key })
+      if (!keyStatus.ok) {
+        set({ formError: keyStatus.error })
+        return false
+      }
+      set({ keyStatus: keyStatus.value })
+      if (keyStatus.value.hasKey) await enterChat(args)
+      return true
+    },
+
+    async replaceKey(key) {
+      set({ formError: null })
+      const result = await api.setKey({ key })
+      if (!result.ok) {
+        set({ formError: result.error })
+        return false
+      }
+      set({ keyStatus: result.value })
+      await get().loadModels()
+      return true
+    },
+
+    async removeKey() {
+      set({ formError: null })
+      const result = await api.deleteKey()
+      if (!result.ok) {
+        set({ formError: result.error })
+        return false
+      }
+      set({
+        keyStatus: result.value,
+        settingsOpen: false,
+        phase: result.value.hasKey ? 'chat' : 'setup',
+        connectionTest: { state: 'idle' }
+      })
+      return true
+    }
+  }
+}
