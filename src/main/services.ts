@@ -1,6 +1,6 @@
 // Every request handler that needs an open history database. core.ts opens the database (or
 // refuses it) and serves these.
-import type { Attachment, EmitEvent, Handlers, Message } from '../shared/contract'
+import { MESSAGE_PAGE_SIZE, type Attachment, type EmitEvent, type Handlers, type Message } from '../shared/contract'
 import { MODELS, findModel, modelOrTextOnly, type ModelInfo } from '../shared/models'
 import { removeOrphans, sweepUnreferenced } from './attachments/cleanup'
 import { ingestAttachment } from './attachments/ingest'
@@ -118,10 +118,17 @@ export function createServices(db: HistoryDatabase, keys: KeyManager, options: S
     },
     listConversations: async ({ limit, before }) =>
       conversations.listConversations(db, { limit: limit ?? 100, before }),
-    getConversation: async ({ id }) => ({
-      conversation: existing(id),
-      messages: decorateAll(messages.listMessages(db, id))
-    }),
+    getConversation: async ({ id, around, limit }) => {
+      const conversation = existing(id)
+      const page = messages.pageOfMessages(db, id, { around, limit: limit ?? MESSAGE_PAGE_SIZE })
+      return { conversation, ...page, messages: decorateAll(page.messages) }
+    },
+    listMessages: async ({ conversationId, before, after, limit }) => {
+      existing(conversationId)
+      const side = before !== undefined ? { before } : { after: after! }
+      const page = messages.messagesBeside(db, conversationId, side, limit ?? MESSAGE_PAGE_SIZE)
+      return { ...page, messages: decorateAll(page.messages) }
+    },
     renameConversation: async ({ id, title }) => {
       existing(id)
       conversations.renameConversation(db, id, title)

@@ -134,10 +134,25 @@ export interface ConversationPage {
   next: { updatedAt: number; id: number } | null
 }
 
+/** A conversation with one page of its messages, oldest first. */
 export interface ConversationWithMessages {
   conversation: Conversation
   messages: Message[]
+  /** Whether messages before the first one given exist (load them with listMessages). */
+  hasOlder: boolean
+  /** Whether messages after the last one given exist (a page around a search hit). */
+  hasNewer: boolean
 }
+
+/** Messages just before or just after a message, oldest first. */
+export interface MessagePage {
+  messages: Message[]
+  /** Whether there are more in the same direction. */
+  hasMore: boolean
+}
+
+/** Messages a conversation opens with, and a page loads while scrolling. */
+export const MESSAGE_PAGE_SIZE = 50
 
 export interface SendResult {
   conversation: Conversation
@@ -247,6 +262,7 @@ const modelId = z
   .max(200)
   .regex(/^[\w.\-:/]+$/, 'a model id has letters, digits and . - _ : / only')
 const baseURL = baseURLSchema
+const messagePageLimit = z.number().int().min(1).max(500)
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256')
 /** The largest file the renderer may hand over: a 50 MB video plus slack for the refusal. */
 export const MAX_ATTACHMENT_BYTES = 60_000_000
@@ -290,7 +306,13 @@ export const requestSchemas = {
       before: z.object({ updatedAt: z.number().int(), id }).strict().optional()
     })
     .strict(),
-  getConversation: z.object({ id }).strict(),
+  /** The conversation and its latest page of messages, or the page around `around`. */
+  getConversation: z.object({ id, around: id.optional(), limit: messagePageLimit.optional() }).strict(),
+  /** The page of messages just before or just after a message of the conversation. */
+  listMessages: z
+    .object({ conversationId: id, before: id.optional(), after: id.optional(), limit: messagePageLimit.optional() })
+    .strict()
+    .refine((args) => (args.before === undefined) !== (args.after === undefined), 'give either before or after'),
   renameConversation: z
     .object({ id, title: z.string().trim().min(1, 'the title is empty').max(200) })
     .strict(),
@@ -356,6 +378,7 @@ export interface RequestResults {
   listModels: ModelList
   listConversations: ConversationPage
   getConversation: ConversationWithMessages
+  listMessages: MessagePage
   renameConversation: Conversation
   setConversationPinned: Conversation
   exportConversation: ExportedFile

@@ -130,3 +130,53 @@ export function markInterrupted(db: HistoryDatabase): number {
   return prepared(db, "UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'").run()
     .changes
 }
+
+/** Up to `limit` messages before (or after) a message of the conversation, oldest first. */
+export function messagesBeside(
+  db: HistoryDatabase,
+  conversationId: number,
+  side: { before: number } | { after: number },
+  limit: number
+): { messages: Message[]; hasMore: boolean } {
+  // One more than asked tells whether there are more.
+  const rows =
+    'before' in side
+      ? prepared<[number, number, number], MessageRow>(
+          db,
+          'SELECT * FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?'
+        )
+          .all(conversationId, side.before, limit + 1)
+          .reverse()
+      : prepared<[number, number, number], MessageRow>(
+          db,
+          'SELECT * FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?'
+        ).all(conversationId, side.after, limit + 1)
+  const hasMore = rows.length > limit
+  const page = hasMore ? ('before' in side ? rows.slice(1) : rows.slice(0, limit)) : rows
+  return { messages: page.map(toMessage), hasMore }
+}
+
+/**
+ * A page of a conversation's messages, oldest first: the latest `limit`, or about `limit` around
+ * the message `around` (for a search hit), with whether older and newer ones exist.
+ */
+export function pageOfMessages(
+  db: HistoryDatabase,
+  conversationId: number,
+  args: { around?: number; limit: number }
+): { messages: Message[]; hasOlder: boolean; hasNewer: boolean } {
+  if (args.around === undefined) {
+    const older = messagesBeside(db, conversationId, { before: Number.MAX_SAFE_INTEGER }, args.limit)
+    return { messages: older.messages, hasOlder: older.hasMore, hasNewer: false }
+  }
+  const center = getMessage(db, args.around)
+  if (!center || center.conversationId !== conversationId) return pageOfMessages(db, conversationId, { limit: args.limit })
+  const half = Math.max(1, Math.floor(args.limit / 2))
+  const older = messagesBeside(db, conversationId, { before: center.id }, half)
+  const newer = messagesBeside(db, conversationId, { after: center.id }, half)
+  return {
+    messages: [...older.messages, center, ...newer.messages],
+    hasOlder: older.hasMore,
+    hasNewer: newer.hasMore
+  }
+}

@@ -221,7 +221,9 @@ describe('a conversation with history', () => {
         messages: [
           makeMessage({ id: 40, conversationId: 4, role: 'user', content: 'Question' }),
           makeMessage({ id: 41, conversationId: 4, content: 'Answer' })
-        ]
+        ],
+        hasOlder: false,
+        hasNewer: false
       })
     )
     const { user } = await renderApp(fake)

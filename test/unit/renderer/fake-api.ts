@@ -134,8 +134,14 @@ export function createFakeApi(
     listModels: vi.fn(async () => ok({ models: [...MODELS], source: 'offline' as const })),
     listConversations: vi.fn(async () => ok({ conversations, next: null })),
     getConversation: vi.fn(async ({ id }: { id: number }) =>
-      ok({ conversation: conversations.find((c) => c.id === id) ?? makeConversation({ id }), messages: [] })
+      ok({
+        conversation: conversations.find((c) => c.id === id) ?? makeConversation({ id }),
+        messages: [],
+        hasOlder: false,
+        hasNewer: false
+      })
     ),
+    listMessages: vi.fn(async () => ok({ messages: [], hasMore: false })),
     setConversationModel: vi.fn(async ({ id, model }: { id: number; model: string }) =>
       ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), model })
     ),

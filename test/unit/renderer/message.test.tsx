@@ -128,7 +128,7 @@ describe('MessageView', () => {
     const store = createTestStore(fake)
     const message = failed({ code: 'server', message: '', status: 500 })
     vi.mocked(fake.api.getConversation).mockResolvedValueOnce(
-      ok({ conversation: makeConversation({ id: 1 }), messages: [message] })
+      ok({ conversation: makeConversation({ id: 1 }), messages: [message], hasOlder: false, hasNewer: false })
     )
     await store.getState().init()
     await store.getState().openConversation(1)

@@ -235,7 +235,9 @@ describe('search panel', () => {
           ...Array.from({ length: 30 }, (_, i) => makeMessage({ id: i + 1, conversationId: 5, content: `Filler ${i}` })),
           makeMessage({ id: 50, conversationId: 5, role: 'user', content: 'Meet me at the café near the office. The Café opens at 8.' }),
           makeMessage({ id: 51, conversationId: 5, content: 'Sure.' })
-        ]
+        ],
+        hasOlder: false,
+        hasNewer: false
       })
     )
     await renderApp(fake)
@@ -259,7 +261,7 @@ describe('search panel', () => {
     await act(async () => fireEvent.keyDown(box, { key: 'Enter' }))
 
     expect(screen.queryByRole('dialog', { name: 'Search' })).toBeNull()
-    expect(fake.api.getConversation).toHaveBeenCalledWith({ id: 5 })
+    expect(fake.api.getConversation).toHaveBeenCalledWith({ id: 5, around: 50 })
     const target = await screen.findByRole('article', { current: true })
     expect(target.getAttribute('data-highlighted')).toBe('true')
     expect(target.textContent).toContain('Meet me at the café')
@@ -274,7 +276,9 @@ describe('search panel', () => {
     vi.mocked(fake.api.getConversation).mockResolvedValue(
       ok({
         conversation: makeConversation({ id: 7, title: '数据 pipeline' }),
-        messages: [makeMessage({ id: 70, conversationId: 7, content: '我们的数据模型很大' })]
+        messages: [makeMessage({ id: 70, conversationId: 7, content: '我们的数据模型很大' })],
+        hasOlder: false,
+        hasNewer: false
       })
     )
     await renderApp(fake)

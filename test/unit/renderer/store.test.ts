@@ -160,7 +160,9 @@ describe('store: streaming', () => {
     vi.mocked(fake.api.getConversation).mockResolvedValueOnce(
       ok({
         conversation,
-        messages: [makeMessage({ id: 20, conversationId: 9, role: 'user', content: 'Q' }), failed]
+        messages: [makeMessage({ id: 20, conversationId: 9, role: 'user', content: 'Q' }), failed],
+        hasOlder: false,
+        hasNewer: false
       })
     )
     const fresh = makeMessage({ id: 22, conversationId: 9, status: 'streaming' })

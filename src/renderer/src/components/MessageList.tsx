@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { selectActiveMessages } from '../store'
+import { selectActiveMessages, selectIsStreaming } from '../store'
 import { useApp } from '../storeContext'
 import { MessageView } from './MessageView'
 
@@ -12,6 +12,8 @@ const AT_END_THRESHOLD_PX = 48
 // How long the virtualizer gets to settle on a search result (rows above it are measured as they
 // render) before the first mark of a long message is brought into view.
 const MARK_CHECK_DELAY_MS = 350
+// Within this many pixels of either end of what is loaded, the next page is asked for.
+const LOAD_MORE_THRESHOLD_PX = 800
 
 /** The open conversation's messages, virtualized; follows a streaming reply while at the bottom. */
 export function MessageList() {
@@ -22,6 +24,12 @@ export function MessageList() {
   const highlight = useApp((s) =>
     s.highlight && s.highlight.conversationId === s.activeConversationId ? s.highlight : null
   )
+  const window = useApp((s) => (s.activeConversationId === null ? undefined : s.messageWindows[s.activeConversationId]))
+  const streaming = useApp(selectIsStreaming)
+  const loadOlder = useApp((s) => s.loadOlderMessages)
+  const loadNewer = useApp((s) => s.loadNewerMessages)
+  const showLatest = useApp((s) => s.showLatestMessages)
+  const [awayFromEnd, setAwayFromEnd] = useState(false)
   const scrollRef = useRef<HTMLDivElement>(null)
   // The search result already scrolled to: streaming or re-renders must not scroll there again.
   const scrolledToken = useRef<number | null>(null)
@@ -62,6 +70,27 @@ export function MessageList() {
     // Only these say "jump somewhere"; a growing reply is handled by anchorTo above.
   }, [conversationId, lastUserMessageId, highlightIndex, highlightToken])
 
+  // Older pages as the user nears the top, newer ones (after a jump to a hit) near the bottom.
+  const hasOlder = window?.hasOlder ?? false
+  const hasNewer = window?.hasNewer ?? false
+  const onScroll = useCallback(() => {
+    const scroller = scrollRef.current
+    if (!scroller) return
+    const fromEnd = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight
+    setAwayFromEnd(fromEnd > AT_END_THRESHOLD_PX)
+    if (hasOlder && scroller.scrollTop < LOAD_MORE_THRESHOLD_PX) void loadOlder()
+    if (hasNewer && fromEnd < LOAD_MORE_THRESHOLD_PX) void loadNewer()
+  }, [hasOlder, hasNewer, loadOlder, loadNewer])
+  // A first page shorter than the window cannot be scrolled: fill it.
+  useEffect(() => {
+    if (count > 0) onScroll()
+  }, [count, onScroll])
+
+  function jumpToLatest(): void {
+    if (hasNewer) void showLatest()
+    else if (count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
+  }
+
   // A message taller than the window may hold its match below the fold: bring the mark in.
   useEffect(() => {
     if (highlightToken === null || highlightIndex === -1) return
@@ -79,7 +108,12 @@ export function MessageList() {
   }, [highlightToken, highlightIndex])
 
   return (
-    <div ref={scrollRef} className="message-scroll" role="region" aria-label={t('chat.messages')}>
+    <div ref={scrollRef} className="message-scroll" role="region" aria-label={t('chat.messages')} onScroll={onScroll}>
+      {window?.loading === 'older' ? (
+        <p role="status" className="message-page-loading">
+          {t('chat.loadingOlder')}
+        </p>
+      ) : null}
       {count === 0 ? (
         loading ? (
           <p role="status" className="empty-state-hint">
@@ -109,6 +143,11 @@ export function MessageList() {
           ))}
         </div>
       )}
+      {count > 0 && (hasNewer || (streaming && awayFromEnd)) ? (
+        <button type="button" className="jump-to-latest" onClick={jumpToLatest}>
+          {t('chat.jumpToLatest')}
+        </button>
+      ) : null}
     </div>
   )
 }

@@ -21,6 +21,15 @@ export interface SearchHighlight {
   token: number
 }
 
+/** Which part of a long conversation is loaded: messages are paged, like the sidebar. */
+export interface MessageWindow {
+  /** Older messages exist before the first loaded one. */
+  hasOlder: boolean
+  /** Newer messages exist after the last loaded one (opened around a search hit). */
+  hasNewer: boolean
+  loading: 'older' | 'newer' | null
+}
+
 export interface ChatSlice {
   /** null = a new chat that has no conversation yet. */
   activeConversationId: number | null
@@ -33,8 +42,17 @@ export interface ChatSlice {
   /** A sendMessage request is in flight. */
   sending: boolean
   highlight: SearchHighlight | null
+  /** What is loaded of each cached conversation. */
+  messageWindows: Record<number, MessageWindow>
 
-  openConversation(id: number): Promise<void>
+  /** Opens a conversation at its latest messages, or at the page around the message `around`. */
+  openConversation(id: number, around?: number): Promise<void>
+  /** Loads the page before the first loaded message of the open conversation. */
+  loadOlderMessages(): Promise<void>
+  /** Loads the page after the last loaded message (after jumping to a search hit). */
+  loadNewerMessages(): Promise<void>
+  /** Shows the open conversation's latest messages, loading them if a hit's page is shown. */
+  showLatestMessages(): Promise<void>
   newChat(): void
   /**
    * Sends text and the tray's attachments in the open conversation (or starts one); false if it
@@ -57,39 +75,57 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
     streaming: {},
     sending: false,
     highlight: null,
+    messageWindows: {},
 
-    async openConversation(id) {
+    async openConversation(id, around) {
       const state = get()
       if (state.highlight && state.highlight.conversationId !== id) set({ highlight: null })
-      if (state.activeConversationId === id && state.messagesByConversation[id]) return
+      // A cached conversation that holds the message asked for opens as it is.
+      const cached =
+        state.messagesByConversation[id] &&
+        (around === undefined || state.messagesByConversation[id].some((m) => m.id === around))
+          ? state.messagesByConversation[id]
+          : undefined
+      if (state.activeConversationId === id && cached) return
       const ticket = ++context.navigation
-      const cached = state.messagesByConversation[id]
       set({
         activeConversationId: id,
-        messagesByConversation: pruneCache(state.messagesByConversation, id, state.streaming),
+        ...pruneCache(state, id),
         loadingConversationId: cached ? null : id
       })
       if (cached) return
-      const result = await api.getConversation({ id })
+      const result = await api.getConversation(around === undefined ? { id } : { id, around })
       const stillOpen = context.navigation === ticket
       if (!result.ok) {
         set({ banner: result.error, ...(stillOpen ? { loadingConversationId: null } : {}) })
         return
       }
-      const { conversation, messages } = result.value
+      const { conversation, messages, hasOlder, hasNewer } = result.value
       updateConversation(args, conversation, false)
       if (!stillOpen) return
-      // A reply still streaming (e.g. after a reload of the window) keeps receiving its deltas.
-      const last = messages[messages.length - 1]
-      const streaming =
-        last && last.role === 'assistant' && last.status === 'streaming'
-          ? { ...get().streaming, [id]: last.id }
-          : get().streaming
       set({
         messagesByConversation: { ...get().messagesByConversation, [id]: messages },
+        messageWindows: { ...get().messageWindows, [id]: { hasOlder, hasNewer, loading: null } },
         loadingConversationId: null,
-        streaming
+        streaming: hasNewer ? get().streaming : streamingAfter(get().streaming, id, messages)
       })
+    },
+
+    async loadOlderMessages() {
+      await loadBeside(args, 'older')
+    },
+
+    async loadNewerMessages() {
+      await loadBeside(args, 'newer')
+    },
+
+    async showLatestMessages() {
+      const id = get().activeConversationId
+      if (id === null || !get().messageWindows[id]?.hasNewer) return
+      const messagesByConversation = { ...get().messagesByConversation }
+      delete messagesByConversation[id]
+      set({ messagesByConversation })
+      await get().openConversation(id)
     },
 
     newChat() {
@@ -99,7 +135,7 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
         activeConversationId: null,
         loadingConversationId: null,
         highlight: null,
-        messagesByConversation: pruneCache(state.messagesByConversation, null, state.streaming)
+        ...pruneCache(state, null)
       })
     },
 
@@ -112,6 +148,8 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
       if (conversationId !== null && state.streaming[conversationId] !== undefined) return false
       if (conversationId !== null && state.loadingConversationId === conversationId) return false
       if (tray.pending.length > 0) return false
+      // Around a search hit the newest messages are not loaded: the new ones go after them.
+      if (conversationId !== null && state.messageWindows[conversationId]?.hasNewer) await get().showLatestMessages()
       const model = selectCurrentModel(state)
       // A model that cannot take the tray's files never gets them: the tray says why.
       if (attachmentBlock(tray.drafts, modelInfoOf(state.models, model), state.models)) return false
@@ -256,13 +294,68 @@ function onReplyEnded(
 }
 
 /** Keeps the open conversation and streaming ones; drops the other cached messages. */
-function pruneCache(cache: MessageCache, keepId: number | null, streaming: Record<number, number>): MessageCache {
-  const next: MessageCache = {}
-  for (const key of Object.keys(cache)) {
+function pruneCache(
+  state: Pick<ChatSlice, 'messagesByConversation' | 'messageWindows' | 'streaming'>,
+  keepId: number | null
+): Pick<ChatSlice, 'messagesByConversation' | 'messageWindows'> {
+  const messagesByConversation: MessageCache = {}
+  const messageWindows: Record<number, MessageWindow> = {}
+  for (const key of Object.keys(state.messagesByConversation)) {
     const id = Number(key)
-    if (id === keepId || streaming[id] !== undefined) next[id] = cache[id]
+    if (id !== keepId && state.streaming[id] === undefined) continue
+    messagesByConversation[id] = state.messagesByConversation[id]
+    if (state.messageWindows[id]) messageWindows[id] = state.messageWindows[id]
   }
-  return next
+  return { messagesByConversation, messageWindows }
+}
+
+/** The streaming map, with the conversation's reply if its last message is still streaming. */
+function streamingAfter(streaming: Record<number, number>, id: number, messages: readonly Message[]) {
+  // A reply still streaming (e.g. after a reload of the window) keeps receiving its deltas.
+  const last = messages[messages.length - 1]
+  return last && last.role === 'assistant' && last.status === 'streaming' ? { ...streaming, [id]: last.id } : streaming
+}
+
+/** Loads the page before the first or after the last loaded message of the open conversation. */
+async function loadBeside({ set, get, api, context }: SliceArgs, direction: 'older' | 'newer'): Promise<void> {
+  const id = get().activeConversationId
+  const loaded = id === null ? undefined : get().messagesByConversation[id]
+  const window = id === null ? undefined : get().messageWindows[id]
+  if (id === null || !loaded || loaded.length === 0 || !window || window.loading !== null) return
+  if (direction === 'older' ? !window.hasOlder : !window.hasNewer) return
+  const ticket = context.navigation
+  set({ messageWindows: { ...get().messageWindows, [id]: { ...window, loading: direction } } })
+  const result = await api.listMessages(
+    direction === 'older'
+      ? { conversationId: id, before: loaded[0].id }
+      : { conversationId: id, after: loaded[loaded.length - 1].id }
+  )
+  const current = get().messagesByConversation[id]
+  const currentWindow = get().messageWindows[id]
+  if (!currentWindow) return
+  if (!result.ok || context.navigation !== ticket || !current) {
+    set({
+      messageWindows: { ...get().messageWindows, [id]: { ...currentWindow, loading: null } },
+      ...(result.ok ? {} : { banner: result.error })
+    })
+    return
+  }
+  const known = new Set(current.map((m) => m.id))
+  const page = result.value.messages.filter((m) => !known.has(m.id))
+  const messages = direction === 'older' ? [...page, ...current] : [...current, ...page]
+  const hasNewer = direction === 'newer' ? result.value.hasMore : currentWindow.hasNewer
+  set({
+    messagesByConversation: { ...get().messagesByConversation, [id]: messages },
+    messageWindows: {
+      ...get().messageWindows,
+      [id]: {
+        hasOlder: direction === 'older' ? result.value.hasMore : currentWindow.hasOlder,
+        hasNewer,
+        loading: null
+      }
+    },
+    ...(direction === 'newer' && !hasNewer ? { streaming: streamingAfter(get().streaming, id, messages) } : {})
+  })
 }
 
 function replaceMessage({ set, get }: SliceArgs, conversationId: number, oldId: number, message: Message): void {

@@ -130,7 +130,7 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
                 token: ++context.highlightToken
               }
       })
-      await get().openConversation(hit.conversationId)
+      await get().openConversation(hit.conversationId, hit.messageId ?? undefined)
     }
   }
 }
