@@ -1,5 +1,6 @@
 import { DEFAULT_BASE_URL, type Language, type Settings } from '../../shared/contract'
-import { prepared, type HistoryDatabase } from '../history/database'
+import type { HistoryDatabase } from '../history/database'
+import { prepared } from '../history/statements'
 
 const DEFAULTS: Settings = { baseURL: DEFAULT_BASE_URL, language: 'system' }
 
