@@ -2,19 +2,17 @@
 // serves every request handler. The Electron shell and the Chromium test harness both serve this
 // same table.
 import { join } from 'node:path'
-import {
-  REQUEST_NAMES,
-  type EmitEvent,
-  type Handlers,
-  type HistoryStatus
-} from '../shared/contract'
+import { REQUEST_NAMES, type EmitEvent, type Handlers } from '../shared/contract'
+import type { AttachmentUrl } from './attachments/catalog'
 import type { ServedAttachment } from './attachments/protocol'
 import type { ChatServiceOptions } from './chat/service'
 import { AppError } from './errors'
-import { BACKUP_CHECK_MS, backupIfDue, listBackups, restoreBackup } from './history/backup'
+import { keepDailyBackups } from './history/backup'
+import { backupHandlers, type HistoryHost } from './history/backupHandlers'
 import { openHistory, type HistoryProblem } from './history/open'
+import { keyHandlers } from './secrets/handlers'
 import { KeyManager, type SecretStore } from './secrets/keychain'
-import { createServices, type Services } from './services'
+import { createServices, type AlwaysServedRequest, type Services } from './services'
 
 export interface CoreOptions {
   dataDir: string
@@ -22,7 +20,7 @@ export interface CoreOptions {
   emit: EmitEvent
   chat?: Partial<ChatServiceOptions>
   /** The URL the renderer loads an attachment's thumbnail or original from. */
-  attachmentUrl?: (sha256: string, variant: 'thumb' | 'original') => string
+  attachmentUrl?: AttachmentUrl
 }
 
 /** Electron's custom protocol (src/main/index.ts registers it). */
@@ -44,8 +42,6 @@ export interface Core {
 
 /** Opens the history (checked, backed up before migrations) and builds the handler table. */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const file = join(options.dataDir, HISTORY_FILE)
-  const backups = join(options.dataDir, BACKUP_DIR)
   const keys = new KeyManager(options.secrets)
   const serviceOptions = {
     dataDir: options.dataDir,
@@ -58,76 +54,49 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let services: Services | null = null
   let swept = false
   let problem: HistoryProblem | null = null
-  let backupTimer: NodeJS.Timeout | undefined
-  let backupRunning: Promise<unknown> = Promise.resolve()
+  let backups: { stop(): Promise<void> } | null = null
 
-  const dailyBackup = (): void => {
-    if (!services) return
-    backupRunning = backupIfDue(services.db, backups).catch((error) =>
-      console.error('Backup failed:', error)
-    )
-  }
-  const open = async (): Promise<void> => {
-    const opened = await openHistory(file, backups)
-    if (!opened.ok) {
-      problem = { problem: opened.problem, detail: opened.detail }
-      return
-    }
-    problem = null
-    // Unused attachment files are swept once per start only: after a restore, the replaced
-    // database kept aside may still reference files the restored one does not.
-    services = createServices(opened.db, keys, { ...serviceOptions, sweepAttachments: !swept })
-    swept = true
-    dailyBackup()
-    clearInterval(backupTimer)
-    backupTimer = setInterval(dailyBackup, BACKUP_CHECK_MS)
-    backupTimer.unref()
-  }
-  const close = async (): Promise<void> => {
-    clearInterval(backupTimer)
-    await backupRunning
-    await services?.close()
-    services = null
-  }
-  const status = (): HistoryStatus =>
-    problem
-      ? { state: 'refused', ...problem, backups: listBackups(backups) }
-      : { state: 'ok', backups: listBackups(backups) }
-
-  await open()
-
-  const own: Pick<Handlers, 'getHistoryStatus' | 'restoreBackup'> = {
-    getHistoryStatus: async () => status(),
-    restoreBackup: async ({ name }) => {
-      await close()
-      try {
-        restoreBackup(file, backups, name)
-      } finally {
-        // Whether or not the backup could be put in place, open what is there now.
-        await open()
+  const history: HistoryHost = {
+    file: join(options.dataDir, HISTORY_FILE),
+    backups: join(options.dataDir, BACKUP_DIR),
+    problem: () => problem,
+    open: async () => {
+      const opened = await openHistory(history.file, history.backups)
+      if (!opened.ok) {
+        problem = { problem: opened.problem, detail: opened.detail }
+        return
       }
-      return status()
+      problem = null
+      // Unused attachment files are swept once per start only: after a restore, the replaced
+      // database kept aside may still reference files the restored one does not.
+      services = createServices(opened.db, keys, { ...serviceOptions, sweepAttachments: !swept })
+      swept = true
+      backups = keepDailyBackups(opened.db, history.backups)
+    },
+    close: async () => {
+      await backups?.stop()
+      backups = null
+      await services?.close()
+      services = null
     }
   }
-  const keyHandlers: Pick<Handlers, 'getKeyStatus' | 'setKey' | 'deleteKey'> = {
-    getKeyStatus: () => keys.status(),
-    setKey: ({ key }) => keys.setKey(key),
-    deleteKey: () => keys.deleteKey()
-  }
+
+  await history.open()
+
   // Key and backup requests work while the history is refused; the rest need it open.
-  const handlers = Object.fromEntries(
-    REQUEST_NAMES.map((name) => [
+  const always = { ...keyHandlers(keys), ...backupHandlers(history) } satisfies Pick<Handlers, AlwaysServedRequest>
+  const whileOpen = Object.fromEntries(
+    REQUEST_NAMES.filter((name) => !(name in always)).map((name) => [
       name,
       async (args: never) => {
-        if (name in own) return own[name as keyof typeof own](args)
-        if (name in keyHandlers) return keyHandlers[name as keyof typeof keyHandlers](args)
         if (!services) {
           throw new AppError('history_unavailable', `The history database is not open. ${problem?.detail ?? ''}`)
         }
         return (services.handlers[name as keyof Services['handlers']] as (args: never) => unknown)(args)
       }
     ])
-  ) as unknown as Handlers
+  ) as Services['handlers']
+  const handlers = { ...always, ...whileOpen } satisfies Handlers
 
   return {
     handlers,
@@ -136,6 +105,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return services
     },
     serveAttachment: async (path) => (services ? services.serveAttachment(path) : null),
-    close
+    close: history.close
   }
 }

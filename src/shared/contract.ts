@@ -2,7 +2,7 @@
 // its payload. Main, preload and renderer import from here; nobody else names a channel.
 import { z } from 'zod'
 import type { FrameEstimate } from './attachments/frames'
-import { FPS_MAX, FPS_MIN } from './attachments/limits'
+import { FPS_MAX, FPS_MIN, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from './attachments/limits'
 import type { ModelInfo } from './models'
 import { baseURLSchema, settingsPatchSchema, type Settings } from './settings'
 
@@ -264,8 +264,6 @@ const modelId = z
 const baseURL = baseURLSchema
 const messagePageLimit = z.number().int().min(1).max(500)
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256')
-/** The largest file the renderer may hand over: a 50 MB video plus slack for the refusal. */
-export const MAX_ATTACHMENT_BYTES = 60_000_000
 const apiKey = z
   .string()
   .trim()
@@ -358,7 +356,7 @@ export const requestSchemas = {
             .object({ sha256, name: z.string().max(1000), fps: z.number().min(FPS_MIN).max(FPS_MAX).optional() })
             .strict()
         )
-        .max(20)
+        .max(MAX_ATTACHMENTS_PER_MESSAGE)
         .default([])
     })
     .strict()

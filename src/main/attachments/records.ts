@@ -2,7 +2,7 @@
 // Plain synchronous queries with bound parameters, like the history modules.
 import type Database from 'better-sqlite3'
 import type { Attachment } from '../../shared/contract'
-import { prepared } from '../history/database'
+import { prepared } from '../history/statements'
 
 export type AttachmentKind = Attachment['kind']
 
@@ -13,30 +13,6 @@ export type NewAttachment = Omit<Attachment, 'thumbnailUrl'>
 export interface AttachmentRecord extends NewAttachment {
   messageId: number
   ordinal: number
-}
-
-/**
- * Creates the table. For the lead's next numbered migration; `IF NOT EXISTS` so a test may call
- * it on a database where that migration already ran.
- */
-export function createAttachmentTables(db: Database.Database): void {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS message_attachments (
-      message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
-      ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
-      sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
-      kind TEXT NOT NULL CHECK (kind IN ('image', 'video')),
-      name TEXT NOT NULL DEFAULT '',
-      mime TEXT NOT NULL,
-      bytes INTEGER NOT NULL CHECK (bytes >= 0),
-      width INTEGER,
-      height INTEGER,
-      duration_seconds REAL,
-      fps REAL,
-      PRIMARY KEY (message_id, ordinal)
-    ) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS message_attachments_by_sha256 ON message_attachments (sha256);
-  `)
 }
 
 interface AttachmentRow {

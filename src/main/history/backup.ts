@@ -56,6 +56,26 @@ export async function backupDatabase(
   return listBackups(dir).find((backup) => backup.name === name)!
 }
 
+/**
+ * Takes the daily backup now if it is due, and checks again every BACKUP_CHECK_MS until stopped;
+ * stop() waits for a backup under way.
+ */
+export function keepDailyBackups(db: HistoryDatabase, dir: string): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve()
+  const check = (): void => {
+    running = backupIfDue(db, dir).catch((error) => console.error('Backup failed:', error))
+  }
+  check()
+  const timer = setInterval(check, BACKUP_CHECK_MS)
+  timer.unref()
+  return {
+    stop: async () => {
+      clearInterval(timer)
+      await running
+    }
+  }
+}
+
 /** Takes the daily backup when the newest one is a day old or there is none. */
 export async function backupIfDue(
   db: HistoryDatabase,

@@ -1,5 +1,6 @@
 import type { Conversation, ConversationPage } from '../../shared/contract'
-import { prepared, type HistoryDatabase } from './database'
+import type { HistoryDatabase } from './database'
+import { prepared } from './statements'
 
 interface ConversationRow {
   id: number

@@ -5,7 +5,8 @@ import type {
   MessageStatus,
   Usage
 } from '../../shared/contract'
-import { prepared, type HistoryDatabase } from './database'
+import type { HistoryDatabase } from './database'
+import { prepared } from './statements'
 
 interface MessageRow {
   id: number

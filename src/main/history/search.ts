@@ -1,14 +1,16 @@
 // Offline full-text search over message text, reasoning and conversation titles (migration 2).
 // The semantics are written down in docs/search.md; searchText.ts implements the text side.
-import type {
-  MessageHit,
-  MessageRole,
-  SearchCursor,
-  SearchGroup,
-  SearchHit,
-  SearchPage,
-  SnippetPart,
-  TitleHit
+import {
+  SEARCH_FILTER_NAMES,
+  type MessageHit,
+  type MessageRole,
+  type SearchCursor,
+  type SearchFilters,
+  type SearchGroup,
+  type SearchHit,
+  type SearchPage,
+  type SnippetPart,
+  type TitleHit
 } from '../../shared/contract'
 import type { HistoryDatabase } from './database'
 import {
@@ -22,15 +24,10 @@ import {
 export type { MessageHit, SearchCursor, SearchGroup, SearchHit, SearchPage, SnippetPart, TitleHit }
 export { groupByConversation } from '../../shared/search'
 
-export interface SearchArgs {
+/** A query, the contract's filters (model, from inclusive, to exclusive), and a page. */
+export interface SearchArgs extends SearchFilters {
   /** What the user typed. Blank (or no letter or digit) gives an empty page at once. */
   query: string
-  /** Only hits of this model id. */
-  model?: string
-  /** Only hits at or after this time (ms since the epoch, inclusive). */
-  from?: number
-  /** Only hits before this time (ms since the epoch, exclusive). */
-  to?: number
   /** Page size, 1–200; default 50. */
   limit?: number
   /** The `next` of the previous page. */
@@ -60,11 +57,11 @@ interface TitleHitRow {
   last_message_id: number
 }
 
-interface Filters {
-  model: string | null
-  from: number | null
-  to: number | null
-}
+/** The filters as the SQL binds them: every one present, null for "no filter". */
+type Filters = { [K in keyof SearchFilters]-?: Exclude<SearchFilters[K], undefined> | null }
+
+const boundFilters = (args: SearchFilters): Filters =>
+  Object.fromEntries(SEARCH_FILTER_NAMES.map((name) => [name, args[name] ?? null])) as Filters
 
 const SNIPPET_WIDTH = 100
 
@@ -73,7 +70,7 @@ export function searchMessages(db: HistoryDatabase, args: SearchArgs): SearchPag
   const terms = parseQuery(args.query)
   if (!terms.length) return { results: [], next: null }
   const limit = Math.min(MAX_SEARCH_LIMIT, Math.max(1, Math.floor(args.limit ?? DEFAULT_SEARCH_LIMIT)))
-  const filters: Filters = { model: args.model ?? null, from: args.from ?? null, to: args.to ?? null }
+  const filters = boundFilters(args)
   const messageMatch = ftsMatchExpression(terms, prefixExpander(db, 'message_search'))
   const titleMatch = ftsMatchExpression(terms, prefixExpander(db, 'conversation_search'))
   const messageRows = messageMatch

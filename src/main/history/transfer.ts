@@ -9,7 +9,8 @@ import {
   type ImportSummary,
   type Message
 } from '../../shared/contract'
-import { prepared, type HistoryDatabase } from './database'
+import type { HistoryDatabase } from './database'
+import { prepared } from './statements'
 import { attachToMessage, listConversationAttachments } from '../attachments/records'
 import { listMessages } from './messages'
 

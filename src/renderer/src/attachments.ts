@@ -1,14 +1,18 @@
 // What the renderer works out about attachments on its own: sizes in words, which kinds the
 // current model cannot take, the model to offer instead, and refusals in the UI language.
 import type { TFunction } from 'i18next'
-import { MAX_ATTACHMENT_BYTES, type AppErrorInfo, type Attachment } from '../../shared/contract'
-import { FPS_MAX, FPS_MIN } from '../../shared/attachments/limits'
+import type { AppErrorInfo, Attachment } from '../../shared/contract'
+import {
+  FPS_MAX,
+  FPS_MIN,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_MESSAGE
+} from '../../shared/attachments/limits'
 import { modelOrTextOnly, type ModelInfo } from '../../shared/models'
 
 export type AttachmentKind = Attachment['kind']
 
-/** Most attachments one message takes (the contract's sendMessage schema). */
-export const MAX_ATTACHMENTS_PER_MESSAGE = 20
+export { MAX_ATTACHMENTS_PER_MESSAGE }
 /**
  * Largest file handed to main: the contract refuses bigger ones before main can say why, so the
  * renderer says it instead, without reading the file.

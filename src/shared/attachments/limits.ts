@@ -1,5 +1,6 @@
-// The API's limits on images and videos (docs/api.md, "Images" and "Videos") and what follows
-// from them per model. Pure: no Node imports, so the renderer could share it.
+// The API's limits on images and videos (docs/api.md, "Images" and "Videos"), what follows from
+// them per model, and the app's own limits on what one message carries. Pure: no Node imports, so
+// the renderer shares it.
 import { MODELS, type ModelInfo } from '../models'
 
 // "MB" in docs/api.md is read as 10^6 bytes: the smaller reading, so we never go over either.
@@ -13,6 +14,10 @@ export const MAX_REQUEST_BYTES = 64_000_000
 export const REQUEST_RESERVE_BYTES = 256_000
 /** Largest image file we read at all; bigger files are refused before decoding. */
 export const MAX_IMAGE_INPUT_BYTES = 200_000_000
+/** The largest file the renderer may hand over: a 50 MB video plus slack for the refusal. */
+export const MAX_ATTACHMENT_BYTES = 60_000_000
+/** Most attachments one message takes (the contract's sendMessage schema). */
+export const MAX_ATTACHMENTS_PER_MESSAGE = 20
 
 /** Each side must be more than 14 px. */
 export const MIN_IMAGE_SIDE = 15

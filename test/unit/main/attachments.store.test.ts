@@ -11,7 +11,6 @@ import { serveAttachment } from '../../../src/main/attachments/protocol'
 import {
   attachToMessage,
   conversationHashes,
-  createAttachmentTables,
   listAttachments,
   listConversationAttachments,
   referencedHashes
@@ -34,7 +33,6 @@ afterEach(() => {
 
 function fresh(dataDir = mkdtempSync(join(tmpdir(), 'attachments-store-'))) {
   const db = openDatabase(join(dataDir, 'history.sqlite'))
-  createAttachmentTables(db)
   open.push(db)
   return { db, dataDir, store: new AttachmentStore(dataDir) }
 }

@@ -12,7 +12,7 @@ import { backupDatabase, listBackups } from '../../../src/main/history/backup'
 import * as conversations from '../../../src/main/history/conversations'
 import { openDatabase } from '../../../src/main/history/database'
 import * as messages from '../../../src/main/history/messages'
-import { SCHEMA_VERSION, migrations } from '../../../src/main/history/migrations'
+import { SCHEMA_VERSION, migrateTo } from '../../../src/main/history/migrations'
 import { searchMessages } from '../../../src/main/history/search'
 import { registerSearchFunctions } from '../../../src/main/history/searchText'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
@@ -39,8 +39,7 @@ function databaseAt(dir: string, version: number): string {
   const file = join(dir, HISTORY_FILE)
   const db = new Database(file)
   registerSearchFunctions(db)
-  for (let v = 0; v < version; v++) migrations[v](db)
-  db.pragma(`user_version = ${version}`)
+  migrateTo(db, version)
   db.prepare("INSERT INTO conversations (title, model, created_at, updated_at) VALUES ('Café notes', 'm', 1, 2)").run()
   const insert = db.prepare(
     "INSERT INTO messages (conversation_id, role, content, reasoning, status, model, created_at) VALUES (1, ?, ?, ?, 'done', 'm', ?)"

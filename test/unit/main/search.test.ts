@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as conversations from '../../../src/main/history/conversations'
 import { openDatabase, type HistoryDatabase } from '../../../src/main/history/database'
 import * as messages from '../../../src/main/history/messages'
-import { SCHEMA_VERSION, migrations } from '../../../src/main/history/migrations'
+import { SCHEMA_VERSION, migrateTo } from '../../../src/main/history/migrations'
 import {
   groupByConversation,
   searchAllMessageIds,
@@ -457,8 +457,7 @@ describe('migration 2', () => {
   it('indexes the rows of a database at version 1', () => {
     const file = tempFile()
     const old = new Database(file)
-    migrations[0](old)
-    old.pragma('user_version = 1')
+    migrateTo(old, 1)
     old.prepare("INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (1, 'Résumé tips', 'm', 1, 2)").run()
     const insert = old.prepare(
       "INSERT INTO messages (conversation_id, role, content, reasoning, status, model, created_at) VALUES (1, ?, ?, ?, 'done', ?, ?)"

@@ -1,18 +1,18 @@
 // A fake window.api for renderer tests: every request is a vi.fn answering with plausible data,
 // and emitDelta / emitEnded play the events main would send.
 import { vi } from 'vitest'
-import {
-  DEFAULT_BASE_URL,
-  type Api,
-  type Attachment,
-  type AttachmentDraft,
-  type Conversation,
-  type EventPayloads,
-  type KeyStatus,
-  type Message,
-  type Result
+import type {
+  Api,
+  Attachment,
+  AttachmentDraft,
+  Conversation,
+  EventPayloads,
+  KeyStatus,
+  Message,
+  Result
 } from '../../../src/shared/contract'
 import { MODELS } from '../../../src/shared/models'
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../src/shared/settings'
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value }
@@ -109,10 +109,8 @@ export function createFakeApi(
   const deltaListeners = new Set<(payload: EventPayloads['replyDelta']) => void>()
   const endedListeners = new Set<(payload: EventPayloads['replyEnded']) => void>()
   let keyStatus = options.keyStatus ?? KEY_SET
-  let settings = { baseURL: DEFAULT_BASE_URL, language: 'en' as const } as {
-    baseURL: string
-    language: 'system' | 'en' | 'zh-CN'
-  }
+  // English rather than the system's language, so tests read the English strings.
+  let settings: Settings = { ...DEFAULT_SETTINGS, language: 'en' }
   const conversations = options.conversations ?? []
 
   const api: Api = {
@@ -126,7 +124,7 @@ export function createFakeApi(
       return ok(keyStatus)
     }),
     getSettings: vi.fn(async () => ok(settings)),
-    updateSettings: vi.fn(async (patch: Partial<typeof settings>) => {
+    updateSettings: vi.fn(async (patch: SettingsPatch) => {
       settings = { ...settings, ...patch }
       return ok(settings)
     }),

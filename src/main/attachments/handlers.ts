@@ -1,0 +1,26 @@
+// Attaching a file in the composer: checked, stored, kept as a draft until it is sent.
+import type { Handlers } from '../../shared/contract'
+import { modelOrTextOnly } from '../../shared/models'
+import { AppError } from '../errors'
+import type { AttachmentCatalog } from './catalog'
+import { ingestAttachment } from './ingest'
+import type { AttachmentStore } from './store'
+
+export type AttachmentRequest = 'addAttachment'
+
+/** Stores a dropped, pasted or picked file, or refuses it with the reason. */
+export function attachmentHandlers(store: AttachmentStore, catalog: AttachmentCatalog): Pick<Handlers, AttachmentRequest> {
+  return {
+    addAttachment: async ({ name, data, model }) => {
+      const ingested = await ingestAttachment(store, { name, bytes: data }, modelOrTextOnly(model))
+      if (!ingested.ok) {
+        throw new AppError('attachment_refused', ingested.error.message, {
+          reason: ingested.error.code,
+          params: ingested.error.params
+        })
+      }
+      const { frames, placeholderThumbnail: _placeholder, part: _part, ...record } = ingested.value
+      return { ...catalog.addDraft(record), frames }
+    }
+  }
+}

@@ -1,0 +1,22 @@
+// Sending a message, stopping a reply, retrying one.
+import type { Handlers } from '../../shared/contract'
+import type { AttachmentCatalog } from '../attachments/catalog'
+import type { ChatService } from './service'
+
+export type ChatRequest = 'sendMessage' | 'stopReply' | 'retryReply'
+
+/** The chat service's requests; a sent message's attachments stop being drafts. */
+export function chatHandlers(chat: ChatService, catalog: AttachmentCatalog): Pick<Handlers, ChatRequest> {
+  return {
+    sendMessage: async (args) => {
+      const sent = await chat.send(args)
+      catalog.sent(args.attachments.map((attachment) => attachment.sha256))
+      return sent
+    },
+    stopReply: async ({ messageId }) => {
+      await chat.stop(messageId)
+      return null
+    },
+    retryReply: ({ messageId }) => chat.retry(messageId)
+  }
+}

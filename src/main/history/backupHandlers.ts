@@ -1,0 +1,41 @@
+// Whether the history could be opened, and putting a backup in its place. These work while the
+// history is refused: they are how the user gets out of it.
+import type { Handlers, HistoryStatus } from '../../shared/contract'
+import { listBackups, restoreBackup } from './backup'
+import type { HistoryProblem } from './open'
+
+export type BackupRequest = 'getHistoryStatus' | 'restoreBackup'
+
+/** The history file as the core holds it: where it is, why it was refused, opening and closing it. */
+export interface HistoryHost {
+  file: string
+  backups: string
+  /** Why the file was refused; null while it is open. */
+  problem(): HistoryProblem | null
+  /** Opens what is at `file` now (or records why it cannot). */
+  open(): Promise<void>
+  /** Stops streaming replies and closes the database. */
+  close(): Promise<void>
+}
+
+/** The history's status and restore requests. */
+export function backupHandlers(history: HistoryHost): Pick<Handlers, BackupRequest> {
+  const status = (): HistoryStatus => {
+    const problem = history.problem()
+    const backups = listBackups(history.backups)
+    return problem ? { state: 'refused', ...problem, backups } : { state: 'ok', backups }
+  }
+  return {
+    getHistoryStatus: async () => status(),
+    restoreBackup: async ({ name }) => {
+      await history.close()
+      try {
+        restoreBackup(history.file, history.backups, name)
+      } finally {
+        // Whether or not the backup could be put in place, open what is there now.
+        await history.open()
+      }
+      return status()
+    }
+  }
+}

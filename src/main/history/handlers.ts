@@ -1,0 +1,97 @@
+// The conversations: listing, reading, renaming, pinning, deleting; search, export and import.
+import { MESSAGE_PAGE_SIZE, type Handlers } from '../../shared/contract'
+import type { AttachmentCatalog } from '../attachments/catalog'
+import { removeOrphans } from '../attachments/cleanup'
+import { conversationHashes } from '../attachments/records'
+import type { AttachmentStore } from '../attachments/store'
+import type { ChatService } from '../chat/service'
+import { AppError } from '../errors'
+import * as conversations from './conversations'
+import type { HistoryDatabase } from './database'
+import * as messages from './messages'
+import { searchMessages } from './search'
+import { exportAll, exportConversation, importAll, parseExport } from './transfer'
+
+export type HistoryRequest =
+  | 'listConversations'
+  | 'getConversation'
+  | 'listMessages'
+  | 'renameConversation'
+  | 'setConversationPinned'
+  | 'setConversationModel'
+  | 'deleteConversation'
+  | 'exportConversation'
+  | 'exportHistory'
+  | 'importHistory'
+  | 'searchHistory'
+
+/** What the history's requests use besides the database. */
+export interface HistoryNeeds {
+  /** To refuse deleting a conversation while its reply streams. */
+  chat: Pick<ChatService, 'isStreaming'>
+  /** To remove the files only a deleted conversation used. */
+  store: AttachmentStore
+  catalog: AttachmentCatalog
+}
+
+/** The history's requests over an open database. */
+export function historyHandlers(db: HistoryDatabase, needs: HistoryNeeds): Pick<Handlers, HistoryRequest> {
+  const { chat, store, catalog } = needs
+  const existing = (id: number) => {
+    const conversation = conversations.getConversation(db, id)
+    if (!conversation) throw new AppError('not_found', 'That conversation no longer exists.')
+    return conversation
+  }
+
+  return {
+    listConversations: async ({ limit, before }) =>
+      conversations.listConversations(db, { limit: limit ?? 100, before }),
+    getConversation: async ({ id, around, limit }) => {
+      const conversation = existing(id)
+      const page = messages.pageOfMessages(db, id, { around, limit: limit ?? MESSAGE_PAGE_SIZE })
+      return { conversation, ...page, messages: catalog.decorate(page.messages) }
+    },
+    listMessages: async ({ conversationId, before, after, limit }) => {
+      existing(conversationId)
+      const side = before !== undefined ? { before } : { after: after! }
+      const page = messages.messagesBeside(db, conversationId, side, limit ?? MESSAGE_PAGE_SIZE)
+      return { ...page, messages: catalog.decorate(page.messages) }
+    },
+    renameConversation: async ({ id, title }) => {
+      existing(id)
+      conversations.renameConversation(db, id, title)
+      return existing(id)
+    },
+    setConversationPinned: async ({ id, pinned }) => {
+      existing(id)
+      conversations.setConversationPinned(db, id, pinned, Date.now())
+      return existing(id)
+    },
+    exportConversation: async ({ id, format }) => exportConversation(db, existing(id), format),
+    exportHistory: async () => exportAll(db),
+    searchHistory: async (args) => searchMessages(db, args),
+    importHistory: async ({ text }) => {
+      let file
+      try {
+        file = parseExport(text)
+      } catch (error) {
+        throw new AppError('import_failed', (error as Error).message)
+      }
+      return importAll(db, file)
+    },
+    setConversationModel: async ({ id, model }) => {
+      existing(id)
+      conversations.setConversationModel(db, id, model)
+      return existing(id)
+    },
+    deleteConversation: async ({ id }) => {
+      if (chat.isStreaming(id)) {
+        throw new AppError('busy', 'A reply is still streaming in this conversation. Stop it first.')
+      }
+      const hashes = conversationHashes(db, id)
+      conversations.deleteConversation(db, id)
+      await removeOrphans(db, store, hashes, catalog.draftHashes())
+      return null
+    }
+  }
+}

@@ -1,0 +1,37 @@
+// The history's schema changes, numbered, one file each (Signal Desktop's ts/sql/migrations).
+// A migration is frozen history: once released it is never edited, and it never calls today's
+// table code (which will change under it); it carries its own SQL. The database's `user_version`
+// is the number of the last migration applied.
+import type Database from 'better-sqlite3'
+import { createConversationsMessagesSettings } from './0001-conversations-messages-settings'
+import { addFullTextSearch } from './0002-full-text-search'
+import { addUidsAndPins } from './0003-uids-and-pins'
+import { addMessageAttachments } from './0004-message-attachments'
+
+export type Migration = (db: Database.Database) => void
+
+/** Migration N is at index N - 1. */
+export const migrations: ReadonlyArray<Migration> = [
+  createConversationsMessagesSettings,
+  addFullTextSearch,
+  addUidsAndPins,
+  addMessageAttachments
+]
+
+export const SCHEMA_VERSION = migrations.length
+
+/**
+ * Applies the migrations after the database's version up to `version`, all in one transaction.
+ * From migration 2 on, search_text() must be registered on the connection (registerSearchFunctions).
+ */
+export function migrateTo(db: Database.Database, version: number = SCHEMA_VERSION): void {
+  const from = db.pragma('user_version', { simple: true }) as number
+  if (version < from || version > SCHEMA_VERSION) {
+    throw new Error(`Cannot migrate the history from schema ${from} to ${version} (this app knows ${SCHEMA_VERSION}).`)
+  }
+  if (from === version) return
+  db.transaction(() => {
+    for (const migration of migrations.slice(from, version)) migration(db)
+    db.pragma(`user_version = ${version}`)
+  })()
+}

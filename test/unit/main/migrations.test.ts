@@ -1,0 +1,226 @@
+// One test per migration: a real file at version N-1 with data written as that version did, opened
+// with the app's openDatabase; the data must survive and migration N's additions must work.
+import Database from 'better-sqlite3'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { attachToMessage, listAttachments } from '../../../src/main/attachments/records'
+import * as conversations from '../../../src/main/history/conversations'
+import { openDatabase, type HistoryDatabase } from '../../../src/main/history/database'
+import * as messages from '../../../src/main/history/messages'
+import { SCHEMA_VERSION, migrateTo, migrations } from '../../../src/main/history/migrations'
+import { searchAllMessageIds, searchMessages } from '../../../src/main/history/search'
+import { registerSearchFunctions } from '../../../src/main/history/searchText'
+import { getSettings } from '../../../src/main/settings/settings'
+
+const open: HistoryDatabase[] = []
+const dirs: string[] = []
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.open) db.close()
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+/** A closed history file at `version`, with what `fill` wrote into it in that version's SQL. */
+function fileAt(version: number, fill: (db: Database.Database) => void = () => undefined): string {
+  const dir = mkdtempSync(join(tmpdir(), `migration-${version + 1}-`))
+  dirs.push(dir)
+  const file = join(dir, 'history.sqlite')
+  const db = new Database(file)
+  registerSearchFunctions(db)
+  migrateTo(db, version)
+  expect(db.pragma('user_version', { simple: true })).toBe(version)
+  fill(db)
+  db.close()
+  return file
+}
+
+function upgrade(file: string): HistoryDatabase {
+  const db = openDatabase(file)
+  open.push(db)
+  expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+  return db
+}
+
+const names = (db: HistoryDatabase, type: 'table' | 'index' | 'trigger'): string[] =>
+  db.prepare<[string], string>('SELECT name FROM sqlite_master WHERE type = ? ORDER BY name').pluck().all(type)
+const columns = (db: HistoryDatabase, table: string): string[] =>
+  db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((column) => column.name)
+const uids = (db: HistoryDatabase, table: 'conversations' | 'messages'): Record<number, string> =>
+  Object.fromEntries(
+    db.prepare<[], { id: number; uid: string }>(`SELECT id, uid FROM ${table} ORDER BY id`).all().map((row) => [row.id, row.uid])
+  )
+
+// Rows as versions 1 to 3 wrote them (no uid, no pin, no attachments).
+function writeV1Rows(db: Database.Database): void {
+  db.prepare("INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (1, 'Résumé tips', 'm1', 1, 3)").run()
+  db.prepare("INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (2, '周末计划', 'm2', 4, 5)").run()
+  const insert = db.prepare(
+    'INSERT INTO messages (conversation_id, role, content, reasoning, status, model, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+  )
+  insert.run(1, 'user', '怎么写简历？', '', 'done', null, 1)
+  insert.run(1, 'assistant', 'Keep it to one page.', 'The user wants résumé advice', 'done', 'm1', 2)
+  insert.run(2, 'user', 'Plan a hike', '', 'done', null, 4)
+  insert.run(2, 'assistant', 'Half a ', '', 'streaming', 'm2', 5)
+}
+
+/** What every test checks: the rows written before the upgrade are all there. */
+function expectV1Rows(db: HistoryDatabase): void {
+  expect(conversations.getConversation(db, 1)).toMatchObject({ title: 'Résumé tips', model: 'm1', pinned: false })
+  expect(conversations.getConversation(db, 2)).toMatchObject({ title: '周末计划', model: 'm2', updatedAt: 5 })
+  expect(messages.listMessages(db, 1).map((m) => [m.role, m.content, m.reasoning, m.status])).toEqual([
+    ['user', '怎么写简历？', '', 'done'],
+    ['assistant', 'Keep it to one page.', 'The user wants résumé advice', 'done']
+  ])
+  expect(messages.listMessages(db, 2).map((m) => [m.content, m.status])).toEqual([
+    ['Plan a hike', 'done'],
+    ['Half a ', 'streaming']
+  ])
+}
+
+const SHA = 'ab'.repeat(32)
+
+/** Migration N's test: what it adds, on a file at version N-1. */
+const tests: Record<number, { adds: string; run: () => void }> = {
+  1: {
+    adds: 'the conversations, messages and settings tables',
+    run: () => {
+      const db = upgrade(fileAt(0))
+      expect(names(db, 'table')).toEqual(expect.arrayContaining(['conversations', 'messages', 'settings']))
+      expect(names(db, 'index')).toEqual(
+        expect.arrayContaining(['conversations_by_activity', 'messages_by_conversation'])
+      )
+      expect(columns(db, 'messages')).toEqual(
+        expect.arrayContaining(['conversation_id', 'role', 'content', 'reasoning', 'status', 'prompt_tokens', 'error'])
+      )
+      const conversation = conversations.createConversation(db, { title: 'First', model: 'm', now: 1 })
+      messages.insertMessage(db, { conversationId: conversation.id, role: 'user', content: 'hi', status: 'done', model: null, now: 1 })
+      expect(messages.listMessages(db, conversation.id).map((m) => m.content)).toEqual(['hi'])
+      expect(getSettings(db).language).toBe('system')
+      // Messages go with their conversation.
+      conversations.deleteConversation(db, conversation.id)
+      expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(0)
+    }
+  },
+  2: {
+    adds: 'full-text search over the messages and titles already there',
+    run: () => {
+      const db = upgrade(
+        fileAt(1, (v1) => {
+          writeV1Rows(v1)
+          v1.prepare("INSERT INTO settings (key, value) VALUES ('language', 'zh-CN')").run()
+        })
+      )
+      expectV1Rows(db)
+      expect(getSettings(db).language).toBe('zh-CN')
+      expect(names(db, 'table')).toEqual(expect.arrayContaining(['message_search', 'conversation_search']))
+      expect(names(db, 'index')).toContain('messages_by_time')
+      // Rows written before the migration are indexed: CJK pairs, folded diacritics, reasoning.
+      expect(searchAllMessageIds(db, '简历')).toEqual([1])
+      expect(searchAllMessageIds(db, 'resume')).toEqual([2])
+      expect(searchAllMessageIds(db, 'page')).toEqual([2])
+      expect(searchMessages(db, { query: '周末' }).results.map((hit) => [hit.field, hit.conversationId])).toEqual([
+        ['title', 2]
+      ])
+      // And the triggers keep the index up to date from now on.
+      messages.appendToMessage(db, 4, { content: 'day hike', reasoning: '' })
+      expect(searchAllMessageIds(db, 'hike')).toEqual([4, 3])
+      conversations.renameConversation(db, 1, 'CV help')
+      expect(searchMessages(db, { query: 'tips' }).results).toEqual([])
+      expect(searchMessages(db, { query: 'cv' }).results.map((hit) => hit.conversationId)).toEqual([1])
+    }
+  },
+  3: {
+    adds: 'a uid on every conversation and message, and pinning',
+    run: () => {
+      const db = upgrade(fileAt(2, writeV1Rows))
+      expectV1Rows(db)
+      expect(columns(db, 'conversations')).toEqual(expect.arrayContaining(['uid', 'pinned_at']))
+      expect(names(db, 'index')).toEqual(
+        expect.arrayContaining(['conversations_by_uid', 'messages_by_uid', 'conversations_pinned'])
+      )
+      for (const table of ['conversations', 'messages'] as const) {
+        const given = Object.values(uids(db, table))
+        expect(given).toHaveLength(table === 'conversations' ? 2 : 4)
+        expect(new Set(given).size).toBe(given.length)
+        expect(given.every((uid) => /^[0-9a-f]{32}$/.test(uid))).toBe(true)
+      }
+      // New rows get one too; a pin sticks.
+      const added = conversations.createConversation(db, { title: 'new', model: 'm', now: 9 })
+      expect(uids(db, 'conversations')[added.id]).toMatch(/^[0-9a-f]{32}$/)
+      conversations.setConversationPinned(db, 1, true, 10)
+      expect(conversations.getConversation(db, 1)!.pinned).toBe(true)
+      expect(conversations.listConversations(db, { limit: 10 }).conversations[0].id).toBe(1)
+      // Search written by migration 2 still finds the old rows.
+      expect(searchAllMessageIds(db, '简历')).toEqual([1])
+    }
+  },
+  4: {
+    adds: 'attachments of messages, their names in the message search',
+    run: () => {
+      let before: { conversations: Record<number, string>; messages: Record<number, string> } | undefined
+      const db = upgrade(
+        fileAt(3, (v3) => {
+          writeV1Rows(v3)
+          v3.prepare('UPDATE conversations SET pinned_at = 7 WHERE id = 2').run()
+          before = { conversations: uids(v3, 'conversations'), messages: uids(v3, 'messages') }
+        })
+      )
+      expectV1Rows(db)
+      expect(conversations.getConversation(db, 2)!.pinned).toBe(true)
+      expect(uids(db, 'conversations')).toEqual(before!.conversations)
+      expect(uids(db, 'messages')).toEqual(before!.messages)
+      expect(names(db, 'table')).toContain('message_attachments')
+      expect(names(db, 'index')).toContain('message_attachments_by_sha256')
+      expect(names(db, 'trigger')).toContain('message_attachments_search')
+
+      const record = {
+        sha256: SHA,
+        kind: 'image' as const,
+        name: 'holiday-photo.png',
+        mime: 'image/png',
+        bytes: 1234,
+        width: 800,
+        height: 600,
+        durationSeconds: null,
+        fps: null
+      }
+      attachToMessage(db, 3, [record])
+      expect(listAttachments(db, [3]).get(3)).toEqual([{ ...record, messageId: 3, ordinal: 0 }])
+      // The name joins the message's search row, and stays there when its text changes.
+      expect(searchAllMessageIds(db, 'holiday')).toEqual([3])
+      expect(searchMessages(db, { query: 'holiday' }).results.map((hit) => hit.field)).toEqual(['attachment'])
+      db.prepare("UPDATE messages SET content = 'Plan a long hike' WHERE id = 3").run()
+      expect(searchAllMessageIds(db, 'holiday')).toEqual([3])
+      expect(searchAllMessageIds(db, 'long')).toEqual([3])
+      // Attachments go with their message.
+      conversations.deleteConversation(db, 2)
+      expect(db.prepare('SELECT count(*) FROM message_attachments').pluck().get()).toBe(0)
+    }
+  }
+}
+
+describe('migrations', () => {
+  it('each has its test here', () => {
+    expect(migrations).toHaveLength(SCHEMA_VERSION)
+    expect(Object.keys(tests).map(Number)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1))
+  })
+
+  for (const [version, test] of Object.entries(tests)) {
+    it(`${version} adds ${test.adds}, on a file at version ${Number(version) - 1}`, test.run)
+  }
+
+  it('migrate only forward, and only to a version this app knows', () => {
+    const file = fileAt(2)
+    const db = new Database(file)
+    open.push(db)
+    registerSearchFunctions(db)
+    expect(() => migrateTo(db, 1)).toThrow(/from schema 2 to 1/)
+    expect(() => migrateTo(db, SCHEMA_VERSION + 1)).toThrow(/this app knows/)
+    expect(db.pragma('user_version', { simple: true })).toBe(2)
+    migrateTo(db, 3)
+    expect(db.pragma('user_version', { simple: true })).toBe(3)
+    expect(columns(db, 'messages')).toContain('uid')
+    expect(names(db, 'table')).not.toContain('message_attachments')
+  })
+})

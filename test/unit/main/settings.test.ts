@@ -1,0 +1,90 @@
+// Settings in a real history file: defaults, saving, and what a bad stored value falls back to.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { openDatabase, type HistoryDatabase } from '../../../src/main/history/database'
+import { decodeSetting, encodeSetting, getSettings, updateSettings } from '../../../src/main/settings/settings'
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings'
+
+const open: HistoryDatabase[] = []
+const dirs: string[] = []
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.open) db.close()
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+function fresh(): { db: HistoryDatabase; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'settings-'))
+  dirs.push(dir)
+  const file = join(dir, 'history.sqlite')
+  const db = openDatabase(file)
+  open.push(db)
+  return { db, file }
+}
+
+const stored = (db: HistoryDatabase) =>
+  Object.fromEntries(
+    db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all().map((row) => [row.key, row.value])
+  )
+
+describe('settings', () => {
+  it('are the defaults until something is saved', () => {
+    const { db } = fresh()
+    expect(getSettings(db)).toEqual({ baseURL: 'https://www.anyfast.ai/v1', language: 'system' })
+    expect(getSettings(db)).toEqual(DEFAULT_SETTINGS)
+  })
+
+  it('saves what the patch names, as plain text, and keeps the rest', () => {
+    const { db, file } = fresh()
+    expect(updateSettings(db, { language: 'zh-CN' })).toEqual({ ...DEFAULT_SETTINGS, language: 'zh-CN' })
+    expect(updateSettings(db, { baseURL: 'http://127.0.0.1:8080/v1//' })).toEqual({
+      baseURL: 'http://127.0.0.1:8080/v1',
+      language: 'zh-CN'
+    })
+    expect(stored(db)).toEqual({ baseURL: 'http://127.0.0.1:8080/v1', language: 'zh-CN' })
+    db.close()
+    const reopened = openDatabase(file)
+    open.push(reopened)
+    expect(getSettings(reopened)).toEqual({ baseURL: 'http://127.0.0.1:8080/v1', language: 'zh-CN' })
+  })
+
+  it('ignores names that are not settings', () => {
+    const { db } = fresh()
+    updateSettings(db, { language: 'en', theme: 'dark' } as never)
+    expect(stored(db)).toEqual({ language: 'en' })
+  })
+
+  it('reads a stored value that is no longer valid as its default', () => {
+    const { db } = fresh()
+    const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)')
+    put.run('language', 'fr')
+    put.run('baseURL', 'ftp://example.com')
+    expect(getSettings(db)).toEqual(DEFAULT_SETTINGS)
+    db.prepare("UPDATE settings SET value = 'en' WHERE key = 'language'").run()
+    expect(getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, language: 'en' })
+  })
+})
+
+describe('a stored setting', () => {
+  it('is text as it is, any other value as JSON, and reads back through its schema', () => {
+    const cases: Array<[z.ZodType, unknown]> = [
+      [z.string(), 'https://example.com/v1'],
+      [z.string(), '{"looks":"like JSON"}'],
+      [z.number(), 0.5],
+      [z.boolean(), false],
+      [z.array(z.string()), ['a', 'b']]
+    ]
+    for (const [field, value] of cases) expect(decodeSetting(field, encodeSetting(value))).toEqual(value)
+    expect(encodeSetting('en')).toBe('en')
+    expect(encodeSetting(true)).toBe('true')
+  })
+
+  it('that does not fit its schema reads as undefined; a missing one as the default, if any', () => {
+    expect(decodeSetting(z.number(), 'twelve')).toBeUndefined()
+    expect(decodeSetting(z.boolean(), '1')).toBeUndefined()
+    expect(decodeSetting(z.number(), undefined)).toBeUndefined()
+    expect(decodeSetting(z.number().default(3), undefined)).toBe(3)
+  })
+})
