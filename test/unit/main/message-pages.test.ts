@@ -1,0 +1,94 @@
+// A long conversation is read a page at a time: the latest page, the pages before and after a
+// message, and the page around a search hit, through the history handlers on a real database.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AttachmentCatalog } from '../../../src/main/attachments/catalog'
+import { AttachmentStore } from '../../../src/main/attachments/store'
+import * as conversations from '../../../src/main/history/conversations'
+import { openDatabase, type HistoryDatabase } from '../../../src/main/history/database'
+import { historyHandlers } from '../../../src/main/history/handlers'
+import * as messages from '../../../src/main/history/messages'
+
+let dir: string
+let db: HistoryDatabase
+let handlers: ReturnType<typeof historyHandlers>
+let conversationId: number
+let ids: number[]
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'message-pages-'))
+  db = openDatabase(join(dir, 'history.sqlite'))
+  const conversation = conversations.createConversation(db, { title: 'Long', model: 'm', now: 1 })
+  conversationId = conversation.id
+  // Another conversation's messages interleave: pages never mix conversations.
+  const other = conversations.createConversation(db, { title: 'Other', model: 'm', now: 1 })
+  ids = []
+  db.transaction(() => {
+    for (let i = 0; i < 230; i++) {
+      const message = messages.insertMessage(db, {
+        conversationId,
+        role: i % 2 === 0 ? 'user' : 'assistant',
+        content: `message ${i}`,
+        status: 'done',
+        model: null,
+        now: i
+      })
+      ids.push(message.id)
+      if (i % 10 === 0) {
+        messages.insertMessage(db, { conversationId: other.id, role: 'user', content: 'x', status: 'done', model: null, now: i })
+      }
+    }
+  })()
+  const store = new AttachmentStore(dir)
+  const catalog = new AttachmentCatalog(db, (sha256, variant) => `/attachment/${sha256}/${variant}`)
+  handlers = historyHandlers(db, { chat: { isStreaming: () => false }, store, catalog })
+})
+
+afterAll(() => {
+  db.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const contents = (list: Array<{ content: string }>) => list.map((m) => m.content)
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `message ${from + i}`)
+
+describe('paged conversations', () => {
+  it('opens at the latest page, oldest first, and says older ones exist', async () => {
+    const page = await handlers.getConversation({ id: conversationId })
+    expect(contents(page.messages)).toEqual(range(180, 230))
+    expect(page.hasOlder).toBe(true)
+    expect(page.hasNewer).toBe(false)
+  })
+
+  it('pages back to the first message, then says there is nothing older', async () => {
+    let first = ids[180]
+    const seen: string[] = []
+    for (;;) {
+      const page = await handlers.listMessages({ conversationId, before: first })
+      seen.unshift(...contents(page.messages))
+      first = page.messages[0].id
+      if (!page.hasMore) break
+    }
+    expect(seen).toEqual(range(0, 180))
+  })
+
+  it('opens around a search hit, with both neighbours, and pages forward to the end', async () => {
+    const page = await handlers.getConversation({ id: conversationId, around: ids[100], limit: 20 })
+    expect(contents(page.messages)).toEqual(range(90, 111))
+    expect(page.hasOlder).toBe(true)
+    expect(page.hasNewer).toBe(true)
+    const next = await handlers.listMessages({ conversationId, after: ids[110], limit: 200 })
+    expect(contents(next.messages)).toEqual(range(111, 230))
+    expect(next.hasMore).toBe(false)
+  })
+
+  it('a hit near the start has nothing older; a message of another conversation opens the latest page', async () => {
+    const early = await handlers.getConversation({ id: conversationId, around: ids[2], limit: 20 })
+    expect(contents(early.messages)).toEqual(range(0, 13))
+    expect(early.hasOlder).toBe(false)
+    const foreign = await handlers.getConversation({ id: conversationId, around: 999_999 })
+    expect(contents(foreign.messages)).toEqual(range(180, 230))
+  })
+})
