@@ -819,6 +819,22 @@ class FakeProviderImpl implements FakeProvider {
   }
 }
 
+/** A whole event stream, as text for a raw script: `data: <json>` per chunk, then `data: [DONE]`. */
+export function eventStream(chunks: unknown[]): string {
+  return chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('') + 'data: [DONE]\n\n'
+}
+
+/** One `chat.completion.chunk` with a delta and a finish reason. */
+export function completionChunk(delta: Record<string, unknown>, finishReason: string | null = null): unknown {
+  return {
+    id: 'chatcmpl-raw',
+    object: 'chat.completion.chunk',
+    created: 1767225600,
+    model: 'doubao-seed-1-6-251015',
+    choices: [{ index: 0, delta, finish_reason: finishReason }]
+  }
+}
+
 /** Fills `{authorization}` and `{key}` into an error's strings, as an echoing server would. */
 function echoRequest(error: ProviderError, authorization: string, key: string): ProviderError {
   const fill = (text: string): string => text.replaceAll('{authorization}', authorization).replaceAll('{key}', key)
