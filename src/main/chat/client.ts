@@ -96,17 +96,18 @@ export async function streamChat(
     armWatchdog()
     await refuseNonEventStream(response, armWatchdog)
     let done = false
-    await readEvents(response.body!, armWatchdog, (data) => {
+    // No body at all ends like a stream cut short, below.
+    if (response.body) await readEvents(response.body, armWatchdog, (data) => {
       if (done) return
       if (data.startsWith('[DONE]')) {
         done = true
         return
       }
-      const chunk = JSON.parse(data) as OpenAI.ChatCompletionChunk & { error?: unknown }
+      const chunk = JSON.parse(data) as (OpenAI.ChatCompletionChunk & { error?: unknown }) | null
       // An error event inside the stream: {"error": {...}} after a 200.
       if (chunk?.error) throw new APIError(undefined, chunk.error as object, undefined, response.headers)
       received = true
-      const choice = chunk.choices?.[0]
+      const choice = chunk?.choices?.[0]
       if (choice) {
         const delta = (choice.delta ?? {}) as ChunkDelta
         const content = delta.content ?? ''
@@ -114,7 +115,7 @@ export async function streamChat(
         if (content || reasoning) request.onDelta({ content, reasoning })
         if (choice.finish_reason) end.finishReason = choice.finish_reason
       }
-      if (chunk.usage) end.usage = toUsage(chunk.usage as ChunkUsage)
+      if (chunk?.usage) end.usage = toUsage(chunk.usage as ChunkUsage)
     })
     if (end.finishReason === null) {
       throw new AppError('stream_interrupted', 'The stream ended before the reply was finished.')
