@@ -20,7 +20,10 @@ function devServerCsp(): Plugin {
 
 // Defaults: src/main/index.ts, src/preload/index.ts and src/renderer/index.html, built to out/.
 export default defineConfig({
-  main: {},
+  main: {
+    // ESM-only: bundled into the CommonJS main rather than required from node_modules at run time.
+    build: { externalizeDeps: { exclude: ['eventsource-parser'] } }
+  },
   preload: {
     // A sandboxed preload can only require 'electron': bundle its dependencies (zod) into it.
     build: { externalizeDeps: false }

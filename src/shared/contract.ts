@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'keychain_unavailable', // no OS keychain (Secret Service) to keep the key in
   'bad_key', // 401
   'model_unavailable', // 403 / 404: the model is not open to this key
+  'account_problem', // 402, 403 AccountOverdueError / AccessDenied, no quota left: top up or check the account
+  'not_api_response', // something other than the API answered (a captive portal's page, a proxy)
   'rate_limited', // 429
   'bad_request', // 400 and other 4xx: the server's message says why
   'server', // 5xx

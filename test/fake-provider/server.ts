@@ -4,7 +4,9 @@
  * Speaks the dialect described in docs/api.md (Volcengine Ark through the anyfast gateway):
  * `GET /v1/models`, `POST /v1/chat/completions` (JSON or SSE), Ark-style error bodies
  * `{"error":{"message","type","code","param"?}}`. Replies are scripted per request (`enqueue`),
- * including mid-stream failures (drop, malformed line, stall, error event).
+ * including mid-stream failures (drop, malformed line, stall, error event), keep-alive comments,
+ * error bodies that echo the key, and raw answers that are not the API at all (a captive
+ * portal's HTML page, a huge single event).
  *
  * Only Node built-ins are used.
  */
@@ -49,8 +51,32 @@ export type Script =
       failure?: Failure
       /** Called with each piece of text just before its chunk is written (benchmarks time it). */
       onWrite?: (piece: string) => void
+      /**
+       * SSE comment lines (`: ping`) every `everyMs` for `forMs` before the first chunk, as
+       * gateways send while a model thinks. `forMs: Infinity` = a stream of pings only.
+       */
+      keepAlive?: { everyMs: number; forMs: number }
     }
+  /**
+   * An Ark-style error body. Its strings may hold `{authorization}` (the Authorization header as
+   * received) and `{key}` (the key in it), filled in like a server that echoes the request back.
+   */
   | { kind: 'error'; status: number; error: ProviderError; retryAfter?: string }
+  | RawScript
+
+/** Any status, content type and body, written as is in slices: whatever a broken server sends. */
+export interface RawScript {
+  kind: 'raw'
+  /** Default 200. */
+  status?: number
+  /** Absent = no Content-Type header. */
+  contentType?: string
+  body: string | Buffer
+  /** Bytes per write, default 65536 (each waits for the socket to drain). */
+  chunkBytes?: number
+  /** Delay between writes in ms, default 0. */
+  delayMs?: number
+}
 
 export interface RecordedRequest {
   method: string
@@ -74,6 +100,10 @@ export interface FakeProvider {
   chatRequests(): RecordedRequest[]
   /** Each valid POST /chat/completions takes the next script; when empty, `defaultScript`. */
   enqueue(...scripts: Script[]): void
+  /** Each authorized GET /models takes the next of these instead of the model list. */
+  enqueueModels(...scripts: Extract<Script, { kind: 'error' | 'raw' }>[]): void
+  /** The 401 body for a missing or wrong key (placeholders as in an error script). */
+  unauthorizedError: ProviderError
   defaultScript: Script
   /** Ids returned by GET /v1/models and accepted as `model`; default = the ten seed model ids. */
   models: string[]
@@ -113,6 +143,22 @@ export const UNAUTHORIZED_ERROR: ProviderError = {
   type: 'Unauthorized',
   code: 'AuthenticationError'
 }
+
+/** Ark's answer for an account with an unpaid balance (HTTP 403). */
+export const ACCOUNT_OVERDUE_ERROR: ProviderError = {
+  message: 'The request failed because your account has an overdue balance. Request id: 0217000000000000000000000000000000000000000000000000',
+  type: 'Forbidden',
+  code: 'AccountOverdueError'
+}
+
+/** What a hotel or airport Wi-Fi answers to every request before the user signs in. */
+export const CAPTIVE_PORTAL_PAGE = [
+  '<!DOCTYPE html>',
+  '<html><head><meta charset="utf-8"><title>Welcome to Airport Free Wi-Fi</title></head>',
+  '<body><h1>Sign in to continue</h1>',
+  '<form method="post" action="/login"><input name="room"><button>Connect</button></form>',
+  '</body></html>'
+].join('\n')
 
 export const DEFAULT_STREAM_ERROR: ProviderError = {
   message: 'The service encountered an unexpected internal error.',
@@ -413,7 +459,9 @@ class FakeProviderImpl implements FakeProvider {
   requests: RecordedRequest[] = []
   defaultScript: Script
   models: string[]
+  unauthorizedError: ProviderError = UNAUTHORIZED_ERROR
   private queue: Script[] = []
+  private modelsQueue: Extract<Script, { kind: 'error' | 'raw' }>[] = []
   private sockets = new Set<Socket>()
   private waiters = new Set<() => void>()
   private closing = false
@@ -435,6 +483,10 @@ class FakeProviderImpl implements FakeProvider {
 
   enqueue(...scripts: Script[]): void {
     this.queue.push(...scripts)
+  }
+
+  enqueueModels(...scripts: Extract<Script, { kind: 'error' | 'raw' }>[]): void {
+    this.modelsQueue.push(...scripts)
   }
 
   waitForRequests(count: number, timeoutMs = 5000): Promise<void> {
@@ -549,8 +601,18 @@ class FakeProviderImpl implements FakeProvider {
     }
     const auth = req.headers.authorization
     const m = typeof auth === 'string' ? /^Bearer +(.+)$/i.exec(auth.trim()) : null
+    const echo = (error: ProviderError): ProviderError => echoRequest(error, typeof auth === 'string' ? auth : '', m?.[1] ?? '')
     if (!m || m[1] !== this.apiKey) {
-      sendError(res, { status: 401, error: UNAUTHORIZED_ERROR })
+      sendError(res, { status: 401, error: echo(this.unauthorizedError) })
+      return
+    }
+    const modelsScript = isModels ? this.modelsQueue.shift() : undefined
+    if (modelsScript?.kind === 'error') {
+      sendError(res, { status: modelsScript.status, error: echo(modelsScript.error) })
+      return
+    }
+    if (modelsScript?.kind === 'raw') {
+      void sendRaw(res, modelsScript)
       return
     }
     if (isModels) {
@@ -595,12 +657,16 @@ class FakeProviderImpl implements FakeProvider {
     if (script.kind === 'error') {
       sendError(res, {
         status: script.status,
-        error: script.error,
+        error: echo(script.error),
         headers: script.retryAfter !== undefined ? { 'retry-after': script.retryAfter } : {}
       })
       return
     }
-    if (rec.body.stream === true) void this.stream(res, rec.body, script, markServerInitiated)
+    if (script.kind === 'raw') {
+      void sendRaw(res, script)
+      return
+    }
+    if (rec.body.stream === true) void this.stream(res, rec.body, script, markServerInitiated, echo)
     else void this.reply(res, rec.body, script, markServerInitiated)
   }
 
@@ -649,7 +715,8 @@ class FakeProviderImpl implements FakeProvider {
     res: ServerResponse,
     body: any,
     script: Extract<Script, { kind: 'reply' }>,
-    markServerInitiated: () => void
+    markServerInitiated: () => void,
+    echo: (error: ProviderError) => ProviderError
   ): Promise<void> {
     const id = newId()
     const created = Math.floor(Date.now() / 1000)
@@ -684,6 +751,16 @@ class FakeProviderImpl implements FakeProvider {
     })
     res.flushHeaders()
 
+    if (script.keepAlive) {
+      const { everyMs, forMs } = script.keepAlive
+      const until = Date.now() + forMs
+      while (Date.now() < until) {
+        if (!alive()) return
+        res.write(': ping\n\n')
+        if (!(await sleep(res, Math.min(everyMs, until - Date.now())))) return
+      }
+    }
+
     // Pieces of at most chunkSize code points, cut at the reasoning/content border and at failAt.
     let sent = 0
     let first = true
@@ -702,7 +779,7 @@ class FakeProviderImpl implements FakeProvider {
         case 'stall':
           return // hold open; res 'close' fires when the client leaves or the server closes
         case 'error-event':
-          write(JSON.stringify({ error: failure.error ?? DEFAULT_STREAM_ERROR }))
+          write(JSON.stringify({ error: echo(failure.error ?? DEFAULT_STREAM_ERROR) }))
           res.end()
           return
       }
@@ -743,6 +820,55 @@ class FakeProviderImpl implements FakeProvider {
     write('[DONE]')
     if (alive()) res.end()
   }
+}
+
+/** A whole event stream, as text for a raw script: `data: <json>` per chunk, then `data: [DONE]`. */
+export function eventStream(chunks: unknown[]): string {
+  return chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('') + 'data: [DONE]\n\n'
+}
+
+/** One `chat.completion.chunk` with a delta and a finish reason. */
+export function completionChunk(delta: Record<string, unknown>, finishReason: string | null = null): unknown {
+  return {
+    id: 'chatcmpl-raw',
+    object: 'chat.completion.chunk',
+    created: 1767225600,
+    model: 'doubao-seed-1-6-251015',
+    choices: [{ index: 0, delta, finish_reason: finishReason }]
+  }
+}
+
+/** Fills `{authorization}` and `{key}` into an error's strings, as an echoing server would. */
+function echoRequest(error: ProviderError, authorization: string, key: string): ProviderError {
+  const fill = (text: string): string => text.replaceAll('{authorization}', authorization).replaceAll('{key}', key)
+  const filled: ProviderError = { message: fill(error.message), type: fill(error.type), code: fill(error.code) }
+  if (error.param !== undefined) filled.param = fill(error.param)
+  return filled
+}
+
+/** Writes a raw script's body in slices, each after the socket drained. */
+async function sendRaw(res: ServerResponse, script: RawScript): Promise<void> {
+  const body = typeof script.body === 'string' ? Buffer.from(script.body) : script.body
+  const headers: Record<string, string> = { 'content-length': String(body.length) }
+  if (script.contentType !== undefined) headers['content-type'] = script.contentType
+  res.writeHead(script.status ?? 200, headers)
+  const step = Math.max(1, script.chunkBytes ?? 65_536)
+  for (let at = 0; at < body.length; at += step) {
+    if (res.destroyed || res.writableEnded) return
+    if (at > 0 && script.delayMs && !(await sleep(res, script.delayMs))) return
+    if (!res.write(body.subarray(at, at + step))) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          res.off('drain', done)
+          res.off('close', done)
+          resolve()
+        }
+        res.on('drain', done)
+        res.on('close', done)
+      })
+    }
+  }
+  if (!res.destroyed && !res.writableEnded) res.end()
 }
 
 function newId(): string {

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import OpenAI from 'openai'
 import {
+  ACCOUNT_OVERDUE_ERROR,
+  CAPTIVE_PORTAL_PAGE,
+  completionChunk,
   DEFAULT_API_KEY,
+  eventStream,
   SEED_MODELS,
   startFakeProvider,
   type FakeProvider,
@@ -410,6 +414,86 @@ describe('scripted errors', () => {
       error: { message: 'Rate limit exceeded', type: 'TooManyRequests', code: 'RateLimitExceeded' }
     })
     expect(provider.chatRequests()).toHaveLength(1)
+  })
+})
+
+describe('broken and hostile servers', () => {
+  it('keepAlive: ": ping" comments before the reply', async () => {
+    provider.enqueue({ kind: 'reply', content: 'ok', keepAlive: { everyMs: 20, forMs: 100 } })
+    const startedAt = Date.now()
+    const text = await (await post({ ...user('x'), stream: true })).text()
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(100)
+    expect(text.startsWith(': ping\n\n')).toBe(true)
+    expect(text.match(/^: ping$/gm)!.length).toBeGreaterThanOrEqual(3)
+    expect(text.endsWith('data: [DONE]\n\n')).toBe(true)
+  })
+
+  it('raw: any status, content type and body, in slices', async () => {
+    const body = Buffer.from('x'.repeat(200_000))
+    provider.enqueue({ kind: 'raw', status: 203, contentType: 'text/html', body, chunkBytes: 1000 })
+    const res = await post({ ...user('x'), stream: true })
+    expect(res.status).toBe(203)
+    expect(res.headers.get('content-type')).toBe('text/html')
+    expect(Buffer.from(await res.arrayBuffer()).equals(body)).toBe(true)
+    provider.enqueue({ kind: 'raw', body: 'plain' })
+    const bare = await post(user('x'))
+    expect(bare.headers.get('content-type')).toBeNull()
+    expect(await bare.text()).toBe('plain')
+  })
+
+  it('eventStream and completionChunk build a stream the SDK reads', async () => {
+    provider.enqueue({
+      kind: 'raw',
+      contentType: 'text/event-stream',
+      body: eventStream([completionChunk({ role: 'assistant', content: 'hi' }), completionChunk({}, 'stop')])
+    })
+    const client = new OpenAI({ apiKey: KEY, baseURL: provider.baseURL, maxRetries: 0 })
+    const chunks = []
+    for await (const chunk of await client.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'x' }], stream: true })) {
+      chunks.push(chunk.choices[0])
+    }
+    expect(chunks.map((c) => [c?.delta.content, c?.finish_reason])).toEqual([
+      ['hi', null],
+      [undefined, 'stop']
+    ])
+  })
+
+  it('error scripts echo the Authorization header and the key where asked', async () => {
+    provider.enqueue({
+      kind: 'error',
+      status: 400,
+      error: { message: 'bad header {authorization}', type: 'BadRequest', code: 'InvalidParameter', param: '{key}' }
+    })
+    const res = await post(user('x'))
+    expect(await res.json()).toEqual({
+      error: { message: `bad header Bearer ${KEY}`, type: 'BadRequest', code: 'InvalidParameter', param: KEY }
+    })
+  })
+
+  it('the 401 body can echo the wrong key', async () => {
+    const p = await startFakeProvider()
+    try {
+      p.unauthorizedError = { message: 'unknown key {key}', type: 'Unauthorized', code: 'AuthenticationError' }
+      const res = await post(user('x'), { p, key: 'sk-guess' })
+      expect(res.status).toBe(401)
+      expect((await res.json()).error.message).toBe('unknown key sk-guess')
+    } finally {
+      await p.close()
+    }
+  })
+
+  it('enqueueModels: GET /models answers with the next script, then the list again', async () => {
+    provider.enqueueModels(
+      { kind: 'raw', contentType: 'text/html', body: CAPTIVE_PORTAL_PAGE },
+      { kind: 'error', status: 403, error: ACCOUNT_OVERDUE_ERROR }
+    )
+    const get = () => fetch(`${provider.baseURL}/models`, { headers: { authorization: `Bearer ${KEY}` } })
+    const portal = await get()
+    expect([portal.status, portal.headers.get('content-type'), await portal.text()]).toEqual([200, 'text/html', CAPTIVE_PORTAL_PAGE])
+    const overdue = await get()
+    expect([overdue.status, (await overdue.json()).error.code]).toEqual([403, 'AccountOverdueError'])
+    const list = await get()
+    expect((await list.json()).data).toHaveLength(SEED_MODELS.length)
   })
 })
 

@@ -17,12 +17,17 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set([
   'server',
   'network',
   'stalled',
-  'stream_interrupted'
+  'stream_interrupted',
+  // Once the account is topped up or the network's login page is passed, the same request works.
+  'account_problem',
+  'not_api_response'
 ])
-const FIXED_IN_SETTINGS: ReadonlySet<ErrorCode> = new Set(['bad_key', 'no_key'])
+// A base URL that reaches something other than the API is fixed in Settings.
+const FIXED_IN_SETTINGS: ReadonlySet<ErrorCode> = new Set(['bad_key', 'no_key', 'not_api_response'])
 const KNOWN: ReadonlySet<ErrorCode> = new Set([
   'bad_key',
   'model_unavailable',
+  'account_problem',
   'rate_limited',
   'server',
   'network',
@@ -55,6 +60,12 @@ export function describeError(error: AppErrorInfo, t: TFunction): ErrorDescripti
   }
   if (error.code === 'rate_limited' && error.retryAfterSeconds !== undefined) {
     text = t('errors.rate_limited_wait', { count: Math.ceil(error.retryAfterSeconds) })
+  } else if (error.code === 'not_api_response') {
+    // A web page means a captive portal or a proxy; anything else, a base URL that is not the API.
+    text = t(error.reason === 'html' ? 'errors.not_api_response_html' : 'errors.not_api_response', {
+      status: error.params?.status ?? error.status ?? '',
+      contentType: error.params?.contentType ?? ''
+    })
   } else if (error.code === 'bad_request') {
     text = t('errors.bad_request', { message: message || String(error.status ?? '') })
   } else if (KNOWN.has(error.code)) {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { KEY_REMOVED, serverText, withoutKey } from '../../../src/main/redact'
+
+const KEY = 'sk-live-7f3a9c2e4b1d8f6a0c5e3b9d'
+
+describe('withoutKey', () => {
+  it('removes the key as sent, URL-encoded and JSON-escaped', () => {
+    const odd = 'sk-a/b+c"d\\e=f&g0123456789'
+    const text = `raw ${odd} url ${encodeURIComponent(odd)} json ${JSON.stringify({ key: odd })}`
+    expect(withoutKey(text, odd)).toBe(`raw ${KEY_REMOVED} url ${KEY_REMOVED} json {"key":"${KEY_REMOVED}"}`)
+  })
+
+  it('removes a long piece of the key, but not a short mask like the settings show', () => {
+    expect(withoutKey(`key ${KEY.slice(0, 20)}… is invalid`, KEY)).toBe(`key ${KEY_REMOVED}… is invalid`)
+    expect(withoutKey(`ends in ${KEY.slice(-18)}.`, KEY)).toBe(`ends in ${KEY_REMOVED}.`)
+    expect(withoutKey('key sk-…f3b9d is invalid', KEY)).toBe('key sk-…f3b9d is invalid')
+  })
+
+  it('leaves text without the key alone, and a short key only as a whole', () => {
+    expect(withoutKey('The model is not open (ModelNotOpen)', KEY)).toBe('The model is not open (ModelNotOpen)')
+    expect(withoutKey('sk-short and sk-sh', 'sk-short')).toBe(`${KEY_REMOVED} and sk-sh`)
+    expect(withoutKey('anything', '')).toBe('anything')
+  })
+})
+
+describe('serverText', () => {
+  it('cuts a long text after removing the key', () => {
+    const text = `${'a'.repeat(1_990)} ${KEY} ${'b'.repeat(5_000)}`
+    const safe = serverText(text, KEY)
+    expect(safe.includes(KEY.slice(0, 16))).toBe(false)
+    expect(safe.startsWith(`${'a'.repeat(1_990)} ${KEY_REMOVED.slice(0, 9)}`)).toBe(true)
+    expect(safe.length).toBe(2_001)
+    expect(safe.endsWith('…')).toBe(true)
+  })
+
+  it('is quick on a large page', () => {
+    const page = `<html>${'<p>lorem ipsum</p>'.repeat(100_000)}${KEY}</html>`
+    const startedAt = performance.now()
+    serverText(page, KEY)
+    expect(performance.now() - startedAt).toBeLessThan(500)
+  })
+})
