@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { FrameEstimate } from './attachments/frames'
 import { FPS_MAX, FPS_MIN, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from './attachments/limits'
 import type { ModelInfo } from './models'
+import { chatParamsSchema, type ChatParams } from './params'
 import { baseURLSchema, settingsPatchSchema, type Settings } from './settings'
 
 export { DEFAULT_BASE_URL, LANGUAGES, type Language, type Settings } from './settings'
@@ -49,6 +50,8 @@ export interface Conversation {
   id: number
   title: string
   model: string
+  /** The request parameters of its next replies; absent fields are not sent. */
+  params: ChatParams
   pinned: boolean
   createdAt: number
   updatedAt: number
@@ -114,6 +117,8 @@ export interface Message {
   model: string | null
   finishReason: string | null
   usage: Usage | null
+  /** A reply: the parameters it was requested with; null for a question or an older reply. */
+  params: ChatParams | null
   error: AppErrorInfo | null
   attachments: Attachment[]
   createdAt: number
@@ -337,6 +342,8 @@ export const requestSchemas = {
     .object({ name: z.string().regex(/^history-\d+-[a-z0-9-]+\.sqlite$/, 'not a backup name') })
     .strict(),
   setConversationModel: z.object({ id, model: modelId }).strict(),
+  /** Replaces a conversation's request parameters (absent = default, not sent). */
+  setConversationParams: z.object({ id, params: chatParamsSchema }).strict(),
   deleteConversation: z.object({ id }).strict(),
   /** Checks and stores a dropped, pasted or picked file; the model decides the image budget. */
   addAttachment: z
@@ -346,11 +353,16 @@ export const requestSchemas = {
       model: modelId
     })
     .strict(),
-  /** conversationId null starts a new conversation. Text may be empty when files are attached. */
+  /**
+   * conversationId null starts a new conversation. Text may be empty when files are attached.
+   * `params`, when given, become the conversation's parameters before it is sent (a new chat
+   * without them starts from the default parameters in Settings).
+   */
   sendMessage: z
     .object({
       conversationId: id.nullable(),
       model: modelId,
+      params: chatParamsSchema.optional(),
       text: z.string().max(1_000_000),
       attachments: z
         .array(
@@ -388,6 +400,7 @@ export interface RequestResults {
   getHistoryStatus: HistoryStatus
   restoreBackup: HistoryStatus
   setConversationModel: Conversation
+  setConversationParams: Conversation
   deleteConversation: null
   addAttachment: AttachmentDraft
   sendMessage: SendResult

@@ -1,6 +1,7 @@
 // The app-wide settings: one schema holds every setting with its default; the type and the
 // schema of a partial update are derived from it. Adding a setting starts (and mostly ends) here.
 import { z } from 'zod'
+import { chatParamsSchema, presetSchema } from './params'
 
 export const DEFAULT_BASE_URL = 'https://www.anyfast.ai/v1'
 
@@ -25,7 +26,11 @@ export const baseURLSchema = z
 /** Every setting with its default. */
 export const settingsSchema = z.object({
   baseURL: baseURLSchema.default(DEFAULT_BASE_URL),
-  language: z.enum(LANGUAGES).default('system')
+  language: z.enum(LANGUAGES).default('system'),
+  /** The parameters a new chat starts with. */
+  defaultParams: chatParamsSchema.default({}),
+  /** The user's own presets (the built-in ones are not stored). */
+  presets: z.array(presetSchema).max(200).default([])
 })
 
 export type Settings = z.output<typeof settingsSchema>

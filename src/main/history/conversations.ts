@@ -1,11 +1,14 @@
 import type { Conversation, ConversationPage } from '../../shared/contract'
+import type { ChatParams } from '../../shared/params'
 import type { HistoryDatabase } from './database'
+import { parseParams } from './params'
 import { prepared } from './statements'
 
 interface ConversationRow {
   id: number
   title: string
   model: string
+  params: string
   pinned_at: number | null
   created_at: number
   updated_at: number
@@ -15,6 +18,7 @@ const toConversation = (row: ConversationRow): Conversation => ({
   id: row.id,
   title: row.title,
   model: row.model,
+  params: parseParams(row.params) ?? {},
   pinned: row.pinned_at !== null,
   createdAt: row.created_at,
   updatedAt: row.updated_at
@@ -80,6 +84,11 @@ export function touchConversation(db: HistoryDatabase, id: number, now: number):
 /** Remembers the model chosen for a conversation. */
 export function setConversationModel(db: HistoryDatabase, id: number, model: string): boolean {
   return prepared(db, 'UPDATE conversations SET model = ? WHERE id = ?').run(model, id).changes > 0
+}
+
+/** Replaces a conversation's request parameters. */
+export function setConversationParams(db: HistoryDatabase, id: number, params: ChatParams): boolean {
+  return prepared(db, 'UPDATE conversations SET params = ? WHERE id = ?').run(JSON.stringify(params), id).changes > 0
 }
 
 /** Renames a conversation. */

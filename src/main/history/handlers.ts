@@ -19,6 +19,7 @@ export type HistoryRequest =
   | 'renameConversation'
   | 'setConversationPinned'
   | 'setConversationModel'
+  | 'setConversationParams'
   | 'deleteConversation'
   | 'exportConversation'
   | 'exportHistory'
@@ -82,6 +83,11 @@ export function historyHandlers(db: HistoryDatabase, needs: HistoryNeeds): Pick<
     setConversationModel: async ({ id, model }) => {
       existing(id)
       conversations.setConversationModel(db, id, model)
+      return existing(id)
+    },
+    setConversationParams: async ({ id, params }) => {
+      existing(id)
+      conversations.setConversationParams(db, id, params)
       return existing(id)
     },
     deleteConversation: async ({ id }) => {

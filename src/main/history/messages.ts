@@ -6,6 +6,7 @@ import type {
   Usage
 } from '../../shared/contract'
 import type { HistoryDatabase } from './database'
+import { parseParams } from './params'
 import { prepared } from './statements'
 
 interface MessageRow {
@@ -21,6 +22,7 @@ interface MessageRow {
   completion_tokens: number | null
   reasoning_tokens: number | null
   error: string | null
+  params: string | null
   created_at: number
 }
 
@@ -42,6 +44,7 @@ const toMessage = (row: MessageRow): Message => ({
           reasoningTokens: row.reasoning_tokens
         },
   error: row.error === null ? null : (JSON.parse(row.error) as AppErrorInfo),
+  params: parseParams(row.params),
   // Filled in by the attachments module where a caller needs them.
   attachments: [],
   createdAt: row.created_at

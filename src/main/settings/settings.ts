@@ -43,7 +43,7 @@ export function getSettings(db: HistoryDatabase): Settings {
   const stored = new Map(rows.map((row) => [row.key, row.value]))
   // Missing: the field's default; invalid: the default too.
   return Object.fromEntries(
-    SETTING_NAMES.map((name) => [name, decodeSetting(settingsSchema.shape[name], stored.get(name)) ?? DEFAULT_SETTINGS[name]])
+    SETTING_NAMES.map((name) => [name, decodeSetting(settingsSchema.shape[name] as z.ZodType, stored.get(name)) ?? DEFAULT_SETTINGS[name]])
   ) as Settings
 }
 

@@ -197,6 +197,21 @@ const tests: Record<number, { adds: string; run: () => void }> = {
       conversations.deleteConversation(db, 2)
       expect(db.prepare('SELECT count(*) FROM message_attachments').pluck().get()).toBe(0)
     }
+  },
+  5: {
+    adds: 'request parameters per conversation and on each reply',
+    run: () => {
+      const db = upgrade(fileAt(4, writeV1Rows))
+      expectV1Rows(db)
+      // Old conversations send nothing new: every parameter at its default; old replies have none.
+      expect(conversations.getConversation(db, 1)!.params).toEqual({})
+      expect(messages.listMessages(db, 1).map((m) => m.params)).toEqual(messages.listMessages(db, 1).map(() => null))
+      conversations.setConversationParams(db, 1, { temperature: 0.3, stop: ['END'], thinking: 'disabled' })
+      expect(conversations.getConversation(db, 1)!.params).toEqual({ temperature: 0.3, stop: ['END'], thinking: 'disabled' })
+      // A stored value that no longer fits the schema is not sent.
+      db.prepare(`UPDATE conversations SET params = '{"temperature": 9}' WHERE id = 1`).run()
+      expect(conversations.getConversation(db, 1)!.params).toEqual({})
+    }
   }
 }
 

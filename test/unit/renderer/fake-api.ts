@@ -36,6 +36,7 @@ export function makeConversation(overrides: Partial<Conversation> = {}): Convers
     id,
     title: `Conversation ${id}`,
     model: 'doubao-seed-1-6-251015',
+    params: {},
     pinned: false,
     createdAt: 1_700_000_000_000,
     updatedAt: 1_700_000_000_000 + id,
@@ -54,6 +55,7 @@ export function makeMessage(overrides: Partial<Message> = {}): Message {
     model: 'doubao-seed-1-6-251015',
     finishReason: null,
     usage: null,
+    params: null,
     error: null,
     attachments: [],
     createdAt: 1_700_000_000_000,
@@ -142,6 +144,9 @@ export function createFakeApi(
     listMessages: vi.fn(async () => ok({ messages: [], hasMore: false })),
     setConversationModel: vi.fn(async ({ id, model }: { id: number; model: string }) =>
       ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), model })
+    ),
+    setConversationParams: vi.fn(async ({ id, params }: { id: number; params: Conversation['params'] }) =>
+      ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), params })
     ),
     deleteConversation: vi.fn(async () => ok(null)),
     renameConversation: vi.fn(async ({ id, title }: { id: number; title: string }) =>

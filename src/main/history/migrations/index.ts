@@ -7,6 +7,7 @@ import { createConversationsMessagesSettings } from './0001-conversations-messag
 import { addFullTextSearch } from './0002-full-text-search'
 import { addUidsAndPins } from './0003-uids-and-pins'
 import { addMessageAttachments } from './0004-message-attachments'
+import { addConversationParameters } from './0005-conversation-parameters'
 
 export type Migration = (db: Database.Database) => void
 
@@ -15,7 +16,8 @@ export const migrations: ReadonlyArray<Migration> = [
   createConversationsMessagesSettings,
   addFullTextSearch,
   addUidsAndPins,
-  addMessageAttachments
+  addMessageAttachments,
+  addConversationParameters
 ]
 
 export const SCHEMA_VERSION = migrations.length
