@@ -32,7 +32,7 @@ const stored = (db: HistoryDatabase) =>
 describe('settings', () => {
   it('are the defaults until something is saved', () => {
     const { db } = fresh()
-    expect(getSettings(db)).toEqual({ baseURL: 'https://www.anyfast.ai/v1', language: 'system' })
+    expect(getSettings(db)).toEqual({ baseURL: 'https://www.anyfast.ai/v1', language: 'system', defaultParams: {}, presets: [] })
     expect(getSettings(db)).toEqual(DEFAULT_SETTINGS)
   })
 
@@ -40,6 +40,7 @@ describe('settings', () => {
     const { db, file } = fresh()
     expect(updateSettings(db, { language: 'zh-CN' })).toEqual({ ...DEFAULT_SETTINGS, language: 'zh-CN' })
     expect(updateSettings(db, { baseURL: 'http://127.0.0.1:8080/v1//' })).toEqual({
+      ...DEFAULT_SETTINGS,
       baseURL: 'http://127.0.0.1:8080/v1',
       language: 'zh-CN'
     })
@@ -47,7 +48,7 @@ describe('settings', () => {
     db.close()
     const reopened = openDatabase(file)
     open.push(reopened)
-    expect(getSettings(reopened)).toEqual({ baseURL: 'http://127.0.0.1:8080/v1', language: 'zh-CN' })
+    expect(getSettings(reopened)).toEqual({ ...DEFAULT_SETTINGS, baseURL: 'http://127.0.0.1:8080/v1', language: 'zh-CN' })
   })
 
   it('ignores names that are not settings', () => {
