@@ -17,6 +17,9 @@ import {
 } from '../attachments'
 import { selectCurrentModel, selectTray, type AttachmentRefusalNotice, type PendingAttachment } from '../store'
 import { useApp } from '../storeContext'
+import '../ui/IconButton.css'
+import '../ui/Thumbnail.css'
+import './AttachmentTray.css'
 
 /** The model the open composer sends to, with what it takes. */
 export function useCurrentModelInfo(): { info: ModelInfo; models: readonly ModelInfo[] } {

@@ -9,6 +9,8 @@ import { LeftOutNotice } from './LeftOutNotice'
 import { MessageList } from './MessageList'
 import { ModelPicker } from './ModelPicker'
 import { TitleEditor } from './TitleEditor'
+import '../ui/IconButton.css'
+import './ChatPane.css'
 
 /** The main pane: title (renamable), model picker, messages and the composer. */
 export function ChatPane() {

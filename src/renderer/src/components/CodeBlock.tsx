@@ -1,6 +1,7 @@
 import type { Element, ElementContent } from 'hast'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import './CodeBlock.css'
 
 const COPIED_FOR_MS = 1500
 

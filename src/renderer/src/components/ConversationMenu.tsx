@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import type { Conversation } from '../../../shared/contract'
 import { useApp } from '../storeContext'
+import '../ui/Menu.css'
 
 /** Where a menu opens: below a button, or at the pointer for a right click. */
 export interface MenuAnchor {

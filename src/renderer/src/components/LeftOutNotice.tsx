@@ -3,6 +3,8 @@ import { MAX_REQUEST_BYTES } from '../../../shared/attachments/limits'
 import { formatBytes } from '../attachments'
 import { selectLeftOut } from '../store'
 import { useApp } from '../storeContext'
+import '../ui/IconButton.css'
+import './LeftOutNotice.css'
 
 /** Earlier attachments the last request went without (64 MB limit, model, missing file). */
 export function LeftOutNotice() {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import Markdown, { type Components } from 'react-markdown'
 import { rehypePlugins, remarkPlugins, safeUrl } from '../markdown'
 import { CodeBlock } from './CodeBlock'
+import './MarkdownView.css'
 
 function SafeLink({ href, children }: ComponentProps<'a'>) {
   // safeUrl already dropped unsafe hrefs; what is left opens outside the app.

@@ -8,6 +8,7 @@ import { useApp } from '../storeContext'
 import { Thumbnail } from './AttachmentTray'
 import { ErrorNotice } from './ErrorNotice'
 import { MarkdownView } from './MarkdownView'
+import './MessageView.css'
 
 const NO_TERMS: readonly string[] = []
 

@@ -4,6 +4,9 @@ import type { BackupInfo } from '../../../shared/contract'
 import { formatBytes } from '../attachments'
 import { useApp } from '../storeContext'
 import { ErrorNotice } from './ErrorNotice'
+import './SetupScreen.css'
+import './BackupList.css'
+import './RecoveryScreen.css'
 
 /** The kind of a backup in words: a daily one, or the copy taken before an update changed the file. */
 export function useBackupKind(): (backup: BackupInfo) => string {

@@ -5,6 +5,9 @@ import { groupByConversation, readableSnippet } from '../history'
 import { useApp } from '../storeContext'
 import { useFormatDate } from './RecoveryScreen'
 import { IS_MAC } from './Sidebar'
+import '../ui/Dialog.css'
+import '../ui/IconButton.css'
+import './SearchDialog.css'
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])'
 // Load the next page when the results are scrolled this close to their end.

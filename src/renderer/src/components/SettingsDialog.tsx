@@ -5,6 +5,11 @@ import { ConnectionStatus, FormError, KeychainWarning } from './FormNotices'
 import { LanguageSelect } from './LanguageSelect'
 import { useBackupKind, useFormatDate } from './RecoveryScreen'
 import { formatBytes } from '../attachments'
+import '../ui/Dialog.css'
+import '../ui/IconButton.css'
+import '../ui/TextField.css'
+import './BackupList.css'
+import './SettingsDialog.css'
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [href], [tabindex]:not([tabindex="-1"])'
 

@@ -4,6 +4,8 @@ import { useApp } from '../storeContext'
 import { ConnectionStatus, FormError, KeychainWarning } from './FormNotices'
 import { ErrorBanner } from './ErrorNotice'
 import { LanguageSelect } from './LanguageSelect'
+import '../ui/TextField.css'
+import './SetupScreen.css'
 
 /** First run, or after the key was removed: base URL and key, a connection test, then Save. */
 export function SetupScreen() {

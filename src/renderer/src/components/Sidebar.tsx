@@ -5,6 +5,7 @@ import type { Conversation } from '../../../shared/contract'
 import { useApp } from '../storeContext'
 import { ConversationMenu, type MenuAnchor } from './ConversationMenu'
 import { TitleEditor } from './TitleEditor'
+import './Sidebar.css'
 
 // Every row has the same height: no measuring, so 100,000 rows cost what 30 do.
 export const CONVERSATION_ROW_HEIGHT = 36
