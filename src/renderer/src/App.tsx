@@ -11,6 +11,7 @@ import { UndoToast } from './components/UndoToast'
 import { applyLanguage } from './i18n'
 import { selectIsStreaming } from './store'
 import { useApp, useAppStore } from './storeContext'
+import './App.css'
 
 /**
  * The window: a loading note, the recovery screen (history refused), the setup screen, or the chat

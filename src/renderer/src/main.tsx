@@ -1,4 +1,6 @@
-import './styles.css'
+import './styles/tokens.css'
+import './styles/base.css'
+import './styles/controls.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'

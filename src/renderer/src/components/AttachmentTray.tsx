@@ -17,6 +17,9 @@ import {
 } from '../attachments'
 import { selectCurrentModel, selectTray, type AttachmentRefusalNotice, type PendingAttachment } from '../store'
 import { useApp } from '../storeContext'
+import { IconButton } from '../ui/IconButton'
+import { Thumbnail } from '../ui/Thumbnail'
+import './AttachmentTray.css'
 
 /** The model the open composer sends to, with what it takes. */
 export function useCurrentModelInfo(): { info: ModelInfo; models: readonly ModelInfo[] } {
@@ -156,41 +159,6 @@ function FpsControl({ draft, model }: { draft: AttachmentDraft; model: ModelInfo
   )
 }
 
-/** An attachment's thumbnail; a labelled tile when it cannot be loaded. */
-export function Thumbnail({
-  url,
-  name,
-  kind,
-  className
-}: {
-  url: string
-  name: string
-  kind: AttachmentKind
-  className: string
-}) {
-  const { t } = useTranslation()
-  const [failed, setFailed] = useState(false)
-  useEffect(() => setFailed(false), [url])
-  const label = t('attachments.thumbnailOf', { name })
-  if (failed) {
-    return (
-      <span className={`${className} thumb-missing`} role="img" aria-label={label}>
-        {kind === 'video' ? '▶' : '🖼'}
-      </span>
-    )
-  }
-  return (
-    <span className={className}>
-      <img src={url} alt={label} draggable={false} onError={() => setFailed(true)} />
-      {kind === 'video' ? (
-        <span className="thumb-play" aria-hidden="true">
-          ▶
-        </span>
-      ) : null}
-    </span>
-  )
-}
-
 /** Above the composer: refused files with the reason, and a model that cannot take the tray. */
 export function AttachmentAlerts() {
   const { t } = useTranslation()
@@ -273,15 +241,13 @@ function RefusalNotice({
             {t('attachments.switchAndAttach', { model: switchTo })}
           </button>
         ) : null}
-        <button
-          type="button"
-          className="button button-quiet icon-button"
-          aria-label={refusal.name ? t('attachments.dismissRefusal', { name: refusal.name }) : t('attachments.dismissSendRefusal')}
+        <IconButton
+          label={refusal.name ? t('attachments.dismissRefusal', { name: refusal.name }) : t('attachments.dismissSendRefusal')}
           title={t('app.dismiss')}
           onClick={() => dismiss(refusal.id)}
         >
           <span aria-hidden="true">×</span>
-        </button>
+        </IconButton>
       </div>
     </div>
   )
@@ -294,15 +260,9 @@ export function AttachButton() {
   const input = useRef<HTMLInputElement>(null)
   return (
     <>
-      <button
-        type="button"
-        className="button button-quiet icon-button composer-attach"
-        aria-label={t('attachments.attach')}
-        title={t('attachments.attach')}
-        onClick={() => input.current?.click()}
-      >
+      <IconButton className="composer-attach" label={t('attachments.attach')} title={t('attachments.attach')} onClick={() => input.current?.click()}>
         <PaperclipIcon />
-      </button>
+      </IconButton>
       <input
         ref={input}
         type="file"

@@ -9,6 +9,8 @@ import { LeftOutNotice } from './LeftOutNotice'
 import { MessageList } from './MessageList'
 import { ModelPicker } from './ModelPicker'
 import { TitleEditor } from './TitleEditor'
+import { IconButton } from '../ui/IconButton'
+import './ChatPane.css'
 
 /** The main pane: title (renamable), model picker, messages and the composer. */
 export function ChatPane() {
@@ -67,15 +69,9 @@ function ConversationTitle({ conversation }: { conversation: Conversation }) {
         {conversation.pinned ? <span className="pin-mark pin-mark-inline" role="img" aria-label={t('sidebar.pinned')} /> : null}
         {title}
       </h1>
-      <button
-        type="button"
-        className="button button-quiet icon-button chat-rename"
-        aria-label={t('conversation.rename')}
-        title={t('conversation.rename')}
-        onClick={() => setEditing(true)}
-      >
+      <IconButton className="chat-rename" label={t('conversation.rename')} title={t('conversation.rename')} onClick={() => setEditing(true)}>
         <span aria-hidden="true" className="icon-rename" />
-      </button>
+      </IconButton>
     </div>
   )
 }

@@ -3,6 +3,7 @@ import { createContext, memo, useContext, useEffect, useMemo, useRef, useState, 
 import { useTranslation } from 'react-i18next'
 import { LARGE_BLOCK_CHARS, cachedHighlight, highlightCode } from '../lib/highlight'
 import { HLJS_CLASS, HLJS_SUBSCOPE, rehypeMarkTerms } from '../markdown'
+import './CodeBlock.css'
 
 const COPIED_FOR_MS = 1500
 

@@ -4,6 +4,7 @@ import { attachmentBlock } from '../attachments'
 import { selectIsStreaming, selectTray } from '../store'
 import { useApp } from '../storeContext'
 import { AttachButton, AttachmentAlerts, AttachmentTray, useCurrentModelInfo } from './AttachmentTray'
+import './Composer.css'
 
 // Chromium reports keyCode 229 for keys an IME is still composing.
 const IME_KEY_CODE = 229

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAppStore } from '../storeContext'
 import { useCurrentModelInfo } from './AttachmentTray'
+import './DropZone.css'
 
 function carriesFiles(data: DataTransfer | null): boolean {
   return data !== null && Array.from(data.types).includes('Files')

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { AppErrorInfo } from '../../../shared/contract'
 import { describeError } from '../errors'
 import { useApp } from '../storeContext'
+import './ErrorNotice.css'
 
 /** The words and actions for an error, inside an alert region. */
 export function ErrorNotice({

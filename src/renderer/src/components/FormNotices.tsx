@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { KeyStatus } from '../../../shared/contract'
 import { describeError } from '../errors'
 import { useApp } from '../storeContext'
+import './FormNotices.css'
 
 /** The outcome of "Test connection": a status while testing or on success, an alert on failure. */
 export function ConnectionStatus() {

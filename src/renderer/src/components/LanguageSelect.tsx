@@ -2,6 +2,8 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LANGUAGES, type Language } from '../../../shared/contract'
 import { useApp } from '../storeContext'
+// A select with its label beside it: TextField's layout.
+import '../ui/TextField.css'
 
 /** System / English / 简体中文; saved in settings and applied at once. */
 export function LanguageSelect() {

@@ -3,6 +3,8 @@ import { MAX_REQUEST_BYTES } from '../../../shared/attachments/limits'
 import { formatBytes } from '../attachments'
 import { selectLeftOut } from '../store'
 import { useApp } from '../storeContext'
+import { IconButton } from '../ui/IconButton'
+import './LeftOutNotice.css'
 
 /** Earlier attachments the last request went without (64 MB limit, model, missing file). */
 export function LeftOutNotice() {
@@ -23,15 +25,9 @@ export function LeftOutNotice() {
           ))}
         </ul>
       </div>
-      <button
-        type="button"
-        className="button button-quiet icon-button"
-        aria-label={t('attachments.leftOut.dismiss')}
-        title={t('app.dismiss')}
-        onClick={() => dismiss(conversationId)}
-      >
+      <IconButton label={t('attachments.leftOut.dismiss')} title={t('app.dismiss')} onClick={() => dismiss(conversationId)}>
         <span aria-hidden="true">×</span>
-      </button>
+      </IconButton>
     </div>
   )
 }

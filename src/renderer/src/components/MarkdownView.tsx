@@ -5,6 +5,7 @@ import { LARGE_BLOCK_CHARS } from '../lib/highlight'
 import { splitBlocks, type BlockSplit } from '../lib/markdownBlocks'
 import { fencedBlock, rehypePlugins, remarkPlugins, safeUrl } from '../markdown'
 import { CodeBlock, CodeMarksContext, OpenBlockContext } from './CodeBlock'
+import './MarkdownView.css'
 
 function SafeLink({ href, children }: ComponentProps<'a'>) {
   // safeUrl already dropped unsafe hrefs; what is left opens outside the app.

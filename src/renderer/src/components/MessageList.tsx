@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { selectActiveMessages, selectIsStreaming } from '../store'
 import { useApp } from '../storeContext'
 import { MessageView } from './MessageView'
+import './MessageList.css'
 
 // A first guess for rows not measured yet; measureElement replaces it with the real height.
 const ESTIMATED_ROW_HEIGHT = 160

@@ -5,9 +5,10 @@ import { formatBytes, formatDuration } from '../attachments'
 import { splitByTerms } from '../history'
 import type { SearchHighlight } from '../store'
 import { useApp } from '../storeContext'
-import { Thumbnail } from './AttachmentTray'
+import { Thumbnail } from '../ui/Thumbnail'
 import { ErrorNotice } from './ErrorNotice'
 import { MarkdownView } from './MarkdownView'
+import './MessageView.css'
 
 const NO_TERMS: readonly string[] = []
 

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next'
 import { MODEL_FAMILIES, findModel, type ModelInfo } from '../../../shared/models'
 import { selectCurrentModel } from '../store'
 import { useApp } from '../storeContext'
+import './ModelPicker.css'
 
 type GroupKey = ModelInfo['family'] | 'other'
 

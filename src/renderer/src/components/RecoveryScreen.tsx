@@ -1,9 +1,14 @@
-import { useEffect, useId, useMemo, useRef } from 'react'
+import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupInfo } from '../../../shared/contract'
 import { formatBytes } from '../attachments'
+import { useFormatDate } from '../lib/date'
 import { useApp } from '../storeContext'
 import { ErrorNotice } from './ErrorNotice'
+// The recovery card is laid out like the setup card.
+import './SetupScreen.css'
+import './BackupList.css'
+import './RecoveryScreen.css'
 
 /** The kind of a backup in words: a daily one, or the copy taken before an update changed the file. */
 export function useBackupKind(): (backup: BackupInfo) => string {
@@ -14,16 +19,6 @@ export function useBackupKind(): (backup: BackupInfo) => string {
     if (migration) return t('backups.beforeMigration', { version: migration[1] })
     return backup.reason
   }
-}
-
-/** A backup's date and time in the UI language. */
-export function useFormatDate(): (ms: number) => string {
-  const { i18n } = useTranslation()
-  const language = i18n.language
-  return useMemo(() => {
-    const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
-    return (ms: number) => format.format(new Date(ms))
-  }, [language])
 }
 
 /**

@@ -1,12 +1,14 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type UIEvent } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type UIEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SearchHit } from '../../../shared/contract'
 import { groupByConversation, readableSnippet } from '../history'
+import { useFormatDate } from '../lib/date'
+import { IS_MAC } from '../lib/platform'
 import { useApp } from '../storeContext'
-import { useFormatDate } from './RecoveryScreen'
-import { IS_MAC } from './Sidebar'
+import { Dialog } from '../ui/Dialog'
+import { IconButton } from '../ui/IconButton'
+import './SearchDialog.css'
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])'
 // Load the next page when the results are scrolled this close to their end.
 const LOAD_MORE_THRESHOLD_PX = 160
 
@@ -24,7 +26,6 @@ export function SearchDialog() {
   const { t } = useTranslation()
   const titleId = useId()
   const resultsId = useId()
-  const dialogRef = useRef<HTMLDivElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   const search = useApp((s) => s.search)
   const models = useApp((s) => s.models)
@@ -38,7 +39,7 @@ export function SearchDialog() {
   const groups = useMemo(() => groupByConversation(search.results), [search.results])
   // The keyboard walks the results in the order they are shown: group by group.
   const ordered = useMemo(() => groups.flatMap((group) => group.results), [groups])
-  const optionId = (hit: SearchHit): string => `${resultsId}-${hitKey(hit)}`
+  const optionId = useCallback((hit: SearchHit): string => `${resultsId}-${hitKey(hit)}`, [resultsId])
 
   // A new query starts at the top; more results loaded below keep the place.
   useEffect(() => setActive(0), [search.query, search.model, search.from, search.to])
@@ -46,19 +47,15 @@ export function SearchDialog() {
     if (active >= ordered.length && ordered.length > 0) setActive(ordered.length - 1)
   }, [active, ordered.length])
 
-  // Focus the search box on open (its text selected, to type over), and give it back on close.
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    inputRef.current?.focus()
-    inputRef.current?.select()
-    return () => previous?.focus()
-  }, [])
+  // The Dialog focuses the search box on open (and gives focus back on close); its text is selected,
+  // to type over.
+  useEffect(() => inputRef.current?.select(), [])
 
   const activeHit = ordered[active] as SearchHit | undefined
   useEffect(() => {
     if (!activeHit) return
     document.getElementById(optionId(activeHit))?.scrollIntoView?.({ block: 'nearest' })
-  }, [activeHit])
+  }, [activeHit, optionId])
 
   function move(by: number): void {
     if (ordered.length === 0) return
@@ -68,6 +65,7 @@ export function SearchDialog() {
     if (next >= ordered.length - 3 && search.next) void loadMore()
   }
 
+  // Tab is left to the Dialog's focus trap.
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     if (event.nativeEvent.isComposing) return
     if (event.key === 'Escape') {
@@ -89,18 +87,6 @@ export function SearchDialog() {
     } else if (event.key === 'Enter' && inField && activeHit) {
       event.preventDefault()
       void openResult(activeHit)
-    } else if (event.key === 'Tab' && dialogRef.current) {
-      // Keep Tab inside the modal.
-      const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)]
-      const first = focusable[0]
-      const last = focusable[focusable.length - 1]
-      if (event.shiftKey && document.activeElement === first) {
-        event.preventDefault()
-        last?.focus()
-      } else if (!event.shiftKey && document.activeElement === last) {
-        event.preventDefault()
-        first?.focus()
-      }
     }
   }
 
@@ -113,150 +99,143 @@ export function SearchDialog() {
   const blank = search.query.trim() === ''
 
   return (
-    <div
-      className="modal-backdrop search-backdrop"
-      onMouseDown={(event) => {
-        if (event.target === event.currentTarget) closeSearch()
-      }}
+    <Dialog
+      labelledBy={titleId}
+      onClose={closeSearch}
+      initialFocus={inputRef}
+      onKeyDown={onKeyDown}
+      className="search-panel"
+      backdropClassName="modal-backdrop search-backdrop"
     >
-      <div
-        ref={dialogRef}
-        className="search-panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={titleId} className="visually-hidden">
-          {t('search.title')}
-        </h2>
-        <div className="search-field">
-          <span aria-hidden="true" className="icon-search" />
-          <input
-            ref={inputRef}
-            type="search"
-            className="search-input"
-            aria-label={t('search.field')}
-            placeholder={t('search.placeholder')}
-            value={search.query}
-            spellCheck={false}
-            autoComplete="off"
-            aria-controls={resultsId}
-            aria-activedescendant={activeHit ? optionId(activeHit) : undefined}
-            onChange={(event) => setQuery(event.target.value)}
-          />
-          {search.status === 'searching' ? <span className="spinner search-spinner" aria-hidden="true" /> : null}
-          <button type="button" className="button button-quiet icon-button" aria-label={t('search.close')} onClick={closeSearch}>
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
-        <div className="search-filters">
-          <select
-            aria-label={t('search.modelFilter')}
-            value={search.model}
-            onChange={(event) => setFilters({ model: event.target.value })}
-          >
-            <option value="">{t('search.allModels')}</option>
-            {models.map((model) => (
-              <option key={model.id} value={model.id}>
-                {model.id}
-              </option>
-            ))}
-          </select>
-          <label className="search-date">
-            <span>{t('search.from')}</span>
-            <input
-              type="date"
-              value={search.from}
-              max={search.to || undefined}
-              onChange={(event) => setFilters({ from: event.target.value })}
-            />
-          </label>
-          <label className="search-date">
-            <span>{t('search.to')}</span>
-            <input
-              type="date"
-              value={search.to}
-              min={search.from || undefined}
-              onChange={(event) => setFilters({ to: event.target.value })}
-            />
-          </label>
-          {filtered ? (
-            <button type="button" className="button button-quiet search-clear-filters" onClick={() => setFilters({ model: '', from: '', to: '' })}>
-              {t('search.clearFilters')}
-            </button>
-          ) : null}
-        </div>
-        <p className="search-status" role="status">
-          {blank
-            ? ''
-            : search.status === 'failed'
-              ? t('search.failed')
-              : search.status === 'done'
-                ? search.results.length === 0
-                  ? t('search.none', { query: search.query.trim() })
-                  : search.next
-                    ? t('search.countMore', { count: search.results.length })
-                    : t('search.count', { count: search.results.length })
-                : t('search.searching')}
-        </p>
-        <div className="search-results" onScroll={onResultsScroll}>
-          {blank ? (
-            <div className="search-empty">
-              <p>{t('search.hint')}</p>
-              <p className="field-hint">{t('search.hintMatching')}</p>
-            </div>
-          ) : null}
-          {groups.length > 0 ? (
-            <div id={resultsId} role="listbox" aria-label={t('search.results')} className="search-listbox">
-              {groups.map((group) => {
-                const headingId = `${resultsId}-g${group.conversationId}`
-                return (
-                  <div key={group.conversationId} role="group" aria-labelledby={headingId} className="search-group">
-                    <div id={headingId} role="presentation" className="search-group-title">
-                      {group.conversationTitle.trim() || t('sidebar.untitled')}
-                    </div>
-                    {group.results.map((hit) => {
-                      const index = ordered.indexOf(hit)
-                      return (
-                        <SearchResult
-                          key={hitKey(hit)}
-                          id={optionId(hit)}
-                          hit={hit}
-                          selected={index === active}
-                          onPoint={() => setActive(index)}
-                          onOpen={() => void openResult(hit)}
-                        />
-                      )
-                    })}
-                  </div>
-                )
-              })}
-            </div>
-          ) : null}
-          {search.next ? (
-            <button type="button" className="button button-quiet search-more" disabled={search.loadingMore} onClick={() => void loadMore()}>
-              {search.loadingMore ? t('search.loadingMore') : t('search.loadMore')}
-            </button>
-          ) : null}
-        </div>
-        <footer className="search-footer" aria-hidden="true">
-          <span>
-            <kbd>↑</kbd>
-            <kbd>↓</kbd> {t('search.keyMove')}
-          </span>
-          <span>
-            <kbd>↵</kbd> {t('search.keyOpen')}
-          </span>
-          <span>
-            <kbd>Esc</kbd> {t('search.keyClose')}
-          </span>
-          <span className="search-footer-end">
-            <kbd>{IS_MAC ? '⌘K' : 'Ctrl K'}</kbd> {t('search.keyToggle')}
-          </span>
-        </footer>
+      <h2 id={titleId} className="visually-hidden">
+        {t('search.title')}
+      </h2>
+      <div className="search-field">
+        <span aria-hidden="true" className="icon-search" />
+        <input
+          ref={inputRef}
+          type="search"
+          className="search-input"
+          aria-label={t('search.field')}
+          placeholder={t('search.placeholder')}
+          value={search.query}
+          spellCheck={false}
+          autoComplete="off"
+          aria-controls={resultsId}
+          aria-activedescendant={activeHit ? optionId(activeHit) : undefined}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        {search.status === 'searching' ? <span className="spinner search-spinner" aria-hidden="true" /> : null}
+        <IconButton label={t('search.close')} onClick={closeSearch}>
+          <span aria-hidden="true">×</span>
+        </IconButton>
       </div>
-    </div>
+      <div className="search-filters">
+        <select
+          aria-label={t('search.modelFilter')}
+          value={search.model}
+          onChange={(event) => setFilters({ model: event.target.value })}
+        >
+          <option value="">{t('search.allModels')}</option>
+          {models.map((model) => (
+            <option key={model.id} value={model.id}>
+              {model.id}
+            </option>
+          ))}
+        </select>
+        <label className="search-date">
+          <span>{t('search.from')}</span>
+          <input
+            type="date"
+            value={search.from}
+            max={search.to || undefined}
+            onChange={(event) => setFilters({ from: event.target.value })}
+          />
+        </label>
+        <label className="search-date">
+          <span>{t('search.to')}</span>
+          <input
+            type="date"
+            value={search.to}
+            min={search.from || undefined}
+            onChange={(event) => setFilters({ to: event.target.value })}
+          />
+        </label>
+        {filtered ? (
+          <button type="button" className="button button-quiet search-clear-filters" onClick={() => setFilters({ model: '', from: '', to: '' })}>
+            {t('search.clearFilters')}
+          </button>
+        ) : null}
+      </div>
+      <p className="search-status" role="status">
+        {blank
+          ? ''
+          : search.status === 'failed'
+            ? t('search.failed')
+            : search.status === 'done'
+              ? search.results.length === 0
+                ? t('search.none', { query: search.query.trim() })
+                : search.next
+                  ? t('search.countMore', { count: search.results.length })
+                  : t('search.count', { count: search.results.length })
+              : t('search.searching')}
+      </p>
+      <div className="search-results" onScroll={onResultsScroll}>
+        {blank ? (
+          <div className="search-empty">
+            <p>{t('search.hint')}</p>
+            <p className="field-hint">{t('search.hintMatching')}</p>
+          </div>
+        ) : null}
+        {groups.length > 0 ? (
+          <div id={resultsId} role="listbox" aria-label={t('search.results')} className="search-listbox">
+            {groups.map((group) => {
+              const headingId = `${resultsId}-g${group.conversationId}`
+              return (
+                <div key={group.conversationId} role="group" aria-labelledby={headingId} className="search-group">
+                  <div id={headingId} role="presentation" className="search-group-title">
+                    {group.conversationTitle.trim() || t('sidebar.untitled')}
+                  </div>
+                  {group.results.map((hit) => {
+                    const index = ordered.indexOf(hit)
+                    return (
+                      <SearchResult
+                        key={hitKey(hit)}
+                        id={optionId(hit)}
+                        hit={hit}
+                        selected={index === active}
+                        onPoint={() => setActive(index)}
+                        onOpen={() => void openResult(hit)}
+                      />
+                    )
+                  })}
+                </div>
+              )
+            })}
+          </div>
+        ) : null}
+        {search.next ? (
+          <button type="button" className="button button-quiet search-more" disabled={search.loadingMore} onClick={() => void loadMore()}>
+            {search.loadingMore ? t('search.loadingMore') : t('search.loadMore')}
+          </button>
+        ) : null}
+      </div>
+      <footer className="search-footer" aria-hidden="true">
+        <span>
+          <kbd>↑</kbd>
+          <kbd>↓</kbd> {t('search.keyMove')}
+        </span>
+        <span>
+          <kbd>↵</kbd> {t('search.keyOpen')}
+        </span>
+        <span>
+          <kbd>Esc</kbd> {t('search.keyClose')}
+        </span>
+        <span className="search-footer-end">
+          <kbd>{IS_MAC ? '⌘K' : 'Ctrl K'}</kbd> {t('search.keyToggle')}
+        </span>
+      </footer>
+    </Dialog>
   )
 }
 

@@ -1,74 +1,47 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../storeContext'
 import { ConnectionStatus, FormError, KeychainWarning } from './FormNotices'
 import { LanguageSelect } from './LanguageSelect'
-import { useBackupKind, useFormatDate } from './RecoveryScreen'
+import { useBackupKind } from './RecoveryScreen'
+import { useFormatDate } from '../lib/date'
 import { formatBytes } from '../attachments'
-
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [href], [tabindex]:not([tabindex="-1"])'
+import { Dialog } from '../ui/Dialog'
+import { IconButton } from '../ui/IconButton'
+import { TextField } from '../ui/TextField'
+import './BackupList.css'
+import './SettingsDialog.css'
 
 /** The settings modal: language, base URL, the key (replace, remove) and a connection test. */
 export function SettingsDialog() {
   const { t } = useTranslation()
   const titleId = useId()
-  const dialogRef = useRef<HTMLDivElement>(null)
   const closeSettings = useApp((s) => s.closeSettings)
 
-  // Focus moves into the dialog and back to where it was when it closes.
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    dialogRef.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus()
-    return () => previous?.focus()
-  }, [])
-
-  // Keep Tab inside the modal. (Esc is handled by the app's window shortcuts.)
-  function trapTab(event: KeyboardEvent<HTMLDivElement>): void {
-    if (event.key !== 'Tab' || !dialogRef.current) return
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)]
-    if (focusable.length === 0) return
-    const first = focusable[0]
-    const last = focusable[focusable.length - 1]
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault()
-      last.focus()
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault()
-      first.focus()
-    }
-  }
-
+  // Esc is handled by the app's window shortcuts.
   return (
-    <div
-      className="modal-backdrop"
-      onMouseDown={(event) => {
-        if (event.target === event.currentTarget) closeSettings()
-      }}
-    >
-      <div ref={dialogRef} className="modal" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={trapTab}>
-        <header className="modal-header">
-          <h2 id={titleId}>{t('settings.title')}</h2>
-          <button type="button" className="button button-quiet icon-button" aria-label={t('settings.close')} onClick={closeSettings}>
-            <span aria-hidden="true">×</span>
-          </button>
-        </header>
-        <div className="modal-body">
-          <section className="settings-section">
-            <LanguageSelect />
-          </section>
-          <ConnectionSection />
-          <KeySection />
-          <HistorySection />
-          <FormError />
-        </div>
+    <Dialog labelledBy={titleId} onClose={closeSettings}>
+      <header className="modal-header">
+        <h2 id={titleId}>{t('settings.title')}</h2>
+        <IconButton label={t('settings.close')} onClick={closeSettings}>
+          <span aria-hidden="true">×</span>
+        </IconButton>
+      </header>
+      <div className="modal-body">
+        <section className="settings-section">
+          <LanguageSelect />
+        </section>
+        <ConnectionSection />
+        <KeySection />
+        <HistorySection />
+        <FormError />
       </div>
-    </div>
+    </Dialog>
   )
 }
 
 function ConnectionSection() {
   const { t } = useTranslation()
-  const id = useId()
   const savedBaseURL = useApp((s) => s.settings.baseURL)
   const testing = useApp((s) => s.connectionTest.state === 'testing')
   const saveBaseURL = useApp((s) => s.saveBaseURL)
@@ -86,32 +59,32 @@ function ConnectionSection() {
   return (
     <section className="settings-section">
       <h3>{t('settings.connection')}</h3>
-      <form className="field" onSubmit={(event) => void save(event)}>
-        <label htmlFor={id}>{t('settings.baseURL')}</label>
-        <div className="field-row">
-          <input
-            id={id}
-            type="url"
-            value={baseURL}
-            spellCheck={false}
-            autoComplete="off"
-            onChange={(event) => {
-              setBaseURL(event.target.value)
-              setSaved(false)
-            }}
-          />
-          {/* Only with an unsaved change, so replacing the key shows a single "Save". */}
-          {dirty ? (
-            <button type="submit" className="button button-primary" disabled={baseURL.trim() === ''}>
-              {t('settings.save')}
-            </button>
+      <form onSubmit={(event) => void save(event)}>
+        <TextField
+          label={t('settings.baseURL')}
+          type="url"
+          value={baseURL}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(event) => {
+            setBaseURL(event.target.value)
+            setSaved(false)
+          }}
+          trailing={
+            // Only with an unsaved change, so replacing the key shows a single "Save".
+            dirty ? (
+              <button type="submit" className="button button-primary" disabled={baseURL.trim() === ''}>
+                {t('settings.save')}
+              </button>
+            ) : null
+          }
+        >
+          {saved && !dirty ? (
+            <p role="status" className="field-hint">
+              {t('settings.saved')}
+            </p>
           ) : null}
-        </div>
-        {saved && !dirty ? (
-          <p role="status" className="field-hint">
-            {t('settings.saved')}
-          </p>
-        ) : null}
+        </TextField>
       </form>
       <div className="form-actions form-actions-start">
         <button
@@ -135,7 +108,6 @@ function ConnectionSection() {
 
 function KeySection() {
   const { t } = useTranslation()
-  const id = useId()
   const keyStatus = useApp((s) => s.keyStatus)
   const replaceKey = useApp((s) => s.replaceKey)
   const removeKey = useApp((s) => s.removeKey)
@@ -168,32 +140,33 @@ function KeySection() {
       </p>
       <KeychainWarning keyStatus={keyStatus} />
       {replacing ? (
-        <form className="field" onSubmit={(event) => void save(event)}>
-          <label htmlFor={id}>{t('settings.newKey')}</label>
-          <div className="field-row">
-            <input
-              id={id}
-              type="password"
-              value={key}
-              spellCheck={false}
-              autoComplete="off"
-              autoFocus
-              onChange={(event) => setKey(event.target.value)}
-            />
-            <button type="submit" className="button button-primary" disabled={key.trim() === ''}>
-              {t('settings.save')}
-            </button>
-            <button
-              type="button"
-              className="button button-quiet"
-              onClick={() => {
-                setReplacing(false)
-                setKey('')
-              }}
-            >
-              {t('settings.cancel')}
-            </button>
-          </div>
+        <form onSubmit={(event) => void save(event)}>
+          <TextField
+            label={t('settings.newKey')}
+            type="password"
+            value={key}
+            spellCheck={false}
+            autoComplete="off"
+            autoFocus
+            onChange={(event) => setKey(event.target.value)}
+            trailing={
+              <>
+                <button type="submit" className="button button-primary" disabled={key.trim() === ''}>
+                  {t('settings.save')}
+                </button>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() => {
+                    setReplacing(false)
+                    setKey('')
+                  }}
+                >
+                  {t('settings.cancel')}
+                </button>
+              </>
+            }
+          />
         </form>
       ) : (
         <div className="form-actions form-actions-start">

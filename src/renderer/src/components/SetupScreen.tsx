@@ -1,15 +1,15 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../storeContext'
 import { ConnectionStatus, FormError, KeychainWarning } from './FormNotices'
 import { ErrorBanner } from './ErrorNotice'
 import { LanguageSelect } from './LanguageSelect'
+import { TextField } from '../ui/TextField'
+import './SetupScreen.css'
 
 /** First run, or after the key was removed: base URL and key, a connection test, then Save. */
 export function SetupScreen() {
   const { t } = useTranslation()
-  const baseURLId = useId()
-  const keyId = useId()
   const savedBaseURL = useApp((s) => s.settings.baseURL)
   const keyStatus = useApp((s) => s.keyStatus)
   const testing = useApp((s) => s.connectionTest.state === 'testing')
@@ -35,28 +35,22 @@ export function SetupScreen() {
       <form className="setup-card" onSubmit={(event) => void save(event)}>
         <h1>{t('setup.title')}</h1>
         <p className="setup-intro">{t('setup.intro')}</p>
-        <div className="field">
-          <label htmlFor={baseURLId}>{t('setup.baseURL')}</label>
-          <input
-            id={baseURLId}
-            type="url"
-            value={baseURL}
-            spellCheck={false}
-            autoComplete="off"
-            onChange={(event) => setBaseURL(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={keyId}>{t('setup.apiKey')}</label>
-          <input
-            id={keyId}
-            type="password"
-            value={key}
-            spellCheck={false}
-            autoComplete="off"
-            onChange={(event) => setKey(event.target.value)}
-          />
-        </div>
+        <TextField
+          label={t('setup.baseURL')}
+          type="url"
+          value={baseURL}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(event) => setBaseURL(event.target.value)}
+        />
+        <TextField
+          label={t('setup.apiKey')}
+          type="password"
+          value={key}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(event) => setKey(event.target.value)}
+        />
         <KeychainWarning keyStatus={keyStatus} />
         <ConnectionStatus />
         <FormError />

@@ -2,17 +2,17 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Conversation } from '../../../shared/contract'
+import { IS_MAC } from '../lib/platform'
 import { useApp } from '../storeContext'
-import { ConversationMenu, type MenuAnchor } from './ConversationMenu'
+import type { MenuAnchor } from '../ui/Menu'
+import { ConversationMenu } from './ConversationMenu'
 import { TitleEditor } from './TitleEditor'
+import './Sidebar.css'
 
 // Every row has the same height: no measuring, so 100,000 rows cost what 30 do.
 export const CONVERSATION_ROW_HEIGHT = 36
 // Ask for the next page when the last rendered row is this close to the end of what is loaded.
 const LOAD_MORE_WITHIN_ROWS = 15
-
-/** Whether shortcuts read ⌘ (macOS) or Ctrl. */
-export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
 interface OpenMenu {
   conversationId: number

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import './TitleEditor.css'
 
 /**
  * A conversation's title being edited in place: Enter (or leaving the field) saves, Esc cancels.

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { DELETE_UNDO_MS } from '../store'
 import { useApp } from '../storeContext'
+import './UndoToast.css'
 
 /** "Conversation deleted — Undo", while the delete waits (see the store's deleteConversation). */
 export function UndoToast() {
