@@ -9,7 +9,9 @@ import type { ChatServiceOptions } from './chat/service'
 import { AppError } from './errors'
 import { keepDailyBackups } from './history/backup'
 import { backupHandlers, type HistoryHost } from './history/backupHandlers'
+import { quickCheckInWorker } from './history/integrity'
 import { openHistory, type HistoryProblem } from './history/open'
+import { lastShutdown, recordShutdown } from './history/shutdown'
 import { keyHandlers } from './secrets/handlers'
 import { KeyManager, type SecretStore } from './secrets/keychain'
 import { createServices, type AlwaysServedRequest, type Services } from './services'
@@ -21,7 +23,13 @@ export interface CoreOptions {
   chat?: Partial<ChatServiceOptions>
   /** The URL the renderer loads an attachment's thumbnail or original from. */
   attachmentUrl?: AttachmentUrl
+  /** How long after opening the first daily-backup check runs (default a minute; tests use 0). */
+  firstBackupMs?: number
+  /** How long after a normal start the background integrity check runs (default 30 s). */
+  integrityCheckMs?: number
 }
+
+const INTEGRITY_CHECK_MS = 30_000
 
 /** Electron's custom protocol (src/main/index.ts registers it). */
 export const ATTACHMENT_SCHEME = 'attachment'
@@ -55,30 +63,57 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let swept = false
   let problem: HistoryProblem | null = null
   let backups: { stop(): Promise<void> } | null = null
+  let integrityTimer: NodeJS.Timeout | undefined
+  // Damage a background check found: the next start checks on the start path and refuses.
+  let damageFound = false
 
   const history: HistoryHost = {
     file: join(options.dataDir, HISTORY_FILE),
     backups: join(options.dataDir, BACKUP_DIR),
     problem: () => problem,
     open: async () => {
-      const opened = await openHistory(history.file, history.backups)
+      // A full check on the start path only when the last run did not close the file cleanly.
+      const cleanLastTime = lastShutdown(history.file) === 'closed'
+      const opened = await openHistory(history.file, history.backups, !cleanLastTime)
       if (!opened.ok) {
         problem = { problem: opened.problem, detail: opened.detail }
         return
       }
       problem = null
+      recordShutdown(history.file, 'open')
+      if (cleanLastTime) scheduleIntegrityCheck()
       // Unused attachment files are swept once per start only: after a restore, the replaced
       // database kept aside may still reference files the restored one does not.
-      services = createServices(opened.db, keys, { ...serviceOptions, sweepAttachments: !swept })
+      services = createServices(opened.db, keys, { ...serviceOptions, sweepAttachments: !swept, recoverInterrupted: !cleanLastTime })
       swept = true
-      backups = keepDailyBackups(opened.db, history.backups)
+      backups = keepDailyBackups(opened.db, history.backups, options.firstBackupMs)
     },
     close: async () => {
+      clearTimeout(integrityTimer)
+      const wasOpen = services !== null
       await backups?.stop()
       backups = null
       await services?.close()
       services = null
+      if (wasOpen) recordShutdown(history.file, damageFound ? 'check' : 'closed')
     }
+  }
+
+  /** The full check, off the start path and off the event loop; damage is reported at once. */
+  function scheduleIntegrityCheck(): void {
+    integrityTimer = setTimeout(() => {
+      void quickCheckInWorker(history.file).then(
+        (result) => {
+          if (result === 'ok') return
+          damageFound = true
+          recordShutdown(history.file, 'check')
+          console.error('The history database failed its check:', result)
+          options.emit('historyDamaged', { detail: `SQLite's check failed: ${result}` })
+        },
+        (error) => console.error('The history check could not run:', error)
+      )
+    }, options.integrityCheckMs ?? INTEGRITY_CHECK_MS)
+    integrityTimer.unref()
   }
 
   await history.open()

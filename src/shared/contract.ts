@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'not_found', // no such conversation or message
   'attachment_refused', // a file the API would reject, or a model that cannot take it
   'history_unavailable', // the history database was refused (newer version, damaged)
+  'history_damaged', // a background check found the open history damaged
   'import_failed', // the file to import is not a Seed Chat export
   'busy', // a reply is already streaming in that conversation
   'internal'
@@ -419,9 +420,11 @@ export interface EventPayloads {
   replyDelta: { conversationId: number; messageId: number; content: string; reasoning: string }
   /** A reply ended: done, stopped or failed. Carries the final message. */
   replyEnded: { conversationId: number; message: Message }
+  /** The background check found the history damaged; the next start refuses it and offers backups. */
+  historyDamaged: { detail: string }
 }
 export type EventName = keyof EventPayloads
-export const EVENT_NAMES: EventName[] = ['replyDelta', 'replyEnded']
+export const EVENT_NAMES: EventName[] = ['replyDelta', 'replyEnded', 'historyDamaged']
 
 /** The IPC channel string of a request or event. */
 export function channelOf(name: RequestName | EventName): string {

@@ -16,6 +16,8 @@ export const BACKUP_GENERATIONS = 3
 export const DAY_MS = 24 * 60 * 60 * 1000
 /** How often a running app checks whether the daily backup is due. */
 export const BACKUP_CHECK_MS = 60 * 60 * 1000
+/** How long after the history opens the first daily-backup check runs. */
+export const FIRST_BACKUP_CHECK_MS = 60 * 1000
 
 const NAME = /^history-(\d+)-([a-z0-9-]+)\.sqlite$/
 
@@ -60,16 +62,27 @@ export async function backupDatabase(
  * Takes the daily backup now if it is due, and checks again every BACKUP_CHECK_MS until stopped;
  * stop() waits for a backup under way.
  */
-export function keepDailyBackups(db: HistoryDatabase, dir: string): { stop(): Promise<void> } {
+export function keepDailyBackups(
+  db: HistoryDatabase,
+  dir: string,
+  firstCheckMs: number = FIRST_BACKUP_CHECK_MS
+): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve()
   const check = (): void => {
     running = backupIfDue(db, dir).catch((error) => console.error('Backup failed:', error))
   }
-  check()
+  // Never on the start path: copying a large history competes with the first screen.
+  const first = setTimeout(check, firstCheckMs)
+  first.unref()
+  if (firstCheckMs <= 0) {
+    clearTimeout(first)
+    check()
+  }
   const timer = setInterval(check, BACKUP_CHECK_MS)
   timer.unref()
   return {
     stop: async () => {
+      clearTimeout(first)
       clearInterval(timer)
       await running
     }

@@ -13,18 +13,19 @@ export interface HistoryProblem {
 export type OpenedHistory = { ok: true; db: HistoryDatabase } | ({ ok: false } & HistoryProblem)
 
 /**
- * Checks the database before the app uses it: refuses one from a newer app version or one that
- * fails SQLite's quick_check, and backs it up before any migration touches it.
+ * Checks the database before the app uses it: refuses one from a newer app version, or (with
+ * `fullCheck`, after an unclean shutdown) one that fails SQLite's quick_check, and backs it up
+ * before any migration touches it.
  */
-export async function openHistory(file: string, backupDir: string): Promise<OpenedHistory> {
+export async function openHistory(file: string, backupDir: string, fullCheck = true): Promise<OpenedHistory> {
   if (existsSync(file)) {
-    const checked = await inspect(file, backupDir)
+    const checked = await inspect(file, backupDir, fullCheck)
     if (checked) return { ok: false, ...checked }
   }
   return { ok: true, db: openDatabase(file) }
 }
 
-async function inspect(file: string, backupDir: string): Promise<HistoryProblem | null> {
+async function inspect(file: string, backupDir: string, fullCheck: boolean): Promise<HistoryProblem | null> {
   let db: Database.Database | undefined
   try {
     // Read-only, so a refused file is not even checkpointed.
@@ -36,8 +37,12 @@ async function inspect(file: string, backupDir: string): Promise<HistoryProblem 
         detail: `It was written by a newer version of the app (schema ${version}; this version knows ${SCHEMA_VERSION}).`
       }
     }
-    const check = db.pragma('quick_check', { simple: true }) as string
-    if (check !== 'ok') return { problem: 'damaged', detail: `SQLite's check failed: ${check}` }
+    // Reading the schema finds a damaged header or schema at once; pages need the full check.
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+    if (fullCheck) {
+      const check = db.pragma('quick_check', { simple: true }) as string
+      if (check !== 'ok') return { problem: 'damaged', detail: `SQLite's check failed: ${check}` }
+    }
     if (version > 0 && version < SCHEMA_VERSION) {
       await backupDatabase(db, backupDir, `before-migration-${version + 1}`)
     }

@@ -40,6 +40,7 @@ const KNOWN: ReadonlySet<ErrorCode> = new Set([
   'not_found',
   'busy',
   'history_unavailable',
+  'history_damaged',
   'import_failed',
   'internal'
 ])

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BACKUP_DIR, HISTORY_FILE, createCore, type Core } from '../../../src/main/core'
+import { BACKUP_DIR, HISTORY_FILE, createCore, type Core, type CoreOptions } from '../../../src/main/core'
 import { attachToMessage } from '../../../src/main/attachments/records'
 import { backupDatabase, listBackups } from '../../../src/main/history/backup'
 import * as conversations from '../../../src/main/history/conversations'
@@ -24,10 +24,10 @@ afterEach(async () => {
   for (const service of services.splice(0)) await createKeytarStore(service).delete()
 })
 
-async function start(dataDir: string): Promise<Core> {
+async function start(dataDir: string, options: Partial<CoreOptions> = {}): Promise<Core> {
   const service = `seed-chat-test-${randomUUID()}`
   services.push(service)
-  const core = await createCore({ dataDir, secrets: createKeytarStore(service), emit: () => undefined })
+  const core = await createCore({ dataDir, secrets: createKeytarStore(service), emit: () => undefined, ...options })
   cores.push(core)
   return core
 }
@@ -108,12 +108,19 @@ describe('backups', () => {
 
   it('takes the daily backup at most once a day', async () => {
     const dir = tempDir()
-    await (await start(dir)).close()
+    await (await start(dir, { firstBackupMs: 0 })).close()
     cores.length = 0
     await expect.poll(() => listBackups(join(dir, BACKUP_DIR)).filter((b) => b.reason === 'daily').length).toBe(1)
-    await start(dir)
+    await start(dir, { firstBackupMs: 0 })
     await new Promise((done) => setTimeout(done, 200))
     expect(listBackups(join(dir, BACKUP_DIR)).filter((b) => b.reason === 'daily')).toHaveLength(1)
+  })
+
+  it('never takes the daily backup on the start path', async () => {
+    const dir = tempDir()
+    await start(dir)
+    await new Promise((done) => setTimeout(done, 300))
+    expect(listBackups(join(dir, BACKUP_DIR)).filter((b) => b.reason === 'daily')).toHaveLength(0)
   })
 
   it('keeps a few generations of each kind', async () => {
@@ -309,3 +316,81 @@ describe('export and import', () => {
 
 void existsSync
 void mkdirSync
+
+/** Overwrites one page in the middle of the file: the header and schema stay readable. */
+function damagePage(file: string): void {
+  const db = new Database(file, { readonly: true })
+  const pageSize = db.pragma('page_size', { simple: true }) as number
+  const pages = db.pragma('page_count', { simple: true }) as number
+  db.close()
+  const bytes = readFileSync(file)
+  const page = Math.floor(pages / 2)
+  bytes.fill(0x5a, page * pageSize + 8, (page + 1) * pageSize)
+  writeFileSync(file, bytes)
+}
+
+/** A history with enough rows to span many pages, closed cleanly by the app. */
+async function cleanlyClosedHistory(dir: string): Promise<string> {
+  const core = await start(dir)
+  const db = core.services.db
+  const conversation = conversations.createConversation(db, { title: 'Pages', model: 'm', now: 1 })
+  db.transaction(() => {
+    for (let i = 0; i < 400; i++) {
+      messages.insertMessage(db, { conversationId: conversation.id, role: 'user', content: `message ${i} `.repeat(40), status: 'done', model: null, now: i })
+    }
+  })()
+  await core.close()
+  cores.length = 0
+  return join(dir, HISTORY_FILE)
+}
+
+describe('the start path', () => {
+  it('skips the full check after a clean shutdown, then finds damage in the background and refuses at the next start', async () => {
+    const dir = tempDir()
+    const file = await cleanlyClosedHistory(dir)
+    expect(readFileSync(`${file}.state`, 'utf8')).toBe('closed')
+    damagePage(file)
+    const damaged: string[] = []
+    const core = await createCore({
+      dataDir: dir,
+      secrets: createKeytarStore(`seed-chat-test-${randomUUID()}`),
+      emit: (name, payload) => {
+        if (name === 'historyDamaged') damaged.push((payload as { detail: string }).detail)
+      },
+      integrityCheckMs: 0
+    })
+    cores.push(core)
+    // Opened without the 10-second check: the page is not read until someone needs it.
+    expect((await core.handlers.getHistoryStatus(undefined)).state).toBe('ok')
+    await expect.poll(() => damaged.length, { timeout: 10_000 }).toBe(1)
+    expect(damaged[0]).toMatch(/check failed/)
+    await core.close()
+    cores.length = 0
+    expect(readFileSync(`${file}.state`, 'utf8')).toBe('check')
+    const next = await start(dir)
+    const status = await next.handlers.getHistoryStatus(undefined)
+    expect(status.state).toBe('refused')
+    expect(status.state === 'refused' && status.problem).toBe('damaged')
+  })
+
+  it('runs the full check on the start path after a crash and refuses a damaged file', async () => {
+    const dir = tempDir()
+    const file = await cleanlyClosedHistory(dir)
+    // A crash leaves the file marked open.
+    writeFileSync(`${file}.state`, 'open')
+    damagePage(file)
+    const core = await start(dir)
+    const status = await core.handlers.getHistoryStatus(undefined)
+    expect(status.state === 'refused' && status.problem).toBe('damaged')
+  })
+
+  it('marks the history open while it is open, and closed after a clean close', async () => {
+    const dir = tempDir()
+    const core = await start(dir)
+    const file = join(dir, HISTORY_FILE)
+    expect(readFileSync(`${file}.state`, 'utf8')).toBe('open')
+    await core.close()
+    cores.length = 0
+    expect(readFileSync(`${file}.state`, 'utf8')).toBe('closed')
+  })
+})

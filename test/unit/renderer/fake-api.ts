@@ -100,6 +100,7 @@ export function makeDraft(overrides: Partial<AttachmentDraft> = {}): AttachmentD
 export interface FakeApi {
   api: Api
   emitDelta(payload: EventPayloads['replyDelta']): void
+  emitHistoryDamaged(payload: EventPayloads['historyDamaged']): void
   emitEnded(payload: EventPayloads['replyEnded']): void
   listenerCount(): number
 }
@@ -110,6 +111,7 @@ export function createFakeApi(
 ): FakeApi {
   const deltaListeners = new Set<(payload: EventPayloads['replyDelta']) => void>()
   const endedListeners = new Set<(payload: EventPayloads['replyEnded']) => void>()
+  const damagedListeners = new Set<(payload: EventPayloads['historyDamaged']) => void>()
   let keyStatus = options.keyStatus ?? KEY_SET
   // English rather than the system's language, so tests read the English strings.
   let settings: Settings = { ...DEFAULT_SETTINGS, language: 'en' }
@@ -202,12 +204,17 @@ export function createFakeApi(
     onReplyEnded: (listener) => {
       endedListeners.add(listener)
       return () => endedListeners.delete(listener)
+    },
+    onHistoryDamaged: (listener) => {
+      damagedListeners.add(listener)
+      return () => damagedListeners.delete(listener)
     }
   }
 
   return {
     api,
     emitDelta: (payload) => deltaListeners.forEach((listener) => listener(payload)),
+    emitHistoryDamaged: (payload) => damagedListeners.forEach((listener) => listener(payload)),
     emitEnded: (payload) => endedListeners.forEach((listener) => listener(payload)),
     listenerCount: () => deltaListeners.size + endedListeners.size
   }

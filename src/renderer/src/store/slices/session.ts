@@ -35,7 +35,13 @@ export function createSessionSlice(args: SliceArgs): SessionSlice {
     banner: null,
 
     async init() {
-      if (context.unsubscribers.length === 0) context.unsubscribers = listenToReplies(args)
+      if (context.unsubscribers.length === 0) {
+        context.unsubscribers = [
+          ...listenToReplies(args),
+          // The background check found damage: say so now; the next start offers the backups.
+          api.onHistoryDamaged(({ detail }) => set({ banner: { code: 'history_damaged', message: detail } }))
+        ]
+      }
       // The history first: while it is refused, every other history request would fail, and
       // settings live in it too. Only the recovery screen is shown then.
       const status = await api.getHistoryStatus()
