@@ -5,11 +5,13 @@ import { Arch } from 'electron-builder'
 import { load } from 'js-yaml'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createRequire } from 'node:module'
 import { dirname, extname, join, matchesGlob, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import afterPack, { FUSES, applyFuses, electronBinaryPath, type PackContext } from '../../../scripts/after-pack.mjs'
 
 const ROOT = join(__dirname, '../../..')
+const builderManifest = join(resolvePackage('electron-builder', ROOT)!, 'package.json')
 const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 
@@ -60,6 +62,15 @@ function nativeFiles(dir: string): string[] {
 }
 
 describe('electron-builder.yml', () => {
+  it('passes electron-builder’s own schema', async () => {
+    // Not re-exported by electron-builder: its app-builder-lib dependency holds the validator.
+    const requireFromBuilder = createRequire(builderManifest)
+    const { validateConfiguration } = requireFromBuilder('app-builder-lib/out/util/config/config')
+    const { DebugLogger } = requireFromBuilder('builder-util')
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined()
+    await expect(validateConfiguration({ ...config, npmRebuild: 'no' }, new DebugLogger(false))).rejects.toThrow(/npmRebuild/)
+  })
+
   it('names the app and ships only the build output and the manifest', () => {
     expect(config.appId).toMatch(/^[a-z0-9.-]+$/)
     expect(config.productName).toBe('Seed Chat')
