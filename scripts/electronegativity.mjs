@@ -1,0 +1,126 @@
+// npm run security — Electronegativity (Doyensec's Electron security scanner) over src/, for the
+// Electron version the app ships. Fails on any high or medium finding not accepted below, each
+// accepted one with its reason. Runs offline: the scanner's own look-ups (translations, the list
+// of Electron releases) fail and it carries on without them.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** Findings reviewed and kept: check id, the file (relative to the project), and why. */
+export const ACCEPTED = [
+  {
+    id: 'PRELOAD_JS_CHECK',
+    file: 'src/main/index.ts',
+    reason: 'the preload (src/preload) runs sandboxed and context-isolated and exposes only the typed window.api, never ipcRenderer'
+  },
+  {
+    id: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'src/main/index.ts',
+    reason: 'openExternal gets only http, https and mailto URLs (isExternalLink in src/main/shell/protocol.ts, unit-tested)'
+  }
+]
+
+/** Rows of the scanner's CSV report as objects keyed by its header (quoted fields, "" escapes). */
+export function parseCsv(text) {
+  const rows = []
+  let row = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') field += text[++i]
+      else if (char === '"') quoted = false
+      else field += char
+    } else if (char === '"') quoted = true
+    else if (char === ',') (row.push(field), (field = ''))
+    else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i++
+      row.push(field)
+      field = ''
+      if (row.some((value) => value !== '')) rows.push(row)
+      row = []
+    } else field += char
+  }
+  if (field !== '' || row.length) rows.push([...row, field])
+  const [header = [], ...records] = rows
+  const names = header.map((name) => name.trim())
+  return records.map((record) => Object.fromEntries(names.map((name, index) => [name, record[index] ?? ''])))
+}
+
+/**
+ * Sorts findings: `failures` are high or medium and not accepted; `accepted` pairs a finding with
+ * its reason; `other` are low or informational. `root` makes the report's paths relative.
+ */
+export function judgeFindings(findings, accepted = ACCEPTED, root = ROOT) {
+  const result = { failures: [], accepted: [], other: [] }
+  for (const finding of findings) {
+    const file = relative(root, finding.filename).split('\\').join('/')
+    const entry = { ...finding, filename: file }
+    const severity = finding.severity.toUpperCase()
+    if (severity !== 'HIGH' && severity !== 'MEDIUM') {
+      result.other.push(entry)
+      continue
+    }
+    const match = accepted.find((rule) => rule.id === finding.issue && rule.file === file)
+    if (match) result.accepted.push({ ...entry, reason: match.reason })
+    else result.failures.push(entry)
+  }
+  return result
+}
+
+/** Runs the scanner on `input`; returns its findings, or throws with what went wrong. */
+export function scan(input, electronVersion) {
+  const require = createRequire(import.meta.url)
+  const cli = join(dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js')
+  const out = mkdtempSync(join(tmpdir(), 'electronegativity-'))
+  const report = join(out, 'report.csv')
+  try {
+    const run = spawnSync(
+      process.execPath,
+      ['-r', join(ROOT, 'scripts', 'electronegativity-typescript.cjs'), cli, '-i', input, '-e', electronVersion, '-o', report],
+      { encoding: 'utf8' }
+    )
+    let text
+    try {
+      text = readFileSync(report, 'utf8')
+    } catch {
+      throw new Error(`Electronegativity wrote no report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`)
+    }
+    return parseCsv(text)
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
+}
+
+const where = (finding) => `${finding.issue} (${finding.severity}) ${finding.filename}:${finding.location}`
+
+function main() {
+  const inputFlag = process.argv.indexOf('--input')
+  const input = inputFlag > 0 ? process.argv[inputFlag + 1] : join(ROOT, 'src')
+  const electronVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')).version
+  const { failures, accepted, other } = judgeFindings(scan(input, electronVersion))
+  console.log(`Electronegativity on ${relative(ROOT, input) || '.'} for Electron ${electronVersion}:`)
+  for (const finding of other) console.log(`  note      ${where(finding)}: ${finding.description}`)
+  for (const finding of accepted) console.log(`  accepted  ${where(finding)}: ${finding.reason}`)
+  for (const finding of failures) console.log(`  FAILED    ${where(finding)}: ${finding.description}\n            ${finding.sample}`)
+  if (failures.length) {
+    console.log(`${failures.length} high or medium finding(s) not accepted: fix them, or accept them in scripts/electronegativity.mjs with a reason.`)
+    process.exit(1)
+  }
+  console.log(`No high or medium finding beyond the ${accepted.length} accepted.`)
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    main()
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  }
+}
