@@ -7,7 +7,6 @@ export interface Finding {
   location: string
   sample: string
   description: string
-  url: string
 }
 export interface AcceptedFinding {
   id: string
@@ -15,7 +14,7 @@ export interface AcceptedFinding {
   reason: string
 }
 export const ACCEPTED: AcceptedFinding[]
-export function parseCsv(text: string): Record<string, string>[]
+export function readReport(text: string): Finding[]
 export function judgeFindings(
   findings: readonly Finding[],
   accepted?: readonly AcceptedFinding[],

@@ -4,9 +4,8 @@
 // of Electron releases) fail and it carries on without them.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -25,32 +24,25 @@ export const ACCEPTED = [
   }
 ]
 
-/** Rows of the scanner's CSV report as objects keyed by its header (quoted fields, "" escapes). */
-export function parseCsv(text) {
-  const rows = []
-  let row = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') field += text[++i]
-      else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') (row.push(field), (field = ''))
-    else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++
-      row.push(field)
-      field = ''
-      if (row.some((value) => value !== '')) rows.push(row)
-      row = []
-    } else field += char
+const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL']
+
+/**
+ * The findings in the runner's JSON report, checked so that a broken report can never read as
+ * "no findings": checks must have run, every file must have parsed, every finding must be whole.
+ */
+export function readReport(text) {
+  const report = JSON.parse(text)
+  if (!Number.isInteger(report.checks) || report.checks < 1) throw new Error('Electronegativity ran no checks')
+  if (!Array.isArray(report.errors) || report.errors.length) {
+    throw new Error(`Electronegativity could not scan every file: ${JSON.stringify(report.errors)}`)
   }
-  if (field !== '' || row.length) rows.push([...row, field])
-  const [header = [], ...records] = rows
-  const names = header.map((name) => name.trim())
-  return records.map((record) => Object.fromEntries(names.map((name, index) => [name, record[index] ?? ''])))
+  if (!Array.isArray(report.findings)) throw new Error('Electronegativity reported no findings list')
+  for (const finding of report.findings) {
+    if (!/^[A-Z0-9_]+$/.test(finding.issue ?? '') || !SEVERITIES.includes(finding.severity) || typeof finding.filename !== 'string') {
+      throw new Error(`Electronegativity reported a malformed finding: ${JSON.stringify(finding)}`)
+    }
+  }
+  return report.findings
 }
 
 /**
@@ -74,25 +66,21 @@ export function judgeFindings(findings, accepted = ACCEPTED, root = ROOT) {
   return result
 }
 
-/** Runs the scanner on `input`; returns its findings, or throws with what went wrong. */
+/** Runs the scanner on `input` (in a child process); returns its findings, or throws with what went wrong. */
 export function scan(input, electronVersion) {
-  const require = createRequire(import.meta.url)
-  const cli = join(dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js')
   const out = mkdtempSync(join(tmpdir(), 'electronegativity-'))
-  const report = join(out, 'report.csv')
+  const report = join(out, 'report.json')
   try {
-    const run = spawnSync(
-      process.execPath,
-      ['-r', join(ROOT, 'scripts', 'electronegativity-typescript.cjs'), cli, '-i', input, '-e', electronVersion, '-o', report],
-      { encoding: 'utf8' }
-    )
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'electronegativity-run.cjs'), resolve(input), electronVersion, report], {
+      encoding: 'utf8'
+    })
     let text
     try {
       text = readFileSync(report, 'utf8')
     } catch {
       throw new Error(`Electronegativity wrote no report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`)
     }
-    return parseCsv(text)
+    return readReport(text)
   } finally {
     rmSync(out, { recursive: true, force: true })
   }

@@ -1,11 +1,11 @@
-// The security gate: Electronegativity's report read and judged; a high or medium finding that is
+// The security gate: Electronegativity's findings read and judged; a high or medium finding that is
 // not accepted fails it. The end-to-end case runs the real scanner on an insecure main file.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ACCEPTED, judgeFindings, parseCsv, type Finding } from '../../../scripts/electronegativity.mjs'
+import { ACCEPTED, judgeFindings, readReport, type Finding } from '../../../scripts/electronegativity.mjs'
 
 const ROOT = join(__dirname, '../../..')
 
@@ -16,29 +16,25 @@ const finding = (issue: string, severity: string, filename: string): Finding => 
   filename,
   location: '1:0',
   sample: 'x',
-  description: 'd',
-  url: 'u'
+  description: 'd'
 })
 
 describe('reading the report', () => {
-  it('parses the CSV the scanner writes: quoted fields, commas and "" inside them', () => {
-    const csv =
-      'issue, severity, confidence, filename, location, sample, description, url\n' +
-      'CSP_GLOBAL_CHECK,"LOW","FIRM","/a/index.html","5:0","default-src \'none\', x ""y""","One, two",https://example.com/CSP\r\n' +
-      'PRELOAD_JS_CHECK,"MEDIUM","FIRM","/a/main.ts","3:1","preload: p","Review",https://example.com/P\n'
-    expect(parseCsv(csv)).toEqual([
-      {
-        issue: 'CSP_GLOBAL_CHECK',
-        severity: 'LOW',
-        confidence: 'FIRM',
-        filename: '/a/index.html',
-        location: '5:0',
-        sample: 'default-src \'none\', x "y"',
-        description: 'One, two',
-        url: 'https://example.com/CSP'
-      },
-      expect.objectContaining({ issue: 'PRELOAD_JS_CHECK', severity: 'MEDIUM', location: '3:1' })
-    ])
+  const report = (fields: object): string =>
+    JSON.stringify({ checks: 42, errors: [], findings: [finding('PRELOAD_JS_CHECK', 'MEDIUM', '/a/main.ts')], ...fields })
+
+  it('returns the findings of a whole report', () => {
+    expect(readReport(report({}))).toEqual([finding('PRELOAD_JS_CHECK', 'MEDIUM', '/a/main.ts')])
+    expect(readReport(report({ findings: [] }))).toEqual([])
+  })
+
+  it('never reads a broken report as "no findings"', () => {
+    expect(() => readReport('{"checks":42,"errors":[],"find')).toThrow()
+    expect(() => readReport(report({ checks: 0 }))).toThrow(/no checks/)
+    expect(() => readReport(report({ errors: [{ file: '/a/x.tsx', message: 'Unexpected token' }] }))).toThrow(/x\.tsx/)
+    expect(() => readReport(report({ findings: undefined }))).toThrow(/no findings list/)
+    expect(() => readReport(report({ findings: [{ ...finding('X_CHECK', 'SEVERE', '/a') }] }))).toThrow(/malformed/)
+    expect(() => readReport(report({ findings: [{ severity: 'HIGH', filename: '/a' }] }))).toThrow(/malformed/)
   })
 })
 
@@ -80,7 +76,8 @@ describe('npm run security', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'scripts/electronegativity.mjs'), '--input', input], {
       encoding: 'utf8'
     })
-    expect(result.status).toBe(1)
+    const report = `${result.stdout}\n${result.stderr}`
+    expect(result.status, report).toBe(1)
     for (const check of [
       'CONTEXT_ISOLATION_JS_CHECK (HIGH)',
       'SANDBOX_JS_CHECK (MEDIUM)',
@@ -91,8 +88,8 @@ describe('npm run security', () => {
       'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK (MEDIUM)',
       'CSP_GLOBAL_CHECK (MEDIUM)'
     ]) {
-      expect(result.stdout).toContain(`FAILED    ${check}`)
+      expect(result.stdout, report).toContain(`FAILED    ${check}`)
     }
-    expect(result.stdout).toContain('not accepted')
+    expect(result.stdout, report).toContain('not accepted')
   }, 120_000)
 })
