@@ -129,10 +129,11 @@ function start(): void {
       callback(isPermissionAllowed(permission, details.requestingUrl, rendererURL))
     )
     let opened: Core
-    let csp: string
+    let csp: string | null
     try {
-      // The page's own <meta> policy, sent as a header too (read from the one place it is written).
-      csp = contentSecurityPolicy(readFileSync(join(rendererDir, 'index.html'), 'utf8'))
+      // The page's own <meta> policy, sent as a header too (read from the one place it is
+      // written). Under `npm run dev` the dev server serves the page and there is no build to read.
+      csp = rendererURL ? null : contentSecurityPolicy(readFileSync(join(rendererDir, 'index.html'), 'utf8'))
       opened = await createCore({
         dataDir: app.getPath('userData'),
         secrets: createKeytarStore(keychainService),
@@ -149,7 +150,8 @@ function start(): void {
       return
     }
     core = opened
-    protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url, csp))
+    const policy = csp
+    if (policy) protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url, policy))
     protocol.handle(ATTACHMENT_SCHEME, async (request) => {
       const url = new URL(request.url)
       const served = await opened.serveAttachment(`/${url.host}${url.pathname}`)
