@@ -105,97 +105,95 @@ const emit: EmitEvent = (name, payload) => {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channelOf(name), payload)
 }
 
-/** Everything the first (only) instance does. */
-function start(): void {
-  // A second launch (a double-click on the icon) brings this window forward instead.
-  app.on('second-instance', () => {
-    if (!mainWindow || mainWindow.isDestroyed()) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.show()
-    mainWindow.focus()
-  })
+// One instance per data folder: a second launch quits, and the first comes forward.
+const isFirstInstance = app.requestSingleInstanceLock()
+if (!isFirstInstance) app.quit()
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault())
-  })
+// A second launch (a double-click on the icon) restores and focuses this window.
+app.on('second-instance', () => {
+  if (!mainWindow || mainWindow.isDestroyed()) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
+})
 
-  void app.whenReady().then(async () => {
-    // No permission (camera, notifications, ...) is granted to page content, and every check
-    // fails, except the clipboard write our own page's Copy buttons need.
-    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
-      isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin, rendererURL)
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+})
+
+void app.whenReady().then(async () => {
+  if (!isFirstInstance) return
+  // No permission (camera, notifications, ...) is granted to page content, and every check
+  // fails, except the clipboard write our own page's Copy buttons need.
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin, rendererURL)
+  )
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl, rendererURL))
+  )
+  let opened: Core
+  let csp: string | null
+  try {
+    // The page's own <meta> policy, sent as a header too (read from the one place it is
+    // written). Under `npm run dev` the dev server serves the page and there is no build to read.
+    csp = rendererURL ? null : contentSecurityPolicy(readFileSync(join(rendererDir, 'index.html'), 'utf8'))
+    opened = await createCore({
+      dataDir: app.getPath('userData'),
+      secrets: createKeytarStore(keychainService),
+      emit
+    })
+  } catch (error) {
+    // A refused database still opens the app (on its recovery screen); this is anything worse,
+    // such as a data folder that cannot be written.
+    dialog.showErrorBox(
+      'Seed Chat could not start',
+      `${error instanceof Error ? error.message : String(error)}\n\nData folder: ${app.getPath('userData')}`
     )
-    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
-      callback(isPermissionAllowed(permission, details.requestingUrl, rendererURL))
-    )
-    let opened: Core
-    let csp: string | null
-    try {
-      // The page's own <meta> policy, sent as a header too (read from the one place it is
-      // written). Under `npm run dev` the dev server serves the page and there is no build to read.
-      csp = rendererURL ? null : contentSecurityPolicy(readFileSync(join(rendererDir, 'index.html'), 'utf8'))
-      opened = await createCore({
-        dataDir: app.getPath('userData'),
-        secrets: createKeytarStore(keychainService),
-        emit
-      })
-    } catch (error) {
-      // A refused database still opens the app (on its recovery screen); this is anything worse,
-      // such as a data folder that cannot be written.
-      dialog.showErrorBox(
-        'Seed Chat could not start',
-        `${error instanceof Error ? error.message : String(error)}\n\nData folder: ${app.getPath('userData')}`
-      )
-      app.quit()
-      return
+    app.quit()
+    return
+  }
+  core = opened
+  const policy = csp
+  if (policy) protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url, policy))
+  protocol.handle(ATTACHMENT_SCHEME, async (request) => {
+    const url = new URL(request.url)
+    const served = await opened.serveAttachment(`/${url.host}${url.pathname}`)
+    if (!served) return new Response(null, { status: 404 })
+    return new Response(new Uint8Array(served.bytes), { headers: { 'content-type': served.mime } })
+  })
+  // The menu follows the language setting when the user changes it.
+  const handlers: Handlers = {
+    ...opened.handlers,
+    updateSettings: async (patch) => {
+      const settings = await opened.handlers.updateSettings(patch)
+      if (patch.language !== undefined) applyMenu(menuLanguage(settings.language, osLocale()))
+      return settings
     }
-    core = opened
-    const policy = csp
-    if (policy) protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url, policy))
-    protocol.handle(ATTACHMENT_SCHEME, async (request) => {
-      const url = new URL(request.url)
-      const served = await opened.serveAttachment(`/${url.host}${url.pathname}`)
-      if (!served) return new Response(null, { status: 404 })
-      return new Response(new Uint8Array(served.bytes), { headers: { 'content-type': served.mime } })
-    })
-    // The menu follows the language setting when the user changes it.
-    const handlers: Handlers = {
-      ...opened.handlers,
-      updateSettings: async (patch) => {
-        const settings = await opened.handlers.updateSettings(patch)
-        if (patch.language !== undefined) applyMenu(menuLanguage(settings.language, osLocale()))
-        return settings
-      }
-    }
-    applyMenu(await savedMenuLanguage(opened.handlers))
-    // Only our own page, in the top frame, may call the API.
-    registerHandlers(ipcMain, handlers, (event) => {
-      const frame = event.senderFrame
-      return frame !== null && frame.parent === null && isOwnPage(frame.url, rendererURL)
-    })
-    mainWindow = createWindow()
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
-    })
+  }
+  applyMenu(await savedMenuLanguage(opened.handlers))
+  // Only our own page, in the top frame, may call the API.
+  registerHandlers(ipcMain, handlers, (event) => {
+    const frame = event.senderFrame
+    return frame !== null && frame.parent === null && isOwnPage(frame.url, rendererURL)
   })
-
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+  mainWindow = createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
   })
+})
 
-  let closing = false
-  app.on('before-quit', (event) => {
-    if (!core || closing) return
-    // Stop streaming replies so they are saved as 'stopped' before the database closes.
-    event.preventDefault()
-    closing = true
-    void core.close().finally(() => {
-      core = null
-      app.quit()
-    })
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+let closing = false
+app.on('before-quit', (event) => {
+  if (!core || closing) return
+  // Stop streaming replies so they are saved as 'stopped' before the database closes.
+  event.preventDefault()
+  closing = true
+  void core.close().finally(() => {
+    core = null
+    app.quit()
   })
-}
-
-// One instance per data folder: a second one hands over to the first and quits.
-if (app.requestSingleInstanceLock()) start()
-else app.quit()
+})
