@@ -2,7 +2,7 @@
 // with the page's Content-Security-Policy also sent as a header. No electron import: the shell
 // registers the scheme and hands requests here, so every rule below is tested in Node.
 import { readFile } from 'node:fs/promises'
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
+import nodePath, { extname } from 'node:path'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'seed-chat'
@@ -45,24 +45,25 @@ export function contentSecurityPolicy(html: string): string {
 
 /**
  * The file inside `root` that an app:// URL names ('/' is index.html); null for another scheme or
- * host, or a path that leaves `root` however it is spelled (`..`, `%2e%2e`, `%2f`, `%5c`, NUL).
+ * host, or a path that leaves `root` however it is spelled (`..`, `%2e%2e`, `%2f`, `%5c`, a drive
+ * letter, NUL). `path` is the platform's path module (tests pass path.win32 too).
  */
-export function resolveAppFile(root: string, url: string): string | null {
+export function resolveAppFile(root: string, url: string, path: typeof nodePath = nodePath): string | null {
   let parsed: URL
-  let path: string
+  let name: string
   try {
     parsed = new URL(url)
-    path = decodeURIComponent(parsed.pathname)
+    name = decodeURIComponent(parsed.pathname)
   } catch {
     return null
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null
-  if (path.includes('\0')) return null
-  if (path === '/' || path === '') path = '/index.html'
-  const base = resolve(root)
-  const file = resolve(base, `.${path}`)
-  const inside = relative(base, file)
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return null
+  if (name.includes('\0')) return null
+  if (name === '/' || name === '') name = '/index.html'
+  const base = path.resolve(root)
+  const file = path.resolve(base, `.${name}`)
+  const inside = path.relative(base, file)
+  if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return null
   return file
 }
 

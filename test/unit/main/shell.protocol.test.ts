@@ -2,7 +2,7 @@
 // counts as our own page (for the IPC sender check and permissions).
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, win32 } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   APP_PAGE_URL,
@@ -85,6 +85,20 @@ describe('serving app://seed-chat/', () => {
     expect(resolveAppFile(root, 'app://seed-chat/..%2fsecret.txt')).toBeNull()
     expect(resolveAppFile(root, 'app://seed-chat/..%2frenderer-evil%2fa.js')).toBeNull()
     expect(resolveAppFile(root, 'attachment://seed-chat/index.html')).toBeNull()
+  })
+
+  it('resolves only paths inside the folder with Windows paths too', () => {
+    const windowsRoot = 'C:\\Program Files\\Seed Chat\\resources\\app.asar\\out\\renderer'
+    expect(resolveAppFile(windowsRoot, 'app://seed-chat/assets/index.js', win32)).toBe(`${windowsRoot}\\assets\\index.js`)
+    for (const url of [
+      'app://seed-chat/..%5c..%5csecret.txt',
+      'app://seed-chat/..%5csecret.txt',
+      'app://seed-chat/C:/Windows/win.ini',
+      'app://seed-chat/D:%5cWindows%5cwin.ini',
+      'app://seed-chat/..%2f..%2fsecret.txt'
+    ]) {
+      expect(resolveAppFile(windowsRoot, url, win32), url).toBeNull()
+    }
   })
 })
 
