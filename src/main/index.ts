@@ -1,40 +1,55 @@
-// The Electron shell: window, lifecycle and wiring. Everything else lives in core modules.
-import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron'
+// The Electron shell: window, lifecycle and wiring. Everything else lives in core modules; the
+// shell's own rules (protocol, permissions, menu, window placement) live in ./shell, tested in Node.
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { channelOf, type EmitEvent } from '../shared/contract'
+import { channelOf, type EmitEvent, type Handlers } from '../shared/contract'
 import { ATTACHMENT_SCHEME, createCore, type Core } from './core'
 import { registerHandlers } from './ipc'
 import { createKeytarStore } from './secrets/keychain'
+import { menuLanguage, menuTemplate, type MenuLanguage } from './shell/menu'
+import {
+  APP_PAGE_URL,
+  APP_SCHEME,
+  contentSecurityPolicy,
+  isExternalLink,
+  isOwnPage,
+  isPermissionAllowed,
+  serveAppFile
+} from './shell/protocol'
+import { WINDOW_STATE_FILE, loadWindowState, placeWindow, saveWindowState } from './shell/windowState'
 
 // Tests point the app at a throwaway data directory and keychain entry.
 if (process.env.SEED_CHAT_DATA_DIR) app.setPath('userData', process.env.SEED_CHAT_DATA_DIR)
 const keychainService = process.env.SEED_CHAT_KEYCHAIN_SERVICE ?? 'Seed Chat'
 
+// `npm run dev` serves the renderer from electron-vite's dev server; a build from app://.
 const rendererURL = process.env.ELECTRON_RENDERER_URL
-const indexFile = join(__dirname, '../renderer/index.html')
-const pageURL = rendererURL ?? pathToFileURL(indexFile).href
+const rendererDir = join(__dirname, '../renderer')
+const pageURL = rendererURL ?? APP_PAGE_URL
 
+// app://seed-chat/: the built renderer, a secure standard origin instead of file://.
 // attachment://<sha256>/thumb|original: stored files for <img>, never file:// paths.
 protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   { scheme: ATTACHMENT_SCHEME, privileges: { standard: true, secure: true } }
 ])
 
 let mainWindow: BrowserWindow | null = null
 let core: Core | null = null
 
-/** Only our own page, in the top frame, may call the API. */
-function isOwnPage(url: string | undefined): boolean {
-  if (!url) return false
-  const page = new URL(pageURL)
-  const target = new URL(url)
-  return rendererURL ? target.origin === page.origin : target.href.split('#')[0] === page.href
-}
+const windowStateFile = (): string => join(app.getPath('userData'), WINDOW_STATE_FILE)
 
 function createWindow(): BrowserWindow {
+  const primary = screen.getPrimaryDisplay()
+  const others = screen.getAllDisplays().filter((display) => display.id !== primary.id)
+  const workAreas = [primary, ...others].map((display) => display.workArea)
+  const placement = placeWindow(loadWindowState(windowStateFile()), workAreas)
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
+    x: placement.x,
+    y: placement.y,
+    width: placement.width,
+    height: placement.height,
     minWidth: 720,
     minHeight: 480,
     show: false,
@@ -45,36 +60,83 @@ function createWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // No middle-click "auxclick" events: they could open links past the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true
     }
   })
+  if (placement.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())
-  // No navigation away from the app; links from answers open in the user's browser.
+  window.on('close', () => {
+    try {
+      saveWindowState(windowStateFile(), { ...window.getNormalBounds(), maximized: window.isMaximized() })
+    } catch (error) {
+      console.error('Could not save the window position:', error)
+    }
+  })
+  // No navigation away from the app; links from answers open in the user's browser or mail client.
   window.webContents.on('will-navigate', (event) => event.preventDefault())
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url)
+    if (isExternalLink(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
-  if (rendererURL) void window.loadURL(rendererURL)
-  else void window.loadFile(indexFile)
+  void window.loadURL(pageURL)
   return window
+}
+
+/** The application menu in the saved language (or the OS's, for 'system'). */
+function applyMenu(language: MenuLanguage): void {
+  const template = menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, language, appName: 'Seed Chat' })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+const osLocale = (): string => app.getPreferredSystemLanguages()[0] ?? app.getLocale()
+
+async function savedMenuLanguage(handlers: Handlers): Promise<MenuLanguage> {
+  try {
+    return menuLanguage((await handlers.getSettings(undefined)).language, osLocale())
+  } catch {
+    // A refused history has no settings to read: the OS language it is.
+    return menuLanguage(undefined, osLocale())
+  }
 }
 
 const emit: EmitEvent = (name, payload) => {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channelOf(name), payload)
 }
 
+// One instance per data folder: a second launch quits, and the first comes forward.
+const isFirstInstance = app.requestSingleInstanceLock()
+if (!isFirstInstance) app.quit()
+
+// A second launch (a double-click on the icon) restores and focuses this window.
+app.on('second-instance', () => {
+  if (!mainWindow || mainWindow.isDestroyed()) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
+})
+
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 })
 
 void app.whenReady().then(async () => {
-  // No permission (camera, notifications, ...) is ever granted to page content.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false)
+  if (!isFirstInstance) return
+  // No permission (camera, notifications, ...) is granted to page content, and every check
+  // fails, except the clipboard write our own page's Copy buttons need.
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin, rendererURL)
+  )
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl, rendererURL))
   )
   let opened: Core
+  let csp: string | null
   try {
+    // The page's own <meta> policy, sent as a header too (read from the one place it is
+    // written). Under `npm run dev` the dev server serves the page and there is no build to read.
+    csp = rendererURL ? null : contentSecurityPolicy(readFileSync(join(rendererDir, 'index.html'), 'utf8'))
     opened = await createCore({
       dataDir: app.getPath('userData'),
       secrets: createKeytarStore(keychainService),
@@ -91,15 +153,28 @@ void app.whenReady().then(async () => {
     return
   }
   core = opened
+  const policy = csp
+  if (policy) protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url, policy))
   protocol.handle(ATTACHMENT_SCHEME, async (request) => {
     const url = new URL(request.url)
     const served = await opened.serveAttachment(`/${url.host}${url.pathname}`)
     if (!served) return new Response(null, { status: 404 })
     return new Response(new Uint8Array(served.bytes), { headers: { 'content-type': served.mime } })
   })
-  registerHandlers(ipcMain, opened.handlers, (event) => {
+  // The menu follows the language setting when the user changes it.
+  const handlers: Handlers = {
+    ...opened.handlers,
+    updateSettings: async (patch) => {
+      const settings = await opened.handlers.updateSettings(patch)
+      if (patch.language !== undefined) applyMenu(menuLanguage(settings.language, osLocale()))
+      return settings
+    }
+  }
+  applyMenu(await savedMenuLanguage(opened.handlers))
+  // Only our own page, in the top frame, may call the API.
+  registerHandlers(ipcMain, handlers, (event) => {
     const frame = event.senderFrame
-    return frame !== null && frame.parent === null && isOwnPage(frame.url)
+    return frame !== null && frame.parent === null && isOwnPage(frame.url, rendererURL)
   })
   mainWindow = createWindow()
   app.on('activate', () => {

@@ -60,6 +60,14 @@ test.describe('Electron shell', () => {
       return { contextIsolation: prefs.contextIsolation, sandbox: prefs.sandbox, nodeIntegration: prefs.nodeIntegration }
     })
     expect(preferences).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false })
+    // The built page comes from the app's own origin, never file://, without middle-click opening.
+    expect(page.url()).toBe('app://seed-chat/index.html')
+    const blinkFeatures = await app.evaluate(({ BrowserWindow }) => {
+      const window = BrowserWindow.getAllWindows()[0]
+      const prefs = (window.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences()
+      return prefs.disableBlinkFeatures
+    })
+    expect(blinkFeatures).toBe('Auxclick')
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
     expect(await page.evaluate(() => window.open('https://example.com') === null)).toBe(true)
     const csp = await page.evaluate(
