@@ -3,7 +3,7 @@
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { channelOf, type EmitEvent, type Handlers } from '../shared/contract'
+import { REQUEST_NAMES, channelOf, type EmitEvent, type Handlers } from '../shared/contract'
 import { ATTACHMENT_SCHEME, createCore, type Core } from './core'
 import { registerHandlers } from './ipc'
 import { createKeytarStore } from './secrets/keychain'
@@ -131,46 +131,36 @@ void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
     callback(isPermissionAllowed(permission, details.requestingUrl, rendererURL))
   )
-  let opened: Core
-  let csp: string | null
-  try {
-    // The page's own <meta> policy, sent as a header too (read from the one place it is
-    // written). Under `npm run dev` the dev server serves the page and there is no build to read.
-    csp = rendererURL ? null : contentSecurityPolicy(readFileSync(join(rendererDir, 'index.html'), 'utf8'))
-    opened = await createCore({
-      dataDir: app.getPath('userData'),
-      secrets: createKeytarStore(keychainService),
-      emit
-    })
-  } catch (error) {
-    // A refused database still opens the app (on its recovery screen); this is anything worse,
-    // such as a data folder that cannot be written.
-    dialog.showErrorBox(
-      'Seed Chat could not start',
-      `${error instanceof Error ? error.message : String(error)}\n\nData folder: ${app.getPath('userData')}`
-    )
-    app.quit()
-    return
-  }
-  core = opened
-  const policy = csp
+  // The page's own <meta> policy, sent as a header too (read from the one place it is written).
+  // Under `npm run dev` the dev server serves the page and there is no build to read.
+  const policy = rendererURL ? null : contentSecurityPolicy(readFileSync(join(rendererDir, 'index.html'), 'utf8'))
   if (policy) protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url, policy))
+  // The window comes first, on its loading screen; the history opens meanwhile, and every
+  // request waits for it.
+  // Opened on the next turn of the event loop, after the window below is created.
+  const opening = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+    createCore({ dataDir: app.getPath('userData'), secrets: createKeytarStore(keychainService), emit })
+  )
+  opening.catch(() => undefined) // reported below, once the window is up
   protocol.handle(ATTACHMENT_SCHEME, async (request) => {
     const url = new URL(request.url)
-    const served = await opened.serveAttachment(`/${url.host}${url.pathname}`)
+    const served = await (await opening).serveAttachment(`/${url.host}${url.pathname}`)
     if (!served) return new Response(null, { status: 404 })
     return new Response(new Uint8Array(served.bytes), { headers: { 'content-type': served.mime } })
   })
+  const handlers = Object.fromEntries(
+    REQUEST_NAMES.map((name) => [
+      name,
+      async (args: never) => ((await opening).handlers[name] as (args: never) => Promise<unknown>)(args)
+    ])
+  ) as unknown as Handlers
   // The menu follows the language setting when the user changes it.
-  const handlers: Handlers = {
-    ...opened.handlers,
-    updateSettings: async (patch) => {
-      const settings = await opened.handlers.updateSettings(patch)
-      if (patch.language !== undefined) applyMenu(menuLanguage(settings.language, osLocale()))
-      return settings
-    }
+  handlers.updateSettings = async (patch) => {
+    const settings = await (await opening).handlers.updateSettings(patch)
+    if (patch.language !== undefined) applyMenu(menuLanguage(settings.language, osLocale()))
+    return settings
   }
-  applyMenu(await savedMenuLanguage(opened.handlers))
+  applyMenu(menuLanguage(undefined, osLocale()))
   // Only our own page, in the top frame, may call the API.
   registerHandlers(ipcMain, handlers, (event) => {
     const frame = event.senderFrame
@@ -180,6 +170,18 @@ void app.whenReady().then(async () => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
   })
+  try {
+    core = await opening
+  } catch (error) {
+    // A refused database still opens the app (on its recovery screen); this is anything worse.
+    dialog.showErrorBox(
+      'Seed Chat could not start',
+      `${error instanceof Error ? error.message : String(error)}\n\nData folder: ${app.getPath('userData')}`
+    )
+    app.quit()
+    return
+  }
+  applyMenu(await savedMenuLanguage(core.handlers))
 })
 
 app.on('window-all-closed', () => {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
 import { backupDatabase } from './backup'
 import { openDatabase, type HistoryDatabase } from './database'
+import { quickCheckInWorker } from './integrity'
 import { SCHEMA_VERSION } from './migrations'
 
 /** Why a history file was refused; the file itself is left exactly as it was. */
@@ -40,7 +41,8 @@ async function inspect(file: string, backupDir: string, fullCheck: boolean): Pro
     // Reading the schema finds a damaged header or schema at once; pages need the full check.
     db.prepare('SELECT count(*) FROM sqlite_master').get()
     if (fullCheck) {
-      const check = db.pragma('quick_check', { simple: true }) as string
+      // In a worker thread: the window stays responsive on its loading screen meanwhile.
+      const check = await quickCheckInWorker(file)
       if (check !== 'ok') return { problem: 'damaged', detail: `SQLite's check failed: ${check}` }
     }
     if (version > 0 && version < SCHEMA_VERSION) {
