@@ -21,6 +21,9 @@ import { STARTUP_CORPUS_VERSION, buildStartupHistory } from './bench-chat/histor
 const ROOT = resolve(__dirname, '..')
 const CACHE = process.env.SEED_CHAT_BENCH_CACHE ?? join(ROOT, '.bench')
 const MODEL = 'doubao-seed-2.0-pro'
+const argument = (name: string): string | undefined =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined
+const STREAM_TOKENS = Number(argument('--tokens') ?? 20_000)
 
 const log = (text: string): void => void process.stderr.write(`${text}\n`)
 const percentile = (values: number[], p: number): number => {
@@ -105,9 +108,12 @@ function instrument(): void {
   const wrap = (): void => {
     const emit = w.__seedChatEmit as ((channel: string, data: unknown) => void) | undefined
     if (!emit || (emit as { wrapped?: boolean }).wrapped) return
+    // A mark may arrive split over two deltas: look at the end of what came so far.
+    let tail = ''
     const wrapped = (channel: string, data: { content?: string }) => {
-      if (typeof data?.content === 'string') {
-        const n = highest(data.content)
+      if (typeof data?.content === 'string' && data.content !== '') {
+        tail = (tail + data.content).slice(-24)
+        const n = highest(tail)
         if (n >= 0 && !arrived.has(n)) arrived.set(n, performance.timeOrigin + performance.now())
       }
       emit(channel, data)
@@ -227,7 +233,7 @@ async function streamRun(browser: Browser, provider: FakeProvider) {
   const { page } = setup
   try {
     await openConversation(page, 'Long chat', 'Question 999 about streaming?')
-    const content = markdownAnswer(20_000, 57)
+    const content = markdownAnswer(STREAM_TOKENS, 57)
     const sent = new Map<number, number>()
     let written = ''
     let firstAt = 0
