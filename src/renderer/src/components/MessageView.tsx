@@ -7,7 +7,7 @@ import type { SearchHighlight } from '../store'
 import { useApp } from '../storeContext'
 import { Thumbnail } from './AttachmentTray'
 import { ErrorNotice } from './ErrorNotice'
-import { MarkdownView } from './MarkdownView'
+import { SafeMarkdown } from './SafeMarkdown'
 
 const NO_TERMS: readonly string[] = []
 
@@ -60,7 +60,7 @@ export const MessageView = memo(function MessageView({
           terms={terms}
         />
       ) : null}
-      {message.content !== '' ? <MarkdownView text={message.content} marks={terms} /> : null}
+      {message.content !== '' ? <SafeMarkdown text={message.content} marks={terms} /> : null}
       {streaming && message.content === '' && message.reasoning === '' ? (
         <p className="message-waiting">
           <span className="typing-dots" aria-hidden="true">
