@@ -8,7 +8,9 @@ import {
   type Handlers,
   type HistoryStatus
 } from '../shared/contract'
+import { stopAllFfmpeg } from './attachments/ffmpeg'
 import type { ServedAttachment } from './attachments/protocol'
+import { sweepTempFiles, tempDirOf } from './attachments/temp'
 import type { ChatServiceOptions } from './chat/service'
 import { AppError } from './errors'
 import { BACKUP_CHECK_MS, backupIfDue, listBackups, restoreBackup } from './history/backup'
@@ -84,6 +86,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     backupTimer.unref()
   }
   const close = async (): Promise<void> => {
+    // A video still being probed must not outlive the app.
+    stopAllFfmpeg()
     clearInterval(backupTimer)
     await backupRunning
     await services?.close()
@@ -94,6 +98,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ? { state: 'refused', ...problem, backups: listBackups(backups) }
       : { state: 'ok', backups: listBackups(backups) }
 
+  // Temporary copies a crash left behind (a video being attached when the app was killed).
+  await sweepTempFiles(tempDirOf(options.dataDir)).catch((error) => console.error('Temp sweep failed:', error))
   await open()
 
   const own: Pick<Handlers, 'getHistoryStatus' | 'restoreBackup'> = {

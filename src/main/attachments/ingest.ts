@@ -42,7 +42,7 @@ export async function ingestAttachment(
 
   if (detected?.kind === 'video') {
     const path = 'path' in file ? file.path : undefined
-    const prepared = await prepareVideo(bytes, model, options.fps ?? FPS_DEFAULT, { path })
+    const prepared = await prepareVideo(bytes, model, options.fps ?? FPS_DEFAULT, { path, tempDir: store.tempDir })
     if (!prepared.ok) return prepared
     const { video, fps, estimate } = prepared.value
     await store.put(bytes)

@@ -1,0 +1,113 @@
+// Crashes leave nothing behind: a process killed with SIGKILL while it attaches a video or streams
+// a reply, then the data folder opened again. The killed process is a real Node child (tsx)
+// running the app's own modules; ffmpeg is the bundled binary.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createCore } from '../../../src/main/core'
+import type { SecretStore } from '../../../src/main/secrets/keychain'
+import { makeVideo } from '../../fixtures/attachments/generate'
+
+const FIXTURES = join(__dirname, '../../fixtures/crash')
+const hasProc = existsSync('/proc/self/cmdline')
+
+/** A key store in memory: these tests never send a request that needs the key. */
+const memorySecrets = (): SecretStore => {
+  let secret: string | null = null
+  return { get: async () => secret, set: async (value) => void (secret = value), delete: async () => void (secret = null) }
+}
+
+const children: ChildProcess[] = []
+const strays = new Set<number>()
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL')
+  for (const pid of strays) {
+    try {
+      process.kill(pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+  strays.clear()
+})
+
+/** Starts a fixture script under tsx, with `TMPDIR` pointing at `systemTemp`. */
+function runScript(name: string, args: string[], systemTemp: string): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(FIXTURES, name), ...args], {
+    env: { ...process.env, TMPDIR: systemTemp, TMP: systemTemp, TEMP: systemTemp },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  children.push(child)
+  return child
+}
+
+/** Processes (pid, argv) whose command line mentions `text`, from /proc. */
+function processesMentioning(text: string, minPid = 0): Array<{ pid: number; argv: string[] }> {
+  const found: Array<{ pid: number; argv: string[] }> = []
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name)
+    if (!Number.isInteger(pid) || pid < minPid || pid === process.pid) continue
+    let argv: string[]
+    try {
+      argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
+    } catch {
+      continue
+    }
+    if (argv.some((arg) => arg.includes(text))) found.push({ pid, argv })
+  }
+  return found
+}
+
+const isFfmpeg = (argv: string[]) => /(^|\/)ffmpeg$/.test(argv[0])
+
+async function waitFor<T>(probe: () => T | null | undefined, timeoutMs: number, intervalMs = 0): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = probe()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error('timed out')
+    await new Promise((done) => setTimeout(done, intervalMs))
+  }
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<void>((done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done())))
+
+describe('killed while attaching a video', () => {
+  it.skipIf(!hasProc)('leaves no temp file outside the data folder, no ffmpeg running, and the next start sweeps its copy', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'crash-video-'))
+    const dataDir = join(work, 'data')
+    const systemTemp = join(work, 'system-tmp')
+    mkdirSync(systemTemp)
+    // A 40 MB MP4: a real clip, padded with a trailing `free` box (players skip it).
+    const video = await makeVideo(work, 'mp4', { seconds: 2, width: 320, height: 240, rate: 30 })
+    const padding = 40 * 1024 * 1024 - statSync(video).size
+    const free = Buffer.alloc(padding)
+    free.writeUInt32BE(padding, 0)
+    free.write('free', 4, 'latin1')
+    appendFileSync(video, free)
+
+    const child = runScript('attach-video.ts', [dataDir, video], systemTemp)
+    const inData = join(dataDir, 'tmp')
+    // The moment ffmpeg reads the temporary copy, stop it (a slow decode) and kill the app.
+    const ffmpeg = await waitFor(() => processesMentioning(inData, child.pid).find((p) => isFfmpeg(p.argv)), 20_000)
+    strays.add(ffmpeg.pid)
+    process.kill(ffmpeg.pid, 'SIGSTOP')
+    child.kill('SIGKILL')
+    await exited(child)
+
+    // ffmpeg dies with the app, stopped or not.
+    await waitFor(() => processesMentioning(inData).filter((p) => isFfmpeg(p.argv)).length === 0, 3_000, 20)
+    // tsx keeps its compile cache in the system temp folder; nothing of the app's may be there.
+    expect(readdirSync(systemTemp).filter((name) => !name.startsWith('tsx-'))).toEqual([])
+    const leftovers = readdirSync(inData)
+    expect(leftovers).toHaveLength(1)
+    expect(statSync(join(inData, leftovers[0])).size).toBe(40 * 1024 * 1024)
+
+    const core = await createCore({ dataDir, secrets: memorySecrets(), emit: () => undefined })
+    await core.close()
+    expect(readdirSync(inData)).toEqual([])
+  }, 60_000)
+})
