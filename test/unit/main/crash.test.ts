@@ -8,7 +8,11 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../../src/main/core'
 import type { SecretStore } from '../../../src/main/secrets/keychain'
+import Database from 'better-sqlite3'
+import { HISTORY_FILE } from '../../../src/main/core'
+import { getMessage } from '../../../src/main/history/messages'
 import { makeVideo } from '../../fixtures/attachments/generate'
+import { startFakeProvider } from '../../fake-provider/server'
 
 const FIXTURES = join(__dirname, '../../fixtures/crash')
 const hasProc = existsSync('/proc/self/cmdline')
@@ -109,5 +113,52 @@ describe('killed while attaching a video', () => {
     const core = await createCore({ dataDir, secrets: memorySecrets(), emit: () => undefined })
     await core.close()
     expect(readdirSync(inData)).toEqual([])
+  }, 60_000)
+})
+
+describe('killed while a reply streams', () => {
+  it('keeps the saved part of the reply as interrupted, in a database that passes integrity_check', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'crash-stream-'))
+    const dataDir = join(work, 'data')
+    const provider = await startFakeProvider()
+    try {
+      const answer = Array.from({ length: 400 }, (_, i) => `Sentence ${i} of a long story.`).join(' ')
+      provider.enqueue({ kind: 'reply', content: answer, chunkSize: 7, delayMs: 15 })
+      const child = runScript('stream-reply.ts', [dataDir, provider.baseURL, provider.apiKey], work)
+      let output = ''
+      child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
+      const { messageId } = await waitFor(() => (output.includes('\n') ? (JSON.parse(output) as { messageId: number }) : null), 20_000, 20)
+
+      // Read the way another process would, until some of the reply is saved (and more is coming).
+      const reader = new Database(join(dataDir, HISTORY_FILE), { readonly: true, fileMustExist: true })
+      let savedBeforeKill: string
+      try {
+        const read = reader.prepare('SELECT content, status FROM messages WHERE id = ?')
+        savedBeforeKill = await waitFor(() => {
+          const row = read.get(messageId) as { content: string; status: string }
+          return row.status === 'streaming' && row.content.length >= 100 ? row.content : null
+        }, 20_000, 10)
+      } finally {
+        reader.close()
+      }
+      child.kill('SIGKILL')
+      await exited(child)
+      expect(savedBeforeKill.length).toBeLessThan(answer.length)
+
+      const core = await createCore({ dataDir, secrets: memorySecrets(), emit: () => undefined })
+      try {
+        expect(core.services.db.pragma('integrity_check', { simple: true })).toBe('ok')
+        const reply = getMessage(core.services.db, messageId)!
+        expect(reply.status).toBe('interrupted')
+        expect(reply.content.startsWith(savedBeforeKill)).toBe(true)
+        expect(answer.startsWith(reply.content)).toBe(true)
+        expect(reply.content.length).toBeLessThan(answer.length)
+        expect((await core.handlers.getConversation({ id: reply.conversationId })).messages.map((m) => m.status)).toEqual(['done', 'interrupted'])
+      } finally {
+        await core.close()
+      }
+    } finally {
+      await provider.close()
+    }
   }, 60_000)
 })
