@@ -72,7 +72,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const open = async (): Promise<void> => {
     const opened = await openHistory(file, backups)
     if (!opened.ok) {
-      problem = { problem: opened.problem, detail: opened.detail }
+      problem = { problem: opened.problem, detail: opened.detail, ...(opened.folder ? { folder: opened.folder } : {}) }
       return
     }
     problem = null

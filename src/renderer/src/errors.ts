@@ -36,6 +36,8 @@ const KNOWN: ReadonlySet<ErrorCode> = new Set([
   'busy',
   'history_unavailable',
   'import_failed',
+  'storage_unwritable',
+  'storage_full',
   'internal'
 ])
 
@@ -57,6 +59,8 @@ export function describeError(error: AppErrorInfo, t: TFunction): ErrorDescripti
     text = t('errors.rate_limited_wait', { count: Math.ceil(error.retryAfterSeconds) })
   } else if (error.code === 'bad_request') {
     text = t('errors.bad_request', { message: message || String(error.status ?? '') })
+  } else if (error.code === 'storage_unwritable' || error.code === 'storage_full') {
+    text = t(`errors.${error.code}`, { folder: error.params?.folder ?? '' })
   } else if (KNOWN.has(error.code)) {
     text = t(`errors.${error.code}`)
   } else {
