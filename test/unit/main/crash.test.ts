@@ -11,6 +11,8 @@ import type { SecretStore } from '../../../src/main/secrets/keychain'
 import Database from 'better-sqlite3'
 import { HISTORY_FILE } from '../../../src/main/core'
 import { getMessage } from '../../../src/main/history/messages'
+import { randomUUID } from 'node:crypto'
+import { runFfmpeg } from '../../../src/main/attachments/ffmpeg'
 import { makeVideo } from '../../fixtures/attachments/generate'
 import { startFakeProvider } from '../../fake-provider/server'
 
@@ -161,4 +163,30 @@ describe('killed while a reply streams', () => {
       await provider.close()
     }
   }, 60_000)
+})
+
+describe('ffmpeg ends with the app', () => {
+  /** An ffmpeg run that would go on for ever, findable by `marker` in its command line. */
+  const endless = (marker: string, timeoutMs?: number) =>
+    runFfmpeg(['-re', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=25', '-metadata', `title=${marker}`, '-f', 'null', '-'], { timeoutMs })
+
+  it.skipIf(!hasProc)('closing the core stops a running ffmpeg', async () => {
+    const core = await createCore({ dataDir: mkdtempSync(join(tmpdir(), 'crash-close-')), secrets: memorySecrets(), emit: () => undefined })
+    const marker = randomUUID()
+    const run = endless(marker)
+    const ffmpeg = await waitFor(() => processesMentioning(marker).find((p) => isFfmpeg(p.argv)), 10_000, 10)
+    strays.add(ffmpeg.pid)
+    await core.close()
+    expect((await run).code).not.toBe(0)
+    await waitFor(() => processesMentioning(marker).length === 0, 3_000, 20)
+  })
+
+  it.skipIf(!hasProc)('a run past its time limit is killed, ffmpeg included', async () => {
+    const marker = randomUUID()
+    const started = Date.now()
+    const output = await endless(marker, 500)
+    expect(Date.now() - started).toBeLessThan(5_000)
+    expect(output.code).not.toBe(0)
+    await waitFor(() => processesMentioning(marker).length === 0, 3_000, 20)
+  })
 })
