@@ -4,7 +4,9 @@
 import { join } from 'node:path'
 import { REQUEST_NAMES, type EmitEvent, type Handlers } from '../shared/contract'
 import type { AttachmentUrl } from './attachments/catalog'
+import { stopAllFfmpeg } from './attachments/ffmpeg'
 import type { ServedAttachment } from './attachments/protocol'
+import { sweepTempFiles, tempDirOf } from './attachments/temp'
 import type { ChatServiceOptions } from './chat/service'
 import { AppError } from './errors'
 import { keepDailyBackups } from './history/backup'
@@ -76,7 +78,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const cleanLastTime = lastShutdown(history.file) === 'closed'
       const opened = await openHistory(history.file, history.backups, !cleanLastTime)
       if (!opened.ok) {
-        problem = { problem: opened.problem, detail: opened.detail }
+        problem = { problem: opened.problem, detail: opened.detail, ...(opened.folder ? { folder: opened.folder } : {}) }
         return
       }
       problem = null
@@ -89,6 +91,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       backups = keepDailyBackups(opened.db, history.backups, options.firstBackupMs)
     },
     close: async () => {
+      // A video still being probed must not outlive the app.
+      stopAllFfmpeg()
       clearTimeout(integrityTimer)
       const wasOpen = services !== null
       await backups?.stop()
@@ -116,6 +120,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     integrityTimer.unref()
   }
 
+  // Temporary copies a crash left behind (a video being attached when the app was killed).
+  await sweepTempFiles(tempDirOf(options.dataDir)).catch((error) => console.error('Temp sweep failed:', error))
   await history.open()
 
   // Key and backup requests work while the history is refused; the rest need it open.

@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'attachment_refused', // a file the API would reject, or a model that cannot take it
   'history_unavailable', // the history database was refused (newer version, damaged)
   'history_damaged', // a background check found the open history damaged
+  'storage_unwritable', // the data folder cannot be written (read-only disk, permissions)
+  'storage_full', // the disk holding the data folder is full
   'import_failed', // the file to import is not a Seed Chat export
   'busy', // a reply is already streaming in that conversation
   'internal'
@@ -194,7 +196,18 @@ export interface BackupInfo {
 /** Whether the history database could be opened; when not, why, and what can be restored. */
 export type HistoryStatus =
   | { state: 'ok'; backups: BackupInfo[] }
-  | { state: 'refused'; problem: 'newer' | 'damaged'; detail: string; backups: BackupInfo[] }
+  | {
+      state: 'refused'
+      /** unwritable / full: the data folder cannot be written, or its disk is full. */
+      problem: HistoryProblemKind
+      detail: string
+      /** The data folder, for unwritable and full. */
+      folder?: string
+      backups: BackupInfo[]
+    }
+
+/** Why the history could not be opened. */
+export type HistoryProblemKind = 'newer' | 'damaged' | 'unwritable' | 'full'
 
 /** A piece of a search snippet; `match` pieces are what the query matched, to highlight. */
 export interface SnippetPart {

@@ -1,7 +1,7 @@
 // Attach time: a dropped file is checked against the API's rules for the chosen model, stored
 // (content-addressed) with its thumbnail and, for images, the part prepared for that model.
 import { open, readFile, stat } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, dirname } from 'node:path'
 import type { ModelInfo } from '../../shared/models'
 import { DETECT_BYTES, apiMime, detectFormat, formatLabel } from './detect'
 import type { FrameEstimate } from '../../shared/attachments/frames'
@@ -13,6 +13,7 @@ import { accept, megabytes, refuse, type AttachmentResult } from '../../shared/a
 import type { AttachmentStore } from './store'
 import { imageThumbnail, placeholderThumbnail } from './thumbnails'
 import { prepareVideo } from './videos'
+import { storageError } from '../storage'
 
 /** A dropped file: its bytes, or its path on disk; `name` is shown to the user. */
 export type DroppedFile = { name: string; bytes: Uint8Array } | { name: string; path: string }
@@ -27,12 +28,35 @@ export interface IngestedAttachment extends NewAttachment {
   part: { mime: string; bytes: number; width: number; height: number; passedThrough: boolean } | null
 }
 
-/** Checks, stores and thumbnails one dropped file for `model`; videos sample at `fps`. */
+/**
+ * Checks, stores and thumbnails one dropped file for `model`; videos sample at `fps`. A data
+ * folder that refuses the write (read-only, full) throws an AppError naming the folder.
+ */
 export async function ingestAttachment(
   store: AttachmentStore,
   file: DroppedFile,
   model: ModelInfo,
   options: { fps?: number } = {}
+): Promise<AttachmentResult<IngestedAttachment>> {
+  try {
+    return await ingest(store, file, model, options)
+  } catch (error) {
+    // Only a refused write becomes storage_*: an unreadable dropped file stays what it was.
+    throw 'path' in file && !isWriteError(error, store) ? error : storageError(error, dirname(store.root))
+  }
+}
+
+/** Whether `error` came from writing into the data folder, not from reading the dropped file. */
+function isWriteError(error: unknown, store: AttachmentStore): boolean {
+  const path = (error as { path?: unknown }).path
+  return typeof path === 'string' && path.startsWith(dirname(store.root))
+}
+
+async function ingest(
+  store: AttachmentStore,
+  file: DroppedFile,
+  model: ModelInfo,
+  options: { fps?: number }
 ): Promise<AttachmentResult<IngestedAttachment>> {
   const name = displayName(file.name)
   const loaded = 'bytes' in file ? accept(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)) : await readDropped(file.path)
@@ -42,7 +66,7 @@ export async function ingestAttachment(
 
   if (detected?.kind === 'video') {
     const path = 'path' in file ? file.path : undefined
-    const prepared = await prepareVideo(bytes, model, options.fps ?? FPS_DEFAULT, { path })
+    const prepared = await prepareVideo(bytes, model, options.fps ?? FPS_DEFAULT, { path, tempDir: store.tempDir })
     if (!prepared.ok) return prepared
     const { video, fps, estimate } = prepared.value
     await store.put(bytes)

@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { tempDirOf } from './temp'
 
 /** What is kept per content. */
 export type StoredVariant = 'original' | 'thumb' | 'part-high' | 'part-xhigh'
@@ -25,9 +26,12 @@ export function sha256Of(bytes: Uint8Array): string {
 export class AttachmentStore {
   /** `<dataDir>/attachments`. */
   readonly root: string
+  /** `<dataDir>/tmp`: temporary copies made while attaching, swept at start. */
+  readonly tempDir: string
 
   constructor(dataDir: string) {
     this.root = join(dataDir, 'attachments')
+    this.tempDir = tempDirOf(dataDir)
   }
 
   /** Where one variant of a content lives (whether or not it exists). Throws on a bad hash. */

@@ -1,10 +1,9 @@
 // Videos: MP4, MOV and AVI up to 50 MB, sent as they are. Duration and size come from the
 // container (mp4/mov `mvhd`/`tkhd`, AVI `strh`/`avih`); ffmpeg supplies the poster frame and the
 // duration of files whose headers do not carry it (fragmented MP4, broken AVI indexes).
-import { createHash, randomUUID } from 'node:crypto'
-import { open, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { open, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { ModelInfo } from '../../shared/models'
 import { dataURLLength } from './dataurl'
 import { DETECT_BYTES, apiMime, detectFormat, formatLabel, type VideoFormat } from './detect'
@@ -13,6 +12,7 @@ import { estimateFrames, validateFps, type FrameEstimate } from '../../shared/at
 import { boxes, findBox } from './boxes'
 import { FPS_DEFAULT, MAX_REQUEST_BYTES, MAX_VIDEO_BYTES, REQUEST_RESERVE_BYTES } from '../../shared/attachments/limits'
 import { accept, megabytes, refuse, refuseForModel, type AttachmentResult } from '../../shared/attachments/refusals'
+import { writeTempFile } from './temp'
 import { placeholderThumbnail, thumbnailOf } from './thumbnails'
 
 /** What the app knows about a video file. */
@@ -44,6 +44,11 @@ export interface VideoOptions {
   path?: string
   /** Skip the poster frame (and the ffmpeg run) when the container gives the duration. */
   poster?: boolean
+  /**
+   * Where a temporary copy for ffmpeg goes when there is no `path`: the app passes
+   * `<dataDir>/tmp` (swept at start). Only callers without a data folder (benchmarks) omit it.
+   */
+  tempDir?: string
 }
 
 /** Checks a video for `model` at `fps` (default 1) and probes it, or says why it is refused. */
@@ -91,7 +96,7 @@ export async function probeVideo(
   let size = header.size
   let poster: Buffer | null = null
   if (wantPoster || durationSeconds === null) {
-    const frame = await withFile(options.path ?? null, bytes, (file) => posterFrame(file, durationSeconds))
+    const frame = await withFile(options.path ?? null, options.tempDir ?? tmpdir(), bytes, (file) => posterFrame(file, durationSeconds))
     durationSeconds ??= frame.durationSeconds
     size ??= frame.size
     poster = frame.png && (await thumbnailOf(frame.png).catch(() => null))
@@ -268,11 +273,15 @@ async function posterFrame(file: string, durationSeconds: number | null): Promis
   }
 }
 
-/** Runs `task` with a path to the video: the given one, or a temporary copy of the bytes. */
-async function withFile<T>(path: string | null, bytes: Buffer, task: (file: string) => Promise<T>): Promise<T> {
+/** Runs `task` with a path to the video: the given one, or a temporary copy in `tempDir`. */
+async function withFile<T>(
+  path: string | null,
+  tempDir: string,
+  bytes: Buffer,
+  task: (file: string) => Promise<T>
+): Promise<T> {
   if (path !== null) return task(path)
-  const file = join(tmpdir(), `seed-chat-video-${randomUUID()}`)
-  await writeFile(file, bytes)
+  const file = await writeTempFile(tempDir, 'seed-chat-video', bytes)
   try {
     return await task(file)
   } finally {

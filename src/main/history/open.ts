@@ -1,5 +1,8 @@
 import Database from 'better-sqlite3'
-import { existsSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import type { HistoryProblemKind } from '../../shared/contract'
+import { storageMessage, storageProblem } from '../storage'
 import { backupDatabase } from './backup'
 import { openDatabase, type HistoryDatabase } from './database'
 import { quickCheckInWorker } from './integrity'
@@ -7,8 +10,10 @@ import { SCHEMA_VERSION } from './migrations'
 
 /** Why a history file was refused; the file itself is left exactly as it was. */
 export interface HistoryProblem {
-  problem: 'newer' | 'damaged'
+  problem: HistoryProblemKind
   detail: string
+  /** The data folder, when it cannot be written (unwritable, full). */
+  folder?: string
 }
 
 export type OpenedHistory = { ok: true; db: HistoryDatabase } | ({ ok: false } & HistoryProblem)
@@ -19,11 +24,42 @@ export type OpenedHistory = { ok: true; db: HistoryDatabase } | ({ ok: false } &
  * before any migration touches it.
  */
 export async function openHistory(file: string, backupDir: string, fullCheck = true): Promise<OpenedHistory> {
-  if (existsSync(file)) {
-    const checked = await inspect(file, backupDir, fullCheck)
-    if (checked) return { ok: false, ...checked }
+  const folder = dirname(file)
+  try {
+    const unwritable = checkWritable(file)
+    if (unwritable) return { ok: false, ...unwritable }
+    if (existsSync(file)) {
+      const checked = await inspect(file, backupDir, fullCheck)
+      if (checked) return { ok: false, ...checked }
+    }
+    return { ok: true, db: openDatabase(file) }
+  } catch (error) {
+    // A write refused half-way (SQLITE_READONLY, SQLITE_FULL, EROFS...): the same clear refusal.
+    const problem = storageProblem(error)
+    if (!problem) throw error
+    return { ok: false, problem, folder, detail: `${storageMessage(problem, folder)} (${(error as Error).message})` }
   }
-  return { ok: true, db: openDatabase(file) }
+}
+
+/**
+ * Whether the data folder takes a new file and the database file opens for writing. Checked
+ * first because SQLite opens an unwritable file read-only without a word, and fails later.
+ */
+function checkWritable(file: string): HistoryProblem | null {
+  const folder = dirname(file)
+  const probe = join(folder, `.write-check-${process.pid}`)
+  try {
+    mkdirSync(folder, { recursive: true })
+    writeFileSync(probe, 'ok')
+    rmSync(probe, { force: true })
+    if (existsSync(file)) closeSync(openSync(file, 'r+'))
+    return null
+  } catch (error) {
+    const problem = storageProblem(error)
+    if (!problem) throw error
+    rmSync(probe, { force: true })
+    return { problem, folder, detail: `${storageMessage(problem, folder)} (${(error as Error).message})` }
+  }
 }
 
 async function inspect(file: string, backupDir: string, fullCheck: boolean): Promise<HistoryProblem | null> {

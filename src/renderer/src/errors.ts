@@ -42,6 +42,8 @@ const KNOWN: ReadonlySet<ErrorCode> = new Set([
   'history_unavailable',
   'history_damaged',
   'import_failed',
+  'storage_unwritable',
+  'storage_full',
   'internal'
 ])
 
@@ -69,6 +71,8 @@ export function describeError(error: AppErrorInfo, t: TFunction): ErrorDescripti
     })
   } else if (error.code === 'bad_request') {
     text = t('errors.bad_request', { message: message || String(error.status ?? '') })
+  } else if (error.code === 'storage_unwritable' || error.code === 'storage_full') {
+    text = t(`errors.${error.code}`, { folder: error.params?.folder ?? '' })
   } else if (KNOWN.has(error.code)) {
     text = t(`errors.${error.code}`)
   } else {

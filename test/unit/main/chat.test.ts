@@ -152,6 +152,27 @@ describe('streaming a reply', () => {
     await expect.poll(() => provider.chatRequests()[0].aborted).toBe(true)
   })
 
+  it('Stop keeps exactly the text the renderer was sent, including what arrived since the last save', async () => {
+    // No periodic save happens during this test: only the final write can keep the text.
+    await start({ flushIntervalMs: 60_000 })
+    const answer = 'The quick brown fox jumps over the lazy dog. '.repeat(20)
+    provider.enqueue({ kind: 'reply', content: answer, reasoning: 'Think first.', chunkSize: 3, delayMs: 10 })
+    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text: 'go' })
+    await expect.poll(() => deltas.filter((d) => d.content !== '').length, { timeout: 3_000, interval: 10 }).toBeGreaterThan(5)
+    expect(getMessage(core.services.db, sent.assistantMessage.id)!.content).toBe('')
+    expect(await core.handlers.stopReply({ messageId: sent.assistantMessage.id })).toBeNull()
+    const shownContent = deltas.map((d) => d.content).join('')
+    const shownReasoning = deltas.map((d) => d.reasoning).join('')
+    expect(shownContent.length).toBeGreaterThan(5)
+    expect(shownContent.length).toBeLessThan(answer.length)
+    expect(shownReasoning).toBe('Think first.')
+
+    expect(ended).toHaveLength(1)
+    expect(ended[0].message).toMatchObject({ id: sent.assistantMessage.id, status: 'stopped', content: shownContent, reasoning: shownReasoning })
+    const saved = getMessage(core.services.db, sent.assistantMessage.id)!
+    expect(saved).toMatchObject({ status: 'stopped', content: shownContent, reasoning: shownReasoning })
+  })
+
   it('refuses a second message while a reply streams in the same conversation', async () => {
     await start()
     provider.enqueue({ kind: 'reply', content: 'y'.repeat(200), chunkSize: 2, delayMs: 10 })

@@ -453,6 +453,77 @@ describe('results', () => {
   })
 })
 
+describe('folding, against hand-written expectations', () => {
+  // An oracle independent of foldText: each expected form is written out by hand from the rules
+  // at the top of searchText.ts (case, diacritics, width and compatibility forms fold; every run
+  // of non-letters is one space; no space between CJK and a Latin word).
+  it.each([
+    ['Hello, World!', 'hello world'],
+    ['  --  ', ''],
+    ['a_b-c.d', 'a b c d'],
+    ['Café crème', 'cafe creme'],
+    ['CAFE\u0301', 'cafe'],
+    ['naïve RÉSUMÉ', 'naive resume'],
+    ['Straße', 'strasse'],
+    ['Ørsted Łódź', 'orsted lodz'],
+    ['Æsir œuvre', 'aesir oeuvre'],
+    ['đ ħ ŧ ı', 'd h t i'],
+    ['ΟΔΥΣΣΕΥΣ', 'οδυσσευσ'],
+    ['λόγος', 'λογοσ'],
+    ['ＡＢＣ１２３', 'abc123'],
+    ['ﬁne', 'fine'],
+    ['½', '1 2'],
+    ['①②', '12'],
+    ['a\u200bb', 'ab'],
+    ['数据 模型', '数据 模型'],
+    ['用 Python 写代码', '用python写代码'],
+    ['数据，模型', '数据 模型'],
+    ['ｶﾞｿﾘﾝ', 'ガソリン'],
+    ['ガ カ', 'ガ カ'],
+    ['ｺｰﾋｰ', 'コーヒー'],
+    ['한국어', '한국어'],
+    ['हिन्दी', 'हिन्दी']
+  ])('%j folds to %j', (text, folded) => {
+    expect(foldText(text)).toBe(folded)
+  })
+
+  it('finds what a person would expect, and nothing else', () => {
+    const db = fresh()
+    const {
+      ids: [cafe, upper, street, gas, kite, data, greek, ligature]
+    } = conversationWith(db, [
+      'Un café crème',
+      'CAFE NOIR',
+      'Hauptstraße 5',
+      'ｶﾞｿﾘﾝｽﾀﾝﾄﾞ',
+      'カイトを飛ばす',
+      '数据模型',
+      'Ὀδυσσεύς',
+      'ﬁnal ﬁle'
+    ])
+    const expected: Array<[string, number[]]> = [
+      ['cafe', [cafe, upper]],
+      ['CAFÉ', [cafe, upper]],
+      ['creme', [cafe]],
+      ['noir', [upper]],
+      ['hauptstrasse', [street]],
+      ['HAUPTSTRASSE 5', [street]],
+      ['ガソリン', [gas]],
+      ['カソリン', []],
+      ['スタンド', [gas]],
+      ['カイト', [kite]],
+      ['ガイト', []],
+      ['据模', [data]],
+      ['模数', []],
+      ['οδυσσευς', [greek]],
+      ['ΟΔΥΣΣΕΥΣ', [greek]],
+      ['final', [ligature]],
+      ['file', [ligature]]
+    ]
+    expect(expected.map(([query]) => [query, ids(db, query)])).toEqual(expected)
+  })
+})
+
 describe('migration 2', () => {
   it('indexes the rows of a database at version 1', () => {
     const file = tempFile()

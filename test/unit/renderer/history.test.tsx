@@ -5,6 +5,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../../src/renderer/src/App'
 import { CONVERSATION_ROW_HEIGHT } from '../../../src/renderer/src/components/Sidebar'
+import { i18n } from '../../../src/renderer/src/i18n'
 import { DELETE_UNDO_MS, createAppStore } from '../../../src/renderer/src/store'
 import type { Conversation, ExportedFile, HistoryStatus } from '../../../src/shared/contract'
 import { createFakeApi, makeConversation, ok, type FakeApi } from './fake-api'
@@ -346,5 +347,36 @@ describe('recovery screen', () => {
     expect(screen.getByRole('heading', { name: 'Your history could not be opened' })).toBeTruthy()
     expect(screen.getByRole('alert').textContent).toContain('file is not a database')
     expect(fake.api.getSettings).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    [
+      'en',
+      'unwritable',
+      'Seed Chat cannot write to its data folder: /home/me/.config/Seed Chat',
+      'Make the folder writable (check its permissions, or whether the disk is read-only or the folder locked), then restart Seed Chat.'
+    ],
+    ['en', 'full', 'The disk holding the data folder is full: /home/me/.config/Seed Chat', 'Free some space on that disk, then restart Seed Chat.'],
+    ['zh-CN', 'unwritable', 'Seed Chat 无法写入它的数据文件夹：/home/me/.config/Seed Chat', '请让该文件夹可写（检查权限，或磁盘是否为只读、文件夹是否被锁定），然后重新启动 Seed Chat。'],
+    ['zh-CN', 'full', '数据文件夹所在的磁盘已满：/home/me/.config/Seed Chat', '请释放该磁盘上的一些空间，然后重新启动 Seed Chat。']
+  ] as const)('%s: a data folder that is %s is named with what to do, and no backup is offered', async (language, problem, words, help) => {
+    const fake = createFakeApi()
+    const status: HistoryStatus = {
+      ...refused,
+      problem,
+      folder: '/home/me/.config/Seed Chat',
+      detail: 'EROFS: read-only file system'
+    }
+    vi.mocked(fake.api.getHistoryStatus).mockResolvedValueOnce(ok(status))
+    try {
+      await renderApp(fake)
+      await act(async () => void (await i18n.changeLanguage(language)))
+      expect(screen.getByText(words)).toBeTruthy()
+      expect(screen.getByText(help)).toBeTruthy()
+      expect(screen.queryByRole('button', { name: language === 'en' ? 'Restore' : '恢复' })).toBeNull()
+      expect(fake.api.listConversations).not.toHaveBeenCalled()
+    } finally {
+      await i18n.changeLanguage('en')
+    }
   })
 })

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next'
 import Markdown, { type Components, type Options } from 'react-markdown'
 import { LARGE_BLOCK_CHARS } from '../lib/highlight'
 import { splitBlocks, type BlockSplit } from '../lib/markdownBlocks'
-import { fencedBlock, rehypePlugins, remarkPlugins, safeUrl } from '../markdown'
+import { fencedBlock, isTooDeepForMarkdown, rehypePlugins, remarkPlugins, safeUrl } from '../markdown'
 import { CodeBlock, CodeMarksContext, OpenBlockContext } from './CodeBlock'
+import { PlainFallback } from './PlainFallback'
 import './MarkdownView.css'
 
 function SafeLink({ href, children }: ComponentProps<'a'>) {
@@ -71,6 +72,7 @@ export const MarkdownBlock = memo(function MarkdownBlock({
   rehype: Options['rehypePlugins']
 }) {
   const fenced = fencedBlock(text)
+  if (!fenced && isTooDeepForMarkdown(text)) return <PlainFallback text={text} />
   return fenced ? (
     <CodeBlock language={fenced.language} code={fenced.code} />
   ) : text.length > LARGE_BLOCK_CHARS ? (

@@ -7,8 +7,8 @@ import type { SearchHighlight } from '../store'
 import { useApp } from '../storeContext'
 import { Thumbnail } from '../ui/Thumbnail'
 import { ErrorNotice } from './ErrorNotice'
-import { MarkdownView } from './MarkdownView'
 import './MessageView.css'
+import { SafeMarkdown } from './SafeMarkdown'
 
 const NO_TERMS: readonly string[] = []
 
@@ -61,7 +61,7 @@ export const MessageView = memo(function MessageView({
           terms={terms}
         />
       ) : null}
-      {message.content !== '' ? <MarkdownView text={message.content} marks={terms} streaming={streaming} /> : null}
+      {message.content !== '' ? <SafeMarkdown text={message.content} marks={terms} streaming={streaming} /> : null}
       {streaming && message.content === '' && message.reasoning === '' ? (
         <p className="message-waiting">
           <span className="typing-dots" aria-hidden="true">

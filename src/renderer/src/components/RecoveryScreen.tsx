@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react'
+import { useEffect, useId, useRef, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupInfo } from '../../../shared/contract'
 import { formatBytes } from '../attachments'
@@ -39,6 +39,9 @@ export function RecoveryScreen() {
   useEffect(() => headingRef.current?.focus(), [])
 
   if (!status || status.state !== 'refused') return null
+  if (status.problem === 'unwritable' || status.problem === 'full') {
+    return <FolderProblem problem={status.problem} folder={status.folder ?? ''} detail={status.detail} headingRef={headingRef} />
+  }
   const problem = status.problem === 'newer' ? t('recovery.newer') : t('recovery.damaged')
   return (
     <div className="setup recovery">
@@ -89,6 +92,43 @@ export function RecoveryScreen() {
           </>
         )}
         {error ? <ErrorNotice error={error} /> : null}
+      </section>
+    </div>
+  )
+}
+
+/**
+ * The data folder cannot be written (read-only disk, permissions) or its disk is full: no backup
+ * fixes that, so the screen names the folder and says what to do.
+ */
+function FolderProblem({
+  problem,
+  folder,
+  detail,
+  headingRef
+}: {
+  problem: 'unwritable' | 'full'
+  folder: string
+  detail: string
+  headingRef: RefObject<HTMLHeadingElement | null>
+}) {
+  const { t } = useTranslation()
+  const titleId = useId()
+  return (
+    <div className="setup recovery">
+      <section className="setup-card recovery-card" aria-labelledby={titleId}>
+        <h1 id={titleId} ref={headingRef} tabIndex={-1}>
+          {t('recovery.title')}
+        </h1>
+        <p className="recovery-problem">{t(`recovery.${problem}`, { folder })}</p>
+        <p className="recovery-help">{t(`recovery.${problem}Help`)}</p>
+        <p className="recovery-safe">{t('recovery.untouched')}</p>
+        {detail ? (
+          <details className="recovery-detail">
+            <summary>{t('recovery.technical')}</summary>
+            <p>{detail}</p>
+          </details>
+        ) : null}
       </section>
     </div>
   )
