@@ -70,6 +70,12 @@ describe('splitBlocks', () => {
     expect(split.blocks).toEqual(splitBlocks(ANSWER).blocks)
   })
 
+  it('starts a block at a fence that interrupts a paragraph, and after the fence closes', () => {
+    expect(splitBlocks('Intro\n```js\na\n```\nafter\n').blocks).toEqual(['Intro\n', '```js\na\n```\n', 'after\n'])
+    // A fence inside a list item (indented) stays with its item.
+    expect(splitBlocks('- item\n  ```js\n  a\n  ```\n').blocks).toHaveLength(1)
+  })
+
   it('keeps text with link definitions whole, since a definition applies to every block', () => {
     const text = 'See [the docs][d].\n\nMore.\n\n[d]: https://example.com\n'
     expect(splitBlocks(text).blocks).toEqual([text])

@@ -3,13 +3,14 @@
 // answer too deep or too large to format never blanks the window.
 import { cleanup, screen } from '@testing-library/react'
 import type { Element, Root, RootContent } from 'hast'
+import Markdown from 'react-markdown'
 import { unified } from 'unified'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Message } from '../../../src/shared/contract'
 import { MarkdownView } from '../../../src/renderer/src/components/MarkdownView'
 import { MessageView } from '../../../src/renderer/src/components/MessageView'
 import { MessageBoundary } from '../../../src/renderer/src/components/SafeMarkdown'
-import { isTooDeepForMarkdown, rehypePlugins } from '../../../src/renderer/src/markdown'
+import { isTooDeepForMarkdown, rehypePlugins, remarkPlugins } from '../../../src/renderer/src/markdown'
 import { renderWithStore } from './render'
 
 afterEach(cleanup)
@@ -232,7 +233,8 @@ describe('deep nesting and huge answers', () => {
   }, 30_000)
 
   it('a message that throws while rendering shows its raw text, and the other messages stay', async () => {
-    // The real failure, without the depth check in front: the boundary alone must contain it.
+    // The real failure, without the depth check in front (MarkdownView checks each block): the
+    // app's Markdown pipeline on the whole text, and the boundary alone must contain it.
     const text = `${'>'.repeat(3000)} deep`
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
@@ -240,7 +242,9 @@ describe('deep nesting and huge answers', () => {
         <>
           <p>before</p>
           <MessageBoundary text={text}>
-            <MarkdownView text={text} />
+            <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins((alt) => alt)}>
+              {text}
+            </Markdown>
           </MessageBoundary>
           <p>after</p>
         </>

@@ -4,7 +4,7 @@
 /** Where the scan of the last block stopped: the start of its first incomplete line. */
 interface ScanState {
   position: number
-  fence: { char: string; length: number } | null
+  fence: { char: string; length: number; atMargin: boolean } | null
   previousBlank: boolean
 }
 
@@ -36,21 +36,24 @@ function splitFrom(text: string, blockStart: number, from: ScanState, blocks: st
     if (fence) {
       const close = FENCE.exec(line)
       if (close && close[1][0] === fence.char && close[1].length >= fence.length && isBlank(line.slice(close[0].length))) {
+        // A fence at the margin is a block of its own: what follows it starts the next one.
+        previousBlank = fence.atMargin
         fence = null
+      } else {
+        previousBlank = false
       }
-      previousBlank = false
     } else {
       const startsAtMargin = line.length > 0 && line[0] !== ' ' && line[0] !== '\t'
-      if (previousBlank && startsAtMargin && position > blockStart) {
+      const open = FENCE.exec(line)
+      // A backtick fence's info string may not hold a backtick.
+      const opensFence = open !== null && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))
+      // A fence at the margin interrupts a paragraph (CommonMark), so it starts a block too.
+      if ((previousBlank || (opensFence && startsAtMargin)) && startsAtMargin && position > blockStart) {
         blocks.push(text.slice(blockStart, position))
         starts.push(blockStart)
         blockStart = position
       }
-      const open = FENCE.exec(line)
-      // A backtick fence's info string may not hold a backtick.
-      if (open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))) {
-        fence = { char: open[1][0], length: open[1].length }
-      }
+      if (open && opensFence) fence = { char: open[1][0], length: open[1].length, atMargin: startsAtMargin }
       previousBlank = isBlank(line)
     }
     // A line still arriving is read again next time, from the state before it.
