@@ -82,73 +82,6 @@ function filler(count: number, tag: string): SeedMessage[] {
 // ---------------------------------------------------------------------------------------------
 // The page's own instruments
 
-/** Installed before the app's scripts: long tasks, input events, and when marked text is painted. */
-function instrument(): void {
-  const w = window as unknown as Record<string, unknown>
-  const longTasks: Array<{ start: number; duration: number }> = []
-  const events: number[] = []
-  const painted = new Map<number, number>()
-  const arrived = new Map<number, number>()
-  w.__bench = { longTasks, events, painted, arrived, inputs: 0 }
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration })
-  }).observe({ type: 'longtask', buffered: true })
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      if (entry.name === 'click' || entry.name === 'keydown' || entry.name === 'pointerdown') events.push(entry.duration)
-    }
-  }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit)
-  const MARK = /⟨(\d+)⟩/g
-  const highest = (text: string): number => {
-    let max = -1
-    for (const found of text.matchAll(MARK)) max = Math.max(max, Number(found[1]))
-    return max
-  }
-  // When a streamed event reaches the page (the harness calls this for every event).
-  const wrap = (): void => {
-    const emit = w.__seedChatEmit as ((channel: string, data: unknown) => void) | undefined
-    if (!emit || (emit as { wrapped?: boolean }).wrapped) return
-    // A mark may arrive split over two deltas: look at the end of what came so far.
-    let tail = ''
-    const wrapped = (channel: string, data: { content?: string }) => {
-      if (typeof data?.content === 'string' && data.content !== '') {
-        tail = (tail + data.content).slice(-24)
-        const n = highest(tail)
-        if (n >= 0 && !arrived.has(n)) arrived.set(n, performance.timeOrigin + performance.now())
-      }
-      emit(channel, data)
-    }
-    ;(wrapped as { wrapped?: boolean }).wrapped = true
-    w.__seedChatEmit = wrapped
-  }
-  // After the frame that showed a mark has painted: a rAF, then a task.
-  let scheduled = false
-  let last = -1
-  const observe = (): void => {
-    if (scheduled) return
-    scheduled = true
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel()
-      channel.port1.onmessage = () => {
-        scheduled = false
-        const at = performance.timeOrigin + performance.now()
-        const answers = document.querySelectorAll('article.message-assistant .markdown')
-        const block = answers[answers.length - 1]?.lastElementChild
-        const n = highest(block?.textContent ?? '')
-        for (let i = last + 1; i <= n; i++) if (!painted.has(i)) painted.set(i, at)
-        if (n > last) last = n
-      }
-      channel.port2.postMessage(null)
-    })
-  }
-  const start = (): void => {
-    wrap()
-    new MutationObserver(observe).observe(document.body, { subtree: true, childList: true, characterData: true })
-  }
-  if (document.body) start()
-  else document.addEventListener('DOMContentLoaded', start)
-}
-
 async function pageFigures(page: Page) {
   return page.evaluate(() => {
     const bench = (window as unknown as { __bench: Record<string, unknown> }).__bench
@@ -184,7 +117,8 @@ async function openApp(browser: Browser, provider: FakeProvider, dataDir: string
   const service = `seed-chat-bench-${process.pid}-${Date.now()}`
   await createKeytarStore(service).set(provider.apiKey)
   const app = await launchApp(browser, { dataDir, keychainService: service })
-  await app.context.addInitScript(instrument)
+  // A plain script file: tsx would wrap named functions in helpers the page does not have.
+  await app.context.addInitScript({ path: join(__dirname, 'bench-chat/instrument.js') })
   const page = app.page
   await page.reload()
   await page.getByRole('textbox', { name: 'Message' }).waitFor()
@@ -276,6 +210,7 @@ async function streamRun(browser: Browser, provider: FakeProvider) {
     await done
     await page.waitForTimeout(500)
     const figures = await pageFigures(page)
+    if (process.env.BENCH_DEBUG) log(`sent ${sent.size} arrived ${figures.arrived.length} painted ${figures.painted.length} written ${written.length}`)
     const arrived = new Map(figures.arrived)
     const toPaint: number[] = []
     const harness: number[] = []
