@@ -6,7 +6,7 @@
 // next paint), and a MutationObserver plus a post-paint callback for when streamed text shows.
 // The harness carries each event to the page with one DevTools call (Electron's IPC does not):
 // `harness` figures say how much of a latency that transport took.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
@@ -192,6 +192,11 @@ async function streamRun(browser: Browser, provider: FakeProvider) {
       }
     })
     await resetFigures(page)
+    const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null
+    if (profiler) {
+      await profiler.send('Profiler.enable')
+      await profiler.send('Profiler.start')
+    }
     const composer = page.getByRole('textbox', { name: 'Message' })
     await composer.fill('Write me a long answer.')
     await composer.press('Enter')
@@ -209,6 +214,10 @@ async function streamRun(browser: Browser, provider: FakeProvider) {
     }
     await done
     await page.waitForTimeout(500)
+    if (profiler) {
+      const { profile } = (await profiler.send('Profiler.stop')) as { profile: unknown }
+      writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile))
+    }
     const figures = await pageFigures(page)
     if (process.env.BENCH_DEBUG) log(`sent ${sent.size} arrived ${figures.arrived.length} painted ${figures.painted.length} written ${written.length}`)
     const arrived = new Map(figures.arrived)
