@@ -4,7 +4,10 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
 import type { Options as MarkdownOptions } from 'react-markdown'
+import rehypeKatex from 'rehype-katex'
+import remarkCjkFriendly from 'remark-cjk-friendly'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import { termsPattern } from './history'
 
 type PluggableList = NonNullable<MarkdownOptions['rehypePlugins']>
@@ -98,15 +101,23 @@ export const sanitizeSchema: SanitizeSchema = {
   tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'img'), 'mark'],
   attributes: {
     ...defaultSchema.attributes,
-    code: [['className', /^language-./, HLJS_CLASS]],
+    // remark-math marks math as code.language-math with math-inline / math-display.
+    code: [['className', /^language-./, HLJS_CLASS, 'math-inline', 'math-display']],
     span: [['className', HLJS_CLASS, HLJS_SUBSCOPE, 'md-image']],
     mark: [['className', 'search-mark']]
   },
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] }
 }
 
-/** Remark plugins: GitHub-flavoured Markdown (tables, task lists, strikethrough, autolinks). */
-export const remarkPlugins: PluggableList = [remarkGfm]
+/**
+ * Remark plugins: GitHub-flavoured Markdown (tables, task lists, strikethrough, autolinks), math
+ * in `$…$` and `$$…$$` (`\(…\)` and `\[…\]` are turned into those first: normalizeMath), and
+ * emphasis next to CJK punctuation (`**加粗**的文字`), which CommonMark alone does not make bold.
+ */
+export const remarkPlugins: PluggableList = [remarkGfm, remarkMath, remarkCjkFriendly]
+
+/** KaTeX on the sanitized tree: it renders math from text, and trusts no command (\href ...). */
+const KATEX_OPTIONS = { throwOnError: false, strict: 'ignore', trust: false, maxSize: 50, maxExpand: 500 } as const
 
 /**
  * Rehype plugins in order; the sanitizer runs last so it sees everything the others made.
@@ -117,8 +128,31 @@ export function rehypePlugins(imageLabel: (alt: string) => string, marks: readon
     rehypeRawAsText,
     [rehypeImagesAsText, { label: imageLabel }],
     ...(marks.length > 0 ? [[rehypeMarkTerms, { terms: marks }] as PluggableList[number]] : []),
-    [rehypeSanitize, sanitizeSchema]
+    [rehypeSanitize, sanitizeSchema],
+    // After the sanitizer: KaTeX's own output (spans with inline sizes, MathML) is not model input.
+    [rehypeKatex, KATEX_OPTIONS]
   ]
+}
+
+// Inline code spans and math in LaTeX's own delimiters.
+const CODE_SPAN_OR_LATEX_MATH = /(`+)[\s\S]*?\1|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)/g
+
+/**
+ * `\[…\]` becomes `$$…$$` and `\(…\)` becomes `$…$`, outside inline code, so remark-math reads
+ * both ways models write math.
+ */
+export function normalizeMath(block: string): string {
+  if (!block.includes('\\(') && !block.includes('\\[')) return block
+  return block.replace(
+    CODE_SPAN_OR_LATEX_MATH,
+    (whole: string, ticks: string | undefined, display: string | undefined, inline: string | undefined, at: number) => {
+      if (ticks) return whole
+      if (inline !== undefined) return `$${inline}$`
+      // On lines of its own it is a display block; inside a sentence, math in the line.
+      const ownLines = (at === 0 || block[at - 1] === '\n') && /^[ \t]*(\n|$)/.test(block.slice(at + whole.length))
+      return ownLines ? `$$\n${display!.trim()}\n$$` : `$$${display}$$`
+    }
+  )
 }
 
 const FENCE_OPEN = /^(`{3,}|~{3,})([^\n]*)\n/

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next'
 import Markdown, { type Components, type Options } from 'react-markdown'
 import { LARGE_BLOCK_CHARS } from '../lib/highlight'
 import { splitBlocks, type BlockSplit } from '../lib/markdownBlocks'
-import { fencedBlock, isTooDeepForMarkdown, rehypePlugins, remarkPlugins, safeUrl } from '../markdown'
+import { fencedBlock, isTooDeepForMarkdown, normalizeMath, rehypePlugins, remarkPlugins, safeUrl } from '../markdown'
 import { CodeBlock, CodeMarksContext, OpenBlockContext } from './CodeBlock'
 import { PlainFallback } from './PlainFallback'
+import 'katex/dist/katex.min.css'
 import './MarkdownView.css'
 
 function SafeLink({ href, children }: ComponentProps<'a'>) {
@@ -71,7 +72,8 @@ export const MarkdownBlock = memo(function MarkdownBlock({
   text: string
   rehype: Options['rehypePlugins']
 }) {
-  const fenced = fencedBlock(text)
+  // A ```math fence is math, which the Markdown pipeline renders.
+  const fenced = fencedBlock(text)?.language === 'math' ? null : fencedBlock(text)
   if (!fenced && isTooDeepForMarkdown(text)) return <PlainFallback text={text} />
   return fenced ? (
     <CodeBlock language={fenced.language} code={fenced.code} />
@@ -80,7 +82,7 @@ export const MarkdownBlock = memo(function MarkdownBlock({
     <p className="markdown-plain">{text}</p>
   ) : (
     <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehype} components={components} urlTransform={safeUrl}>
-      {text}
+      {normalizeMath(text)}
     </Markdown>
   )
 })

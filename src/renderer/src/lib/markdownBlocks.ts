@@ -1,4 +1,4 @@
-// Cuts Markdown into top-level blocks so a streaming answer is parsed block by block: finished
+// Cuts Markdown into top-level blocks (a `$$` math block counts as a fence) so a streaming answer is parsed block by block: finished
 // blocks keep their exact text (and so their rendered output), only the last one grows.
 
 /** Where the scan of the last block stopped: the start of its first incomplete line. */
@@ -16,7 +16,7 @@ export interface BlockSplit {
   scan: ScanState
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/
+const FENCE = /^ {0,3}(`{3,}|~{3,}|\$\$)/
 // A link reference or footnote definition applies to the whole document: such text is one block.
 const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m
 
