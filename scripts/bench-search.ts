@@ -259,7 +259,7 @@ class Writer {
     if (language === 'en') {
       if (r.chance(0.06)) return r.pick(EN.extras)
       const s = this.fill(
-        r.pick(EN.openers) + r.pick(EN.subjects) + ' ' + r.pick(EN.verbs) + ' ' + r.pick(EN.objects) + r.pick(EN.endings),
+        `${r.pick(EN.openers)}${r.pick(EN.subjects)} ${r.pick(EN.verbs)} ${r.pick(EN.objects)}${r.pick(EN.endings)}`,
         EN
       )
       return s.charAt(0).toUpperCase() + s.slice(1)
@@ -280,7 +280,7 @@ class Writer {
         if (paragraph.length) parts.push(paragraph.join(separator))
         paragraph = []
         const code = r.pick(CODE).replace('{id}', r.pick(IDENTIFIERS))
-        parts.push('```\n' + code + '\n```')
+        parts.push(`\`\`\`\n${code}\n\`\`\``)
       } else if (allowCode && r.chance(0.03)) {
         if (paragraph.length) parts.push(paragraph.join(separator))
         paragraph = []

@@ -50,13 +50,17 @@ export type Script =
     }
   | { kind: 'error'; status: number; error: ProviderError; retryAfter?: string }
 
+/** A request body as the client sent it: tests and the handlers read it as loosely as JSON is. */
+// biome-ignore lint/suspicious/noExplicitAny: whatever JSON the client sent, validated field by field
+export type RequestJson = any
+
 export interface RecordedRequest {
   method: string
   path: string
   /** Lower-case header names, as Node reports them. */
   headers: Record<string, string | string[] | undefined>
   /** Parsed JSON body, or undefined when there was no body or it was not valid JSON. */
-  body: any
+  body: RequestJson
   /** The client disconnected before the response finished. */
   aborted: boolean
 }
@@ -383,16 +387,16 @@ function estimateTokens(text: string): number {
   return n === 0 ? 0 : Math.ceil(n / 4)
 }
 
-function promptText(body: any): string {
+function promptText(body: RequestJson): string {
   const out: string[] = []
-  for (const m of body.messages as any[]) {
+  for (const m of body.messages as RequestJson[]) {
     if (typeof m.content === 'string') out.push(m.content)
-    else for (const p of m.content as any[]) if (p.type === 'text') out.push(p.text as string)
+    else for (const p of m.content as RequestJson[]) if (p.type === 'text') out.push(p.text as string)
   }
   return out.join('\n')
 }
 
-function computeUsage(script: Extract<Script, { kind: 'reply' }>, body: any) {
+function computeUsage(script: Extract<Script, { kind: 'reply' }>, body: RequestJson) {
   const u = script.usage || {}
   const reasoningTokens = u.reasoning_tokens ?? estimateTokens(script.reasoning ?? '')
   const promptTokens = u.prompt_tokens ?? estimateTokens(promptText(body)) + 4 * (body.messages as unknown[]).length
@@ -605,7 +609,7 @@ class FakeProviderImpl implements FakeProvider {
   /** Non-stream answer. Failures: drop = destroy, malformed = broken JSON, stall = never answer, error-event = 500. */
   private async reply(
     res: ServerResponse,
-    body: any,
+    body: RequestJson,
     script: Extract<Script, { kind: 'reply' }>,
     markServerInitiated: () => void
   ): Promise<void> {
@@ -645,7 +649,7 @@ class FakeProviderImpl implements FakeProvider {
 
   private async stream(
     res: ServerResponse,
-    body: any,
+    body: RequestJson,
     script: Extract<Script, { kind: 'reply' }>,
     markServerInitiated: () => void
   ): Promise<void> {
