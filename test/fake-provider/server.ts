@@ -50,9 +50,9 @@ export type Script =
     }
   | { kind: 'error'; status: number; error: ProviderError; retryAfter?: string }
 
-/** A request body as the client sent it: tests and the handlers read it as loosely as JSON is. */
-// biome-ignore lint/suspicious/noExplicitAny: whatever JSON the client sent, validated field by field
-export type RequestJson = any
+/** Parsed JSON (a request the client sent, a response a test reads), read as loosely as JS does. */
+// biome-ignore lint/suspicious/noExplicitAny: any JSON at all; the server validates it field by field
+export type Json = any
 
 export interface RecordedRequest {
   method: string
@@ -60,7 +60,7 @@ export interface RecordedRequest {
   /** Lower-case header names, as Node reports them. */
   headers: Record<string, string | string[] | undefined>
   /** Parsed JSON body, or undefined when there was no body or it was not valid JSON. */
-  body: RequestJson
+  body: Json
   /** The client disconnected before the response finished. */
   aborted: boolean
 }
@@ -387,16 +387,16 @@ function estimateTokens(text: string): number {
   return n === 0 ? 0 : Math.ceil(n / 4)
 }
 
-function promptText(body: RequestJson): string {
+function promptText(body: Json): string {
   const out: string[] = []
-  for (const m of body.messages as RequestJson[]) {
+  for (const m of body.messages as Json[]) {
     if (typeof m.content === 'string') out.push(m.content)
-    else for (const p of m.content as RequestJson[]) if (p.type === 'text') out.push(p.text as string)
+    else for (const p of m.content as Json[]) if (p.type === 'text') out.push(p.text as string)
   }
   return out.join('\n')
 }
 
-function computeUsage(script: Extract<Script, { kind: 'reply' }>, body: RequestJson) {
+function computeUsage(script: Extract<Script, { kind: 'reply' }>, body: Json) {
   const u = script.usage || {}
   const reasoningTokens = u.reasoning_tokens ?? estimateTokens(script.reasoning ?? '')
   const promptTokens = u.prompt_tokens ?? estimateTokens(promptText(body)) + 4 * (body.messages as unknown[]).length
@@ -609,7 +609,7 @@ class FakeProviderImpl implements FakeProvider {
   /** Non-stream answer. Failures: drop = destroy, malformed = broken JSON, stall = never answer, error-event = 500. */
   private async reply(
     res: ServerResponse,
-    body: RequestJson,
+    body: Json,
     script: Extract<Script, { kind: 'reply' }>,
     markServerInitiated: () => void
   ): Promise<void> {
@@ -649,7 +649,7 @@ class FakeProviderImpl implements FakeProvider {
 
   private async stream(
     res: ServerResponse,
-    body: RequestJson,
+    body: Json,
     script: Extract<Script, { kind: 'reply' }>,
     markServerInitiated: () => void
   ): Promise<void> {
