@@ -258,10 +258,8 @@ class Writer {
     if (r.chance(0.02)) return r.pick(CJK_EXTRAS)
     if (language === 'en') {
       if (r.chance(0.06)) return r.pick(EN.extras)
-      const s = this.fill(
-        r.pick(EN.openers) + r.pick(EN.subjects) + ' ' + r.pick(EN.verbs) + ' ' + r.pick(EN.objects) + r.pick(EN.endings),
-        EN
-      )
+      const opening = r.pick(EN.openers) + r.pick(EN.subjects)
+      const s = this.fill(`${opening} ${r.pick(EN.verbs)} ${r.pick(EN.objects)}${r.pick(EN.endings)}`, EN)
       return s.charAt(0).toUpperCase() + s.slice(1)
     }
     if (r.chance(0.06)) return r.pick(ZH.extras)
@@ -280,7 +278,7 @@ class Writer {
         if (paragraph.length) parts.push(paragraph.join(separator))
         paragraph = []
         const code = r.pick(CODE).replace('{id}', r.pick(IDENTIFIERS))
-        parts.push('```\n' + code + '\n```')
+        parts.push(`\`\`\`\n${code}\n\`\`\``)
       } else if (allowCode && r.chance(0.03)) {
         if (paragraph.length) parts.push(paragraph.join(separator))
         paragraph = []

@@ -20,6 +20,7 @@ const DEMO_CONTENT = [
   '',
   '```ts',
   'function greet(name: string): string {',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the canned reply shows TypeScript source
   '  return `Hello, ${name}!`',
   '}',
   '',

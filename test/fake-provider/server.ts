@@ -78,13 +78,17 @@ export interface RawScript {
   delayMs?: number
 }
 
+/** Parsed JSON (a request the client sent, a response a test reads), read as loosely as JS does. */
+// biome-ignore lint/suspicious/noExplicitAny: any JSON at all; the server validates it field by field
+export type Json = any
+
 export interface RecordedRequest {
   method: string
   path: string
   /** Lower-case header names, as Node reports them. */
   headers: Record<string, string | string[] | undefined>
   /** Parsed JSON body, or undefined when there was no body or it was not valid JSON. */
-  body: any
+  body: Json
   /** The client disconnected before the response finished. */
   aborted: boolean
 }
@@ -431,16 +435,16 @@ function estimateTokens(text: string): number {
   return n === 0 ? 0 : Math.ceil(n / 4)
 }
 
-function promptText(body: any): string {
+function promptText(body: Json): string {
   const out: string[] = []
-  for (const m of body.messages as any[]) {
+  for (const m of body.messages as Json[]) {
     if (typeof m.content === 'string') out.push(m.content)
-    else for (const p of m.content as any[]) if (p.type === 'text') out.push(p.text as string)
+    else for (const p of m.content as Json[]) if (p.type === 'text') out.push(p.text as string)
   }
   return out.join('\n')
 }
 
-function computeUsage(script: Extract<Script, { kind: 'reply' }>, body: any) {
+function computeUsage(script: Extract<Script, { kind: 'reply' }>, body: Json) {
   const u = script.usage || {}
   const reasoningTokens = u.reasoning_tokens ?? estimateTokens(script.reasoning ?? '')
   const promptTokens = u.prompt_tokens ?? estimateTokens(promptText(body)) + 4 * (body.messages as unknown[]).length
@@ -673,7 +677,7 @@ class FakeProviderImpl implements FakeProvider {
   /** Non-stream answer. Failures: drop = destroy, malformed = broken JSON, stall = never answer, error-event = 500. */
   private async reply(
     res: ServerResponse,
-    body: any,
+    body: Json,
     script: Extract<Script, { kind: 'reply' }>,
     markServerInitiated: () => void
   ): Promise<void> {
@@ -713,7 +717,7 @@ class FakeProviderImpl implements FakeProvider {
 
   private async stream(
     res: ServerResponse,
-    body: any,
+    body: Json,
     script: Extract<Script, { kind: 'reply' }>,
     markServerInitiated: () => void,
     echo: (error: ProviderError) => ProviderError

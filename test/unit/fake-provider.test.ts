@@ -9,6 +9,7 @@ import {
   SEED_MODELS,
   startFakeProvider,
   type FakeProvider,
+  type Json,
   type Script
 } from '../fake-provider/server'
 
@@ -70,7 +71,7 @@ describe('GET /v1/models', () => {
     const res = await fetch(`${provider.baseURL}/models`, { headers: { authorization: `Bearer ${KEY}` } })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/json')
-    const body = await res.json()
+    const body: Json = await res.json()
     expect(body.object).toBe('list')
     expect(body.data.map((m: { id: string }) => m.id)).toEqual([...SEED_MODELS])
     expect(body.data).toHaveLength(10)
@@ -98,7 +99,7 @@ describe('GET /v1/models', () => {
     provider.models = ['only-model']
     try {
       const res = await fetch(`${provider.baseURL}/models`, { headers: { authorization: `Bearer ${KEY}` } })
-      expect((await res.json()).data.map((m: { id: string }) => m.id)).toEqual(['only-model'])
+      expect(((await res.json()) as Json).data.map((m: { id: string }) => m.id)).toEqual(['only-model'])
       expect((await post(user('hi'))).status).toBe(404)
       expect((await post({ ...user('hi'), model: 'only-model' })).status).toBe(200)
     } finally {
@@ -204,7 +205,7 @@ describe('streaming', () => {
     provider.enqueue({ kind: 'reply', content: 'one' }, { kind: 'reply', content: 'two' })
     const contents: string[] = []
     for (let i = 0; i < 3; i++) {
-      const body = await (await post(user('hi'))).json()
+      const body: Json = await (await post(user('hi'))).json()
       contents.push(body.choices[0].message.content)
     }
     expect(contents).toEqual(['one', 'two', 'Hello! This is the fake provider.'])
@@ -263,7 +264,7 @@ describe('non-stream', () => {
     const res = await post(user('q'))
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/json')
-    const body = await res.json()
+    const body: Json = await res.json()
     expect(body).toEqual({
       id: expect.stringMatching(/^chatcmpl-[0-9a-f]+$/),
       object: 'chat.completion',
@@ -279,7 +280,7 @@ describe('non-stream', () => {
 
   it('omits reasoning_content without reasoning and usage when usage is false', async () => {
     provider.enqueue({ kind: 'reply', content: 'plain', usage: false })
-    const body = await (await post({ ...user('q'), stream: false })).json()
+    const body: Json = await (await post({ ...user('q'), stream: false })).json()
     expect(body.choices[0].message).toEqual({ role: 'assistant', content: 'plain' })
     expect('usage' in body).toBe(false)
   })
@@ -331,7 +332,7 @@ describe('validation', () => {
     const res = await post(body)
     expect(res.status).toBe(expected.status)
     expect(res.headers.get('content-type')).toBe('application/json')
-    const json = await res.json()
+    const json: Json = await res.json()
     const { status: _s, ...error } = expected
     expect(json).toEqual({ error: { ...error, message: expect.any(String) } })
     if (expected.param) expect(json.error.message).toContain(`\`${expected.param}\``)
@@ -476,7 +477,7 @@ describe('broken and hostile servers', () => {
       p.unauthorizedError = { message: 'unknown key {key}', type: 'Unauthorized', code: 'AuthenticationError' }
       const res = await post(user('x'), { p, key: 'sk-guess' })
       expect(res.status).toBe(401)
-      expect((await res.json()).error.message).toBe('unknown key sk-guess')
+      expect(((await res.json()) as Json).error.message).toBe('unknown key sk-guess')
     } finally {
       await p.close()
     }
@@ -491,9 +492,9 @@ describe('broken and hostile servers', () => {
     const portal = await get()
     expect([portal.status, portal.headers.get('content-type'), await portal.text()]).toEqual([200, 'text/html', CAPTIVE_PORTAL_PAGE])
     const overdue = await get()
-    expect([overdue.status, (await overdue.json()).error.code]).toEqual([403, 'AccountOverdueError'])
+    expect([overdue.status, ((await overdue.json()) as Json).error.code]).toEqual([403, 'AccountOverdueError'])
     const list = await get()
-    expect((await list.json()).data).toHaveLength(SEED_MODELS.length)
+    expect(((await list.json()) as Json).data).toHaveLength(SEED_MODELS.length)
   })
 })
 
@@ -582,7 +583,7 @@ describe('failures', () => {
     provider.enqueue({ ...base, failure: { mode: 'error-event' } })
     const res = await post(user('x'))
     expect(res.status).toBe(500)
-    expect((await res.json()).error.code).toBe('InternalServiceError')
+    expect(((await res.json()) as Json).error.code).toBe('InternalServiceError')
   })
 })
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-const RENDERER = resolve(__dirname, '../../../src/renderer')
+const RENDERER = resolve(__dirname, '../../src/renderer')
 const SOURCE = join(RENDERER, 'src')
 const TOKENS = join(SOURCE, 'styles/tokens.css')
 const MAX_LINES = 500
