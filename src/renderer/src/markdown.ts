@@ -4,7 +4,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
 import type { Options as MarkdownOptions } from 'react-markdown'
-import rehypeKatex from 'rehype-katex'
 import remarkCjkFriendly from 'remark-cjk-friendly'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
@@ -116,8 +115,23 @@ export const sanitizeSchema: SanitizeSchema = {
  */
 export const remarkPlugins: PluggableList = [remarkGfm, remarkMath, remarkCjkFriendly]
 
-/** KaTeX on the sanitized tree: it renders math from text, and trusts no command (\href ...). */
-const KATEX_OPTIONS = { throwOnError: false, strict: 'ignore', trust: false, maxSize: 50, maxExpand: 500 } as const
+type MathModule = typeof import('./lib/math')
+let math: MathModule | null = null
+let mathLoading: Promise<void> | null = null
+
+/** Whether text may hold math: then KaTeX is loaded (it is not part of the first screen's script). */
+export const mayHoldMath = (text: string): boolean => /\$|\\\(|\\\[|```math/.test(text)
+
+/** Whether KaTeX is loaded. */
+export const mathReady = (): boolean => math !== null
+
+/** Loads KaTeX once; resolves when rehypePlugins can render math. */
+export function loadMath(): Promise<void> {
+  mathLoading ??= import('./lib/math').then((module) => {
+    math = module
+  })
+  return mathLoading
+}
 
 /**
  * Rehype plugins in order; the sanitizer runs last so it sees everything the others made.
@@ -130,7 +144,7 @@ export function rehypePlugins(imageLabel: (alt: string) => string, marks: readon
     ...(marks.length > 0 ? [[rehypeMarkTerms, { terms: marks }] as PluggableList[number]] : []),
     [rehypeSanitize, sanitizeSchema],
     // After the sanitizer: KaTeX's own output (spans with inline sizes, MathML) is not model input.
-    [rehypeKatex, KATEX_OPTIONS]
+    ...(math ? [[math.rehypeKatex, math.KATEX_OPTIONS] as PluggableList[number]] : [])
   ]
 }
 

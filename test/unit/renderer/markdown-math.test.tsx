@@ -1,21 +1,28 @@
 // @vitest-environment jsdom
 // Math with KaTeX in both delimiter styles, CJK-friendly emphasis, and math that stays text where
 // it should (code, a fenced block).
-import { cleanup } from '@testing-library/react'
+import { cleanup, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MarkdownView } from '../../../src/renderer/src/components/MarkdownView'
 import { splitBlocks } from '../../../src/renderer/src/lib/markdownBlocks'
-import { normalizeMath } from '../../../src/renderer/src/markdown'
+import { loadMath, normalizeMath } from '../../../src/renderer/src/markdown'
 import { renderWithStore } from './render'
 
 afterEach(cleanup)
 
 async function render(text: string) {
+  // KaTeX is loaded the first time an answer may hold math.
+  await loadMath()
   const { container } = await renderWithStore(<MarkdownView text={text} />)
   return container
 }
 
 describe('math', () => {
+  it('loads KaTeX on first need and renders the math then', async () => {
+    const { container } = await renderWithStore(<MarkdownView text={'Area: $\\pi r^2$'} />)
+    await waitFor(() => expect(container.querySelector('.katex annotation')?.textContent).toBe('\\pi r^2'), { timeout: 15_000 })
+  })
+
   it('renders $…$ inline and $$…$$ display math with KaTeX', async () => {
     const container = await render('Time is $O(n \\log n)$ here.\n\n$$\n\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}\n$$\n')
     const inline = container.querySelector('p .katex')

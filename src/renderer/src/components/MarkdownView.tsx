@@ -1,12 +1,21 @@
-import { memo, useMemo, useRef, type ComponentProps } from 'react'
+import { memo, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react'
 import { useTranslation } from 'react-i18next'
 import Markdown, { type Components, type Options } from 'react-markdown'
 import { LARGE_BLOCK_CHARS } from '../lib/highlight'
 import { splitBlocks, type BlockSplit } from '../lib/markdownBlocks'
-import { fencedBlock, isTooDeepForMarkdown, normalizeMath, rehypePlugins, remarkPlugins, safeUrl } from '../markdown'
+import {
+  fencedBlock,
+  isTooDeepForMarkdown,
+  loadMath,
+  mathReady,
+  mayHoldMath,
+  normalizeMath,
+  rehypePlugins,
+  remarkPlugins,
+  safeUrl
+} from '../markdown'
 import { CodeBlock, CodeMarksContext, OpenBlockContext } from './CodeBlock'
 import { PlainFallback } from './PlainFallback'
-import 'katex/dist/katex.min.css'
 import './MarkdownView.css'
 
 function SafeLink({ href, children }: ComponentProps<'a'>) {
@@ -41,10 +50,12 @@ export const MarkdownView = memo(function MarkdownView({
   streaming?: boolean
 }) {
   const { t, i18n } = useTranslation()
+  const withMath = useMath(text)
   const rehype = useMemo(
     () => rehypePlugins((alt) => t('markdown.image', { alt }), marks),
-    // The image label is baked into the plugin, so rebuild it when the language changes.
-    [t, i18n.language, marks]
+    // The image label is baked into the plugin, so rebuild it when the language changes; the
+    // plugins gain KaTeX once it has loaded.
+    [t, i18n.language, marks, withMath]
   )
   const split = useRef<BlockSplit | undefined>(undefined)
   const { blocks } = useMemo(() => (split.current = splitBlocks(text, split.current)), [text])
@@ -63,6 +74,23 @@ export const MarkdownView = memo(function MarkdownView({
     </div>
   )
 })
+
+/** True once KaTeX is there for text that may hold math (it is loaded on first need). */
+function useMath(text: string): boolean {
+  const needed = mayHoldMath(text)
+  const [ready, setReady] = useState(mathReady)
+  useEffect(() => {
+    if (!needed || ready) return
+    let current = true
+    void loadMath().then(() => {
+      if (current) setReady(true)
+    })
+    return () => {
+      current = false
+    }
+  }, [needed, ready])
+  return needed && ready
+}
 
 /** One top-level block; memoized, so a finished block renders once. */
 export const MarkdownBlock = memo(function MarkdownBlock({
