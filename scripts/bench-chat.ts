@@ -257,6 +257,101 @@ async function streamRun(browser: Browser, provider: FakeProvider) {
   }
 }
 
+/**
+ * The renderer's own part of streaming: the same answer fed to the page's event handler from a
+ * timer inside the page at the same rate, as Electron's IPC would deliver it, with no DevTools
+ * call per event. The reply is a real one left streaming by the provider (it stalls), so the
+ * store and the view take exactly the path of a real reply.
+ */
+async function streamInPageRun(browser: Browser, provider: FakeProvider) {
+  const messagesInChat = 2000
+  const dataDir = seededDataDir(provider, [{ title: 'Long chat', messages: filler(messagesInChat, 'streaming') }])
+  const setup = await openApp(browser, provider, dataDir)
+  const { page, app } = setup
+  try {
+    await openConversation(page, 'Long chat', 'Question 999 about streaming?')
+    provider.enqueue({ kind: 'reply', content: 'x', failAfterChars: 0, failure: { mode: 'stall' } })
+    const composer = page.getByRole('textbox', { name: 'Message' })
+    await composer.fill('Write me a long answer.')
+    await composer.press('Enter')
+    await page.getByRole('button', { name: 'Stop' }).waitFor()
+    const reply = app.core.services.db
+      .prepare("SELECT id, conversation_id AS conversationId FROM messages WHERE status = 'streaming' ORDER BY id DESC LIMIT 1")
+      .get() as { id: number; conversationId: number }
+    const content = markdownAnswer(STREAM_TOKENS, 57)
+    await resetFigures(page)
+    const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null
+    if (profiler) {
+      await profiler.send('Profiler.enable')
+      await profiler.send('Profiler.start')
+    }
+    const chunkChars = 8
+    const intervalMs = 4
+    const feeding = page.evaluate(
+      ({ content, chunkChars, intervalMs, reply }) =>
+        new Promise<{ firstAt: number; lastAt: number; sent: Array<[number, number]> }>((done) => {
+          const emit = (window as unknown as { __seedChatEmit: (c: string, d: unknown) => void }).__seedChatEmit
+          const sent: Array<[number, number]> = []
+          let position = 0
+          let written = ''
+          const firstAt = performance.timeOrigin + performance.now()
+          const timer = setInterval(() => {
+            if (position >= content.length) {
+              clearInterval(timer)
+              done({ firstAt, lastAt: performance.timeOrigin + performance.now(), sent })
+              return
+            }
+            const piece = content.slice(position, position + chunkChars)
+            position += chunkChars
+            written += piece
+            const at = performance.timeOrigin + performance.now()
+            for (const found of written.slice(-16).matchAll(/⟨(\d+)⟩/g)) {
+              if (!sent.some(([n]) => n === Number(found[1]))) sent.push([Number(found[1]), at])
+            }
+            emit('api:replyDelta', { conversationId: reply.conversationId, messageId: reply.id, content: piece, reasoning: '' })
+          }, intervalMs)
+        }),
+      { content, chunkChars, intervalMs, reply }
+    )
+    let inputs = 0
+    let finished = false
+    void feeding.then(() => (finished = true))
+    await page.waitForTimeout(1000)
+    while (!finished) {
+      await composer.click()
+      await page.keyboard.press('KeyX')
+      inputs += 2
+      await page.waitForTimeout(400)
+    }
+    const fed = await feeding
+    await page.waitForTimeout(500)
+    if (profiler) {
+      const { profile } = (await profiler.send('Profiler.stop')) as { profile: unknown }
+      writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile))
+    }
+    const figures = await pageFigures(page)
+    const painted = new Map(figures.painted)
+    const toPaint = fed.sent.filter(([n]) => painted.has(n)).map(([n, at]) => painted.get(n)! - at)
+    const latencies = [...figures.events, ...Array(Math.max(0, inputs - figures.events.length)).fill(16)]
+    const tokens = Math.ceil(content.length / 4)
+    await app.core.handlers.stopReply({ messageId: reply.id })
+    return {
+      messagesInChat,
+      tokens,
+      tokensPerSecond: Math.round(tokens / ((fed.lastAt - fed.firstAt) / 1000)),
+      longTasks: figures.longTasks.length,
+      maxLongTaskMs: round(Math.max(0, ...figures.longTasks.map((task) => task.duration))),
+      chunkToPaintP95Ms: round(percentile(toPaint, 95)),
+      inputLatencyP95Ms: round(percentile(latencies, 95)),
+      marks: toPaint.length,
+      inputs
+    }
+  } finally {
+    await closeApp(setup)
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
 async function openRun(browser: Browser, provider: FakeProvider) {
   const messages = filler(10_000, 'opening')
   messages[messages.length - 1] = { role: 'assistant', content: 'The very last answer of the long conversation.' }
@@ -360,6 +455,10 @@ async function main(): Promise<void> {
     if (want('stream')) {
       log('stream: 20,000 tokens into a 2,000-message conversation')
       result.stream = await streamRun(browser, provider)
+    }
+    if (want('streamInPage')) {
+      log('streamInPage: the same answer fed inside the page, without the harness transport')
+      result.streamInPage = await streamInPageRun(browser, provider)
     }
     if (want('open')) {
       log('open: a 10,000-message conversation')
