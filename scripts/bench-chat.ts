@@ -285,6 +285,7 @@ async function streamInPageRun(browser: Browser, provider: FakeProvider) {
       await profiler.send('Profiler.enable')
       await profiler.send('Profiler.start')
     }
+    if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline'] })
     const chunkChars = 8
     const intervalMs = 4
     const feeding = page.evaluate(
@@ -325,6 +326,7 @@ async function streamInPageRun(browser: Browser, provider: FakeProvider) {
     }
     const fed = await feeding
     await page.waitForTimeout(500)
+    if (process.env.BENCH_TRACE) await browser.stopTracing()
     if (profiler) {
       const { profile } = (await profiler.send('Profiler.stop')) as { profile: unknown }
       writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile))
