@@ -47,7 +47,7 @@ run({
     writeFileSync(reportFile, JSON.stringify({ checks, errors: result.errors, findings }))
   },
   (error) => {
-    console.error(error && error.stack ? error.stack : error)
+    console.error(error?.stack ? error.stack : error)
     process.exit(1)
   }
 )

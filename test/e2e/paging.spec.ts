@@ -22,8 +22,14 @@ test('pages up through a long conversation and jumps from a search hit back to t
   const handlers = app.core.handlers
   const originalGet = handlers.getConversation
   const originalList = handlers.listMessages
-  handlers.getConversation = (args) => (getConversation.push(args), originalGet(args))
-  handlers.listMessages = (args) => (listMessages.push(args), originalList(args))
+  handlers.getConversation = (args) => {
+    getConversation.push(args)
+    return originalGet(args)
+  }
+  handlers.listMessages = (args) => {
+    listMessages.push(args)
+    return originalList(args)
+  }
 
   await page.getByRole('button', { name: 'Very long chat', exact: true }).click()
   const scroller = page.getByRole('region', { name: 'Messages' })

@@ -828,7 +828,7 @@ class FakeProviderImpl implements FakeProvider {
 
 /** A whole event stream, as text for a raw script: `data: <json>` per chunk, then `data: [DONE]`. */
 export function eventStream(chunks: unknown[]): string {
-  return chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('') + 'data: [DONE]\n\n'
+  return `${chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('')}data: [DONE]\n\n`
 }
 
 /** One `chat.completion.chunk` with a delta and a finish reason. */

@@ -127,6 +127,7 @@ async function ingest(
 
 /** The last path segment, without control characters, at most 255 characters. */
 function displayName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes
   const base = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '')
   return base.slice(0, 255) || 'attachment'
 }

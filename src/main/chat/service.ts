@@ -157,7 +157,7 @@ export class ChatService {
   /** Replaces a failed or stopped reply with a new one streamed from the same context. */
   async retry(messageId: number): Promise<Message> {
     const failed = messages.getMessage(this.db, messageId)
-    if (!failed || failed.role !== 'assistant') {
+    if (failed?.role !== 'assistant') {
       throw new AppError('not_found', 'That reply no longer exists.')
     }
     if (failed.status === 'streaming') throw new AppError('busy', 'That reply is still streaming.')

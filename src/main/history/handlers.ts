@@ -72,7 +72,7 @@ export function historyHandlers(db: HistoryDatabase, needs: HistoryNeeds): Pick<
     exportHistory: async () => exportAll(db),
     searchHistory: async (args) => searchMessages(db, args),
     importHistory: async ({ text }) => {
-      let file
+      let file: ReturnType<typeof parseExport>
       try {
         file = parseExport(text)
       } catch (error) {

@@ -11,7 +11,7 @@
 
 import type Database from 'better-sqlite3'
 
-const enum Kind {
+enum Kind {
   Gap = 0,
   Word = 1,
   Cjk = 2,
@@ -172,6 +172,7 @@ export function foldWithOffsets(text: string): { folded: string; starts: number[
   return { folded, starts, ends }
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes
 const NOT_ASCII = /[^\x00-\x7f]/
 const ASCII_GAPS = /[^a-z0-9]+/g
 

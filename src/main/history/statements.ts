@@ -14,8 +14,14 @@ export function prepared<Params extends unknown[] | object = unknown[], Row = un
   sql: string
 ): Database.Statement<Params, Row> {
   let cache = statements.get(db)
-  if (!cache) statements.set(db, (cache = new Map()))
+  if (!cache) {
+    cache = new Map()
+    statements.set(db, cache)
+  }
   let statement = cache.get(sql)
-  if (!statement) cache.set(sql, (statement = db.prepare(sql)))
+  if (!statement) {
+    statement = db.prepare(sql)
+    cache.set(sql, statement)
+  }
   return statement as unknown as Database.Statement<Params, Row>
 }

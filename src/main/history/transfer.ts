@@ -127,6 +127,7 @@ function toExported(db: HistoryDatabase, conversation: Conversation): ExportedCo
 }
 
 function fileSafe(title: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes
   const name = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80)
   return name || 'conversation'
 }

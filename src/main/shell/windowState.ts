@@ -71,11 +71,11 @@ const clamp = (value: number, low: number, high: number): number => Math.max(low
  */
 export function placeWindow(saved: SavedWindowState | null, workAreas: readonly Rect[]): WindowPlacement {
   const primary = workAreas[0]
-  const fit = (size: { width: number; height: number }, area: Rect | undefined) => ({
+  const fitSize = (size: { width: number; height: number }, area: Rect | undefined) => ({
     width: Math.round(area ? clamp(size.width, Math.min(MIN_SIZE.width, area.width), area.width) : Math.max(size.width, MIN_SIZE.width)),
     height: Math.round(area ? clamp(size.height, Math.min(MIN_SIZE.height, area.height), area.height) : Math.max(size.height, MIN_SIZE.height))
   })
-  if (!saved) return { ...fit(DEFAULT_SIZE, primary), maximized: false }
+  if (!saved) return { ...fitSize(DEFAULT_SIZE, primary), maximized: false }
 
   let best: Rect | undefined
   let bestArea = 0
@@ -86,8 +86,8 @@ export function placeWindow(saved: SavedWindowState | null, workAreas: readonly 
       bestArea = shared.width * shared.height
     }
   }
-  if (!best) return { ...fit(saved, primary), maximized: saved.maximized }
-  const size = fit(saved, best)
+  if (!best) return { ...fitSize(saved, primary), maximized: saved.maximized }
+  const size = fitSize(saved, best)
   return {
     x: Math.round(clamp(saved.x, best.x, best.x + best.width - size.width)),
     y: Math.round(clamp(saved.y, best.y, best.y + best.height - size.height)),

@@ -280,7 +280,7 @@ describe('a 10 MB event', () => {
   const SIZE = 10 * 1024 * 1024
 
   it('is parsed in time proportional to its size without blocking the process for long', async () => {
-    const text = 'x'.repeat(SIZE - 7) + '终了。'
+    const text = `${'x'.repeat(SIZE - 7)}终了。`
     const body = Buffer.from(
       eventStream([completionChunk({ role: 'assistant', content: text }), completionChunk({}, 'stop')])
     )

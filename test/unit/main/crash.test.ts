@@ -22,7 +22,11 @@ const hasProc = existsSync('/proc/self/cmdline')
 /** A key store in memory: these tests never send a request that needs the key. */
 const memorySecrets = (): SecretStore => {
   let secret: string | null = null
-  return { get: async () => secret, set: async (value) => void (secret = value), delete: async () => void (secret = null) }
+  return { get: async () => secret, set: async (value) => {
+      secret = value
+    }, delete: async () => {
+      secret = null
+    } }
 }
 
 const children: ChildProcess[] = []

@@ -17,7 +17,11 @@ import { solidImage } from '../../fixtures/attachments/generate'
 
 const memorySecrets = (): SecretStore => {
   let secret: string | null = null
-  return { get: async () => secret, set: async (value) => void (secret = value), delete: async () => void (secret = null) }
+  return { get: async () => secret, set: async (value) => {
+      secret = value
+    }, delete: async () => {
+      secret = null
+    } }
 }
 
 const locked: string[] = []

@@ -12,6 +12,7 @@ import afterPack, { FUSES, applyFuses, electronBinaryPath, type PackContext } fr
 
 const ROOT = join(__dirname, '../../..')
 const builderManifest = join(resolvePackage('electron-builder', ROOT)!, 'package.json')
+// biome-ignore lint/suspicious/noExplicitAny: the YAML's shape is what the tests below check
 const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 
