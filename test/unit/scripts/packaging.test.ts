@@ -3,7 +3,7 @@
 import { FuseV1Options, FuseVersion, type FuseConfig } from '@electron/fuses'
 import { Arch } from 'electron-builder'
 import { load } from 'js-yaml'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
 import { dirname, extname, join, matchesGlob, relative } from 'node:path'
@@ -43,6 +43,23 @@ function productionPackages(): string[] {
   return [...seen]
 }
 
+/** Whether a file is a compiled program: ELF, Mach-O or PE, not a `#!` script. */
+function isBinary(path: string): boolean {
+  const head = Buffer.alloc(4)
+  const fd = openSync(path, 'r')
+  try {
+    readSync(fd, head, 0, 4, 0)
+  } finally {
+    closeSync(fd)
+  }
+  const magic = head.readUInt32BE(0)
+  return (
+    magic === 0x7f454c46 || // ELF
+    [0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe, 0xcafebabe].includes(magic) || // Mach-O
+    head.subarray(0, 2).toString('latin1') === 'MZ' // PE
+  )
+}
+
 /** Files a process loads or runs: .node addons, shared libraries, executables. */
 function nativeFiles(dir: string): string[] {
   const found: string[] = []
@@ -53,8 +70,8 @@ function nativeFiles(dir: string): string[] {
         if (entry.name !== 'node_modules') walk(path)
       } else if (/\.(node|dylib|dll|exe)$|\.so(\.\d+)*$/.test(entry.name)) {
         found.push(path)
-      } else if (extname(entry.name) === '' && statSync(path).mode & 0o111) {
-        found.push(path) // an executable such as ffmpeg
+      } else if (extname(entry.name) === '' && statSync(path).mode & 0o111 && isBinary(path)) {
+        found.push(path) // an executable such as ffmpeg (a script such as KaTeX's font tools is not)
       }
     }
   }
