@@ -219,7 +219,14 @@ const GroupHeader = memo(function GroupHeader({
       >
         <span aria-hidden="true" className="group-chevron" />
         <span className="conversation-group-label">{label}</span>
-        {row.collapsed ? <span className="conversation-group-count">{row.count}</span> : null}
+        {row.collapsed ? (
+          <>
+            <span className="conversation-group-count" aria-hidden="true">
+              {row.count}
+            </span>
+            <span className="visually-hidden">, {t('sidebar.groupCount', { count: row.count })}</span>
+          </>
+        ) : null}
       </button>
     </li>
   )
