@@ -233,12 +233,13 @@ function ModelOption({
   onChoose: () => void
 }) {
   const { t } = useTranslation()
+  // Every slot is drawn (empty when missing) so the icons line up in columns.
   const capabilities = [
-    info?.image ? (['image', t('models.capability.image')] as const) : null,
-    info?.video ? (['video', t('models.capability.video')] as const) : null,
-    info?.thinking ? (['thinking', t('models.capability.thinking')] as const) : null,
-    info?.reasoningEffort ? (['effort', t('models.capability.effort')] as const) : null
-  ].filter((capability) => capability !== null)
+    ['image', info?.image, t('models.capability.image')],
+    ['video', info?.video, t('models.capability.video')],
+    ['thinking', info?.thinking, t('models.capability.thinking')],
+    ['effort', info?.reasoningEffort, t('models.capability.effort')]
+  ] as const
   return (
     <div
       id={elementId}
@@ -260,9 +261,13 @@ function ModelOption({
         <span className="model-option-id">{id}</span>
       </span>
       <span className="model-capabilities">
-        {capabilities.map(([kind, label]) => (
-          <span key={kind} className={`model-capability icon-${kind}`} role="img" aria-label={label} title={label} />
-        ))}
+        {capabilities.map(([kind, has, label]) =>
+          has ? (
+            <span key={kind} className={`model-capability icon-${kind}`} role="img" aria-label={label} title={label} />
+          ) : (
+            <span key={kind} className="model-capability-none" aria-hidden="true" />
+          )
+        )}
       </span>
       {info && info.context > 0 ? (
         <span className="model-context" title={t('models.contextTitle', { tokens: info.context.toLocaleString() })}>

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { SHORTCUTS, shortcutKeys } from '../lib/shortcuts'
+import { SHORTCUTS, shortcutKeys, type Shortcut } from '../lib/shortcuts'
 import { useApp } from '../storeContext'
 import { Dialog } from '../ui/Dialog'
 import { IconButton } from '../ui/IconButton'
@@ -22,11 +22,13 @@ export function ShortcutSheet() {
       </header>
       <div className="modal-body">
         <dl className="shortcut-list">
-          {SHORTCUTS.map((shortcut) => (
-            <div key={shortcut.id} className="shortcut-row">
-              <dt>{t(shortcut.labelKey)}</dt>
+          {rowsOf(SHORTCUTS).map(([labelKey, shortcuts]) => (
+            <div key={labelKey} className="shortcut-row">
+              <dt>{t(labelKey)}</dt>
               <dd>
-                <kbd>{shortcutKeys(shortcut)}</kbd>
+                {shortcuts.map((shortcut) => (
+                  <kbd key={shortcut.id}>{shortcutKeys(shortcut)}</kbd>
+                ))}
               </dd>
             </div>
           ))}
@@ -34,4 +36,11 @@ export function ShortcutSheet() {
       </div>
     </Dialog>
   )
+}
+
+/** One row per action: shortcuts doing the same thing (Ctrl+Shift+O and Ctrl+N) share it. */
+function rowsOf(shortcuts: readonly Shortcut[]): Array<[string, Shortcut[]]> {
+  const rows = new Map<string, Shortcut[]>()
+  for (const shortcut of shortcuts) rows.set(shortcut.labelKey, [...(rows.get(shortcut.labelKey) ?? []), shortcut])
+  return [...rows]
 }
