@@ -92,7 +92,11 @@ export function ModelPicker() {
         title={current}
         onClick={() => setOpen((was) => !was)}
       >
-        <span className="model-picker-name">{name}</span>
+        <span className="model-picker-name">
+          {/* In a very narrow window "Doubao" goes, so the version and variant stay readable. */}
+          {name.startsWith('Doubao ') ? <span className="model-picker-brand">Doubao </span> : null}
+          {name.startsWith('Doubao ') ? name.slice('Doubao '.length) : name}
+        </span>
         <span aria-hidden="true" className="model-picker-chevron" />
       </button>
       {open ? <ModelPopover current={current} onClose={close} triggerRef={triggerRef} /> : null}
