@@ -55,3 +55,48 @@ export function modelOrTextOnly(id: string): ModelInfo {
     }
   )
 }
+
+/**
+ * A readable name for a model id: "doubao-seed-2.0-pro" → "Doubao Seed 2.0 Pro",
+ * "doubao-seed-1-6-flash-250828" → "Doubao Seed 1.6 Flash", "glm-4-7-251222" → "GLM 4.7".
+ * The release date (a 6-digit suffix) is left out; an id of another shape is returned as it is.
+ */
+export function modelDisplayName(id: string): string {
+  const match = /^(doubao-seed|glm)-(\d+)[.-](\d+)((?:-[a-z][a-z0-9]*)*?)(?:-(\d{6}))?$/i.exec(id)
+  if (!match) return id
+  const [, brand, major, minor, variant] = match
+  const words = variant
+    .split('-')
+    .filter(Boolean)
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+  const brandName = brand.toLowerCase() === 'glm' ? 'GLM' : 'Doubao Seed'
+  return [brandName, `${major}.${minor}`, ...words].join(' ')
+}
+
+/** "256K" (or "1M"): a context window size as people write it. */
+export function formatContext(tokens: number): string {
+  if (tokens >= 1_000_000) return `${Math.round(tokens / 100_000) / 10}M`
+  return `${Math.round(tokens / 1000)}K`
+}
+
+// Within one Seed version, the variants from the most to the least capable.
+const SEED_VARIANT_RANK = ['pro', '', 'code', 'lite', 'flash', 'mini', 'vision']
+
+/**
+ * The newest Seed model among `ids` (the provider's list): the highest version, then its most
+ * capable variant, then the latest release date. Undefined when there is no Seed model.
+ */
+export function newestSeedModel(ids: readonly string[]): string | undefined {
+  const ranked = ids.flatMap((id) => {
+    const match = /^doubao-seed-(\d+)[.-](\d+)(?:-([a-z]+))?(?:-(\d{6}))?$/i.exec(id)
+    if (!match) return []
+    const [, major, minor, variant = '', date = '0'] = match
+    const variantRank = SEED_VARIANT_RANK.indexOf(variant.toLowerCase())
+    return [{ id, key: [Number(major), Number(minor), -(variantRank < 0 ? SEED_VARIANT_RANK.length : variantRank), Number(date)] }]
+  })
+  ranked.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return b.key[i] - a.key[i]
+    return 0
+  })
+  return ranked[0]?.id
+}

@@ -8,6 +8,14 @@ export const DEFAULT_BASE_URL = 'https://www.anyfast.ai/v1'
 export const LANGUAGES = ['system', 'en', 'zh-CN'] as const
 export type Language = (typeof LANGUAGES)[number]
 
+/** The window's colours: the system's choice, or always light or dark. */
+export const THEMES = ['system', 'light', 'dark'] as const
+export type Theme = (typeof THEMES)[number]
+
+/** The text size of the whole window. */
+export const FONT_SIZES = ['small', 'default', 'large', 'larger'] as const
+export type FontSize = (typeof FONT_SIZES)[number]
+
 /** An https URL; plain http only for this machine (a local proxy, tests), since the key goes with it. */
 export const baseURLSchema = z
   .string()
@@ -27,6 +35,8 @@ export const baseURLSchema = z
 export const settingsSchema = z.object({
   baseURL: baseURLSchema.default(DEFAULT_BASE_URL),
   language: z.enum(LANGUAGES).default('system'),
+  theme: z.enum(THEMES).default('system'),
+  fontSize: z.enum(FONT_SIZES).default('default'),
   /** The parameters a new chat starts with. */
   defaultParams: chatParamsSchema.default({}),
   /** The user's own presets (the built-in ones are not stored). */

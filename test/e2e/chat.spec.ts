@@ -55,8 +55,9 @@ test('first-run setup, a streamed reply, Stop keeps the text, history survives a
   expect(provider.chatRequests()[0].aborted).toBe(true)
 
   // The request carried the conversation exactly.
+  // (A new chat starts on the newest Seed model the provider lists.)
   expect(provider.chatRequests()[0].body).toMatchObject({
-    model: 'doubao-seed-1-6-251015',
+    model: 'doubao-seed-2.0-pro',
     stream: true,
     stream_options: { include_usage: true },
     messages: [{ role: 'user', content: 'Tell me a long story' }]

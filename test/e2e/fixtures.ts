@@ -1,6 +1,6 @@
 // Playwright fixtures: a fake provider, Debian's Chromium, and the app (real core + built
 // renderer) on a fresh data directory with its own keychain entry.
-import { test as base, type Browser } from '@playwright/test'
+import { expect, test as base, type Browser, type Locator, type Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
 import { createKeytarStore } from '../../src/main/secrets/keychain'
 import { startFakeProvider, type FakeProvider } from '../fake-provider/server'
@@ -40,4 +40,17 @@ export const test = base.extend<Fixtures, { chromiumBrowser: Browser }>({
   }
 })
 
-export { expect } from '@playwright/test'
+export { expect }
+
+/** The model picker's button (its name is "Model: <readable name>"). */
+export function modelPicker(page: Page): Locator {
+  return page.locator('.model-picker-trigger')
+}
+
+/** Picks a model as a user would: open the picker, type its id, Enter. */
+export async function pickModel(page: Page, id: string): Promise<void> {
+  await modelPicker(page).click()
+  await page.locator('.model-popover').getByRole('combobox').fill(id)
+  await page.keyboard.press('Enter')
+  await expect(modelPicker(page)).toHaveAttribute('title', id)
+}

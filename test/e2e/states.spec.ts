@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { AppHarness } from '../harness/app'
 import type { FakeProvider } from '../fake-provider/server'
-import { expect, test } from './fixtures'
+import { expect, pickModel, test } from './fixtures'
 
 const SCREENS = join(__dirname, '../../test-results/screens')
 
@@ -113,7 +113,7 @@ test('rate limits say how long to wait', async ({ app, provider }) => {
 test('a model the key cannot use is named as such', async ({ app, provider }) => {
   const page = await connect(app, provider)
   provider.models = provider.models.filter((id) => id !== 'glm-4-7-251222')
-  await page.getByRole('combobox', { name: 'Model' }).selectOption('glm-4-7-251222')
+  await pickModel(page, 'glm-4-7-251222')
   await send(page, 'Hi')
   await expect(page.getByRole('alert')).toContainText('not available to your API key')
 })

@@ -55,7 +55,7 @@ describe('dispatch', () => {
     const result = await dispatch(core.handlers, 'getSettings', undefined)
     expect(result).toEqual({
       ok: true,
-      value: { baseURL: 'https://www.anyfast.ai/v1', language: 'system', defaultParams: {}, presets: [] }
+      value: { baseURL: 'https://www.anyfast.ai/v1', language: 'system', theme: 'system', fontSize: 'default', defaultParams: {}, presets: [] }
     })
   })
 

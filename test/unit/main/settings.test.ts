@@ -32,7 +32,7 @@ const stored = (db: HistoryDatabase) =>
 describe('settings', () => {
   it('are the defaults until something is saved', () => {
     const { db } = fresh()
-    expect(getSettings(db)).toEqual({ baseURL: 'https://www.anyfast.ai/v1', language: 'system', defaultParams: {}, presets: [] })
+    expect(getSettings(db)).toEqual({ baseURL: 'https://www.anyfast.ai/v1', language: 'system', theme: 'system', fontSize: 'default', defaultParams: {}, presets: [] })
     expect(getSettings(db)).toEqual(DEFAULT_SETTINGS)
   })
 
@@ -53,7 +53,7 @@ describe('settings', () => {
 
   it('ignores names that are not settings', () => {
     const { db } = fresh()
-    updateSettings(db, { language: 'en', theme: 'dark' } as never)
+    updateSettings(db, { language: 'en', wallpaper: 'dark' } as never)
     expect(stored(db)).toEqual({ language: 'en' })
   })
 

@@ -84,8 +84,8 @@ describe('chat', () => {
     const newer = makeConversation({ id: 2, title: 'Newer', updatedAt: 200, model: 'glm-4-7-251222' })
     const { fake, user } = await renderApp(createFakeApi({ conversations: [newer, older] }))
     const nav = screen.getByRole('navigation', { name: 'Conversations' })
-    // Each row is the conversation's button and its actions menu button.
-    const buttons = within(nav).getAllByRole('button').filter((b) => !b.hasAttribute('aria-haspopup'))
+    // Each row is the conversation's button and its actions menu button (under a date group's header).
+    const buttons = within(nav).getAllByRole('button').filter((b) => b.classList.contains('conversation-item'))
     expect(buttons.map((b) => b.textContent)).toEqual(['Newer', 'Older'])
     expect(within(nav).getByRole('button', { name: 'Actions for Newer' })).toBeTruthy()
 
@@ -108,17 +108,29 @@ describe('chat', () => {
         source: 'provider'
       })
     )
-    const { user } = await renderApp(fake)
-    const picker = screen.getByRole('combobox', { name: 'Model' }) as HTMLSelectElement
-    const groups = [...picker.querySelectorAll('optgroup')].map((g) => g.label)
-    expect(groups).toEqual(['Doubao Seed 2.0', 'Doubao Seed 1.6', 'GLM', 'Other'])
-    expect(screen.getByRole('option', { name: 'doubao-seed-1-6-251015 — text, image, video, thinking' })).toBeTruthy()
-    expect(screen.getByRole('option', { name: 'glm-4-7-251222 — text, thinking' })).toBeTruthy()
-    expect(picker.querySelector('optgroup[label="Other"] option')?.textContent).toBe('deepseek-v3 — text')
-    expect(picker.value).toBe('doubao-seed-1-6-251015')
+    const { user, store } = await renderApp(fake)
+    // With the provider's list and no history, a new chat starts on the newest Seed model.
+    const trigger = screen.getByRole('button', { name: 'Model: Doubao Seed 2.0 Pro' })
+    await user.click(trigger)
+    const list = screen.getByRole('listbox', { name: 'Models' })
+    const groups = within(list).getAllByRole('group')
+    expect(groups.map((g) => g.getAttribute('aria-labelledby') && document.getElementById(g.getAttribute('aria-labelledby')!)?.textContent)).toEqual([
+      'Doubao Seed 2.0',
+      'Doubao Seed 1.6',
+      'GLM',
+      'Other'
+    ])
+    expect(
+      screen.getByRole('option', { name: 'Doubao Seed 1.6 (doubao-seed-1-6-251015) — text, image, video, thinking, effort levels; 256K context' })
+    ).toBeTruthy()
+    expect(screen.getByRole('option', { name: 'GLM 4.7 (glm-4-7-251222) — text, thinking; 200K context' })).toBeTruthy()
+    expect(within(groups[3]).getByRole('option').getAttribute('aria-label')).toBe('deepseek-v3 — text; 128K context')
+    expect(screen.getByRole('option', { selected: true }).getAttribute('aria-label')).toContain('doubao-seed-2.0-pro')
 
-    await user.selectOptions(picker, 'glm-4-7-251222')
-    expect(picker.value).toBe('glm-4-7-251222')
+    await user.click(screen.getByRole('option', { name: /glm-4-7-251222/ }))
+    expect(screen.queryByRole('listbox')).toBeNull()
+    expect(screen.getByRole('button', { name: 'Model: GLM 4.7' })).toBeTruthy()
+    expect(store.getState().draftModel).toBe('glm-4-7-251222')
     expect(fake.api.setConversationModel).not.toHaveBeenCalled()
   })
 

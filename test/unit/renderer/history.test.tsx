@@ -41,11 +41,11 @@ function nav(): HTMLElement {
   return screen.getByRole('navigation', { name: 'Conversations' })
 }
 
-/** The conversation buttons of the rendered rows, in order (not their ⋯ buttons). */
+/** The conversation buttons of the rendered rows, in order (not their ⋯ buttons, nor group headers). */
 function rowTitles(): string[] {
   return within(nav())
     .queryAllByRole('button')
-    .filter((b) => !b.hasAttribute('aria-haspopup'))
+    .filter((b) => b.classList.contains('conversation-item'))
     .map((b) => b.textContent ?? '')
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../storeContext'
+import { AppearanceSettings } from './AppearanceSettings'
 import { ConnectionStatus, FormError, KeychainWarning } from './FormNotices'
 import { LanguageSelect } from './LanguageSelect'
 import { useBackupKind } from './RecoveryScreen'
@@ -12,7 +13,7 @@ import { TextField } from '../ui/TextField'
 import './BackupList.css'
 import './SettingsDialog.css'
 
-/** The settings modal: language, base URL, the key (replace, remove) and a connection test. */
+/** The settings modal: language, theme and font size, base URL, the key (replace, remove) and a connection test. */
 export function SettingsDialog() {
   const { t } = useTranslation()
   const titleId = useId()
@@ -29,7 +30,9 @@ export function SettingsDialog() {
       </header>
       <div className="modal-body">
         <section className="settings-section">
+          <h3>{t('appearance.title')}</h3>
           <LanguageSelect />
+          <AppearanceSettings />
         </section>
         <ConnectionSection />
         <KeySection />

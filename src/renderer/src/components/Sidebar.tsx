@@ -1,16 +1,20 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Conversation } from '../../../shared/contract'
+import { sidebarRows, startOfDay, type SidebarRow } from '../lib/conversationGroups'
 import { IS_MAC } from '../lib/platform'
 import { useApp } from '../storeContext'
 import type { MenuAnchor } from '../ui/Menu'
 import { ConversationMenu } from './ConversationMenu'
 import { TitleEditor } from './TitleEditor'
+import { IconButton } from '../ui/IconButton'
 import './Sidebar.css'
 
-// Every row has the same height: no measuring, so 100,000 rows cost what 30 do.
+// Every row has a fixed height (conversations one, group headers another): no measuring, so
+// 100,000 rows cost what 30 do.
 export const CONVERSATION_ROW_HEIGHT = 36
+export const GROUP_HEADER_HEIGHT = 30
 // Ask for the next page when the last rendered row is this close to the end of what is loaded.
 const LOAD_MORE_WITHIN_ROWS = 15
 
@@ -21,7 +25,10 @@ interface OpenMenu {
   buttonId: string | null
 }
 
-/** New chat, search, the conversation list (pinned first, then by last activity) and Settings. */
+/**
+ * New chat, search, the conversation list (Pinned, then date groups by last activity, each
+ * collapsible), Settings and the shortcut sheet.
+ */
 export function Sidebar() {
   const { t } = useTranslation()
   const conversations = useApp((s) => s.conversations)
@@ -33,15 +40,23 @@ export function Sidebar() {
   const loadMore = useApp((s) => s.loadMoreConversations)
   const openSettings = useApp((s) => s.openSettings)
   const openSearch = useApp((s) => s.openSearch)
+  const openShortcuts = useApp((s) => s.openShortcuts)
+  const collapsedGroups = useApp((s) => s.collapsedGroups)
+  const toggleGroup = useApp((s) => s.toggleGroup)
+  const today = useToday()
+  const listRows = useMemo(
+    () => sidebarRows(conversations, new Set(collapsedGroups), today),
+    [conversations, collapsedGroups, today]
+  )
   const scrollRef = useRef<HTMLElement>(null)
   const [menu, setMenu] = useState<OpenMenu | null>(null)
   const [renamingId, setRenamingId] = useState<number | null>(null)
 
   const virtualizer = useVirtualizer({
-    count: conversations.length,
+    count: listRows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => CONVERSATION_ROW_HEIGHT,
-    getItemKey: (index) => conversations[index].id,
+    estimateSize: (index) => (listRows[index].kind === 'header' ? GROUP_HEADER_HEIGHT : CONVERSATION_ROW_HEIGHT),
+    getItemKey: (index) => rowKey(listRows[index]),
     overscan: 8
   })
   const rows = virtualizer.getVirtualItems()
@@ -49,8 +64,8 @@ export function Sidebar() {
 
   // Infinite scroll: pages come in as the end of the loaded list nears the window, never all.
   useEffect(() => {
-    if (hasMore && !loading && lastRendered >= conversations.length - LOAD_MORE_WITHIN_ROWS) void loadMore()
-  }, [hasMore, loading, lastRendered, conversations.length, loadMore])
+    if (hasMore && !loading && lastRendered >= listRows.length - LOAD_MORE_WITHIN_ROWS) void loadMore()
+  }, [hasMore, loading, lastRendered, listRows.length, loadMore])
 
   const closeMenu = useCallback(
     (refocus: boolean) => {
@@ -103,13 +118,17 @@ export function Sidebar() {
         {conversations.length === 0 && !loading ? <p className="sidebar-empty">{t('sidebar.empty')}</p> : null}
         <ul className="conversation-list" style={{ height: virtualizer.getTotalSize() }}>
           {rows.map((row) => {
-            const conversation = conversations[row.index]
+            const listRow = listRows[row.index]
+            if (listRow.kind === 'header') {
+              return <GroupHeader key={row.key} row={listRow} start={row.start} onToggle={toggleGroup} />
+            }
+            const { conversation, index } = listRow
             return (
               <ConversationRow
                 key={row.key}
                 conversation={conversation}
                 start={row.start}
-                position={row.index + 1}
+                position={index + 1}
                 total={conversations.length}
                 active={conversation.id === activeId}
                 streaming={streaming[conversation.id] !== undefined}
@@ -129,10 +148,24 @@ export function Sidebar() {
         ) : null}
       </nav>
       <div className="sidebar-bottom">
-        <button type="button" className="button button-quiet settings-button" onClick={openSettings}>
+        <button
+          type="button"
+          className="button button-quiet settings-button"
+          onClick={openSettings}
+          aria-keyshortcuts={IS_MAC ? 'Meta+,' : 'Control+,'}
+        >
           <span aria-hidden="true" className="icon-gear" />
           {t('sidebar.settings')}
         </button>
+        <IconButton
+          className="shortcuts-button"
+          label={t('sidebar.shortcuts')}
+          title={`${t('sidebar.shortcuts')} (${IS_MAC ? '⌘/' : 'Ctrl+/'})`}
+          aria-keyshortcuts={IS_MAC ? 'Meta+/' : 'Control+/'}
+          onClick={openShortcuts}
+        >
+          <span aria-hidden="true" className="icon-keyboard" />
+        </IconButton>
       </div>
       {menu && menuConversation ? (
         <ConversationMenu
@@ -144,6 +177,66 @@ export function Sidebar() {
         />
       ) : null}
     </aside>
+  )
+}
+
+function rowKey(row: SidebarRow): string {
+  return row.kind === 'header' ? `group:${row.key}` : `conversation:${row.conversation.id}`
+}
+
+/** The start of today, moved on at midnight so the date groups follow the calendar. */
+function useToday(): number {
+  const [today, setToday] = useState(() => startOfDay(Date.now()))
+  useEffect(() => {
+    const tomorrow = new Date(today)
+    tomorrow.setDate(tomorrow.getDate() + 1)
+    const timer = setTimeout(() => setToday(startOfDay(Date.now())), tomorrow.getTime() - Date.now() + 1000)
+    return () => clearTimeout(timer)
+  }, [today])
+  return today
+}
+
+/** A group's header: its name (a month in the UI language), a button that folds it away. */
+const GroupHeader = memo(function GroupHeader({
+  row,
+  start,
+  onToggle
+}: {
+  row: Extract<SidebarRow, { kind: 'header' }>
+  start: number
+  onToggle: (key: string) => void
+}) {
+  const { t, i18n } = useTranslation()
+  const label = row.month ? monthLabel(row.month, i18n.language) : t(`sidebar.groups.${row.key}`)
+  return (
+    <li className="conversation-group" style={{ transform: `translateY(${start}px)`, height: GROUP_HEADER_HEIGHT }}>
+      <button
+        type="button"
+        className="conversation-group-toggle"
+        aria-expanded={!row.collapsed}
+        data-group={row.key}
+        onClick={() => onToggle(row.key)}
+      >
+        <span aria-hidden="true" className="group-chevron" />
+        <span className="conversation-group-label">{label}</span>
+        {row.collapsed ? (
+          <>
+            <span className="conversation-group-count" aria-hidden="true">
+              {row.count}
+            </span>
+            <span className="visually-hidden">, {t('sidebar.groupCount', { count: row.count })}</span>
+          </>
+        ) : null}
+      </button>
+    </li>
+  )
+})
+
+/** "March" for this year, "March 2025" for another, in the UI language. */
+function monthLabel({ year, month }: { year: number; month: number }, language: string): string {
+  const thisYear = new Date().getFullYear() === year
+  return new Intl.DateTimeFormat(language, thisYear ? { month: 'long' } : { year: 'numeric', month: 'long' }).format(
+    new Date(year, month - 1, 1)
   )
 }
 

@@ -7,6 +7,7 @@ import type { ChatSlice } from './slices/chat'
 import type { ComposerSlice } from './slices/composer'
 import type { ConversationsSlice } from './slices/conversations'
 import type { HistoryAdminSlice } from './slices/historyAdmin'
+import type { LayoutSlice } from './slices/layout'
 import type { ModelsSlice } from './slices/models'
 import type { SearchSlice } from './slices/search'
 import type { SessionSlice } from './slices/session'
@@ -21,7 +22,8 @@ export type AppState = SessionSlice &
   ChatSlice &
   ComposerSlice &
   SearchSlice &
-  HistoryAdminSlice
+  HistoryAdminSlice &
+  LayoutSlice
 
 export type AppStore = StoreApi<AppState>
 
@@ -36,6 +38,8 @@ export interface StoreContext {
   navigation: number
   /** Whether the user picked the new chat's model (then the latest conversation's does not replace it). */
   draftModelChosen: boolean
+  /** Whether the new chat's model was taken from the latest conversation (the last one used). */
+  draftModelFromHistory: boolean
   /** Files are read and sent to main one at a time, in the order they were given. */
   attachQueue: Promise<void>
   nextTrayItemId: number
@@ -54,6 +58,7 @@ export function createStoreContext(): StoreContext {
     unsubscribers: [],
     navigation: 0,
     draftModelChosen: false,
+    draftModelFromHistory: false,
     attachQueue: Promise.resolve(),
     nextTrayItemId: 1,
     deletionTimer: null,

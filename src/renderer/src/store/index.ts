@@ -24,6 +24,7 @@ import { createChatSlice } from './slices/chat'
 import { createComposerSlice } from './slices/composer'
 import { createConversationsSlice } from './slices/conversations'
 import { createHistoryAdminSlice } from './slices/historyAdmin'
+import { createLayoutSlice } from './slices/layout'
 import { createModelsSlice } from './slices/models'
 import { createSearchSlice } from './slices/search'
 import { createSessionSlice } from './slices/session'
@@ -66,7 +67,8 @@ export function createAppStore(
       ...createChatSlice(args),
       ...createComposerSlice(args),
       ...createSearchSlice(args),
-      ...createHistoryAdminSlice(args)
+      ...createHistoryAdminSlice(args),
+      ...createLayoutSlice(args)
     }
   })
 }

@@ -1,12 +1,15 @@
 // The models the picker offers, and the model of the next new chat.
-import { DEFAULT_MODEL, MODELS, type ModelInfo } from '../../../../shared/models'
+import { DEFAULT_MODEL, MODELS, newestSeedModel, type ModelInfo } from '../../../../shared/models'
 import type { SliceArgs } from '../context'
 import { updateConversation } from './conversations'
 
 export interface ModelsSlice {
   models: readonly ModelInfo[]
   modelSource: 'provider' | 'offline'
-  /** The model of the next new chat: the last one used, else DEFAULT_MODEL. */
+  /**
+   * The model of the next new chat: the one the user picked, else the last one used, else the
+   * newest Seed model in the provider's list (DEFAULT_MODEL while the provider has not answered).
+   */
   draftModel: string
 
   loadModels(): Promise<void>
@@ -26,7 +29,14 @@ export function createModelsSlice(args: SliceArgs): ModelsSlice {
       const result = await api.listModels()
       // Without an answer the built-in catalog stays: the picker still works offline.
       if (result.ok && result.value.models.length > 0) {
-        set({ models: result.value.models, modelSource: result.value.source })
+        const { models, source } = result.value
+        set({ models, modelSource: source })
+        const ids = models.map((m) => m.id)
+        const draft = get().draftModel
+        // The last model used stays unless this key cannot use it; a model the user picked always stays.
+        const keep = context.draftModelChosen || (context.draftModelFromHistory && ids.includes(draft))
+        const newest = source === 'provider' ? newestSeedModel(ids) : undefined
+        if (!keep && newest) set({ draftModel: newest })
       }
     },
 
@@ -34,6 +44,7 @@ export function createModelsSlice(args: SliceArgs): ModelsSlice {
       const id = get().activeConversationId
       if (id === null) {
         context.draftModelChosen = true
+        context.draftModelFromHistory = false
         set({ draftModel: model })
         return
       }

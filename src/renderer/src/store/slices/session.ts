@@ -99,8 +99,12 @@ export async function enterChat(args: SliceArgs): Promise<void> {
   await Promise.all([loadConversationPage(args, undefined), modelsOrTimeout])
   clearTimeout(timer)
   const latest = get().conversations[0]
+  const { models, modelSource } = get()
+  // The last model used, unless the provider's list says this key cannot use it.
+  const usable = latest && (modelSource !== 'provider' || models.some((m) => m.id === latest.model))
+  if (!context.draftModelChosen && usable) context.draftModelFromHistory = true
   set({
     phase: 'chat',
-    ...(!context.draftModelChosen && latest ? { draftModel: latest.model } : {})
+    ...(!context.draftModelChosen && usable ? { draftModel: latest.model } : {})
   })
 }

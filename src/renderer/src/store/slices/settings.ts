@@ -1,6 +1,6 @@
 // The saved settings and key, the settings dialog and the setup screen's form.
 import type { AppErrorInfo, KeyStatus, Language } from '../../../../shared/contract'
-import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings'
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../../shared/settings'
 import type { SliceArgs } from '../context'
 import { enterChat } from './session'
 
@@ -22,6 +22,8 @@ export interface SettingsSlice {
   openSettings(): void
   closeSettings(): void
   setLanguage(language: Language): Promise<void>
+  /** Saves the theme or the font size; the window shows it at once. */
+  setAppearance(patch: Pick<SettingsPatch, 'theme' | 'fontSize'>): Promise<void>
   saveBaseURL(baseURL: string): Promise<boolean>
   /** Tests a base URL and key (the saved ones where omitted). */
   testConnection(args: { baseURL?: string; key?: string }): Promise<void>
@@ -53,6 +55,14 @@ export function createSettingsSlice(args: SliceArgs): SettingsSlice {
       const before = get().settings
       set({ settings: { ...before, language } })
       const result = await api.updateSettings({ language })
+      if (result.ok) set({ settings: result.value })
+      else set({ settings: before, formError: result.error })
+    },
+
+    async setAppearance(patch) {
+      const before = get().settings
+      set({ settings: { ...before, ...patch } })
+      const result = await api.updateSettings(patch)
       if (result.ok) set({ settings: result.value })
       else set({ settings: before, formError: result.error })
     },
