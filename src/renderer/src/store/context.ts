@@ -7,6 +7,7 @@ import type { ChatSlice } from './slices/chat'
 import type { ComposerSlice } from './slices/composer'
 import type { ConversationsSlice } from './slices/conversations'
 import type { HistoryAdminSlice } from './slices/historyAdmin'
+import type { MessageActionsSlice } from './slices/messageActions'
 import type { ModelsSlice } from './slices/models'
 import type { SearchSlice } from './slices/search'
 import type { SessionSlice } from './slices/session'
@@ -19,6 +20,7 @@ export type AppState = SessionSlice &
   ModelsSlice &
   ConversationsSlice &
   ChatSlice &
+  MessageActionsSlice &
   ComposerSlice &
   SearchSlice &
   HistoryAdminSlice
