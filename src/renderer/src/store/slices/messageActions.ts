@@ -123,12 +123,12 @@ export function createMessageActionsSlice(args: SliceArgs): MessageActionsSlice 
   }
 }
 
-/** The cached conversation holding a message. */
+/** The cached conversation holding a message, or (another version) one of its siblings. */
 function conversationOf({ get }: SliceArgs, messageId: number): number | undefined {
   const cache = get().messagesByConversation
   return Object.keys(cache)
     .map(Number)
-    .find((id) => cache[id].some((m) => m.id === messageId))
+    .find((id) => cache[id].some((m) => m.id === messageId || m.versions.includes(messageId)))
 }
 
 /**
@@ -154,5 +154,8 @@ function replacePathFrom(
 }
 
 function applyPathChange(args: SliceArgs, conversationId: number, change: PathChange): void {
-  replacePathFrom(args, conversationId, change.from, change.messages, change.hasMore)
+  // `from` is the message asked about; what is cached is the version shown beside it.
+  const cached = args.get().messagesByConversation[conversationId] ?? []
+  const shown = cached.find((m) => m.id === change.from || m.versions.includes(change.from))
+  replacePathFrom(args, conversationId, shown?.id ?? change.from, change.messages, change.hasMore)
 }
