@@ -59,17 +59,18 @@ export function VersionSwitcher({ message, busy }: { message: Message; busy: boo
   )
 }
 
-/** The actions on a message, shown on hover or focus: copy, edit, regenerate, continue, delete. */
+/**
+ * The actions on a message, shown on hover or focus: copy, edit (questions), regenerate (the last
+ * reply), delete. Continue sits in the reply's footer, next to why the reply was cut short.
+ */
 export function MessageActions({ message, place }: { message: Message; place: MessagePlace }) {
   const { t } = useTranslation()
   const regenerateReply = useApp((s) => s.regenerateReply)
-  const continueReply = useApp((s) => s.continueReply)
   const startEditing = useApp((s) => s.startEditing)
   const askToDelete = useApp((s) => s.askToDelete)
   const reply = message.role === 'assistant'
   return (
     <div className={place.last ? 'message-actions message-actions-last' : 'message-actions'}>
-      <VersionSwitcher message={message} busy={place.busy} />
       <CopyButton message={message} />
       {!reply ? (
         <IconButton label={t('actions.edit')} disabled={place.busy} onClick={() => startEditing(message.id)}>
@@ -79,11 +80,6 @@ export function MessageActions({ message, place }: { message: Message; place: Me
       {reply && place.last ? (
         <IconButton label={t('actions.regenerate')} disabled={place.busy} onClick={() => void regenerateReply(message.id)}>
           <span aria-hidden="true" className="action-icon icon-regenerate" />
-        </IconButton>
-      ) : null}
-      {reply && place.last && canContinue(message) ? (
-        <IconButton label={t('actions.continue')} disabled={place.busy} onClick={() => void continueReply(message.id)}>
-          <span aria-hidden="true" className="action-icon icon-continue" />
         </IconButton>
       ) : null}
       <IconButton label={t('actions.delete')} disabled={place.busy} onClick={() => askToDelete(message.id)}>

@@ -8,7 +8,7 @@ import { useApp } from '../storeContext'
 import { Thumbnail } from '../ui/Thumbnail'
 import { ErrorNotice } from './ErrorNotice'
 import { MarkdownView } from './MarkdownView'
-import { canContinue, MessageActions, type MessagePlace } from './MessageActions'
+import { canContinue, MessageActions, VersionSwitcher, type MessagePlace } from './MessageActions'
 import './MessageView.css'
 
 const NO_TERMS: readonly string[] = []
@@ -45,7 +45,13 @@ export const MessageView = memo(function MessageView({
               <MarkedText text={message.content} terms={terms} />
             </div>
           ) : null}
-          {editing ? null : <MessageActions message={message} place={place} />}
+          {editing ? null : (
+            // Right-aligned: the switcher stays at the edge while the actions are hidden.
+            <div className="message-toolbar">
+              <MessageActions message={message} place={place} />
+              <VersionSwitcher message={message} busy={place.busy} />
+            </div>
+          )}
         </div>
       </article>
     )
@@ -287,8 +293,9 @@ function ReplyFooter({ message, place }: { message: Message; place: MessagePlace
           {note.action ? continueButton : null}
         </p>
       ))}
+      {/* The actions last: hidden until hover, they leave no gap in the words. */}
       <div className="message-toolbar">
-        <MessageActions message={message} place={place} />
+        <VersionSwitcher message={message} busy={place.busy} />
         {words.length > 0 ? (
           <p className="message-meta" title={details}>
             {words.map((word) => (
@@ -296,6 +303,7 @@ function ReplyFooter({ message, place }: { message: Message; place: MessagePlace
             ))}
           </p>
         ) : null}
+        <MessageActions message={message} place={place} />
       </div>
     </footer>
   )
