@@ -97,6 +97,30 @@ describe('the reply footer in words', () => {
     )
   })
 
+  it('Continue shows the reply streaming at once; an end that beats the answer stays; a refusal puts it back', async () => {
+    const fake = createFakeApi()
+    const store = createTestStore(fake)
+    await store.getState().init()
+    const cut = answer(2, 'Half', { finishReason: 'length' })
+    store.setState({ messagesByConversation: { [CONVERSATION]: [cut] } })
+    vi.mocked(fake.api.continueReply).mockImplementationOnce(async () => {
+      expect(store.getState().messagesByConversation[CONVERSATION][0].status).toBe('streaming')
+      fake.emitDelta({ conversationId: CONVERSATION, messageId: 2, content: ' and the rest', reasoning: '' })
+      fake.emitEnded({ conversationId: CONVERSATION, message: answer(2, 'Half and the rest', { finishReason: 'stop' }) })
+      return ok(answer(2, 'Half', { status: 'streaming', finishReason: null }))
+    })
+    await store.getState().continueReply(2)
+    expect(store.getState().messagesByConversation[CONVERSATION][0]).toMatchObject({ content: 'Half and the rest', status: 'done' })
+    expect(store.getState().streaming[CONVERSATION]).toBeUndefined()
+
+    store.setState({ messagesByConversation: { [CONVERSATION]: [cut] } })
+    vi.mocked(fake.api.continueReply).mockResolvedValueOnce({ ok: false, error: { code: 'busy', message: 'busy' } })
+    await store.getState().continueReply(2)
+    expect(store.getState().messagesByConversation[CONVERSATION][0]).toEqual(cut)
+    expect(store.getState().streaming[CONVERSATION]).toBeUndefined()
+    expect(store.getState().banner?.code).toBe('busy')
+  })
+
   it('reads in Chinese', async () => {
     const store = createTestStore()
     await store.getState().init()

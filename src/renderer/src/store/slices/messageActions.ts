@@ -87,14 +87,17 @@ export function createMessageActionsSlice(args: SliceArgs): MessageActionsSlice 
     async continueReply(messageId) {
       const conversationId = idleConversationOf(messageId)
       if (conversationId === undefined) return
-      const result = await stream.track(api.continueReply({ messageId }))
-      if (!result.ok) {
-        set({ banner: result.error })
-        return
-      }
-      const reply = stream.settle(result.value)
-      replacePathFrom(args, conversationId, messageId, [reply], false)
-      if (reply.status === 'streaming') set({ streaming: { ...get().streaming, [conversationId]: reply.id } })
+      const before = get().messagesByConversation[conversationId].find((m) => m.id === messageId)!
+      // The same reply streams again: shown so at once, since its text (and even its end) may
+      // arrive before the request answers.
+      replaceMessage(args, conversationId, { ...before, status: 'streaming', finishReason: null, error: null })
+      set({ streaming: { ...get().streaming, [conversationId]: messageId } })
+      const result = await api.continueReply({ messageId })
+      if (result.ok) return
+      replaceMessage(args, conversationId, before)
+      const streaming = { ...get().streaming }
+      if (streaming[conversationId] === messageId) delete streaming[conversationId]
+      set({ streaming, banner: result.error })
     },
 
     async showVersion(messageId) {
@@ -150,6 +153,18 @@ function replacePathFrom(
   set({
     messagesByConversation: { ...get().messagesByConversation, [conversationId]: [...kept, ...messages] },
     ...(window ? { messageWindows: { ...get().messageWindows, [conversationId]: { ...window, hasNewer } } } : {})
+  })
+}
+
+/** Puts a new state of a cached message in place. */
+function replaceMessage({ set, get }: SliceArgs, conversationId: number, message: Message): void {
+  const cached = get().messagesByConversation[conversationId]
+  if (!cached) return
+  set({
+    messagesByConversation: {
+      ...get().messagesByConversation,
+      [conversationId]: cached.map((m) => (m.id === message.id ? message : m))
+    }
   })
 }
 
