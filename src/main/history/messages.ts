@@ -135,7 +135,7 @@ export function pathTo(db: HistoryDatabase, messageId: number | null): Message[]
     `WITH RECURSIVE up(id) AS (
        SELECT ? UNION ALL SELECT m.parent_id FROM messages m JOIN up ON m.id = up.id WHERE m.parent_id IS NOT NULL
      )
-     SELECT messages.* FROM up JOIN messages ON messages.id = up.id ORDER BY messages.id`
+     SELECT messages.* FROM up CROSS JOIN messages ON messages.id = up.id ORDER BY messages.id`
   )
     .all(messageId)
     .map((row) => withVersions(db, row))
@@ -160,21 +160,38 @@ export function newestLeafUnder(db: HistoryDatabase, conversationId: number, mes
     .get(messageId, conversationId)!
 }
 
+/**
+ * Ids of the current path from its leaf up to `floorId`, newest first: the walk stops at the
+ * first message not newer than `floorId` (ids shrink going up a path), which is `floorId` itself
+ * when it is on the path. The cost grows with how far below the leaf `floorId` lies.
+ */
+function pathIdsDownTo(db: HistoryDatabase, conversationId: number, floorId: number): number[] {
+  return prepared<[number, number, number], number>(
+    db,
+    `WITH RECURSIVE up(id) AS (
+       SELECT current_leaf_id FROM conversations WHERE id = ? AND current_leaf_id >= ?
+       UNION ALL
+       SELECT m.parent_id FROM messages m JOIN up ON m.id = up.id WHERE m.id > ? AND m.parent_id IS NOT NULL
+     )
+     SELECT id FROM up`
+  )
+    .pluck()
+    .all(conversationId, floorId, floorId)
+}
+
 /** Whether a message is on the path the conversation shows. */
 export function isOnCurrentPath(db: HistoryDatabase, conversationId: number, messageId: number): boolean {
-  const leaf = currentLeaf(db, conversationId)
-  if (leaf === null) return false
-  return (
-    prepared<[number, number], number>(
-      db,
-      `WITH RECURSIVE up(id) AS (
-         SELECT ? UNION ALL SELECT m.parent_id FROM messages m JOIN up ON m.id = up.id WHERE m.parent_id IS NOT NULL
-       )
-       SELECT count(*) FROM up WHERE id = ?`
-    )
-      .pluck()
-      .get(leaf, messageId)! > 0
-  )
+  return pathIdsDownTo(db, conversationId, messageId).at(-1) === messageId
+}
+
+/** The messages of the current path right after `messageId`, oldest first (one more than `limit`). */
+function pathAfter(db: HistoryDatabase, conversationId: number, messageId: number, limit: number): MessageRow[] {
+  const row = prepared<[number], MessageRow>(db, 'SELECT * FROM messages WHERE id = ?')
+  return pathIdsDownTo(db, conversationId, messageId)
+    .filter((id) => id > messageId)
+    .reverse()
+    .slice(0, limit + 1)
+    .map((id) => row.get(id)!)
 }
 
 /**
@@ -309,7 +326,7 @@ export function messagesBeside(
                UNION ALL
                SELECT m.parent_id FROM messages m JOIN up ON m.id = up.id WHERE m.parent_id IS NOT NULL LIMIT ?
              )
-             SELECT messages.* FROM up JOIN messages ON messages.id = up.id
+             SELECT messages.* FROM up CROSS JOIN messages ON messages.id = up.id
              WHERE messages.conversation_id = ? ORDER BY messages.id`
           ).all(conversationId, limit + 1, conversationId)
         : // Up from the message's parent: only as far as the page goes.
@@ -320,21 +337,11 @@ export function messagesBeside(
                UNION ALL
                SELECT m.parent_id FROM messages m JOIN up ON m.id = up.id WHERE m.parent_id IS NOT NULL LIMIT ?
              )
-             SELECT messages.* FROM up JOIN messages ON messages.id = up.id
+             SELECT messages.* FROM up CROSS JOIN messages ON messages.id = up.id
              WHERE messages.conversation_id = ? ORDER BY messages.id`
           ).all(side.before, conversationId, limit + 1, conversationId)
       : // Up from the current leaf until the message: the rest of the path after it.
-        prepared<[number, number, number, number, number], MessageRow>(
-          db,
-          `WITH RECURSIVE up(id) AS (
-             SELECT current_leaf_id FROM conversations WHERE id = ? AND current_leaf_id IS NOT NULL
-             UNION ALL
-             SELECT m.parent_id FROM messages m JOIN up ON m.id = up.id
-             WHERE m.parent_id IS NOT NULL AND m.id > ?
-           )
-           SELECT messages.* FROM up JOIN messages ON messages.id = up.id
-           WHERE messages.conversation_id = ? AND messages.id > ? ORDER BY messages.id LIMIT ?`
-        ).all(conversationId, side.after, conversationId, side.after, limit + 1)
+        pathAfter(db, conversationId, side.after, limit)
   const hasMore = rows.length > limit
   const page = hasMore ? ('before' in side ? rows.slice(1) : rows.slice(0, limit)) : rows
   return { messages: page.map((row) => withVersions(db, row)), hasMore }
@@ -355,15 +362,16 @@ export function pageOfMessages(
     return { messages: older.messages, hasOlder: older.hasMore, hasNewer: false }
   }
   const center = getMessage(db, args.around)
-  if (!center || center.conversationId !== conversationId || !isOnCurrentPath(db, conversationId, center.id)) {
-    return pageOfMessages(db, conversationId, { limit: args.limit })
-  }
+  // One walk from the leaf down to the message says whether it is on the path and what follows it.
+  const below = center && center.conversationId === conversationId ? pathIdsDownTo(db, conversationId, center.id) : []
+  if (!center || below.at(-1) !== center.id) return pageOfMessages(db, conversationId, { limit: args.limit })
   const half = Math.max(1, Math.floor(args.limit / 2))
   const older = messagesBeside(db, conversationId, { before: center.id }, half)
-  const newer = messagesBeside(db, conversationId, { after: center.id }, half)
+  const row = prepared<[number], MessageRow>(db, 'SELECT * FROM messages WHERE id = ?')
+  const newerIds = below.slice(0, -1).reverse()
   return {
-    messages: [...older.messages, center, ...newer.messages],
+    messages: [...older.messages, center, ...newerIds.slice(0, half).map((id) => withVersions(db, row.get(id)!))],
     hasOlder: older.hasMore,
-    hasNewer: newer.hasMore
+    hasNewer: newerIds.length > half
   }
 }
