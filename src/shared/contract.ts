@@ -113,6 +113,13 @@ export interface AttachmentDraft extends Attachment {
 export interface Message {
   id: number
   conversationId: number
+  /** The message it follows (a reply's question, a question's previous reply); null at the start. */
+  parentId: number | null
+  /**
+   * Ids of this message and its siblings, oldest first: the versions of a regenerated reply or of
+   * an edited question, one of which is on the path shown. Just [id] when there is one.
+   */
+  versions: number[]
   role: MessageRole
   content: string
   reasoning: string
@@ -120,6 +127,8 @@ export interface Message {
   model: string | null
   finishReason: string | null
   usage: Usage | null
+  /** How long the model reasoned before answering, in ms; null when it did not. */
+  reasoningMs: number | null
   /** A reply: the parameters it was requested with; null for a question or an older reply. */
   params: ChatParams | null
   error: AppErrorInfo | null
@@ -158,6 +167,18 @@ export interface ConversationWithMessages {
 export interface MessagePage {
   messages: Message[]
   /** Whether there are more in the same direction. */
+  hasMore: boolean
+}
+
+/**
+ * The path shown after a switch of version or a deletion: from `from` on (the messages loaded
+ * before it are unchanged) the path is now `messages`, oldest first.
+ */
+export interface PathChange {
+  /** The message the old path diverges from: the first one to replace (or remove) in the cache. */
+  from: number
+  messages: Message[]
+  /** Whether the path goes on after the last message given. */
   hasMore: boolean
 }
 
@@ -391,7 +412,19 @@ export const requestSchemas = {
     .refine((m) => m.text.trim().length > 0 || m.attachments.length > 0, 'the message is empty'),
   stopReply: z.object({ messageId: id }).strict(),
   /** Streams a new reply in place of a failed or stopped one. */
-  retryReply: z.object({ messageId: id }).strict()
+  retryReply: z.object({ messageId: id }).strict(),
+  /** Streams a new version of a reply from the same question; the earlier ones are kept. */
+  regenerateReply: z.object({ messageId: id }).strict(),
+  /** A new version of a question (a branch beside the original) and its reply. */
+  editMessage: z
+    .object({ messageId: id, text: z.string().max(1_000_000) })
+    .strict(),
+  /** Streams the rest of a reply cut off at the token limit or stopped, into the same reply. */
+  continueReply: z.object({ messageId: id }).strict(),
+  /** Shows another version of a message: the newest branch under it becomes the path shown. */
+  showVersion: z.object({ messageId: id }).strict(),
+  /** Deletes a message and what followed it on its branches. */
+  deleteMessage: z.object({ messageId: id }).strict()
 } as const
 
 export interface RequestResults {
@@ -420,6 +453,11 @@ export interface RequestResults {
   sendMessage: SendResult
   stopReply: null
   retryReply: Message
+  regenerateReply: Message
+  editMessage: SendResult
+  continueReply: Message
+  showVersion: PathChange
+  deleteMessage: PathChange
 }
 
 export type RequestName = keyof typeof requestSchemas

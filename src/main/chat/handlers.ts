@@ -1,9 +1,15 @@
-// Sending a message, stopping a reply, retrying one.
+// Sending a message, stopping a reply, retrying, regenerating and continuing one, editing a question.
 import type { Handlers } from '../../shared/contract'
 import type { AttachmentCatalog } from '../attachments/catalog'
 import type { ChatService } from './service'
 
-export type ChatRequest = 'sendMessage' | 'stopReply' | 'retryReply'
+export type ChatRequest =
+  | 'sendMessage'
+  | 'stopReply'
+  | 'retryReply'
+  | 'regenerateReply'
+  | 'editMessage'
+  | 'continueReply'
 
 /** The chat service's requests; a sent message's attachments stop being drafts. */
 export function chatHandlers(chat: ChatService, catalog: AttachmentCatalog): Pick<Handlers, ChatRequest> {
@@ -17,6 +23,9 @@ export function chatHandlers(chat: ChatService, catalog: AttachmentCatalog): Pic
       await chat.stop(messageId)
       return null
     },
-    retryReply: ({ messageId }) => chat.retry(messageId)
+    retryReply: ({ messageId }) => chat.retry(messageId),
+    regenerateReply: ({ messageId }) => chat.regenerate(messageId),
+    editMessage: ({ messageId, text }) => chat.edit(messageId, text),
+    continueReply: ({ messageId }) => chat.continueReply(messageId)
   }
 }

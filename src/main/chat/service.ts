@@ -1,4 +1,4 @@
-import type { EmitEvent, LeftOutAttachment, Message, SendResult } from '../../shared/contract'
+import type { EmitEvent, LeftOutAttachment, Message, SendResult, Usage } from '../../shared/contract'
 import { modelOrTextOnly } from '../../shared/models'
 import type { AttachmentRefusal } from '../../shared/attachments/refusals'
 import { buildRequestMessages, type HistoryTurn } from '../attachments/context'
@@ -161,9 +161,8 @@ export class ChatService {
       throw new AppError('not_found', 'That reply no longer exists.')
     }
     if (failed.status === 'streaming') throw new AppError('busy', 'That reply is still streaming.')
-    // A new reply goes at the end of the conversation, so only the last one can be replaced.
-    const last = messages.listMessages(this.db, failed.conversationId).at(-1)
-    if (last?.id !== failed.id) {
+    // Only the end of the conversation shown can be replaced (Regenerate branches anywhere).
+    if (messages.currentLeaf(this.db, failed.conversationId) !== failed.id) {
       throw new AppError('invalid_input', 'Only the last reply of a conversation can be retried.')
     }
     const release = this.reserve(failed.conversationId)
@@ -177,14 +176,125 @@ export class ChatService {
   private async retryReserved(failed: Message): Promise<Message> {
     const apiKey = await this.keys.requireKey()
     const conversation = conversations.getConversation(this.db, failed.conversationId)!
-    const turns = this.turns(conversation.id).filter((turn) => turn.messageId < failed.id)
+    const turns = this.turns(conversation.id, failed.parentId)
     const request = await this.buildRequest(turns, conversation.model)
     const reply = this.db.transaction(() => {
       messages.deleteMessage(this.db, failed.id)
       conversations.touchConversation(this.db, conversation.id, this.now())
-      return this.insertReply(conversation.id, conversation.model, this.now())
+      return this.insertReply(conversation.id, conversation.model, this.now(), failed.parentId)
     })()
     this.start(reply, apiKey, request)
+    return reply
+  }
+
+  /**
+   * Streams a new version of a reply from the same question: a sibling of the reply, which
+   * becomes the path shown (and the context of what follows). Earlier versions are kept.
+   */
+  async regenerate(messageId: number): Promise<Message> {
+    const previous = this.existingReply(messageId)
+    const release = this.reserve(previous.conversationId)
+    try {
+      const apiKey = await this.keys.requireKey()
+      const conversation = conversations.getConversation(this.db, previous.conversationId)!
+      const request = await this.buildRequest(this.turns(conversation.id, previous.parentId), conversation.model)
+      const reply = this.db.transaction(() => {
+        conversations.touchConversation(this.db, conversation.id, this.now())
+        return this.insertReply(conversation.id, conversation.model, this.now(), previous.parentId)
+      })()
+      this.start(reply, apiKey, request)
+      return reply
+    } finally {
+      release()
+    }
+  }
+
+  /**
+   * Edit and resend: the edited question is a new version beside the original (same parent, same
+   * attachments) and gets a new reply; the original's branch is kept.
+   */
+  async edit(messageId: number, text: string): Promise<SendResult> {
+    const original = messages.getMessage(this.db, messageId)
+    if (!original || original.role !== 'user') throw new AppError('not_found', 'That question no longer exists.')
+    const attached = listConversationAttachments(this.db, original.conversationId).get(original.id) ?? []
+    if (text.trim() === '' && attached.length === 0) throw new AppError('invalid_input', 'The message is empty.')
+    const release = this.reserve(original.conversationId)
+    try {
+      const apiKey = await this.keys.requireKey()
+      const conversation = conversations.getConversation(this.db, original.conversationId)!
+      const pending: HistoryTurn = {
+        messageId: Number.MAX_SAFE_INTEGER,
+        role: 'user',
+        text,
+        attachments: attached.map((a) => ({ ...a, messageId: Number.MAX_SAFE_INTEGER }))
+      }
+      const request = await this.buildRequest(
+        [...this.turns(conversation.id, original.parentId), pending],
+        conversation.model
+      )
+      const now = this.now()
+      const { userMessage, assistantMessage } = this.db.transaction(() => {
+        conversations.touchConversation(this.db, conversation.id, now)
+        const userMessage = messages.insertMessage(this.db, {
+          conversationId: conversation.id,
+          role: 'user',
+          content: text,
+          status: 'done',
+          model: null,
+          now,
+          parentId: original.parentId
+        })
+        attachToMessage(this.db, userMessage.id, attached)
+        const assistantMessage = this.insertReply(conversation.id, conversation.model, now, userMessage.id)
+        return { userMessage, assistantMessage }
+      })()
+      this.start(assistantMessage, apiKey, request)
+      return {
+        conversation: conversations.getConversation(this.db, conversation.id)!,
+        userMessage: this.attachments.decorate(userMessage),
+        assistantMessage,
+        leftOut: request.leftOut.filter((item) => item.messageId !== pending.messageId)
+      }
+    } finally {
+      release()
+    }
+  }
+
+  /**
+   * Continues a reply cut off at the token limit, or stopped, into the same reply. Asked as a
+   * plain follow-up turn (the reply so far, then CONTINUE_PROMPT): the upstream's support for
+   * prefilling an assistant message is unconfirmed (README, "Continue").
+   */
+  async continueReply(messageId: number): Promise<Message> {
+    const cut = this.existingReply(messageId)
+    if (cut.content === '' || !(cut.finishReason === 'length' || cut.status === 'stopped' || cut.status === 'interrupted')) {
+      throw new AppError('invalid_input', 'Only a reply cut off at the token limit or stopped can be continued.')
+    }
+    if (messages.currentLeaf(this.db, cut.conversationId) !== cut.id) {
+      throw new AppError('invalid_input', 'Only the last reply of a conversation can be continued.')
+    }
+    const release = this.reserve(cut.conversationId)
+    try {
+      const apiKey = await this.keys.requireKey()
+      const conversation = conversations.getConversation(this.db, cut.conversationId)!
+      const followUp: HistoryTurn = { messageId: Number.MAX_SAFE_INTEGER, role: 'user', text: CONTINUE_PROMPT, attachments: [] }
+      const request = await this.buildRequest([...this.turns(conversation.id, cut.id), followUp], cut.model ?? conversation.model)
+      const reply = this.db.transaction(() => {
+        conversations.touchConversation(this.db, conversation.id, this.now())
+        return messages.reopenMessage(this.db, cut.id)
+      })()
+      this.start(reply, apiKey, request, cut)
+      return reply
+    } finally {
+      release()
+    }
+  }
+
+  /** A finished reply that exists; throws the error the UI explains otherwise. */
+  private existingReply(messageId: number): Message {
+    const reply = messages.getMessage(this.db, messageId)
+    if (!reply || reply.role !== 'assistant') throw new AppError('not_found', 'That reply no longer exists.')
+    if (reply.status === 'streaming') throw new AppError('busy', 'That reply is still streaming.')
     return reply
   }
 
@@ -226,20 +336,23 @@ export class ChatService {
     return () => this.preparing.delete(conversationId)
   }
 
-  private insertReply(conversationId: number, model: string, now: number): Message {
+  /** An empty streaming reply after `parentId` (by default the current leaf); it becomes the leaf. */
+  private insertReply(conversationId: number, model: string, now: number, parentId?: number | null): Message {
     return messages.insertMessage(this.db, {
       conversationId,
       role: 'assistant',
       content: '',
       status: 'streaming',
       model,
-      now
+      now,
+      parentId
     })
   }
 
-  private start(reply: Message, apiKey: string, context: RequestContext): void {
+  /** Streams into `reply`; `continued` is the reply as it was before a Continue. */
+  private start(reply: Message, apiKey: string, context: RequestContext, continued?: Message): void {
     const controller = new AbortController()
-    const done = this.stream(reply, apiKey, context, controller.signal).finally(() => {
+    const done = this.stream(reply, apiKey, context, controller.signal, continued).finally(() => {
       this.active.delete(reply.id)
     })
     this.active.set(reply.id, { conversationId: reply.conversationId, controller, done })
@@ -249,9 +362,17 @@ export class ChatService {
     reply: Message,
     apiKey: string,
     context: RequestContext,
-    signal: AbortSignal
+    signal: AbortSignal,
+    continued?: Message
   ): Promise<void> {
     const pending = { content: '', reasoning: '' }
+    // Reasoning time: from its first piece to the answer's first piece (or the end).
+    const thinking = { from: null as number | null, to: null as number | null }
+    const reasoningMs = (): number | null => {
+      const now = thinking.from === null ? null : (thinking.to ?? this.now()) - thinking.from
+      if (continued?.reasoningMs == null) return now
+      return continued.reasoningMs + (now ?? 0)
+    }
     const flush = (): void => {
       if (!pending.content && !pending.reasoning) return
       try {
@@ -276,6 +397,8 @@ export class ChatService {
           uploadBytes: context.bodyBytes,
           signal,
           onDelta: (delta) => {
+            if (delta.reasoning && thinking.from === null) thinking.from = this.now()
+            if (delta.content && thinking.from !== null && thinking.to === null) thinking.to = this.now()
             pending.content += delta.content
             pending.reasoning += delta.reasoning
             this.emit('replyDelta', {
@@ -290,8 +413,9 @@ export class ChatService {
       ended = this.finish(reply, flush, {
         status: 'done',
         finishReason: end.finishReason,
-        usage: end.usage,
-        error: null
+        usage: continued ? addUsage(continued.usage, end.usage) : end.usage,
+        error: null,
+        reasoningMs: reasoningMs()
       })
     } catch (error) {
       const stopped = isAbort(error)
@@ -302,8 +426,9 @@ export class ChatService {
       ended = this.finish(reply, flush, {
         status: stopped ? 'stopped' : 'error',
         finishReason: null,
-        usage: null,
-        error: stopped ? null : info
+        usage: continued?.usage ?? null,
+        error: stopped ? null : info,
+        reasoningMs: reasoningMs()
       })
     } finally {
       clearInterval(flushTimer)
@@ -324,13 +449,14 @@ export class ChatService {
   }
 
   /**
-   * The conversation's turns, in order, as context for a reply. Failed and empty replies are
+   * The conversation's turns, in order, as context for a reply: the path from the root to
+   * `through` (by default the current leaf, the conversation shown). Failed and empty replies are
    * left out; reasoning is never sent back (docs/api.md).
    */
-  private turns(conversationId: number): HistoryTurn[] {
+  private turns(conversationId: number, through: number | null = messages.currentLeaf(this.db, conversationId)): HistoryTurn[] {
     const attachments = listConversationAttachments(this.db, conversationId)
     return messages
-      .listMessages(this.db, conversationId)
+      .pathTo(this.db, through)
       .filter((message) => message.role === 'user' || (message.status !== 'error' && message.content))
       .map((message) => ({
         messageId: message.id,
@@ -348,6 +474,22 @@ export class ChatService {
     const built = await buildRequestMessages(this.attachments.store, turns, modelOrTextOnly(modelId))
     if (!built.ok) throw refusalError(built.error)
     return { messages: built.value.messages, bodyBytes: built.value.bodyBytes, leftOut: built.value.leftOut }
+  }
+}
+
+/** The user turn that asks for the rest of a cut-off reply (Continue). */
+export const CONTINUE_PROMPT = 'Continue exactly where you left off.'
+
+/** A continued reply's usage: the tokens written so far plus the continuation's; its last prompt. */
+function addUsage(before: Usage | null, after: Usage | null): Usage | null {
+  if (!before || !after) return after ?? before
+  return {
+    promptTokens: after.promptTokens,
+    completionTokens: before.completionTokens + after.completionTokens,
+    reasoningTokens:
+      before.reasoningTokens === null && after.reasoningTokens === null
+        ? null
+        : (before.reasoningTokens ?? 0) + (after.reasoningTokens ?? 0)
   }
 }
 

@@ -1,5 +1,6 @@
-// The conversations: listing, reading, renaming, pinning, deleting; search, export and import.
-import { MESSAGE_PAGE_SIZE, type Handlers } from '../../shared/contract'
+// The conversations: listing, reading, renaming, pinning, deleting; their branches (versions of a
+// message, deleting one); search, export and import.
+import { MESSAGE_PAGE_SIZE, type Handlers, type Message, type PathChange } from '../../shared/contract'
 import type { AttachmentCatalog } from '../attachments/catalog'
 import { removeOrphans } from '../attachments/cleanup'
 import { conversationHashes } from '../attachments/records'
@@ -25,6 +26,8 @@ export type HistoryRequest =
   | 'exportHistory'
   | 'importHistory'
   | 'searchHistory'
+  | 'showVersion'
+  | 'deleteMessage'
 
 /** What the history's requests use besides the database. */
 export interface HistoryNeeds {
@@ -44,10 +47,27 @@ export function historyHandlers(db: HistoryDatabase, needs: HistoryNeeds): Pick<
     return conversation
   }
 
+  const existingMessage = (id: number) => {
+    const message = messages.getMessage(db, id)
+    if (!message) throw new AppError('not_found', 'That message no longer exists.')
+    return message
+  }
+  // The path shown after `from` (whose parent is `parentId`) was switched or deleted.
+  const pathChange = (conversationId: number, from: number, parentId: number | null): PathChange => {
+    const page =
+      parentId === null
+        ? firstPage(messages.currentPath(db, conversationId))
+        : messages.messagesBeside(db, conversationId, { after: parentId }, MESSAGE_PAGE_SIZE)
+    return { from, messages: catalog.decorate(page.messages), hasMore: page.hasMore }
+  }
+
   return {
     listConversations: async ({ limit, before }) =>
       conversations.listConversations(db, { limit: limit ?? 100, before }),
     getConversation: async ({ id, around, limit }) => {
+      existing(id)
+      // A search hit on another branch opens that branch.
+      if (around !== undefined) messages.showBranchOf(db, id, around)
       const conversation = existing(id)
       const page = messages.pageOfMessages(db, id, { around, limit: limit ?? MESSAGE_PAGE_SIZE })
       return { conversation, ...page, messages: catalog.decorate(page.messages) }
@@ -90,6 +110,24 @@ export function historyHandlers(db: HistoryDatabase, needs: HistoryNeeds): Pick<
       conversations.setConversationParams(db, id, params)
       return existing(id)
     },
+    showVersion: async ({ messageId }) => {
+      const version = existingMessage(messageId)
+      if (chat.isStreaming(version.conversationId)) {
+        throw new AppError('busy', 'A reply is still streaming in this conversation. Stop it first.')
+      }
+      messages.setCurrentLeaf(db, version.conversationId, messages.newestLeafUnder(db, version.conversationId, version.id))
+      return pathChange(version.conversationId, version.id, version.parentId)
+    },
+    deleteMessage: async ({ messageId }) => {
+      const message = existingMessage(messageId)
+      if (chat.isStreaming(message.conversationId)) {
+        throw new AppError('busy', 'A reply is still streaming in this conversation. Stop it first.')
+      }
+      const hashes = conversationHashes(db, message.conversationId)
+      db.transaction(() => messages.deleteMessageTree(db, message.conversationId, message.id))()
+      await removeOrphans(db, store, hashes, catalog.draftHashes())
+      return pathChange(message.conversationId, message.id, message.parentId)
+    },
     deleteConversation: async ({ id }) => {
       if (chat.isStreaming(id)) {
         throw new AppError('busy', 'A reply is still streaming in this conversation. Stop it first.')
@@ -100,4 +138,9 @@ export function historyHandlers(db: HistoryDatabase, needs: HistoryNeeds): Pick<
       return null
     }
   }
+}
+
+/** The first page of a path (after its root changed). */
+function firstPage(path: Message[]): { messages: Message[]; hasMore: boolean } {
+  return { messages: path.slice(0, MESSAGE_PAGE_SIZE), hasMore: path.length > MESSAGE_PAGE_SIZE }
 }

@@ -12,6 +12,7 @@ import { prepared } from './statements'
 interface MessageRow {
   id: number
   conversation_id: number
+  parent_id: number | null
   role: MessageRole
   content: string
   reasoning: string
@@ -21,14 +22,17 @@ interface MessageRow {
   prompt_tokens: number | null
   completion_tokens: number | null
   reasoning_tokens: number | null
+  reasoning_ms: number | null
   error: string | null
   params: string | null
   created_at: number
 }
 
-const toMessage = (row: MessageRow): Message => ({
+const toMessage = (row: MessageRow, versions: number[]): Message => ({
   id: row.id,
   conversationId: row.conversation_id,
+  parentId: row.parent_id,
+  versions,
   role: row.role,
   content: row.content,
   reasoning: row.reasoning,
@@ -43,6 +47,7 @@ const toMessage = (row: MessageRow): Message => ({
           completionTokens: row.completion_tokens,
           reasoningTokens: row.reasoning_tokens
         },
+  reasoningMs: row.reasoning_ms,
   error: row.error === null ? null : (JSON.parse(row.error) as AppErrorInfo),
   params: parseParams(row.params),
   // Filled in by the attachments module where a caller needs them.
@@ -50,7 +55,22 @@ const toMessage = (row: MessageRow): Message => ({
   createdAt: row.created_at
 })
 
-/** Adds a message and returns it. */
+/** The ids of a message and its siblings (its versions), oldest first. */
+function versionsOf(db: HistoryDatabase, row: MessageRow): number[] {
+  return prepared<[number, number | null], number>(
+    db,
+    'SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS ? ORDER BY id'
+  )
+    .pluck()
+    .all(row.conversation_id, row.parent_id)
+}
+
+const withVersions = (db: HistoryDatabase, row: MessageRow): Message => toMessage(row, versionsOf(db, row))
+
+/**
+ * Adds a message and returns it. It follows `parentId`, by default the conversation's current
+ * leaf (the end of the conversation shown), and becomes the current leaf.
+ */
 export function insertMessage(
   db: HistoryDatabase,
   args: {
@@ -60,27 +80,164 @@ export function insertMessage(
     status: MessageStatus
     model: string | null
     now: number
+    parentId?: number | null
   }
 ): Message {
-  const row = prepared<[number, MessageRole, string, MessageStatus, string | null, number], MessageRow>(db, 
-      `INSERT INTO messages (conversation_id, role, content, status, model, created_at)
-       VALUES (?, ?, ?, ?, ?, ?) RETURNING *`
+  const parentId = args.parentId === undefined ? currentLeaf(db, args.conversationId) : args.parentId
+  const row = prepared<[number, number | null, MessageRole, string, MessageStatus, string | null, number], MessageRow>(db, 
+      `INSERT INTO messages (conversation_id, parent_id, role, content, status, model, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`
     )
-    .get(args.conversationId, args.role, args.content, args.status, args.model, args.now)
-  return toMessage(row!)
+    .get(args.conversationId, parentId, args.role, args.content, args.status, args.model, args.now)
+  setCurrentLeaf(db, args.conversationId, row!.id)
+  return withVersions(db, row!)
 }
 
 /** One message, or undefined. */
 export function getMessage(db: HistoryDatabase, id: number): Message | undefined {
   const row = prepared<[number], MessageRow>(db, 'SELECT * FROM messages WHERE id = ?').get(id)
-  return row && toMessage(row)
+  return row && withVersions(db, row)
 }
 
-/** All messages of a conversation in the order they were written. */
+/** All messages of a conversation, every branch, in the order they were written. */
 export function listMessages(db: HistoryDatabase, conversationId: number): Message[] {
-  return prepared<[number], MessageRow>(db, 'SELECT * FROM messages WHERE conversation_id = ? ORDER BY id')
+  const rows = prepared<[number], MessageRow>(db, 'SELECT * FROM messages WHERE conversation_id = ? ORDER BY id')
     .all(conversationId)
-    .map(toMessage)
+  // Siblings share a parent: grouped here rather than asked for row by row.
+  const byParent = new Map<number | null, number[]>()
+  for (const row of rows) {
+    const siblings = byParent.get(row.parent_id)
+    if (siblings) siblings.push(row.id)
+    else byParent.set(row.parent_id, [row.id])
+  }
+  return rows.map((row) => toMessage(row, byParent.get(row.parent_id)!))
+}
+
+/** The last message of the path the conversation shows; null when it has none. */
+export function currentLeaf(db: HistoryDatabase, conversationId: number): number | null {
+  return (
+    prepared<[number], number | null>(db, 'SELECT current_leaf_id FROM conversations WHERE id = ?')
+      .pluck()
+      .get(conversationId) ?? null
+  )
+}
+
+/** Makes a message the end of the path the conversation shows. */
+export function setCurrentLeaf(db: HistoryDatabase, conversationId: number, leafId: number | null): void {
+  prepared(db, 'UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(leafId, conversationId)
+}
+
+/** A message and its ancestors up to the root, oldest first. */
+export function pathTo(db: HistoryDatabase, messageId: number | null): Message[] {
+  if (messageId === null) return []
+  return prepared<[number], MessageRow>(
+    db,
+    `WITH RECURSIVE up(id) AS (
+       SELECT ? UNION ALL SELECT m.parent_id FROM messages m JOIN up ON m.id = up.id WHERE m.parent_id IS NOT NULL
+     )
+     SELECT messages.* FROM up CROSS JOIN messages ON messages.id = up.id ORDER BY messages.id`
+  )
+    .all(messageId)
+    .map((row) => withVersions(db, row))
+}
+
+/** The conversation as shown: the path from the root to its current leaf, oldest first. */
+export function currentPath(db: HistoryDatabase, conversationId: number): Message[] {
+  return pathTo(db, currentLeaf(db, conversationId))
+}
+
+/** The newest message under `messageId` (itself included): a leaf, since children come after parents. */
+export function newestLeafUnder(db: HistoryDatabase, conversationId: number, messageId: number): number {
+  return prepared<[number, number], number>(
+    db,
+    `WITH RECURSIVE below(id) AS (
+       SELECT ? UNION ALL
+       SELECT m.id FROM messages m JOIN below ON m.parent_id = below.id WHERE m.conversation_id = ?
+     )
+     SELECT max(id) FROM below`
+  )
+    .pluck()
+    .get(messageId, conversationId)!
+}
+
+/**
+ * Ids of the current path from its leaf up to `floorId`, newest first: the walk stops at the
+ * first message not newer than `floorId` (ids shrink going up a path), which is `floorId` itself
+ * when it is on the path. The cost grows with how far below the leaf `floorId` lies.
+ */
+function pathIdsDownTo(db: HistoryDatabase, conversationId: number, floorId: number): number[] {
+  return prepared<[number, number, number], number>(
+    db,
+    `WITH RECURSIVE up(id) AS (
+       SELECT current_leaf_id FROM conversations WHERE id = ? AND current_leaf_id >= ?
+       UNION ALL
+       SELECT m.parent_id FROM messages m JOIN up ON m.id = up.id WHERE m.id > ? AND m.parent_id IS NOT NULL
+     )
+     SELECT id FROM up`
+  )
+    .pluck()
+    .all(conversationId, floorId, floorId)
+}
+
+/** Whether a message is on the path the conversation shows. */
+export function isOnCurrentPath(db: HistoryDatabase, conversationId: number, messageId: number): boolean {
+  return pathIdsDownTo(db, conversationId, messageId).at(-1) === messageId
+}
+
+/** The messages of the current path right after `messageId`, oldest first (one more than `limit`). */
+function pathAfter(db: HistoryDatabase, conversationId: number, messageId: number, limit: number): MessageRow[] {
+  const row = prepared<[number], MessageRow>(db, 'SELECT * FROM messages WHERE id = ?')
+  return pathIdsDownTo(db, conversationId, messageId)
+    .filter((id) => id > messageId)
+    .reverse()
+    .slice(0, limit + 1)
+    .map((id) => row.get(id)!)
+}
+
+/**
+ * Shows the branch holding a message: when it is not on the current path, the newest leaf under
+ * it becomes the current leaf. False if the conversation has no such message.
+ */
+export function showBranchOf(db: HistoryDatabase, conversationId: number, messageId: number): boolean {
+  const message = prepared<[number], { conversation_id: number }>(db, 'SELECT conversation_id FROM messages WHERE id = ?')
+    .get(messageId)
+  if (!message || message.conversation_id !== conversationId) return false
+  if (!isOnCurrentPath(db, conversationId, messageId)) {
+    setCurrentLeaf(db, conversationId, newestLeafUnder(db, conversationId, messageId))
+  }
+  return true
+}
+
+/**
+ * Deletes a message and everything that followed it on its branches (a question takes its
+ * replies; a reply takes the turns after it). When the current leaf went with them, the newest
+ * remaining leaf beside them is shown. Returns the ids deleted.
+ */
+export function deleteMessageTree(db: HistoryDatabase, conversationId: number, messageId: number): number[] {
+  const message = getMessage(db, messageId)
+  if (!message || message.conversationId !== conversationId) return []
+  const ids = prepared<[number, number], number>(
+    db,
+    `WITH RECURSIVE below(id) AS (
+       SELECT ? UNION ALL
+       SELECT m.id FROM messages m JOIN below ON m.parent_id = below.id WHERE m.conversation_id = ?
+     )
+     SELECT id FROM below`
+  )
+    .pluck()
+    .all(messageId, conversationId)
+  const leaf = currentLeaf(db, conversationId)
+  for (const id of ids) deleteMessage(db, id)
+  if (leaf !== null && ids.includes(leaf)) {
+    const next =
+      message.parentId !== null
+        ? newestLeafUnder(db, conversationId, message.parentId)
+        : (prepared<[number], number | null>(db, 'SELECT max(id) FROM messages WHERE conversation_id = ?')
+            .pluck()
+            .get(conversationId) ?? null)
+    setCurrentLeaf(db, conversationId, next)
+  }
+  return ids
 }
 
 /** Appends streamed text to a reply that is still streaming. */
@@ -103,14 +260,16 @@ export function finishMessage(
     finishReason: string | null
     usage: Usage | null
     error: AppErrorInfo | null
+    /** How long the model reasoned; null when it did not. */
+    reasoningMs?: number | null
   }
 ): Message {
   const row = prepared<
-      [string, string | null, number | null, number | null, number | null, string | null, number],
+      [string, string | null, number | null, number | null, number | null, number | null, string | null, number],
       MessageRow
     >(db, 
       `UPDATE messages SET status = ?, finish_reason = ?, prompt_tokens = ?, completion_tokens = ?,
-       reasoning_tokens = ?, error = ? WHERE id = ? RETURNING *`
+       reasoning_tokens = ?, reasoning_ms = ?, error = ? WHERE id = ? RETURNING *`
     )
     .get(
       end.status,
@@ -118,10 +277,20 @@ export function finishMessage(
       end.usage?.promptTokens ?? null,
       end.usage?.completionTokens ?? null,
       end.usage?.reasoningTokens ?? null,
+      end.reasoningMs ?? null,
       end.error && JSON.stringify(end.error),
       id
     )
-  return toMessage(row!)
+  return withVersions(db, row!)
+}
+
+/** A reply streams again (Continue): its text stays, the way it ended is cleared. */
+export function reopenMessage(db: HistoryDatabase, id: number): Message {
+  const row = prepared<[number], MessageRow>(
+    db,
+    "UPDATE messages SET status = 'streaming', finish_reason = NULL, error = NULL WHERE id = ? RETURNING *"
+  ).get(id)
+  return withVersions(db, row!)
 }
 
 /** Deletes one message. */
@@ -135,7 +304,10 @@ export function markInterrupted(db: HistoryDatabase): number {
     .changes
 }
 
-/** Up to `limit` messages before (or after) a message of the conversation, oldest first. */
+/**
+ * Up to `limit` messages of the conversation's current path before (or after) a message on it,
+ * oldest first. Along a path ids only grow (a message is written after its parent).
+ */
 export function messagesBeside(
   db: HistoryDatabase,
   conversationId: number,
@@ -145,24 +317,40 @@ export function messagesBeside(
   // One more than asked tells whether there are more.
   const rows =
     'before' in side
-      ? prepared<[number, number, number], MessageRow>(
-          db,
-          'SELECT * FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?'
-        )
-          .all(conversationId, side.before, limit + 1)
-          .reverse()
-      : prepared<[number, number, number], MessageRow>(
-          db,
-          'SELECT * FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?'
-        ).all(conversationId, side.after, limit + 1)
+      ? side.before === Number.MAX_SAFE_INTEGER
+        ? // The latest page: up from the current leaf.
+          prepared<[number, number, number], MessageRow>(
+            db,
+            `WITH RECURSIVE up(id) AS (
+               SELECT current_leaf_id FROM conversations WHERE id = ? AND current_leaf_id IS NOT NULL
+               UNION ALL
+               SELECT m.parent_id FROM messages m JOIN up ON m.id = up.id WHERE m.parent_id IS NOT NULL LIMIT ?
+             )
+             SELECT messages.* FROM up CROSS JOIN messages ON messages.id = up.id
+             WHERE messages.conversation_id = ? ORDER BY messages.id`
+          ).all(conversationId, limit + 1, conversationId)
+        : // Up from the message's parent: only as far as the page goes.
+          prepared<[number, number, number, number], MessageRow>(
+            db,
+            `WITH RECURSIVE up(id) AS (
+               SELECT parent_id FROM messages WHERE id = ? AND conversation_id = ? AND parent_id IS NOT NULL
+               UNION ALL
+               SELECT m.parent_id FROM messages m JOIN up ON m.id = up.id WHERE m.parent_id IS NOT NULL LIMIT ?
+             )
+             SELECT messages.* FROM up CROSS JOIN messages ON messages.id = up.id
+             WHERE messages.conversation_id = ? ORDER BY messages.id`
+          ).all(side.before, conversationId, limit + 1, conversationId)
+      : // Up from the current leaf until the message: the rest of the path after it.
+        pathAfter(db, conversationId, side.after, limit)
   const hasMore = rows.length > limit
   const page = hasMore ? ('before' in side ? rows.slice(1) : rows.slice(0, limit)) : rows
-  return { messages: page.map(toMessage), hasMore }
+  return { messages: page.map((row) => withVersions(db, row)), hasMore }
 }
 
 /**
- * A page of a conversation's messages, oldest first: the latest `limit`, or about `limit` around
- * the message `around` (for a search hit), with whether older and newer ones exist.
+ * A page of the conversation's current path, oldest first: the latest `limit` messages, or about
+ * `limit` around the message `around` (for a search hit), with whether older and newer ones exist.
+ * The caller shows the hit's branch first (showBranchOf) when it may be on another one.
  */
 export function pageOfMessages(
   db: HistoryDatabase,
@@ -174,13 +362,16 @@ export function pageOfMessages(
     return { messages: older.messages, hasOlder: older.hasMore, hasNewer: false }
   }
   const center = getMessage(db, args.around)
-  if (!center || center.conversationId !== conversationId) return pageOfMessages(db, conversationId, { limit: args.limit })
+  // One walk from the leaf down to the message says whether it is on the path and what follows it.
+  const below = center && center.conversationId === conversationId ? pathIdsDownTo(db, conversationId, center.id) : []
+  if (!center || below.at(-1) !== center.id) return pageOfMessages(db, conversationId, { limit: args.limit })
   const half = Math.max(1, Math.floor(args.limit / 2))
   const older = messagesBeside(db, conversationId, { before: center.id }, half)
-  const newer = messagesBeside(db, conversationId, { after: center.id }, half)
+  const row = prepared<[number], MessageRow>(db, 'SELECT * FROM messages WHERE id = ?')
+  const newerIds = below.slice(0, -1).reverse()
   return {
-    messages: [...older.messages, center, ...newer.messages],
+    messages: [...older.messages, center, ...newerIds.slice(0, half).map((id) => withVersions(db, row.get(id)!))],
     hasOlder: older.hasMore,
-    hasNewer: newer.hasMore
+    hasNewer: newerIds.length > half
   }
 }

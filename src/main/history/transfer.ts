@@ -12,7 +12,7 @@ import {
 import type { HistoryDatabase } from './database'
 import { prepared } from './statements'
 import { attachToMessage, listConversationAttachments } from '../attachments/records'
-import { listMessages } from './messages'
+import { currentPath, listMessages } from './messages'
 
 export const EXPORT_FORMAT = 'seed-chat-history'
 
@@ -55,7 +55,13 @@ const exportedMessage = z.object({
     })
     .nullable(),
   attachments: z.array(exportedAttachment).default([]),
-  createdAt: z.number().int()
+  createdAt: z.number().int(),
+  /**
+   * The uid of the message it follows; null at the start. Absent in exports made before history
+   * was a tree: such a message follows the one before it in the file.
+   */
+  parentUid: z.string().min(1).max(100).nullable().optional(),
+  reasoningMs: z.number().int().min(0).nullable().optional()
 })
 
 const exportedConversation = z.object({
@@ -65,7 +71,9 @@ const exportedConversation = z.object({
   pinned: z.boolean(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
-  messages: z.array(exportedMessage)
+  messages: z.array(exportedMessage),
+  /** The uid of the last message of the path shown; absent in older exports (the last message). */
+  currentLeafUid: z.string().min(1).max(100).nullable().optional()
 })
 
 const exportFile = z.object({
@@ -82,11 +90,12 @@ interface Uids {
   conversation: string
   messages: Map<number, string>
   pinned: boolean
+  currentLeaf: number | null
 }
 
 function uidsOf(db: HistoryDatabase, conversationId: number): Uids {
-  const row = prepared<[number], { uid: string; pinned_at: number | null }>(db, 
-      'SELECT uid, pinned_at FROM conversations WHERE id = ?'
+  const row = prepared<[number], { uid: string; pinned_at: number | null; current_leaf_id: number | null }>(db, 
+      'SELECT uid, pinned_at, current_leaf_id FROM conversations WHERE id = ?'
     )
     .get(conversationId)!
   const messages = prepared<[number], { id: number; uid: string }>(db, 'SELECT id, uid FROM messages WHERE conversation_id = ?')
@@ -94,7 +103,8 @@ function uidsOf(db: HistoryDatabase, conversationId: number): Uids {
   return {
     conversation: row.uid,
     pinned: row.pinned_at !== null,
-    messages: new Map(messages.map((m) => [m.id, m.uid]))
+    messages: new Map(messages.map((m) => [m.id, m.uid])),
+    currentLeaf: row.current_leaf_id
   }
 }
 
@@ -108,8 +118,12 @@ function toExported(db: HistoryDatabase, conversation: Conversation): ExportedCo
     pinned: uids.pinned,
     createdAt: conversation.createdAt,
     updatedAt: conversation.updatedAt,
+    currentLeafUid: uids.currentLeaf === null ? null : (uids.messages.get(uids.currentLeaf) ?? null),
+    // Every branch, parents before children (ids grow down a branch).
     messages: listMessages(db, conversation.id).map((message: Message) => ({
       uid: uids.messages.get(message.id)!,
+      parentUid: message.parentId === null ? null : (uids.messages.get(message.parentId) ?? null),
+      reasoningMs: message.reasoningMs,
       role: message.role,
       content: message.content,
       reasoning: message.reasoning,
@@ -149,7 +163,11 @@ export function exportConversation(
     }
   }
   const parts = [`# ${conversation.title || 'Conversation'}`, '', `Model: ${conversation.model}`]
-  for (const message of exported.messages) {
+  // For people: the conversation as shown (the current path), not the versions beside it.
+  const shown = new Set(currentPath(db, conversation.id).map((message) => message.id))
+  const uids = uidsOf(db, conversation.id)
+  const shownUids = new Set([...shown].map((id) => uids.messages.get(id)))
+  for (const message of exported.messages.filter((m) => shownUids.has(m.uid))) {
     parts.push('', message.role === 'user' ? '## You' : `## Assistant (${message.model ?? conversation.model})`, '')
     if (message.reasoning) {
       parts.push('> **Thinking**', '>', ...message.reasoning.split('\n').map((line) => `> ${line}`), '')
@@ -217,10 +235,11 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
      VALUES (?, ?, ?, ?, ?, ?) RETURNING id`
   )
   const insertMessage = prepared(db, 
-    `INSERT INTO messages (uid, conversation_id, role, content, reasoning, status, model, finish_reason,
-       prompt_tokens, completion_tokens, reasoning_tokens, error, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    `INSERT INTO messages (uid, conversation_id, parent_id, role, content, reasoning, status, model, finish_reason,
+       prompt_tokens, completion_tokens, reasoning_tokens, reasoning_ms, error, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
+  const setLeaf = prepared(db, 'UPDATE conversations SET current_leaf_id = ? WHERE id = ?')
   const touch = prepared(db, 'UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?')
   db.transaction(() => {
     for (const conversation of file.conversations) {
@@ -236,14 +255,24 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
         )!.id
         summary.conversationsAdded++
       }
+      // Message uid → id here, for the parents of the messages after it.
+      const idOf = new Map<string, number>()
+      let previous: number | null = null
+      let added = false
       for (const message of conversation.messages) {
-        if (hasMessage.get(message.uid)) {
+        const parentId: number | null =
+          message.parentUid === undefined ? previous : message.parentUid === null ? null : (idOf.get(message.parentUid) ?? previous)
+        const known = hasMessage.get(message.uid)
+        if (known) {
+          idOf.set(message.uid, known.id)
+          previous = known.id
           summary.messagesSkipped++
           continue
         }
         const inserted = insertMessage.run(
           message.uid,
           id,
+          parentId,
           message.role,
           message.content,
           message.reasoning,
@@ -254,14 +283,22 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
           message.usage?.promptTokens ?? null,
           message.usage?.completionTokens ?? null,
           message.usage?.reasoningTokens ?? null,
+          message.reasoningMs ?? null,
           message.error && JSON.stringify(message.error),
           message.createdAt
         )
+        const messageId = Number(inserted.lastInsertRowid)
+        idOf.set(message.uid, messageId)
+        previous = messageId
+        added = true
         if (message.attachments.length) {
-          attachToMessage(db, Number(inserted.lastInsertRowid), message.attachments)
+          attachToMessage(db, messageId, message.attachments)
         }
         summary.messagesAdded++
       }
+      // The path the file showed; an older file's is its last message.
+      const leaf = conversation.currentLeafUid ? idOf.get(conversation.currentLeafUid) : previous
+      if (added && leaf !== undefined) setLeaf.run(leaf, id)
       touch.run(conversation.updatedAt, id)
     }
   })()

@@ -1,7 +1,9 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ChatPane } from './components/ChatPane'
+import { DeleteMessageDialog } from './components/DeleteMessageDialog'
 import { DropZone } from './components/DropZone'
+import { MessageShortcuts } from './components/MessageShortcuts'
 import { RecoveryScreen } from './components/RecoveryScreen'
 import { SearchDialog } from './components/SearchDialog'
 import { SettingsDialog } from './components/SettingsDialog'
@@ -55,6 +57,8 @@ export function App() {
       {shortcutsOpen && !settingsOpen ? <ShortcutSheet /> : null}
       <UndoToast />
       <DropZone />
+      <DeleteMessageDialog />
+      <MessageShortcuts />
     </div>
   )
 }

@@ -149,3 +149,24 @@ describe('attachment files', () => {
     expect(again[0].image_url.url.startsWith('data:image/png;base64,')).toBe(true)
   })
 })
+
+describe('attachments on branches', () => {
+  it('an edited question keeps its images; deleting the last question that uses a file removes it', async () => {
+    const png = await screenshotPng(320, 200)
+    const image = await attach('chart.png', png)
+    const sent = await send({ text: 'What does this show?', attachments: [{ sha256: image.sha256, name: 'chart.png' }] })
+    const edited = await core.handlers.editMessage({ messageId: sent.userMessage.id, text: 'Describe the chart' })
+    await core.services.chat.whenIdle(edited.assistantMessage.id)
+    expect(edited.userMessage.attachments.map((a) => a.name)).toEqual(['chart.png'])
+    const content = provider.chatRequests()[1].body.messages[0].content
+    expect(content[0].image_url.url).toBe(`data:image/png;base64,${png.toString('base64')}`)
+    expect(content.at(-1)).toEqual({ type: 'text', text: 'Describe the chart' })
+
+    // Both versions use the file: deleting one keeps it, deleting the other removes it.
+    const stored = core.services.attachments.pathOf(image.sha256, 'original')
+    await core.handlers.deleteMessage({ messageId: edited.userMessage.id })
+    expect(existsSync(stored)).toBe(true)
+    await core.handlers.deleteMessage({ messageId: sent.userMessage.id })
+    expect(existsSync(stored)).toBe(false)
+  })
+})

@@ -92,3 +92,65 @@ describe('paged conversations', () => {
     expect(contents(foreign.messages)).toEqual(range(180, 230))
   })
 })
+
+describe('paged conversations with branches', () => {
+  // A trunk of 40 messages; at message 30 a second version of message 30 starts a branch of 40.
+  let branched: number
+  let trunk: number[]
+  let branch: number[]
+  beforeAll(() => {
+    branched = conversations.createConversation(db, { title: 'Branched', model: 'm', now: 1 }).id
+    trunk = []
+    branch = []
+    const add = (content: string, i: number, parentId?: number | null) =>
+      messages.insertMessage(db, {
+        conversationId: branched,
+        role: i % 2 === 0 ? 'user' : 'assistant',
+        content,
+        status: 'done',
+        model: null,
+        now: i,
+        parentId
+      }).id
+    db.transaction(() => {
+      for (let i = 0; i < 40; i++) trunk.push(add(`message ${i}`, i))
+      branch.push(add('branch 30', 30, trunk[29]))
+      for (let i = 31; i < 70; i++) branch.push(add(`branch ${i}`, i))
+    })()
+  })
+  const path = (from: number, to: number) => [...range(0, 30), ...Array.from({ length: 40 }, (_, i) => `branch ${30 + i}`)].slice(from, to)
+
+  it('opens at the latest page of the branch shown and pages back into the shared trunk', async () => {
+    const page = await handlers.getConversation({ id: branched, limit: 20 })
+    expect(contents(page.messages)).toEqual(path(50, 70))
+    expect(page.hasOlder).toBe(true)
+    const older = await handlers.listMessages({ conversationId: branched, before: page.messages[0].id, limit: 40 })
+    expect(contents(older.messages)).toEqual(path(10, 50))
+    expect(older.hasMore).toBe(true)
+    const oldest = await handlers.listMessages({ conversationId: branched, before: older.messages[0].id, limit: 40 })
+    expect(contents(oldest.messages)).toEqual(path(0, 10))
+    expect(oldest.hasMore).toBe(false)
+    // The fork point knows both versions.
+    const fork = older.messages.find((m) => m.content === 'branch 30')!
+    expect(fork.versions).toEqual([trunk[30], branch[0]])
+  })
+
+  it('pages forward along the branch shown only', async () => {
+    const after = await handlers.listMessages({ conversationId: branched, after: trunk[25], limit: 10 })
+    expect(contents(after.messages)).toEqual(path(26, 36))
+    expect(after.hasMore).toBe(true)
+  })
+
+  it('a hit on the other branch opens that branch around it, and it stays shown', async () => {
+    const page = await handlers.getConversation({ id: branched, around: trunk[35], limit: 10 })
+    expect(contents(page.messages)).toEqual(range(30, 40))
+    expect(page.hasOlder).toBe(true)
+    expect(page.hasNewer).toBe(false)
+    const latest = await handlers.getConversation({ id: branched, limit: 5 })
+    expect(contents(latest.messages)).toEqual(range(35, 40))
+    // And back to the branch through one of its messages.
+    const back = await handlers.getConversation({ id: branched, around: branch[10], limit: 4 })
+    expect(contents(back.messages)).toEqual(path(38, 43))
+    expect(back.hasNewer).toBe(true)
+  })
+})

@@ -212,6 +212,60 @@ const tests: Record<number, { adds: string; run: () => void }> = {
       db.prepare(`UPDATE conversations SET params = '{"temperature": 9}' WHERE id = 1`).run()
       expect(conversations.getConversation(db, 1)!.params).toEqual({})
     }
+  },
+  6: {
+    adds: 'parents, a current leaf per conversation and reasoning time, linking existing messages in order',
+    run: () => {
+      let before: Record<number, string> | undefined
+      const db = upgrade(
+        fileAt(5, (v5) => {
+          writeV1Rows(v5)
+          // A third turn in conversation 1, written after conversation 2's messages (ids 5 and 6).
+          const insert = v5.prepare(
+            'INSERT INTO messages (conversation_id, role, content, reasoning, status, model, finish_reason, prompt_tokens, completion_tokens, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+          )
+          insert.run(1, 'user', 'And the cover letter?', '', 'done', null, null, null, null, 6)
+          insert.run(1, 'assistant', 'Short and specific.', '', 'done', 'm1', 'stop', 30, 4, 7)
+          v5.prepare("INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (3, 'Empty', 'm', 8, 8)").run()
+          before = uids(v5, 'messages')
+        })
+      )
+      expect(uids(db, 'messages')).toEqual(before)
+      expect(columns(db, 'messages')).toEqual(expect.arrayContaining(['parent_id', 'reasoning_ms']))
+      expect(columns(db, 'conversations')).toContain('current_leaf_id')
+      expect(names(db, 'index')).toContain('messages_by_parent')
+      // Each message follows the one before it in its own conversation; the leaf is the last.
+      const parents = db.prepare<[], { id: number; parent_id: number | null }>('SELECT id, parent_id FROM messages ORDER BY id').all()
+      expect(parents).toEqual([
+        { id: 1, parent_id: null },
+        { id: 2, parent_id: 1 },
+        { id: 3, parent_id: null },
+        { id: 4, parent_id: 3 },
+        { id: 5, parent_id: 2 },
+        { id: 6, parent_id: 5 }
+      ])
+      expect([1, 2, 3].map((id) => messages.currentLeaf(db, id))).toEqual([6, 4, null])
+      // Nothing lost: the path shown is every message, in order, with one version each.
+      expect(messages.currentPath(db, 1).map((m) => [m.content, m.versions])).toEqual([
+        ['怎么写简历？', [1]],
+        ['Keep it to one page.', [2]],
+        ['And the cover letter?', [5]],
+        ['Short and specific.', [6]]
+      ])
+      expect(messages.currentPath(db, 1)[3]).toMatchObject({ usage: { promptTokens: 30, completionTokens: 4 }, reasoningMs: null })
+      expect(messages.pageOfMessages(db, 2, { limit: 50 }).messages.map((m) => m.content)).toEqual(['Plan a hike', 'Half a '])
+      expect(messages.currentPath(db, 3)).toEqual([])
+      // New messages follow the current leaf; a sibling becomes the leaf and shows its branch.
+      const next = messages.insertMessage(db, { conversationId: 1, role: 'user', content: 'Thanks', status: 'done', model: null, now: 9 })
+      expect(next.parentId).toBe(6)
+      const sibling = messages.insertMessage(db, {
+        conversationId: 1, role: 'assistant', content: 'Brief.', status: 'done', model: 'm1', now: 10, parentId: 5
+      })
+      expect(sibling.versions).toEqual([6, sibling.id])
+      expect(messages.currentPath(db, 1).map((m) => m.content)).toEqual([
+        '怎么写简历？', 'Keep it to one page.', 'And the cover letter?', 'Brief.'
+      ])
+    }
   }
 }
 

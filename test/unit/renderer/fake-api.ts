@@ -45,9 +45,12 @@ export function makeConversation(overrides: Partial<Conversation> = {}): Convers
 }
 
 export function makeMessage(overrides: Partial<Message> = {}): Message {
+  const id = overrides.id ?? nextId++
   return {
-    id: overrides.id ?? nextId++,
+    id,
     conversationId: 1,
+    parentId: null,
+    versions: [id],
     role: 'assistant',
     content: '',
     reasoning: '',
@@ -55,6 +58,7 @@ export function makeMessage(overrides: Partial<Message> = {}): Message {
     model: 'doubao-seed-1-6-251015',
     finishReason: null,
     usage: null,
+    reasoningMs: null,
     params: null,
     error: null,
     attachments: [],
@@ -196,6 +200,30 @@ export function createFakeApi(
     stopReply: vi.fn(async () => ok(null)),
     retryReply: vi.fn(async ({ messageId }: { messageId: number }) =>
       ok(makeMessage({ id: messageId + 1, status: 'streaming' }))
+    ),
+    // A new version beside the reply: its versions are the old one and itself.
+    regenerateReply: vi.fn(async ({ messageId }: { messageId: number }) =>
+      ok(makeMessage({ id: messageId + 1, status: 'streaming', versions: [messageId, messageId + 1] }))
+    ),
+    editMessage: vi.fn(async ({ messageId, text }: { messageId: number; text: string }) => {
+      const conversation = makeConversation({ id: 1 })
+      const userMessage = makeMessage({ role: 'user', content: text, versions: [messageId] })
+      userMessage.versions = [messageId, userMessage.id]
+      return ok({
+        conversation,
+        userMessage,
+        assistantMessage: makeMessage({ status: 'streaming', parentId: userMessage.id }),
+        leftOut: []
+      })
+    }),
+    continueReply: vi.fn(async ({ messageId }: { messageId: number }) =>
+      ok(makeMessage({ id: messageId, status: 'streaming', content: 'Cut off here' }))
+    ),
+    showVersion: vi.fn(async ({ messageId }: { messageId: number }) =>
+      ok({ from: messageId, messages: [], hasMore: false })
+    ),
+    deleteMessage: vi.fn(async ({ messageId }: { messageId: number }) =>
+      ok({ from: messageId, messages: [], hasMore: false })
     ),
     onReplyDelta: (listener) => {
       deltaListeners.add(listener)

@@ -196,7 +196,10 @@ const reply = (content: string): Message =>
     usage: null,
     params: null,
     error: null,
-    attachments: []
+    attachments: [],
+    parentId: null,
+    versions: [7],
+    reasoningMs: null
   }) as Message
 
 describe('deep nesting and huge answers', () => {

@@ -51,7 +51,7 @@ describe('MessageView', () => {
     expect(screen.queryByText('Thinking')).toBeNull()
   })
 
-  it('shows token usage and the finish reason when the reply is done', async () => {
+  it('shows the length in tokens, with the breakdown on hover, and no finish reason when it ended normally', async () => {
     await renderMessage(
       makeMessage({
         content: 'Done',
@@ -59,13 +59,15 @@ describe('MessageView', () => {
         usage: { promptTokens: 12, completionTokens: 34, reasoningTokens: 5 }
       })
     )
-    expect(screen.getByText('Prompt 12 · Completion 34 · Reasoning 5')).toBeTruthy()
-    expect(screen.getByText(/stop/)).toBeTruthy()
+    expect(screen.getByText('34 tokens').closest('[title]')?.getAttribute('title')).toBe(
+      'Prompt: 12 tokens · Answer: 34 tokens · of which reasoning: 5'
+    )
+    expect(screen.queryByText(/stop/)).toBeNull()
     cleanup()
     await renderMessage(
       makeMessage({ content: 'Done', usage: { promptTokens: 1, completionTokens: 2, reasoningTokens: null } })
     )
-    expect(screen.getByText('Prompt 1 · Completion 2')).toBeTruthy()
+    expect(screen.getByText('2 tokens').closest('[title]')?.getAttribute('title')).toBe('Prompt: 1 tokens · Answer: 2 tokens')
   })
 
   it('says when an answer was cut off, stopped or interrupted', async () => {

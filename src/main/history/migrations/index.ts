@@ -8,6 +8,7 @@ import { addFullTextSearch } from './0002-full-text-search'
 import { addUidsAndPins } from './0003-uids-and-pins'
 import { addMessageAttachments } from './0004-message-attachments'
 import { addConversationParameters } from './0005-conversation-parameters'
+import { addMessageTree } from './0006-message-tree'
 
 export type Migration = (db: Database.Database) => void
 
@@ -17,7 +18,8 @@ export const migrations: ReadonlyArray<Migration> = [
   addFullTextSearch,
   addUidsAndPins,
   addMessageAttachments,
-  addConversationParameters
+  addConversationParameters,
+  addMessageTree
 ]
 
 export const SCHEMA_VERSION = migrations.length

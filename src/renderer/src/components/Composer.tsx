@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { attachmentBlock } from '../attachments'
-import { selectIsStreaming, selectTray } from '../store'
+import { selectActiveMessages, selectIsStreaming, selectTray } from '../store'
 import { useApp } from '../storeContext'
 import { AttachButton, AttachmentAlerts, AttachmentTray, useCurrentModelInfo } from './AttachmentTray'
 import './Composer.css'
@@ -22,6 +22,8 @@ export function Composer() {
   const busy = useApp((s) => s.sending || (s.loadingConversationId !== null && s.loadingConversationId === s.activeConversationId))
   const sendMessage = useApp((s) => s.sendMessage)
   const stopReply = useApp((s) => s.stopReply)
+  const startEditing = useApp((s) => s.startEditing)
+  const lastQuestionId = useApp((s) => selectActiveMessages(s).findLast((m) => m.role === 'user')?.id ?? null)
   const tray = useApp(selectTray)
   const { info, models } = useCurrentModelInfo()
   const blocked = useMemo(() => attachmentBlock(tray.drafts, info, models) !== null, [tray.drafts, info, models])
@@ -43,6 +45,14 @@ export function Composer() {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): void {
+    // ↑ in an empty box edits the last question (lib/shortcuts.ts), as in ChatGPT.
+    if (event.key === 'ArrowUp' && text === '' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      if (lastQuestionId !== null && !streaming && !busy) {
+        event.preventDefault()
+        startEditing(lastQuestionId)
+      }
+      return
+    }
     if (event.key !== 'Enter' || event.shiftKey) return
     // Enter that confirms an IME candidate must never send.
     if (event.nativeEvent.isComposing || event.keyCode === IME_KEY_CODE) return

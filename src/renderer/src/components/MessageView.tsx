@@ -1,4 +1,4 @@
-import { memo, useState } from 'react'
+import { memo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Attachment, Message } from '../../../shared/contract'
 import { formatBytes, formatDuration } from '../attachments'
@@ -7,6 +7,7 @@ import type { SearchHighlight } from '../store'
 import { useApp } from '../storeContext'
 import { Thumbnail } from '../ui/Thumbnail'
 import { ErrorNotice } from './ErrorNotice'
+import { canContinue, MessageActions, VersionSwitcher, type MessagePlace } from './MessageActions'
 import './MessageView.css'
 import { SafeMarkdown } from './SafeMarkdown'
 
@@ -26,6 +27,8 @@ export const MessageView = memo(function MessageView({
   const { t } = useTranslation()
   const terms = highlight?.terms ?? NO_TERMS
   const highlighted = highlight ? { 'aria-current': true as const, 'data-highlighted': 'true' } : {}
+  const place = useMessagePlace(message)
+  const editing = useApp((s) => s.editingMessageId === message.id)
   if (message.role === 'user') {
     return (
       <article
@@ -35,11 +38,20 @@ export const MessageView = memo(function MessageView({
       >
         <div className="message-user-body">
           {message.attachments?.length ? <MessageAttachments attachments={message.attachments} terms={terms} /> : null}
-          {message.content !== '' ? (
+          {editing ? (
+            <QuestionEditor message={message} busy={place.busy} />
+          ) : message.content !== '' ? (
             <div className="message-bubble">
               <MarkedText text={message.content} terms={terms} />
             </div>
           ) : null}
+          {editing ? null : (
+            // Right-aligned: the switcher stays at the edge while the actions are hidden.
+            <div className="message-toolbar">
+              <MessageActions message={message} place={place} />
+              <VersionSwitcher message={message} busy={place.busy} />
+            </div>
+          )}
         </div>
       </article>
     )
@@ -73,10 +85,79 @@ export const MessageView = memo(function MessageView({
         </p>
       ) : null}
       {message.error ? <ReplyError message={message} /> : null}
-      {!streaming ? <ReplyFooter message={message} /> : null}
+      {!streaming ? <ReplyFooter message={message} place={place} /> : null}
     </article>
   )
 })
+
+/** Where a message stands: the last of the path shown or not, and whether actions must wait. */
+function useMessagePlace(message: Message): MessagePlace {
+  const busy = useApp((s) => s.sending || s.streaming[message.conversationId] !== undefined)
+  const last = useApp(
+    (s) =>
+      s.messagesByConversation[message.conversationId]?.at(-1)?.id === message.id &&
+      !s.messageWindows[message.conversationId]?.hasNewer
+  )
+  // One object per change, so the memoized actions do not re-render for nothing.
+  const ref = useRef<MessagePlace>({ busy, last })
+  if (ref.current.busy !== busy || ref.current.last !== last) ref.current = { busy, last }
+  return ref.current
+}
+
+/**
+ * A question edited in place: Enter (or "Save and send") sends it as a new version beside the
+ * original, Shift+Enter breaks the line, Esc cancels.
+ */
+function QuestionEditor({ message, busy }: { message: Message; busy: boolean }) {
+  const { t } = useTranslation()
+  const [text, setText] = useState(message.content)
+  const editMessage = useApp((s) => s.editMessage)
+  const startEditing = useApp((s) => s.startEditing)
+  const empty = text.trim() === '' && message.attachments.length === 0
+  const unchanged = text === message.content
+  function save(): void {
+    if (empty || busy) return
+    void editMessage(message.id, text)
+  }
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): void {
+    if (event.nativeEvent.isComposing) return
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      event.stopPropagation()
+      startEditing(null)
+    } else if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault()
+      save()
+    }
+  }
+  return (
+    <form
+      className="message-editor"
+      onSubmit={(event) => {
+        event.preventDefault()
+        save()
+      }}
+    >
+      <textarea
+        aria-label={t('actions.editLabel')}
+        value={text}
+        autoFocus
+        onFocus={(event) => event.currentTarget.setSelectionRange(text.length, text.length)}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <p className="message-editor-hint">{t('actions.editHint')}</p>
+      <div className="message-editor-buttons">
+        <button type="button" className="button" onClick={() => startEditing(null)}>
+          {t('actions.cancel')}
+        </button>
+        <button type="submit" className="button button-primary" disabled={empty || busy || unchanged}>
+          {t('actions.saveAndSend')}
+        </button>
+      </div>
+    </form>
+  )
+}
 
 /** Plain text with the search matches in <mark>. */
 function MarkedText({ text, terms }: { text: string; terms: readonly string[] }) {
@@ -170,36 +251,68 @@ function ReplyError({ message }: { message: Message }) {
   )
 }
 
-function ReplyFooter({ message }: { message: Message }) {
-  const { t } = useTranslation()
+/** "1,234" in the user's language. */
+function formatCount(count: number, language: string): string {
+  return new Intl.NumberFormat(language).format(count)
+}
+
+/** The footer in people's words: what matters about how the reply ended, its length, its thinking time. */
+function ReplyFooter({ message, place }: { message: Message; place: MessagePlace }) {
+  const { t, i18n } = useTranslation()
+  const continueReply = useApp((s) => s.continueReply)
   const { usage, finishReason, status } = message
-  const notes: Array<{ text: string; warning: boolean }> = []
-  if (finishReason === 'length') notes.push({ text: t('message.cutOff'), warning: true })
-  if (status === 'stopped') notes.push({ text: t('message.stopped'), warning: false })
-  if (status === 'interrupted') notes.push({ text: t('message.interrupted'), warning: true })
-  const tokens = usage
-    ? usage.reasoningTokens !== null
-      ? t('message.usageWithReasoning', {
-          prompt: usage.promptTokens,
-          completion: usage.completionTokens,
-          reasoning: usage.reasoningTokens
-        })
-      : t('message.usage', { prompt: usage.promptTokens, completion: usage.completionTokens })
-    : null
-  if (notes.length === 0 && !tokens && !finishReason) return null
+  // Continue is offered where the reply was cut short, on the last reply of the path.
+  const continueButton =
+    place.last && canContinue(message) ? (
+      <button type="button" className="button button-small" disabled={place.busy} onClick={() => void continueReply(message.id)}>
+        {t('actions.continue')}
+      </button>
+    ) : null
+  const notes: Array<{ text: string; warning: boolean; action: boolean }> = []
+  if (finishReason === 'length') notes.push({ text: t('message.cutOff'), warning: true, action: true })
+  if (finishReason === 'content_filter') notes.push({ text: t('message.contentFilter'), warning: true, action: false })
+  if (status === 'stopped') notes.push({ text: t('message.stopped'), warning: false, action: finishReason !== 'length' })
+  if (status === 'interrupted') notes.push({ text: t('message.interrupted'), warning: true, action: finishReason !== 'length' })
+  const words: string[] = []
+  if (usage) words.push(t('message.tokens', { count: usage.completionTokens, formatted: formatCount(usage.completionTokens, i18n.language) }))
+  if (message.reasoningMs !== null && message.reasoningMs !== undefined && message.reasoning !== '') {
+    words.push(thoughtFor(t, message.reasoningMs))
+  }
+  const details = usage
+    ? [
+        t('message.promptTokens', { count: usage.promptTokens }),
+        t('message.completionTokens', { count: usage.completionTokens }),
+        ...(usage.reasoningTokens ? [t('message.reasoningTokens', { count: usage.reasoningTokens })] : [])
+      ].join(' · ')
+    : undefined
   return (
     <footer className="message-footer">
       {notes.map((note) => (
-        <p key={note.text} className={note.warning ? 'note note-warning' : 'note'}>
-          {note.text}
+        <p key={note.text} className={`${note.warning ? 'note note-warning' : 'note'}${note.action && continueButton ? ' note-with-action' : ''}`}>
+          <span>{note.text}</span>
+          {note.action ? continueButton : null}
         </p>
       ))}
-      {tokens || finishReason ? (
-        <p className="message-meta">
-          {tokens ? <span>{tokens}</span> : null}
-          {finishReason ? <span>{t('message.finishReason', { reason: finishReason })}</span> : null}
-        </p>
-      ) : null}
+      {/* The actions last: hidden until hover, they leave no gap in the words. */}
+      <div className="message-toolbar">
+        <VersionSwitcher message={message} busy={place.busy} />
+        {words.length > 0 ? (
+          <p className="message-meta" title={details}>
+            {words.map((word) => (
+              <span key={word}>{word}</span>
+            ))}
+          </p>
+        ) : null}
+        <MessageActions message={message} place={place} />
+      </div>
     </footer>
   )
+}
+
+/** "Thought for 12 s", "Thought for 2 min 5 s", "Thought for less than a second". */
+function thoughtFor(t: ReturnType<typeof useTranslation>['t'], ms: number): string {
+  const seconds = Math.round(ms / 1000)
+  if (seconds < 1) return t('message.thoughtBriefly')
+  if (seconds < 60) return t('message.thoughtFor', { seconds })
+  return t('message.thoughtForMinutes', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 })
 }

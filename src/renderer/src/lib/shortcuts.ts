@@ -1,6 +1,7 @@
 // Every keyboard shortcut of the window, as the shortcut sheet lists them. Where ChatGPT's apps
 // have one for the same action, the keys are the same (new chat, toggle sidebar, focus the
 // message field, delete chat, the sheet itself); search and settings follow the platforms.
+import { MESSAGE_SHORTCUTS, keysOf } from './messageShortcuts'
 import { IS_MAC } from './platform'
 
 /** One shortcut: its keys as shown on each platform, and what it does (a translation key). */
@@ -22,7 +23,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'show-shortcuts', keys: { mac: '⌘/', other: 'Ctrl+/' }, labelKey: 'shortcuts.showShortcuts' },
   { id: 'send', keys: { mac: '↩', other: 'Enter' }, labelKey: 'shortcuts.send' },
   { id: 'new-line', keys: { mac: '⇧↩', other: 'Shift+Enter' }, labelKey: 'shortcuts.newLine' },
-  { id: 'stop-reply', keys: { mac: 'Esc', other: 'Esc' }, labelKey: 'shortcuts.stopReply' }
+  { id: 'stop-reply', keys: { mac: 'Esc', other: 'Esc' }, labelKey: 'shortcuts.stopReply' },
+  // The message actions' own (lib/messageShortcuts.ts), as the sheet shows them.
+  ...MESSAGE_SHORTCUTS.map((shortcut) => ({
+    id: shortcut.action,
+    keys: { mac: keysOf(shortcut, true).join(''), other: keysOf(shortcut, false).join('+') },
+    labelKey: `shortcuts.${shortcut.action}`
+  }))
 ]
 
 /** A shortcut's keys on this platform. */

@@ -8,6 +8,7 @@ import type { ComposerSlice } from './slices/composer'
 import type { ConversationsSlice } from './slices/conversations'
 import type { HistoryAdminSlice } from './slices/historyAdmin'
 import type { LayoutSlice } from './slices/layout'
+import type { MessageActionsSlice } from './slices/messageActions'
 import type { ModelsSlice } from './slices/models'
 import type { SearchSlice } from './slices/search'
 import type { SessionSlice } from './slices/session'
@@ -20,6 +21,7 @@ export type AppState = SessionSlice &
   ModelsSlice &
   ConversationsSlice &
   ChatSlice &
+  MessageActionsSlice &
   ComposerSlice &
   SearchSlice &
   HistoryAdminSlice &

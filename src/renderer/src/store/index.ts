@@ -11,6 +11,9 @@
 //   highlight (chat), tray and leftOut (composer) and search hits (search) go with it.
 // - deleteConversation / renameConversation: hide or retitle the conversation's search hits
 //   (withoutConversationHits, renameInSearch in search).
+// - regenerateReply / editMessage / continueReply / showVersion / deleteMessage (messageActions)
+//   replace the chat's cached path from the message acted on and mark the reply streaming;
+//   editMessage puts the conversation on top of the list.
 // - openSearchResult (search) sets the chat's highlight before opening the conversation.
 // - updateConversation (conversations) is how chat and models put a changed conversation back in
 //   the list; loadConversationPage is how session and historyAdmin reload it.
@@ -25,6 +28,7 @@ import { createComposerSlice } from './slices/composer'
 import { createConversationsSlice } from './slices/conversations'
 import { createHistoryAdminSlice } from './slices/historyAdmin'
 import { createLayoutSlice } from './slices/layout'
+import { createMessageActionsSlice } from './slices/messageActions'
 import { createModelsSlice } from './slices/models'
 import { createSearchSlice } from './slices/search'
 import { createSessionSlice } from './slices/session'
@@ -65,6 +69,7 @@ export function createAppStore(
       ...createModelsSlice(args),
       ...createConversationsSlice(args),
       ...createChatSlice(args),
+      ...createMessageActionsSlice(args),
       ...createComposerSlice(args),
       ...createSearchSlice(args),
       ...createHistoryAdminSlice(args),
