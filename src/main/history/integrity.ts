@@ -4,7 +4,8 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 
-const requireHere = createRequire(import.meta.url)
+// __filename: this runs as CommonJS in Electron's bundle, under tsx and Playwright, and vitest defines it.
+const requireHere = createRequire(__filename)
 
 // Runs inside the worker: no imports but better-sqlite3, whose path it is given.
 const WORKER_SOURCE = `
