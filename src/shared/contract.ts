@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'history_unavailable', // the history database was refused (newer version, damaged)
   'import_failed', // the file to import is not a Seed Chat export
   'busy', // a reply is already streaming in that conversation
+  'unsupported_param', // a parameter the model does not take (params.field names it); nothing was sent
+  'context_too_long', // 400 OutofContextError: the request is longer than the model's context
   'internal'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -1,5 +1,6 @@
 import type { EmitEvent, LeftOutAttachment, Message, SendResult } from '../../shared/contract'
 import { modelOrTextOnly } from '../../shared/models'
+import { requestFields, type ChatParams } from '../../shared/params'
 import type { AttachmentRefusal } from '../../shared/attachments/refusals'
 import { buildRequestMessages, type HistoryTurn } from '../attachments/context'
 import { attachToMessage, listConversationAttachments, type NewAttachment } from '../attachments/records'
@@ -8,6 +9,7 @@ import { AppError } from '../errors'
 import type { HistoryDatabase } from '../history/database'
 import * as conversations from '../history/conversations'
 import * as messages from '../history/messages'
+import { setReplyParams } from '../history/params'
 import type { KeyManager } from '../secrets/keychain'
 import { getSettings } from '../settings/settings'
 import {
@@ -17,6 +19,7 @@ import {
   type ChatClientOptions,
   type ChatMessageParam
 } from './client'
+import { checkParams, lastTurns, withSystemPrompt } from './request'
 
 /** The attachment side of a send: the file store, and the drafts waiting in the composer. */
 export interface ChatAttachments {
@@ -40,6 +43,8 @@ export const DEFAULT_SERVICE_OPTIONS: ChatServiceOptions = {
 /** A request's messages, and the size of its body. */
 interface RequestContext {
   messages: ChatMessageParam[]
+  /** The parameters' body fields. */
+  fields: Record<string, unknown>
   bodyBytes: number
 }
 
@@ -75,6 +80,8 @@ export class ChatService {
   async send(args: {
     conversationId: number | null
     model: string
+    /** Replace the conversation's parameters first (a new chat without them takes Settings' defaults). */
+    params?: ChatParams
     text: string
     attachments: { sha256: string; name: string; fps?: number }[]
   }): Promise<SendResult> {
@@ -89,6 +96,8 @@ export class ChatService {
   private async sendReserved(args: {
     conversationId: number | null
     model: string
+    /** Replace the conversation's parameters first (a new chat without them takes Settings' defaults). */
+    params?: ChatParams
     text: string
     attachments: { sha256: string; name: string; fps?: number }[]
   }): Promise<SendResult> {
@@ -96,6 +105,11 @@ export class ChatService {
     if (args.conversationId !== null && !conversations.getConversation(this.db, args.conversationId)) {
       throw new AppError('not_found', 'That conversation no longer exists.')
     }
+    const params =
+      args.params ??
+      (args.conversationId === null
+        ? getSettings(this.db).defaultParams
+        : conversations.getConversation(this.db, args.conversationId)!.params)
     const attached: NewAttachment[] = []
     for (const ref of args.attachments) {
       const stored = this.attachments.find(ref.sha256)
@@ -115,7 +129,7 @@ export class ChatService {
       text: args.text,
       attachments: attached.map((a, ordinal) => ({ ...a, messageId: Number.MAX_SAFE_INTEGER, ordinal }))
     }
-    const request = await this.buildRequest([...earlier, pending], args.model)
+    const request = await this.buildRequest([...earlier, pending], args.model, params)
 
     const now = this.now()
     const { conversation, userMessage, assistantMessage } = this.db.transaction(() => {
@@ -130,6 +144,9 @@ export class ChatService {
       if (conversation.model !== args.model) {
         conversations.setConversationModel(this.db, conversation.id, args.model)
       }
+      if (args.conversationId === null || args.params) {
+        conversations.setConversationParams(this.db, conversation.id, params)
+      }
       conversations.touchConversation(this.db, conversation.id, now)
       conversation = conversations.getConversation(this.db, conversation.id)!
       const userMessage = messages.insertMessage(this.db, {
@@ -141,7 +158,7 @@ export class ChatService {
         now
       })
       attachToMessage(this.db, userMessage.id, attached)
-      const assistantMessage = this.insertReply(conversation.id, args.model, now)
+      const assistantMessage = this.insertReply(conversation.id, args.model, params, now)
       return { conversation, userMessage, assistantMessage }
     })()
     const leftOut = request.leftOut.filter((item) => item.messageId !== pending.messageId)
@@ -178,11 +195,11 @@ export class ChatService {
     const apiKey = await this.keys.requireKey()
     const conversation = conversations.getConversation(this.db, failed.conversationId)!
     const turns = this.turns(conversation.id).filter((turn) => turn.messageId < failed.id)
-    const request = await this.buildRequest(turns, conversation.model)
+    const request = await this.buildRequest(turns, conversation.model, conversation.params)
     const reply = this.db.transaction(() => {
       messages.deleteMessage(this.db, failed.id)
       conversations.touchConversation(this.db, conversation.id, this.now())
-      return this.insertReply(conversation.id, conversation.model, this.now())
+      return this.insertReply(conversation.id, conversation.model, conversation.params, this.now())
     })()
     this.start(reply, apiKey, request)
     return reply
@@ -226,8 +243,9 @@ export class ChatService {
     return () => this.preparing.delete(conversationId)
   }
 
-  private insertReply(conversationId: number, model: string, now: number): Message {
-    return messages.insertMessage(this.db, {
+  /** An empty reply that records the parameters it is requested with. */
+  private insertReply(conversationId: number, model: string, params: ChatParams, now: number): Message {
+    const reply = messages.insertMessage(this.db, {
       conversationId,
       role: 'assistant',
       content: '',
@@ -235,6 +253,8 @@ export class ChatService {
       model,
       now
     })
+    setReplyParams(this.db, reply.id, params)
+    return { ...reply, params }
   }
 
   private start(reply: Message, apiKey: string, context: RequestContext): void {
@@ -273,6 +293,7 @@ export class ChatService {
           apiKey,
           model: reply.model!,
           messages: context.messages,
+          fields: context.fields,
           uploadBytes: context.bodyBytes,
           signal,
           onDelta: (delta) => {
@@ -340,14 +361,25 @@ export class ChatService {
       }))
   }
 
-  /** The request's messages, with attachments fitted to the model and the 64 MB limit. */
+  /**
+   * The request: parameters the model refuses throw (nothing is sent), the last turns the
+   * parameters ask for, attachments fitted to the model and the 64 MB limit, the system prompt first.
+   */
   private async buildRequest(
     turns: HistoryTurn[],
-    modelId: string
+    modelId: string,
+    params: ChatParams
   ): Promise<RequestContext & { leftOut: LeftOutAttachment[] }> {
-    const built = await buildRequestMessages(this.attachments.store, turns, modelOrTextOnly(modelId))
+    const model = modelOrTextOnly(modelId)
+    checkParams(params, model)
+    const built = await buildRequestMessages(this.attachments.store, lastTurns(turns, params.historyTurns), model)
     if (!built.ok) throw refusalError(built.error)
-    return { messages: built.value.messages, bodyBytes: built.value.bodyBytes, leftOut: built.value.leftOut }
+    return {
+      messages: withSystemPrompt(built.value.messages, params),
+      fields: requestFields(params),
+      bodyBytes: built.value.bodyBytes + Buffer.byteLength(params.systemPrompt ?? ''),
+      leftOut: built.value.leftOut
+    }
   }
 }
 
