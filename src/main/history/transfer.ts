@@ -9,10 +9,12 @@ import {
   type ImportSummary,
   type Message
 } from '../../shared/contract'
+import { chatParamsSchema, type ChatParams } from '../../shared/params'
 import type { HistoryDatabase } from './database'
 import { prepared } from './statements'
 import { attachToMessage, listConversationAttachments } from '../attachments/records'
 import { listMessages } from './messages'
+import { parseParams } from './params'
 
 export const EXPORT_FORMAT = 'seed-chat-history'
 
@@ -55,6 +57,8 @@ const exportedMessage = z.object({
     })
     .nullable(),
   attachments: z.array(exportedAttachment).default([]),
+  /** A reply's parameters; absent in older exports, and dropped when no longer valid. */
+  params: chatParamsSchema.nullable().default(null).catch(null),
   createdAt: z.number().int()
 })
 
@@ -62,6 +66,7 @@ const exportedConversation = z.object({
   uid: z.string().min(1).max(100),
   title: z.string(),
   model: z.string(),
+  params: chatParamsSchema.default({}).catch({}),
   pinned: z.boolean(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
@@ -105,6 +110,7 @@ function toExported(db: HistoryDatabase, conversation: Conversation): ExportedCo
     uid: uids.conversation,
     title: conversation.title,
     model: conversation.model,
+    params: conversation.params,
     pinned: uids.pinned,
     createdAt: conversation.createdAt,
     updatedAt: conversation.updatedAt,
@@ -121,6 +127,7 @@ function toExported(db: HistoryDatabase, conversation: Conversation): ExportedCo
       attachments: (attachments.get(message.id) ?? []).map(
         ({ messageId: _message, ordinal: _ordinal, ...attachment }) => attachment
       ),
+      params: message.params,
       createdAt: message.createdAt
     }))
   }
@@ -148,8 +155,15 @@ export function exportConversation(
     }
   }
   const parts = [`# ${conversation.title || 'Conversation'}`, '', `Model: ${conversation.model}`]
+  const settings = describeParams(conversation.params, conversation.params.systemPrompt)
+  if (settings) parts.push('', `Settings: ${settings}`)
+  if (conversation.params.systemPrompt) {
+    parts.push('', '> **System prompt**', '>', ...conversation.params.systemPrompt.split('\n').map((line) => `> ${line}`))
+  }
   for (const message of exported.messages) {
     parts.push('', message.role === 'user' ? '## You' : `## Assistant (${message.model ?? conversation.model})`, '')
+    const made = message.params && describeParams(message.params, conversation.params.systemPrompt)
+    if (made) parts.push(`_${made}_`, '')
     if (message.reasoning) {
       parts.push('> **Thinking**', '>', ...message.reasoning.split('\n').map((line) => `> ${line}`), '')
     }
@@ -167,17 +181,41 @@ export function exportConversation(
   }
 }
 
+/**
+ * Parameters in people's words, e.g. "temperature 0.3 · thinking off · last 2 turns of history";
+ * empty when all are default. A system prompt equal to `shownPrompt` is not repeated.
+ */
+export function describeParams(params: ChatParams, shownPrompt?: string): string {
+  const words: string[] = []
+  if (params.systemPrompt !== undefined && params.systemPrompt !== shownPrompt) {
+    const prompt = params.systemPrompt.replace(/\s+/g, ' ')
+    words.push(`system prompt “${prompt.length > 60 ? `${prompt.slice(0, 59)}…` : prompt}”`)
+  }
+  if (params.temperature !== undefined) words.push(`temperature ${params.temperature}`)
+  if (params.topP !== undefined) words.push(`top_p ${params.topP}`)
+  if (params.maxTokens !== undefined) words.push(`at most ${params.maxTokens} tokens`)
+  if (params.stop !== undefined) words.push(`stops at ${params.stop.map((stop) => JSON.stringify(stop)).join(', ')}`)
+  if (params.thinking !== undefined) words.push(params.thinking === 'enabled' ? 'thinking on' : 'thinking off')
+  if (params.reasoningEffort !== undefined) words.push(`reasoning effort ${params.reasoningEffort}`)
+  if (params.historyTurns !== undefined) {
+    words.push(params.historyTurns === 1 ? 'last turn of history' : `last ${params.historyTurns} turns of history`)
+  }
+  return words.join(' · ')
+}
+
 /** Everything, as one JSON file. */
 export function exportAll(db: HistoryDatabase, now: number = Date.now()): ExportedFile {
-  const conversations = prepared<[], { id: number; title: string; model: string; created_at: number; updated_at: number }>(db, 
-      'SELECT id, title, model, created_at, updated_at FROM conversations ORDER BY id'
-    )
+  const conversations = prepared<
+      [],
+      { id: number; title: string; model: string; params: string; created_at: number; updated_at: number }
+    >(db, 'SELECT id, title, model, params, created_at, updated_at FROM conversations ORDER BY id')
     .all()
     .map((row) =>
       toExported(db, {
         id: row.id,
         title: row.title,
         model: row.model,
+        params: parseParams(row.params) ?? {},
         createdAt: row.created_at,
         updatedAt: row.updated_at
       } as Conversation)
@@ -211,14 +249,14 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
   const summary: ImportSummary = { conversationsAdded: 0, messagesAdded: 0, messagesSkipped: 0 }
   const findConversation = prepared<[string], { id: number }>(db, 'SELECT id FROM conversations WHERE uid = ?')
   const hasMessage = prepared<[string], { id: number }>(db, 'SELECT id FROM messages WHERE uid = ?')
-  const insertConversation = prepared<[string, string, string, number, number, number | null], { id: number }>(db, 
-    `INSERT INTO conversations (uid, title, model, created_at, updated_at, pinned_at)
-     VALUES (?, ?, ?, ?, ?, ?) RETURNING id`
+  const insertConversation = prepared<[string, string, string, string, number, number, number | null], { id: number }>(db, 
+    `INSERT INTO conversations (uid, title, model, params, created_at, updated_at, pinned_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
   )
   const insertMessage = prepared(db, 
     `INSERT INTO messages (uid, conversation_id, role, content, reasoning, status, model, finish_reason,
-       prompt_tokens, completion_tokens, reasoning_tokens, error, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+       prompt_tokens, completion_tokens, reasoning_tokens, error, params, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   const touch = prepared(db, 'UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?')
   db.transaction(() => {
@@ -229,6 +267,7 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
           conversation.uid,
           conversation.title,
           conversation.model,
+          JSON.stringify(conversation.params),
           conversation.createdAt,
           conversation.updatedAt,
           conversation.pinned ? conversation.updatedAt : null
@@ -254,6 +293,7 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
           message.usage?.completionTokens ?? null,
           message.usage?.reasoningTokens ?? null,
           message.error && JSON.stringify(message.error),
+          message.params && JSON.stringify(message.params),
           message.createdAt
         )
         if (message.attachments.length) {
