@@ -33,6 +33,8 @@ export interface ChatAttachments {
 export interface ChatServiceOptions extends ChatClientOptions {
   /** How often streamed text is written to the database, so a crash keeps it. */
   flushIntervalMs: number
+  /** A base URL used instead of the saved setting, without changing it (the CLI's SEED_CHAT_BASE_URL). */
+  baseURL?: string
 }
 
 export const DEFAULT_SERVICE_OPTIONS: ChatServiceOptions = {
@@ -289,7 +291,7 @@ export class ChatService {
     try {
       const end = await streamChat(
         {
-          baseURL: getSettings(this.db).baseURL,
+          baseURL: this.options.baseURL ?? getSettings(this.db).baseURL,
           apiKey,
           model: reply.model!,
           messages: context.messages,
