@@ -204,8 +204,9 @@ async function search(options: SearchOptions, io: Io): Promise<number> {
 }
 
 /**
- * The core on the app's data folder. The key from SEED_CHAT_API_KEY is held in memory only (the
- * keychain is not touched); otherwise the app's keychain entry is read.
+ * The core on the app's data folder, beside the app that may be running on it. The key from
+ * SEED_CHAT_API_KEY is held in memory only (the keychain is not touched); otherwise the app's
+ * keychain entry is read.
  */
 async function openCore(
   env: NodeJS.ProcessEnv,
@@ -222,7 +223,7 @@ async function openCore(
         delete: async () => undefined
       }
     : createKeytarStore(env.SEED_CHAT_KEYCHAIN_SERVICE ?? APP_NAME)
-  return createCore({ dataDir: dataDir(env), secrets, emit, chat })
+  return createCore({ dataDir: dataDir(env), secrets, emit, chat, besideApp: true })
 }
 
 /** A request through the same validation the app's IPC boundary applies. */

@@ -21,6 +21,11 @@ export interface CoreOptions {
   chat?: Partial<ChatServiceOptions>
   /** The URL the renderer loads an attachment's thumbnail or original from. */
   attachmentUrl?: AttachmentUrl
+  /**
+   * The app may be running on the same data folder (the CLI): its streaming replies are not
+   * marked interrupted and no stored file is swept (its drafts may use them).
+   */
+  besideApp?: boolean
 }
 
 /** Electron's custom protocol (src/main/index.ts registers it). */
@@ -69,7 +74,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       problem = null
       // Unused attachment files are swept once per start only: after a restore, the replaced
       // database kept aside may still reference files the restored one does not.
-      services = createServices(opened.db, keys, { ...serviceOptions, sweepAttachments: !swept })
+      services = createServices(opened.db, keys, {
+        ...serviceOptions,
+        sweepAttachments: !swept && !options.besideApp,
+        markInterrupted: !options.besideApp
+      })
       swept = true
       backups = keepDailyBackups(opened.db, history.backups)
     },

@@ -24,6 +24,8 @@ export interface ServiceOptions {
   attachmentUrl: AttachmentUrl
   /** Delete stored files no message uses (at app start). */
   sweepAttachments: boolean
+  /** Mark replies left streaming as interrupted (at app start; not beside a running app). */
+  markInterrupted?: boolean
 }
 
 /** Requests that work while the history is refused (core.ts serves them itself). */
@@ -44,7 +46,7 @@ export interface Services {
 /** Builds the handler table over an open history database. */
 export function createServices(db: HistoryDatabase, keys: KeyManager, options: ServiceOptions): Services {
   // A reply that was streaming when the app last quit or crashed keeps its text.
-  messages.markInterrupted(db)
+  if (options.markInterrupted !== false) messages.markInterrupted(db)
   const store = new AttachmentStore(options.dataDir)
   const catalog = new AttachmentCatalog(db, options.attachmentUrl)
   const chat = new ChatService(

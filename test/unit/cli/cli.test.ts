@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
-import { listMessages } from '../../../src/main/history/messages'
+import { getMessage, listMessages } from '../../../src/main/history/messages'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import { solidImage } from '../../fixtures/attachments/generate'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
@@ -65,13 +65,22 @@ function cli(args: string[], env: Record<string, string | undefined> = {}): Prom
 const lastJson = (ran: Ran) => JSON.parse(ran.stdout.trimEnd().split('\n').at(-1)!)
 
 /** Opens the same data folder as the app would, for a look at what was saved. */
-async function openHistory<T>(look: (core: Core) => Promise<T> | T): Promise<T> {
+async function openHistory<T>(
+  look: (core: Core) => Promise<T> | T,
+  connect: { apiKey: string; baseURL: string } | null = null,
+  asApp = true
+): Promise<T> {
   const service = `seed-chat-test-${randomUUID()}`
-  const core = await createCore({ dataDir, secrets: createKeytarStore(service), emit: () => undefined })
+  const core = await createCore({ dataDir, secrets: createKeytarStore(service), emit: () => undefined, besideApp: !asApp })
   try {
+    if (connect) {
+      await core.handlers.updateSettings({ baseURL: connect.baseURL })
+      await core.handlers.setKey({ key: connect.apiKey })
+    }
     return await look(core)
   } finally {
     await core.close()
+    await createKeytarStore(service).delete()
   }
 }
 
@@ -278,6 +287,20 @@ describe('exit code 1: the API or the network failed, what arrived is kept', () 
     const ran = await cli(['ask', 'Hi'], { SEED_CHAT_BASE_URL: 'http://127.0.0.1:9/v1' })
     expect(ran.code).toBe(1)
     expect(ran.stderr).toMatch(/Error \(network\)/)
+  })
+})
+
+describe('beside the running app', () => {
+  it('leaves a reply the app is streaming alone', async () => {
+    const streaming = await openHistory(async (core) => {
+      const sent = await core.handlers.sendMessage({ conversationId: null, model: 'doubao-seed-1-6-251015', text: 'App question', attachments: [] })
+      await core.services.chat.whenIdle(sent.assistantMessage.id)
+      // As if the app were still streaming it.
+      core.services.db.prepare("UPDATE messages SET status = 'streaming' WHERE id = ?").run(sent.assistantMessage.id)
+      return sent.assistantMessage.id
+    }, { apiKey: provider.apiKey, baseURL: provider.baseURL })
+    expect((await cli(['ask', '--json', 'CLI question'])).code).toBe(0)
+    expect(await openHistory((core) => getMessage(core.services.db, streaming)?.status, null, false)).toBe('streaming')
   })
 })
 
