@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
 import { getMessage, listMessages } from '../../../src/main/history/messages'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
-import { solidImage } from '../../fixtures/attachments/generate'
+import { makeVideo, solidImage } from '../../fixtures/attachments/generate'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -188,6 +188,24 @@ describe('ask', () => {
     const [message] = provider.chatRequests().at(-1)!.body.messages
     expect(message.content.map((part: { type: string }) => part.type)).toEqual(['image_url', 'text'])
     expect(message.content[0].image_url.url).toMatch(/^data:image\/png;base64,/)
+  })
+
+  it('--video with --fps sends the clip at that frame rate; a picture given as --video is refused', async () => {
+    const clip = await makeVideo(dataDir, 'mp4')
+    const ran = await cli(['ask', '--json', '--video', clip, '--fps', '0.5', 'What happens?'])
+    expect(ran.code).toBe(0)
+    const [message] = provider.chatRequests().at(-1)!.body.messages
+    expect(message.content.map((part: { type: string }) => part.type)).toEqual(['video_url', 'text'])
+    expect(message.content[0].video_url).toMatchObject({ fps: 0.5, url: expect.stringMatching(/^data:video\/mp4;base64,/) })
+
+    const picture = join(dataDir, 'dot.png')
+    writeFileSync(picture, await solidImage(32, 32))
+    const wrong = await cli(['ask', '--json', '--video', picture, 'Hi'])
+    expect(wrong.code).toBe(2)
+    expect(lastJson(wrong).error.code).toBe('invalid_input')
+    const fps = await cli(['ask', '--json', '--video', clip, '--fps', '9', 'Hi'])
+    expect(fps.code).toBe(2)
+    expect(provider.chatRequests()).toHaveLength(1)
   })
 
   it('max_tokens cut off: exit 0, finishReason length', async () => {
