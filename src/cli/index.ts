@@ -74,11 +74,20 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
 
   let replyId: number | null = null
   let ended: Message | null = null
+  // Reasoning on stderr ends with a blank line before the answer, for a reader of both.
+  let reasoningOpen = false
   const emit: EmitEvent = (name, payload) => {
     if (name === 'replyDelta') {
       const delta = payload as EventPayloads['replyDelta']
       if (options.json) return
-      if (delta.reasoning) io.err(delta.reasoning)
+      if (delta.reasoning) {
+        io.err(delta.reasoning)
+        reasoningOpen = true
+      }
+      if (delta.content && reasoningOpen) {
+        io.err('\n\n')
+        reasoningOpen = false
+      }
       if (delta.content) io.out(delta.content)
     } else if (name === 'replyEnded') {
       ended = (payload as EventPayloads['replyEnded']).message
@@ -133,6 +142,7 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
     await core.services.chat.whenIdle(replyId)
     const reply: Message = ended ?? assistantMessage
     if (!options.json && reply.content && !reply.content.endsWith('\n')) io.out('\n')
+    if (reasoningOpen) io.err('\n')
 
     if (reply.status === 'done') {
       if (options.json) {

@@ -159,7 +159,7 @@ describe('ask', () => {
     expect(Object.keys(body).sort()).toEqual(BASE_FIELDS)
     expect(body).toMatchObject({ model: 'doubao-seed-1-6-251015', messages: [{ role: 'user', content: 'Hi' }] })
     expect(ran.stdout).toBe('Plain answer.\n')
-    expect(ran.stderr).toBe('Thinking it over.')
+    expect(ran.stderr).toBe('Thinking it over.\n\n')
   })
 
   it('--conversation continues a conversation with its history; its own params stay unless flags are given', async () => {
