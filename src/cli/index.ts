@@ -48,9 +48,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     if (command === 'ask') return await ask(parseAsk(rest), io)
     if (command === 'search') return await search(parseSearch(rest), io)
-    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    if (command === 'help' || command === '--help' || command === '-h') {
       io.out(`${USAGE}\n`)
-      return command === undefined ? EXIT.badInput : EXIT.answered
+      return EXIT.answered
+    }
+    if (command === undefined) {
+      io.err(`${USAGE}\n`)
+      return EXIT.badInput
     }
     throw new UsageError(`Unknown command “${command}”.\n\n${USAGE}`)
   } catch (error) {
