@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
 import { getMessage, listMessages } from '../../../src/main/history/messages'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
@@ -17,6 +17,9 @@ const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs')
 const CLI = join(ROOT, 'src/cli/index.ts')
 const BASE_FIELDS = ['messages', 'model', 'stream', 'stream_options']
 const ANSWER = 'Hello! This is the fake provider.'
+
+// Each test starts up to four processes; on a loaded 2-core machine one start takes seconds.
+vi.setConfig({ testTimeout: 120_000 })
 
 let provider: FakeProvider
 let dataDir: string
@@ -51,7 +54,7 @@ function cli(args: string[], env: Record<string, string | undefined> = {}): Prom
           SEED_CHAT_BASE_URL: provider.baseURL,
           ...env
         } as NodeJS.ProcessEnv,
-        timeout: 30_000
+        timeout: 60_000
       },
       (error, stdout, stderr) => {
         const code = error ? ((error as { code?: number }).code ?? -1) : 0
