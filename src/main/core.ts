@@ -29,6 +29,11 @@ export interface CoreOptions {
   firstBackupMs?: number
   /** How long after a normal start the background integrity check runs (default 30 s). */
   integrityCheckMs?: number
+  /**
+   * The app may be running on the same data folder (the CLI): its streaming replies are not
+   * marked interrupted and no stored file is swept (its drafts may use them).
+   */
+  besideApp?: boolean
 }
 
 const INTEGRITY_CHECK_MS = 30_000
@@ -76,17 +81,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     open: async () => {
       // A full check on the start path only when the last run did not close the file cleanly.
       const cleanLastTime = lastShutdown(history.file) === 'closed'
-      const opened = await openHistory(history.file, history.backups, !cleanLastTime)
+      const opened = await openHistory(history.file, history.backups, !cleanLastTime && !options.besideApp)
       if (!opened.ok) {
         problem = { problem: opened.problem, detail: opened.detail, ...(opened.folder ? { folder: opened.folder } : {}) }
         return
       }
       problem = null
-      recordShutdown(history.file, 'open')
-      if (cleanLastTime) scheduleIntegrityCheck()
+      // Beside a running app (the CLI) the app's own state stands: it alone records and checks.
+      if (!options.besideApp) recordShutdown(history.file, 'open')
+      if (cleanLastTime && !options.besideApp) scheduleIntegrityCheck()
       // Unused attachment files are swept once per start only: after a restore, the replaced
       // database kept aside may still reference files the restored one does not.
-      services = createServices(opened.db, keys, { ...serviceOptions, sweepAttachments: !swept, recoverInterrupted: !cleanLastTime })
+      services = createServices(opened.db, keys, {
+        ...serviceOptions,
+        sweepAttachments: !swept && !options.besideApp,
+        recoverInterrupted: !cleanLastTime && !options.besideApp
+      })
       swept = true
       backups = keepDailyBackups(opened.db, history.backups, options.firstBackupMs)
     },
@@ -99,7 +109,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       backups = null
       await services?.close()
       services = null
-      if (wasOpen) recordShutdown(history.file, damageFound ? 'check' : 'closed')
+      if (wasOpen && !options.besideApp) recordShutdown(history.file, damageFound ? 'check' : 'closed')
     }
   }
 

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'storage_full', // the disk holding the data folder is full
   'import_failed', // the file to import is not a Seed Chat export
   'busy', // a reply is already streaming in that conversation
+  'unsupported_param', // a parameter the model does not take (params.field names it); nothing was sent
+  'context_too_long', // 400 OutofContextError: the request is longer than the model's context
   'internal'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -457,6 +457,27 @@ function computeUsage(script: Extract<Script, { kind: 'reply' }>, body: Json) {
   }
 }
 
+/**
+ * The reply as the request's `stop` and `max_tokens` shape it: the content ends just before the
+ * first stop sequence (finish_reason stop), or after max_tokens tokens of content (one token per
+ * 4 code points, as estimateTokens counts) with finish_reason length. Reasoning is not cut.
+ */
+export function honourLimits(script: Extract<Script, { kind: 'reply' }>, body: any): Extract<Script, { kind: 'reply' }> {
+  let content = script.content
+  let finishReason = script.finishReason
+  const stops: string[] = typeof body.stop === 'string' ? [body.stop] : Array.isArray(body.stop) ? body.stop : []
+  const at = Math.min(...stops.filter((stop) => stop !== '').map((stop) => content.indexOf(stop)).filter((i) => i >= 0))
+  if (Number.isFinite(at)) {
+    content = content.slice(0, at)
+    finishReason = 'stop'
+  }
+  if (Number.isInteger(body.max_tokens) && estimateTokens(content) > body.max_tokens) {
+    content = codePoints(content).slice(0, body.max_tokens * 4).join('')
+    finishReason = 'length'
+  }
+  return content === script.content ? script : { ...script, content, finishReason }
+}
+
 class FakeProviderImpl implements FakeProvider {
   baseURL = ''
   apiKey: string
@@ -670,8 +691,9 @@ class FakeProviderImpl implements FakeProvider {
       void sendRaw(res, script)
       return
     }
-    if (rec.body.stream === true) void this.stream(res, rec.body, script, markServerInitiated, echo)
-    else void this.reply(res, rec.body, script, markServerInitiated)
+    const shaped = honourLimits(script, rec.body)
+    if (rec.body.stream === true) void this.stream(res, rec.body, shaped, markServerInitiated, echo)
+    else void this.reply(res, rec.body, shaped, markServerInitiated)
   }
 
   /** Non-stream answer. Failures: drop = destroy, malformed = broken JSON, stall = never answer, error-event = 500. */

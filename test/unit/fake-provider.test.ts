@@ -325,7 +325,14 @@ describe('validation', () => {
       { ...user('x'), thinking: { type: 'disabled' }, reasoning_effort: 'high' },
       bad('reasoning_effort')
     ],
-    ['thinking auto on a seed model', { ...user('x'), thinking: { type: 'auto' } }, bad('thinking.type')]
+    ['thinking auto on a seed model', { ...user('x'), thinking: { type: 'auto' } }, bad('thinking.type')],
+    ['max_tokens not whole', { ...user('x'), max_tokens: 1.5 }, bad('max_tokens')],
+    ['temperature as text', { ...user('x'), temperature: '1' }, bad('temperature')],
+    ['top_p < 0', { ...user('x'), top_p: -0.01 }, bad('top_p')],
+    ['stop with a number', { ...user('x'), stop: ['a', 1] }, bad('stop')],
+    ['thinking type unknown', { ...user('x'), thinking: { type: 'sometimes' } }, bad('thinking.type')],
+    ['thinking as a string', { ...user('x'), thinking: 'enabled' }, bad('thinking.type')],
+    ['reasoning_effort unknown', { ...user('x'), reasoning_effort: 'extreme' }, bad('reasoning_effort')]
   ]
 
   it.each(cases)('%s', async (_name, body, expected) => {
@@ -396,6 +403,48 @@ describe('validation', () => {
     const res = await post(user('x'))
     expect(res.status).toBe(503)
     expect((await post(user('x'))).status).toBe(200)
+  })
+})
+
+describe('max_tokens and stop', () => {
+  const streamed = async (body: Record<string, unknown>) => {
+    const res = await post({ ...user('x'), ...body, stream: true, stream_options: { include_usage: true } })
+    expect(res.status).toBe(200)
+    const chunks = dataLines(await res.text()).slice(0, -1).map((l) => JSON.parse(l))
+    return {
+      content: chunks.map((c) => c.choices[0]?.delta?.content ?? '').join(''),
+      reasoning: chunks.map((c) => c.choices[0]?.delta?.reasoning_content ?? '').join(''),
+      finishReason: chunks.find((c) => c.choices[0]?.finish_reason)?.choices[0].finish_reason,
+      usage: chunks.at(-1).usage
+    }
+  }
+
+  it('max_tokens cuts the content (4 code points a token) with finish_reason length; reasoning is not cut', async () => {
+    provider.enqueue({ kind: 'reply', reasoning: 'Long thoughts here.', content: 'one two three four five', usage: { reasoning_tokens: 0 } })
+    expect(await streamed({ max_tokens: 2 })).toMatchObject({
+      content: 'one two ',
+      reasoning: 'Long thoughts here.',
+      finishReason: 'length',
+      usage: { completion_tokens: 2 }
+    })
+  })
+
+  it('max_tokens that the reply fits in changes nothing', async () => {
+    provider.enqueue({ kind: 'reply', content: 'short' })
+    expect(await streamed({ max_tokens: 2 })).toMatchObject({ content: 'short', finishReason: 'stop' })
+  })
+
+  it('stop ends the content before the first stop sequence found, with finish_reason stop', async () => {
+    provider.enqueue({ kind: 'reply', content: 'alpha, beta; gamma. delta', finishReason: 'length' })
+    expect(await streamed({ stop: ['.', ';'] })).toMatchObject({ content: 'alpha, beta', finishReason: 'stop' })
+    provider.enqueue({ kind: 'reply', content: 'alpha, beta; gamma' })
+    expect(await streamed({ stop: 'gam' })).toMatchObject({ content: 'alpha, beta; ', finishReason: 'stop' })
+  })
+
+  it('the non-stream answer is cut the same way', async () => {
+    provider.enqueue({ kind: 'reply', content: 'one two three four five' })
+    const json = (await (await post({ ...user('x'), max_tokens: 1 })).json()) as Json
+    expect(json.choices[0]).toMatchObject({ message: { content: 'one ' }, finish_reason: 'length' })
   })
 })
 

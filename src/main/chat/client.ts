@@ -16,6 +16,8 @@ export interface ChatStreamRequest {
   apiKey: string
   model: string
   messages: ChatMessageParam[]
+  /** The conversation's parameters as body fields (temperature, top_p ...); absent ones are not sent. */
+  fields?: Record<string, unknown>
   signal: AbortSignal
   /** Size of the request body, when known (large attachments take long to upload). */
   uploadBytes?: number
@@ -85,6 +87,8 @@ export async function streamChat(
           model: request.model,
           // video_url parts are the gateway's extension, unknown to the SDK's types (docs/api.md).
           messages: request.messages as OpenAI.ChatCompletionMessageParam[],
+          // thinking is the gateway's extension, unknown to the SDK's types (docs/api.md).
+          ...(request.fields as Partial<OpenAI.ChatCompletionCreateParamsStreaming>),
           stream: true,
           stream_options: { include_usage: true }
         },
@@ -374,6 +378,7 @@ function classify(error: unknown, received: boolean): unknown {
       })
     }
     if (status >= 500) return new AppError('server', message, { status })
+    if (isOutOfContext(error)) return new AppError('context_too_long', message, { status })
     return new AppError('bad_request', message, { status })
   }
   if (error instanceof APIError && !(error instanceof APIConnectionError)) {
@@ -401,6 +406,12 @@ function isAccountProblem(error: APIError): boolean {
   // Ark's AccessDenied is about the account, unless it names the model (then the model is not open).
   const message = typeof body?.message === 'string' ? body.message : ''
   return error.status === 403 && /AccessDenied/i.test(names) && !/model|endpoint/i.test(message)
+}
+
+/** Ark's 400 OutofContextError: the prompt is longer than the model's context. */
+function isOutOfContext(error: APIError): boolean {
+  const body = error.error as { code?: unknown } | undefined
+  return error.status === 400 && typeof body?.code === 'string' && /^OutofContextError/i.test(body.code)
 }
 
 function serverMessage(error: APIError): string {

@@ -1,5 +1,6 @@
 import type { EmitEvent, LeftOutAttachment, Message, SendResult, Usage } from '../../shared/contract'
 import { modelOrTextOnly } from '../../shared/models'
+import { requestFields, type ChatParams } from '../../shared/params'
 import type { AttachmentRefusal } from '../../shared/attachments/refusals'
 import { buildRequestMessages, type HistoryTurn } from '../attachments/context'
 import { attachToMessage, listConversationAttachments, type NewAttachment } from '../attachments/records'
@@ -8,6 +9,7 @@ import { AppError } from '../errors'
 import type { HistoryDatabase } from '../history/database'
 import * as conversations from '../history/conversations'
 import * as messages from '../history/messages'
+import { setReplyParams } from '../history/params'
 import type { KeyManager } from '../secrets/keychain'
 import { getSettings } from '../settings/settings'
 import {
@@ -17,6 +19,7 @@ import {
   type ChatClientOptions,
   type ChatMessageParam
 } from './client'
+import { checkParams, lastTurns, withSystemPrompt } from './request'
 
 /** The attachment side of a send: the file store, and the drafts waiting in the composer. */
 export interface ChatAttachments {
@@ -30,6 +33,8 @@ export interface ChatAttachments {
 export interface ChatServiceOptions extends ChatClientOptions {
   /** How often streamed text is written to the database, so a crash keeps it. */
   flushIntervalMs: number
+  /** A base URL used instead of the saved setting, without changing it (the CLI's SEED_CHAT_BASE_URL). */
+  baseURL?: string
 }
 
 export const DEFAULT_SERVICE_OPTIONS: ChatServiceOptions = {
@@ -40,6 +45,8 @@ export const DEFAULT_SERVICE_OPTIONS: ChatServiceOptions = {
 /** A request's messages, and the size of its body. */
 interface RequestContext {
   messages: ChatMessageParam[]
+  /** The parameters' body fields. */
+  fields: Record<string, unknown>
   bodyBytes: number
 }
 
@@ -75,6 +82,8 @@ export class ChatService {
   async send(args: {
     conversationId: number | null
     model: string
+    /** Replace the conversation's parameters first (a new chat without them takes Settings' defaults). */
+    params?: ChatParams
     text: string
     attachments: { sha256: string; name: string; fps?: number }[]
   }): Promise<SendResult> {
@@ -89,6 +98,8 @@ export class ChatService {
   private async sendReserved(args: {
     conversationId: number | null
     model: string
+    /** Replace the conversation's parameters first (a new chat without them takes Settings' defaults). */
+    params?: ChatParams
     text: string
     attachments: { sha256: string; name: string; fps?: number }[]
   }): Promise<SendResult> {
@@ -96,6 +107,11 @@ export class ChatService {
     if (args.conversationId !== null && !conversations.getConversation(this.db, args.conversationId)) {
       throw new AppError('not_found', 'That conversation no longer exists.')
     }
+    const params =
+      args.params ??
+      (args.conversationId === null
+        ? getSettings(this.db).defaultParams
+        : conversations.getConversation(this.db, args.conversationId)!.params)
     const attached: NewAttachment[] = []
     for (const ref of args.attachments) {
       const stored = this.attachments.find(ref.sha256)
@@ -115,7 +131,7 @@ export class ChatService {
       text: args.text,
       attachments: attached.map((a, ordinal) => ({ ...a, messageId: Number.MAX_SAFE_INTEGER, ordinal }))
     }
-    const request = await this.buildRequest([...earlier, pending], args.model)
+    const request = await this.buildRequest([...earlier, pending], args.model, params)
 
     const now = this.now()
     const { conversation, userMessage, assistantMessage } = this.db.transaction(() => {
@@ -130,6 +146,9 @@ export class ChatService {
       if (conversation.model !== args.model) {
         conversations.setConversationModel(this.db, conversation.id, args.model)
       }
+      if (args.conversationId === null || args.params) {
+        conversations.setConversationParams(this.db, conversation.id, params)
+      }
       conversations.touchConversation(this.db, conversation.id, now)
       conversation = conversations.getConversation(this.db, conversation.id)!
       const userMessage = messages.insertMessage(this.db, {
@@ -141,7 +160,7 @@ export class ChatService {
         now
       })
       attachToMessage(this.db, userMessage.id, attached)
-      const assistantMessage = this.insertReply(conversation.id, args.model, now)
+      const assistantMessage = this.insertReply(conversation.id, args.model, params, now)
       return { conversation, userMessage, assistantMessage }
     })()
     const leftOut = request.leftOut.filter((item) => item.messageId !== pending.messageId)
@@ -177,11 +196,11 @@ export class ChatService {
     const apiKey = await this.keys.requireKey()
     const conversation = conversations.getConversation(this.db, failed.conversationId)!
     const turns = this.turns(conversation.id, failed.parentId)
-    const request = await this.buildRequest(turns, conversation.model)
+    const request = await this.buildRequest(turns, conversation.model, conversation.params)
     const reply = this.db.transaction(() => {
       messages.deleteMessage(this.db, failed.id)
       conversations.touchConversation(this.db, conversation.id, this.now())
-      return this.insertReply(conversation.id, conversation.model, this.now(), failed.parentId)
+      return this.insertReply(conversation.id, conversation.model, conversation.params, this.now(), failed.parentId)
     })()
     this.start(reply, apiKey, request)
     return reply
@@ -197,10 +216,14 @@ export class ChatService {
     try {
       const apiKey = await this.keys.requireKey()
       const conversation = conversations.getConversation(this.db, previous.conversationId)!
-      const request = await this.buildRequest(this.turns(conversation.id, previous.parentId), conversation.model)
+      const request = await this.buildRequest(
+        this.turns(conversation.id, previous.parentId),
+        conversation.model,
+        conversation.params
+      )
       const reply = this.db.transaction(() => {
         conversations.touchConversation(this.db, conversation.id, this.now())
-        return this.insertReply(conversation.id, conversation.model, this.now(), previous.parentId)
+        return this.insertReply(conversation.id, conversation.model, conversation.params, this.now(), previous.parentId)
       })()
       this.start(reply, apiKey, request)
       return reply
@@ -230,7 +253,8 @@ export class ChatService {
       }
       const request = await this.buildRequest(
         [...this.turns(conversation.id, original.parentId), pending],
-        conversation.model
+        conversation.model,
+        conversation.params
       )
       const now = this.now()
       const { userMessage, assistantMessage } = this.db.transaction(() => {
@@ -245,7 +269,7 @@ export class ChatService {
           parentId: original.parentId
         })
         attachToMessage(this.db, userMessage.id, attached)
-        const assistantMessage = this.insertReply(conversation.id, conversation.model, now, userMessage.id)
+        const assistantMessage = this.insertReply(conversation.id, conversation.model, conversation.params, now, userMessage.id)
         return { userMessage, assistantMessage }
       })()
       this.start(assistantMessage, apiKey, request)
@@ -278,7 +302,12 @@ export class ChatService {
       const apiKey = await this.keys.requireKey()
       const conversation = conversations.getConversation(this.db, cut.conversationId)!
       const followUp: HistoryTurn = { messageId: Number.MAX_SAFE_INTEGER, role: 'user', text: CONTINUE_PROMPT, attachments: [] }
-      const request = await this.buildRequest([...this.turns(conversation.id, cut.id), followUp], cut.model ?? conversation.model)
+      // Continued with the parameters that produced the reply so far.
+      const request = await this.buildRequest(
+        [...this.turns(conversation.id, cut.id), followUp],
+        cut.model ?? conversation.model,
+        cut.params ?? conversation.params
+      )
       const reply = this.db.transaction(() => {
         conversations.touchConversation(this.db, conversation.id, this.now())
         return messages.reopenMessage(this.db, cut.id)
@@ -336,9 +365,12 @@ export class ChatService {
     return () => this.preparing.delete(conversationId)
   }
 
-  /** An empty streaming reply after `parentId` (by default the current leaf); it becomes the leaf. */
-  private insertReply(conversationId: number, model: string, now: number, parentId?: number | null): Message {
-    return messages.insertMessage(this.db, {
+  /**
+   * An empty streaming reply after `parentId` (by default the current leaf), which becomes the
+   * leaf; it records the parameters it is requested with.
+   */
+  private insertReply(conversationId: number, model: string, params: ChatParams, now: number, parentId?: number | null): Message {
+    const reply = messages.insertMessage(this.db, {
       conversationId,
       role: 'assistant',
       content: '',
@@ -347,6 +379,8 @@ export class ChatService {
       now,
       parentId
     })
+    setReplyParams(this.db, reply.id, params)
+    return { ...reply, params }
   }
 
   /** Streams into `reply`; `continued` is the reply as it was before a Continue. */
@@ -390,10 +424,11 @@ export class ChatService {
     try {
       const end = await streamChat(
         {
-          baseURL: getSettings(this.db).baseURL,
+          baseURL: this.options.baseURL ?? getSettings(this.db).baseURL,
           apiKey,
           model: reply.model!,
           messages: context.messages,
+          fields: context.fields,
           uploadBytes: context.bodyBytes,
           signal,
           onDelta: (delta) => {
@@ -466,14 +501,25 @@ export class ChatService {
       }))
   }
 
-  /** The request's messages, with attachments fitted to the model and the 64 MB limit. */
+  /**
+   * The request: parameters the model refuses throw (nothing is sent), the last turns the
+   * parameters ask for, attachments fitted to the model and the 64 MB limit, the system prompt first.
+   */
   private async buildRequest(
     turns: HistoryTurn[],
-    modelId: string
+    modelId: string,
+    params: ChatParams
   ): Promise<RequestContext & { leftOut: LeftOutAttachment[] }> {
-    const built = await buildRequestMessages(this.attachments.store, turns, modelOrTextOnly(modelId))
+    const model = modelOrTextOnly(modelId)
+    checkParams(params, model)
+    const built = await buildRequestMessages(this.attachments.store, lastTurns(turns, params.historyTurns), model)
     if (!built.ok) throw refusalError(built.error)
-    return { messages: built.value.messages, bodyBytes: built.value.bodyBytes, leftOut: built.value.leftOut }
+    return {
+      messages: withSystemPrompt(built.value.messages, params),
+      fields: requestFields(params),
+      bodyBytes: built.value.bodyBytes + Buffer.byteLength(params.systemPrompt ?? ''),
+      leftOut: built.value.leftOut
+    }
   }
 }
 

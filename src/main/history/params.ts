@@ -1,4 +1,6 @@
 import { chatParamsSchema, type ChatParams } from '../../shared/params'
+import type { HistoryDatabase } from './database'
+import { prepared } from './statements'
 
 /** Parameters stored as JSON; null when absent or no longer valid (they are then not sent). */
 export function parseParams(stored: string | null): ChatParams | null {
@@ -9,4 +11,9 @@ export function parseParams(stored: string | null): ChatParams | null {
   } catch {
     return null
   }
+}
+
+/** Records the parameters a reply was requested with. */
+export function setReplyParams(db: HistoryDatabase, messageId: number, params: ChatParams): void {
+  prepared(db, 'UPDATE messages SET params = ? WHERE id = ?').run(JSON.stringify(params), messageId)
 }

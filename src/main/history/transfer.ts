@@ -9,10 +9,12 @@ import {
   type ImportSummary,
   type Message
 } from '../../shared/contract'
+import { chatParamsSchema, type ChatParams } from '../../shared/params'
 import type { HistoryDatabase } from './database'
 import { prepared } from './statements'
 import { attachToMessage, listConversationAttachments } from '../attachments/records'
 import { currentPath, listMessages } from './messages'
+import { parseParams } from './params'
 
 export const EXPORT_FORMAT = 'seed-chat-history'
 
@@ -55,6 +57,8 @@ const exportedMessage = z.object({
     })
     .nullable(),
   attachments: z.array(exportedAttachment).default([]),
+  /** A reply's parameters; absent in older exports, and dropped when no longer valid. */
+  params: chatParamsSchema.nullable().default(null).catch(null),
   createdAt: z.number().int(),
   /**
    * The uid of the message it follows; null at the start. Absent in exports made before history
@@ -68,6 +72,7 @@ const exportedConversation = z.object({
   uid: z.string().min(1).max(100),
   title: z.string(),
   model: z.string(),
+  params: chatParamsSchema.default({}).catch({}),
   pinned: z.boolean(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
@@ -115,6 +120,7 @@ function toExported(db: HistoryDatabase, conversation: Conversation): ExportedCo
     uid: uids.conversation,
     title: conversation.title,
     model: conversation.model,
+    params: conversation.params,
     pinned: uids.pinned,
     createdAt: conversation.createdAt,
     updatedAt: conversation.updatedAt,
@@ -135,6 +141,7 @@ function toExported(db: HistoryDatabase, conversation: Conversation): ExportedCo
       attachments: (attachments.get(message.id) ?? []).map(
         ({ messageId: _message, ordinal: _ordinal, ...attachment }) => attachment
       ),
+      params: message.params,
       createdAt: message.createdAt
     }))
   }
@@ -163,12 +170,19 @@ export function exportConversation(
     }
   }
   const parts = [`# ${conversation.title || 'Conversation'}`, '', `Model: ${conversation.model}`]
+  const settings = describeParams(conversation.params, conversation.params.systemPrompt)
+  if (settings) parts.push('', `Settings: ${settings}`)
+  if (conversation.params.systemPrompt) {
+    parts.push('', '> **System prompt**', '>', ...conversation.params.systemPrompt.split('\n').map((line) => `> ${line}`))
+  }
   // For people: the conversation as shown (the current path), not the versions beside it.
   const shown = new Set(currentPath(db, conversation.id).map((message) => message.id))
   const uids = uidsOf(db, conversation.id)
   const shownUids = new Set([...shown].map((id) => uids.messages.get(id)))
   for (const message of exported.messages.filter((m) => shownUids.has(m.uid))) {
     parts.push('', message.role === 'user' ? '## You' : `## Assistant (${message.model ?? conversation.model})`, '')
+    const made = message.params && describeParams(message.params, conversation.params.systemPrompt)
+    if (made) parts.push(`_${made}_`, '')
     if (message.reasoning) {
       parts.push('> **Thinking**', '>', ...message.reasoning.split('\n').map((line) => `> ${line}`), '')
     }
@@ -186,17 +200,41 @@ export function exportConversation(
   }
 }
 
+/**
+ * Parameters in people's words, e.g. "temperature 0.3 · thinking off · last 2 turns of history";
+ * empty when all are default. A system prompt equal to `shownPrompt` is not repeated.
+ */
+export function describeParams(params: ChatParams, shownPrompt?: string): string {
+  const words: string[] = []
+  if (params.systemPrompt !== undefined && params.systemPrompt !== shownPrompt) {
+    const prompt = params.systemPrompt.replace(/\s+/g, ' ')
+    words.push(`system prompt “${prompt.length > 60 ? `${prompt.slice(0, 59)}…` : prompt}”`)
+  }
+  if (params.temperature !== undefined) words.push(`temperature ${params.temperature}`)
+  if (params.topP !== undefined) words.push(`top_p ${params.topP}`)
+  if (params.maxTokens !== undefined) words.push(`at most ${params.maxTokens} tokens`)
+  if (params.stop !== undefined) words.push(`stops at ${params.stop.map((stop) => JSON.stringify(stop)).join(', ')}`)
+  if (params.thinking !== undefined) words.push(params.thinking === 'enabled' ? 'thinking on' : 'thinking off')
+  if (params.reasoningEffort !== undefined) words.push(`reasoning effort ${params.reasoningEffort}`)
+  if (params.historyTurns !== undefined) {
+    words.push(params.historyTurns === 1 ? 'last turn of history' : `last ${params.historyTurns} turns of history`)
+  }
+  return words.join(' · ')
+}
+
 /** Everything, as one JSON file. */
 export function exportAll(db: HistoryDatabase, now: number = Date.now()): ExportedFile {
-  const conversations = prepared<[], { id: number; title: string; model: string; created_at: number; updated_at: number }>(db, 
-      'SELECT id, title, model, created_at, updated_at FROM conversations ORDER BY id'
-    )
+  const conversations = prepared<
+      [],
+      { id: number; title: string; model: string; params: string; created_at: number; updated_at: number }
+    >(db, 'SELECT id, title, model, params, created_at, updated_at FROM conversations ORDER BY id')
     .all()
     .map((row) =>
       toExported(db, {
         id: row.id,
         title: row.title,
         model: row.model,
+        params: parseParams(row.params) ?? {},
         createdAt: row.created_at,
         updatedAt: row.updated_at
       } as Conversation)
@@ -230,14 +268,14 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
   const summary: ImportSummary = { conversationsAdded: 0, messagesAdded: 0, messagesSkipped: 0 }
   const findConversation = prepared<[string], { id: number }>(db, 'SELECT id FROM conversations WHERE uid = ?')
   const hasMessage = prepared<[string], { id: number }>(db, 'SELECT id FROM messages WHERE uid = ?')
-  const insertConversation = prepared<[string, string, string, number, number, number | null], { id: number }>(db, 
-    `INSERT INTO conversations (uid, title, model, created_at, updated_at, pinned_at)
-     VALUES (?, ?, ?, ?, ?, ?) RETURNING id`
+  const insertConversation = prepared<[string, string, string, string, number, number, number | null], { id: number }>(db, 
+    `INSERT INTO conversations (uid, title, model, params, created_at, updated_at, pinned_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
   )
   const insertMessage = prepared(db, 
     `INSERT INTO messages (uid, conversation_id, parent_id, role, content, reasoning, status, model, finish_reason,
-       prompt_tokens, completion_tokens, reasoning_tokens, reasoning_ms, error, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+       prompt_tokens, completion_tokens, reasoning_tokens, reasoning_ms, error, params, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   const setLeaf = prepared(db, 'UPDATE conversations SET current_leaf_id = ? WHERE id = ?')
   const touch = prepared(db, 'UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?')
@@ -249,6 +287,7 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
           conversation.uid,
           conversation.title,
           conversation.model,
+          JSON.stringify(conversation.params),
           conversation.createdAt,
           conversation.updatedAt,
           conversation.pinned ? conversation.updatedAt : null
@@ -285,6 +324,7 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
           message.usage?.reasoningTokens ?? null,
           message.reasoningMs ?? null,
           message.error && JSON.stringify(message.error),
+          message.params && JSON.stringify(message.params),
           message.createdAt
         )
         const messageId = Number(inserted.lastInsertRowid)

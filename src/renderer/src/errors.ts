@@ -39,6 +39,7 @@ const KNOWN: ReadonlySet<ErrorCode> = new Set([
   'invalid_input',
   'not_found',
   'busy',
+  'context_too_long',
   'history_unavailable',
   'history_damaged',
   'import_failed',
@@ -46,6 +47,11 @@ const KNOWN: ReadonlySet<ErrorCode> = new Set([
   'storage_full',
   'internal'
 ])
+
+/** Whether a key has a translation (t returns the key itself when it has none). */
+function i18nHas(t: TFunction, key: string): boolean {
+  return t(key) !== key
+}
 
 /** Describes an error for the user. */
 export function describeError(error: AppErrorInfo, t: TFunction): ErrorDescription {
@@ -69,6 +75,10 @@ export function describeError(error: AppErrorInfo, t: TFunction): ErrorDescripti
       status: error.params?.status ?? error.status ?? '',
       contentType: error.params?.contentType ?? ''
     })
+  } else if (error.code === 'unsupported_param') {
+    // The reason says which rule; the field is named for anything newer.
+    const specific = `errors.unsupported_param_${error.reason ?? ''}`
+    text = i18nHas(t, specific) ? t(specific) : t('errors.unsupported_param', { field: error.params?.field ?? '' })
   } else if (error.code === 'bad_request') {
     text = t('errors.bad_request', { message: message || String(error.status ?? '') })
   } else if (error.code === 'storage_unwritable' || error.code === 'storage_full') {
@@ -80,7 +90,7 @@ export function describeError(error: AppErrorInfo, t: TFunction): ErrorDescripti
   }
   return {
     text,
-    detail: error.code !== 'bad_request' && message !== '' && message !== text ? message : null,
+    detail: error.code !== 'bad_request' && error.code !== 'unsupported_param' && message !== '' && message !== text ? message : null,
     canRetry: RETRYABLE.has(error.code),
     opensSettings: FIXED_IN_SETTINGS.has(error.code)
   }

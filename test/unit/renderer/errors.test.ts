@@ -51,3 +51,40 @@ describe('describeError for broken and hostile servers', () => {
     expect(describeError(error, i18n.t).text).toBe('服务器的应答不像 Chat Completions API（它发送的是 application/json）。请检查基础 URL。')
   })
 })
+
+describe('describeError for parameters', () => {
+  it('a parameter the model does not take says which, in both languages, with no Retry', async () => {
+    await i18n.changeLanguage('en')
+    const error = {
+      code: 'unsupported_param',
+      message: 'glm-4-7-251222 does not take a reasoning effort.',
+      reason: 'effort_not_supported',
+      params: { field: 'reasoningEffort', model: 'glm-4-7-251222' }
+    } as const
+    expect(describeError(error, i18n.t)).toEqual({
+      text: 'This model does not take a reasoning effort. Set Reasoning effort to Default or pick another model. Nothing was sent.',
+      detail: null,
+      canRetry: false,
+      opensSettings: false
+    })
+    await i18n.changeLanguage('zh-CN')
+    expect(describeError(error, i18n.t).text).toBe('此模型不支持推理强度。请将“推理强度”设为默认，或换一个模型。未发送任何内容。')
+    await i18n.changeLanguage('en')
+    expect(describeError({ ...error, reason: 'something_newer' }, i18n.t).text).toBe(
+      'This model does not take one of the parameters (reasoningEffort). Nothing was sent.'
+    )
+  })
+
+  it('a request longer than the context says to send less history', async () => {
+    await i18n.changeLanguage('en')
+    const error = { code: 'context_too_long', message: 'Too long. (OutofContextError)', status: 400 } as const
+    expect(describeError(error, i18n.t)).toEqual({
+      text: 'The conversation is longer than the model can read at once. Send only the last few turns of history, or start a new chat.',
+      detail: 'Too long. (OutofContextError)',
+      canRetry: false,
+      opensSettings: false
+    })
+    await i18n.changeLanguage('zh-CN')
+    expect(describeError(error, i18n.t).text).toBe('对话长度超出了模型一次能读取的上下文。请只发送最近几轮历史，或开始新对话。')
+  })
+})

@@ -1,0 +1,161 @@
+// The command line's flags, read into the same shapes the app sends: pure, so they can be tested
+// without a process.
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { chatParamsSchema, REASONING_EFFORTS, type ChatParams } from '../shared/params'
+
+/** Bad input: nothing is sent, the exit code is 2. */
+export class UsageError extends Error {}
+
+export interface AskOptions {
+  question: string
+  model: string | undefined
+  /** Only the parameters given on the command line. */
+  params: ChatParams
+  /** Whether any parameter flag was given (an existing conversation then takes exactly these). */
+  paramsGiven: boolean
+  images: string[]
+  videos: string[]
+  fps: number | undefined
+  conversationId: number | undefined
+  stallTimeoutSeconds: number | undefined
+  json: boolean
+}
+
+export interface SearchOptions {
+  query: string
+  limit: number
+  json: boolean
+}
+
+export const DEFAULT_SEARCH_LIMIT = 20
+const MAX_SEARCH_LIMIT = 1000
+
+/** Reads `ask`'s flags; throws UsageError for anything that is not a valid value. */
+export function parseAsk(argv: string[]): AskOptions {
+  const { values, positionals } = parse(argv, {
+    model: { type: 'string' },
+    system: { type: 'string' },
+    temperature: { type: 'string' },
+    'top-p': { type: 'string' },
+    'max-tokens': { type: 'string' },
+    stop: { type: 'string', multiple: true },
+    thinking: { type: 'string' },
+    'reasoning-effort': { type: 'string' },
+    image: { type: 'string', multiple: true },
+    video: { type: 'string', multiple: true },
+    fps: { type: 'string' },
+    conversation: { type: 'string' },
+    'stall-timeout': { type: 'string' },
+    json: { type: 'boolean' }
+  })
+  const question = positionals.join(' ')
+  const images = (values.image as string[] | undefined) ?? []
+  const videos = (values.video as string[] | undefined) ?? []
+  if (!question.trim() && images.length === 0 && videos.length === 0) throw new UsageError('ask: the question is empty.')
+
+  const raw: ChatParams = {}
+  if (values.system !== undefined) raw.systemPrompt = values.system as string
+  if (values.temperature !== undefined) raw.temperature = number('--temperature', values.temperature as string)
+  if (values['top-p'] !== undefined) raw.topP = number('--top-p', values['top-p'] as string)
+  if (values['max-tokens'] !== undefined) raw.maxTokens = number('--max-tokens', values['max-tokens'] as string)
+  if (values.stop !== undefined) raw.stop = values.stop as string[]
+  if (values.thinking !== undefined) {
+    const thinking = values.thinking as string
+    if (thinking !== 'on' && thinking !== 'off') throw new UsageError('--thinking: on or off.')
+    raw.thinking = thinking === 'on' ? 'enabled' : 'disabled'
+  }
+  if (values['reasoning-effort'] !== undefined) {
+    const effort = values['reasoning-effort'] as string
+    if (!(REASONING_EFFORTS as readonly string[]).includes(effort)) {
+      throw new UsageError(`--reasoning-effort: one of ${REASONING_EFFORTS.join(', ')}.`)
+    }
+    raw.reasoningEffort = effort as ChatParams['reasoningEffort']
+  }
+  // The same schema the app's IPC boundary uses: ranges, whole numbers, stop sequences.
+  const parsed = chatParamsSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new UsageError(`${FLAG_OF[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}.`)
+  }
+
+  return {
+    question,
+    model: values.model as string | undefined,
+    params: parsed.data,
+    paramsGiven: Object.keys(raw).length > 0,
+    images,
+    videos,
+    fps: values.fps === undefined ? undefined : number('--fps', values.fps as string),
+    conversationId: values.conversation === undefined ? undefined : wholeNumber('--conversation', values.conversation as string, 1),
+    stallTimeoutSeconds:
+      values['stall-timeout'] === undefined ? undefined : positive('--stall-timeout', values['stall-timeout'] as string),
+    json: values.json === true
+  }
+}
+
+/** Reads `search`'s flags. */
+export function parseSearch(argv: string[]): SearchOptions {
+  const { values, positionals } = parse(argv, { limit: { type: 'string' }, json: { type: 'boolean' } })
+  const query = positionals.join(' ')
+  if (!query.trim()) throw new UsageError('search: the query is empty.')
+  if (query.length > 1000) throw new UsageError('search: the query is longer than 1000 characters.')
+  const limit = values.limit === undefined ? DEFAULT_SEARCH_LIMIT : wholeNumber('--limit', values.limit as string, 1)
+  if (limit > MAX_SEARCH_LIMIT) throw new UsageError(`--limit: at most ${MAX_SEARCH_LIMIT}.`)
+  return { query, limit, json: values.json === true }
+}
+
+/**
+ * The app's data folder: SEED_CHAT_DATA_DIR, else Electron's userData for "Seed Chat" on this
+ * platform (README, "Where data and the key live").
+ */
+export function dataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home = homedir()): string {
+  if (env.SEED_CHAT_DATA_DIR) return env.SEED_CHAT_DATA_DIR
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME)
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME)
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), APP_NAME)
+}
+
+/** The app's name: its data folder and its keychain entry's service. */
+export const APP_NAME = 'Seed Chat'
+
+const FLAG_OF: Record<string, string> = {
+  systemPrompt: '--system',
+  temperature: '--temperature',
+  topP: '--top-p',
+  maxTokens: '--max-tokens',
+  stop: '--stop',
+  thinking: '--thinking',
+  reasoningEffort: '--reasoning-effort'
+}
+
+type Spec = NonNullable<Parameters<typeof parseArgs>[0]>['options']
+
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
+
+function parse(argv: string[], options: Spec): { values: Values; positionals: string[] } {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] }
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+}
+
+function number(flag: string, text: string): number {
+  const value = Number(text)
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${flag}: “${text}” is not a number.`)
+  return value
+}
+
+function wholeNumber(flag: string, text: string, min: number): number {
+  const value = number(flag, text)
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`${flag}: a whole number of at least ${min}.`)
+  return value
+}
+
+function positive(flag: string, text: string): number {
+  const value = number(flag, text)
+  if (value <= 0) throw new UsageError(`${flag}: more than 0.`)
+  return value
+}

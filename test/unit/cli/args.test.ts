@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { dataDir, parseAsk, parseSearch, UsageError } from '../../../src/cli/args'
+
+describe('the CLI data folder', () => {
+  it('is SEED_CHAT_DATA_DIR, else the app’s own folder on each platform', () => {
+    expect(dataDir({ SEED_CHAT_DATA_DIR: '/tmp/x' }, 'linux', '/home/u')).toBe('/tmp/x')
+    expect(dataDir({}, 'linux', '/home/u')).toBe('/home/u/.config/Seed Chat')
+    expect(dataDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux', '/home/u')).toBe('/cfg/Seed Chat')
+    expect(dataDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Application Support/Seed Chat')
+  })
+})
+
+describe('ask flags', () => {
+  it('read into the app’s parameters; nothing given = nothing', () => {
+    expect(parseAsk(['hello', 'world'])).toMatchObject({ question: 'hello world', params: {}, paramsGiven: false, json: false })
+    expect(parseAsk(['--thinking', 'on', '--stop', 'a', '--stop', 'b', '--fps', '0.5', '--video', 'v.mp4', 'q'])).toMatchObject({
+      params: { thinking: 'enabled', stop: ['a', 'b'] },
+      paramsGiven: true,
+      fps: 0.5,
+      videos: ['v.mp4']
+    })
+  })
+
+  it('refuse what is not a valid value, naming the flag', () => {
+    expect(() => parseAsk(['--top-p', '2', 'q'])).toThrow(new UsageError('--top-p: top_p is 0 to 1.'))
+    expect(() => parseAsk(['--max-tokens', '0', 'q'])).toThrow(/--max-tokens: max_tokens is at least 1/)
+    expect(() => parseAsk(['--stall-timeout', '0', 'q'])).toThrow(/--stall-timeout/)
+    expect(() => parseAsk(['--conversation', 'abc', 'q'])).toThrow(/--conversation/)
+    expect(() => parseAsk(['--system', '  ', 'q'])).toThrow(/--system: the system prompt is empty/)
+    expect(() => parseSearch(['--limit', '2000', 'q'])).toThrow(/--limit/)
+  })
+})

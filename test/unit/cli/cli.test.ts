@@ -1,0 +1,412 @@
+// The command line as a user runs it: a child process (tsx on Node 22) against the fake provider
+// over real HTTP, a temporary data folder (a real SQLite file) and, where asked, the real keychain.
+import { execFile } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { build } from 'esbuild'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createCore, type Core } from '../../../src/main/core'
+import { getMessage, listMessages } from '../../../src/main/history/messages'
+import { createKeytarStore } from '../../../src/main/secrets/keychain'
+import { makeVideo, solidImage } from '../../fixtures/attachments/generate'
+import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
+
+const ROOT = resolve(__dirname, '../../..')
+const CLI = join(ROOT, 'src/cli/index.ts')
+/** The CLI bundled once (dependencies left in node_modules): a start takes 0.4 s instead of tsx's 2 s. */
+let bundle: string
+const BASE_FIELDS = ['messages', 'model', 'stream', 'stream_options']
+const ANSWER = 'Hello! This is the fake provider.'
+
+// Each test starts up to four processes; on a loaded 2-core machine one start takes seconds.
+vi.setConfig({ testTimeout: 120_000 })
+
+beforeAll(async () => {
+  // Named cli/index.cjs (the CLI runs itself only under that name), inside the repository so
+  // node_modules resolves.
+  bundle = join(mkdtempSync(join(ROOT, 'test-results', 'cli-')), 'cli', 'index.cjs')
+  await build({ entryPoints: [CLI], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile: bundle, logLevel: 'warning' })
+})
+
+let provider: FakeProvider
+let dataDir: string
+
+beforeEach(async () => {
+  provider = await startFakeProvider()
+  dataDir = mkdtempSync(join(tmpdir(), 'cli-'))
+})
+afterEach(async () => {
+  await provider.close()
+})
+
+interface Ran {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs the CLI; never through a shell. The fake provider keeps serving meanwhile (async spawn). */
+function cli(args: string[], env: Record<string, string | undefined> = {}, command: string[] = [process.execPath, bundle]): Promise<Ran> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SEED_CHAT_')))
+  return new Promise((done) => {
+    execFile(
+      command[0],
+      [...command.slice(1), ...args],
+      {
+        cwd: ROOT,
+        env: {
+          ...inherited,
+          SEED_CHAT_DATA_DIR: dataDir,
+          SEED_CHAT_API_KEY: provider.apiKey,
+          SEED_CHAT_BASE_URL: provider.baseURL,
+          ...env
+        } as NodeJS.ProcessEnv,
+        timeout: 60_000
+      },
+      (error, stdout, stderr) => {
+        const code = error ? ((error as { code?: number }).code ?? -1) : 0
+        done({ code: typeof code === 'number' ? code : -1, stdout, stderr })
+      }
+    )
+  })
+}
+
+/** The last line of stdout, parsed. */
+const lastJson = (ran: Ran) => JSON.parse(ran.stdout.trimEnd().split('\n').at(-1)!)
+
+/** Opens the same data folder as the app would, for a look at what was saved. */
+async function openHistory<T>(
+  look: (core: Core) => Promise<T> | T,
+  connect: { apiKey: string; baseURL: string } | null = null,
+  asApp = true
+): Promise<T> {
+  const service = `seed-chat-test-${randomUUID()}`
+  const core = await createCore({ dataDir, secrets: createKeytarStore(service), emit: () => undefined, besideApp: !asApp })
+  try {
+    if (connect) {
+      await core.handlers.updateSettings({ baseURL: connect.baseURL })
+      await core.handlers.setKey({ key: connect.apiKey })
+    }
+    return await look(core)
+  } finally {
+    await core.close()
+    await createKeytarStore(service).delete()
+  }
+}
+
+describe('ask', () => {
+  it('runs as documented: npm run -s cli -- ask (tsx on the sources, Node 22)', async () => {
+    // npm as on PATH; `npm run` puts node_modules/.bin (with the node devDependency's Node 22) first.
+    const ran = await cli(['run', '-s', 'cli', '--', 'ask', '--json', '--temperature', '0.1', 'Hi'], {}, ['npm'])
+    expect(ran.code).toBe(0)
+    expect(lastJson(ran)).toMatchObject({ ok: true, content: ANSWER, finishReason: 'stop' })
+    expect(Object.keys(provider.chatRequests()[0].body).sort()).toEqual([...BASE_FIELDS, 'temperature'])
+  })
+
+  it('every flag lands in the body exactly; --json prints one JSON line; the answer is saved like the app does', async () => {
+    const ran = await cli([
+      'ask',
+      '--model', 'doubao-seed-2.0-pro',
+      '--system', 'Answer in one line.',
+      '--temperature', '0.5',
+      '--top-p', '0.9',
+      '--max-tokens', '100',
+      '--stop', 'END',
+      '--stop', '###',
+      '--thinking', 'off',
+      '--reasoning-effort', 'minimal',
+      '--json',
+      'What', 'is', 'a', 'monad?'
+    ])
+    expect(ran.code).toBe(0)
+    const body = provider.chatRequests().at(-1)!.body
+    expect(Object.keys(body).sort()).toEqual(
+      [...BASE_FIELDS, 'max_tokens', 'reasoning_effort', 'stop', 'temperature', 'thinking', 'top_p'].sort()
+    )
+    expect(body).toMatchObject({
+      model: 'doubao-seed-2.0-pro',
+      temperature: 0.5,
+      top_p: 0.9,
+      max_tokens: 100,
+      stop: ['END', '###'],
+      thinking: { type: 'disabled' },
+      reasoning_effort: 'minimal'
+    })
+    expect(body.messages).toEqual([
+      { role: 'system', content: 'Answer in one line.' },
+      { role: 'user', content: 'What is a monad?' }
+    ])
+    // Only the JSON line on stdout.
+    expect(ran.stdout.trimEnd().split('\n')).toHaveLength(1)
+    const result = lastJson(ran)
+    expect(result).toEqual({
+      ok: true,
+      conversationId: expect.any(Number),
+      messageId: expect.any(Number),
+      content: ANSWER,
+      reasoning: 'The user wrote something. A short, friendly answer will do.',
+      finishReason: 'stop',
+      usage: { promptTokens: expect.any(Number), completionTokens: expect.any(Number), reasoningTokens: expect.any(Number) }
+    })
+    await openHistory(async (core) => {
+      const saved = await core.handlers.getConversation({ id: result.conversationId })
+      expect(saved.conversation).toMatchObject({ title: 'What is a monad?', model: 'doubao-seed-2.0-pro', params: { temperature: 0.5 } })
+      expect(saved.messages.map((m) => [m.role, m.content, m.status])).toEqual([
+        ['user', 'What is a monad?', 'done'],
+        ['assistant', ANSWER, 'done']
+      ])
+      expect(saved.messages[1].id).toBe(result.messageId)
+      expect(saved.messages[1].params).toEqual({
+        systemPrompt: 'Answer in one line.',
+        temperature: 0.5,
+        topP: 0.9,
+        maxTokens: 100,
+        stop: ['END', '###'],
+        thinking: 'disabled',
+        reasoningEffort: 'minimal'
+      })
+    })
+  })
+
+  it("parameters not given are not sent, whatever Settings' defaults say; the answer streams to stdout, reasoning to stderr", async () => {
+    await openHistory((core) => core.handlers.updateSettings({ defaultParams: { temperature: 1.3, systemPrompt: 'App default.' } }))
+    provider.enqueue({ kind: 'reply', reasoning: 'Thinking it over.', content: 'Plain answer.' })
+    const ran = await cli(['ask', 'Hi'])
+    expect(ran.code).toBe(0)
+    const body = provider.chatRequests().at(-1)!.body
+    expect(Object.keys(body).sort()).toEqual(BASE_FIELDS)
+    expect(body).toMatchObject({ model: 'doubao-seed-1-6-251015', messages: [{ role: 'user', content: 'Hi' }] })
+    expect(ran.stdout).toBe('Plain answer.\n')
+    expect(ran.stderr).toBe('Thinking it over.\n\n')
+  })
+
+  it('--conversation continues a conversation with its history; its own params stay unless flags are given', async () => {
+    const first = lastJson(await cli(['ask', '--json', '--temperature', '0.2', 'First question']))
+    const again = await cli(['ask', '--json', '--conversation', String(first.conversationId), 'Second question'])
+    expect(again.code).toBe(0)
+    let body = provider.chatRequests().at(-1)!.body
+    expect(body.messages).toEqual([
+      { role: 'user', content: 'First question' },
+      { role: 'assistant', content: ANSWER },
+      { role: 'user', content: 'Second question' }
+    ])
+    expect(Object.keys(body).sort()).toEqual([...BASE_FIELDS, 'temperature'])
+    expect(lastJson(again).conversationId).toBe(first.conversationId)
+
+    expect((await cli(['ask', '--json', '--conversation', String(first.conversationId), '--top-p', '0.4', 'Third'])).code).toBe(0)
+    body = provider.chatRequests().at(-1)!.body
+    expect(Object.keys(body).sort()).toEqual([...BASE_FIELDS, 'top_p'])
+  })
+
+  it('--image sends the picture before the text', async () => {
+    const file = join(dataDir, 'dot.png')
+    writeFileSync(file, await solidImage(32, 32))
+    const ran = await cli(['ask', '--json', '--image', file, 'What colour?'])
+    expect(ran.code).toBe(0)
+    const [message] = provider.chatRequests().at(-1)!.body.messages
+    expect(message.content.map((part: { type: string }) => part.type)).toEqual(['image_url', 'text'])
+    expect(message.content[0].image_url.url).toMatch(/^data:image\/png;base64,/)
+  })
+
+  it('--video with --fps sends the clip at that frame rate; a picture given as --video is refused', async () => {
+    const clip = await makeVideo(dataDir, 'mp4')
+    const ran = await cli(['ask', '--json', '--video', clip, '--fps', '0.5', 'What happens?'])
+    expect(ran.code).toBe(0)
+    const [message] = provider.chatRequests().at(-1)!.body.messages
+    expect(message.content.map((part: { type: string }) => part.type)).toEqual(['video_url', 'text'])
+    expect(message.content[0].video_url).toMatchObject({ fps: 0.5, url: expect.stringMatching(/^data:video\/mp4;base64,/) })
+
+    const picture = join(dataDir, 'dot.png')
+    writeFileSync(picture, await solidImage(32, 32))
+    const wrong = await cli(['ask', '--json', '--video', picture, 'Hi'])
+    expect(wrong.code).toBe(2)
+    expect(lastJson(wrong).error.code).toBe('invalid_input')
+    const fps = await cli(['ask', '--json', '--video', clip, '--fps', '9', 'Hi'])
+    expect(fps.code).toBe(2)
+    expect(provider.chatRequests()).toHaveLength(1)
+  })
+
+  it('max_tokens cut off: exit 0, finishReason length', async () => {
+    provider.enqueue({ kind: 'reply', content: 'one two three four five six' })
+    const ran = await cli(['ask', '--json', '--max-tokens', '2', 'Count'])
+    expect(ran.code).toBe(0)
+    expect(lastJson(ran)).toMatchObject({ ok: true, content: 'one two ', finishReason: 'length' })
+  })
+})
+
+describe('exit code 2: bad input, nothing sent', () => {
+  const cases: [string, string[], string][] = [
+    ['a temperature above 2', ['--temperature', '3'], 'invalid_input'],
+    ['a temperature that is not a number', ['--temperature', 'warm'], 'invalid_input'],
+    ['a fractional max_tokens', ['--max-tokens', '1.5'], 'invalid_input'],
+    ['five stop sequences', ['--stop', 'a', '--stop', 'b', '--stop', 'c', '--stop', 'd', '--stop', 'e'], 'invalid_input'],
+    ['an unknown thinking value', ['--thinking', 'maybe'], 'invalid_input'],
+    ['an unknown reasoning effort', ['--reasoning-effort', 'max'], 'invalid_input'],
+    ['an unknown flag', ['--temprature', '1'], 'invalid_input'],
+    ['a model id with spaces', ['--model', 'my model'], 'invalid_input'],
+    ['reasoning effort on a model without it', ['--model', 'glm-4-7-251222', '--reasoning-effort', 'low'], 'unsupported_param'],
+    ['high effort with thinking off', ['--thinking', 'off', '--reasoning-effort', 'high'], 'unsupported_param'],
+    ['a conversation that does not exist', ['--conversation', '999'], 'not_found'],
+    ['a missing image file', ['--image', '/nonexistent/x.png'], 'invalid_input']
+  ]
+
+  it.each(cases)('%s', async (_name, flags, code) => {
+    const ran = await cli(['ask', '--json', ...flags, 'Hi'])
+    expect(ran.code).toBe(2)
+    expect(lastJson(ran)).toMatchObject({ ok: false, error: { code, message: expect.any(String) } })
+    expect(provider.chatRequests()).toHaveLength(0)
+    await openHistory(async (core) => expect((await core.handlers.listConversations({})).conversations).toHaveLength(0))
+  })
+
+  it('an image for a text-only model: attachment_refused, without --json as words on stderr', async () => {
+    const file = join(dataDir, 'shot.png')
+    writeFileSync(file, await solidImage(32, 32))
+    const ran = await cli(['ask', '--model', 'glm-4-7-251222', '--image', file, 'What is this?'])
+    expect(ran.code).toBe(2)
+    expect(ran.stdout).toBe('')
+    expect(ran.stderr).toMatch(/^Error \(attachment_refused\): /)
+    expect(provider.chatRequests()).toHaveLength(0)
+  })
+
+  it('an empty question, an unknown command and a bad base URL', async () => {
+    expect((await cli(['ask', '--json', '  '])).code).toBe(2)
+    expect((await cli(['translate', 'x'])).code).toBe(2)
+    const ran = await cli(['ask', '--json', 'Hi'], { SEED_CHAT_BASE_URL: 'http://example.com/v1' })
+    expect(ran.code).toBe(2)
+    expect(lastJson(ran).error.code).toBe('invalid_input')
+    expect(provider.requests).toHaveLength(0)
+  })
+
+  it('no key anywhere: no_key', async () => {
+    const ran = await cli(['ask', '--json', 'Hi'], { SEED_CHAT_API_KEY: undefined, SEED_CHAT_KEYCHAIN_SERVICE: `seed-chat-test-${randomUUID()}` })
+    expect(ran.code).toBe(2)
+    expect(lastJson(ran).error.code).toBe('no_key')
+    expect(provider.requests).toHaveLength(0)
+  })
+})
+
+describe('exit code 1: the API or the network failed, what arrived is kept', () => {
+  it('a server error: the app’s code and status in the JSON', async () => {
+    const error = { kind: 'error', status: 500, error: { message: 'Internal', type: 'InternalServiceError', code: 'InternalServiceError' } } as const
+    // The SDK retries a 500 twice, as in the app.
+    provider.enqueue(error, error, error)
+    const ran = await cli(['ask', '--json', 'Hi'])
+    expect(ran.code).toBe(1)
+    expect(lastJson(ran)).toMatchObject({ ok: false, error: { code: 'server', status: 500 } })
+  })
+
+  it('a stream that breaks mid-reply keeps the part that arrived', async () => {
+    provider.enqueue({ kind: 'reply', content: 'The first half arrived, the rest did not.', failAfterChars: 14, failure: { mode: 'drop' }, chunkSize: 7 })
+    const ran = await cli(['ask', '--json', 'Tell me'])
+    expect(ran.code).toBe(1)
+    const result = lastJson(ran)
+    expect(result).toMatchObject({ ok: false, error: { code: 'stream_interrupted' }, conversationId: expect.any(Number), messageId: expect.any(Number) })
+    await openHistory((core) => {
+      const saved = listMessages(core.services.db, result.conversationId)
+      expect(saved.map((m) => [m.role, m.content, m.status])).toEqual([
+        ['user', 'Tell me', 'done'],
+        ['assistant', 'The first half', 'error']
+      ])
+    })
+  })
+
+  it('--stall-timeout ends a silent stream', async () => {
+    provider.enqueue({ kind: 'reply', content: 'Begins then stalls', failAfterChars: 6, failure: { mode: 'stall' } })
+    const started = Date.now()
+    const ran = await cli(['ask', '--json', '--stall-timeout', '1', 'Hi'])
+    expect(ran.code).toBe(1)
+    expect(lastJson(ran).error.code).toBe('stalled')
+    expect(Date.now() - started).toBeLessThan(15_000)
+  })
+
+  it('the network is down', async () => {
+    const ran = await cli(['ask', 'Hi'], { SEED_CHAT_BASE_URL: 'http://127.0.0.1:9/v1' })
+    expect(ran.code).toBe(1)
+    expect(ran.stderr).toMatch(/Error \(network\)/)
+  })
+})
+
+describe('beside the running app', () => {
+  it('leaves a reply the app is streaming alone', async () => {
+    const streaming = await openHistory(async (core) => {
+      const sent = await core.handlers.sendMessage({ conversationId: null, model: 'doubao-seed-1-6-251015', text: 'App question', attachments: [] })
+      await core.services.chat.whenIdle(sent.assistantMessage.id)
+      // As if the app were still streaming it.
+      core.services.db.prepare("UPDATE messages SET status = 'streaming' WHERE id = ?").run(sent.assistantMessage.id)
+      return sent.assistantMessage.id
+    }, { apiKey: provider.apiKey, baseURL: provider.baseURL })
+    expect((await cli(['ask', '--json', 'CLI question'])).code).toBe(0)
+    expect(await openHistory((core) => getMessage(core.services.db, streaming)?.status, null, false)).toBe('streaming')
+  })
+})
+
+describe('the key', () => {
+  it('is never printed, even when the server echoes it back', async () => {
+    provider.enqueue({ kind: 'error', status: 400, error: { message: 'Bad header {authorization} for key {key}', type: 'BadRequest', code: 'InvalidParameter' } })
+    const json = await cli(['ask', '--json', 'Hi'])
+    provider.enqueue({ kind: 'error', status: 400, error: { message: 'Bad header {authorization} for key {key}', type: 'BadRequest', code: 'InvalidParameter' } })
+    const plain = await cli(['ask', 'Hi'])
+    const ok = await cli(['ask', 'Hi'])
+    for (const ran of [json, plain, ok]) {
+      expect(ran.stdout).not.toContain(provider.apiKey)
+      expect(ran.stderr).not.toContain(provider.apiKey)
+      expect(ran.stdout + ran.stderr).not.toContain(provider.apiKey.slice(-12))
+    }
+    expect(json.code).toBe(1)
+    expect(lastJson(json).error).toMatchObject({ code: 'bad_request', status: 400 })
+    expect(plain.stderr).toContain('[key removed]')
+  })
+
+  it("comes from the app's keychain entry when SEED_CHAT_API_KEY is not set", async () => {
+    const service = `seed-chat-test-${randomUUID()}`
+    await createKeytarStore(service).set(provider.apiKey)
+    try {
+      const ran = await cli(['ask', '--json', 'Hi'], { SEED_CHAT_API_KEY: undefined, SEED_CHAT_KEYCHAIN_SERVICE: service })
+      expect(ran.code).toBe(0)
+      expect(provider.chatRequests().at(-1)!.headers.authorization).toBe(`Bearer ${provider.apiKey}`)
+      expect(ran.stdout + ran.stderr).not.toContain(provider.apiKey)
+    } finally {
+      await createKeytarStore(service).delete()
+    }
+  })
+
+  it('SEED_CHAT_BASE_URL is used without changing the saved base URL', async () => {
+    await openHistory((core) => core.handlers.updateSettings({ baseURL: 'https://saved.example/v1' }))
+    expect((await cli(['ask', '--json', 'Hi'])).code).toBe(0)
+    expect(provider.chatRequests()).toHaveLength(1)
+    expect(await openHistory((core) => core.handlers.getSettings(undefined))).toMatchObject({ baseURL: 'https://saved.example/v1' })
+  })
+})
+
+describe('search', () => {
+  it('--json lists hits with plain-text snippets, newest first, offline', async () => {
+    provider.enqueue({ kind: 'reply', content: 'Bubble sort swaps neighbours.' })
+    const asked = lastJson(await cli(['ask', '--json', 'How does bubble sort work?']))
+    const ran = await cli(['search', '--json', 'bubble'], { SEED_CHAT_API_KEY: undefined, SEED_CHAT_BASE_URL: 'http://127.0.0.1:9/v1' })
+    expect(ran.code).toBe(0)
+    const { results } = lastJson(ran)
+    expect(results).toEqual([
+      { conversationId: asked.conversationId, messageId: asked.messageId, role: 'assistant', field: 'content', snippet: 'Bubble sort swaps neighbours.', createdAt: expect.any(Number) },
+      { conversationId: asked.conversationId, messageId: asked.messageId - 1, role: 'user', field: 'content', snippet: 'How does bubble sort work?', createdAt: expect.any(Number) },
+      { conversationId: asked.conversationId, messageId: null, role: null, field: 'title', snippet: 'How does bubble sort work?', createdAt: expect.any(Number) }
+    ].sort((a, b) => (a.field === 'title' ? -1 : b.field === 'title' ? 1 : 0)))
+    expect(provider.chatRequests()).toHaveLength(1)
+
+    const limited = lastJson(await cli(['search', '--json', '--limit', '1', 'bubble']))
+    expect(limited.results).toHaveLength(1)
+    const none = await cli(['search', '--json', 'zebra'])
+    expect(none.code).toBe(0)
+    expect(lastJson(none)).toEqual({ results: [] })
+  })
+
+  it('without --json prints one hit per entry; bad flags are exit 2', async () => {
+    await cli(['ask', '--json', 'Quicksort please'])
+    const ran = await cli(['search', 'quicksort'])
+    expect(ran.code).toBe(0)
+    expect(ran.stdout).toContain('Quicksort please')
+    expect((await cli(['search', '--limit', '0', 'x'])).code).toBe(2)
+    expect((await cli(['search', '--json', ''])).code).toBe(2)
+  })
+})
