@@ -8,6 +8,7 @@ import type { ComposerSlice } from './slices/composer'
 import type { ConversationsSlice } from './slices/conversations'
 import type { HistoryAdminSlice } from './slices/historyAdmin'
 import type { ModelsSlice } from './slices/models'
+import type { ParamsSlice } from './slices/params'
 import type { SearchSlice } from './slices/search'
 import type { SessionSlice } from './slices/session'
 import type { SettingsSlice } from './slices/settings'
@@ -21,7 +22,8 @@ export type AppState = SessionSlice &
   ChatSlice &
   ComposerSlice &
   SearchSlice &
-  HistoryAdminSlice
+  HistoryAdminSlice &
+  ParamsSlice
 
 export type AppStore = StoreApi<AppState>
 

@@ -11,6 +11,8 @@
 //   highlight (chat), tray and leftOut (composer) and search hits (search) go with it.
 // - deleteConversation / renameConversation: hide or retitle the conversation's search hits
 //   (withoutConversationHits, renameInSearch in search).
+// - sendMessage (chat) sends the new chat's draftParams (params) and clears them; newChat clears
+//   them too; startFromPreset (params) sets draftModel (models).
 // - openSearchResult (search) sets the chat's highlight before opening the conversation.
 // - updateConversation (conversations) is how chat and models put a changed conversation back in
 //   the list; loadConversationPage is how session and historyAdmin reload it.
@@ -25,6 +27,7 @@ import { createComposerSlice } from './slices/composer'
 import { createConversationsSlice } from './slices/conversations'
 import { createHistoryAdminSlice } from './slices/historyAdmin'
 import { createModelsSlice } from './slices/models'
+import { createParamsSlice } from './slices/params'
 import { createSearchSlice } from './slices/search'
 import { createSessionSlice } from './slices/session'
 import { createSettingsSlice } from './slices/settings'
@@ -66,7 +69,8 @@ export function createAppStore(
       ...createChatSlice(args),
       ...createComposerSlice(args),
       ...createSearchSlice(args),
-      ...createHistoryAdminSlice(args)
+      ...createHistoryAdminSlice(args),
+      ...createParamsSlice(args)
     }
   })
 }
