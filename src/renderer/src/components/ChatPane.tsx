@@ -8,6 +8,8 @@ import { ErrorBanner } from './ErrorNotice'
 import { LeftOutNotice } from './LeftOutNotice'
 import { MessageList } from './MessageList'
 import { ModelPicker } from './ModelPicker'
+import { ParamsControl } from './ParamChips'
+import { ParamsPanel } from './ParamsPanel'
 import { TitleEditor } from './TitleEditor'
 import { IconButton } from '../ui/IconButton'
 import './ChatPane.css'
@@ -17,6 +19,7 @@ export function ChatPane() {
   const { t } = useTranslation()
   const conversation = useApp(selectActiveConversation)
   const deleteConversation = useApp((s) => s.deleteConversation)
+  const paramsPanelOpen = useApp((s) => s.paramsPanelOpen)
   return (
     <main className="chat">
       <header className="chat-header">
@@ -26,6 +29,7 @@ export function ChatPane() {
           <h1 className="chat-title">{t('chat.newChatTitle')}</h1>
         )}
         <div className="chat-header-tools">
+          <ParamsControl />
           <ModelPicker />
           {conversation ? (
             // No "are you sure?": the delete waits behind an Undo toast instead.
@@ -39,6 +43,7 @@ export function ChatPane() {
       <MessageList />
       <LeftOutNotice />
       <Composer />
+      {paramsPanelOpen ? <ParamsPanel key={conversation?.id ?? 'new'} /> : null}
     </main>
   )
 }

@@ -6,8 +6,10 @@ import { splitByTerms } from '../history'
 import type { SearchHighlight } from '../store'
 import { useApp } from '../storeContext'
 import { Thumbnail } from '../ui/Thumbnail'
+import { ContextTrimOffer } from './ContextTrimOffer'
 import { ErrorNotice } from './ErrorNotice'
 import { MarkdownView } from './MarkdownView'
+import { ReplyParams } from './ReplyParams'
 import './MessageView.css'
 
 const NO_TERMS: readonly string[] = []
@@ -161,12 +163,15 @@ function ReplyError({ message }: { message: Message }) {
   // Main retries only a conversation's last reply (the new one is written at the end).
   const isLast = useApp((s) => s.messagesByConversation[message.conversationId]?.at(-1)?.id === message.id)
   return (
-    <ErrorNotice
-      error={message.error!}
-      className="message-error"
-      retryDisabled={busy}
-      onRetry={isLast ? () => void retryReply(message.id) : undefined}
-    />
+    <>
+      <ErrorNotice
+        error={message.error!}
+        className="message-error"
+        retryDisabled={busy}
+        onRetry={isLast ? () => void retryReply(message.id) : undefined}
+      />
+      <ContextTrimOffer message={message} />
+    </>
   )
 }
 
@@ -186,7 +191,8 @@ function ReplyFooter({ message }: { message: Message }) {
         })
       : t('message.usage', { prompt: usage.promptTokens, completion: usage.completionTokens })
     : null
-  if (notes.length === 0 && !tokens && !finishReason) return null
+  const hasParams = message.params !== null && Object.keys(message.params).length > 0
+  if (notes.length === 0 && !tokens && !finishReason && !hasParams) return null
   return (
     <footer className="message-footer">
       {notes.map((note) => (
@@ -194,8 +200,9 @@ function ReplyFooter({ message }: { message: Message }) {
           {note.text}
         </p>
       ))}
-      {tokens || finishReason ? (
+      {tokens || finishReason || hasParams ? (
         <p className="message-meta">
+          <ReplyParams params={message.params} />
           {tokens ? <span>{tokens}</span> : null}
           {finishReason ? <span>{t('message.finishReason', { reason: finishReason })}</span> : null}
         </p>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useApp } from '../storeContext'
 import { ConnectionStatus, FormError, KeychainWarning } from './FormNotices'
 import { LanguageSelect } from './LanguageSelect'
+import { DefaultParamsSection, PresetsSection } from './ParamsSettings'
 import { useBackupKind } from './RecoveryScreen'
 import { useFormatDate } from '../lib/date'
 import { formatBytes } from '../attachments'
@@ -33,6 +34,8 @@ export function SettingsDialog() {
         </section>
         <ConnectionSection />
         <KeySection />
+        <DefaultParamsSection />
+        <PresetsSection />
         <HistorySection />
         <FormError />
       </div>
