@@ -8,7 +8,7 @@ import './ParamChips.css'
 
 /** A chip's words: "T 0.3", "max 512", "effort: high" ... */
 export function chipText(chip: ParamChip, t: TFunction): string {
-  const values = chip.key === 'effort' ? { value: t(`params.efforts.${chip.values.value}`) } : chip.values
+  const values = chip.key === 'effort' ? { value: t(`params.efforts.${chip.values.value}`).toLocaleLowerCase() } : chip.values
   return t(`params.chip.${chip.key}`, values)
 }
 

@@ -243,9 +243,7 @@ function SelectField({
   const id = useId()
   return (
     <div className="field params-field">
-      <label htmlFor={`${id}-input`}>
-        {label} {hint ? <span className="params-label-hint">{hint}</span> : null}
-      </label>
+      <label htmlFor={`${id}-input`}>{label}</label>
       <select
         id={`${id}-input`}
         value={value}
@@ -259,6 +257,7 @@ function SelectField({
           </option>
         ))}
       </select>
+      {hint && !error ? <p className="field-hint">{hint}</p> : null}
       <FieldError id={`${id}-error`} error={error} />
     </div>
   )

@@ -73,7 +73,7 @@ function SaveAsPreset({ params, model }: { params: ChatParams | null; model: str
 
   if (!naming) {
     return (
-      <div className="params-preset">
+      <div className="params-preset params-preset-closed">
         <button type="button" className="button" disabled={params === null} onClick={() => setNaming(true)}>
           {t('params.saveAsPreset')}
         </button>
