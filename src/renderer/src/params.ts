@@ -147,9 +147,3 @@ export function paramChips(params: ChatParams): ParamChip[] {
   }
   return chips
 }
-
-/** Whether two sets of parameters are the same (key order aside). */
-export function sameParams(a: ChatParams, b: ChatParams): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<ChatParamName>
-  return [...keys].every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]))
-}
