@@ -11,7 +11,7 @@ const NO_THINKING: ModelInfo = { ...GLM, id: 'other', thinking: false }
 
 describe('readDraft', () => {
   it('leaves every empty field and Default choice out: nothing to send', () => {
-    expect(readDraft(draftFromParams({}), PRO)).toEqual({ params: {}, errors: {} })
+    expect(readDraft(draftFromParams({}), PRO)).toStrictEqual({ params: {}, errors: {} })
   })
 
   it('reads each typed field as the type the API takes', () => {
@@ -26,7 +26,7 @@ describe('readDraft', () => {
       reasoningEffort: 'minimal' as const,
       historyTurns: '5'
     }
-    expect(readDraft(draft, PRO)).toEqual({
+    expect(readDraft(draft, PRO)).toStrictEqual({
       params: {
         systemPrompt: 'Be brief.',
         temperature: 0.3,
@@ -58,7 +58,7 @@ describe('readDraft', () => {
       stop: 'stop',
       historyTurns: 'historyTurns'
     })
-    expect(params).toEqual({})
+    expect(params).toStrictEqual({})
     expect(readDraft({ ...draftFromParams({}), maxTokens: '0' }, PRO).errors).toEqual({ maxTokens: 'maxTokens' })
     expect(readDraft({ ...draftFromParams({}), maxTokens: '65537' }, PRO).errors).toEqual({ maxTokens: 'maxTokens' })
     expect(readDraft({ ...draftFromParams({}), temperature: '-0.1' }, PRO).errors).toEqual({ temperature: 'temperature' })
@@ -79,8 +79,8 @@ describe('readDraft', () => {
 
   it('leaves out what the model does not take (the form does not offer it)', () => {
     const draft = draftFromParams({ thinking: 'enabled', reasoningEffort: 'high', temperature: 1 })
-    expect(readDraft(draft, FLASH)).toEqual({ params: { thinking: 'enabled', temperature: 1 }, errors: {} })
-    expect(readDraft(draft, NO_THINKING)).toEqual({ params: { temperature: 1 }, errors: {} })
+    expect(readDraft(draft, FLASH)).toStrictEqual({ params: { thinking: 'enabled', temperature: 1 }, errors: {} })
+    expect(readDraft(draft, NO_THINKING)).toStrictEqual({ params: { temperature: 1 }, errors: {} })
   })
 })
 
