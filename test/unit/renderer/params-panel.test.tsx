@@ -172,7 +172,7 @@ describe('Presets', () => {
     await renderWithStore(<PresetMenu />, store)
     await user.click(screen.getByRole('button', { name: 'Start from a preset' }))
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      'Translate (Chinese ⇄ English)',
+      'Translate Chinese ⇄ English',
       'Code reviewer',
       'Concise answers',
       'Deep thinking'
@@ -333,8 +333,9 @@ describe('A request too long for the context', () => {
     await store.getState().init()
     await store.getState().openConversation(50)
     await renderWithStore(<MessageView message={failed} />, store)
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Send only the last 2 turns' }))
-    expect(fake.api.setConversationParams).toHaveBeenCalledWith({ id: 50, params: { temperature: 0.4, historyTurns: 2 } })
+    // Two earlier turns were sent with q3: one fewer is offered.
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Retry with only the last turn of history' }))
+    expect(fake.api.setConversationParams).toHaveBeenCalledWith({ id: 50, params: { temperature: 0.4, historyTurns: 1 } })
     expect(fake.api.retryReply).toHaveBeenCalledWith({ messageId: 506 })
     expect(vi.mocked(fake.api.setConversationParams).mock.invocationCallOrder[0]).toBeLessThan(
       vi.mocked(fake.api.retryReply).mock.invocationCallOrder[0]
@@ -344,6 +345,6 @@ describe('A request too long for the context', () => {
   it('is not offered for other errors', async () => {
     const failed = makeMessage({ conversationId: 1, status: 'error', error: { code: 'server', message: 'boom', status: 500 } })
     await renderWithStore(<MessageView message={failed} />)
-    expect(screen.queryByRole('button', { name: /Send only the last/ })).toBeNull()
+    expect(screen.queryByRole('button', { name: /Retry with only/ })).toBeNull()
   })
 })

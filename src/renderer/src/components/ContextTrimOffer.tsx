@@ -14,9 +14,10 @@ export function isContextTooLong(error: AppErrorInfo): boolean {
 }
 
 /**
- * Under a reply that failed for being too long: "Send only the last N turns", which sets the
- * conversation's history to send and asks again. N is the most recent turns the estimate fits in
- * 80% of the context, and always fewer than were sent.
+ * Under a reply that failed for being too long: "Retry with only the last N turns of history",
+ * which sets the conversation's history to send and asks again. The question being answered
+ * always goes; N counts the earlier turns (historyTurns): as many as the estimate fits in 80% of
+ * the context, and always fewer than were sent.
  */
 export function ContextTrimOffer({ message }: { message: Message }) {
   const { t } = useTranslation()
@@ -27,10 +28,13 @@ export function ContextTrimOffer({ message }: { message: Message }) {
   const trim = useApp((s) => s.trimHistoryAndRetry)
   if (!message.error || !isContextTooLong(message.error) || !conversation || !messages) return null
   if (messages.at(-1)?.id !== message.id) return null
-  const sentTurns = conversation.params.historyTurns ?? messages.filter((m) => m.role === 'user').length
-  const fit = turnsThatFit(messages, conversation.params, modelInfoOf(models, message.model ?? conversation.model).context)
-  const turns = Math.max(1, Math.min(fit, sentTurns - 1))
-  if (sentTurns <= 1) return null
+  const questions = messages.filter((m) => m.role === 'user').length
+  const earlierSent = Math.min(conversation.params.historyTurns ?? Infinity, questions - 1)
+  if (earlierSent <= 1) return null
+  const context = modelInfoOf(models, message.model ?? conversation.model).context
+  // turnsThatFit counts the question being answered as a turn.
+  const fit = turnsThatFit(messages, conversation.params, context) - 1
+  const turns = Math.max(1, Math.min(fit, earlierSent - 1))
   return (
     <div className="form-actions form-actions-start">
       <button type="button" className="button" disabled={busy} onClick={() => void trim(message.id, turns)}>

@@ -298,6 +298,7 @@ function HistoryField({ value, onChange, error }: { value: string; onChange: (va
           />
         ) : null}
       </div>
+      {limited && !error ? <p className="field-hint">{t('params.historyHint')}</p> : null}
       <FieldError id={`${id}-error`} error={error} />
     </div>
   )
