@@ -94,3 +94,38 @@ test('parameters set in the panel are exactly what the request carries', async (
   expect(second.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant', 'user'])
   await page.screenshot({ path: join(SCREENS, 'params-chips.png') })
 })
+
+test('a request too long for the context offers to send fewer turns, and retries with them', async ({ app, provider }) => {
+  const page = await connect(app, provider)
+  const box = page.getByRole('textbox', { name: 'Message' })
+  for (const n of [1, 2, 3]) {
+    provider.enqueue({ kind: 'reply', content: `Answer ${n}` })
+    await box.fill(`Question ${n}`)
+    await box.press('Enter')
+    await expect(page.getByRole('article', { name: 'Assistant' }).last()).toContainText(`Answer ${n}`)
+  }
+  provider.enqueue({
+    kind: 'error',
+    status: 400,
+    error: { message: 'Total tokens exceed max message tokens.', type: 'BadRequest', code: 'OutofContextError' }
+  })
+  await box.fill('Question 4')
+  await box.press('Enter')
+  // Three earlier turns went with question 4: the offer is fewer than that.
+  const trim = page.getByRole('button', { name: 'Retry with only the last 2 turns of history' })
+  await expect(trim).toBeVisible()
+  await page.screenshot({ path: join(SCREENS, 'params-context-too-long.png') })
+  provider.enqueue({ kind: 'reply', content: 'Answer 4' })
+  await trim.click()
+  await expect(page.getByRole('article', { name: 'Assistant' }).last()).toContainText('Answer 4')
+  await expect(page.getByRole('list', { name: 'Parameters that are not default' })).toHaveText('last 2 turns')
+  expect(getConversation(app.core.services.db, 1)?.params).toEqual({ historyTurns: 2 })
+  const retried = provider.chatRequests()[4].body
+  expect(retried.messages.map((m: { content: string }) => m.content)).toEqual([
+    'Question 2',
+    'Answer 2',
+    'Question 3',
+    'Answer 3',
+    'Question 4'
+  ])
+})
