@@ -29,8 +29,8 @@ export function ParamChips({ params, className = '' }: { params: ChatParams; cla
 }
 
 /**
- * The header's "Parameters" control: the button that opens the panel, and what is not default in
- * the open conversation (or the new chat) as chips. A click on the chips opens it too.
+ * The header's "Parameters" control: what is not default in the open conversation (or the new
+ * chat) as chips, and the button that opens the panel.
  */
 export function ParamsControl() {
   const { t } = useTranslation()
@@ -40,12 +40,15 @@ export function ParamsControl() {
   const open = useApp((s) => s.openParamsPanel)
   const params = conversation ? conversation.params : (draftParams ?? defaultParams)
   return (
-    <div className="params-control" onClick={(event) => event.target !== event.currentTarget && open()}>
-      <button type="button" className="button button-quiet params-button" title={t('params.title')}>
+    <div className="params-control">
+      {/* The chips open the panel too (a mouse shortcut; the button is the control to tab to). */}
+      <div className="params-chips-click" onClick={open}>
+        <ParamChips params={params} />
+      </div>
+      <button type="button" className="button button-quiet params-button" title={t('params.title')} onClick={open}>
         <span aria-hidden="true" className="icon-params" />
         <span className="params-button-text">{t('params.button')}</span>
       </button>
-      <ParamChips params={params} />
     </div>
   )
 }
