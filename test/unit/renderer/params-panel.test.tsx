@@ -108,10 +108,23 @@ describe('Parameters panel', () => {
     ])
   })
 
+  it('says which saved parameters the model refuses, and Save drops them', async () => {
+    const conversation = makeConversation({ id: 11, model: 'glm-4-7-251222', params: { reasoningEffort: 'high', temperature: 0.4 } })
+    const { user, fake } = await openChat(conversation)
+    const panel = await openPanel(user)
+    expect(
+      within(panel).getByText('glm-4-7-251222 does not take the saved Reasoning effort: it is not offered here, and Save removes it.')
+    ).toBeTruthy()
+    await user.click(within(panel).getByRole('button', { name: 'Save' }))
+    expect(vi.mocked(fake.api.setConversationParams).mock.calls[0][0]).toStrictEqual({ id: 11, params: { temperature: 0.4 } })
+  })
+
   it('Reset all to Default saves no parameters at all', async () => {
-    const { user, fake } = await openChat(makeConversation({ id: 8, params: { temperature: 1.5, maxTokens: 100 } }))
+    const { user, fake } = await openChat(makeConversation({ id: 8, params: { temperature: 1.5, maxTokens: 100, historyTurns: 4 } }))
     const panel = await openPanel(user)
     await user.click(within(panel).getByRole('button', { name: 'Reset all to Default' }))
+    expect((within(panel).getByRole('combobox', { name: 'History to send' }) as HTMLSelectElement).value).toBe('all')
+    expect(within(panel).queryByRole('textbox', { name: 'Number of turns' })).toBeNull()
     await user.click(within(panel).getByRole('button', { name: 'Save' }))
     expect(vi.mocked(fake.api.setConversationParams).mock.calls[0][0]).toStrictEqual({ id: 8, params: {} })
     expect(screen.queryByRole('list', { name: 'Parameters that are not default' })).toBeNull()

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ModelInfo } from '../../../shared/models'
-import type { ChatParamName, ChatParams, ReasoningEffort, ThinkingMode } from '../../../shared/params'
+import { paramIssues, type ChatParamName, type ChatParams, type ReasoningEffort, type ThinkingMode } from '../../../shared/params'
 import { MAX_STOP_SEQUENCES, draftFromParams, offeredFields, readDraft, type ParamError, type ParamsDraft } from '../params'
 import { IconButton } from '../ui/IconButton'
 import './ParamsForm.css'
@@ -32,6 +32,8 @@ export function ParamsForm({
   const { t } = useTranslation()
   const [draft, setDraft] = useState<ParamsDraft>(() => draftFromParams(initial))
   const [saved, setSaved] = useState(false)
+  // Bumped by Reset, so fields that keep their own state start over.
+  const [resets, setResets] = useState(0)
   const { params, errors } = useMemo(() => readDraft(draft, model), [draft, model])
   const valid = Object.keys(errors).length === 0
   const offered = offeredFields(model, draft.thinking)
@@ -52,9 +54,17 @@ export function ParamsForm({
     return error ? t(`params.invalid.${error}`, { max: MAX_STOP_SEQUENCES }) : null
   }
 
+  // Saved parameters this model refuses (it was switched to after they were set): Save drops them.
+  const refused = model ? [...new Set(paramIssues(initial, model).map((issue) => t(`params.${issue.field}`)))] : []
+
   return (
     <form className="params-form" onSubmit={(event) => void submit(event)} noValidate>
       <p className="field-hint">{t('params.defaultHint')}</p>
+      {refused.length > 0 ? (
+        <p className="params-refused">
+          {t('params.refusedByModel', { model: model!.id, fields: refused.join(t('models.listSeparator')) })}
+        </p>
+      ) : null}
       <TextAreaField
         label={t('params.systemPrompt')}
         value={draft.systemPrompt}
@@ -83,7 +93,7 @@ export function ParamsForm({
           onChange={(maxTokens) => change({ maxTokens })}
           error={errorText('maxTokens')}
         />
-        <HistoryField value={draft.historyTurns} onChange={(historyTurns) => change({ historyTurns })} error={errorText('historyTurns')} />
+        <HistoryField key={resets} value={draft.historyTurns} onChange={(historyTurns) => change({ historyTurns })} error={errorText('historyTurns')} />
         {offered.thinking ? (
           <SelectField
             label={t('params.thinking')}
@@ -125,7 +135,10 @@ export function ParamsForm({
         <button
           type="button"
           className="button button-quiet params-reset"
-          onClick={() => change(draftFromParams({}))}
+          onClick={() => {
+            change(draftFromParams({}))
+            setResets((count) => count + 1)
+          }}
         >
           {t('params.resetAll')}
         </button>
