@@ -9,6 +9,8 @@ import { ErrorBanner } from './ErrorNotice'
 import { LeftOutNotice } from './LeftOutNotice'
 import { MessageList } from './MessageList'
 import { ModelPicker } from './ModelPicker'
+import { ParamsControl } from './ParamChips'
+import { ParamsPanel } from './ParamsPanel'
 import { TitleEditor } from './TitleEditor'
 import { IS_MAC } from '../lib/platform'
 import { IconButton } from '../ui/IconButton'
@@ -21,6 +23,7 @@ export function ChatPane() {
   const conversation = useApp(selectActiveConversation)
   const [editingTitle, setEditingTitle] = useState(false)
   useEffect(() => setEditingTitle(false), [conversation?.id])
+  const paramsPanelOpen = useApp((s) => s.paramsPanelOpen)
   return (
     <main className="chat">
       <header className="chat-header">
@@ -31,6 +34,7 @@ export function ChatPane() {
           <h1 className="chat-title">{t('chat.newChatTitle')}</h1>
         )}
         <div className="chat-header-tools">
+          <ParamsControl />
           <ModelPicker />
           {conversation ? <ConversationActions conversation={conversation} onRename={() => setEditingTitle(true)} /> : null}
         </div>
@@ -39,6 +43,7 @@ export function ChatPane() {
       <MessageList />
       <LeftOutNotice />
       <Composer />
+      {paramsPanelOpen ? <ParamsPanel key={conversation?.id ?? 'new'} /> : null}
     </main>
   )
 }

@@ -4,6 +4,7 @@ import { attachmentBlock } from '../attachments'
 import { selectActiveMessages, selectIsStreaming, selectTray } from '../store'
 import { useApp } from '../storeContext'
 import { AttachButton, AttachmentAlerts, AttachmentTray, useCurrentModelInfo } from './AttachmentTray'
+import { ContextMeter } from './ContextMeter'
 import './Composer.css'
 
 // Chromium reports keyCode 229 for keys an IME is still composing.
@@ -69,6 +70,7 @@ export function Composer() {
       }}
     >
       <AttachmentAlerts />
+      <ContextMeter draftText={text} />
       <div className="composer-box">
         <AttachmentTray />
         <div className="composer-row">

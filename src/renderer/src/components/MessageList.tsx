@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { selectActiveMessages, selectIsStreaming } from '../store'
 import { useApp } from '../storeContext'
 import { MessageView } from './MessageView'
+import { PresetMenu } from './PresetMenu'
 import './MessageList.css'
 
 // A first guess for rows not measured yet; measureElement replaces it with the real height.
@@ -124,6 +125,7 @@ export function MessageList() {
           <div className="empty-state">
             <h2>{t('chat.emptyTitle')}</h2>
             <p className="empty-state-hint">{t('chat.emptyHint')}</p>
+            <PresetMenu />
           </div>
         ) : null
       ) : (

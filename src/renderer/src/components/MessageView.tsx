@@ -6,8 +6,10 @@ import { splitByTerms } from '../history'
 import type { SearchHighlight } from '../store'
 import { useApp } from '../storeContext'
 import { Thumbnail } from '../ui/Thumbnail'
+import { ContextTrimOffer } from './ContextTrimOffer'
 import { ErrorNotice } from './ErrorNotice'
 import { canContinue, MessageActions, VersionSwitcher, type MessagePlace } from './MessageActions'
+import { ReplyParams } from './ReplyParams'
 import './MessageView.css'
 import { SafeMarkdown } from './SafeMarkdown'
 
@@ -242,12 +244,15 @@ function ReplyError({ message }: { message: Message }) {
   // Main retries only a conversation's last reply (the new one is written at the end).
   const isLast = useApp((s) => s.messagesByConversation[message.conversationId]?.at(-1)?.id === message.id)
   return (
-    <ErrorNotice
-      error={message.error!}
-      className="message-error"
-      retryDisabled={busy}
-      onRetry={isLast ? () => void retryReply(message.id) : undefined}
-    />
+    <>
+      <ErrorNotice
+        error={message.error!}
+        className="message-error"
+        retryDisabled={busy}
+        onRetry={isLast ? () => void retryReply(message.id) : undefined}
+      />
+      <ContextTrimOffer message={message} />
+    </>
   )
 }
 
@@ -285,6 +290,7 @@ function ReplyFooter({ message, place }: { message: Message; place: MessagePlace
         ...(usage.reasoningTokens ? [t('message.reasoningTokens', { count: usage.reasoningTokens })] : [])
       ].join(' · ')
     : undefined
+  const hasParams = message.params !== null && Object.keys(message.params).length > 0
   return (
     <footer className="message-footer">
       {notes.map((note) => (
@@ -296,6 +302,7 @@ function ReplyFooter({ message, place }: { message: Message; place: MessagePlace
       {/* The actions last: hidden until hover, they leave no gap in the words. */}
       <div className="message-toolbar">
         <VersionSwitcher message={message} busy={place.busy} />
+        {hasParams ? <ReplyParams params={message.params} /> : null}
         {words.length > 0 ? (
           <p className="message-meta" title={details}>
             {words.map((word) => (

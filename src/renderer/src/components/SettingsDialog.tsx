@@ -4,6 +4,7 @@ import { useApp } from '../storeContext'
 import { AppearanceSettings } from './AppearanceSettings'
 import { ConnectionStatus, FormError, KeychainWarning } from './FormNotices'
 import { LanguageSelect } from './LanguageSelect'
+import { DefaultParamsSection, PresetsSection } from './ParamsSettings'
 import { useBackupKind } from './RecoveryScreen'
 import { useFormatDate } from '../lib/date'
 import { formatBytes } from '../attachments'
@@ -36,6 +37,8 @@ export function SettingsDialog() {
         </section>
         <ConnectionSection />
         <KeySection />
+        <DefaultParamsSection />
+        <PresetsSection />
         <HistorySection />
         <FormError />
       </div>

@@ -10,6 +10,7 @@ import type { HistoryAdminSlice } from './slices/historyAdmin'
 import type { LayoutSlice } from './slices/layout'
 import type { MessageActionsSlice } from './slices/messageActions'
 import type { ModelsSlice } from './slices/models'
+import type { ParamsSlice } from './slices/params'
 import type { SearchSlice } from './slices/search'
 import type { SessionSlice } from './slices/session'
 import type { SettingsSlice } from './slices/settings'
@@ -25,7 +26,8 @@ export type AppState = SessionSlice &
   ComposerSlice &
   SearchSlice &
   HistoryAdminSlice &
-  LayoutSlice
+  LayoutSlice &
+  ParamsSlice
 
 export type AppStore = StoreApi<AppState>
 

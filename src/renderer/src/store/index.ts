@@ -14,6 +14,8 @@
 // - regenerateReply / editMessage / continueReply / showVersion / deleteMessage (messageActions)
 //   replace the chat's cached path from the message acted on and mark the reply streaming;
 //   editMessage puts the conversation on top of the list.
+// - sendMessage (chat) sends the new chat's draftParams (params) and clears them; newChat clears
+//   them too; startFromPreset (params) sets draftModel (models).
 // - openSearchResult (search) sets the chat's highlight before opening the conversation.
 // - updateConversation (conversations) is how chat and models put a changed conversation back in
 //   the list; loadConversationPage is how session and historyAdmin reload it.
@@ -30,6 +32,7 @@ import { createHistoryAdminSlice } from './slices/historyAdmin'
 import { createLayoutSlice } from './slices/layout'
 import { createMessageActionsSlice } from './slices/messageActions'
 import { createModelsSlice } from './slices/models'
+import { createParamsSlice } from './slices/params'
 import { createSearchSlice } from './slices/search'
 import { createSessionSlice } from './slices/session'
 import { createSettingsSlice } from './slices/settings'
@@ -73,7 +76,8 @@ export function createAppStore(
       ...createComposerSlice(args),
       ...createSearchSlice(args),
       ...createHistoryAdminSlice(args),
-      ...createLayoutSlice(args)
+      ...createLayoutSlice(args),
+      ...createParamsSlice(args)
     }
   })
 }

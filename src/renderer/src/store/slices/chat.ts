@@ -135,6 +135,7 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
         activeConversationId: null,
         loadingConversationId: null,
         highlight: null,
+        draftParams: null,
         ...pruneCache(state, null)
       })
     },
@@ -160,11 +161,19 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
         ...(draft.kind === 'video' ? { fps: draft.fps ?? FPS_DEFAULT } : {})
       }))
       const ticket = context.navigation
+      // A new chat's parameters go with its first message (none chosen: main uses the defaults).
+      const params = conversationId === null ? state.draftParams : null
       set({ sending: true, highlight: null })
       // The tray empties as the text box does; a failed send puts the files back.
       updateTray(args, key, (current) => ({ ...current, drafts: [], refusals: [] }))
       const result = await stream.track(
-        api.sendMessage({ conversationId, model, text, ...(attachments.length > 0 ? { attachments } : {}) })
+        api.sendMessage({
+          conversationId,
+          model,
+          text,
+          ...(params ? { params } : {}),
+          ...(attachments.length > 0 ? { attachments } : {})
+        })
       )
       if (!result.ok) {
         updateTray(args, key, (current) => ({
@@ -199,6 +208,7 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
       set({
         sending: false,
         draftModel: model,
+        ...(conversationId === null ? { draftParams: null } : {}),
         trays,
         leftOut: leftOutNext,
         activeConversationId: stillHere ? conversation.id : current.activeConversationId,
