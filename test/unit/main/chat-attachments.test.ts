@@ -1,25 +1,24 @@
 // Attachments through the core: what the fake provider receives, refusals before anything is
 // saved, and files removed with the last conversation that uses them.
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import { makeVideo, screenshotPng } from '../../fixtures/attachments/generate'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
+import { tempDir } from '../../fixtures/temp'
 
 let provider: FakeProvider
 let core: Core
 let service: string
 let dataDir: string
-const dir = mkdtempSync(join(tmpdir(), 'chat-attachments-'))
+const dir = tempDir('chat-attachments-')
 
 beforeEach(async () => {
   service = `seed-chat-test-${randomUUID()}`
   provider = await startFakeProvider()
-  dataDir = mkdtempSync(join(tmpdir(), 'core-'))
+  dataDir = tempDir('core-')
   core = await createCore({
     dataDir,
     secrets: createKeytarStore(service),

@@ -1,8 +1,7 @@
 // Broken and hostile servers, played by the fake provider over real HTTP, against the real core
 // (a real SQLite file, the real keychain).
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { format } from 'node:util'
@@ -24,6 +23,7 @@ import {
   startFakeProvider,
   type FakeProvider
 } from '../../fake-provider/server'
+import { tempDir } from '../../fixtures/temp'
 
 const MODEL = 'doubao-seed-1-6-251015'
 // Characters that URL-encoding and JSON-escaping change, so each form of the key differs.
@@ -40,7 +40,7 @@ let ended: EventPayloads['replyEnded'][]
 async function start(chat: Partial<ChatServiceOptions> = {}): Promise<void> {
   deltas = []
   ended = []
-  dataDir = mkdtempSync(join(tmpdir(), 'chat-hostile-'))
+  dataDir = tempDir('chat-hostile-')
   core = await createCore({
     dataDir,
     secrets: createKeytarStore(service),

@@ -1,8 +1,5 @@
 // The core against the fake provider over real HTTP, with a real SQLite file and the real keychain.
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventPayloads, Message, SendResult } from '../../../src/shared/contract'
 import type { ChatServiceOptions } from '../../../src/main/chat/service'
@@ -10,6 +7,7 @@ import { createCore, type Core } from '../../../src/main/core'
 import { getMessage, listMessages } from '../../../src/main/history/messages'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
+import { tempDir } from '../../fixtures/temp'
 
 let provider: FakeProvider
 let core: Core
@@ -21,7 +19,7 @@ async function start(chat: Partial<ChatServiceOptions> = {}): Promise<void> {
   deltas = []
   ended = []
   core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'chat-')),
+    dataDir: tempDir('chat-'),
     secrets: createKeytarStore(service),
     chat: { maxRetries: 0, stallTimeoutMs: 1_000, flushIntervalMs: 40, ...chat },
     emit: (name, payload) => {

@@ -2,8 +2,7 @@
 // a reply, then the data folder opened again. The killed process is a real Node child (tsx)
 // running the app's own modules; ffmpeg is the bundled binary.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../../src/main/core'
@@ -15,6 +14,7 @@ import { randomUUID } from 'node:crypto'
 import { runFfmpeg } from '../../../src/main/attachments/ffmpeg'
 import { makeVideo } from '../../fixtures/attachments/generate'
 import { startFakeProvider } from '../../fake-provider/server'
+import { tempDir } from '../../fixtures/temp'
 
 const FIXTURES = join(__dirname, '../../fixtures/crash')
 const hasProc = existsSync('/proc/self/cmdline')
@@ -87,7 +87,7 @@ const exited = (child: ChildProcess) =>
 
 describe('killed while attaching a video', () => {
   it.skipIf(!hasProc)('leaves no temp file outside the data folder, no ffmpeg running, and the next start sweeps its copy', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'crash-video-'))
+    const work = tempDir('crash-video-')
     const dataDir = join(work, 'data')
     const systemTemp = join(work, 'system-tmp')
     mkdirSync(systemTemp)
@@ -124,7 +124,7 @@ describe('killed while attaching a video', () => {
 
 describe('killed while a reply streams', () => {
   it('keeps the saved part of the reply as interrupted, in a database that passes integrity_check', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'crash-stream-'))
+    const work = tempDir('crash-stream-')
     const dataDir = join(work, 'data')
     const provider = await startFakeProvider()
     try {
@@ -175,7 +175,7 @@ describe('ffmpeg ends with the app', () => {
     runFfmpeg(['-re', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=25', '-metadata', `title=${marker}`, '-f', 'null', '-'], { timeoutMs })
 
   it.skipIf(!hasProc)('closing the core stops a running ffmpeg', async () => {
-    const core = await createCore({ dataDir: mkdtempSync(join(tmpdir(), 'crash-close-')), secrets: memorySecrets(), emit: () => undefined })
+    const core = await createCore({ dataDir: tempDir('crash-close-'), secrets: memorySecrets(), emit: () => undefined })
     const marker = randomUUID()
     const run = endless(marker)
     const ffmpeg = await waitFor(() => processesMentioning(marker).find((p) => isFfmpeg(p.argv)), 10_000, 10)

@@ -1,19 +1,17 @@
 // The IPC boundary: every payload is validated in main; a bad one gets an error result, and the
 // process keeps serving.
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
 import { dispatch } from '../../../src/main/dispatch'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
+import { tempDir } from '../../fixtures/temp'
 
 let core: Core
 const service = `seed-chat-test-${randomUUID()}`
 beforeAll(async () => {
   core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'dispatch-')),
+    dataDir: tempDir('dispatch-'),
     secrets: createKeytarStore(service),
     emit: () => undefined
   })

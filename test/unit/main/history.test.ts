@@ -1,26 +1,17 @@
 import Database from 'better-sqlite3'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as conversations from '../../../src/main/history/conversations'
-import { openDatabase, type HistoryDatabase } from '../../../src/main/history/database'
+import { openDatabase } from '../../../src/main/history/database'
 import * as messages from '../../../src/main/history/messages'
 import { SCHEMA_VERSION } from '../../../src/main/history/migrations'
-
-const open: HistoryDatabase[] = []
-function fresh(file = join(mkdtempSync(join(tmpdir(), 'history-')), 'history.sqlite')) {
-  const db = openDatabase(file)
-  open.push(db)
-  return { db, file }
-}
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close()
-})
+import { freshDatabase, reopenDatabase, seedConversation } from '../../fixtures/history'
+import { tempDir } from '../../fixtures/temp'
 
 describe('migrations', () => {
   it('creates the schema in an empty file, in WAL mode', () => {
-    const { db } = fresh()
+    const { db } = freshDatabase()
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     const tables = db
@@ -31,24 +22,16 @@ describe('migrations', () => {
   })
 
   it('reopens an existing database without losing rows', () => {
-    const { db, file } = fresh()
-    const conversation = conversations.createConversation(db, { title: 'Hi', model: 'm', now: 1 })
-    messages.insertMessage(db, {
-      conversationId: conversation.id,
-      role: 'user',
-      content: '你好',
-      status: 'done',
-      model: null,
-      now: 2
-    })
+    const { db, file } = freshDatabase()
+    const { conversation } = seedConversation(db, { title: 'Hi', model: 'm', now: 1, messages: [{ content: '你好', now: 2 }] })
     db.close()
-    const reopened = fresh(file).db
+    const reopened = reopenDatabase(file)
     expect(reopened.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     expect(messages.listMessages(reopened, conversation.id).map((m) => m.content)).toEqual(['你好'])
   })
 
   it('refuses a database from a newer version and leaves the file as it was', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'history-')), 'history.sqlite')
+    const file = join(tempDir('history-'), 'history.sqlite')
     const newer = new Database(file)
     newer.exec('CREATE TABLE future (x)')
     newer.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
@@ -61,7 +44,7 @@ describe('migrations', () => {
 
 describe('conversations', () => {
   it('lists by last activity in keyset pages', () => {
-    const { db } = fresh()
+    const { db } = freshDatabase()
     const ids = [1, 2, 3, 4, 5].map(
       (n) => conversations.createConversation(db, { title: `c${n}`, model: 'm', now: n }).id
     )
@@ -76,9 +59,8 @@ describe('conversations', () => {
   })
 
   it('deletes messages with their conversation', () => {
-    const { db } = fresh()
-    const { id } = conversations.createConversation(db, { title: 't', model: 'm', now: 1 })
-    messages.insertMessage(db, { conversationId: id, role: 'user', content: 'x', status: 'done', model: null, now: 1 })
+    const { db } = freshDatabase()
+    const { id } = seedConversation(db, { title: 't', model: 'm', now: 1, messages: [{ content: 'x' }] }).conversation
     expect(conversations.deleteConversation(db, id)).toBe(true)
     expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(0)
   })
@@ -86,7 +68,7 @@ describe('conversations', () => {
 
 describe('messages', () => {
   it('appends streamed text and records how a reply ended', () => {
-    const { db } = fresh()
+    const { db } = freshDatabase()
     const { id: conversationId } = conversations.createConversation(db, { title: 't', model: 'm', now: 1 })
     const reply = messages.insertMessage(db, {
       conversationId,
@@ -114,7 +96,7 @@ describe('messages', () => {
   })
 
   it('marks replies left streaming as interrupted, keeping their text', () => {
-    const { db } = fresh()
+    const { db } = freshDatabase()
     const { id: conversationId } = conversations.createConversation(db, { title: 't', model: 'm', now: 1 })
     const reply = messages.insertMessage(db, {
       conversationId,

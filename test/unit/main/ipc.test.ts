@@ -3,15 +3,13 @@
 // Electron's `handle(channel, listener)` shape (Electron itself cannot run in unit tests); the
 // handler table is the real core's.
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REQUEST_NAMES, channelOf, type Handlers, type Result } from '../../../src/shared/contract'
 import { createCore, type Core } from '../../../src/main/core'
 import { registerHandlers } from '../../../src/main/ipc'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
+import { tempDir } from '../../fixtures/temp'
 
 type Listener = (event: IpcMainInvokeEvent, args: unknown) => Promise<Result<unknown>>
 
@@ -44,7 +42,7 @@ let core: Core
 const service = `seed-chat-test-${randomUUID()}`
 beforeAll(async () => {
   core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'ipc-')),
+    dataDir: tempDir('ipc-'),
     secrets: createKeytarStore(service),
     emit: () => undefined
   })

@@ -1,25 +1,23 @@
 // A long conversation is read a page at a time: the latest page, the pages before and after a
 // message, and the page around a search hit, through the history handlers on a real database.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { AttachmentCatalog } from '../../../src/main/attachments/catalog'
 import { AttachmentStore } from '../../../src/main/attachments/store'
 import * as conversations from '../../../src/main/history/conversations'
-import { openDatabase, type HistoryDatabase } from '../../../src/main/history/database'
+import type { HistoryDatabase } from '../../../src/main/history/database'
 import { historyHandlers } from '../../../src/main/history/handlers'
 import * as messages from '../../../src/main/history/messages'
+import { freshDatabase } from '../../fixtures/history'
 
-let dir: string
 let db: HistoryDatabase
 let handlers: ReturnType<typeof historyHandlers>
 let conversationId: number
 let ids: number[]
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'message-pages-'))
-  db = openDatabase(join(dir, 'history.sqlite'))
+  // Made in beforeAll, so the fixture closes and removes it after the file's tests.
+  const fresh = freshDatabase('message-pages-')
+  db = fresh.db
   const conversation = conversations.createConversation(db, { title: 'Long', model: 'm', now: 1 })
   conversationId = conversation.id
   // Another conversation's messages interleave: pages never mix conversations.
@@ -41,14 +39,9 @@ beforeAll(() => {
       }
     }
   })()
-  const store = new AttachmentStore(dir)
+  const store = new AttachmentStore(fresh.dir)
   const catalog = new AttachmentCatalog(db, (sha256, variant) => `/attachment/${sha256}/${variant}`)
   handlers = historyHandlers(db, { chat: { isStreaming: () => false }, store, catalog })
-})
-
-afterAll(() => {
-  db.close()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 const contents = (list: Array<{ content: string }>) => list.map((m) => m.content)

@@ -1,31 +1,22 @@
 // One test per migration: a real file at version N-1 with data written as that version did, opened
 // with the app's openDatabase; the data must survive and migration N's additions must work.
 import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { attachToMessage, listAttachments } from '../../../src/main/attachments/records'
 import * as conversations from '../../../src/main/history/conversations'
-import { openDatabase, type HistoryDatabase } from '../../../src/main/history/database'
+import type { HistoryDatabase } from '../../../src/main/history/database'
 import * as messages from '../../../src/main/history/messages'
 import { SCHEMA_VERSION, migrateTo, migrations } from '../../../src/main/history/migrations'
 import { searchAllMessageIds, searchMessages } from '../../../src/main/history/search'
 import { registerSearchFunctions } from '../../../src/main/history/searchText'
 import { getSettings } from '../../../src/main/settings/settings'
-
-const open: HistoryDatabase[] = []
-const dirs: string[] = []
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close()
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+import { reopenDatabase } from '../../fixtures/history'
+import { tempDir, whenDone } from '../../fixtures/temp'
 
 /** A closed history file at `version`, with what `fill` wrote into it in that version's SQL. */
 function fileAt(version: number, fill: (db: Database.Database) => void = () => undefined): string {
-  const dir = mkdtempSync(join(tmpdir(), `migration-${version + 1}-`))
-  dirs.push(dir)
-  const file = join(dir, 'history.sqlite')
+  const file = join(tempDir(`migration-${version + 1}-`), 'history.sqlite')
   const db = new Database(file)
   registerSearchFunctions(db)
   migrateTo(db, version)
@@ -36,8 +27,7 @@ function fileAt(version: number, fill: (db: Database.Database) => void = () => u
 }
 
 function upgrade(file: string): HistoryDatabase {
-  const db = openDatabase(file)
-  open.push(db)
+  const db = reopenDatabase(file)
   expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
   return db
 }
@@ -282,7 +272,7 @@ describe('migrations', () => {
   it('migrate only forward, and only to a version this app knows', () => {
     const file = fileAt(2)
     const db = new Database(file)
-    open.push(db)
+    whenDone(() => db.close())
     registerSearchFunctions(db)
     expect(() => migrateTo(db, 1)).toThrow(/from schema 2 to 1/)
     expect(() => migrateTo(db, SCHEMA_VERSION + 1)).toThrow(/this app knows/)

@@ -2,8 +2,7 @@
 // damaged database without touching it, restoring a backup, export/import without duplicates.
 import Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BACKUP_DIR, HISTORY_FILE, createCore, type Core, type CoreOptions } from '../../../src/main/core'
@@ -16,6 +15,7 @@ import { SCHEMA_VERSION, migrateTo } from '../../../src/main/history/migrations'
 import { searchMessages } from '../../../src/main/history/search'
 import { registerSearchFunctions } from '../../../src/main/history/searchText'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
+import { tempDir } from '../../fixtures/temp'
 
 const cores: Core[] = []
 const services: string[] = []
@@ -31,8 +31,6 @@ async function start(dataDir: string, options: Partial<CoreOptions> = {}): Promi
   cores.push(core)
   return core
 }
-
-const tempDir = (): string => mkdtempSync(join(tmpdir(), 'safety-'))
 
 /** A database at `version`, with a conversation and two messages written as that version did. */
 function databaseAt(dir: string, version: number): string {
@@ -54,7 +52,7 @@ describe('migrations from every earlier version', () => {
   it.each(Array.from({ length: SCHEMA_VERSION }, (_, v) => v + 1))(
     'opens a database at version %i and keeps its rows',
     (version) => {
-      const file = databaseAt(tempDir(), version)
+      const file = databaseAt(tempDir('safety-'), version)
       const db = openDatabase(file)
       try {
         expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
@@ -94,7 +92,7 @@ describe('migrations from every earlier version', () => {
 
 describe('backups', () => {
   it('backs up a database before migrating it, with the old version inside', async () => {
-    const dir = tempDir()
+    const dir = tempDir('safety-')
     databaseAt(dir, 1)
     const core = await start(dir)
     expect((await core.handlers.getHistoryStatus(undefined)).state).toBe('ok')
@@ -107,7 +105,7 @@ describe('backups', () => {
   })
 
   it('takes the daily backup at most once a day', async () => {
-    const dir = tempDir()
+    const dir = tempDir('safety-')
     await (await start(dir, { firstBackupMs: 0 })).close()
     cores.length = 0
     await expect.poll(() => listBackups(join(dir, BACKUP_DIR)).filter((b) => b.reason === 'daily').length).toBe(1)
@@ -117,14 +115,14 @@ describe('backups', () => {
   })
 
   it('never takes the daily backup on the start path', async () => {
-    const dir = tempDir()
+    const dir = tempDir('safety-')
     await start(dir)
     await new Promise((done) => setTimeout(done, 300))
     expect(listBackups(join(dir, BACKUP_DIR)).filter((b) => b.reason === 'daily')).toHaveLength(0)
   })
 
   it('keeps a few generations of each kind', async () => {
-    const dir = tempDir()
+    const dir = tempDir('safety-')
     const db = openDatabase(join(dir, HISTORY_FILE))
     for (let day = 0; day < 5; day++) await backupDatabase(db, join(dir, BACKUP_DIR), 'daily', 1_000 + day)
     await backupDatabase(db, join(dir, BACKUP_DIR), 'before-migration-5', 2_000)
@@ -137,7 +135,7 @@ describe('backups', () => {
 
 describe('a database the app cannot use', () => {
   it('refuses one from a newer version, says why, and leaves the file as it was', async () => {
-    const dir = tempDir()
+    const dir = tempDir('safety-')
     const file = databaseAt(dir, SCHEMA_VERSION)
     const db = new Database(file)
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
@@ -167,7 +165,7 @@ describe('a database the app cannot use', () => {
       }
     ]
   ])('refuses %s and restores a backup, keeping the damaged file aside', async (_what, damage) => {
-    const dir = tempDir()
+    const dir = tempDir('safety-')
     const file = join(dir, HISTORY_FILE)
     // A good history with a backup of it.
     const good = openDatabase(file)
@@ -198,7 +196,7 @@ describe('a database the app cannot use', () => {
 
 describe('conversations', () => {
   it('renames, pins to the top, and unpins', async () => {
-    const core = await start(tempDir())
+    const core = await start(tempDir('safety-'))
     const db = core.services.db
     const [a, b, c] = ['a', 'b', 'c'].map((title, i) => conversations.createConversation(db, { title, model: 'm', now: i }))
     await core.handlers.renameConversation({ id: a.id, title: 'Alpha' })
@@ -217,7 +215,7 @@ describe('conversations', () => {
 
 describe('export and import', () => {
   async function withHistory(): Promise<Core> {
-    const core = await start(tempDir())
+    const core = await start(tempDir('safety-'))
     const db = core.services.db
     const first = conversations.createConversation(db, { title: 'Sorting 排序', model: 'doubao-seed-2.0-pro', now: 10 })
     messages.insertMessage(db, { conversationId: first.id, role: 'user', content: 'How to sort?', status: 'done', model: null, now: 11 })
@@ -239,7 +237,7 @@ describe('export and import', () => {
     expect(file.mime).toBe('application/json')
     expect(file.fileName).toMatch(/^seed-chat-history-\d{4}-\d{2}-\d{2}\.json$/)
 
-    const target = await start(tempDir())
+    const target = await start(tempDir('safety-'))
     expect(await target.handlers.importHistory({ text: file.text })).toEqual({
       conversationsAdded: 2,
       messagesAdded: 3,
@@ -273,7 +271,7 @@ describe('export and import', () => {
   })
 
   it('refuses a file that is not an export, adding nothing', async () => {
-    const core = await start(tempDir())
+    const core = await start(tempDir('safety-'))
     await expect(core.handlers.importHistory({ text: '{"hello": 1}' })).rejects.toMatchObject({ code: 'import_failed' })
     await expect(core.handlers.importHistory({ text: 'not json' })).rejects.toMatchObject({
       code: 'import_failed',
@@ -346,7 +344,7 @@ async function cleanlyClosedHistory(dir: string): Promise<string> {
 
 describe('the start path', () => {
   it('skips the full check after a clean shutdown, then finds damage in the background and refuses at the next start', async () => {
-    const dir = tempDir()
+    const dir = tempDir('safety-')
     const file = await cleanlyClosedHistory(dir)
     expect(readFileSync(`${file}.state`, 'utf8')).toBe('closed')
     damagePage(file)
@@ -374,7 +372,7 @@ describe('the start path', () => {
   })
 
   it('runs the full check on the start path after a crash and refuses a damaged file', async () => {
-    const dir = tempDir()
+    const dir = tempDir('safety-')
     const file = await cleanlyClosedHistory(dir)
     // A crash leaves the file marked open.
     writeFileSync(`${file}.state`, 'open')
@@ -385,7 +383,7 @@ describe('the start path', () => {
   })
 
   it('marks the history open while it is open, and closed after a clean close', async () => {
-    const dir = tempDir()
+    const dir = tempDir('safety-')
     const core = await start(dir)
     const file = join(dir, HISTORY_FILE)
     expect(readFileSync(`${file}.state`, 'utf8')).toBe('open')

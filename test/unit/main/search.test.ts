@@ -1,10 +1,8 @@
 import Database from 'better-sqlite3'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as conversations from '../../../src/main/history/conversations'
-import { openDatabase, type HistoryDatabase } from '../../../src/main/history/database'
+import type { HistoryDatabase } from '../../../src/main/history/database'
 import * as messages from '../../../src/main/history/messages'
 import { SCHEMA_VERSION, migrateTo } from '../../../src/main/history/migrations'
 import {
@@ -14,17 +12,8 @@ import {
   type SearchHit
 } from '../../../src/main/history/search'
 import { foldText, hasTerm, parseQuery } from '../../../src/main/history/searchText'
-
-const open: HistoryDatabase[] = []
-const tempFile = () => join(mkdtempSync(join(tmpdir(), 'search-')), 'history.sqlite')
-function fresh(file = tempFile()): HistoryDatabase {
-  const db = openDatabase(file)
-  open.push(db)
-  return db
-}
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close()
-})
+import { freshDatabase, reopenDatabase } from '../../fixtures/history'
+import { tempDir } from '../../fixtures/temp'
 
 let clock = 1_000
 /** A conversation with the given messages (user, assistant, user, …), one clock tick apart. */
@@ -64,7 +53,7 @@ const snippetText = (hit: SearchHit) => hit.snippet.map((part) => part.text).joi
 
 describe('CJK text matches as a substring at any length', () => {
   it('finds one and two Chinese characters anywhere, never across a gap', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const {
       ids: [a, b, c]
     } = conversationWith(db, ['我们今天讨论数据模型的设计', '模型很大，数 据很多', '另外一句话'])
@@ -83,7 +72,7 @@ describe('CJK text matches as a substring at any length', () => {
   })
 
   it('finds Japanese kana and Korean, keeping kana voicing and folding width', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const {
       ids: [japanese, korean, halfWidth]
     } = conversationWith(db, ['コーヒーが好きです。', '한국어를 공부합니다', 'ｺｰﾋｰとｶﾞｿﾘﾝ'])
@@ -99,7 +88,7 @@ describe('CJK text matches as a substring at any length', () => {
   })
 
   it('matches Chinese next to Latin words with or without a space', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const {
       ids: [joined, spaced]
     } = conversationWith(db, ['用Python写代码', '用 Python 写代码'])
@@ -111,7 +100,7 @@ describe('CJK text matches as a substring at any length', () => {
 
 describe('Latin text', () => {
   it('ignores case and diacritics, both ways', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const {
       ids: [accented, plain, decomposed, upper]
     } = conversationWith(db, ['Un café crème, naïve', 'a cafe and a naive resume', 'une e\u0301cole', 'RÉSUMÉ STRASSE'])
@@ -126,7 +115,7 @@ describe('Latin text', () => {
   })
 
   it('matches words by their beginning; a quoted phrase matches whole words in order', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const {
       ids: [first, second, third]
     } = conversationWith(db, [
@@ -147,7 +136,7 @@ describe('Latin text', () => {
   })
 
   it('finds phrases of the most common words, and only where they are side by side', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const {
       ids: [twice, apart, comma]
     } = conversationWith(db, ['the the end', 'the end of the story', 'of, the'])
@@ -159,7 +148,7 @@ describe('Latin text', () => {
   })
 
   it('finds every word that starts with a long prefix, however many there are', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const words = Array.from({ length: 70 }, (_, n) => `word${n}`)
     const { ids: messageIds } = conversationWith(db, [...words, 'wordy', 'sword', 'WORDS'])
     expect(ids(db, 'word')).toEqual([...messageIds.slice(0, 71), messageIds[72]]) // > 64 words
@@ -170,7 +159,7 @@ describe('Latin text', () => {
   })
 
   it('requires every term', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const {
       ids: [both]
     } = conversationWith(db, ['alpha and beta', 'only alpha', 'only beta', 'beta 数据 alpha'])
@@ -182,7 +171,7 @@ describe('Latin text', () => {
 
 describe('what is searched', () => {
   it('finds a term only in reasoning and says so', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const {
       ids: [, reply]
     } = conversationWith(db, ['question', 'The answer is 42.'], {
@@ -196,7 +185,7 @@ describe('what is searched', () => {
   })
 
   it('finds a term only in a conversation title, and follows renames', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const { conversation, ids: messageIds } = conversationWith(db, ['hello', 'hi there'], {
       title: 'Quarterly budget 预算'
     })
@@ -220,7 +209,7 @@ describe('what is searched', () => {
   })
 
   it('follows a reply while it streams, append by append', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const { conversation } = conversationWith(db, ['tell me'])
     const reply = messages.insertMessage(db, {
       conversationId: conversation.id,
@@ -248,7 +237,7 @@ describe('what is searched', () => {
   })
 
   it('forgets deleted messages and conversations', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const kept = conversationWith(db, ['keep zebra'], { title: 'zebra notes' })
     const gone = conversationWith(db, ['zebra one', 'zebra two'], { title: 'zebra gone' })
     messages.deleteMessage(db, kept.ids[0])
@@ -264,7 +253,7 @@ describe('what is searched', () => {
 
 describe('results', () => {
   it('filters by model (a user message takes its conversation model) and by date', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const seed = conversationWith(db, ['kiwi question', 'kiwi answer'], { model: 'doubao-seed-2.0-pro' })
     const glm = conversationWith(db, ['kiwi again', 'kiwi reply'], { model: 'glm-4-7-251222', title: 'kiwi' })
     const byModel = searchMessages(db, { query: 'kiwi', model: 'glm-4-7-251222' })
@@ -281,7 +270,7 @@ describe('results', () => {
   })
 
   it('filters by date exactly when the clock went back between messages', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const { id: conversationId } = conversations.createConversation(db, { title: 't', model: 'm', now: 1 })
     // Written in this order (ids ascending), at these times.
     const times = [100, 200, 50, 300, 150, 400, 120, 500, 90, 600]
@@ -305,7 +294,7 @@ describe('results', () => {
   })
 
   it('pages newest first without gaps or repeats, titles just above their latest message', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const all: number[] = []
     const older = conversationWith(db, Array.from({ length: 60 }, (_, n) => `lemon ${n}`), {
       title: 'lemon tart'
@@ -340,7 +329,7 @@ describe('results', () => {
   })
 
   it('marks exactly the matches in a window around the first one', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const long = `${'Filler words go here. '.repeat(10)}The Café and the CAFE and cafés. ${'More filler text. '.repeat(10)}`
     const chinese = `${'这是一个很长的句子，'.repeat(8)}我们的数据模型很好，数据很多。${'后面还有很多文字。'.repeat(10)}`
     conversationWith(db, [long, chinese])
@@ -364,7 +353,7 @@ describe('results', () => {
   })
 
   it('returns an empty page at once for a blank query, without touching the database', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     db.close()
     for (const query of ['', '   ', '\t\n', '""', '* - :', '“ ”']) {
       expect(searchMessages(db, { query })).toEqual({ results: [], next: null })
@@ -373,7 +362,7 @@ describe('results', () => {
   })
 
   it('searches FTS syntax as text and never throws', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const {
       ids: [or, near, colon]
     } = conversationWith(db, ['this OR that', 'NEAR(a b) is fts syntax', 'key: value - "quoted" * star'])
@@ -418,7 +407,7 @@ describe('results', () => {
   })
 
   it('agrees with a plain scan of the folded text on random texts and queries', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     // A small alphabet so that random queries hit: Latin with accents, CJK, kana, punctuation.
     // Long words exercise the prefix expansion, the and of the common-word pairs.
     const pieces = ['ab', 'Ab', 'ábc', 'b', 'c', 'the', 'of', 'prog', 'Program', 'programming', '数', '据', '模', 'カ', 'ガ', ' ', ' ', ', ', '。', '-', '1']
@@ -488,7 +477,7 @@ describe('folding, against hand-written expectations', () => {
   })
 
   it('finds what a person would expect, and nothing else', () => {
-    const db = fresh()
+    const { db } = freshDatabase('search-')
     const {
       ids: [cafe, upper, street, gas, kite, data, greek, ligature]
     } = conversationWith(db, [
@@ -526,7 +515,7 @@ describe('folding, against hand-written expectations', () => {
 
 describe('migration 2', () => {
   it('indexes the rows of a database at version 1', () => {
-    const file = tempFile()
+    const file = join(tempDir('search-'), 'history.sqlite')
     const old = new Database(file)
     migrateTo(old, 1)
     old.prepare("INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (1, 'Résumé tips', 'm', 1, 2)").run()
@@ -537,7 +526,7 @@ describe('migration 2', () => {
     insert.run('assistant', 'Keep it to one page.', 'The user wants résumé advice', 'm', 2)
     old.close()
 
-    const db = fresh(file)
+    const db = reopenDatabase(file)
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     expect(ids(db, '简历')).toEqual([1])
     expect(ids(db, 'resume')).toEqual([2])

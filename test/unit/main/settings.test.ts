@@ -1,28 +1,10 @@
 // Settings in a real history file: defaults, saving, and what a bad stored value falls back to.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { openDatabase, type HistoryDatabase } from '../../../src/main/history/database'
+import type { HistoryDatabase } from '../../../src/main/history/database'
 import { decodeSetting, encodeSetting, getSettings, updateSettings } from '../../../src/main/settings/settings'
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings'
-
-const open: HistoryDatabase[] = []
-const dirs: string[] = []
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close()
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
-
-function fresh(): { db: HistoryDatabase; file: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'settings-'))
-  dirs.push(dir)
-  const file = join(dir, 'history.sqlite')
-  const db = openDatabase(file)
-  open.push(db)
-  return { db, file }
-}
+import { freshDatabase, reopenDatabase } from '../../fixtures/history'
 
 const stored = (db: HistoryDatabase) =>
   Object.fromEntries(
@@ -31,13 +13,13 @@ const stored = (db: HistoryDatabase) =>
 
 describe('settings', () => {
   it('are the defaults until something is saved', () => {
-    const { db } = fresh()
+    const { db } = freshDatabase('settings-')
     expect(getSettings(db)).toEqual({ baseURL: 'https://www.anyfast.ai/v1', language: 'system', theme: 'system', fontSize: 'default', defaultParams: {}, presets: [] })
     expect(getSettings(db)).toEqual(DEFAULT_SETTINGS)
   })
 
   it('saves what the patch names, as plain text, and keeps the rest', () => {
-    const { db, file } = fresh()
+    const { db, file } = freshDatabase('settings-')
     expect(updateSettings(db, { language: 'zh-CN' })).toEqual({ ...DEFAULT_SETTINGS, language: 'zh-CN' })
     expect(updateSettings(db, { baseURL: 'http://127.0.0.1:8080/v1//' })).toEqual({
       ...DEFAULT_SETTINGS,
@@ -46,19 +28,18 @@ describe('settings', () => {
     })
     expect(stored(db)).toEqual({ baseURL: 'http://127.0.0.1:8080/v1', language: 'zh-CN' })
     db.close()
-    const reopened = openDatabase(file)
-    open.push(reopened)
+    const reopened = reopenDatabase(file)
     expect(getSettings(reopened)).toEqual({ ...DEFAULT_SETTINGS, baseURL: 'http://127.0.0.1:8080/v1', language: 'zh-CN' })
   })
 
   it('ignores names that are not settings', () => {
-    const { db } = fresh()
+    const { db } = freshDatabase('settings-')
     updateSettings(db, { language: 'en', wallpaper: 'dark' } as never)
     expect(stored(db)).toEqual({ language: 'en' })
   })
 
   it('reads a stored value that is no longer valid as its default', () => {
-    const { db } = fresh()
+    const { db } = freshDatabase('settings-')
     const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)')
     put.run('language', 'fr')
     put.run('baseURL', 'ftp://example.com')

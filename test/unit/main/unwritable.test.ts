@@ -5,8 +5,7 @@
 // SQLite's own codes (SQLITE_READONLY, SQLITE_FULL) come from real connections below.
 import Database from 'better-sqlite3'
 import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HISTORY_FILE, createCore, type Core } from '../../../src/main/core'
@@ -14,6 +13,7 @@ import { dispatch } from '../../../src/main/dispatch'
 import type { SecretStore } from '../../../src/main/secrets/keychain'
 import { storageProblem } from '../../../src/main/storage'
 import { solidImage } from '../../fixtures/attachments/generate'
+import { tempDir } from '../../fixtures/temp'
 
 const memorySecrets = (): SecretStore => {
   let secret: string | null = null
@@ -70,7 +70,7 @@ async function start(dataDir: string): Promise<Core> {
 }
 
 const canLock = (() => {
-  const probe = mkdtempSync(join(tmpdir(), 'unwritable-probe-'))
+  const probe = tempDir('unwritable-probe-')
   const works = lock(probe)
   unlockAll()
   return works
@@ -78,7 +78,7 @@ const canLock = (() => {
 
 describe('a data folder that cannot be written', () => {
   it.skipIf(!canLock)('refuses the history with the folder named instead of throwing, and opens it once writable', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'unwritable-'))
+    const dataDir = tempDir('unwritable-')
     const first = await start(dataDir)
     await first.handlers.updateSettings({ language: 'zh-CN' })
     await first.close()
@@ -102,7 +102,7 @@ describe('a data folder that cannot be written', () => {
   })
 
   it.skipIf(!canLock)('refuses a new, empty data folder that cannot be written', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'unwritable-'))
+    const dataDir = tempDir('unwritable-')
     expect(lock(dataDir)).toBe(true)
     const core = await start(dataDir)
     expect(await core.handlers.getHistoryStatus(undefined)).toMatchObject({ state: 'refused', problem: 'unwritable', folder: dataDir })
@@ -110,7 +110,7 @@ describe('a data folder that cannot be written', () => {
   })
 
   it.skipIf(!canLock)('refuses an attachment with a clear code and message, not a raw errno and path', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'unwritable-'))
+    const dataDir = tempDir('unwritable-')
     const core = await start(dataDir)
     const attachments = join(dataDir, 'attachments')
     mkdirSync(attachments)
@@ -126,7 +126,7 @@ describe('a data folder that cannot be written', () => {
 
 describe('what counts as a refused write', () => {
   it('maps real SQLite and file-system errors', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'storage-codes-'))
+    const dir = tempDir('storage-codes-')
     const file = join(dir, 'x.sqlite')
     const db = new Database(file)
     db.exec('CREATE TABLE t (v BLOB)')

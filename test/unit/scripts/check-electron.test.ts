@@ -1,11 +1,11 @@
 // `npm start` and `npm run dev` where Electron's binary is missing: a message in words, exit 1,
 // no stack trace. The script runs for real in a child process.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findElectron, missingMessage } from '../../../scripts/check-electron.mjs'
+import { tempDir } from '../../fixtures/temp'
 
 const ROOT = join(__dirname, '../../..')
 const SCRIPT = join(ROOT, 'scripts/check-electron.mjs')
@@ -31,7 +31,7 @@ function expectHelpfulRefusal(result: ReturnType<typeof spawnSync>, missing: Reg
 
 describe('the Electron check before npm start', () => {
   it('refuses in words, with exit code 1, when the binary an override names is missing', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'no-electron-'))
+    const empty = tempDir('no-electron-')
     const result = spawnSync(process.execPath, [SCRIPT], { env: env({ ELECTRON_OVERRIDE_DIST_PATH: empty }), encoding: 'utf8' })
     expectHelpfulRefusal(result, new RegExp(`ELECTRON_OVERRIDE_DIST_PATH names ${empty}`))
     expect(result.stdout).toBe('')
@@ -51,7 +51,7 @@ describe('the Electron check before npm start', () => {
 describe('finding the Electron binary', () => {
   /** A folder shaped like node_modules/electron, with `path.txt` holding `name` when given. */
   function electronPackage(name?: string): string {
-    const dir = mkdtempSync(join(tmpdir(), 'electron-package-'))
+    const dir = tempDir('electron-package-')
     writeFileSync(join(dir, 'package.json'), '{"name":"electron"}')
     if (name !== undefined) writeFileSync(join(dir, 'path.txt'), name)
     return dir

@@ -1,11 +1,11 @@
 // The security gate: Electronegativity's findings read and judged; a high or medium finding that is
 // not accepted fails it. The end-to-end case runs the real scanner on an insecure main file.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ACCEPTED, judgeFindings, readReport, type Finding } from '../../../scripts/electronegativity.mjs'
+import { tempDir } from '../../fixtures/temp'
 
 const ROOT = join(__dirname, '../../..')
 
@@ -62,7 +62,7 @@ describe('judging findings', () => {
 
 describe('npm run security', () => {
   it('fails, naming the findings, on a main process that turns the protections off', () => {
-    const input = mkdtempSync(join(tmpdir(), 'insecure-app-'))
+    const input = tempDir('insecure-app-')
     writeFileSync(
       join(input, 'main.js'),
       [

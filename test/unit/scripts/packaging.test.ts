@@ -3,12 +3,12 @@
 import { FuseV1Options, FuseVersion, type FuseConfig } from '@electron/fuses'
 import { Arch } from 'electron-builder'
 import { load } from 'js-yaml'
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, extname, join, matchesGlob, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import afterPack, { FUSES, applyFuses, electronBinaryPath, type PackContext } from '../../../scripts/after-pack.mjs'
+import { tempDir } from '../../fixtures/temp'
 
 const ROOT = join(__dirname, '../../..')
 const builderManifest = join(resolvePackage('electron-builder', ROOT)!, 'package.json')
@@ -185,7 +185,7 @@ describe('the fuses', () => {
   })
 
   it('really runs @electron/fuses from the default hook (here on a file that is not Electron, so it refuses)', async () => {
-    const appOutDir = mkdtempSync(join(tmpdir(), 'after-pack-'))
+    const appOutDir = tempDir('after-pack-')
     writeFileSync(join(appOutDir, 'seed-chat'), 'not an Electron binary')
     await expect(afterPack({ ...context('linux', Arch.x64), appOutDir })).rejects.toThrow(/sentinel|fuse/i)
     expect(readFileSync(join(appOutDir, 'seed-chat'), 'utf8')).toBe('not an Electron binary')

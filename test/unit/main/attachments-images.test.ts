@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
@@ -18,13 +17,14 @@ import {
   screenshotPng,
   solidImage
 } from '../../fixtures/attachments/generate'
+import { tempDir } from '../../fixtures/temp'
 
 const model = (id: string): ModelInfo => findModel(id)!
 const seed16 = model('doubao-seed-1-6-251015')
 const seed20 = model('doubao-seed-2.0-pro')
 const seed18 = model('doubao-seed-1-8-251228')
 const glm = model('glm-4-7-251222')
-const dir = mkdtempSync(join(tmpdir(), 'attachments-images-'))
+const dir = tempDir('attachments-images-')
 
 function accepted(result: AttachmentResult<PreparedImage>): PreparedImage {
   if (!result.ok) throw new Error(`refused: ${result.error.code}: ${result.error.message}`)

@@ -1,8 +1,7 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { removeOrphans, sweepUnreferenced } from '../../../src/main/attachments/cleanup'
 import { buildRequestMessages, type HistoryTurn } from '../../../src/main/attachments/context'
 import { ingestAttachment, type IngestedAttachment } from '../../../src/main/attachments/ingest'
@@ -17,24 +16,22 @@ import {
 } from '../../../src/main/attachments/records'
 import { AttachmentStore, sha256Of } from '../../../src/main/attachments/store'
 import * as conversations from '../../../src/main/history/conversations'
-import { openDatabase, type HistoryDatabase } from '../../../src/main/history/database'
+import type { HistoryDatabase } from '../../../src/main/history/database'
 import * as messages from '../../../src/main/history/messages'
 import { findModel } from '../../../src/shared/models'
 import { heicContainer, makeIcon, makeVideo, screenshotPng, solidImage } from '../../fixtures/attachments/generate'
+import { freshDatabase, reopenDatabase } from '../../fixtures/history'
 
 const seed16 = findModel('doubao-seed-1-6-251015')!
 const seed20 = findModel('doubao-seed-2.0-pro')!
 const glm = findModel('glm-4-7-251222')!
 
-const open: HistoryDatabase[] = []
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close()
-})
-
-function fresh(dataDir = mkdtempSync(join(tmpdir(), 'attachments-store-'))) {
-  const db = openDatabase(join(dataDir, 'history.sqlite'))
-  open.push(db)
-  return { db, dataDir, store: new AttachmentStore(dataDir) }
+/** A history database and an attachment store in one data folder; given a folder, opens it again. */
+function fresh(dataDir?: string) {
+  const { db, dir } = dataDir === undefined
+    ? freshDatabase('attachments-store-')
+    : { db: reopenDatabase(join(dataDir, 'history.sqlite')), dir: dataDir }
+  return { db, dataDir: dir, store: new AttachmentStore(dir) }
 }
 
 function accepted<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {

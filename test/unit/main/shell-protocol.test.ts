@@ -1,7 +1,6 @@
 // The app:// origin: files only from the renderer folder, the page's CSP as a header, and who
 // counts as our own page (for the IPC sender check and permissions).
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, win32 } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -13,12 +12,13 @@ import {
   resolveAppFile,
   serveAppFile
 } from '../../../src/main/shell/protocol'
+import { tempDir } from '../../fixtures/temp'
 
 const pageHtml = readFileSync(join(__dirname, '../../../src/renderer/index.html'), 'utf8')
 
 /** A renderer folder with a page and a script, and secrets beside it that must never be served. */
 function rendererFolder(): string {
-  const parent = mkdtempSync(join(tmpdir(), 'app-protocol-'))
+  const parent = tempDir('app-protocol-')
   const root = join(parent, 'renderer')
   mkdirSync(join(root, 'assets'), { recursive: true })
   writeFileSync(join(root, 'index.html'), pageHtml)

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -15,13 +14,14 @@ import {
 } from '../../../src/main/attachments/videos'
 import { findModel, type ModelInfo } from '../../../src/shared/models'
 import { makeVideo, type VideoFixture } from '../../fixtures/attachments/generate'
+import { tempDir } from '../../fixtures/temp'
 
 const model = (id: string): ModelInfo => findModel(id)!
 const seed16 = model('doubao-seed-1-6-251015')
 const seed18 = model('doubao-seed-1-8-251228')
 const seed20 = model('doubao-seed-2.0-mini')
 const glm = model('glm-4-7-251222')
-const dir = mkdtempSync(join(tmpdir(), 'attachments-videos-'))
+const dir = tempDir('attachments-videos-')
 const clips = {} as Record<VideoFixture, string>
 
 beforeAll(async () => {

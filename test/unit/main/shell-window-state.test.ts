@@ -1,7 +1,6 @@
 // The window's remembered size and position: read back from a real file, and always placed where
 // the user can see and grab it.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -12,6 +11,7 @@ import {
   placeWindow,
   saveWindowState
 } from '../../../src/main/shell/windowState'
+import { tempDir } from '../../fixtures/temp'
 
 const laptop = { x: 0, y: 25, width: 1440, height: 875 }
 const leftMonitor = { x: -1920, y: 0, width: 1920, height: 1080 }
@@ -19,14 +19,14 @@ const saved = (x: number, y: number, width = 1000, height = 700, maximized = fal
 
 describe('the window state file', () => {
   it('round-trips through a real file in the data folder', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'window-state-')), 'nested', WINDOW_STATE_FILE)
+    const file = join(tempDir('window-state-'), 'nested', WINDOW_STATE_FILE)
     saveWindowState(file, saved(100, 120, 1100, 760, true))
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(saved(100, 120, 1100, 760, true))
     expect(loadWindowState(file)).toEqual(saved(100, 120, 1100, 760, true))
   })
 
   it('is ignored when missing, damaged or not a window state', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'window-state-'))
+    const dir = tempDir('window-state-')
     expect(loadWindowState(join(dir, 'missing.json'))).toBeNull()
     for (const text of ['{"x":1,', '[]', '{"x":"1","y":0,"width":800,"height":600}', '{"x":0,"y":0,"width":-5,"height":600}', 'null']) {
       const file = join(dir, WINDOW_STATE_FILE)
