@@ -2,8 +2,7 @@
 // over real HTTP, a temporary data folder (a real SQLite file) and, where asked, the real keychain.
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -12,6 +11,7 @@ import { getMessage, listMessages } from '../../../src/main/history/messages'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import { makeVideo, solidImage } from '../../fixtures/attachments/generate'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
+import { tempDir, whenDone } from '../../fixtures/temp'
 
 const ROOT = resolve(__dirname, '../../..')
 const CLI = join(ROOT, 'src/cli/index.ts')
@@ -26,7 +26,10 @@ vi.setConfig({ testTimeout: 120_000 })
 beforeAll(async () => {
   // Named cli/index.cjs (the CLI runs itself only under that name), inside the repository so
   // node_modules resolves.
-  bundle = join(mkdtempSync(join(ROOT, 'test-results', 'cli-')), 'cli', 'index.cjs')
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true })
+  const dir = mkdtempSync(join(ROOT, 'test-results', 'cli-'))
+  whenDone(() => rmSync(dir, { recursive: true, force: true }))
+  bundle = join(dir, 'cli', 'index.cjs')
   await build({ entryPoints: [CLI], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile: bundle, logLevel: 'warning' })
 })
 
@@ -35,7 +38,7 @@ let dataDir: string
 
 beforeEach(async () => {
   provider = await startFakeProvider()
-  dataDir = mkdtempSync(join(tmpdir(), 'cli-'))
+  dataDir = tempDir('cli-')
 })
 afterEach(async () => {
   await provider.close()

@@ -1,9 +1,6 @@
 // Every request parameter on the wire: the fake provider records each body and the tests assert
 // its exact top-level fields. Real HTTP, a real SQLite file and the real keychain.
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SendResult } from '../../../src/shared/contract'
 import type { ChatParams } from '../../../src/shared/params'
@@ -12,6 +9,7 @@ import { dispatch } from '../../../src/main/dispatch'
 import { getMessage, listMessages } from '../../../src/main/history/messages'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
+import { tempDir } from '../../fixtures/temp'
 
 let provider: FakeProvider
 let core: Core
@@ -21,7 +19,7 @@ beforeEach(async () => {
   service = `seed-chat-test-${randomUUID()}`
   provider = await startFakeProvider()
   core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'chat-params-')),
+    dataDir: tempDir('chat-params-'),
     secrets: createKeytarStore(service),
     chat: { maxRetries: 0, stallTimeoutMs: 2_000, flushIntervalMs: 40 },
     emit: () => undefined

@@ -2,15 +2,13 @@
 // keychain): regenerate keeps versions, edit and resend branches, Continue appends to the same
 // reply, a message is deleted with what followed it, a search hit on another branch opens it.
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CONTINUE_PROMPT } from '../../../src/main/chat/service'
 import { createCore, type Core } from '../../../src/main/core'
 import { currentPath, getMessage, listMessages } from '../../../src/main/history/messages'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
+import { tempDir } from '../../fixtures/temp'
 
 let provider: FakeProvider
 let core: Core
@@ -20,7 +18,7 @@ beforeEach(async () => {
   service = `seed-chat-test-${randomUUID()}`
   provider = await startFakeProvider()
   core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'chat-tree-')),
+    dataDir: tempDir('chat-tree-'),
     secrets: createKeytarStore(service),
     chat: { maxRetries: 0, stallTimeoutMs: 1_000, flushIntervalMs: 40 },
     emit: () => undefined

@@ -1,9 +1,6 @@
 // Conversation and reply parameters travel with exports: JSON round-trips them, Markdown says them
 // in people's words, and older files without them still import.
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
 import * as conversations from '../../../src/main/history/conversations'
@@ -11,6 +8,7 @@ import * as messages from '../../../src/main/history/messages'
 import { setReplyParams } from '../../../src/main/history/params'
 import { describeParams } from '../../../src/main/history/transfer'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
+import { tempDir } from '../../fixtures/temp'
 
 const cores: Core[] = []
 const services: string[] = []
@@ -23,7 +21,7 @@ async function start(): Promise<Core> {
   const service = `seed-chat-test-${randomUUID()}`
   services.push(service)
   const core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'transfer-params-')),
+    dataDir: tempDir('transfer-params-'),
     secrets: createKeytarStore(service),
     emit: () => undefined
   })
