@@ -46,7 +46,8 @@ export function fuseConfig(context) {
     version: FuseVersion.V1,
     // Flipping a fuse breaks the ad-hoc signature an arm64 Mac needs to run the binary at all
     // (a universal build holds an arm64 slice too); re-sign it ad hoc. Real signing follows.
-    resetAdHocDarwinSignature: darwin && (context.arch === Arch.arm64 || context.arch === Arch.universal),
+    resetAdHocDarwinSignature:
+      darwin && (context.arch === Arch.arm64 || context.arch === Arch.universal),
     ...FUSES
   }
 }

@@ -35,12 +35,40 @@ async function ensureInputs(): Promise<void> {
   if (!existsSync(MP4_FILE)) {
     log('generating the ~40 MB MP4 (once; cached in .bench/attachments/) ...')
     // 20 s of 1080p test pattern with grain at 16 Mbit/s: the grain keeps x264 from undershooting.
-    await promisify(execFile)(await ffmpegPath(), [
-      '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30',
-      '-t', '20', '-vf', 'noise=alls=24:allf=t', '-c:v', 'libx264', '-preset', 'ultrafast',
-      '-b:v', '16M', '-minrate', '16M', '-maxrate', '16M', '-bufsize', '8M',
-      '-pix_fmt', 'yuv420p', '-movflags', '+faststart', `${MP4_FILE}.tmp.mp4`
-    ], { maxBuffer: 1 << 20 })
+    await promisify(execFile)(
+      await ffmpegPath(),
+      [
+        '-v',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc2=size=1920x1080:rate=30',
+        '-t',
+        '20',
+        '-vf',
+        'noise=alls=24:allf=t',
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-b:v',
+        '16M',
+        '-minrate',
+        '16M',
+        '-maxrate',
+        '16M',
+        '-bufsize',
+        '8M',
+        '-pix_fmt',
+        'yuv420p',
+        '-movflags',
+        '+faststart',
+        `${MP4_FILE}.tmp.mp4`
+      ],
+      { maxBuffer: 1 << 20 }
+    )
     const { renameSync } = await import('node:fs')
     renameSync(`${MP4_FILE}.tmp.mp4`, MP4_FILE)
   }
@@ -59,13 +87,29 @@ async function median(run: () => Promise<void>): Promise<number> {
 }
 
 async function benchPng(model: ModelInfo) {
-  let result = { bytes: 0, pixels: 0, payloadBytes: 0, mime: '', width: 0, height: 0, passedThrough: false }
+  let result = {
+    bytes: 0,
+    pixels: 0,
+    payloadBytes: 0,
+    mime: '',
+    width: 0,
+    height: 0,
+    passedThrough: false
+  }
   const ms = await median(async () => {
     const prepared = await prepareImage(await readFile(PNG_FILE), model)
     if (!prepared.ok) throw new Error(prepared.error.message)
     const { mime, bytes, width, height, detail, passedThrough } = prepared.value
     const url = imagePart(mime, bytes, detail).image_url.url
-    result = { bytes: url.length, pixels: width * height, payloadBytes: bytes.length, mime, width, height, passedThrough }
+    result = {
+      bytes: url.length,
+      pixels: width * height,
+      payloadBytes: bytes.length,
+      mime,
+      width,
+      height,
+      passedThrough
+    }
   })
   return { ms, ...result, model: model.id }
 }
@@ -78,7 +122,11 @@ async function benchMp4(model: ModelInfo) {
     const probed = await probeVideo(bytes, { poster: false })
     if (!probed.ok) throw new Error(probed.error.message)
     const url = videoPart(probed.value.mime, bytes, 1).video_url.url
-    result = { bytes: url.length, payloadBytes: probed.value.bytes, durationSeconds: probed.value.durationSeconds }
+    result = {
+      bytes: url.length,
+      payloadBytes: probed.value.bytes,
+      durationSeconds: probed.value.durationSeconds
+    }
   })
   return { ms, ...result, model: model.id }
 }

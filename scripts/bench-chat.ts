@@ -96,7 +96,9 @@ async function pageFigures(page: Page) {
 
 async function resetFigures(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const bench = (window as unknown as { __bench: Record<string, unknown[] | Map<number, number>> }).__bench
+    const bench = (
+      window as unknown as { __bench: Record<string, unknown[] | Map<number, number>> }
+    ).__bench
     ;(bench.longTasks as unknown[]).length = 0
     ;(bench.events as unknown[]).length = 0
     ;(bench.painted as Map<number, number>).clear()
@@ -130,14 +132,21 @@ async function closeApp(setup: Setup): Promise<void> {
   await createKeytarStore(setup.service).delete()
 }
 
-function seededDataDir(provider: FakeProvider, conversations: Array<{ title: string; messages: SeedMessage[] }>): string {
+function seededDataDir(
+  provider: FakeProvider,
+  conversations: Array<{ title: string; messages: SeedMessage[] }>
+): string {
   const dataDir = mkdtempSync(join(tmpdir(), 'seed-chat-bench-'))
   const db = openDatabase(join(dataDir, 'history.sqlite'))
   updateSettings(db, { baseURL: provider.baseURL })
   const at = Date.now() - 60_000
   seedConversations(
     db,
-    conversations.map((conversation, index) => ({ ...conversation, model: MODEL, at: at - index * 3_600_000 }))
+    conversations.map((conversation, index) => ({
+      ...conversation,
+      model: MODEL,
+      at: at - index * 3_600_000
+    }))
   )
   db.close()
   return dataDir
@@ -162,7 +171,9 @@ async function openConversation(page: Page, title: string, lastText: string): Pr
 
 async function streamRun(browser: Browser, provider: FakeProvider) {
   const messagesInChat = 2000
-  const dataDir = seededDataDir(provider, [{ title: 'Long chat', messages: filler(messagesInChat, 'streaming') }])
+  const dataDir = seededDataDir(provider, [
+    { title: 'Long chat', messages: filler(messagesInChat, 'streaming') }
+  ])
   const setup = await openApp(browser, provider, dataDir)
   const { page } = setup
   try {
@@ -202,7 +213,9 @@ async function streamRun(browser: Browser, provider: FakeProvider) {
     await composer.press('Enter')
     // Clicks and keystrokes while it streams.
     let inputs = 0
-    const done = page.getByRole('button', { name: 'Stop' }).waitFor({ state: 'detached', timeout: 180_000 })
+    const done = page
+      .getByRole('button', { name: 'Stop' })
+      .waitFor({ state: 'detached', timeout: 180_000 })
     let finished = false
     void done.then(() => (finished = true))
     await page.waitForTimeout(1000)
@@ -219,7 +232,10 @@ async function streamRun(browser: Browser, provider: FakeProvider) {
       writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile))
     }
     const figures = await pageFigures(page)
-    if (process.env.BENCH_DEBUG) log(`sent ${sent.size} arrived ${figures.arrived.length} painted ${figures.painted.length} written ${written.length}`)
+    if (process.env.BENCH_DEBUG)
+      log(
+        `sent ${sent.size} arrived ${figures.arrived.length} painted ${figures.painted.length} written ${written.length}`
+      )
     const arrived = new Map(figures.arrived)
     const toPaint: number[] = []
     const harness: number[] = []
@@ -234,7 +250,10 @@ async function streamRun(browser: Browser, provider: FakeProvider) {
       .map(([n, paintedAt]) => (arrived.has(n) ? paintedAt - arrived.get(n)! : null))
       .filter((value): value is number => value !== null)
     // Inputs under the 16 ms reporting threshold are not reported: count them as 16.
-    const latencies = [...figures.events, ...Array(Math.max(0, inputs - figures.events.length)).fill(16)]
+    const latencies = [
+      ...figures.events,
+      ...Array(Math.max(0, inputs - figures.events.length)).fill(16)
+    ]
     const tokens = Math.ceil(content.length / 4)
     return {
       messagesInChat,
@@ -265,7 +284,9 @@ async function streamRun(browser: Browser, provider: FakeProvider) {
  */
 async function streamInPageRun(browser: Browser, provider: FakeProvider) {
   const messagesInChat = 2000
-  const dataDir = seededDataDir(provider, [{ title: 'Long chat', messages: filler(messagesInChat, 'streaming') }])
+  const dataDir = seededDataDir(provider, [
+    { title: 'Long chat', messages: filler(messagesInChat, 'streaming') }
+  ])
   const setup = await openApp(browser, provider, dataDir)
   const { page, app } = setup
   try {
@@ -276,7 +297,9 @@ async function streamInPageRun(browser: Browser, provider: FakeProvider) {
     await composer.press('Enter')
     await page.getByRole('button', { name: 'Stop' }).waitFor()
     const reply = app.core.services.db
-      .prepare("SELECT id, conversation_id AS conversationId FROM messages WHERE status = 'streaming' ORDER BY id DESC LIMIT 1")
+      .prepare(
+        "SELECT id, conversation_id AS conversationId FROM messages WHERE status = 'streaming' ORDER BY id DESC LIMIT 1"
+      )
       .get() as { id: number; conversationId: number }
     const content = markdownAnswer(STREAM_TOKENS, 57)
     await resetFigures(page)
@@ -285,13 +308,18 @@ async function streamInPageRun(browser: Browser, provider: FakeProvider) {
       await profiler.send('Profiler.enable')
       await profiler.send('Profiler.start')
     }
-    if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline'] })
+    if (process.env.BENCH_TRACE)
+      await browser.startTracing(page, {
+        path: process.env.BENCH_TRACE,
+        categories: ['devtools.timeline']
+      })
     const chunkChars = 8
     const intervalMs = 4
     const feeding = page.evaluate(
       ({ content, chunkChars, intervalMs, reply }) =>
         new Promise<{ firstAt: number; lastAt: number; sent: Array<[number, number]> }>((done) => {
-          const emit = (window as unknown as { __seedChatEmit: (c: string, d: unknown) => void }).__seedChatEmit
+          const emit = (window as unknown as { __seedChatEmit: (c: string, d: unknown) => void })
+            .__seedChatEmit
           const sent: Array<[number, number]> = []
           let position = 0
           let written = ''
@@ -309,7 +337,12 @@ async function streamInPageRun(browser: Browser, provider: FakeProvider) {
             for (const found of written.slice(-16).matchAll(/⟨(\d+)⟩/g)) {
               if (!sent.some(([n]) => n === Number(found[1]))) sent.push([Number(found[1]), at])
             }
-            emit('api:replyDelta', { conversationId: reply.conversationId, messageId: reply.id, content: piece, reasoning: '' })
+            emit('api:replyDelta', {
+              conversationId: reply.conversationId,
+              messageId: reply.id,
+              content: piece,
+              reasoning: ''
+            })
           }, intervalMs)
         }),
       { content, chunkChars, intervalMs, reply }
@@ -334,7 +367,10 @@ async function streamInPageRun(browser: Browser, provider: FakeProvider) {
     const figures = await pageFigures(page)
     const painted = new Map(figures.painted)
     const toPaint = fed.sent.filter(([n]) => painted.has(n)).map(([n, at]) => painted.get(n)! - at)
-    const latencies = [...figures.events, ...Array(Math.max(0, inputs - figures.events.length)).fill(16)]
+    const latencies = [
+      ...figures.events,
+      ...Array(Math.max(0, inputs - figures.events.length)).fill(16)
+    ]
     const tokens = Math.ceil(content.length / 4)
     await app.core.handlers.stopReply({ messageId: reply.id })
     return {
@@ -356,18 +392,29 @@ async function streamInPageRun(browser: Browser, provider: FakeProvider) {
 
 async function openRun(browser: Browser, provider: FakeProvider) {
   const messages = filler(10_000, 'opening')
-  messages[messages.length - 1] = { role: 'assistant', content: 'The very last answer of the long conversation.' }
+  messages[messages.length - 1] = {
+    role: 'assistant',
+    content: 'The very last answer of the long conversation.'
+  }
   const dataDir = seededDataDir(provider, [
     { title: 'Other chat', messages: filler(4, 'other') },
     { title: 'Ten thousand', messages }
   ])
   const setup = await openApp(browser, provider, dataDir)
   try {
-    const firstPaintMs = await openConversation(setup.page, 'Ten thousand', 'The very last answer of the long conversation.')
+    const firstPaintMs = await openConversation(
+      setup.page,
+      'Ten thousand',
+      'The very last answer of the long conversation.'
+    )
     const cdp = await setup.page.context().newCDPSession(setup.page)
     await cdp.send('HeapProfiler.collectGarbage')
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
-    return { messages: 10_000, firstPaintMs: round(firstPaintMs), heapMB: round(heap.usedSize / 1024 / 1024) }
+    return {
+      messages: 10_000,
+      firstPaintMs: round(firstPaintMs),
+      heapMB: round(heap.usedSize / 1024 / 1024)
+    }
   } finally {
     await closeApp(setup)
     rmSync(dataDir, { recursive: true, force: true })
@@ -387,7 +434,9 @@ async function bigRun(browser: Browser, provider: FakeProvider) {
     const composer = page.getByRole('textbox', { name: 'Message' })
     await composer.fill('Paste the whole file.')
     await composer.press('Enter')
-    await page.getByRole('button', { name: 'Stop' }).waitFor({ state: 'detached', timeout: 120_000 })
+    await page
+      .getByRole('button', { name: 'Stop' })
+      .waitFor({ state: 'detached', timeout: 120_000 })
     await page.waitForTimeout(500)
     const streamed = await pageFigures(page)
     // Open it again from history.
@@ -398,7 +447,8 @@ async function bigRun(browser: Browser, provider: FakeProvider) {
     await page.locator('.code-block').first().waitFor()
     await page.waitForTimeout(1000)
     const reopened = await pageFigures(page)
-    const longest = (figures: typeof streamed) => Math.max(0, ...figures.longTasks.map((task) => task.duration))
+    const longest = (figures: typeof streamed) =>
+      Math.max(0, ...figures.longTasks.map((task) => task.duration))
     return {
       bytes: Buffer.byteLength(content),
       maxBlockedMs: round(Math.max(longest(streamed), longest(reopened))),
@@ -415,7 +465,10 @@ async function startupRun(browser: Browser, provider: FakeProvider) {
   const conversations = 100_000
   const messages = 1_000_000
   mkdirSync(CACHE, { recursive: true })
-  const cached = join(CACHE, `startup-${conversations}-${messages}-v${STARTUP_CORPUS_VERSION}.sqlite`)
+  const cached = join(
+    CACHE,
+    `startup-${conversations}-${messages}-v${STARTUP_CORPUS_VERSION}.sqlite`
+  )
   log(`startup: building or reusing ${cached}`)
   buildStartupHistory(cached, conversations, messages)
   // Migrate the cached copy once, so the timed start measures a start, not an upgrade.
@@ -448,7 +501,9 @@ async function startupRun(browser: Browser, provider: FakeProvider) {
 }
 
 async function main(): Promise<void> {
-  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : null
+  const only = process.argv.includes('--only')
+    ? process.argv[process.argv.indexOf('--only') + 1].split(',')
+    : null
   const want = (name: string): boolean => !only || only.includes(name)
   const browser = await launchChromium(true)
   const provider = await startFakeProvider()

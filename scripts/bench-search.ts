@@ -5,7 +5,15 @@
 // snippets) and compares its complete result set with a plain scan that implements the
 // semantics of docs/search.md on its own: fold every row in JS, test each term with a regular
 // expression. Progress goes to stderr, one JSON object to stdout.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import * as conversations from '../src/main/history/conversations'
@@ -72,7 +80,13 @@ const DEFAULT_QUERIES = [
 // Arguments
 
 function parseArgs(argv: string[]) {
-  const args = { messages: 1_000_000, queries: null as string | null, runs: 20, rebuild: false, seed: 1 }
+  const args = {
+    messages: 1_000_000,
+    queries: null as string | null,
+    runs: 20,
+    rebuild: false,
+    seed: 1
+  }
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]
     const value = () => {
@@ -80,7 +94,8 @@ function parseArgs(argv: string[]) {
       if (next === undefined) throw new Error(`${flag} needs a value`)
       return next
     }
-    if (flag === '--messages') args.messages = Math.max(10, Number.parseInt(value().replaceAll('_', ''), 10))
+    if (flag === '--messages')
+      args.messages = Math.max(10, Number.parseInt(value().replaceAll('_', ''), 10))
     else if (flag === '--queries') args.queries = value()
     else if (flag === '--runs') args.runs = Math.max(1, Number.parseInt(value(), 10))
     else if (flag === '--seed') args.seed = Number.parseInt(value(), 10)
@@ -157,39 +172,138 @@ const EN = {
     JSON API GPU CUDA Linux Electron Node.js FTS5 PostgreSQL Redis GraphQL REST HTTP WebSocket
     Git GitHub VSCode Vim npm pip PyTorch TensorFlow pandas NumPy Excel Markdown YAML`),
   verbs: [
-    'can improve', 'should handle', 'depends on', 'is related to', 'will replace', 'needs',
-    'returns', 'helps with', 'breaks', 'updates', 'reads', 'writes to', 'compares well with',
-    'explains', 'slows down', 'speeds up', 'caches', 'validates', 'ignores', 'changes',
-    'is part of', 'works with', 'comes from', 'makes sense for', 'was built for', 'affects',
-    'optimizes', 'programs', 'profiles', 'prompts'
+    'can improve',
+    'should handle',
+    'depends on',
+    'is related to',
+    'will replace',
+    'needs',
+    'returns',
+    'helps with',
+    'breaks',
+    'updates',
+    'reads',
+    'writes to',
+    'compares well with',
+    'explains',
+    'slows down',
+    'speeds up',
+    'caches',
+    'validates',
+    'ignores',
+    'changes',
+    'is part of',
+    'works with',
+    'comes from',
+    'makes sense for',
+    'was built for',
+    'affects',
+    'optimizes',
+    'programs',
+    'profiles',
+    'prompts'
   ],
   openers: [
-    '', '', '', '', 'In general, ', 'First, ', 'However, ', 'For example, ', 'Note that ',
-    'If you want, ', 'In practice, ', 'To be honest, ', 'As a result, ', 'Also, ', 'Then ',
-    'Most of the time, ', 'On the other hand, ', 'In the end, ', 'To optimize the {n}, ',
+    '',
+    '',
+    '',
+    '',
+    'In general, ',
+    'First, ',
+    'However, ',
+    'For example, ',
+    'Note that ',
+    'If you want, ',
+    'In practice, ',
+    'To be honest, ',
+    'As a result, ',
+    'Also, ',
+    'Then ',
+    'Most of the time, ',
+    'On the other hand, ',
+    'In the end, ',
+    'To optimize the {n}, ',
     'While programming, '
   ],
   subjects: [
-    'the {n}', 'this {n}', 'your {n}', 'we', 'you', 'the {t} {n}', 'a good {n}', 'it',
-    'the team', 'most users', 'my {n}', 'our {n}', 'every {n}', 'a lot of {n}s', 'the new {n}'
+    'the {n}',
+    'this {n}',
+    'your {n}',
+    'we',
+    'you',
+    'the {t} {n}',
+    'a good {n}',
+    'it',
+    'the team',
+    'most users',
+    'my {n}',
+    'our {n}',
+    'every {n}',
+    'a lot of {n}s',
+    'the new {n}'
   ],
   objects: [
-    'the {n}', '{a} {n}s', 'the {t} {n}', 'a {a} {n}', '{n} and {n}', 'the {n} of the {n}',
-    'machine learning', 'error handling', 'the {n} in the {n}', '{t}', 'all of the {n}s',
-    'the {a} {n}', 'your {n} in {p}', 'a {n} for the {n}'
+    'the {n}',
+    '{a} {n}s',
+    'the {t} {n}',
+    'a {a} {n}',
+    '{n} and {n}',
+    'the {n} of the {n}',
+    'machine learning',
+    'error handling',
+    'the {n} in the {n}',
+    '{t}',
+    'all of the {n}s',
+    'the {a} {n}',
+    'your {n} in {p}',
+    'a {n} for the {n}'
   ],
   endings: [
-    '.', '.', '.', '.', ' in most cases.', ' when the {n} is {a}.', ' without any {n}.',
-    ' for {p}.', '?', '!', ' in the {n}.', ', which is {a}.', ' because of the {n}.', ' with {t}.'
+    '.',
+    '.',
+    '.',
+    '.',
+    ' in most cases.',
+    ' when the {n} is {a}.',
+    ' without any {n}.',
+    ' for {p}.',
+    '?',
+    '!',
+    ' in the {n}.',
+    ', which is {a}.',
+    ' because of the {n}.',
+    ' with {t}.'
   ],
   places: [
-    'São Paulo', 'Zürich', 'Montréal', 'Kraków', 'Beijing', 'Shanghai', 'Tokyo', 'Seoul',
-    'Reykjavík', 'Málaga', 'Düsseldorf', 'Genève', 'Łódź', 'Ørsted', 'Curaçao', 'New York'
+    'São Paulo',
+    'Zürich',
+    'Montréal',
+    'Kraków',
+    'Beijing',
+    'Shanghai',
+    'Tokyo',
+    'Seoul',
+    'Reykjavík',
+    'Málaga',
+    'Düsseldorf',
+    'Genève',
+    'Łódź',
+    'Ørsted',
+    'Curaçao',
+    'New York'
   ],
   extras: [
-    'Thanks!', 'That makes sense.', 'Can you explain that again?', 'Let me try it.',
-    'We had crème brûlée at the café.', 'A naïve approach works here.', 'Update your résumé.',
-    'It was déjà vu.', 'The coöperation went well.', 'Über cool.', 'Zoë sent the report.'
+    'Thanks!',
+    'That makes sense.',
+    'Can you explain that again?',
+    'Let me try it.',
+    'We had crème brûlée at the café.',
+    'A naïve approach works here.',
+    'Update your résumé.',
+    'It was déjà vu.',
+    'The coöperation went well.',
+    'Über cool.',
+    'Zoë sent the report.'
   ]
 }
 
@@ -201,24 +315,108 @@ const ZH = {
     会议 周末 假期 航班 酒店 城市 天气 夏天 冬天 音乐 歌曲 吉他 钢琴 课程 考试 学生 老师
     学校 图书馆 文章 论文 实验 训练 准确率 梯度 机器学习 深度学习 代码 函数 接口 框架 算法
     时间 工作 猫 狗 鸟 树 花 河 山 海 路 车 火车 医生 健康 睡眠 运动 早餐 午饭 晚饭 厨房 面包`),
-  adjectives: words(`快 慢 简单 复杂 可靠 重要 稳定 高效 清楚 安全 便宜 贵 新 旧 好 难 容易 有用 常见 奇怪`),
+  adjectives: words(
+    `快 慢 简单 复杂 可靠 重要 稳定 高效 清楚 安全 便宜 贵 新 旧 好 难 容易 有用 常见 奇怪`
+  ),
   verbs: [
-    '可以提高', '需要处理', '取决于', '会影响', '正在优化', '使用了', '返回', '读取', '写入',
-    '比较', '解释了', '支持', '替换了', '依赖', '改善了', '记录了', '检查', '更新了', '喜欢'
+    '可以提高',
+    '需要处理',
+    '取决于',
+    '会影响',
+    '正在优化',
+    '使用了',
+    '返回',
+    '读取',
+    '写入',
+    '比较',
+    '解释了',
+    '支持',
+    '替换了',
+    '依赖',
+    '改善了',
+    '记录了',
+    '检查',
+    '更新了',
+    '喜欢'
   ],
-  openers: ['', '', '', '首先，', '另外，', '一般来说，', '例如，', '总之，', '如果你愿意，', '实际上，', '需要注意的是，', '其次，'],
-  subjects: ['我们', '你', '这个{n}', '{t}的{n}', '用户', '系统', '团队', '它', '我的{n}', '很多{n}', '新的{n}', '用{t}的人'],
-  objects: ['{a}的{n}', '{n}和{n}', '{t}{n}', '整个{n}', '这些{n}', '{n}的{n}', '{t}', '性能优化', '机器学习', '{n}', '用{t}写的{n}', '{t} {n}'],
-  endings: ['。', '。', '。', '？', '！', '，这样更{a}。', '，尤其是在{p}。', '，但是{n}还是很{a}。', '，然后再看{n}。'],
+  openers: [
+    '',
+    '',
+    '',
+    '首先，',
+    '另外，',
+    '一般来说，',
+    '例如，',
+    '总之，',
+    '如果你愿意，',
+    '实际上，',
+    '需要注意的是，',
+    '其次，'
+  ],
+  subjects: [
+    '我们',
+    '你',
+    '这个{n}',
+    '{t}的{n}',
+    '用户',
+    '系统',
+    '团队',
+    '它',
+    '我的{n}',
+    '很多{n}',
+    '新的{n}',
+    '用{t}的人'
+  ],
+  objects: [
+    '{a}的{n}',
+    '{n}和{n}',
+    '{t}{n}',
+    '整个{n}',
+    '这些{n}',
+    '{n}的{n}',
+    '{t}',
+    '性能优化',
+    '机器学习',
+    '{n}',
+    '用{t}写的{n}',
+    '{t} {n}'
+  ],
+  endings: [
+    '。',
+    '。',
+    '。',
+    '？',
+    '！',
+    '，这样更{a}。',
+    '，尤其是在{p}。',
+    '，但是{n}还是很{a}。',
+    '，然后再看{n}。'
+  ],
   places: ['北京', '上海', '深圳', '杭州', '成都', '东京', '首尔', '巴黎', '伦敦', '纽约'],
-  extras: ['谢谢！', '明白了。', '能再解释一下吗？', '我试试看。', '好的，没问题。', '这个猫很可爱。']
+  extras: [
+    '谢谢！',
+    '明白了。',
+    '能再解释一下吗？',
+    '我试试看。',
+    '好的，没问题。',
+    '这个猫很可爱。'
+  ]
 }
 
 const CJK_EXTRAS = [
-  'コーヒーが好きです。', 'ありがとうございます。', 'データベースの設計について教えてください。',
-  '東京の天気はどうですか。', '안녕하세요.', '감사합니다.', '데이터베이스 성능을 개선하고 싶어요.',
-  '한국어로 설명해 주세요.', 'コーヒーとケーキを注文しました。', '서울에서 커피를 마셨어요.',
-  'プログラミングは楽しいです。', '모델 학습에 시간이 걸려요.', 'この関数はデータを返します。'
+  'コーヒーが好きです。',
+  'ありがとうございます。',
+  'データベースの設計について教えてください。',
+  '東京の天気はどうですか。',
+  '안녕하세요.',
+  '감사합니다.',
+  '데이터베이스 성능을 개선하고 싶어요.',
+  '한국어로 설명해 주세요.',
+  'コーヒーとケーキを注文しました。',
+  '서울에서 커피를 마셨어요.',
+  'プログラミングは楽しいです。',
+  '모델 학습에 시간이 걸려요.',
+  'この関数はデータを返します。'
 ]
 
 const IDENTIFIERS = words(`
@@ -259,11 +457,21 @@ class Writer {
     if (language === 'en') {
       if (r.chance(0.06)) return r.pick(EN.extras)
       const opening = r.pick(EN.openers) + r.pick(EN.subjects)
-      const s = this.fill(`${opening} ${r.pick(EN.verbs)} ${r.pick(EN.objects)}${r.pick(EN.endings)}`, EN)
+      const s = this.fill(
+        `${opening} ${r.pick(EN.verbs)} ${r.pick(EN.objects)}${r.pick(EN.endings)}`,
+        EN
+      )
       return s.charAt(0).toUpperCase() + s.slice(1)
     }
     if (r.chance(0.06)) return r.pick(ZH.extras)
-    return this.fill(r.pick(ZH.openers) + r.pick(ZH.subjects) + r.pick(ZH.verbs) + r.pick(ZH.objects) + r.pick(ZH.endings), ZH)
+    return this.fill(
+      r.pick(ZH.openers) +
+        r.pick(ZH.subjects) +
+        r.pick(ZH.verbs) +
+        r.pick(ZH.objects) +
+        r.pick(ZH.endings),
+      ZH
+    )
   }
 
   /** `count` sentences, in paragraphs, with lists and code blocks now and then. */
@@ -283,7 +491,9 @@ class Writer {
         if (paragraph.length) parts.push(paragraph.join(separator))
         paragraph = []
         const items = r.int(2, 5)
-        parts.push(Array.from({ length: items }, (_, k) => `${k + 1}. ${this.sentence(lang())}`).join('\n'))
+        parts.push(
+          Array.from({ length: items }, (_, k) => `${k + 1}. ${this.sentence(lang())}`).join('\n')
+        )
       } else {
         paragraph.push(this.sentence(lang()))
         if (r.chance(0.2)) {
@@ -298,8 +508,12 @@ class Writer {
 }
 
 const MODELS = [
-  'doubao-seed-2.0-pro', 'doubao-seed-2.0-code', 'doubao-seed-2.0-lite', 'doubao-seed-1-6-251015',
-  'doubao-seed-1-8-251228', 'glm-4-7-251222'
+  'doubao-seed-2.0-pro',
+  'doubao-seed-2.0-code',
+  'doubao-seed-2.0-lite',
+  'doubao-seed-1-6-251015',
+  'doubao-seed-1-8-251228',
+  'glm-4-7-251222'
 ]
 
 // better-sqlite3 frees a statement only once the event loop turns after it is collected, and the
@@ -316,7 +530,18 @@ async function buildCorpus(db: HistoryDatabase, total: number, seed: number): Pr
   const started = performance.now()
   while (written < total) {
     const size = Math.min(total - written, random.int(10, 200))
-    const language = random.pick(['en', 'en', 'en', 'en', 'zh', 'zh', 'zh', 'zh', 'mixed', 'mixed'] as const)
+    const language = random.pick([
+      'en',
+      'en',
+      'en',
+      'en',
+      'zh',
+      'zh',
+      'zh',
+      'zh',
+      'mixed',
+      'mixed'
+    ] as const)
     const model = random.pick(MODELS)
     db.transaction(() => {
       clock += random.int(60_000, 6 * 3600_000)
@@ -333,7 +558,10 @@ async function buildCorpus(db: HistoryDatabase, total: number, seed: number): Pr
           messages.insertMessage(db, {
             conversationId: conversation.id,
             role: 'user',
-            content: k === 0 ? firstQuestion : writer.text(language, long ? random.int(8, 25) : random.int(1, 3), long),
+            content:
+              k === 0
+                ? firstQuestion
+                : writer.text(language, long ? random.int(8, 25) : random.int(1, 3), long),
             status: 'done',
             model: null,
             now: clock
@@ -356,12 +584,19 @@ async function buildCorpus(db: HistoryDatabase, total: number, seed: number): Pr
         for (let c = 0; c < chunks; c++) {
           const from = Math.floor((content.length * c) / chunks)
           const to = Math.floor((content.length * (c + 1)) / chunks)
-          messages.appendToMessage(db, reply.id, { content: content.slice(from, to), reasoning: '' })
+          messages.appendToMessage(db, reply.id, {
+            content: content.slice(from, to),
+            reasoning: ''
+          })
         }
         messages.finishMessage(db, reply.id, {
           status: 'done',
           finishReason: 'stop',
-          usage: { promptTokens: random.int(10, 4000), completionTokens: random.int(10, 2000), reasoningTokens: null },
+          usage: {
+            promptTokens: random.int(10, 4000),
+            completionTokens: random.int(10, 2000),
+            reasoningTokens: null
+          },
           error: null
         })
       }
@@ -372,7 +607,9 @@ async function buildCorpus(db: HistoryDatabase, total: number, seed: number): Pr
     if (performance.now() - lastLog > 10_000) {
       lastLog = performance.now()
       const rate = written / ((lastLog - started) / 1000)
-      log(`  ${written.toLocaleString('en')} / ${total.toLocaleString('en')} messages, ${Math.round(rate)}/s`)
+      log(
+        `  ${written.toLocaleString('en')} / ${total.toLocaleString('en')} messages, ${Math.round(rate)}/s`
+      )
     }
   }
 }
@@ -399,7 +636,8 @@ function scanTerm(term: SearchTerm): ScanTerm {
   return { literal: term.folded, pattern: new RegExp(start + escaped + end, 'u') }
 }
 
-const scanHas = (folded: string, term: ScanTerm) => folded.includes(term.literal) && term.pattern.test(folded)
+const scanHas = (folded: string, term: ScanTerm) =>
+  folded.includes(term.literal) && term.pattern.test(folded)
 
 interface ScanResult {
   ids: Set<number>[]
@@ -411,7 +649,12 @@ interface ScanResult {
 /** One pass over every message: read, fold, and test every query; each step timed. */
 function scan(db: HistoryDatabase, queries: string[]): ScanResult {
   const terms = queries.map((query) => parseQuery(query).map(scanTerm))
-  const result: ScanResult = { ids: queries.map(() => new Set()), readMs: 0, foldMs: 0, testMs: queries.map(() => 0) }
+  const result: ScanResult = {
+    ids: queries.map(() => new Set()),
+    readMs: 0,
+    foldMs: 0,
+    testMs: queries.map(() => 0)
+  }
   const read = db.prepare<[number, number], { id: number; content: string; reasoning: string }>(
     'SELECT id, content, reasoning FROM messages WHERE id > ? ORDER BY id LIMIT ?'
   )
@@ -434,7 +677,8 @@ function scan(db: HistoryDatabase, queries: string[]): ScanResult {
       t = performance.now()
       for (let i = 0; i < rows.length; i++) {
         const [content, reasoning] = folded[i]
-        if (queryTerms.every((term) => scanHas(content, term) || scanHas(reasoning, term))) hits.add(rows[i].id)
+        if (queryTerms.every((term) => scanHas(content, term) || scanHas(reasoning, term)))
+          hits.add(rows[i].id)
       }
       result.testMs[q] += performance.now() - t
     }
@@ -468,11 +712,13 @@ async function main(): Promise<void> {
   const metaFile = `${base}.json`
   let buildSeconds: number
   if (!args.rebuild && existsSync(file) && existsSync(metaFile)) {
-    buildSeconds = (JSON.parse(readFileSync(metaFile, 'utf8')) as { buildSeconds: number }).buildSeconds
+    buildSeconds = (JSON.parse(readFileSync(metaFile, 'utf8')) as { buildSeconds: number })
+      .buildSeconds
     log(`reusing ${file} (built in ${buildSeconds} s)`)
   } else {
     const partial = `${base}.building.sqlite`
-    for (const stale of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(stale, { force: true })
+    for (const stale of [partial, `${partial}-wal`, `${partial}-shm`])
+      rmSync(stale, { force: true })
     log(`building ${args.messages.toLocaleString('en')} messages into ${file}`)
     const started = performance.now()
     const db = openDatabase(partial)
@@ -481,7 +727,10 @@ async function main(): Promise<void> {
     db.close()
     buildSeconds = round((performance.now() - started) / 1000, 1)
     renameSync(partial, file)
-    writeFileSync(metaFile, JSON.stringify({ buildSeconds, messages: args.messages, seed: args.seed }))
+    writeFileSync(
+      metaFile,
+      JSON.stringify({ buildSeconds, messages: args.messages, seed: args.seed })
+    )
     log(`built in ${buildSeconds} s`)
   }
 
@@ -491,7 +740,9 @@ async function main(): Promise<void> {
 
   log(`scanning ${messageCount.toLocaleString('en')} messages for ${queries.length} queries`)
   const plain = scan(db, queries)
-  log(`  scan: read ${Math.round(plain.readMs)} ms, fold ${Math.round(plain.foldMs)} ms (shared by every query)`)
+  log(
+    `  scan: read ${Math.round(plain.readMs)} ms, fold ${Math.round(plain.foldMs)} ms (shared by every query)`
+  )
 
   const report = []
   for (const [index, q] of queries.entries()) {
@@ -533,7 +784,10 @@ async function main(): Promise<void> {
     dbBytes,
     buildSeconds,
     p95Ms: Math.max(...report.map((entry) => entry.p95Ms)),
-    minSpeedup: round(Math.min(...report.map((entry) => entry.scanMs / Math.max(entry.p95Ms, 0.01))), 1),
+    minSpeedup: round(
+      Math.min(...report.map((entry) => entry.scanMs / Math.max(entry.p95Ms, 0.01))),
+      1
+    ),
     minRecall: Math.min(...report.map((entry) => entry.recall)),
     minPrecision: Math.min(...report.map((entry) => entry.precision)),
     queries: report
@@ -542,6 +796,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+  )
   process.exitCode = 1
 })

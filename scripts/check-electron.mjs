@@ -15,10 +15,16 @@ export function findElectron(packageDir, env = process.env) {
   if (env.ELECTRON_EXEC_PATH) {
     return existsSync(env.ELECTRON_EXEC_PATH)
       ? { ok: true, path: env.ELECTRON_EXEC_PATH }
-      : { ok: false, missing: `ELECTRON_EXEC_PATH names ${env.ELECTRON_EXEC_PATH}, which does not exist.` }
+      : {
+          ok: false,
+          missing: `ELECTRON_EXEC_PATH names ${env.ELECTRON_EXEC_PATH}, which does not exist.`
+        }
   }
   if (!packageDir || !existsSync(join(packageDir, 'package.json'))) {
-    return { ok: false, missing: 'The electron package is not installed (no node_modules/electron).' }
+    return {
+      ok: false,
+      missing: 'The electron package is not installed (no node_modules/electron).'
+    }
   }
   const pathFile = join(packageDir, 'path.txt')
   const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : ''
@@ -26,7 +32,10 @@ export function findElectron(packageDir, env = process.env) {
     const executable = join(env.ELECTRON_OVERRIDE_DIST_PATH, name || 'electron')
     return existsSync(executable)
       ? { ok: true, path: executable }
-      : { ok: false, missing: `ELECTRON_OVERRIDE_DIST_PATH names ${executable}, which does not exist.` }
+      : {
+          ok: false,
+          missing: `ELECTRON_OVERRIDE_DIST_PATH names ${executable}, which does not exist.`
+        }
   }
   if (!name) {
     return {
@@ -39,7 +48,10 @@ export function findElectron(packageDir, env = process.env) {
   const executable = join(packageDir, 'dist', name)
   return existsSync(executable)
     ? { ok: true, path: executable }
-    : { ok: false, missing: `The Electron binary is missing: node_modules/electron/path.txt names ${executable}, which does not exist.` }
+    : {
+        ok: false,
+        missing: `The Electron binary is missing: node_modules/electron/path.txt names ${executable}, which does not exist.`
+      }
 }
 
 /** The message for a missing binary: what is missing and what to run instead. */
@@ -50,7 +62,7 @@ export function missingMessage(missing) {
     missing,
     '',
     'What you can do instead:',
-    '  - Run the same app in Chromium (Debian\'s /usr/bin/chromium, driven by Playwright):',
+    "  - Run the same app in Chromium (Debian's /usr/bin/chromium, driven by Playwright):",
     '        xvfb-run npm run dev:chromium      (without xvfb-run on a desktop with a display)',
     '  - Or, where the Electron download host (github.com) is reachable, install the binary and',
     '    run npm start again:',

@@ -15,7 +15,8 @@ const scanner = dirname(require.resolve('@doyensec/electronegativity/package.jso
 const typescript4 = require.resolve('typescript', { paths: [scanner] })
 const resolve = Module._resolveFilename
 Module._resolveFilename = function (request, parent, ...rest) {
-  if (request === 'typescript' && parent?.filename?.includes(`${sep}@typescript-eslint${sep}`)) return typescript4
+  if (request === 'typescript' && parent?.filename?.includes(`${sep}@typescript-eslint${sep}`))
+    return typescript4
   return resolve.call(this, request, parent, ...rest)
 }
 

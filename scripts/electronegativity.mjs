@@ -15,12 +15,14 @@ export const ACCEPTED = [
   {
     id: 'PRELOAD_JS_CHECK',
     file: 'src/main/index.ts',
-    reason: 'the preload (src/preload) runs sandboxed and context-isolated and exposes only the typed window.api, never ipcRenderer'
+    reason:
+      'the preload (src/preload) runs sandboxed and context-isolated and exposes only the typed window.api, never ipcRenderer'
   },
   {
     id: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'src/main/index.ts',
-    reason: 'openExternal gets only http, https and mailto URLs (isExternalLink in src/main/shell/protocol.ts, unit-tested)'
+    reason:
+      'openExternal gets only http, https and mailto URLs (isExternalLink in src/main/shell/protocol.ts, unit-tested)'
   }
 ]
 
@@ -32,13 +34,19 @@ const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL']
  */
 export function readReport(text) {
   const report = JSON.parse(text)
-  if (!Number.isInteger(report.checks) || report.checks < 1) throw new Error('Electronegativity ran no checks')
+  if (!Number.isInteger(report.checks) || report.checks < 1)
+    throw new Error('Electronegativity ran no checks')
   if (!Array.isArray(report.errors) || report.errors.length) {
     throw new Error(`Electronegativity could not scan every file: ${JSON.stringify(report.errors)}`)
   }
-  if (!Array.isArray(report.findings)) throw new Error('Electronegativity reported no findings list')
+  if (!Array.isArray(report.findings))
+    throw new Error('Electronegativity reported no findings list')
   for (const finding of report.findings) {
-    if (!/^[A-Z0-9_]+$/.test(finding.issue ?? '') || !SEVERITIES.includes(finding.severity) || typeof finding.filename !== 'string') {
+    if (
+      !/^[A-Z0-9_]+$/.test(finding.issue ?? '') ||
+      !SEVERITIES.includes(finding.severity) ||
+      typeof finding.filename !== 'string'
+    ) {
       throw new Error(`Electronegativity reported a malformed finding: ${JSON.stringify(finding)}`)
     }
   }
@@ -71,14 +79,20 @@ export function scan(input, electronVersion) {
   const out = mkdtempSync(join(tmpdir(), 'electronegativity-'))
   const report = join(out, 'report.json')
   try {
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'electronegativity-run.cjs'), resolve(input), electronVersion, report], {
-      encoding: 'utf8'
-    })
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts', 'electronegativity-run.cjs'), resolve(input), electronVersion, report],
+      {
+        encoding: 'utf8'
+      }
+    )
     let text
     try {
       text = readFileSync(report, 'utf8')
     } catch {
-      throw new Error(`Electronegativity wrote no report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`)
+      throw new Error(
+        `Electronegativity wrote no report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`
+      )
     }
     return readReport(text)
   } finally {
@@ -86,19 +100,29 @@ export function scan(input, electronVersion) {
   }
 }
 
-const where = (finding) => `${finding.issue} (${finding.severity}) ${finding.filename}:${finding.location}`
+const where = (finding) =>
+  `${finding.issue} (${finding.severity}) ${finding.filename}:${finding.location}`
 
 function main() {
   const inputFlag = process.argv.indexOf('--input')
   const input = inputFlag > 0 ? process.argv[inputFlag + 1] : join(ROOT, 'src')
-  const electronVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')).version
+  const electronVersion = JSON.parse(
+    readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')
+  ).version
   const { failures, accepted, other } = judgeFindings(scan(input, electronVersion))
-  console.log(`Electronegativity on ${relative(ROOT, input) || '.'} for Electron ${electronVersion}:`)
+  console.log(
+    `Electronegativity on ${relative(ROOT, input) || '.'} for Electron ${electronVersion}:`
+  )
   for (const finding of other) console.log(`  note      ${where(finding)}: ${finding.description}`)
   for (const finding of accepted) console.log(`  accepted  ${where(finding)}: ${finding.reason}`)
-  for (const finding of failures) console.log(`  FAILED    ${where(finding)}: ${finding.description}\n            ${finding.sample}`)
+  for (const finding of failures)
+    console.log(
+      `  FAILED    ${where(finding)}: ${finding.description}\n            ${finding.sample}`
+    )
   if (failures.length) {
-    console.log(`${failures.length} high or medium finding(s) not accepted: fix them, or accept them in scripts/electronegativity.mjs with a reason.`)
+    console.log(
+      `${failures.length} high or medium finding(s) not accepted: fix them, or accept them in scripts/electronegativity.mjs with a reason.`
+    )
     process.exit(1)
   }
   console.log(`No high or medium finding beyond the ${accepted.length} accepted.`)

@@ -22,11 +22,18 @@ async function main(): Promise<void> {
   }
 
   writeFileSync(join(RESOURCES, 'icon.png'), png.get(1024)!)
-  writeFileSync(join(RESOURCES, 'icon.icns'), icnsFile(ICNS_TYPES.map(({ type, size }) => ({ type, png: png.get(size)! }))))
+  writeFileSync(
+    join(RESOURCES, 'icon.icns'),
+    icnsFile(ICNS_TYPES.map(({ type, size }) => ({ type, png: png.get(size)! })))
+  )
   const icoImages = []
   for (const size of ICO_SIZES) {
     if (size === 256) icoImages.push({ size, data: png.get(size)! })
-    else icoImages.push({ size, data: bmpIconImage(size, await (await render(svg, size)).ensureAlpha().raw().toBuffer()) })
+    else
+      icoImages.push({
+        size,
+        data: bmpIconImage(size, await (await render(svg, size)).ensureAlpha().raw().toBuffer())
+      })
   }
   writeFileSync(join(RESOURCES, 'icon.ico'), icoFile(icoImages))
   console.log(`Wrote icon.png, icon.icns, icon.ico in ${RESOURCES}`)

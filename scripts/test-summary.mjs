@@ -13,7 +13,8 @@ for (const suite of e2e.suites) {
   for (const spec of specs(suite)) {
     for (const test of spec.tests) {
       if (test.status !== 'skipped') continue
-      const reason = test.annotations.find((note) => note.type === 'skip')?.description ?? 'no reason given'
+      const reason =
+        test.annotations.find((note) => note.type === 'skip')?.description ?? 'no reason given'
       console.log(`SKIPPED ${spec.file} › ${spec.title}: ${reason}`)
     }
   }

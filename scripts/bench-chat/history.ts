@@ -8,10 +8,41 @@ import { openDatabase } from '../../src/main/history/database'
 export const STARTUP_CORPUS_VERSION = 1
 
 const WORDS = [
-  'the', 'model', 'answer', 'python', 'database', 'render', 'stream', 'token', 'window', 'search',
-  'memory', 'thread', 'error', 'value', 'function', 'return', 'request', 'server', 'client', 'index'
+  'the',
+  'model',
+  'answer',
+  'python',
+  'database',
+  'render',
+  'stream',
+  'token',
+  'window',
+  'search',
+  'memory',
+  'thread',
+  'error',
+  'value',
+  'function',
+  'return',
+  'request',
+  'server',
+  'client',
+  'index'
 ]
-const HAN = ['数据', '模型', '我们', '性能', '优化', '搜索', '窗口', '消息', '回答', '问题', '代码', '测试']
+const HAN = [
+  '数据',
+  '模型',
+  '我们',
+  '性能',
+  '优化',
+  '搜索',
+  '窗口',
+  '消息',
+  '回答',
+  '问题',
+  '代码',
+  '测试'
+]
 
 function sentence(seed: number, words: number): string {
   let text = ''
@@ -24,7 +55,11 @@ function sentence(seed: number, words: number): string {
 }
 
 /** Builds (or reuses) a database with `conversationCount` conversations and `messageCount` messages. */
-export function buildStartupHistory(file: string, conversationCount: number, messageCount: number): void {
+export function buildStartupHistory(
+  file: string,
+  conversationCount: number,
+  messageCount: number
+): void {
   if (existsSync(file)) return
   mkdirSync(dirname(file), { recursive: true })
   const partial = `${file}.partial`
@@ -46,7 +81,8 @@ export function buildStartupHistory(file: string, conversationCount: number, mes
       const count = c === conversationCount - 1 ? messageCount - written : perConversation
       const at = start + written * 60_000
       const id = Number(
-        addConversation.run(sentence(c, 4).trim(), 'doubao-seed-2.0-pro', at, at + count * 60_000).lastInsertRowid
+        addConversation.run(sentence(c, 4).trim(), 'doubao-seed-2.0-pro', at, at + count * 60_000)
+          .lastInsertRowid
       )
       for (let m = 0; m < count; m++) {
         const user = m % 2 === 0

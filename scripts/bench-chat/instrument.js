@@ -8,11 +8,13 @@
   const arrived = new Map()
   window.__bench = { longTasks, events, painted, arrived }
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration })
+    for (const entry of list.getEntries())
+      longTasks.push({ start: entry.startTime, duration: entry.duration })
   }).observe({ type: 'longtask', buffered: true })
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      if (entry.name === 'click' || entry.name === 'keydown' || entry.name === 'pointerdown') events.push(entry.duration)
+      if (entry.name === 'click' || entry.name === 'keydown' || entry.name === 'pointerdown')
+        events.push(entry.duration)
     }
   }).observe({ type: 'event', durationThreshold: 16, buffered: true })
 
@@ -64,7 +66,11 @@
   }
   const start = () => {
     wrap()
-    new MutationObserver(observe).observe(document.body, { subtree: true, childList: true, characterData: true })
+    new MutationObserver(observe).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true
+    })
   }
   if (document.body) start()
   else document.addEventListener('DOMContentLoaded', start)

@@ -53,13 +53,16 @@ export function parseAsk(argv: string[]): AskOptions {
   const question = positionals.join(' ')
   const images = (values.image as string[] | undefined) ?? []
   const videos = (values.video as string[] | undefined) ?? []
-  if (!question.trim() && images.length === 0 && videos.length === 0) throw new UsageError('ask: the question is empty.')
+  if (!question.trim() && images.length === 0 && videos.length === 0)
+    throw new UsageError('ask: the question is empty.')
 
   const raw: ChatParams = {}
   if (values.system !== undefined) raw.systemPrompt = values.system as string
-  if (values.temperature !== undefined) raw.temperature = number('--temperature', values.temperature as string)
+  if (values.temperature !== undefined)
+    raw.temperature = number('--temperature', values.temperature as string)
   if (values['top-p'] !== undefined) raw.topP = number('--top-p', values['top-p'] as string)
-  if (values['max-tokens'] !== undefined) raw.maxTokens = number('--max-tokens', values['max-tokens'] as string)
+  if (values['max-tokens'] !== undefined)
+    raw.maxTokens = number('--max-tokens', values['max-tokens'] as string)
   if (values.stop !== undefined) raw.stop = values.stop as string[]
   if (values.thinking !== undefined) {
     const thinking = values.thinking as string
@@ -77,7 +80,9 @@ export function parseAsk(argv: string[]): AskOptions {
   const parsed = chatParamsSchema.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new UsageError(`${FLAG_OF[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}.`)
+    throw new UsageError(
+      `${FLAG_OF[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}.`
+    )
   }
 
   return {
@@ -88,20 +93,31 @@ export function parseAsk(argv: string[]): AskOptions {
     images,
     videos,
     fps: values.fps === undefined ? undefined : number('--fps', values.fps as string),
-    conversationId: values.conversation === undefined ? undefined : wholeNumber('--conversation', values.conversation as string, 1),
+    conversationId:
+      values.conversation === undefined
+        ? undefined
+        : wholeNumber('--conversation', values.conversation as string, 1),
     stallTimeoutSeconds:
-      values['stall-timeout'] === undefined ? undefined : positive('--stall-timeout', values['stall-timeout'] as string),
+      values['stall-timeout'] === undefined
+        ? undefined
+        : positive('--stall-timeout', values['stall-timeout'] as string),
     json: values.json === true
   }
 }
 
 /** Reads `search`'s flags. */
 export function parseSearch(argv: string[]): SearchOptions {
-  const { values, positionals } = parse(argv, { limit: { type: 'string' }, json: { type: 'boolean' } })
+  const { values, positionals } = parse(argv, {
+    limit: { type: 'string' },
+    json: { type: 'boolean' }
+  })
   const query = positionals.join(' ')
   if (!query.trim()) throw new UsageError('search: the query is empty.')
   if (query.length > 1000) throw new UsageError('search: the query is longer than 1000 characters.')
-  const limit = values.limit === undefined ? DEFAULT_SEARCH_LIMIT : wholeNumber('--limit', values.limit as string, 1)
+  const limit =
+    values.limit === undefined
+      ? DEFAULT_SEARCH_LIMIT
+      : wholeNumber('--limit', values.limit as string, 1)
   if (limit > MAX_SEARCH_LIMIT) throw new UsageError(`--limit: at most ${MAX_SEARCH_LIMIT}.`)
   return { query, limit, json: values.json === true }
 }
@@ -110,7 +126,11 @@ export function parseSearch(argv: string[]): SearchOptions {
  * The app's data folder: SEED_CHAT_DATA_DIR, else Electron's userData for "Seed Chat" on this
  * platform (README, "Where data and the key live").
  */
-export function dataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home = homedir()): string {
+export function dataDir(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+  home = homedir()
+): string {
   if (env.SEED_CHAT_DATA_DIR) return env.SEED_CHAT_DATA_DIR
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME)
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME)
@@ -136,7 +156,10 @@ type Values = Record<string, string | boolean | (string | boolean)[] | undefined
 
 function parse(argv: string[], options: Spec): { values: Values; positionals: string[] } {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] }
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as {
+      values: Values
+      positionals: string[]
+    }
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error))
   }
@@ -144,13 +167,15 @@ function parse(argv: string[], options: Spec): { values: Values; positionals: st
 
 function number(flag: string, text: string): number {
   const value = Number(text)
-  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${flag}: “${text}” is not a number.`)
+  if (text.trim() === '' || !Number.isFinite(value))
+    throw new UsageError(`${flag}: “${text}” is not a number.`)
   return value
 }
 
 function wholeNumber(flag: string, text: string, min: number): number {
   const value = number(flag, text)
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`${flag}: a whole number of at least ${min}.`)
+  if (!Number.isInteger(value) || value < min)
+    throw new UsageError(`${flag}: a whole number of at least ${min}.`)
   return value
 }
 

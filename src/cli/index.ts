@@ -2,14 +2,32 @@
 // core as the app (src/main/core.ts): the same history file, keychain entry and settings.
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { AppErrorInfo, AttachmentDraft, EmitEvent, EventPayloads, Message, RequestName, Result, SearchPage, SendResult } from '../shared/contract'
+import type {
+  AppErrorInfo,
+  AttachmentDraft,
+  EmitEvent,
+  EventPayloads,
+  Message,
+  RequestName,
+  Result,
+  SearchPage,
+  SendResult
+} from '../shared/contract'
 import { DEFAULT_MODEL } from '../shared/models'
 import { baseURLSchema } from '../shared/settings'
 import { createCore, type Core } from '../main/core'
 import { dispatch } from '../main/dispatch'
 import { withoutKey } from '../main/redact'
 import { createKeytarStore, type SecretStore } from '../main/secrets/keychain'
-import { APP_NAME, dataDir, parseAsk, parseSearch, UsageError, type AskOptions, type SearchOptions } from './args'
+import {
+  APP_NAME,
+  dataDir,
+  parseAsk,
+  parseSearch,
+  UsageError,
+  type AskOptions,
+  type SearchOptions
+} from './args'
 
 /** 0 answered; 1 the API or the network failed (what arrived is kept); 2 bad input, nothing sent. */
 export const EXIT = { answered: 0, failed: 1, badInput: 2, interrupted: 130 } as const
@@ -72,7 +90,15 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
   let baseURL: string | undefined
   if (io.env.SEED_CHAT_BASE_URL) {
     const parsed = baseURLSchema.safeParse(io.env.SEED_CHAT_BASE_URL)
-    if (!parsed.success) return fail({ code: 'invalid_input', message: `SEED_CHAT_BASE_URL: ${parsed.error.issues[0].message}.` }, options.json, safeIo)
+    if (!parsed.success)
+      return fail(
+        {
+          code: 'invalid_input',
+          message: `SEED_CHAT_BASE_URL: ${parsed.error.issues[0].message}.`
+        },
+        options.json,
+        safeIo
+      )
     baseURL = parsed.data.replace(/\/+$/, '')
   }
 
@@ -99,7 +125,9 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
   }
   const core = await openCore(io.env, emit, apiKey, {
     ...(baseURL ? { baseURL } : {}),
-    ...(options.stallTimeoutSeconds ? { stallTimeoutMs: Math.round(options.stallTimeoutSeconds * 1000) } : {})
+    ...(options.stallTimeoutSeconds
+      ? { stallTimeoutMs: Math.round(options.stallTimeoutSeconds * 1000) }
+      : {})
   })
   const interrupt = (): void => {
     if (replyId !== null) void core.services.chat.stop(replyId)
@@ -107,32 +135,58 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
   process.once('SIGINT', interrupt)
   try {
     const conversation =
-      options.conversationId === undefined ? null : await call(core, 'getConversation', { id: options.conversationId, limit: 1 })
+      options.conversationId === undefined
+        ? null
+        : await call(core, 'getConversation', { id: options.conversationId, limit: 1 })
     if (conversation && !conversation.ok) return fail(conversation.error, options.json, safeIo)
-    const model = options.model ?? (conversation?.ok ? conversation.value.conversation.model : DEFAULT_MODEL)
+    const model =
+      options.model ?? (conversation?.ok ? conversation.value.conversation.model : DEFAULT_MODEL)
 
     const attachments: { sha256: string; name: string; fps?: number }[] = []
-    for (const [kind, files] of [['image', options.images], ['video', options.videos]] as const) {
+    for (const [kind, files] of [
+      ['image', options.images],
+      ['video', options.videos]
+    ] as const) {
       for (const file of files) {
         let data: Buffer
         try {
           data = await readFile(file)
         } catch (error) {
-          return fail({ code: 'invalid_input', message: `--${kind} ${file}: ${(error as Error).message}` }, options.json, safeIo)
+          return fail(
+            { code: 'invalid_input', message: `--${kind} ${file}: ${(error as Error).message}` },
+            options.json,
+            safeIo
+          )
         }
-        const added = await call(core, 'addAttachment', { name: basename(file), data: new Uint8Array(data), model })
+        const added = await call(core, 'addAttachment', {
+          name: basename(file),
+          data: new Uint8Array(data),
+          model
+        })
         if (!added.ok) return fail(added.error, options.json, safeIo)
         const draft = added.value as AttachmentDraft
         if (draft.kind !== kind) {
-          return fail({ code: 'invalid_input', message: `--${kind} ${file}: this file is a ${draft.kind}; give it with --${draft.kind}.` }, options.json, safeIo)
+          return fail(
+            {
+              code: 'invalid_input',
+              message: `--${kind} ${file}: this file is a ${draft.kind}; give it with --${draft.kind}.`
+            },
+            options.json,
+            safeIo
+          )
         }
-        attachments.push({ sha256: draft.sha256, name: draft.name, ...(kind === 'video' && options.fps !== undefined ? { fps: options.fps } : {}) })
+        attachments.push({
+          sha256: draft.sha256,
+          name: draft.name,
+          ...(kind === 'video' && options.fps !== undefined ? { fps: options.fps } : {})
+        })
       }
     }
 
     // A new chat takes exactly the flags given (none = nothing sent, whatever Settings' defaults
     // are); a conversation continued without parameter flags keeps its own.
-    const sendParams = options.conversationId === undefined || options.paramsGiven ? { params: options.params } : {}
+    const sendParams =
+      options.conversationId === undefined || options.paramsGiven ? { params: options.params } : {}
     const sent = await call(core, 'sendMessage', {
       conversationId: options.conversationId ?? null,
       model,
@@ -168,9 +222,20 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
       }
       return EXIT.answered
     }
-    const error: AppErrorInfo =
-      reply.error ?? { code: 'internal', message: reply.status === 'stopped' ? 'Stopped; what arrived is kept.' : `The reply ended as ${reply.status}.` }
-    report(error, options.json, safeIo, { conversationId: reply.conversationId, messageId: reply.id }, redact)
+    const error: AppErrorInfo = reply.error ?? {
+      code: 'internal',
+      message:
+        reply.status === 'stopped'
+          ? 'Stopped; what arrived is kept.'
+          : `The reply ended as ${reply.status}.`
+    }
+    report(
+      error,
+      options.json,
+      safeIo,
+      { conversationId: reply.conversationId, messageId: reply.id },
+      redact
+    )
     return reply.status === 'stopped' ? EXIT.interrupted : EXIT.failed
   } finally {
     process.off('SIGINT', interrupt)
@@ -185,7 +250,10 @@ async function search(options: SearchOptions, io: Io): Promise<number> {
     const results: SearchPage['results'] = []
     let before: SearchPage['next'] = null
     do {
-      const page = await call(core, 'searchHistory', { query: options.query, ...(before ? { before } : {}) })
+      const page = await call(core, 'searchHistory', {
+        query: options.query,
+        ...(before ? { before } : {})
+      })
       if (!page.ok) return fail(page.error, options.json, io)
       const value = page.value as SearchPage
       results.push(...value.results)
@@ -201,13 +269,23 @@ async function search(options: SearchOptions, io: Io): Promise<number> {
       conversationTitle: hit.conversationTitle
     }))
     if (options.json) {
-      io.out(`${JSON.stringify({ results: hits.map(({ conversationTitle: _title, ...hit }) => hit) })}\n`)
+      io.out(
+        `${JSON.stringify({ results: hits.map(({ conversationTitle: _title, ...hit }) => hit) })}\n`
+      )
     } else {
       for (const hit of hits) {
         const when = new Date(hit.createdAt).toISOString().slice(0, 16).replace('T', ' ')
-        const where = hit.field === 'title' ? 'title' : `${hit.role}${hit.field === 'content' ? '' : ` ${hit.field}`}`
-        const id = hit.messageId === null ? `${hit.conversationId}` : `${hit.conversationId}/${hit.messageId}`
-        io.out(`${when}  ${id}  ${hit.conversationTitle} (${where})\n    ${hit.snippet.replace(/\s+/g, ' ')}\n`)
+        const where =
+          hit.field === 'title'
+            ? 'title'
+            : `${hit.role}${hit.field === 'content' ? '' : ` ${hit.field}`}`
+        const id =
+          hit.messageId === null
+            ? `${hit.conversationId}`
+            : `${hit.conversationId}/${hit.messageId}`
+        io.out(
+          `${when}  ${id}  ${hit.conversationTitle} (${where})\n    ${hit.snippet.replace(/\s+/g, ' ')}\n`
+        )
       }
       if (hits.length === 0) io.err('No results.\n')
     }
@@ -262,7 +340,10 @@ function report(
   if (error.reason !== undefined) detail.reason = error.reason
   if (error.params !== undefined) detail.params = error.params
   if (json) io.out(`${redact(JSON.stringify({ ok: false, error: detail, ...(where ?? {}) }))}\n`)
-  else io.err(`Error (${error.code}${error.status !== undefined ? `, HTTP ${error.status}` : ''}): ${error.message}\n`)
+  else
+    io.err(
+      `Error (${error.code}${error.status !== undefined ? `, HTTP ${error.status}` : ''}): ${error.message}\n`
+    )
 }
 
 // Run as a program (not when imported by a test).
@@ -278,7 +359,9 @@ if (process.argv[1] && /[\\/]cli[\\/]index\.[cm]?[jt]s$/.test(process.argv[1])) 
       process.stdout.write('', () => process.exit(code))
     },
     (error: unknown) => {
-      process.stderr.write(`Error (internal): ${error instanceof Error ? error.message : String(error)}\n`)
+      process.stderr.write(
+        `Error (internal): ${error instanceof Error ? error.message : String(error)}\n`
+      )
       process.exit(EXIT.failed)
     }
   )

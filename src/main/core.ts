@@ -63,7 +63,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emit: options.emit,
     chat: options.chat,
     attachmentUrl:
-      options.attachmentUrl ?? ((sha256: string, variant: string) => `${ATTACHMENT_SCHEME}://${sha256}/${variant}`)
+      options.attachmentUrl ??
+      ((sha256: string, variant: string) => `${ATTACHMENT_SCHEME}://${sha256}/${variant}`)
   }
 
   let services: Services | null = null
@@ -81,9 +82,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     open: async () => {
       // A full check on the start path only when the last run did not close the file cleanly.
       const cleanLastTime = lastShutdown(history.file) === 'closed'
-      const opened = await openHistory(history.file, history.backups, !cleanLastTime && !options.besideApp)
+      const opened = await openHistory(
+        history.file,
+        history.backups,
+        !cleanLastTime && !options.besideApp
+      )
       if (!opened.ok) {
-        problem = { problem: opened.problem, detail: opened.detail, ...(opened.folder ? { folder: opened.folder } : {}) }
+        problem = {
+          problem: opened.problem,
+          detail: opened.detail,
+          ...(opened.folder ? { folder: opened.folder } : {})
+        }
         return
       }
       problem = null
@@ -109,7 +118,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       backups = null
       await services?.close()
       services = null
-      if (wasOpen && !options.besideApp) recordShutdown(history.file, damageFound ? 'check' : 'closed')
+      if (wasOpen && !options.besideApp)
+        recordShutdown(history.file, damageFound ? 'check' : 'closed')
     }
   }
 
@@ -131,19 +141,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   // Temporary copies a crash left behind (a video being attached when the app was killed).
-  await sweepTempFiles(tempDirOf(options.dataDir)).catch((error) => console.error('Temp sweep failed:', error))
+  await sweepTempFiles(tempDirOf(options.dataDir)).catch((error) =>
+    console.error('Temp sweep failed:', error)
+  )
   await history.open()
 
   // Key and backup requests work while the history is refused; the rest need it open.
-  const always = { ...keyHandlers(keys), ...backupHandlers(history) } satisfies Pick<Handlers, AlwaysServedRequest>
+  const always = { ...keyHandlers(keys), ...backupHandlers(history) } satisfies Pick<
+    Handlers,
+    AlwaysServedRequest
+  >
   const whileOpen = Object.fromEntries(
     REQUEST_NAMES.filter((name) => !(name in always)).map((name) => [
       name,
       async (args: never) => {
         if (!services) {
-          throw new AppError('history_unavailable', `The history database is not open. ${problem?.detail ?? ''}`)
+          throw new AppError(
+            'history_unavailable',
+            `The history database is not open. ${problem?.detail ?? ''}`
+          )
         }
-        return (services.handlers[name as keyof Services['handlers']] as (args: never) => unknown)(args)
+        return (services.handlers[name as keyof Services['handlers']] as (args: never) => unknown)(
+          args
+        )
       }
     ])
   ) as Services['handlers']

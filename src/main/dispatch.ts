@@ -22,7 +22,9 @@ export async function dispatch(
   const parsed = requestSchemas[name as RequestName].safeParse(args)
   if (!parsed.success) {
     const message = parsed.error.issues
-      .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+      .map((issue) =>
+        issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message
+      )
       .join('; ')
     return { ok: false, error: { code: 'invalid_input', message } }
   }

@@ -1,6 +1,16 @@
 // The Electron shell: window, lifecycle and wiring. Everything else lives in core modules; the
 // shell's own rules (protocol, permissions, menu, window placement) live in ./shell, tested in Node.
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron'
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  screen,
+  session,
+  shell
+} from 'electron'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { REQUEST_NAMES, channelOf, type EmitEvent, type Handlers } from '../shared/contract'
@@ -17,7 +27,12 @@ import {
   isPermissionAllowed,
   serveAppFile
 } from './shell/protocol'
-import { WINDOW_STATE_FILE, loadWindowState, placeWindow, saveWindowState } from './shell/windowState'
+import {
+  WINDOW_STATE_FILE,
+  loadWindowState,
+  placeWindow,
+  saveWindowState
+} from './shell/windowState'
 
 // Tests point the app at a throwaway data directory and keychain entry.
 if (process.env.SEED_CHAT_DATA_DIR) app.setPath('userData', process.env.SEED_CHAT_DATA_DIR)
@@ -69,7 +84,10 @@ function createWindow(): BrowserWindow {
   window.once('ready-to-show', () => window.show())
   window.on('close', () => {
     try {
-      saveWindowState(windowStateFile(), { ...window.getNormalBounds(), maximized: window.isMaximized() })
+      saveWindowState(windowStateFile(), {
+        ...window.getNormalBounds(),
+        maximized: window.isMaximized()
+      })
     } catch (error) {
       console.error('Could not save the window position:', error)
     }
@@ -86,7 +104,12 @@ function createWindow(): BrowserWindow {
 
 /** The application menu in the saved language (or the OS's, for 'system'). */
 function applyMenu(language: MenuLanguage): void {
-  const template = menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, language, appName: 'Seed Chat' })
+  const template = menuTemplate({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    language,
+    appName: 'Seed Chat'
+  })
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 
@@ -125,21 +148,29 @@ void app.whenReady().then(async () => {
   if (!isFirstInstance) return
   // No permission (camera, notifications, ...) is granted to page content, and every check
   // fails, except the clipboard write our own page's Copy buttons need.
-  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
-    isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin, rendererURL)
+  session.defaultSession.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin, details) =>
+      isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin, rendererURL)
   )
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
     callback(isPermissionAllowed(permission, details.requestingUrl, rendererURL))
   )
   // The page's own <meta> policy, sent as a header too (read from the one place it is written).
   // Under `npm run dev` the dev server serves the page and there is no build to read.
-  const policy = rendererURL ? null : contentSecurityPolicy(readFileSync(join(rendererDir, 'index.html'), 'utf8'))
-  if (policy) protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url, policy))
+  const policy = rendererURL
+    ? null
+    : contentSecurityPolicy(readFileSync(join(rendererDir, 'index.html'), 'utf8'))
+  if (policy)
+    protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url, policy))
   // The window comes first, on its loading screen; the history opens meanwhile, and every
   // request waits for it.
   // Opened on the next turn of the event loop, after the window below is created.
   const opening = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-    createCore({ dataDir: app.getPath('userData'), secrets: createKeytarStore(keychainService), emit })
+    createCore({
+      dataDir: app.getPath('userData'),
+      secrets: createKeytarStore(keychainService),
+      emit
+    })
   )
   opening.catch(() => undefined) // reported below, once the window is up
   protocol.handle(ATTACHMENT_SCHEME, async (request) => {
@@ -151,7 +182,8 @@ void app.whenReady().then(async () => {
   const handlers = Object.fromEntries(
     REQUEST_NAMES.map((name) => [
       name,
-      async (args: never) => ((await opening).handlers[name] as (args: never) => Promise<unknown>)(args)
+      async (args: never) =>
+        ((await opening).handlers[name] as (args: never) => Promise<unknown>)(args)
     ])
   ) as unknown as Handlers
   // The menu follows the language setting when the user changes it.

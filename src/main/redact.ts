@@ -24,7 +24,9 @@ export function serverText(text: string, apiKey: string): string {
 /** The text with every form and long piece of the key replaced by KEY_REMOVED. */
 export function withoutKey(text: string, apiKey: string): string {
   if (!apiKey || !text) return text
-  const forms = [...new Set([apiKey, encodeURIComponent(apiKey), JSON.stringify(apiKey).slice(1, -1)])]
+  const forms = [
+    ...new Set([apiKey, encodeURIComponent(apiKey), JSON.stringify(apiKey).slice(1, -1)])
+  ]
   let safe = text
   for (const form of forms) safe = safe.split(form).join(KEY_REMOVED)
   if (apiKey.length < FRAGMENT_LENGTH) return safe
@@ -32,7 +34,8 @@ export function withoutKey(text: string, apiKey: string): string {
   // A key cut short ("sk-abc…") or wrapped across lines still gives most of it away.
   const pieces = new Set<string>()
   for (const form of forms) {
-    for (let at = 0; at + FRAGMENT_LENGTH <= form.length; at++) pieces.add(form.slice(at, at + FRAGMENT_LENGTH))
+    for (let at = 0; at + FRAGMENT_LENGTH <= form.length; at++)
+      pieces.add(form.slice(at, at + FRAGMENT_LENGTH))
   }
   const found: [number, number][] = []
   for (let at = 0; at + FRAGMENT_LENGTH <= safe.length; at++) {

@@ -47,7 +47,11 @@ export interface Services {
 }
 
 /** Builds the handler table over an open history database. */
-export function createServices(db: HistoryDatabase, keys: KeyManager, options: ServiceOptions): Services {
+export function createServices(
+  db: HistoryDatabase,
+  keys: KeyManager,
+  options: ServiceOptions
+): Services {
   // A reply that was streaming when the app last quit or crashed keeps its text.
   if (options.recoverInterrupted) messages.markInterrupted(db)
   const store = new AttachmentStore(options.dataDir)
@@ -65,7 +69,9 @@ export function createServices(db: HistoryDatabase, keys: KeyManager, options: S
   )
   // Files a crash or an unsent draft left behind (an hour old at least: never a fresh draft).
   if (options.sweepAttachments) {
-    void sweepUnreferenced(db, store).catch((error) => console.error('Attachment sweep failed:', error))
+    void sweepUnreferenced(db, store).catch((error) =>
+      console.error('Attachment sweep failed:', error)
+    )
   }
 
   // Adding a request: the contract, and the handlers file of its feature.

@@ -9,7 +9,11 @@ const FULL_ERRNO = new Set(['ENOSPC', 'EDQUOT'])
 export function storageProblem(error: unknown): 'unwritable' | 'full' | null {
   const code = (error as { code?: unknown } | null)?.code
   if (typeof code !== 'string') return null
-  if (UNWRITABLE_ERRNO.has(code) || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
+  if (
+    UNWRITABLE_ERRNO.has(code) ||
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_CANTOPEN')
+  ) {
     return 'unwritable'
   }
   if (FULL_ERRNO.has(code) || code === 'SQLITE_FULL') return 'full'
@@ -27,7 +31,11 @@ export function storageMessage(problem: 'unwritable' | 'full', folder: string): 
 export function storageError(error: unknown, folder: string): unknown {
   const problem = storageProblem(error)
   if (!problem) return error
-  return new AppError(problem === 'full' ? 'storage_full' : 'storage_unwritable', storageMessage(problem, folder), {
-    params: { folder }
-  })
+  return new AppError(
+    problem === 'full' ? 'storage_full' : 'storage_unwritable',
+    storageMessage(problem, folder),
+    {
+      params: { folder }
+    }
+  )
 }

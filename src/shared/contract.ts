@@ -2,7 +2,12 @@
 // its payload. Main, preload and renderer import from here; nobody else names a channel.
 import { z } from 'zod'
 import type { FrameEstimate } from './attachments/frames'
-import { FPS_MAX, FPS_MIN, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from './attachments/limits'
+import {
+  FPS_MAX,
+  FPS_MIN,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_MESSAGE
+} from './attachments/limits'
 import type { ModelInfo } from './models'
 import { chatParamsSchema, type ChatParams } from './params'
 import { baseURLSchema, settingsPatchSchema, type Settings } from './settings'
@@ -320,7 +325,11 @@ const apiKey = z
  * inclusive, `to` exclusive). Absent means no filter.
  */
 export const searchFiltersSchema = z
-  .object({ model: modelId.optional(), from: z.number().int().optional(), to: z.number().int().optional() })
+  .object({
+    model: modelId.optional(),
+    from: z.number().int().optional(),
+    to: z.number().int().optional()
+  })
   .strict()
 export type SearchFilters = z.output<typeof searchFiltersSchema>
 export type SearchFilterName = keyof SearchFilters
@@ -340,7 +349,10 @@ export const requestSchemas = {
   testConnection: z
     .object({ baseURL: baseURL.optional(), key: apiKey.optional() })
     .strict()
-    .refine((args) => args.baseURL === undefined || args.key !== undefined, 'a new base URL needs its key'),
+    .refine(
+      (args) => args.baseURL === undefined || args.key !== undefined,
+      'a new base URL needs its key'
+    ),
   listModels: z.undefined(),
   listConversations: z
     .object({
@@ -349,12 +361,22 @@ export const requestSchemas = {
     })
     .strict(),
   /** The conversation and its latest page of messages, or the page around `around`. */
-  getConversation: z.object({ id, around: id.optional(), limit: messagePageLimit.optional() }).strict(),
+  getConversation: z
+    .object({ id, around: id.optional(), limit: messagePageLimit.optional() })
+    .strict(),
   /** The page of messages just before or just after a message of the conversation. */
   listMessages: z
-    .object({ conversationId: id, before: id.optional(), after: id.optional(), limit: messagePageLimit.optional() })
+    .object({
+      conversationId: id,
+      before: id.optional(),
+      after: id.optional(),
+      limit: messagePageLimit.optional()
+    })
     .strict()
-    .refine((args) => (args.before === undefined) !== (args.after === undefined), 'give either before or after'),
+    .refine(
+      (args) => (args.before === undefined) !== (args.after === undefined),
+      'give either before or after'
+    ),
   renameConversation: z
     .object({ id, title: z.string().trim().min(1, 'the title is empty').max(200) })
     .strict(),
@@ -368,7 +390,11 @@ export const requestSchemas = {
       query: z.string().max(1000),
       ...searchFiltersSchema.shape,
       before: z
-        .object({ key: z.number().int().min(0), rank: z.union([z.literal(0), z.literal(1)]), conversationId: id })
+        .object({
+          key: z.number().int().min(0),
+          rank: z.union([z.literal(0), z.literal(1)]),
+          conversationId: id
+        })
         .strict()
         .optional()
     })
@@ -386,7 +412,9 @@ export const requestSchemas = {
   addAttachment: z
     .object({
       name: z.string().max(1000),
-      data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_ATTACHMENT_BYTES, 'the file is too large'),
+      data: z
+        .instanceof(Uint8Array)
+        .refine((d) => d.byteLength <= MAX_ATTACHMENT_BYTES, 'the file is too large'),
       model: modelId
     })
     .strict(),
@@ -404,7 +432,11 @@ export const requestSchemas = {
       attachments: z
         .array(
           z
-            .object({ sha256, name: z.string().max(1000), fps: z.number().min(FPS_MIN).max(FPS_MAX).optional() })
+            .object({
+              sha256,
+              name: z.string().max(1000),
+              fps: z.number().min(FPS_MIN).max(FPS_MAX).optional()
+            })
             .strict()
         )
         .max(MAX_ATTACHMENTS_PER_MESSAGE)
@@ -418,9 +450,7 @@ export const requestSchemas = {
   /** Streams a new version of a reply from the same question; the earlier ones are kept. */
   regenerateReply: z.object({ messageId: id }).strict(),
   /** A new version of a question (a branch beside the original) and its reply. */
-  editMessage: z
-    .object({ messageId: id, text: z.string().max(1_000_000) })
-    .strict(),
+  editMessage: z.object({ messageId: id, text: z.string().max(1_000_000) }).strict(),
   /** Streams the rest of a reply cut off at the token limit or stopped, into the same reply. */
   continueReply: z.object({ messageId: id }).strict(),
   /** Shows another version of a message: the newest branch under it becomes the path shown. */
@@ -493,7 +523,9 @@ export type Handlers = {
 export type EmitEvent = <K extends EventName>(name: K, payload: EventPayloads[K]) => void
 
 type Subscribers = {
-  [K in EventName as `on${Capitalize<K>}`]: (listener: (payload: EventPayloads[K]) => void) => () => void
+  [K in EventName as `on${Capitalize<K>}`]: (
+    listener: (payload: EventPayloads[K]) => void
+  ) => () => void
 }
 
 /** What the renderer sees as `window.api`. */
@@ -502,4 +534,3 @@ export type Api = {
     ? () => Promise<Result<RequestResult<K>>>
     : (args: RequestArgs<K>) => Promise<Result<RequestResult<K>>>
 } & Subscribers
-

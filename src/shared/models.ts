@@ -10,11 +10,15 @@ export interface ModelInfo {
   reasoningEffort: boolean
 }
 
-const seed = (
-  id: string,
-  family: ModelInfo['family'],
-  reasoningEffort: boolean
-): ModelInfo => ({ id, family, context: 256_000, image: true, video: true, thinking: true, reasoningEffort })
+const seed = (id: string, family: ModelInfo['family'], reasoningEffort: boolean): ModelInfo => ({
+  id,
+  family,
+  context: 256_000,
+  image: true,
+  video: true,
+  thinking: true,
+  reasoningEffort
+})
 
 /** The seed page's ten models: the offline default list. */
 export const MODELS: readonly ModelInfo[] = [
@@ -27,14 +31,27 @@ export const MODELS: readonly ModelInfo[] = [
   seed('doubao-seed-1-6-lite-251015', 'seed-1.6', true),
   seed('doubao-seed-1-6-flash-250828', 'seed-1.6', false),
   seed('doubao-seed-1-6-vision-250815', 'seed-1.6', false),
-  { id: 'glm-4-7-251222', family: 'glm', context: 200_000, image: false, video: false, thinking: true, reasoningEffort: false }
+  {
+    id: 'glm-4-7-251222',
+    family: 'glm',
+    context: 200_000,
+    image: false,
+    video: false,
+    thinking: true,
+    reasoningEffort: false
+  }
 ]
 
 export const MODEL_IDS = MODELS.map((m) => m.id) as [string, ...string[]]
 
 export const DEFAULT_MODEL = 'doubao-seed-1-6-251015'
 
-export const MODEL_FAMILIES: readonly ModelInfo['family'][] = ['seed-2.0', 'seed-1.8', 'seed-1.6', 'glm']
+export const MODEL_FAMILIES: readonly ModelInfo['family'][] = [
+  'seed-2.0',
+  'seed-1.8',
+  'seed-1.6',
+  'glm'
+]
 
 /** Looks a model up by id; undefined for ids not in the list. */
 export function findModel(id: string): ModelInfo | undefined {
@@ -92,7 +109,17 @@ export function newestSeedModel(ids: readonly string[]): string | undefined {
     if (!match) return []
     const [, major, minor, variant = '', date = '0'] = match
     const variantRank = SEED_VARIANT_RANK.indexOf(variant.toLowerCase())
-    return [{ id, key: [Number(major), Number(minor), -(variantRank < 0 ? SEED_VARIANT_RANK.length : variantRank), Number(date)] }]
+    return [
+      {
+        id,
+        key: [
+          Number(major),
+          Number(minor),
+          -(variantRank < 0 ? SEED_VARIANT_RANK.length : variantRank),
+          Number(date)
+        ]
+      }
+    ]
   })
   ranked.sort((a, b) => {
     for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return b.key[i] - a.key[i]

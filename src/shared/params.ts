@@ -18,7 +18,11 @@ export const chatParamsSchema = z
   .object({
     /** Sent as a `system` message before the conversation. */
     systemPrompt: z.string().trim().min(1, 'the system prompt is empty').max(100_000).optional(),
-    temperature: z.number().min(0, 'temperature is 0 to 2').max(2, 'temperature is 0 to 2').optional(),
+    temperature: z
+      .number()
+      .min(0, 'temperature is 0 to 2')
+      .max(2, 'temperature is 0 to 2')
+      .optional(),
     topP: z.number().min(0, 'top_p is 0 to 1').max(1, 'top_p is 0 to 1').optional(),
     maxTokens: z
       .number()
@@ -50,9 +54,11 @@ export interface ParamIssue {
 /** What the model refuses of these parameters (nothing is sent when this is not empty). */
 export function paramIssues(params: ChatParams, model: ModelInfo): ParamIssue[] {
   const issues: ParamIssue[] = []
-  if (params.thinking !== undefined && !model.thinking) issues.push({ field: 'thinking', code: 'thinking_not_supported' })
+  if (params.thinking !== undefined && !model.thinking)
+    issues.push({ field: 'thinking', code: 'thinking_not_supported' })
   if (params.reasoningEffort !== undefined) {
-    if (!model.reasoningEffort) issues.push({ field: 'reasoningEffort', code: 'effort_not_supported' })
+    if (!model.reasoningEffort)
+      issues.push({ field: 'reasoningEffort', code: 'effort_not_supported' })
     else if (params.thinking === 'disabled' && params.reasoningEffort !== 'minimal') {
       issues.push({ field: 'reasoningEffort', code: 'effort_needs_minimal_without_thinking' })
     }

@@ -9,7 +9,11 @@ export function groupByConversation(results: readonly SearchHit[]): SearchGroup[
   for (const hit of results) {
     let group = groups.get(hit.conversationId)
     if (!group) {
-      group = { conversationId: hit.conversationId, conversationTitle: hit.conversationTitle, results: [] }
+      group = {
+        conversationId: hit.conversationId,
+        conversationTitle: hit.conversationTitle,
+        results: []
+      }
       groups.set(hit.conversationId, group)
     }
     group.results.push(hit)

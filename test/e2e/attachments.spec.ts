@@ -47,13 +47,17 @@ async function dragOver(page: Page, files: MediaFile[]) {
   const transfer = await filesInPage(page, files)
   await page.evaluate((dataTransfer) => {
     for (const type of ['dragenter', 'dragover']) {
-      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer }))
+      document.body.dispatchEvent(
+        new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer })
+      )
     }
   }, transfer)
   return {
     drop: () =>
       page.evaluate((dataTransfer) => {
-        document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }))
+        document.body.dispatchEvent(
+          new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer })
+        )
       }, transfer)
   }
 }
@@ -68,25 +72,39 @@ async function pasteFiles(page: Page, files: MediaFile[]): Promise<boolean> {
   return page.evaluate((clipboardData) => {
     const box = document.querySelector('textarea')!
     box.focus()
-    return box.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData }))
+    return box.dispatchEvent(
+      new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData })
+    )
   }, transfer)
 }
 
 /** Waits until an <img> has really loaded (not just been put in the page). */
 async function expectLoaded(image: Locator): Promise<void> {
   await expect(image).toBeVisible()
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0)
 }
 
-type Part = { type: string; text?: string; image_url?: { url: string }; video_url?: { url: string; fps?: number } }
+type Part = {
+  type: string
+  text?: string
+  image_url?: { url: string }
+  video_url?: { url: string; fps?: number }
+}
 
 function userContent(provider: FakeProvider, request: number, message = -1): Part[] | string {
-  const body = provider.chatRequests()[request].body as { messages: Array<{ role: string; content: Part[] | string }> }
+  const body = provider.chatRequests()[request].body as {
+    messages: Array<{ role: string; content: Part[] | string }>
+  }
   const users = body.messages.filter((m) => m.role === 'user')
   return users.at(message)!.content
 }
 
-test('drop and paste images and a video, choose the fps, send, and see them again after a restart', async ({ app, provider }) => {
+test('drop and paste images and a video, choose the fps, send, and see them again after a restart', async ({
+  app,
+  provider
+}) => {
   const [screenshot, clip, pasted] = await Promise.all([screenshotPng(), testMp4(), pastedPng()])
   const page = await connect(app, provider)
   await pickModel(page, 'doubao-seed-2.0-pro')
@@ -104,7 +122,9 @@ test('drop and paste images and a video, choose the fps, send, and see them agai
   const tray = page.getByRole('list', { name: 'Attachments to send' })
   await expectLoaded(tray.getByRole('img', { name: 'Preview of screenshot.png' }))
   await expectLoaded(tray.getByRole('img', { name: 'Preview of clip.mp4' }))
-  await expect(tray.getByRole('listitem').filter({ hasText: 'screenshot.png' })).toContainText(/\d+ KB/)
+  await expect(tray.getByRole('listitem').filter({ hasText: 'screenshot.png' })).toContainText(
+    /\d+ KB/
+  )
 
   // A pasted screenshot attaches once; the text box gets no text from it.
   expect(await pasteFiles(page, [pasted])).toBe(false)
@@ -160,7 +180,10 @@ test('drop and paste images and a video, choose the fps, send, and see them agai
   await expect(restored).toContainText('0:02 · 2 fps')
 })
 
-test('files the API would refuse are named with the reason and not attached', async ({ app, provider }) => {
+test('files the API would refuse are named with the reason and not attached', async ({
+  app,
+  provider
+}) => {
   const files = await Promise.all([
     solidPng(10, 100, 'tiny.png'),
     solidPng(1, 200, 'sliver.png'),
@@ -172,19 +195,33 @@ test('files the API would refuse are named with the reason and not attached', as
 
   const alerts = page.getByRole('alert')
   await expect(alerts).toHaveCount(4)
-  await expect(alerts.filter({ hasText: 'tiny.png' })).toContainText('The image is 10×100 px; each side must be more than 14 px.')
-  await expect(alerts.filter({ hasText: 'sliver.png' })).toContainText('an aspect ratio of 200:1; the API takes at most 150:1.')
-  await expect(alerts.filter({ hasText: 'recording.webm' })).toContainText('WebM files are not accepted by the API.')
-  await expect(alerts.filter({ hasText: 'noise.png' })).toContainText('Not an image or video format the app knows')
+  await expect(alerts.filter({ hasText: 'tiny.png' })).toContainText(
+    'The image is 10×100 px; each side must be more than 14 px.'
+  )
+  await expect(alerts.filter({ hasText: 'sliver.png' })).toContainText(
+    'an aspect ratio of 200:1; the API takes at most 150:1.'
+  )
+  await expect(alerts.filter({ hasText: 'recording.webm' })).toContainText(
+    'WebM files are not accepted by the API.'
+  )
+  await expect(alerts.filter({ hasText: 'noise.png' })).toContainText(
+    'Not an image or video format the app knows'
+  )
   await expect(page.getByRole('list', { name: 'Attachments to send' })).toBeHidden()
   await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled()
   await page.screenshot({ path: join(SCREENS, 'refusal.png') })
 
-  await alerts.filter({ hasText: 'tiny.png' }).getByRole('button', { name: 'Dismiss the note about tiny.png' }).click()
+  await alerts
+    .filter({ hasText: 'tiny.png' })
+    .getByRole('button', { name: 'Dismiss the note about tiny.png' })
+    .click()
   await expect(alerts).toHaveCount(3)
 })
 
-test('a text-only model never gets images: the UI holds them back and offers a model that can', async ({ app, provider }) => {
+test('a text-only model never gets images: the UI holds them back and offers a model that can', async ({
+  app,
+  provider
+}) => {
   const screenshot = await screenshotPng()
   const page = await connect(app, provider)
   const picker = modelPicker(page)
@@ -208,8 +245,13 @@ test('a text-only model never gets images: the UI holds them back and offers a m
   await expect(warning).toBeHidden()
   provider.enqueue({ kind: 'reply', content: 'It is a TypeError in render.' })
   await send.click()
-  await expect(page.getByRole('article', { name: 'Assistant' })).toContainText('TypeError in render')
-  expect((userContent(provider, 0) as Part[]).map((part) => part.type)).toEqual(['image_url', 'text'])
+  await expect(page.getByRole('article', { name: 'Assistant' })).toContainText(
+    'TypeError in render'
+  )
+  expect((userContent(provider, 0) as Part[]).map((part) => part.type)).toEqual([
+    'image_url',
+    'text'
+  ])
 
   // Dropped while GLM is chosen: refused by main, with a switch that attaches it after all.
   await pickModel(page, GLM)
@@ -219,7 +261,11 @@ test('a text-only model never gets images: the UI holds them back and offers a m
   await page.screenshot({ path: join(SCREENS, 'model-refusal.png') })
   await expect(page.getByRole('list', { name: 'Attachments to send' })).toBeHidden()
   await refusal.getByRole('button', { name: 'Switch to doubao-seed-2.0-pro and attach' }).click()
-  await expectLoaded(page.getByRole('list', { name: 'Attachments to send' }).getByRole('img', { name: 'Preview of second.png' }))
+  await expectLoaded(
+    page
+      .getByRole('list', { name: 'Attachments to send' })
+      .getByRole('img', { name: 'Preview of second.png' })
+  )
   await expect(picker).toHaveAttribute('title', 'doubao-seed-2.0-pro')
   await page.getByRole('button', { name: 'Remove second.png' }).click()
 
@@ -228,8 +274,13 @@ test('a text-only model never gets images: the UI holds them back and offers a m
   provider.enqueue({ kind: 'reply', content: 'Text only from here.' })
   await box.fill('Summarise our chat')
   await box.press('Enter')
-  await expect(page.getByRole('article', { name: 'Assistant' }).last()).toContainText('Text only from here.')
-  const request = provider.chatRequests()[1].body as { model: string; messages: Array<{ content: unknown }> }
+  await expect(page.getByRole('article', { name: 'Assistant' }).last()).toContainText(
+    'Text only from here.'
+  )
+  const request = provider.chatRequests()[1].body as {
+    model: string
+    messages: Array<{ content: unknown }>
+  }
   expect(request.model).toBe(GLM)
   expect(JSON.stringify(request.messages)).not.toMatch(/image_url|video_url|data:image/)
   const notice = page.getByRole('status').filter({ hasText: 'Not sent with this message:' })

@@ -14,12 +14,19 @@ async function setUp(page: Page, provider: FakeProvider): Promise<void> {
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible()
 }
 
-test('regenerate keeps both versions, the switcher shows either, an edited question branches', async ({ app, provider }) => {
+test('regenerate keeps both versions, the switcher shows either, an edited question branches', async ({
+  app,
+  provider
+}) => {
   const page = app.page
   await setUp(page, provider)
   const db = app.core.services.db
 
-  provider.enqueue({ kind: 'reply', content: 'First answer.', usage: { prompt_tokens: 9, completion_tokens: 1234 } })
+  provider.enqueue({
+    kind: 'reply',
+    content: 'First answer.',
+    usage: { prompt_tokens: 9, completion_tokens: 1234 }
+  })
   const box = page.getByRole('textbox', { name: 'Message' })
   await box.fill('Name a colour')
   await box.press('Enter')
@@ -34,7 +41,9 @@ test('regenerate keeps both versions, the switcher shows either, an edited quest
   await expect(reply).toContainText('Second answer.')
   const versions = reply.getByRole('group', { name: 'Versions' })
   await expect(versions).toContainText('2 / 2')
-  expect(provider.chatRequests()[1].body.messages).toEqual([{ role: 'user', content: 'Name a colour' }])
+  expect(provider.chatRequests()[1].body.messages).toEqual([
+    { role: 'user', content: 'Name a colour' }
+  ])
   await page.screenshot({ path: join(SCREENS, 'versions.png') })
 
   // Back to the first version: it is shown, and it is the context of what follows.
@@ -44,7 +53,9 @@ test('regenerate keeps both versions, the switcher shows either, an edited quest
   provider.enqueue({ kind: 'reply', content: 'Because it is calm.' })
   await box.fill('Why that one?')
   await box.press('Enter')
-  await expect(page.getByRole('article', { name: 'Assistant' }).last()).toContainText('Because it is calm.')
+  await expect(page.getByRole('article', { name: 'Assistant' }).last()).toContainText(
+    'Because it is calm.'
+  )
   expect(provider.chatRequests()[2].body.messages).toEqual([
     { role: 'user', content: 'Name a colour' },
     { role: 'assistant', content: 'First answer.' },
@@ -61,12 +72,24 @@ test('regenerate keeps both versions, the switcher shows either, an edited quest
   await editor.press('Enter')
   await expect(page.getByRole('article', { name: 'Assistant' }).last()).toContainText('Green.')
   await expect(page.getByRole('article')).toHaveCount(2)
-  expect(provider.chatRequests()[3].body.messages).toEqual([{ role: 'user', content: 'Name a calm colour' }])
-  const questionVersions = page.getByRole('article', { name: 'You' }).first().getByRole('group', { name: 'Versions' })
+  expect(provider.chatRequests()[3].body.messages).toEqual([
+    { role: 'user', content: 'Name a calm colour' }
+  ])
+  const questionVersions = page
+    .getByRole('article', { name: 'You' })
+    .first()
+    .getByRole('group', { name: 'Versions' })
   await expect(questionVersions).toContainText('2 / 2')
   await questionVersions.getByRole('button', { name: 'Previous version' }).click()
   await expect(page.getByRole('article')).toHaveCount(4)
-  await expect(page.getByRole('article', { name: 'Assistant' }).last()).toContainText('Because it is calm.')
+  await expect(page.getByRole('article', { name: 'Assistant' }).last()).toContainText(
+    'Because it is calm.'
+  )
   // What the window shows is the path the history holds.
-  expect(currentPath(db, 1).map((m) => m.content)).toEqual(['Name a colour', 'First answer.', 'Why that one?', 'Because it is calm.'])
+  expect(currentPath(db, 1).map((m) => m.content)).toEqual([
+    'Name a colour',
+    'First answer.',
+    'Why that one?',
+    'Because it is calm.'
+  ])
 })

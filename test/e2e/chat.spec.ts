@@ -11,7 +11,9 @@ async function setUp(page: Page, provider: FakeProvider): Promise<void> {
   await page.getByLabel('Base URL').fill(provider.baseURL)
   await page.getByLabel('API key').fill(provider.apiKey)
   await page.getByRole('button', { name: 'Test connection' }).click()
-  await expect(page.getByText(`Connected: ${provider.models.length} models available`)).toBeVisible()
+  await expect(
+    page.getByText(`Connected: ${provider.models.length} models available`)
+  ).toBeVisible()
   await page.getByRole('button', { name: 'Save' }).click()
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible()
 }
@@ -26,7 +28,10 @@ test('first-run setup, a streamed reply, Stop keeps the text, history survives a
 
   // The key went to the keychain, and the page never sees more than its last four characters.
   const status = await page.evaluate(() => window.api.getKeyStatus())
-  expect(status).toMatchObject({ ok: true, value: { hasKey: true, last4: provider.apiKey.slice(-4) } })
+  expect(status).toMatchObject({
+    ok: true,
+    value: { hasKey: true, last4: provider.apiKey.slice(-4) }
+  })
   expect(await page.content()).not.toContain(provider.apiKey)
 
   const answer = 'Streaming answer. '.repeat(60)
@@ -68,6 +73,8 @@ test('first-run setup, a streamed reply, Stop keeps the text, history survives a
   const list = again.getByRole('navigation', { name: 'Conversations' })
   await list.getByRole('button', { name: 'Tell me a long story' }).click()
   await expect(again.getByRole('article', { name: 'You' })).toContainText('Tell me a long story')
-  await expect(again.getByRole('article', { name: 'Assistant' })).toContainText(kept.content.trim().slice(0, 40))
+  await expect(again.getByRole('article', { name: 'Assistant' })).toContainText(
+    kept.content.trim().slice(0, 40)
+  )
   expect(getMessage(app.core.services.db, kept.id)?.status).toBe('stopped')
 })

@@ -17,12 +17,17 @@ function electronBinary(): { path: string } | { reason: string } {
   const packageDir = dirname(require.resolve('electron/package.json'))
   const pathFile = join(packageDir, 'path.txt')
   if (!override && !existsSync(pathFile)) {
-    return { reason: 'Electron binary not installed (node_modules/electron/path.txt is missing: the download host is unreachable here)' }
+    return {
+      reason:
+        'Electron binary not installed (node_modules/electron/path.txt is missing: the download host is unreachable here)'
+    }
   }
   const executable = override
     ? join(override, process.platform === 'win32' ? 'electron.exe' : 'electron')
     : join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim())
-  return existsSync(executable) ? { path: executable } : { reason: `Electron binary missing at ${executable}` }
+  return existsSync(executable)
+    ? { path: executable }
+    : { reason: `Electron binary missing at ${executable}` }
 }
 
 const binary = electronBinary()
@@ -56,32 +61,51 @@ test.describe('Electron shell', () => {
     const page = await app.firstWindow()
     const preferences = await app.evaluate(({ BrowserWindow }) => {
       const window = BrowserWindow.getAllWindows()[0]
-      const prefs = (window.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences()
-      return { contextIsolation: prefs.contextIsolation, sandbox: prefs.sandbox, nodeIntegration: prefs.nodeIntegration }
+      const prefs = (
+        window.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }
+      ).getLastWebPreferences()
+      return {
+        contextIsolation: prefs.contextIsolation,
+        sandbox: prefs.sandbox,
+        nodeIntegration: prefs.nodeIntegration
+      }
     })
     expect(preferences).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false })
     // The built page comes from the app's own origin, never file://, without middle-click opening.
     expect(page.url()).toBe('app://seed-chat/index.html')
     const blinkFeatures = await app.evaluate(({ BrowserWindow }) => {
       const window = BrowserWindow.getAllWindows()[0]
-      const prefs = (window.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences()
+      const prefs = (
+        window.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }
+      ).getLastWebPreferences()
       return prefs.disableBlinkFeatures
     })
     expect(blinkFeatures).toBe('Auxclick')
-    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
+    expect(
+      await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)
+    ).toBe('undefined')
     expect(await page.evaluate(() => window.open('https://example.com') === null)).toBe(true)
     const csp = await page.evaluate(
-      () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? ''
+      () =>
+        document
+          .querySelector('meta[http-equiv="Content-Security-Policy"]')
+          ?.getAttribute('content') ?? ''
     )
     expect(csp).toContain("default-src 'none'")
 
     await page.getByLabel('Base URL').fill(provider.baseURL)
     await page.getByLabel('API key').fill(provider.apiKey)
     await page.getByRole('button', { name: 'Save' }).click()
-    provider.enqueue({ kind: 'reply', content: 'Hello from the fake provider', reasoning: 'thinking' })
+    provider.enqueue({
+      kind: 'reply',
+      content: 'Hello from the fake provider',
+      reasoning: 'thinking'
+    })
     const box = page.getByRole('textbox', { name: 'Message' })
     await box.fill('Hi')
     await box.press('Enter')
-    await expect(page.getByRole('article', { name: 'Assistant' })).toContainText('Hello from the fake provider')
+    await expect(page.getByRole('article', { name: 'Assistant' })).toContainText(
+      'Hello from the fake provider'
+    )
   })
 })

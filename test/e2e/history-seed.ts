@@ -2,7 +2,11 @@
 // triggers run exactly as in the app), and connects the page to the fake provider.
 import { expect, type Page } from '@playwright/test'
 import { appendToMessage, insertMessage } from '../../src/main/history/messages'
-import { createConversation, setConversationPinned, touchConversation } from '../../src/main/history/conversations'
+import {
+  createConversation,
+  setConversationPinned,
+  touchConversation
+} from '../../src/main/history/conversations'
 import type { HistoryDatabase } from '../../src/main/history/database'
 import type { MessageRole } from '../../src/shared/contract'
 import type { FakeProvider } from '../fake-provider/server'
@@ -24,11 +28,18 @@ export interface SeedConversation {
 }
 
 /** Writes conversations with their messages; returns their ids in the order given. */
-export function seedConversations(db: HistoryDatabase, conversations: SeedConversation[]): number[] {
+export function seedConversations(
+  db: HistoryDatabase,
+  conversations: SeedConversation[]
+): number[] {
   return db.transaction(() =>
     conversations.map((seed) => {
       const first = seed.at - (seed.messages.length - 1) * 60_000
-      const conversation = createConversation(db, { title: seed.title, model: seed.model, now: first })
+      const conversation = createConversation(db, {
+        title: seed.title,
+        model: seed.model,
+        now: first
+      })
       seed.messages.forEach((message, index) => {
         const written = insertMessage(db, {
           conversationId: conversation.id,
@@ -38,7 +49,8 @@ export function seedConversations(db: HistoryDatabase, conversations: SeedConver
           model: message.role === 'assistant' ? seed.model : null,
           now: first + index * 60_000
         })
-        if (message.reasoning) appendToMessage(db, written.id, { content: '', reasoning: message.reasoning })
+        if (message.reasoning)
+          appendToMessage(db, written.id, { content: '', reasoning: message.reasoning })
       })
       touchConversation(db, conversation.id, seed.at)
       if (seed.pinned) setConversationPinned(db, conversation.id, true, seed.at)
@@ -48,7 +60,11 @@ export function seedConversations(db: HistoryDatabase, conversations: SeedConver
 }
 
 /** Saves the provider's URL and key the way the setup screen would, and opens the chat. */
-export async function connect(app: AppHarness, provider: FakeProvider, messageBox = 'Message'): Promise<Page> {
+export async function connect(
+  app: AppHarness,
+  provider: FakeProvider,
+  messageBox = 'Message'
+): Promise<Page> {
   await app.core.handlers.updateSettings({ baseURL: provider.baseURL })
   await app.core.handlers.setKey({ key: provider.apiKey })
   await app.page.reload()

@@ -62,7 +62,11 @@ function searchDialog(page: Page, name = 'Search'): Locator {
   return page.getByRole('dialog', { name })
 }
 
-async function search(page: Page, query: string, names = { dialog: 'Search', box: 'Search messages' }): Promise<Locator> {
+async function search(
+  page: Page,
+  query: string,
+  names = { dialog: 'Search', box: 'Search messages' }
+): Promise<Locator> {
   const dialog = searchDialog(page, names.dialog)
   if (!(await dialog.isVisible())) await page.keyboard.press('Control+K')
   await expect(dialog).toBeVisible()
@@ -74,11 +78,18 @@ function results(dialog: Locator): Locator {
   return dialog.getByRole('listbox').getByRole('option')
 }
 
-test('search finds CJK words, accents and reasoning; a result opens at its marked message', async ({ app, provider }) => {
+test('search finds CJK words, accents and reasoning; a result opens at its marked message', async ({
+  app,
+  provider
+}) => {
   const page = await connect(app, provider)
   seedConversations(app.core.services.db, searchable(Date.now()))
   await page.reload()
-  await expect(page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: '巴黎旅行', exact: true })).toBeVisible()
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByRole('button', { name: '巴黎旅行', exact: true })
+  ).toBeVisible()
 
   // 数据: two conversations, grouped under their titles, newest first, the word marked.
   const dialog = await search(page, '数据')
@@ -170,14 +181,37 @@ test.describe('in Simplified Chinese', () => {
   })
 })
 
-test('rename, pin and delete with Undo, and what each leaves after a restart', async ({ app, provider }) => {
+test('rename, pin and delete with Undo, and what each leaves after a restart', async ({
+  app,
+  provider
+}) => {
   const page = await connect(app, provider)
   const now = Date.now()
   const [oldest, , kept, gone] = seedConversations(app.core.services.db, [
-    { title: 'Oldest chat', model: SEED, at: now - 4 * HOUR, messages: [{ role: 'user', content: 'first' }] },
-    { title: 'Tax questions', model: SEED, at: now - 3 * HOUR, messages: [{ role: 'user', content: 'second' }] },
-    { title: 'Keep me', model: SEED, at: now - 2 * HOUR, messages: [{ role: 'user', content: 'third' }] },
-    { title: 'Throw me away', model: SEED, at: now - HOUR, messages: [{ role: 'user', content: 'fourth' }] }
+    {
+      title: 'Oldest chat',
+      model: SEED,
+      at: now - 4 * HOUR,
+      messages: [{ role: 'user', content: 'first' }]
+    },
+    {
+      title: 'Tax questions',
+      model: SEED,
+      at: now - 3 * HOUR,
+      messages: [{ role: 'user', content: 'second' }]
+    },
+    {
+      title: 'Keep me',
+      model: SEED,
+      at: now - 2 * HOUR,
+      messages: [{ role: 'user', content: 'third' }]
+    },
+    {
+      title: 'Throw me away',
+      model: SEED,
+      at: now - HOUR,
+      messages: [{ role: 'user', content: 'fourth' }]
+    }
   ])
   await page.reload()
   const list = page.getByRole('navigation', { name: 'Conversations' })
@@ -211,12 +245,27 @@ test('rename, pin and delete with Undo, and what each leaves after a restart', a
 
   // Pin the oldest: it moves to the top with a pin.
   const menu = await menuOf('Oldest chat, renamed')
-  await expect(menu.getByRole('menuitem')).toHaveText(['Rename', 'Pin to top', 'Export as Markdown', 'Export as JSON', 'Delete'])
+  await expect(menu.getByRole('menuitem')).toHaveText([
+    'Rename',
+    'Pin to top',
+    'Export as Markdown',
+    'Export as JSON',
+    'Delete'
+  ])
   await menu.getByRole('menuitem', { name: 'Pin to top' }).click()
-  await expect(titles()).toHaveText(['Oldest chat, renamed', 'Throw me away', 'Keep me', 'Taxes 2024'])
-  await expect(list.locator('.conversation-row').first().getByRole('img', { name: 'Pinned' })).toBeVisible()
+  await expect(titles()).toHaveText([
+    'Oldest chat, renamed',
+    'Throw me away',
+    'Keep me',
+    'Taxes 2024'
+  ])
+  await expect(
+    list.locator('.conversation-row').first().getByRole('img', { name: 'Pinned' })
+  ).toBeVisible()
   // Its menu now offers Unpin. The picture: a pinned row, and the menu of another.
-  await expect((await menuOf('Oldest chat, renamed')).getByRole('menuitem', { name: 'Unpin' })).toBeVisible()
+  await expect(
+    (await menuOf('Oldest chat, renamed')).getByRole('menuitem', { name: 'Unpin' })
+  ).toBeVisible()
   await page.keyboard.press('Escape')
   await menuOf('Keep me')
   await page.screenshot({ path: join(SCREENS, 'sidebar-actions.png') })
@@ -231,7 +280,12 @@ test('rename, pin and delete with Undo, and what each leaves after a restart', a
   await page.waitForTimeout(300) // past the toast's fade-in, for the picture
   await page.screenshot({ path: join(SCREENS, 'undo-toast.png') })
   await toast.getByRole('button', { name: 'Undo' }).click()
-  await expect(titles()).toHaveText(['Oldest chat, renamed', 'Throw me away', 'Keep me', 'Taxes 2024'])
+  await expect(titles()).toHaveText([
+    'Oldest chat, renamed',
+    'Throw me away',
+    'Keep me',
+    'Taxes 2024'
+  ])
   expect(getConversation(app.core.services.db, kept)).toBeDefined()
 
   // Delete and let the toast run out: then it is deleted for real.
@@ -243,9 +297,14 @@ test('rename, pin and delete with Undo, and what each leaves after a restart', a
 
   // All of it holds after a restart.
   const again = await app.restart()
-  const after = again.getByRole('navigation', { name: 'Conversations' }).locator('.conversation-item')
+  const after = again
+    .getByRole('navigation', { name: 'Conversations' })
+    .locator('.conversation-item')
   await expect(after).toHaveText(['Oldest chat, renamed', 'Keep me', 'Taxes 2024'])
-  expect(getConversation(app.core.services.db, oldest)).toMatchObject({ pinned: true, title: 'Oldest chat, renamed' })
+  expect(getConversation(app.core.services.db, oldest)).toMatchObject({
+    pinned: true,
+    title: 'Oldest chat, renamed'
+  })
 })
 
 test('export a conversation as Markdown, export everything, import it into a fresh app twice', async ({
@@ -280,7 +339,10 @@ test('export a conversation as Markdown, export everything, import it into a fre
     settings.getByRole('button', { name: 'Export all' }).click()
   ])
   const exported = await everything.path()
-  const file = JSON.parse(readFileSync(exported, 'utf8')) as { format: string; conversations: unknown[] }
+  const file = JSON.parse(readFileSync(exported, 'utf8')) as {
+    format: string
+    conversations: unknown[]
+  }
   expect(file.format).toBe('seed-chat-history')
   expect(file.conversations).toHaveLength(3)
   const messages = searchable(0).reduce((sum, c) => sum + c.messages.length, 0)
@@ -304,10 +366,14 @@ test('export a conversation as Markdown, export everything, import it into a fre
       `Added 0 conversations and 0 messages; skipped ${messages} already there`
     )
     await other.screenshot({ path: join(SCREENS, 'settings-history.png') })
-    const count = fresh.core.services.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }
+    const count = fresh.core.services.db.prepare('SELECT count(*) AS n FROM messages').get() as {
+      n: number
+    }
     expect(count.n).toBe(messages)
     await other.keyboard.press('Escape')
-    const otherList = other.getByRole('navigation', { name: 'Conversations' }).locator('.conversation-item')
+    const otherList = other
+      .getByRole('navigation', { name: 'Conversations' })
+      .locator('.conversation-item')
     await expect(otherList).toHaveText(['Flower shapes', '巴黎旅行', 'Data pipeline notes'])
     // What came in is searchable at once.
     const found = await search(other, 'café')
@@ -321,7 +387,9 @@ test('export a conversation as Markdown, export everything, import it into a fre
       mimeType: 'application/json',
       buffer: Buffer.from('{"hello": "world"}')
     })
-    await expect(otherSettings.getByRole('alert')).toContainText('This file is not a Seed Chat export.')
+    await expect(otherSettings.getByRole('alert')).toContainText(
+      'This file is not a Seed Chat export.'
+    )
   } finally {
     await fresh.close()
     await createKeytarStore(`${keychainService}-import`).delete()
@@ -335,7 +403,12 @@ test('a database from a newer version shows the recovery screen; Restore brings 
   const errors: string[] = []
   await connect(app, provider)
   seedConversations(app.core.services.db, [
-    { title: 'Written before the update', model: SEED, at: Date.now() - HOUR, messages: [{ role: 'user', content: 'hello' }] }
+    {
+      title: 'Written before the update',
+      model: SEED,
+      at: Date.now() - HOUR,
+      messages: [{ role: 'user', content: 'hello' }]
+    }
   ])
   const db = app.core.services.db
   await backupDatabase(db, join(app.dataDir, 'backups'), 'daily')
@@ -344,8 +417,12 @@ test('a database from a newer version shows the recovery screen; Restore brings 
 
   const page = await app.restart()
   page.on('pageerror', (error) => errors.push(error.message))
-  await expect(page.getByRole('heading', { name: 'Your history could not be opened' })).toBeVisible()
-  await expect(page.getByText('It was written by a newer version of Seed Chat. Update the app to open it.')).toBeVisible()
+  await expect(
+    page.getByRole('heading', { name: 'Your history could not be opened' })
+  ).toBeVisible()
+  await expect(
+    page.getByText('It was written by a newer version of Seed Chat. Update the app to open it.')
+  ).toBeVisible()
   await expect(page.getByText(/left untouched/)).toBeVisible()
   const backups = page.getByRole('list', { name: 'Backups' }).getByRole('listitem')
   await expect(backups.first()).toContainText('Daily backup')
@@ -359,7 +436,9 @@ test('a database from a newer version shows the recovery screen; Restore brings 
   await backups.first().getByRole('button', { name: 'Restore' }).click()
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible()
   await expect(
-    page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'Written before the update', exact: true })
+    page
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByRole('button', { name: 'Written before the update', exact: true })
   ).toBeVisible()
   expect(errors).toEqual([])
 })
@@ -386,7 +465,9 @@ test('a sidebar of 100,000 conversations paints fast and scrolls with a bounded 
   const rows = nav.locator('li.conversation-row')
   const started = Date.now()
   await page.reload()
-  await expect(nav.getByRole('button', { name: 'Conversation number 100000', exact: true })).toBeVisible()
+  await expect(
+    nav.getByRole('button', { name: 'Conversation number 100000', exact: true })
+  ).toBeVisible()
   const firstPaint = Date.now() - started
   expect(await rows.count()).toBeLessThan(60)
 
@@ -407,18 +488,26 @@ test('a sidebar of 100,000 conversations paints fast and scrolls with a bounded 
   // Paged, never all: 50 a page.
   expect(total).toBe(50 * 21)
   // The rows on screen are the oldest loaded so far, in order.
-  await expect(nav.locator(`li[aria-posinset="${total - 50}"]`)).toContainText(`Conversation number ${100_001 - (total - 50)}`)
+  await expect(nav.locator(`li[aria-posinset="${total - 50}"]`)).toContainText(
+    `Conversation number ${100_001 - (total - 50)}`
+  )
 
   // And a long jump back to the top is one paint.
   const up = Date.now()
   await nav.evaluate((element) => element.scrollTo({ top: 0 }))
-  await expect(nav.getByRole('button', { name: 'Conversation number 100000', exact: true })).toBeInViewport()
+  await expect(
+    nav.getByRole('button', { name: 'Conversation number 100000', exact: true })
+  ).toBeInViewport()
   const backToTop = Date.now() - up
 
   const sorted = [...scrolls].sort((a, b) => a - b)
   const report = {
     firstPaintMs: firstPaint,
-    scrollToBottomAndNextPageMs: { median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1), all: scrolls },
+    scrollToBottomAndNextPageMs: {
+      median: sorted[Math.floor(sorted.length / 2)],
+      max: sorted.at(-1),
+      all: scrolls
+    },
     backToTopMs: backToTop,
     rowsInDom: await rows.count(),
     conversationsLoaded: total

@@ -5,14 +5,20 @@ import { connect, longConversation, seedConversations } from './history-seed'
 
 const SEED = 'doubao-seed-1-6-251015'
 
-test('pages up through a long conversation and jumps from a search hit back to the latest', async ({ app, provider }) => {
+test('pages up through a long conversation and jumps from a search hit back to the latest', async ({
+  app,
+  provider
+}) => {
   const exchanges = 300
   seedConversations(app.core.services.db, [
     {
       title: 'Very long chat',
       model: SEED,
       at: Date.now() - 60_000,
-      messages: longConversation(exchanges, 20, { role: 'assistant', content: 'The rare word is quokka.' })
+      messages: longConversation(exchanges, 20, {
+        role: 'assistant',
+        content: 'The rare word is quokka.'
+      })
     }
   ])
   const page = await connect(app, provider)
@@ -45,13 +51,20 @@ test('pages up through a long conversation and jumps from a search hit back to t
   await expect(page.getByText('Question number 274 about the weather.')).toBeAttached()
   await expect.poll(() => scroller.evaluate((element) => element.scrollTop)).toBeGreaterThan(1000)
   // On up to the first message.
-  for (let i = 0; i < 40 && !(await page.getByText('Question number 0 about the weather.').isVisible()); i++) {
+  for (
+    let i = 0;
+    i < 40 && !(await page.getByText('Question number 0 about the weather.').isVisible());
+    i++
+  ) {
     await scroller.evaluate((element) => (element.scrollTop = 0))
     await page.waitForTimeout(150)
   }
   await expect(page.getByText('Question number 0 about the weather.')).toBeVisible()
   expect(listMessages.length).toBeGreaterThanOrEqual(Math.floor((exchanges * 2 - 50) / 50))
-  expect(listMessages[0]).toEqual({ conversationId: expect.any(Number), before: expect.any(Number) })
+  expect(listMessages[0]).toEqual({
+    conversationId: expect.any(Number),
+    before: expect.any(Number)
+  })
 
   // Another conversation, then a search hit far back: the page around it, not the whole thing.
   await page.getByRole('button', { name: 'New chat' }).first().click()

@@ -9,7 +9,10 @@ import { connect } from './history-seed'
 const SCREENS = join(__dirname, '../../test-results/screens')
 const MODEL = 'doubao-seed-2.0-pro'
 
-test('parameters set in the panel are exactly what the request carries', async ({ app, provider }) => {
+test('parameters set in the panel are exactly what the request carries', async ({
+  app,
+  provider
+}) => {
   const page = await connect(app, provider)
   await page.getByRole('combobox', { name: 'Model' }).selectOption(MODEL)
 
@@ -26,7 +29,9 @@ test('parameters set in the panel are exactly what the request carries', async (
   await panel.getByRole('textbox', { name: 'Stop sequence 2' }).fill('###')
   await panel.getByRole('combobox', { name: 'Thinking' }).selectOption('disabled')
   // With thinking off only Minimal is offered.
-  await expect(panel.getByRole('combobox', { name: 'Reasoning effort' }).getByRole('option')).toHaveText(['Default', 'Minimal'])
+  await expect(
+    panel.getByRole('combobox', { name: 'Reasoning effort' }).getByRole('option')
+  ).toHaveText(['Default', 'Minimal'])
   await panel.getByRole('combobox', { name: 'Reasoning effort' }).selectOption('minimal')
   // An invalid value is shown and not saved.
   await panel.getByRole('textbox', { name: /Temperature/ }).fill('7')
@@ -38,13 +43,23 @@ test('parameters set in the panel are exactly what the request carries', async (
   await panel.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(panel).toBeHidden()
   const chips = page.getByRole('list', { name: 'Parameters that are not default' })
-  await expect(chips.getByRole('listitem')).toHaveText(['system prompt', 'T 0.3', 'top_p 0.9', 'max 512', '2 stops', 'no thinking', 'effort: minimal'])
+  await expect(chips.getByRole('listitem')).toHaveText([
+    'system prompt',
+    'T 0.3',
+    'top_p 0.9',
+    'max 512',
+    '2 stops',
+    'no thinking',
+    'effort: minimal'
+  ])
 
   provider.enqueue({ kind: 'reply', content: 'Paris is the capital of France.' })
   const box = page.getByRole('textbox', { name: 'Message' })
   await box.fill('What is the capital of France?')
   await box.press('Enter')
-  await expect(page.getByRole('article', { name: 'Assistant' })).toContainText('Paris is the capital')
+  await expect(page.getByRole('article', { name: 'Assistant' })).toContainText(
+    'Paris is the capital'
+  )
 
   // On the wire: exactly these fields, named as the API names them, the system message first.
   await provider.waitForRequests(1)
@@ -89,25 +104,44 @@ test('parameters set in the panel are exactly what the request carries', async (
   await expect(page.getByRole('article', { name: 'Assistant' }).last()).toContainText('Berlin.')
   await provider.waitForRequests(2)
   const second = provider.chatRequests()[1].body
-  expect(Object.keys(second).sort()).toEqual(['max_tokens', 'messages', 'model', 'stream', 'stream_options'])
+  expect(Object.keys(second).sort()).toEqual([
+    'max_tokens',
+    'messages',
+    'model',
+    'stream',
+    'stream_options'
+  ])
   expect(second.max_tokens).toBe(64)
-  expect(second.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant', 'user'])
+  expect(second.messages.map((m: { role: string }) => m.role)).toEqual([
+    'user',
+    'assistant',
+    'user'
+  ])
   await page.screenshot({ path: join(SCREENS, 'params-chips.png') })
 })
 
-test('a request too long for the context offers to send fewer turns, and retries with them', async ({ app, provider }) => {
+test('a request too long for the context offers to send fewer turns, and retries with them', async ({
+  app,
+  provider
+}) => {
   const page = await connect(app, provider)
   const box = page.getByRole('textbox', { name: 'Message' })
   for (const n of [1, 2, 3]) {
     provider.enqueue({ kind: 'reply', content: `Answer ${n}` })
     await box.fill(`Question ${n}`)
     await box.press('Enter')
-    await expect(page.getByRole('article', { name: 'Assistant' }).last()).toContainText(`Answer ${n}`)
+    await expect(page.getByRole('article', { name: 'Assistant' }).last()).toContainText(
+      `Answer ${n}`
+    )
   }
   provider.enqueue({
     kind: 'error',
     status: 400,
-    error: { message: 'Total tokens exceed max message tokens.', type: 'BadRequest', code: 'OutofContextError' }
+    error: {
+      message: 'Total tokens exceed max message tokens.',
+      type: 'BadRequest',
+      code: 'OutofContextError'
+    }
   })
   await box.fill('Question 4')
   await box.press('Enter')
@@ -118,7 +152,9 @@ test('a request too long for the context offers to send fewer turns, and retries
   provider.enqueue({ kind: 'reply', content: 'Answer 4' })
   await trim.click()
   await expect(page.getByRole('article', { name: 'Assistant' }).last()).toContainText('Answer 4')
-  await expect(page.getByRole('list', { name: 'Parameters that are not default' })).toHaveText('last 2 turns')
+  await expect(page.getByRole('list', { name: 'Parameters that are not default' })).toHaveText(
+    'last 2 turns'
+  )
   expect(getConversation(app.core.services.db, 1)?.params).toEqual({ historyTurns: 2 })
   const retried = provider.chatRequests()[4].body
   expect(retried.messages.map((m: { content: string }) => m.content)).toEqual([

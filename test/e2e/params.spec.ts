@@ -10,7 +10,11 @@ import { expect, test } from './fixtures'
 const SCREENS = join(__dirname, '../../test-results/screens')
 
 /** A conversation made with reasoning effort high, then switched to GLM (which takes none). */
-async function conversationForGlm(app: AppHarness, provider: FakeProvider, box: string): Promise<Page> {
+async function conversationForGlm(
+  app: AppHarness,
+  provider: FakeProvider,
+  box: string
+): Promise<Page> {
   const handlers = app.core.handlers
   await handlers.updateSettings({ baseURL: provider.baseURL })
   await handlers.setKey({ key: provider.apiKey })
@@ -24,39 +28,56 @@ async function conversationForGlm(app: AppHarness, provider: FakeProvider, box: 
   await app.core.services.chat.whenIdle(sent.assistantMessage.id)
   await handlers.setConversationModel({ id: sent.conversation.id, model: 'glm-4-7-251222' })
   await app.page.reload()
-  await app.page.getByRole('navigation').getByRole('button', { name: 'Think hard about this' }).click()
+  await app.page
+    .getByRole('navigation')
+    .getByRole('button', { name: 'Think hard about this' })
+    .click()
   await expect(app.page.getByRole('textbox', { name: box })).toBeVisible()
   return app.page
 }
 
-test('a parameter the model does not take: refused with words, nothing sent, the draft kept', async ({ app, provider }) => {
+test('a parameter the model does not take: refused with words, nothing sent, the draft kept', async ({
+  app,
+  provider
+}) => {
   const page = await conversationForGlm(app, provider, 'Message')
   expect(provider.chatRequests()).toHaveLength(1)
   const box = page.getByRole('textbox', { name: 'Message' })
   await box.fill('One more question')
   await box.press('Enter')
   await expect(
-    page.getByText('This model does not take a reasoning effort. Set Reasoning effort to Default or pick another model. Nothing was sent.')
+    page.getByText(
+      'This model does not take a reasoning effort. Set Reasoning effort to Default or pick another model. Nothing was sent.'
+    )
   ).toBeVisible()
   await expect(box).toHaveValue('One more question')
   expect(provider.chatRequests()).toHaveLength(1)
   await page.screenshot({ path: join(SCREENS, 'unsupported-param.png') })
 })
 
-test('OutofContextError says the conversation is too long for the model', async ({ app, provider }) => {
+test('OutofContextError says the conversation is too long for the model', async ({
+  app,
+  provider
+}) => {
   await app.core.handlers.updateSettings({ baseURL: provider.baseURL })
   await app.core.handlers.setKey({ key: provider.apiKey })
   await app.page.reload()
   provider.enqueue({
     kind: 'error',
     status: 400,
-    error: { message: 'Total tokens exceed max message tokens.', type: 'BadRequest', code: 'OutofContextError' }
+    error: {
+      message: 'Total tokens exceed max message tokens.',
+      type: 'BadRequest',
+      code: 'OutofContextError'
+    }
   })
   const box = app.page.getByRole('textbox', { name: 'Message' })
   await box.fill('A very long question')
   await box.press('Enter')
   await expect(
-    app.page.getByText('The conversation is longer than the model can read at once. Send only the last few turns of history, or start a new chat.')
+    app.page.getByText(
+      'The conversation is longer than the model can read at once. Send only the last few turns of history, or start a new chat.'
+    )
   ).toBeVisible()
   await app.page.screenshot({ path: join(SCREENS, 'context-too-long.png') })
 })
@@ -69,7 +90,9 @@ test.describe('in Simplified Chinese', () => {
     const box = page.getByRole('textbox', { name: '消息' })
     await box.fill('再问一个')
     await box.press('Enter')
-    await expect(page.getByText('此模型不支持推理强度。请将“推理强度”设为默认，或换一个模型。未发送任何内容。')).toBeVisible()
+    await expect(
+      page.getByText('此模型不支持推理强度。请将“推理强度”设为默认，或换一个模型。未发送任何内容。')
+    ).toBeVisible()
     expect(provider.chatRequests()).toHaveLength(1)
     await page.screenshot({ path: join(SCREENS, 'unsupported-param-zh-CN.png') })
   })

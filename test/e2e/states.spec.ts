@@ -27,7 +27,11 @@ const ANSWER = [
   '- stable'
 ].join('\n')
 
-async function connect(app: AppHarness, provider: FakeProvider, messageBox = 'Message'): Promise<Page> {
+async function connect(
+  app: AppHarness,
+  provider: FakeProvider,
+  messageBox = 'Message'
+): Promise<Page> {
   await app.core.handlers.updateSettings({ baseURL: provider.baseURL })
   await app.core.handlers.setKey({ key: provider.apiKey })
   await app.page.reload()
@@ -41,7 +45,10 @@ async function send(page: Page, text: string): Promise<void> {
   await box.press('Enter')
 }
 
-test('an answer streams with its thinking, Markdown and highlighted code', async ({ app, provider }) => {
+test('an answer streams with its thinking, Markdown and highlighted code', async ({
+  app,
+  provider
+}) => {
   const page = await connect(app, provider)
   provider.enqueue({
     kind: 'reply',
@@ -61,7 +68,9 @@ test('an answer streams with its thinking, Markdown and highlighted code', async
   await expect(reply.getByRole('button', { name: 'Copy code' })).toBeVisible()
   await expect(reply.locator('code.hljs .hljs-keyword').first()).toHaveText('const')
   await expect(reply).toContainText('96 tokens')
-  await expect(reply.getByTitle('Prompt: 42 tokens · Answer: 96 tokens · of which reasoning: 17')).toBeVisible()
+  await expect(
+    reply.getByTitle('Prompt: 42 tokens · Answer: 96 tokens · of which reasoning: 17')
+  ).toBeVisible()
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible()
   await page.screenshot({ path: join(SCREENS, 'answer.png') })
 })
@@ -71,7 +80,11 @@ test('a refused key says so and leads to settings', async ({ app, provider }) =>
   provider.enqueue({
     kind: 'error',
     status: 401,
-    error: { message: 'The API key in the request is missing or invalid.', type: 'Unauthorized', code: 'AuthenticationError' }
+    error: {
+      message: 'The API key in the request is missing or invalid.',
+      type: 'Unauthorized',
+      code: 'AuthenticationError'
+    }
   })
   await send(page, 'Hello?')
   const alert = page.getByRole('article', { name: 'Assistant' }).getByRole('alert')
@@ -81,10 +94,18 @@ test('a refused key says so and leads to settings', async ({ app, provider }) =>
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
 })
 
-test('a broken stream keeps the partial text and Retry gets a full answer', async ({ app, provider }) => {
+test('a broken stream keeps the partial text and Retry gets a full answer', async ({
+  app,
+  provider
+}) => {
   const page = await connect(app, provider)
   provider.enqueue(
-    { kind: 'reply', content: 'The first half arrived. The rest did not.', failAfterChars: 24, failure: { mode: 'drop' } },
+    {
+      kind: 'reply',
+      content: 'The first half arrived. The rest did not.',
+      failAfterChars: 24,
+      failure: { mode: 'drop' }
+    },
     { kind: 'reply', content: 'A complete answer this time.' }
   )
   await send(page, 'Tell me something')
@@ -93,7 +114,9 @@ test('a broken stream keeps the partial text and Retry gets a full answer', asyn
   await expect(reply).toContainText('The first half arrived.')
   await page.screenshot({ path: join(SCREENS, 'error-stream.png') })
   await reply.getByRole('button', { name: 'Retry' }).click()
-  await expect(page.getByRole('article', { name: 'Assistant' })).toContainText('A complete answer this time.')
+  await expect(page.getByRole('article', { name: 'Assistant' })).toContainText(
+    'A complete answer this time.'
+  )
   await expect(page.getByRole('article', { name: 'Assistant' })).toHaveCount(1)
 })
 
@@ -103,7 +126,11 @@ test('rate limits say how long to wait', async ({ app, provider }) => {
     kind: 'error',
     status: 429,
     retryAfter: '120',
-    error: { message: 'Too many requests', type: 'TooManyRequests', code: 'RateLimitExceeded.EndpointRPMExceeded' }
+    error: {
+      message: 'Too many requests',
+      type: 'TooManyRequests',
+      code: 'RateLimitExceeded.EndpointRPMExceeded'
+    }
   })
   await send(page, 'Hi')
   await expect(page.getByRole('alert').filter({ hasText: '429' })).toContainText('120')
@@ -122,7 +149,11 @@ test.describe('in Simplified Chinese', () => {
 
   test('the UI follows the OS locale', async ({ app, provider }) => {
     const page = await connect(app, provider, '消息')
-    provider.enqueue({ kind: 'reply', reasoning: '用户在打招呼。', content: '你好！有什么可以帮你的吗？' })
+    provider.enqueue({
+      kind: 'reply',
+      reasoning: '用户在打招呼。',
+      content: '你好！有什么可以帮你的吗？'
+    })
     const box = page.getByRole('textbox', { name: '消息' })
     await box.fill('你好')
     await box.press('Enter')

@@ -17,7 +17,9 @@ async function connect(app: AppHarness, provider: FakeProvider): Promise<Page> {
   return app.page
 }
 
-async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+async function box(
+  locator: Locator
+): Promise<{ x: number; y: number; width: number; height: number }> {
   const found = await locator.boundingBox()
   expect(found).not.toBeNull()
   return found!
@@ -33,7 +35,10 @@ async function expectInside(page: Page, locator: Locator): Promise<void> {
   expect(y + h).toBeLessThanOrEqual(height + 0.5)
 }
 
-function overlaps(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {
+function overlaps(
+  a: { x: number; y: number; width: number; height: number },
+  b: typeof a
+): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 }
 
@@ -77,15 +82,22 @@ for (const width of [800, 640]) {
     const toast = page.locator('.toast')
     await expect(toast).toContainText('Conversation deleted')
     await expectInside(page, toast)
-    expect(overlaps(await box(toast), await box(page.getByRole('button', { name: 'Attach files' })))).toBe(false)
-    expect(overlaps(await box(toast), await box(page.getByRole('textbox', { name: 'Message' })))).toBe(false)
+    expect(
+      overlaps(await box(toast), await box(page.getByRole('button', { name: 'Attach files' })))
+    ).toBe(false)
+    expect(
+      overlaps(await box(toast), await box(page.getByRole('textbox', { name: 'Message' })))
+    ).toBe(false)
     await page.screenshot({ path: join(SCREENS, `window-${width}-undo.png`) })
     await toast.getByRole('button', { name: 'Undo' }).click()
     await expect(title).toBeVisible()
   })
 }
 
-test('the model picker by keyboard, the dark theme and the shortcut sheet', async ({ app, provider }) => {
+test('the model picker by keyboard, the dark theme and the shortcut sheet', async ({
+  app,
+  provider
+}) => {
   const page = await connect(app, provider)
   // The provider lists the seed models: a new chat starts on the newest.
   await expect(modelPicker(page)).toHaveAccessibleName('Model: Doubao Seed 2.0 Pro')
@@ -110,12 +122,17 @@ test('the model picker by keyboard, the dark theme and the shortcut sheet', asyn
   const settings = page.getByRole('dialog', { name: 'Settings' })
   await settings.getByText('Dark', { exact: true }).click()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
-  const background = await page.evaluate(() => getComputedStyle(document.querySelector('.chat')!).backgroundColor)
+  const background = await page.evaluate(
+    () => getComputedStyle(document.querySelector('.chat')!).backgroundColor
+  )
   expect(background).toBe('rgb(22, 24, 29)')
   await settings.getByText('Large', { exact: true }).click()
   await expect(page.locator('html')).toHaveAttribute('data-font-size', 'large')
   await page.keyboard.press('Escape')
-  expect(await app.core.handlers.getSettings(undefined)).toMatchObject({ theme: 'dark', fontSize: 'large' })
+  expect(await app.core.handlers.getSettings(undefined)).toMatchObject({
+    theme: 'dark',
+    fontSize: 'large'
+  })
 
   await page.keyboard.press('Control+/')
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })

@@ -69,7 +69,10 @@ async function main(): Promise<void> {
   const timer = setInterval(() => {
     for (; shown < provider.requests.length; shown++) {
       const r = provider.requests[shown]!
-      const model = r.body && typeof r.body === 'object' && 'model' in r.body ? ` model=${String(r.body.model)}` : ''
+      const model =
+        r.body && typeof r.body === 'object' && 'model' in r.body
+          ? ` model=${String(r.body.model)}`
+          : ''
       const stream = r.body?.stream === true ? ' stream' : ''
       console.log(`${new Date().toISOString()} ${r.method} ${r.path}${model}${stream}`)
     }

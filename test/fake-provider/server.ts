@@ -42,7 +42,9 @@ export type Script =
       delayMs?: number
       finishReason?: 'stop' | 'length' | 'content_filter'
       /** Overrides for the usage numbers; `false` = never send usage (no usage chunk, no `usage` field). */
-      usage?: { prompt_tokens?: number; completion_tokens?: number; reasoning_tokens?: number } | false
+      usage?:
+        | { prompt_tokens?: number; completion_tokens?: number; reasoning_tokens?: number }
+        | false
       /**
        * The failure is applied once exactly this many code points (reasoning + content) were sent.
        * Absent (or larger than the reply) = after the whole reply, before the finish chunk.
@@ -134,7 +136,11 @@ export const SEED_MODELS: readonly string[] = [
 ]
 
 /** Seed models that reject `reasoning_effort` (docs/api.md, "Other request fields"). */
-const NO_REASONING_EFFORT = new Set(['doubao-seed-1-6-flash-250828', 'doubao-seed-1-6-vision-250815', 'glm-4-7-251222'])
+const NO_REASONING_EFFORT = new Set([
+  'doubao-seed-1-6-flash-250828',
+  'doubao-seed-1-6-vision-250815',
+  'glm-4-7-251222'
+])
 
 export const DEFAULT_SCRIPT: Script = {
   kind: 'reply',
@@ -150,7 +156,8 @@ export const UNAUTHORIZED_ERROR: ProviderError = {
 
 /** Ark's answer for an account with an unpaid balance (HTTP 403). */
 export const ACCOUNT_OVERDUE_ERROR: ProviderError = {
-  message: 'The request failed because your account has an overdue balance. Request id: 0217000000000000000000000000000000000000000000000000',
+  message:
+    'The request failed because your account has an overdue balance. Request id: 0217000000000000000000000000000000000000000000000000',
   type: 'Forbidden',
   code: 'AccountOverdueError'
 }
@@ -173,7 +180,18 @@ export const DEFAULT_STREAM_ERROR: ProviderError = {
 const MAX_BODY_BYTES = 64 * 1024 * 1024
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024
 const MAX_VIDEO_BYTES = 50 * 1024 * 1024
-const IMAGE_FORMATS = new Set(['jpeg', 'jpg', 'png', 'gif', 'webp', 'bmp', 'tiff', 'ico', 'heic', 'heif'])
+const IMAGE_FORMATS = new Set([
+  'jpeg',
+  'jpg',
+  'png',
+  'gif',
+  'webp',
+  'bmp',
+  'tiff',
+  'ico',
+  'heic',
+  'heif'
+])
 const VIDEO_FORMATS = new Set(['mp4', 'mov', 'avi'])
 const ROLES = new Set(['system', 'user', 'assistant', 'tool'])
 const REASONING_EFFORTS = new Set(['minimal', 'low', 'medium', 'high'])
@@ -185,7 +203,12 @@ interface HttpFailure {
   headers?: Record<string, string>
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {}
+): void {
   if (res.destroyed || res.writableEnded) return
   const text = JSON.stringify(body)
   res.writeHead(status, {
@@ -239,7 +262,10 @@ function imageMagicMatches(format: string, payload: string): boolean {
   const ascii = (from: number, to: number): string => head.subarray(from, to).toString('latin1')
   switch (format) {
     case 'png':
-      return head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+      return (
+        head.length >= 8 &&
+        head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+      )
     case 'jpeg':
     case 'jpg':
       return head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff
@@ -255,7 +281,10 @@ function imageMagicMatches(format: string, payload: string): boolean {
       return head.length >= 4 && head[0] === 0 && head[1] === 0 && head[2] === 1 && head[3] === 0
     case 'heic':
     case 'heif':
-      return ascii(4, 8) === 'ftyp' && /^(heic|heix|heim|heis|hevc|hevx|mif1|msf1|avif)$/.test(ascii(8, 12))
+      return (
+        ascii(4, 8) === 'ftyp' &&
+        /^(heic|heix|heim|heis|hevc|hevx|mif1|msf1|avif)$/.test(ascii(8, 12))
+      )
     default:
       return false
   }
@@ -264,51 +293,73 @@ function imageMagicMatches(format: string, payload: string): boolean {
 function validateImageUrl(value: unknown, param: string): HttpFailure | null {
   if (!isObject(value)) return invalidParam(param, 'image_url must be an object with a url')
   const url = value.url
-  if (typeof url !== 'string' || url === '') return invalidParam(`${param}.url`, 'url must be a non-empty string')
-  if (value.detail !== undefined && (typeof value.detail !== 'string' || !IMAGE_DETAILS.has(value.detail))) {
+  if (typeof url !== 'string' || url === '')
+    return invalidParam(`${param}.url`, 'url must be a non-empty string')
+  if (
+    value.detail !== undefined &&
+    (typeof value.detail !== 'string' || !IMAGE_DETAILS.has(value.detail))
+  ) {
     return invalidParam(`${param}.detail`, `unsupported detail ${JSON.stringify(value.detail)}`)
   }
   if (url.startsWith('data:')) {
     const m = /^data:image\/([^;,]+);base64,/.exec(url)
-    if (!m) return invalidParam(`${param}.url`, 'image data URLs must look like data:image/<format>;base64,<data>')
+    if (!m)
+      return invalidParam(
+        `${param}.url`,
+        'image data URLs must look like data:image/<format>;base64,<data>'
+      )
     const format = m[1]!
-    if (!IMAGE_FORMATS.has(format)) return invalidParam(`${param}.url`, `unsupported image format ${format}`)
+    if (!IMAGE_FORMATS.has(format))
+      return invalidParam(`${param}.url`, `unsupported image format ${format}`)
     const payload = url.slice(m[0].length)
-    if (payload.length === 0 || payload.length % 4 === 1) return invalidParam(`${param}.url`, 'invalid base64 data')
-    if (base64Bytes(payload) > MAX_IMAGE_BYTES) return invalidParam(`${param}.url`, 'image exceeds 10 MB')
+    if (payload.length === 0 || payload.length % 4 === 1)
+      return invalidParam(`${param}.url`, 'invalid base64 data')
+    if (base64Bytes(payload) > MAX_IMAGE_BYTES)
+      return invalidParam(`${param}.url`, 'image exceeds 10 MB')
     if (!imageMagicMatches(format, payload)) {
       return invalidParam(`${param}.url`, `image data does not match the declared format ${format}`)
     }
     return null
   }
-  if (!/^https?:\/\/\S+$/i.test(url)) return invalidParam(`${param}.url`, 'url must be http(s) or a data URL')
+  if (!/^https?:\/\/\S+$/i.test(url))
+    return invalidParam(`${param}.url`, 'url must be http(s) or a data URL')
   return null
 }
 
 function validateVideoUrl(value: unknown, param: string): HttpFailure | null {
   if (!isObject(value)) return invalidParam(param, 'video_url must be an object with a url')
   const url = value.url
-  if (typeof url !== 'string' || url === '') return invalidParam(`${param}.url`, 'url must be a non-empty string')
+  if (typeof url !== 'string' || url === '')
+    return invalidParam(`${param}.url`, 'url must be a non-empty string')
   if (value.fps !== undefined && (!isNumber(value.fps) || value.fps < 0.2 || value.fps > 5)) {
     return invalidParam(`${param}.fps`, 'fps must be a number between 0.2 and 5')
   }
   if (url.startsWith('data:')) {
     const m = /^data:video\/([^;,]+);base64,/.exec(url)
-    if (!m) return invalidParam(`${param}.url`, 'video data URLs must look like data:video/<format>;base64,<data>')
+    if (!m)
+      return invalidParam(
+        `${param}.url`,
+        'video data URLs must look like data:video/<format>;base64,<data>'
+      )
     const format = m[1]!
-    if (!VIDEO_FORMATS.has(format)) return invalidParam(`${param}.url`, `unsupported video format ${format}`)
+    if (!VIDEO_FORMATS.has(format))
+      return invalidParam(`${param}.url`, `unsupported video format ${format}`)
     const payload = url.slice(m[0].length)
-    if (payload.length === 0 || payload.length % 4 === 1) return invalidParam(`${param}.url`, 'invalid base64 data')
-    if (base64Bytes(payload) > MAX_VIDEO_BYTES) return invalidParam(`${param}.url`, 'video exceeds 50 MB')
+    if (payload.length === 0 || payload.length % 4 === 1)
+      return invalidParam(`${param}.url`, 'invalid base64 data')
+    if (base64Bytes(payload) > MAX_VIDEO_BYTES)
+      return invalidParam(`${param}.url`, 'video exceeds 50 MB')
     return null
   }
-  if (!/^https?:\/\/\S+$/i.test(url)) return invalidParam(`${param}.url`, 'url must be http(s) or a data URL')
+  if (!/^https?:\/\/\S+$/i.test(url))
+    return invalidParam(`${param}.url`, 'url must be http(s) or a data URL')
   return null
 }
 
 function validateContent(content: unknown, param: string): HttpFailure | null {
   if (typeof content === 'string') return null
-  if (!Array.isArray(content)) return invalidParam(param, 'content must be a string or an array of parts')
+  if (!Array.isArray(content))
+    return invalidParam(param, 'content must be a string or an array of parts')
   if (content.length === 0) return invalidParam(param, 'content must not be empty')
   for (let j = 0; j < content.length; j++) {
     const part: unknown = content[j]
@@ -329,7 +380,10 @@ function validateContent(content: unknown, param: string): HttpFailure | null {
         break
       }
       default:
-        return invalidParam(`${p}.type`, `unsupported content part type ${JSON.stringify(part.type)}`)
+        return invalidParam(
+          `${p}.type`,
+          `unsupported content part type ${JSON.stringify(part.type)}`
+        )
     }
   }
   return null
@@ -340,7 +394,8 @@ export function validateChatBody(body: unknown, models: readonly string[]): Http
   if (!isObject(body)) return invalidParam('body', 'the request body must be a JSON object')
 
   const model = body.model
-  if (model === undefined || model === null || model === '') return invalidParam('model', 'model is required')
+  if (model === undefined || model === null || model === '')
+    return invalidParam('model', 'model is required')
   if (typeof model !== 'string') return invalidParam('model', 'model must be a string')
   if (!models.includes(model)) {
     return {
@@ -363,16 +418,23 @@ export function validateChatBody(body: unknown, models: readonly string[]): Http
     if (typeof m.role !== 'string' || !ROLES.has(m.role)) {
       return invalidParam(`messages[${i}].role`, `role must be one of ${[...ROLES].join(', ')}`)
     }
-    if (m.content === undefined || m.content === null) return invalidParam(`messages[${i}].content`, 'content is required')
+    if (m.content === undefined || m.content === null)
+      return invalidParam(`messages[${i}].content`, 'content is required')
     const f = validateContent(m.content, `messages[${i}].content`)
     if (f) return f
   }
 
   const has = (k: string): boolean => body[k] !== undefined && body[k] !== null
   if (has('max_tokens') && has('max_completion_tokens')) {
-    return invalidParam('max_tokens', 'max_tokens and max_completion_tokens cannot be set at the same time')
+    return invalidParam(
+      'max_tokens',
+      'max_tokens and max_completion_tokens cannot be set at the same time'
+    )
   }
-  if (has('max_tokens') && (!Number.isInteger(body.max_tokens) || (body.max_tokens as number) < 1)) {
+  if (
+    has('max_tokens') &&
+    (!Number.isInteger(body.max_tokens) || (body.max_tokens as number) < 1)
+  ) {
     return invalidParam('max_tokens', 'max_tokens must be an integer >= 1')
   }
   if (
@@ -381,9 +443,15 @@ export function validateChatBody(body: unknown, models: readonly string[]): Http
       (body.max_completion_tokens as number) < 1 ||
       (body.max_completion_tokens as number) > 65536)
   ) {
-    return invalidParam('max_completion_tokens', 'max_completion_tokens must be an integer in [1, 65536]')
+    return invalidParam(
+      'max_completion_tokens',
+      'max_completion_tokens must be an integer in [1, 65536]'
+    )
   }
-  if (has('temperature') && (!isNumber(body.temperature) || body.temperature < 0 || body.temperature > 2)) {
+  if (
+    has('temperature') &&
+    (!isNumber(body.temperature) || body.temperature < 0 || body.temperature > 2)
+  ) {
     return invalidParam('temperature', 'temperature must be a number in [0, 2]')
   }
   if (has('top_p') && (!isNumber(body.top_p) || body.top_p < 0 || body.top_p > 1)) {
@@ -392,10 +460,12 @@ export function validateChatBody(body: unknown, models: readonly string[]): Http
   if (has('stop')) {
     const stop = body.stop
     const ok =
-      typeof stop === 'string' || (Array.isArray(stop) && stop.length <= 4 && stop.every((s) => typeof s === 'string'))
+      typeof stop === 'string' ||
+      (Array.isArray(stop) && stop.length <= 4 && stop.every((s) => typeof s === 'string'))
     if (!ok) return invalidParam('stop', 'stop must be a string or an array of at most 4 strings')
   }
-  if (has('stream') && typeof body.stream !== 'boolean') return invalidParam('stream', 'stream must be a boolean')
+  if (has('stream') && typeof body.stream !== 'boolean')
+    return invalidParam('stream', 'stream must be a boolean')
   if (has('stream_options')) {
     const so = body.stream_options
     if (!isObject(so)) return invalidParam('stream_options', 'stream_options must be an object')
@@ -417,7 +487,10 @@ export function validateChatBody(body: unknown, models: readonly string[]): Http
   if (has('reasoning_effort')) {
     const e = body.reasoning_effort
     if (typeof e !== 'string' || !REASONING_EFFORTS.has(e)) {
-      return invalidParam('reasoning_effort', 'reasoning_effort must be minimal, low, medium or high')
+      return invalidParam(
+        'reasoning_effort',
+        'reasoning_effort must be minimal, low, medium or high'
+      )
     }
     if (NO_REASONING_EFFORT.has(model)) {
       return invalidParam('reasoning_effort', `reasoning_effort is not supported by model ${model}`)
@@ -447,7 +520,8 @@ function promptText(body: Json): string {
 function computeUsage(script: Extract<Script, { kind: 'reply' }>, body: Json) {
   const u = script.usage || {}
   const reasoningTokens = u.reasoning_tokens ?? estimateTokens(script.reasoning ?? '')
-  const promptTokens = u.prompt_tokens ?? estimateTokens(promptText(body)) + 4 * (body.messages as unknown[]).length
+  const promptTokens =
+    u.prompt_tokens ?? estimateTokens(promptText(body)) + 4 * (body.messages as unknown[]).length
   const completionTokens = u.completion_tokens ?? estimateTokens(script.content) + reasoningTokens
   return {
     prompt_tokens: promptTokens,
@@ -462,17 +536,28 @@ function computeUsage(script: Extract<Script, { kind: 'reply' }>, body: Json) {
  * first stop sequence (finish_reason stop), or after max_tokens tokens of content (one token per
  * 4 code points, as estimateTokens counts) with finish_reason length. Reasoning is not cut.
  */
-export function honourLimits(script: Extract<Script, { kind: 'reply' }>, body: any): Extract<Script, { kind: 'reply' }> {
+export function honourLimits(
+  script: Extract<Script, { kind: 'reply' }>,
+  body: any
+): Extract<Script, { kind: 'reply' }> {
   let content = script.content
   let finishReason = script.finishReason
-  const stops: string[] = typeof body.stop === 'string' ? [body.stop] : Array.isArray(body.stop) ? body.stop : []
-  const at = Math.min(...stops.filter((stop) => stop !== '').map((stop) => content.indexOf(stop)).filter((i) => i >= 0))
+  const stops: string[] =
+    typeof body.stop === 'string' ? [body.stop] : Array.isArray(body.stop) ? body.stop : []
+  const at = Math.min(
+    ...stops
+      .filter((stop) => stop !== '')
+      .map((stop) => content.indexOf(stop))
+      .filter((i) => i >= 0)
+  )
   if (Number.isFinite(at)) {
     content = content.slice(0, at)
     finishReason = 'stop'
   }
   if (Number.isInteger(body.max_tokens) && estimateTokens(content) > body.max_tokens) {
-    content = codePoints(content).slice(0, body.max_tokens * 4).join('')
+    content = codePoints(content)
+      .slice(0, body.max_tokens * 4)
+      .join('')
     finishReason = 'length'
   }
   return content === script.content ? script : { ...script, content, finishReason }
@@ -525,7 +610,11 @@ class FakeProviderImpl implements FakeProvider {
       }
       const timer = setTimeout(() => {
         this.waiters.delete(check)
-        reject(new Error(`waitForRequests: expected ${count} chat requests, got ${this.chatRequests().length} after ${timeoutMs} ms`))
+        reject(
+          new Error(
+            `waitForRequests: expected ${count} chat requests, got ${this.chatRequests().length} after ${timeoutMs} ms`
+          )
+        )
       }, timeoutMs)
       this.waiters.add(check)
       check()
@@ -611,7 +700,11 @@ class FakeProviderImpl implements FakeProvider {
     if (!isModels && !isChat) {
       sendError(res, {
         status: 404,
-        error: { message: `The requested path ${rec.path} was not found.`, type: 'NotFound', code: 'NotFound' }
+        error: {
+          message: `The requested path ${rec.path} was not found.`,
+          type: 'NotFound',
+          code: 'NotFound'
+        }
       })
       return
     }
@@ -619,14 +712,19 @@ class FakeProviderImpl implements FakeProvider {
     if (rec.method !== wantMethod) {
       sendError(res, {
         status: 405,
-        error: { message: `Method ${rec.method} is not allowed on ${rec.path}.`, type: 'MethodNotAllowed', code: 'MethodNotAllowed' },
+        error: {
+          message: `Method ${rec.method} is not allowed on ${rec.path}.`,
+          type: 'MethodNotAllowed',
+          code: 'MethodNotAllowed'
+        },
         headers: { allow: wantMethod }
       })
       return
     }
     const auth = req.headers.authorization
     const m = typeof auth === 'string' ? /^Bearer +(.+)$/i.exec(auth.trim()) : null
-    const echo = (error: ProviderError): ProviderError => echoRequest(error, typeof auth === 'string' ? auth : '', m?.[1] ?? '')
+    const echo = (error: ProviderError): ProviderError =>
+      echoRequest(error, typeof auth === 'string' ? auth : '', m?.[1] ?? '')
     if (!m || m[1] !== this.apiKey) {
       sendError(res, { status: 401, error: echo(this.unauthorizedError) })
       return
@@ -657,7 +755,11 @@ class FakeProviderImpl implements FakeProvider {
     if (body.tooLarge) {
       sendError(res, {
         status: 413,
-        error: { message: 'The request body exceeds 64 MB.', type: 'BadRequest', code: 'RequestEntityTooLarge' }
+        error: {
+          message: 'The request body exceeds 64 MB.',
+          type: 'BadRequest',
+          code: 'RequestEntityTooLarge'
+        }
       })
       return
     }
@@ -665,7 +767,9 @@ class FakeProviderImpl implements FakeProvider {
       sendError(res, {
         status: 400,
         error: {
-          message: body.jsonError ? 'The request body is not valid JSON.' : 'The request body is empty.',
+          message: body.jsonError
+            ? 'The request body is not valid JSON.'
+            : 'The request body is empty.',
           type: 'BadRequest',
           code: 'InvalidParameter'
         }
@@ -752,7 +856,9 @@ class FakeProviderImpl implements FakeProvider {
     const reasoning = codePoints(script.reasoning ?? '')
     const content = codePoints(script.content)
     const total = reasoning.length + content.length
-    const failAt = script.failure ? Math.max(0, Math.min(script.failAfterChars ?? total, total)) : Infinity
+    const failAt = script.failure
+      ? Math.max(0, Math.min(script.failAfterChars ?? total, total))
+      : Infinity
 
     const alive = (): boolean => !res.destroyed && !res.writableEnded
     // Resolves when the last write was handed to the OS, so a drop does not discard buffered data.
@@ -794,7 +900,11 @@ class FakeProviderImpl implements FakeProvider {
       const failure = script.failure!
       switch (failure.mode) {
         case 'drop':
-          if (alive()) await Promise.race([flushed, new Promise<void>((resolve) => res.once('close', () => resolve()))])
+          if (alive())
+            await Promise.race([
+              flushed,
+              new Promise<void>((resolve) => res.once('close', () => resolve()))
+            ])
           markServerInitiated()
           res.socket?.destroy()
           return
@@ -822,7 +932,9 @@ class FakeProviderImpl implements FakeProvider {
         if (failAt !== Infinity) n = Math.min(n, failAt - sent)
         const piece = cps.slice(pos, pos + n).join('')
         const delta: Record<string, unknown> =
-          field === 'reasoning_content' ? { content: '', reasoning_content: piece } : { content: piece }
+          field === 'reasoning_content'
+            ? { content: '', reasoning_content: piece }
+            : { content: piece }
         if (first) {
           delta.role = 'assistant'
           first = false
@@ -841,7 +953,16 @@ class FakeProviderImpl implements FakeProvider {
     else if (delayMs > 0 && !(await sleep(res, delayMs))) return
     write(chunk({}, script.finishReason ?? 'stop'))
     if (body.stream_options?.include_usage === true && script.usage !== false) {
-      write(JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage: computeUsage(script, body) }))
+      write(
+        JSON.stringify({
+          id,
+          object: 'chat.completion.chunk',
+          created,
+          model,
+          choices: [],
+          usage: computeUsage(script, body)
+        })
+      )
     }
     write('[DONE]')
     if (alive()) res.end()
@@ -854,7 +975,10 @@ export function eventStream(chunks: unknown[]): string {
 }
 
 /** One `chat.completion.chunk` with a delta and a finish reason. */
-export function completionChunk(delta: Record<string, unknown>, finishReason: string | null = null): unknown {
+export function completionChunk(
+  delta: Record<string, unknown>,
+  finishReason: string | null = null
+): unknown {
   return {
     id: 'chatcmpl-raw',
     object: 'chat.completion.chunk',
@@ -866,8 +990,13 @@ export function completionChunk(delta: Record<string, unknown>, finishReason: st
 
 /** Fills `{authorization}` and `{key}` into an error's strings, as an echoing server would. */
 function echoRequest(error: ProviderError, authorization: string, key: string): ProviderError {
-  const fill = (text: string): string => text.replaceAll('{authorization}', authorization).replaceAll('{key}', key)
-  const filled: ProviderError = { message: fill(error.message), type: fill(error.type), code: fill(error.code) }
+  const fill = (text: string): string =>
+    text.replaceAll('{authorization}', authorization).replaceAll('{key}', key)
+  const filled: ProviderError = {
+    message: fill(error.message),
+    type: fill(error.type),
+    code: fill(error.code)
+  }
   if (error.param !== undefined) filled.param = fill(error.param)
   return filled
 }

@@ -194,4 +194,3 @@ export async function launchApp(browser: Browser, options: AppOptions): Promise<
   }
   return harness
 }
-

@@ -28,7 +28,10 @@ beforeEach(() => {
   provider.requests.length = 0
 })
 
-function post(body: unknown, init: { key?: string | null; signal?: AbortSignal; raw?: string; p?: FakeProvider } = {}) {
+function post(
+  body: unknown,
+  init: { key?: string | null; signal?: AbortSignal; raw?: string; p?: FakeProvider } = {}
+) {
   const p = init.p ?? provider
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-test': 'yes' }
   const key = init.key === undefined ? KEY : init.key
@@ -68,26 +71,39 @@ async function until(cond: () => boolean, ms = 1000): Promise<void> {
 
 describe('GET /v1/models', () => {
   it('lists the ten seed models with a valid key', async () => {
-    const res = await fetch(`${provider.baseURL}/models`, { headers: { authorization: `Bearer ${KEY}` } })
+    const res = await fetch(`${provider.baseURL}/models`, {
+      headers: { authorization: `Bearer ${KEY}` }
+    })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/json')
     const body: Json = await res.json()
     expect(body.object).toBe('list')
     expect(body.data.map((m: { id: string }) => m.id)).toEqual([...SEED_MODELS])
     expect(body.data).toHaveLength(10)
-    expect(body.data[0]).toEqual({ id: 'doubao-seed-2.0-pro', object: 'model', created: expect.any(Number), owned_by: 'volcengine' })
+    expect(body.data[0]).toEqual({
+      id: 'doubao-seed-2.0-pro',
+      object: 'model',
+      created: expect.any(Number),
+      owned_by: 'volcengine'
+    })
     expect(provider.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/models'])
     expect(provider.chatRequests()).toEqual([])
   })
 
   it('answers 401 without or with a wrong key', async () => {
     const expected = {
-      error: { message: 'The API key in the request is missing or invalid.', type: 'Unauthorized', code: 'AuthenticationError' }
+      error: {
+        message: 'The API key in the request is missing or invalid.',
+        type: 'Unauthorized',
+        code: 'AuthenticationError'
+      }
     }
     const none = await fetch(`${provider.baseURL}/models`)
     expect(none.status).toBe(401)
     expect(await none.json()).toEqual(expected)
-    const wrong = await fetch(`${provider.baseURL}/models`, { headers: { authorization: 'Bearer sk-wrong' } })
+    const wrong = await fetch(`${provider.baseURL}/models`, {
+      headers: { authorization: 'Bearer sk-wrong' }
+    })
     expect(wrong.status).toBe(401)
     expect(await wrong.json()).toEqual(expected)
     const chat = await post(user('hi'), { key: 'sk-wrong' })
@@ -98,8 +114,12 @@ describe('GET /v1/models', () => {
   it('serves a custom model list', async () => {
     provider.models = ['only-model']
     try {
-      const res = await fetch(`${provider.baseURL}/models`, { headers: { authorization: `Bearer ${KEY}` } })
-      expect(((await res.json()) as Json).data.map((m: { id: string }) => m.id)).toEqual(['only-model'])
+      const res = await fetch(`${provider.baseURL}/models`, {
+        headers: { authorization: `Bearer ${KEY}` }
+      })
+      expect(((await res.json()) as Json).data.map((m: { id: string }) => m.id)).toEqual([
+        'only-model'
+      ])
       expect((await post(user('hi'))).status).toBe(404)
       expect((await post({ ...user('hi'), model: 'only-model' })).status).toBe(200)
     } finally {
@@ -108,11 +128,18 @@ describe('GET /v1/models', () => {
   })
 
   it('answers 404 JSON on unknown paths', async () => {
-    const res = await fetch(`${provider.baseURL}/embeddings`, { method: 'POST', headers: { authorization: `Bearer ${KEY}` } })
+    const res = await fetch(`${provider.baseURL}/embeddings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KEY}` }
+    })
     expect(res.status).toBe(404)
     expect(res.headers.get('content-type')).toBe('application/json')
     expect(await res.json()).toEqual({
-      error: { message: 'The requested path /v1/embeddings was not found.', type: 'NotFound', code: 'NotFound' }
+      error: {
+        message: 'The requested path /v1/embeddings was not found.',
+        type: 'NotFound',
+        code: 'NotFound'
+      }
     })
   })
 })
@@ -135,7 +162,12 @@ describe('streaming', () => {
     const id = chunks[0].id
     expect(id).toMatch(/^chatcmpl-[0-9a-f]+$/)
     for (const c of chunks) {
-      expect(c).toMatchObject({ id, object: 'chat.completion.chunk', model: MODEL, created: expect.any(Number) })
+      expect(c).toMatchObject({
+        id,
+        object: 'chat.completion.chunk',
+        model: MODEL,
+        created: expect.any(Number)
+      })
     }
     expect(chunks.map((c) => c.choices[0]?.delta ?? null)).toEqual([
       { role: 'assistant', content: '', reasoning_content: 'Thin' },
@@ -163,11 +195,19 @@ describe('streaming', () => {
     let lines = dataLines(await (await post({ ...user('hi'), stream: true })).text())
     expect(lines).toHaveLength(3)
     expect(JSON.parse(lines[0]!).choices[0].delta).toEqual({ role: 'assistant', content: 'abc' })
-    expect(JSON.parse(lines[1]!).choices[0]).toEqual({ index: 0, delta: {}, finish_reason: 'length' })
+    expect(JSON.parse(lines[1]!).choices[0]).toEqual({
+      index: 0,
+      delta: {},
+      finish_reason: 'length'
+    })
     expect(lines[2]).toBe('[DONE]')
 
     provider.enqueue({ kind: 'reply', content: 'abc', usage: false })
-    lines = dataLines(await (await post({ ...user('hi'), stream: true, stream_options: { include_usage: true } })).text())
+    lines = dataLines(
+      await (
+        await post({ ...user('hi'), stream: true, stream_options: { include_usage: true } })
+      ).text()
+    )
     expect(lines).toHaveLength(3)
     expect(lines.some((l) => l.includes('usage'))).toBe(false)
   })
@@ -175,7 +215,9 @@ describe('streaming', () => {
   it('estimates usage from the request and reply when not scripted', async () => {
     provider.enqueue({ kind: 'reply', reasoning: '12345678', content: '123456789' })
     const lines = dataLines(
-      await (await post({ ...user('12345678'), stream: true, stream_options: { include_usage: true } })).text()
+      await (
+        await post({ ...user('12345678'), stream: true, stream_options: { include_usage: true } })
+      ).text()
     )
     // prompt: ceil(8/4) + 4 per message; reasoning ceil(8/4)=2; completion ceil(9/4)=3 + 2
     expect(JSON.parse(lines.at(-2)!).usage).toEqual({
@@ -213,7 +255,12 @@ describe('streaming', () => {
 
   it('works with the openai SDK', async () => {
     const client = new OpenAI({ apiKey: KEY, baseURL: provider.baseURL, maxRetries: 0 })
-    provider.enqueue({ kind: 'reply', reasoning: 'Hmm, 2+2.', content: 'It is **4**.', chunkSize: 2 })
+    provider.enqueue({
+      kind: 'reply',
+      reasoning: 'Hmm, 2+2.',
+      content: 'It is **4**.',
+      chunkSize: 2
+    })
     const stream = await client.chat.completions.create({
       model: MODEL,
       messages: [{ role: 'user', content: 'What is 2+2?' }],
@@ -242,13 +289,21 @@ describe('streaming', () => {
     provider.enqueue({
       kind: 'error',
       status: 429,
-      error: { message: 'Slow down', type: 'TooManyRequests', code: 'RateLimitExceeded.EndpointRPMExceeded' }
+      error: {
+        message: 'Slow down',
+        type: 'TooManyRequests',
+        code: 'RateLimitExceeded.EndpointRPMExceeded'
+      }
     })
     const err = await client.chat.completions
       .create({ model: MODEL, messages: [{ role: 'user', content: 'x' }] })
       .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(OpenAI.APIError)
-    expect(err).toMatchObject({ status: 429, code: 'RateLimitExceeded.EndpointRPMExceeded', type: 'TooManyRequests' })
+    expect(err).toMatchObject({
+      status: 429,
+      code: 'RateLimitExceeded.EndpointRPMExceeded',
+      type: 'TooManyRequests'
+    })
   })
 })
 
@@ -271,9 +326,18 @@ describe('non-stream', () => {
       created: expect.any(Number),
       model: MODEL,
       choices: [
-        { index: 0, message: { role: 'assistant', content: 'Answer', reasoning_content: 'Because.' }, finish_reason: 'content_filter' }
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'Answer', reasoning_content: 'Because.' },
+          finish_reason: 'content_filter'
+        }
       ],
-      usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120, completion_tokens_details: { reasoning_tokens: 5 } }
+      usage: {
+        prompt_tokens: 100,
+        completion_tokens: 20,
+        total_tokens: 120,
+        completion_tokens_details: { reasoning_tokens: 5 }
+      }
     })
     expect(Math.abs(body.created - Date.now() / 1000)).toBeLessThan(5)
   })
@@ -289,24 +353,47 @@ describe('non-stream', () => {
 describe('validation', () => {
   const PNG = `data:image/png;base64,${Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64')}`
   const JPEG_LABELLED_PNG = PNG.replace('image/png', 'image/jpeg')
-  const bad = (param: string) => ({ status: 400, type: 'BadRequest', code: 'InvalidParameter', param })
+  const bad = (param: string) => ({
+    status: 400,
+    type: 'BadRequest',
+    code: 'InvalidParameter',
+    param
+  })
   const img = (image_url: unknown) => user([{ type: 'image_url', image_url }])
   const vid = (video_url: unknown) => user([{ type: 'video_url', video_url }])
 
-  const cases: Array<[string, unknown, { status: number; type: string; code: string; param?: string }]> = [
+  const cases: Array<
+    [string, unknown, { status: number; type: string; code: string; param?: string }]
+  > = [
     ['model missing', { messages: [{ role: 'user', content: 'x' }] }, bad('model')],
     ['messages missing', { model: MODEL }, bad('messages')],
     ['messages empty', { model: MODEL, messages: [] }, bad('messages')],
-    ['message without role', { model: MODEL, messages: [{ content: 'x' }] }, bad('messages[0].role')],
-    ['message with unknown role', { model: MODEL, messages: [{ role: 'robot', content: 'x' }] }, bad('messages[0].role')],
+    [
+      'message without role',
+      { model: MODEL, messages: [{ content: 'x' }] },
+      bad('messages[0].role')
+    ],
+    [
+      'message with unknown role',
+      { model: MODEL, messages: [{ role: 'robot', content: 'x' }] },
+      bad('messages[0].role')
+    ],
     [
       'message without content',
       { model: MODEL, messages: [{ role: 'system', content: 's' }, { role: 'user' }] },
       bad('messages[1].content')
     ],
-    ['max_tokens with max_completion_tokens', { ...user('x'), max_tokens: 10, max_completion_tokens: 10 }, bad('max_tokens')],
+    [
+      'max_tokens with max_completion_tokens',
+      { ...user('x'), max_tokens: 10, max_completion_tokens: 10 },
+      bad('max_tokens')
+    ],
     ['max_tokens 0', { ...user('x'), max_tokens: 0 }, bad('max_tokens')],
-    ['max_completion_tokens too big', { ...user('x'), max_completion_tokens: 65537 }, bad('max_completion_tokens')],
+    [
+      'max_completion_tokens too big',
+      { ...user('x'), max_completion_tokens: 65537 },
+      bad('max_completion_tokens')
+    ],
     ['temperature > 2', { ...user('x'), temperature: 2.01 }, bad('temperature')],
     ['temperature < 0', { ...user('x'), temperature: -0.1 }, bad('temperature')],
     ['top_p > 1', { ...user('x'), top_p: 1.5 }, bad('top_p')],
@@ -314,25 +401,61 @@ describe('validation', () => {
     ['unknown part type', user([{ type: 'audio', audio: {} }]), bad('messages[0].content[0].type')],
     ['text part without text', user([{ type: 'text' }]), bad('messages[0].content[0].text')],
     ['image_url without url', img({}), bad('messages[0].content[0].image_url.url')],
-    ['image data URL of the wrong format', img({ url: JPEG_LABELLED_PNG }), bad('messages[0].content[0].image_url.url')],
-    ['image format not lowercase', img({ url: PNG.replace('image/png', 'image/PNG') }), bad('messages[0].content[0].image_url.url')],
-    ['video fps > 5', vid({ url: 'https://x/v.mp4', fps: 6 }), bad('messages[0].content[0].video_url.fps')],
-    ['video fps < 0.2', vid({ url: 'https://x/v.mp4', fps: 0.1 }), bad('messages[0].content[0].video_url.fps')],
-    ['webm video', vid({ url: 'data:video/webm;base64,AAAA' }), bad('messages[0].content[0].video_url.url')],
-    ['reasoning_effort on glm', { ...user('x'), model: 'glm-4-7-251222', reasoning_effort: 'low' }, bad('reasoning_effort')],
+    [
+      'image data URL of the wrong format',
+      img({ url: JPEG_LABELLED_PNG }),
+      bad('messages[0].content[0].image_url.url')
+    ],
+    [
+      'image format not lowercase',
+      img({ url: PNG.replace('image/png', 'image/PNG') }),
+      bad('messages[0].content[0].image_url.url')
+    ],
+    [
+      'video fps > 5',
+      vid({ url: 'https://x/v.mp4', fps: 6 }),
+      bad('messages[0].content[0].video_url.fps')
+    ],
+    [
+      'video fps < 0.2',
+      vid({ url: 'https://x/v.mp4', fps: 0.1 }),
+      bad('messages[0].content[0].video_url.fps')
+    ],
+    [
+      'webm video',
+      vid({ url: 'data:video/webm;base64,AAAA' }),
+      bad('messages[0].content[0].video_url.url')
+    ],
+    [
+      'reasoning_effort on glm',
+      { ...user('x'), model: 'glm-4-7-251222', reasoning_effort: 'low' },
+      bad('reasoning_effort')
+    ],
     [
       'reasoning_effort high with thinking disabled',
       { ...user('x'), thinking: { type: 'disabled' }, reasoning_effort: 'high' },
       bad('reasoning_effort')
     ],
-    ['thinking auto on a seed model', { ...user('x'), thinking: { type: 'auto' } }, bad('thinking.type')],
+    [
+      'thinking auto on a seed model',
+      { ...user('x'), thinking: { type: 'auto' } },
+      bad('thinking.type')
+    ],
     ['max_tokens not whole', { ...user('x'), max_tokens: 1.5 }, bad('max_tokens')],
     ['temperature as text', { ...user('x'), temperature: '1' }, bad('temperature')],
     ['top_p < 0', { ...user('x'), top_p: -0.01 }, bad('top_p')],
     ['stop with a number', { ...user('x'), stop: ['a', 1] }, bad('stop')],
-    ['thinking type unknown', { ...user('x'), thinking: { type: 'sometimes' } }, bad('thinking.type')],
+    [
+      'thinking type unknown',
+      { ...user('x'), thinking: { type: 'sometimes' } },
+      bad('thinking.type')
+    ],
     ['thinking as a string', { ...user('x'), thinking: 'enabled' }, bad('thinking.type')],
-    ['reasoning_effort unknown', { ...user('x'), reasoning_effort: 'extreme' }, bad('reasoning_effort')]
+    [
+      'reasoning_effort unknown',
+      { ...user('x'), reasoning_effort: 'extreme' },
+      bad('reasoning_effort')
+    ]
   ]
 
   it.each(cases)('%s', async (_name, body, expected) => {
@@ -349,7 +472,11 @@ describe('validation', () => {
     const res = await post(undefined, { raw: '{"model": ' })
     expect(res.status).toBe(400)
     expect(await res.json()).toEqual({
-      error: { message: 'The request body is not valid JSON.', type: 'BadRequest', code: 'InvalidParameter' }
+      error: {
+        message: 'The request body is not valid JSON.',
+        type: 'BadRequest',
+        code: 'InvalidParameter'
+      }
     })
     expect(provider.chatRequests()[0]!.body).toBeUndefined()
   })
@@ -378,7 +505,10 @@ describe('validation', () => {
             { type: 'image_url', image_url: { url: PNG, detail: 'high' } },
             { type: 'image_url', image_url: { url: 'https://example.com/a.png' } },
             { type: 'video_url', video_url: { url: 'https://example.com/a.mp4', fps: 0.2 } },
-            { type: 'video_url', video_url: { url: 'data:video/mp4;base64,AAAAIGZ0eXBpc29t', fps: 5 } }
+            {
+              type: 'video_url',
+              video_url: { url: 'data:video/mp4;base64,AAAAIGZ0eXBpc29t', fps: 5 }
+            }
           ]
         },
         { role: 'assistant', content: 'ok' },
@@ -397,7 +527,11 @@ describe('validation', () => {
   })
 
   it('checks auth, then the body, then the script (invalid requests do not consume scripts)', async () => {
-    provider.enqueue({ kind: 'error', status: 503, error: { message: 'busy', type: 'ServiceUnavailable', code: 'ServerOverloaded' } })
+    provider.enqueue({
+      kind: 'error',
+      status: 503,
+      error: { message: 'busy', type: 'ServiceUnavailable', code: 'ServerOverloaded' }
+    })
     expect((await post({ model: MODEL }, { key: null })).status).toBe(401)
     expect((await post({ model: MODEL })).status).toBe(400)
     const res = await post(user('x'))
@@ -408,9 +542,16 @@ describe('validation', () => {
 
 describe('max_tokens and stop', () => {
   const streamed = async (body: Record<string, unknown>) => {
-    const res = await post({ ...user('x'), ...body, stream: true, stream_options: { include_usage: true } })
+    const res = await post({
+      ...user('x'),
+      ...body,
+      stream: true,
+      stream_options: { include_usage: true }
+    })
     expect(res.status).toBe(200)
-    const chunks = dataLines(await res.text()).slice(0, -1).map((l) => JSON.parse(l))
+    const chunks = dataLines(await res.text())
+      .slice(0, -1)
+      .map((l) => JSON.parse(l))
     return {
       content: chunks.map((c) => c.choices[0]?.delta?.content ?? '').join(''),
       reasoning: chunks.map((c) => c.choices[0]?.delta?.reasoning_content ?? '').join(''),
@@ -420,7 +561,12 @@ describe('max_tokens and stop', () => {
   }
 
   it('max_tokens cuts the content (4 code points a token) with finish_reason length; reasoning is not cut', async () => {
-    provider.enqueue({ kind: 'reply', reasoning: 'Long thoughts here.', content: 'one two three four five', usage: { reasoning_tokens: 0 } })
+    provider.enqueue({
+      kind: 'reply',
+      reasoning: 'Long thoughts here.',
+      content: 'one two three four five',
+      usage: { reasoning_tokens: 0 }
+    })
     expect(await streamed({ max_tokens: 2 })).toMatchObject({
       content: 'one two ',
       reasoning: 'Long thoughts here.',
@@ -431,14 +577,27 @@ describe('max_tokens and stop', () => {
 
   it('max_tokens that the reply fits in changes nothing', async () => {
     provider.enqueue({ kind: 'reply', content: 'short' })
-    expect(await streamed({ max_tokens: 2 })).toMatchObject({ content: 'short', finishReason: 'stop' })
+    expect(await streamed({ max_tokens: 2 })).toMatchObject({
+      content: 'short',
+      finishReason: 'stop'
+    })
   })
 
   it('stop ends the content before the first stop sequence found, with finish_reason stop', async () => {
-    provider.enqueue({ kind: 'reply', content: 'alpha, beta; gamma. delta', finishReason: 'length' })
-    expect(await streamed({ stop: ['.', ';'] })).toMatchObject({ content: 'alpha, beta', finishReason: 'stop' })
+    provider.enqueue({
+      kind: 'reply',
+      content: 'alpha, beta; gamma. delta',
+      finishReason: 'length'
+    })
+    expect(await streamed({ stop: ['.', ';'] })).toMatchObject({
+      content: 'alpha, beta',
+      finishReason: 'stop'
+    })
     provider.enqueue({ kind: 'reply', content: 'alpha, beta; gamma' })
-    expect(await streamed({ stop: 'gam' })).toMatchObject({ content: 'alpha, beta; ', finishReason: 'stop' })
+    expect(await streamed({ stop: 'gam' })).toMatchObject({
+      content: 'alpha, beta; ',
+      finishReason: 'stop'
+    })
   })
 
   it('the non-stream answer is cut the same way', async () => {
@@ -495,11 +654,18 @@ describe('broken and hostile servers', () => {
     provider.enqueue({
       kind: 'raw',
       contentType: 'text/event-stream',
-      body: eventStream([completionChunk({ role: 'assistant', content: 'hi' }), completionChunk({}, 'stop')])
+      body: eventStream([
+        completionChunk({ role: 'assistant', content: 'hi' }),
+        completionChunk({}, 'stop')
+      ])
     })
     const client = new OpenAI({ apiKey: KEY, baseURL: provider.baseURL, maxRetries: 0 })
     const chunks = []
-    for await (const chunk of await client.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'x' }], stream: true })) {
+    for await (const chunk of await client.chat.completions.create({
+      model: MODEL,
+      messages: [{ role: 'user', content: 'x' }],
+      stream: true
+    })) {
       chunks.push(chunk.choices[0])
     }
     expect(chunks.map((c) => [c?.delta.content, c?.finish_reason])).toEqual([
@@ -512,18 +678,32 @@ describe('broken and hostile servers', () => {
     provider.enqueue({
       kind: 'error',
       status: 400,
-      error: { message: 'bad header {authorization}', type: 'BadRequest', code: 'InvalidParameter', param: '{key}' }
+      error: {
+        message: 'bad header {authorization}',
+        type: 'BadRequest',
+        code: 'InvalidParameter',
+        param: '{key}'
+      }
     })
     const res = await post(user('x'))
     expect(await res.json()).toEqual({
-      error: { message: `bad header Bearer ${KEY}`, type: 'BadRequest', code: 'InvalidParameter', param: KEY }
+      error: {
+        message: `bad header Bearer ${KEY}`,
+        type: 'BadRequest',
+        code: 'InvalidParameter',
+        param: KEY
+      }
     })
   })
 
   it('the 401 body can echo the wrong key', async () => {
     const p = await startFakeProvider()
     try {
-      p.unauthorizedError = { message: 'unknown key {key}', type: 'Unauthorized', code: 'AuthenticationError' }
+      p.unauthorizedError = {
+        message: 'unknown key {key}',
+        type: 'Unauthorized',
+        code: 'AuthenticationError'
+      }
       const res = await post(user('x'), { p, key: 'sk-guess' })
       expect(res.status).toBe(401)
       expect(((await res.json()) as Json).error.message).toBe('unknown key sk-guess')
@@ -537,11 +717,19 @@ describe('broken and hostile servers', () => {
       { kind: 'raw', contentType: 'text/html', body: CAPTIVE_PORTAL_PAGE },
       { kind: 'error', status: 403, error: ACCOUNT_OVERDUE_ERROR }
     )
-    const get = () => fetch(`${provider.baseURL}/models`, { headers: { authorization: `Bearer ${KEY}` } })
+    const get = () =>
+      fetch(`${provider.baseURL}/models`, { headers: { authorization: `Bearer ${KEY}` } })
     const portal = await get()
-    expect([portal.status, portal.headers.get('content-type'), await portal.text()]).toEqual([200, 'text/html', CAPTIVE_PORTAL_PAGE])
+    expect([portal.status, portal.headers.get('content-type'), await portal.text()]).toEqual([
+      200,
+      'text/html',
+      CAPTIVE_PORTAL_PAGE
+    ])
     const overdue = await get()
-    expect([overdue.status, ((await overdue.json()) as Json).error.code]).toEqual([403, 'AccountOverdueError'])
+    expect([overdue.status, ((await overdue.json()) as Json).error.code]).toEqual([
+      403,
+      'AccountOverdueError'
+    ])
     const list = await get()
     expect(((await list.json()) as Json).data).toHaveLength(SEED_MODELS.length)
   })
@@ -588,12 +776,15 @@ describe('failures', () => {
   it('error-event: an error line after the content, then the end', async () => {
     provider.enqueue({ ...base, failure: { mode: 'error-event' } })
     const lines = dataLines(await (await post({ ...user('x'), stream: true })).text())
-    expect(lines.slice(0, -1).map((l) => JSON.parse(l).choices[0].delta.reasoning_content ?? JSON.parse(l).choices[0].delta.content)).toEqual([
-      'abcd',
-      'ef',
-      'ghij',
-      'kl'
-    ])
+    expect(
+      lines
+        .slice(0, -1)
+        .map(
+          (l) =>
+            JSON.parse(l).choices[0].delta.reasoning_content ??
+            JSON.parse(l).choices[0].delta.content
+        )
+    ).toEqual(['abcd', 'ef', 'ghij', 'kl'])
     expect(JSON.parse(lines.at(-1)!)).toEqual({
       error: {
         message: 'The service encountered an unexpected internal error.',
@@ -602,9 +793,19 @@ describe('failures', () => {
       }
     })
 
-    const custom = { message: 'Output blocked', type: 'BadRequest', code: 'OutputTextSensitiveContentDetected' }
-    provider.enqueue({ ...base, failAfterChars: 0, failure: { mode: 'error-event', error: custom } })
-    expect(dataLines(await (await post({ ...user('x'), stream: true })).text())).toEqual([JSON.stringify({ error: custom })])
+    const custom = {
+      message: 'Output blocked',
+      type: 'BadRequest',
+      code: 'OutputTextSensitiveContentDetected'
+    }
+    provider.enqueue({
+      ...base,
+      failAfterChars: 0,
+      failure: { mode: 'error-event', error: custom }
+    })
+    expect(dataLines(await (await post({ ...user('x'), stream: true })).text())).toEqual([
+      JSON.stringify({ error: custom })
+    ])
   })
 
   it('stall: no more data arrives until the server closes', async () => {
@@ -640,14 +841,28 @@ describe('recording', () => {
   it('records method, path, lower-case headers and the parsed body', async () => {
     const body = { ...user('record me'), stream: false }
     await (await post(body)).json()
-    await (await fetch(`${provider.baseURL}/models`, { headers: { Authorization: `Bearer ${KEY}`, 'X-Custom': 'Value' } })).json()
+    await (
+      await fetch(`${provider.baseURL}/models`, {
+        headers: { Authorization: `Bearer ${KEY}`, 'X-Custom': 'Value' }
+      })
+    ).json()
     expect(provider.requests).toHaveLength(2)
     const [chat, models] = provider.requests
-    expect(chat).toMatchObject({ method: 'POST', path: '/v1/chat/completions', body, aborted: false })
+    expect(chat).toMatchObject({
+      method: 'POST',
+      path: '/v1/chat/completions',
+      body,
+      aborted: false
+    })
     expect(chat!.headers.authorization).toBe(`Bearer ${KEY}`)
     expect(chat!.headers['content-type']).toBe('application/json')
     expect(chat!.headers['x-test']).toBe('yes')
-    expect(models).toMatchObject({ method: 'GET', path: '/v1/models', body: undefined, aborted: false })
+    expect(models).toMatchObject({
+      method: 'GET',
+      path: '/v1/models',
+      body: undefined,
+      aborted: false
+    })
     expect(models!.headers['x-custom']).toBe('Value')
     expect(provider.chatRequests()).toEqual([chat])
   })

@@ -10,7 +10,8 @@ const TOKENS = join(SOURCE, 'styles/tokens.css')
 const MAX_LINES = 500
 
 // CSS named colours (CSS Color 4) and the system colours that could pass for a palette.
-const NAMED_COLOURS = `aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet
+const NAMED_COLOURS =
+  `aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet
 brown burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk crimson cyan darkblue darkcyan
 darkgoldenrod darkgray darkgreen darkgrey darkkhaki darkmagenta darkolivegreen darkorange darkorchid darkred
 darksalmon darkseagreen darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue
@@ -64,12 +65,12 @@ function codeFiles(dir: string): string[] {
 
 describe('the raw colour check', () => {
   it('finds hex, functional and named colours', () => {
-    expect(rawColours('.a { color: #fff; background: rgb(0 0 0 / 50%); border-color: Red }')).toEqual([
-      '#fff',
-      'rgb(',
-      'Red'
-    ])
-    expect(rawColours('.a { box-shadow: 0 0 2px hsl(0 0% 0%), 0 0 1px oklch(50% 0.1 200) }')).toEqual(['hsl(', 'oklch('])
+    expect(
+      rawColours('.a { color: #fff; background: rgb(0 0 0 / 50%); border-color: Red }')
+    ).toEqual(['#fff', 'rgb(', 'Red'])
+    expect(
+      rawColours('.a { box-shadow: 0 0 2px hsl(0 0% 0%), 0 0 1px oklch(50% 0.1 200) }')
+    ).toEqual(['hsl(', 'oklch('])
   })
 
   it('lets tokens, keywords and look-alike names through', () => {
@@ -89,19 +90,28 @@ describe('renderer stylesheets', () => {
     expect(files.length).toBeGreaterThan(10)
   })
 
-  it.each(files.filter((path) => path !== TOKENS).map((path) => [relative(RENDERER, path), path]))('%s has no raw colour', (_, path) => {
-    expect(rawColours(readFileSync(path, 'utf8'))).toEqual([])
-  })
+  it.each(files.filter((path) => path !== TOKENS).map((path) => [relative(RENDERER, path), path]))(
+    '%s has no raw colour',
+    (_, path) => {
+      expect(rawColours(readFileSync(path, 'utf8'))).toEqual([])
+    }
+  )
 
-  it.each(files.map((path) => [relative(RENDERER, path), path]))(`%s is at most ${MAX_LINES} lines`, (_, path) => {
-    expect(readFileSync(path, 'utf8').split('\n').length).toBeLessThanOrEqual(MAX_LINES)
-  })
+  it.each(files.map((path) => [relative(RENDERER, path), path]))(
+    `%s is at most ${MAX_LINES} lines`,
+    (_, path) => {
+      expect(readFileSync(path, 'utf8').split('\n').length).toBeLessThanOrEqual(MAX_LINES)
+    }
+  )
 
-  it.each(files.map((path) => [relative(RENDERER, path), path]))('%s is imported by the renderer', (_, path) => {
-    const importers = code.filter(({ path: from, text }) => {
-      const specifier = relative(join(from, '..'), path).replace(/^(?!\.)/, './')
-      return text.includes(`import '${specifier}'`)
-    })
-    expect(importers.map(({ path: from }) => relative(SOURCE, from))).not.toEqual([])
-  })
+  it.each(files.map((path) => [relative(RENDERER, path), path]))(
+    '%s is imported by the renderer',
+    (_, path) => {
+      const importers = code.filter(({ path: from, text }) => {
+        const specifier = relative(join(from, '..'), path).replace(/^(?!\.)/, './')
+        return text.includes(`import '${specifier}'`)
+      })
+      expect(importers.map(({ path: from }) => relative(SOURCE, from))).not.toEqual([])
+    }
+  )
 })

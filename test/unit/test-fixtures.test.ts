@@ -47,12 +47,25 @@ describe('seedConversation', () => {
       title: 'Trip plan',
       model: 'glm-4-7-251222',
       now: 5,
-      messages: [{ content: 'Where to?' }, { role: 'assistant', content: 'Kyoto.', model: 'glm-4-7-251222', now: 6 }]
+      messages: [
+        { content: 'Where to?' },
+        { role: 'assistant', content: 'Kyoto.', model: 'glm-4-7-251222', now: 6 }
+      ]
     })
     db.close()
     const again = reopenDatabase(file)
-    expect(listConversations(again, { limit: 10 }).conversations).toMatchObject([{ id: seeded.conversation.id, title: 'Trip plan', model: 'glm-4-7-251222', updatedAt: 5 }])
-    expect(listMessages(again, seeded.conversation.id).map((m) => [m.role, m.content, m.status, m.model, m.createdAt])).toEqual([
+    expect(listConversations(again, { limit: 10 }).conversations).toMatchObject([
+      { id: seeded.conversation.id, title: 'Trip plan', model: 'glm-4-7-251222', updatedAt: 5 }
+    ])
+    expect(
+      listMessages(again, seeded.conversation.id).map((m) => [
+        m.role,
+        m.content,
+        m.status,
+        m.model,
+        m.createdAt
+      ])
+    ).toEqual([
       ['user', 'Where to?', 'done', null, 5],
       ['assistant', 'Kyoto.', 'done', 'glm-4-7-251222', 6]
     ])

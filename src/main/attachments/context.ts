@@ -1,7 +1,13 @@
 // Builds the `messages` of a request from history: each turn's text and stored attachments,
 // measured, fitted to 64 MB and the model's flags, then loaded into data URLs.
 import type { ModelInfo } from '../../shared/models'
-import { resolvePart, userContent, type ContentPart, type MessageContent, type ResolvedPart } from './parts'
+import {
+  resolvePart,
+  userContent,
+  type ContentPart,
+  type MessageContent,
+  type ResolvedPart
+} from './parts'
 import {
   checkModelTakes,
   leftOutForModel,
@@ -69,7 +75,9 @@ export async function buildRequestMessages(
 
   // Measure what remains, newest first: those are the ones most likely to be kept.
   const resolved = new Map<string, ResolvedPart>()
-  const records = new Map(turns.flatMap((t) => t.attachments.map((a) => [key(t.messageId, a.ordinal), a] as const)))
+  const records = new Map(
+    turns.flatMap((t) => t.attachments.map((a) => [key(t.messageId, a.ordinal), a] as const))
+  )
   const measured: PlannedTurn[] = []
   for (let i = byModel.turns.length - 1; i >= 0; i--) {
     const turn = byModel.turns[i]

@@ -1,12 +1,36 @@
 // The real format of a file, from its first bytes. The file name is never consulted: a PNG named
 // .jpg is a PNG, and the data URL must name the real format (docs/api.md, "Images").
 
-export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'tiff' | 'ico' | 'heic' | 'heif' | 'avif'
+export type ImageFormat =
+  | 'jpeg'
+  | 'png'
+  | 'gif'
+  | 'webp'
+  | 'bmp'
+  | 'tiff'
+  | 'ico'
+  | 'heic'
+  | 'heif'
+  | 'avif'
 export type VideoFormat = 'mp4' | 'mov' | 'avi'
 /** Formats recognised only so the refusal can name them. */
 export type RefusedFormat =
-  | 'webm' | 'mkv' | 'flv' | 'wmv' | 'mpeg-ts' | 'mpeg-ps' | 'ogg' | '3gp' | 'm4a' | 'wav' | 'svg'
-  | 'pdf' | 'psd' | 'jxl' | 'jp2' | 'cr3'
+  | 'webm'
+  | 'mkv'
+  | 'flv'
+  | 'wmv'
+  | 'mpeg-ts'
+  | 'mpeg-ps'
+  | 'ogg'
+  | '3gp'
+  | 'm4a'
+  | 'wav'
+  | 'svg'
+  | 'pdf'
+  | 'psd'
+  | 'jxl'
+  | 'jp2'
+  | 'cr3'
 
 export type DetectedFormat =
   | { kind: 'image'; format: ImageFormat }
@@ -18,15 +42,47 @@ export const DETECT_BYTES = 4096
 
 /** Image formats the API takes as they are. AVIF is decodable here but not listed: we convert it. */
 export const API_IMAGE_FORMATS: ReadonlySet<ImageFormat> = new Set([
-  'jpeg', 'png', 'gif', 'webp', 'bmp', 'tiff', 'ico', 'heic', 'heif'
+  'jpeg',
+  'png',
+  'gif',
+  'webp',
+  'bmp',
+  'tiff',
+  'ico',
+  'heic',
+  'heif'
 ])
 
 const LABELS: Record<ImageFormat | VideoFormat | RefusedFormat, string> = {
-  jpeg: 'JPEG', png: 'PNG', gif: 'GIF', webp: 'WebP', bmp: 'BMP', tiff: 'TIFF', ico: 'ICO',
-  heic: 'HEIC', heif: 'HEIF', avif: 'AVIF', mp4: 'MP4', mov: 'MOV', avi: 'AVI', webm: 'WebM',
-  mkv: 'MKV (Matroska)', flv: 'FLV', wmv: 'WMV/ASF', 'mpeg-ts': 'MPEG-TS', 'mpeg-ps': 'MPEG-PS',
-  ogg: 'Ogg', '3gp': '3GP', m4a: 'M4A audio', wav: 'WAV audio', svg: 'SVG', pdf: 'PDF',
-  psd: 'Photoshop PSD', jxl: 'JPEG XL', jp2: 'JPEG 2000', cr3: 'Canon CR3 raw'
+  jpeg: 'JPEG',
+  png: 'PNG',
+  gif: 'GIF',
+  webp: 'WebP',
+  bmp: 'BMP',
+  tiff: 'TIFF',
+  ico: 'ICO',
+  heic: 'HEIC',
+  heif: 'HEIF',
+  avif: 'AVIF',
+  mp4: 'MP4',
+  mov: 'MOV',
+  avi: 'AVI',
+  webm: 'WebM',
+  mkv: 'MKV (Matroska)',
+  flv: 'FLV',
+  wmv: 'WMV/ASF',
+  'mpeg-ts': 'MPEG-TS',
+  'mpeg-ps': 'MPEG-PS',
+  ogg: 'Ogg',
+  '3gp': '3GP',
+  m4a: 'M4A audio',
+  wav: 'WAV audio',
+  svg: 'SVG',
+  pdf: 'PDF',
+  psd: 'Photoshop PSD',
+  jxl: 'JPEG XL',
+  jp2: 'JPEG 2000',
+  cr3: 'Canon CR3 raw'
 }
 
 /** The name a user knows a format by ("PNG", "WebM"). */
@@ -128,8 +184,26 @@ const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'he
 const AVIF_BRANDS = new Set(['avif', 'avis'])
 const HEIF_BRANDS = new Set(['mif1', 'msf1', 'mif2', 'miaf'])
 const MP4_BRANDS = new Set([
-  'isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'iso8', 'iso9', 'mp41', 'mp42', 'mp71', 'avc1',
-  'dash', 'M4V ', 'M4VH', 'M4VP', 'mmp4', 'MSNV', 'f4v ', 'NDAS'
+  'isom',
+  'iso2',
+  'iso3',
+  'iso4',
+  'iso5',
+  'iso6',
+  'iso8',
+  'iso9',
+  'mp41',
+  'mp42',
+  'mp71',
+  'avc1',
+  'dash',
+  'M4V ',
+  'M4VH',
+  'M4VP',
+  'mmp4',
+  'MSNV',
+  'f4v ',
+  'NDAS'
 ])
 const AUDIO_BRANDS = new Set(['M4A ', 'M4B ', 'M4P '])
 
@@ -147,7 +221,8 @@ function detectIsoBmff(head: Uint8Array): DetectedFormat | null {
     if (HEIF_BRANDS.has(brand)) return { kind: 'image', format: 'heif' }
     if (brand === 'qt  ') return { kind: 'video', format: 'mov' }
     if (MP4_BRANDS.has(brand)) return { kind: 'video', format: 'mp4' }
-    if (brand.startsWith('3gp') || brand.startsWith('3g2')) return { kind: 'refused', format: '3gp' }
+    if (brand.startsWith('3gp') || brand.startsWith('3g2'))
+      return { kind: 'refused', format: '3gp' }
     if (AUDIO_BRANDS.has(brand)) return { kind: 'refused', format: 'm4a' }
     if (brand === 'crx ') return { kind: 'refused', format: 'cr3' }
   }
@@ -156,6 +231,8 @@ function detectIsoBmff(head: Uint8Array): DetectedFormat | null {
 
 function looksLikeSvg(head: Uint8Array): boolean {
   const text = ascii(head, 0, Math.min(head.length, 512)).replace(/^(\xef\xbb\xbf)?\s*/, '')
-  return (text.startsWith('<?xml') || text.startsWith('<svg') || text.startsWith('<!--')) &&
+  return (
+    (text.startsWith('<?xml') || text.startsWith('<svg') || text.startsWith('<!--')) &&
     text.includes('<svg')
+  )
 }

@@ -73,7 +73,13 @@ export async function runFfmpeg(
 ): Promise<FfmpegOutput> {
   const binary = await ffmpegPath()
   const timeoutMs = options.timeoutMs ?? 30_000
-  const ffmpegArgs = ['-hide_banner', '-nostdin', '-timelimit', String(Math.ceil(timeoutMs / 1000)), ...args]
+  const ffmpegArgs = [
+    '-hide_banner',
+    '-nostdin',
+    '-timelimit',
+    String(Math.ceil(timeoutMs / 1000)),
+    ...args
+  ]
   // With bytes on stdin, ffmpeg's own input pipe ends when the app dies: no watchdog needed.
   const watched = useWatchdog && !options.input
   return new Promise((resolve, reject) => {
@@ -82,7 +88,10 @@ export async function runFfmpeg(
           stdio: ['pipe', 'pipe', 'pipe'],
           windowsHide: true
         })
-      : spawn(binary, ffmpegArgs, { stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'], windowsHide: true })
+      : spawn(binary, ffmpegArgs, {
+          stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+          windowsHide: true
+        })
     const stdout: Buffer[] = []
     const stderr: Buffer[] = []
     const stop = (): void => {
@@ -105,7 +114,11 @@ export async function runFfmpeg(
     })
     child.on('close', (code) => {
       settle()
-      resolve({ code, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString('utf8') })
+      resolve({
+        code,
+        stdout: Buffer.concat(stdout),
+        stderr: Buffer.concat(stderr).toString('utf8')
+      })
     })
     // The watchdog never reads; a write error on a pipe ffmpeg stopped reading is not an error.
     child.stdin?.on('error', () => undefined)

@@ -9,7 +9,10 @@ import type { AttachmentStore } from './store'
 export type AttachmentRequest = 'addAttachment'
 
 /** Stores a dropped, pasted or picked file, or refuses it with the reason. */
-export function attachmentHandlers(store: AttachmentStore, catalog: AttachmentCatalog): Pick<Handlers, AttachmentRequest> {
+export function attachmentHandlers(
+  store: AttachmentStore,
+  catalog: AttachmentCatalog
+): Pick<Handlers, AttachmentRequest> {
   return {
     addAttachment: async ({ name, data, model }) => {
       const ingested = await ingestAttachment(store, { name, bytes: data }, modelOrTextOnly(model))

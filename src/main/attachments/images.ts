@@ -24,7 +24,13 @@ import {
   type ImageDetail
 } from '../../shared/attachments/limits'
 import { boxes, findBox } from './boxes'
-import { accept, megabytes, refuse, refuseForModel, type AttachmentResult } from '../../shared/attachments/refusals'
+import {
+  accept,
+  megabytes,
+  refuse,
+  refuseForModel,
+  type AttachmentResult
+} from '../../shared/attachments/refusals'
 import { decodeWithFfmpeg } from './thumbnails'
 
 /** An image ready to be sent. */
@@ -70,7 +76,11 @@ export async function prepareImage(
   if (!model.image) return refuseForModel(model, 'image')
   const bytes = asBuffer(input)
   if (bytes.length > MAX_IMAGE_INPUT_BYTES) {
-    return refuse('image_too_large', `The image is ${megabytes(bytes.length)}; files over ${megabytes(MAX_IMAGE_INPUT_BYTES)} are not read.`, { bytes: bytes.length, limit: MAX_IMAGE_INPUT_BYTES })
+    return refuse(
+      'image_too_large',
+      `The image is ${megabytes(bytes.length)}; files over ${megabytes(MAX_IMAGE_INPUT_BYTES)} are not read.`,
+      { bytes: bytes.length, limit: MAX_IMAGE_INPUT_BYTES }
+    )
   }
   const detected = detectFormat(bytes.subarray(0, DETECT_BYTES))
   if (detected?.kind !== 'image') return refuseNotImage(detected)
@@ -112,10 +122,18 @@ export function checkImageSize(size: Size): AttachmentResult<never> | null {
   const ratio = Math.max(width, height) / Math.max(1, Math.min(width, height))
   // Aspect first: a 1×200 strip is refused for its shape, which is the more useful reason.
   if (ratio > MAX_ASPECT_RATIO) {
-    return refuse('image_aspect_ratio', `The image is ${width}×${height} px, an aspect ratio of ${Math.round(ratio)}:1; the API takes at most ${MAX_ASPECT_RATIO}:1.`, { width, height, ratio: Math.round(ratio), limit: MAX_ASPECT_RATIO })
+    return refuse(
+      'image_aspect_ratio',
+      `The image is ${width}×${height} px, an aspect ratio of ${Math.round(ratio)}:1; the API takes at most ${MAX_ASPECT_RATIO}:1.`,
+      { width, height, ratio: Math.round(ratio), limit: MAX_ASPECT_RATIO }
+    )
   }
   if (Math.min(width, height) < MIN_IMAGE_SIDE) {
-    return refuse('image_too_small', `The image is ${width}×${height} px; each side must be more than ${MIN_IMAGE_SIDE - 1} px.`, { width, height, limit: MIN_IMAGE_SIDE - 1 })
+    return refuse(
+      'image_too_small',
+      `The image is ${width}×${height} px; each side must be more than ${MIN_IMAGE_SIDE - 1} px.`,
+      { width, height, limit: MIN_IMAGE_SIDE - 1 }
+    )
   }
   return null
 }
@@ -155,7 +173,11 @@ async function prepareDecodable(
   const sizeRefusal = checkImageSize(original)
   if (sizeRefusal) return sizeRefusal
   if (original.width * original.height > 0x3fff * 0x3fff) {
-    return refuse('image_too_large', `The image is ${original.width}×${original.height} px, too many pixels to read.`, { width: original.width, height: original.height })
+    return refuse(
+      'image_too_large',
+      `The image is ${original.width}×${original.height} px, too many pixels to read.`,
+      { width: original.width, height: original.height }
+    )
   }
 
   const target = fitPixelBudget(original, context.budgetPixels)
@@ -241,13 +263,23 @@ async function encodeToFit(
     if (Math.min(smaller.width, smaller.height) < MIN_IMAGE_SIDE) break
     size = smaller
   }
-  return refuse('image_too_large', `The image could not be brought under ${megabytes(context.maxPartChars)}.`, { limit: context.maxPartChars })
+  return refuse(
+    'image_too_large',
+    `The image could not be brought under ${megabytes(context.maxPartChars)}.`,
+    { limit: context.maxPartChars }
+  )
 }
 
 /** PNG, GIF, TIFF, lossless WebP: re-encode as PNG. JPEG, lossy WebP, AVIF, HEIC: as JPEG. */
 function isLosslessSource(format: ImageFormat, bytes: Buffer): boolean {
   if (format === 'webp') return webpIsLossless(bytes)
-  return format === 'png' || format === 'gif' || format === 'tiff' || format === 'bmp' || format === 'ico'
+  return (
+    format === 'png' ||
+    format === 'gif' ||
+    format === 'tiff' ||
+    format === 'bmp' ||
+    format === 'ico'
+  )
 }
 
 /** A WebP is lossless when its image chunk is VP8L (simple or inside an extended file). */
@@ -309,7 +341,11 @@ async function prepareHeif(context: Context): Promise<AttachmentResult<PreparedI
   const size = heifSize(context.bytes)
   if (!size) return unreadable(context.format, 'no image size in the file')
   if (size.width * size.height > MAX_IMAGE_PIXELS) {
-    return refuse('image_too_large', `This ${formatLabel(context.format)} image is ${size.width}×${size.height} px; the API takes at most ${MAX_IMAGE_PIXELS / 1_000_000} MP and this app cannot scale ${formatLabel(context.format)}. Convert it to JPEG or PNG first.`, { width: size.width, height: size.height, limit: MAX_IMAGE_PIXELS })
+    return refuse(
+      'image_too_large',
+      `This ${formatLabel(context.format)} image is ${size.width}×${size.height} px; the API takes at most ${MAX_IMAGE_PIXELS / 1_000_000} MP and this app cannot scale ${formatLabel(context.format)}. Convert it to JPEG or PNG first.`,
+      { width: size.width, height: size.height, limit: MAX_IMAGE_PIXELS }
+    )
   }
   return sendAsIs(context, size)
 }
@@ -319,7 +355,11 @@ function sendAsIs(context: Context, size: Size): AttachmentResult<PreparedImage>
   if (sizeRefusal) return sizeRefusal
   const length = dataURLLength(apiMime(context.format), context.bytes.length)
   if (length > context.maxPartChars) {
-    return refuse('image_too_large', `This ${formatLabel(context.format)} image is ${megabytes(length)} as a data URL; the API takes at most ${megabytes(context.maxPartChars)}, and this app cannot re-encode ${formatLabel(context.format)}. Convert it to JPEG or PNG first.`, { bytes: length, limit: context.maxPartChars })
+    return refuse(
+      'image_too_large',
+      `This ${formatLabel(context.format)} image is ${megabytes(length)} as a data URL; the API takes at most ${megabytes(context.maxPartChars)}, and this app cannot re-encode ${formatLabel(context.format)}. Convert it to JPEG or PNG first.`,
+      { bytes: length, limit: context.maxPartChars }
+    )
   }
   return accept(passThrough(context, size))
 }
@@ -375,7 +415,10 @@ export function heifSize(bytes: Buffer): Size | null {
   let best: Size | null = null
   for (const box of boxes(bytes, ipco.body, ipco.end)) {
     if (box.type !== 'ispe' || box.body + 12 > box.end) continue
-    const size = { width: bytes.readUInt32BE(box.body + 4), height: bytes.readUInt32BE(box.body + 8) }
+    const size = {
+      width: bytes.readUInt32BE(box.body + 4),
+      height: bytes.readUInt32BE(box.body + 8)
+    }
     if (!best || size.width * size.height > best.width * best.height) best = size
   }
   return best
@@ -383,19 +426,35 @@ export function heifSize(bytes: Buffer): Size | null {
 
 function refuseNotImage(detected: DetectedFormat | null): AttachmentResult<never> {
   if (!detected) {
-    return refuse('unknown_format', 'This file is not an image or video format the app knows (JPEG, PNG, GIF, WebP, BMP, TIFF, ICO, HEIC/HEIF; MP4, MOV, AVI).')
+    return refuse(
+      'unknown_format',
+      'This file is not an image or video format the app knows (JPEG, PNG, GIF, WebP, BMP, TIFF, ICO, HEIC/HEIF; MP4, MOV, AVI).'
+    )
   }
   if (detected.kind === 'video') {
-    return refuse('unsupported_format', `This is a ${formatLabel(detected.format)} video, not an image.`, { format: detected.format })
+    return refuse(
+      'unsupported_format',
+      `This is a ${formatLabel(detected.format)} video, not an image.`,
+      { format: detected.format }
+    )
   }
-  return refuse('unsupported_format', `${formatLabel(detected.format)} files are not accepted by the API. Images: JPEG, PNG, GIF, WebP, BMP, TIFF, ICO, HEIC/HEIF. Videos: MP4, MOV, AVI.`, { format: detected.format })
+  return refuse(
+    'unsupported_format',
+    `${formatLabel(detected.format)} files are not accepted by the API. Images: JPEG, PNG, GIF, WebP, BMP, TIFF, ICO, HEIC/HEIF. Videos: MP4, MOV, AVI.`,
+    { format: detected.format }
+  )
 }
 
 function unreadable(format: ImageFormat, error: unknown): AttachmentResult<never> {
   const detail = error instanceof Error ? error.message : String(error)
-  return refuse('unreadable', `This ${formatLabel(format)} image could not be read: ${detail}`, { format, detail })
+  return refuse('unreadable', `This ${formatLabel(format)} image could not be read: ${detail}`, {
+    format,
+    detail
+  })
 }
 
 function asBuffer(input: Uint8Array): Buffer {
-  return Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength)
+  return Buffer.isBuffer(input)
+    ? input
+    : Buffer.from(input.buffer, input.byteOffset, input.byteLength)
 }

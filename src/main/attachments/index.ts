@@ -5,7 +5,13 @@ export * from './detect'
 export { toDataURL, dataURLLength } from './dataurl'
 export { setFfmpegPath, ffmpegPath, stopAllFfmpeg } from './ffmpeg'
 export { tempDirOf, sweepTempFiles } from './temp'
-export { prepareImage, checkImageSize, fitPixelBudget, type PreparedImage, type PrepareImageOptions } from './images'
+export {
+  prepareImage,
+  checkImageSize,
+  fitPixelBudget,
+  type PreparedImage,
+  type PrepareImageOptions
+} from './images'
 export { THUMBNAIL_SIZE, THUMBNAIL_MIME } from './thumbnails'
 export * from '../../shared/attachments/frames'
 export {

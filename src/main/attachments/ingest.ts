@@ -6,7 +6,11 @@ import type { ModelInfo } from '../../shared/models'
 import { DETECT_BYTES, apiMime, detectFormat, formatLabel } from './detect'
 import type { FrameEstimate } from '../../shared/attachments/frames'
 import { prepareImage } from './images'
-import { FPS_DEFAULT, MAX_IMAGE_INPUT_BYTES, MAX_VIDEO_BYTES } from '../../shared/attachments/limits'
+import {
+  FPS_DEFAULT,
+  MAX_IMAGE_INPUT_BYTES,
+  MAX_VIDEO_BYTES
+} from '../../shared/attachments/limits'
 import { partVariant } from './parts'
 import type { NewAttachment } from './records'
 import { accept, megabytes, refuse, type AttachmentResult } from '../../shared/attachments/refusals'
@@ -25,7 +29,13 @@ export interface IngestedAttachment extends NewAttachment {
   /** The thumbnail is a labelled tile, not a picture of the content (HEIC, undecodable poster). */
   placeholderThumbnail: boolean
   /** For images: what the chosen model will receive. */
-  part: { mime: string; bytes: number; width: number; height: number; passedThrough: boolean } | null
+  part: {
+    mime: string
+    bytes: number
+    width: number
+    height: number
+    passedThrough: boolean
+  } | null
 }
 
 /**
@@ -42,7 +52,9 @@ export async function ingestAttachment(
     return await ingest(store, file, model, options)
   } catch (error) {
     // Only a refused write becomes storage_*: an unreadable dropped file stays what it was.
-    throw 'path' in file && !isWriteError(error, store) ? error : storageError(error, dirname(store.root))
+    throw 'path' in file && !isWriteError(error, store)
+      ? error
+      : storageError(error, dirname(store.root))
   }
 }
 
@@ -59,14 +71,20 @@ async function ingest(
   options: { fps?: number }
 ): Promise<AttachmentResult<IngestedAttachment>> {
   const name = displayName(file.name)
-  const loaded = 'bytes' in file ? accept(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)) : await readDropped(file.path)
+  const loaded =
+    'bytes' in file
+      ? accept(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength))
+      : await readDropped(file.path)
   if (!loaded.ok) return loaded
   const bytes = loaded.value
   const detected = detectFormat(bytes.subarray(0, DETECT_BYTES))
 
   if (detected?.kind === 'video') {
     const path = 'path' in file ? file.path : undefined
-    const prepared = await prepareVideo(bytes, model, options.fps ?? FPS_DEFAULT, { path, tempDir: store.tempDir })
+    const prepared = await prepareVideo(bytes, model, options.fps ?? FPS_DEFAULT, {
+      path,
+      tempDir: store.tempDir
+    })
     if (!prepared.ok) return prepared
     const { video, fps, estimate } = prepared.value
     await store.put(bytes)
@@ -96,10 +114,18 @@ async function ingest(
   const image = prepared.value
   const undecodable = image.format === 'heic' || image.format === 'heif' || image.format === 'ico'
   if (!thumbnail && !undecodable) {
-    return refuse('unreadable', `This ${formatLabel(image.format)} image could not be decoded; the file may be damaged.`, { format: image.format })
+    return refuse(
+      'unreadable',
+      `This ${formatLabel(image.format)} image could not be decoded; the file may be damaged.`,
+      { format: image.format }
+    )
   }
   await store.put(bytes)
-  await store.putVariant(image.sha256, 'thumb', thumbnail ?? (await placeholderThumbnail(formatLabel(image.format))))
+  await store.putVariant(
+    image.sha256,
+    'thumb',
+    thumbnail ?? (await placeholderThumbnail(formatLabel(image.format)))
+  )
   const variant = partVariant(model)
   if (image.passedThrough) await store.linkVariantToOriginal(image.sha256, variant)
   else await store.putVariant(image.sha256, variant, image.bytes)
@@ -146,7 +172,11 @@ async function readDropped(path: string): Promise<AttachmentResult<Buffer>> {
   const limit = detectFormat(head)?.kind === 'video' ? MAX_VIDEO_BYTES : MAX_IMAGE_INPUT_BYTES
   if (size > limit) {
     const video = limit === MAX_VIDEO_BYTES
-    return refuse(video ? 'video_too_large' : 'image_too_large', `The file is ${megabytes(size)}; the limit is ${megabytes(limit)}.`, { bytes: size, limit })
+    return refuse(
+      video ? 'video_too_large' : 'image_too_large',
+      `The file is ${megabytes(size)}; the limit is ${megabytes(limit)}.`,
+      { bytes: size, limit }
+    )
   }
   return accept(await readFile(path))
 }

@@ -6,7 +6,12 @@ import { apiMime, detectFormat } from './detect'
 import { prepareImage } from './images'
 import { FPS_DEFAULT, imageBudget, type ImageDetail } from '../../shared/attachments/limits'
 import type { AttachmentRecord } from './records'
-import { accept, refuse, refuseForModel, type AttachmentResult } from '../../shared/attachments/refusals'
+import {
+  accept,
+  refuse,
+  refuseForModel,
+  type AttachmentResult
+} from '../../shared/attachments/refusals'
 import type { AttachmentStore } from './store'
 
 export interface TextPart {
@@ -84,7 +89,10 @@ export async function resolvePart(
   return record.kind === 'video' ? resolveVideo(store, record) : resolveImage(store, record, model)
 }
 
-async function resolveVideo(store: AttachmentStore, record: AttachmentRecord): Promise<AttachmentResult<ResolvedPart>> {
+async function resolveVideo(
+  store: AttachmentStore,
+  record: AttachmentRecord
+): Promise<AttachmentResult<ResolvedPart>> {
   const byteLength = await store.size(record.sha256)
   if (byteLength === null) return missing(record)
   const fps = record.fps ?? FPS_DEFAULT
@@ -113,8 +121,18 @@ async function resolveImage(
 ): Promise<AttachmentResult<ResolvedPart>> {
   const { detail } = imageBudget(model)
   const variant = partVariant(model)
-  const resolved = (mime: string, byteLength: number, load: () => Promise<ContentPart>): AttachmentResult<ResolvedPart> =>
-    accept({ record, mime, byteLength, jsonBytes: partJSONBytes('image', mime, byteLength, { detail }), load })
+  const resolved = (
+    mime: string,
+    byteLength: number,
+    load: () => Promise<ContentPart>
+  ): AttachmentResult<ResolvedPart> =>
+    accept({
+      record,
+      mime,
+      byteLength,
+      jsonBytes: partJSONBytes('image', mime, byteLength, { detail }),
+      load
+    })
 
   const cached = await store.read(record.sha256, variant)
   if (cached) {
@@ -140,5 +158,9 @@ async function resolveImage(
 }
 
 function missing(record: AttachmentRecord): AttachmentResult<never> {
-  return refuse('not_found', `The file of “${record.name}” is no longer in the app's data folder.`, { name: record.name, sha256: record.sha256 })
+  return refuse(
+    'not_found',
+    `The file of “${record.name}” is no longer in the app's data folder.`,
+    { name: record.name, sha256: record.sha256 }
+  )
 }

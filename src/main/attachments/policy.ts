@@ -70,7 +70,11 @@ export function planContext(
   total = other + kept.reduce((sum, turn) => sum + turnBytes(turn) + 1, 0)
   if (total > maxBodyBytes) {
     const own = current ? current.attachments.reduce((sum, a) => sum + a.jsonBytes, 0) : 0
-    return refuse('request_too_large', `This message's attachments come to ${megabytes(own)} encoded, and the request would be ${megabytes(total)}; a request takes at most ${megabytes(maxBodyBytes)}. Remove an attachment or send it in a message of its own.`, { bytes: total, attachmentBytes: own, limit: maxBodyBytes })
+    return refuse(
+      'request_too_large',
+      `This message's attachments come to ${megabytes(own)} encoded, and the request would be ${megabytes(total)}; a request takes at most ${megabytes(maxBodyBytes)}. Remove an attachment or send it in a message of its own.`,
+      { bytes: total, attachmentBytes: own, limit: maxBodyBytes }
+    )
   }
   leftOut.sort((a, b) => a.messageId - b.messageId || a.ordinal - b.ordinal)
   return accept({ turns: kept, leftOut, bodyBytes: total })
@@ -87,7 +91,11 @@ export function checkModelTakes(
   for (const kind of new Set(kinds)) {
     if (model[kind]) continue
     const models = modelsThatTake(kind)
-    return refuse(kind === 'image' ? 'model_no_image' : 'model_no_video', `${model.id} does not take ${kind}s; this message has one. Switch to a model that does: ${models.join(', ')}.`, { model: model.id, models: models.join(', ') })
+    return refuse(
+      kind === 'image' ? 'model_no_image' : 'model_no_video',
+      `${model.id} does not take ${kind}s; this message has one. Switch to a model that does: ${models.join(', ')}.`,
+      { model: model.id, models: models.join(', ') }
+    )
   }
   return null
 }
@@ -110,7 +118,13 @@ export function leftOutForModel(
 }
 
 function describe(a: PlannedAttachment): Omit<LeftOutAttachment, 'reason'> {
-  return { messageId: a.messageId, ordinal: a.ordinal, sha256: a.sha256, name: a.name, kind: a.kind }
+  return {
+    messageId: a.messageId,
+    ordinal: a.ordinal,
+    sha256: a.sha256,
+    name: a.name,
+    kind: a.kind
+  }
 }
 
 /** A turn's length in the body: `{"role":…,"content":…}` with its parts (a byte over per part). */

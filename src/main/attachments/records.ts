@@ -50,9 +50,22 @@ export function attachToMessage(
   attachments: readonly NewAttachment[]
 ): AttachmentRecord[] {
   const insert = prepared<
-    [number, number, string, AttachmentKind, string, string, number, number | null, number | null, number | null, number | null],
+    [
+      number,
+      number,
+      string,
+      AttachmentKind,
+      string,
+      string,
+      number,
+      number | null,
+      number | null,
+      number | null,
+      number | null
+    ],
     AttachmentRow
-  >(db, 
+  >(
+    db,
     `INSERT INTO message_attachments
        (message_id, ordinal, sha256, kind, name, mime, bytes, width, height, duration_seconds, fps)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`
@@ -60,7 +73,19 @@ export function attachToMessage(
   return db.transaction(() =>
     attachments.map((a, ordinal) =>
       toRecord(
-        insert.get(messageId, ordinal, a.sha256, a.kind, a.name, a.mime, a.bytes, a.width, a.height, a.durationSeconds, a.fps)!
+        insert.get(
+          messageId,
+          ordinal,
+          a.sha256,
+          a.kind,
+          a.name,
+          a.mime,
+          a.bytes,
+          a.width,
+          a.height,
+          a.durationSeconds,
+          a.fps
+        )!
       )
     )
   )()
@@ -72,19 +97,24 @@ export function listAttachments(
   messageIds: readonly number[]
 ): Map<number, AttachmentRecord[]> {
   // The id list travels as one bound JSON parameter, never spliced into the SQL.
-  const rows = prepared<[string], AttachmentRow>(db, 
-      `SELECT * FROM message_attachments
+  const rows = prepared<[string], AttachmentRow>(
+    db,
+    `SELECT * FROM message_attachments
        WHERE message_id IN (SELECT value FROM json_each(?))
        ORDER BY message_id, ordinal`
-    )
-    .all(JSON.stringify(messageIds))
+  ).all(JSON.stringify(messageIds))
   return groupByMessage(rows)
 }
 
 /** The stored record of a file some message already carries, for sending it again. */
-export function findAttachment(db: Database.Database, sha256: string): AttachmentRecord | undefined {
-  const row = prepared<[string], AttachmentRow>(db, 'SELECT * FROM message_attachments WHERE sha256 = ? LIMIT 1')
-    .get(sha256)
+export function findAttachment(
+  db: Database.Database,
+  sha256: string
+): AttachmentRecord | undefined {
+  const row = prepared<[string], AttachmentRow>(
+    db,
+    'SELECT * FROM message_attachments WHERE sha256 = ? LIMIT 1'
+  ).get(sha256)
   return row && toRecord(row)
 }
 
@@ -93,20 +123,21 @@ export function listConversationAttachments(
   db: Database.Database,
   conversationId: number
 ): Map<number, AttachmentRecord[]> {
-  const rows = prepared<[number], AttachmentRow>(db, 
-      `SELECT a.* FROM message_attachments a JOIN messages m ON m.id = a.message_id
+  const rows = prepared<[number], AttachmentRow>(
+    db,
+    `SELECT a.* FROM message_attachments a JOIN messages m ON m.id = a.message_id
        WHERE m.conversation_id = ? ORDER BY a.message_id, a.ordinal`
-    )
-    .all(conversationId)
+  ).all(conversationId)
   return groupByMessage(rows)
 }
 
 /** The hashes a conversation's messages use (read these before deleting it). */
 export function conversationHashes(db: Database.Database, conversationId: number): string[] {
-  return prepared<[number], string>(db, 
-      `SELECT DISTINCT a.sha256 FROM message_attachments a JOIN messages m ON m.id = a.message_id
+  return prepared<[number], string>(
+    db,
+    `SELECT DISTINCT a.sha256 FROM message_attachments a JOIN messages m ON m.id = a.message_id
        WHERE m.conversation_id = ?`
-    )
+  )
     .pluck()
     .all(conversationId)
 }
@@ -120,7 +151,8 @@ export function referencedHashes(db: Database.Database): Set<string> {
 
 /** Of the given hashes, those no message uses any more. */
 export function unreferencedHashes(db: Database.Database, hashes: Iterable<string>): string[] {
-  const used = prepared<[string], number>(db, 
+  const used = prepared<[string], number>(
+    db,
     'SELECT 1 FROM message_attachments WHERE sha256 = ? LIMIT 1'
   ).pluck()
   return [...new Set(hashes)].filter((sha256) => used.get(sha256) === undefined)

@@ -9,7 +9,12 @@ import { tempDirOf } from './temp'
 
 /** What is kept per content. */
 export type StoredVariant = 'original' | 'thumb' | 'part-high' | 'part-xhigh'
-export const STORED_VARIANTS: readonly StoredVariant[] = ['original', 'thumb', 'part-high', 'part-xhigh']
+export const STORED_VARIANTS: readonly StoredVariant[] = [
+  'original',
+  'thumb',
+  'part-high',
+  'part-xhigh'
+]
 
 const SHA256 = /^[0-9a-f]{64}$/
 
@@ -49,12 +54,19 @@ export class AttachmentStore {
   }
 
   /** Stores a derived file (thumbnail, prepared part) of the content `sha256`. */
-  async putVariant(sha256: string, variant: Exclude<StoredVariant, 'original'>, bytes: Uint8Array): Promise<void> {
+  async putVariant(
+    sha256: string,
+    variant: Exclude<StoredVariant, 'original'>,
+    bytes: Uint8Array
+  ): Promise<void> {
     await this.writeOnce(this.pathOf(sha256, variant), bytes)
   }
 
   /** Makes a variant the very same file as the original (hard link; a copy where links fail). */
-  async linkVariantToOriginal(sha256: string, variant: Exclude<StoredVariant, 'original'>): Promise<void> {
+  async linkVariantToOriginal(
+    sha256: string,
+    variant: Exclude<StoredVariant, 'original'>
+  ): Promise<void> {
     const target = this.pathOf(sha256, variant)
     if (await exists(target)) return
     const temp = tempBeside(target)
@@ -103,7 +115,10 @@ export class AttachmentStore {
    * crash. Files younger than `minAgeMs` are spared: they may belong to a message being written
    * right now. Returns the hashes removed.
    */
-  async removeUnused(keep: ReadonlySet<string>, options: { minAgeMs?: number; now?: number } = {}): Promise<string[]> {
+  async removeUnused(
+    keep: ReadonlySet<string>,
+    options: { minAgeMs?: number; now?: number } = {}
+  ): Promise<string[]> {
     const minAgeMs = options.minAgeMs ?? 60 * 60 * 1000
     const now = options.now ?? Date.now()
     const removed = new Set<string>()
@@ -141,7 +156,6 @@ export class AttachmentStore {
     await rename(temp, path)
     return true
   }
-
 }
 
 /** A temporary name in the same folder (rename is atomic only within one file system). */

@@ -11,7 +11,11 @@ export function tempDirOf(dataDir: string): string {
 }
 
 /** Writes `bytes` to a new file in `dir` and returns its path; remove it when done. */
-export async function writeTempFile(dir: string, prefix: string, bytes: Uint8Array): Promise<string> {
+export async function writeTempFile(
+  dir: string,
+  prefix: string,
+  bytes: Uint8Array
+): Promise<string> {
   await mkdir(dir, { recursive: true })
   const file = join(dir, `${prefix}-${process.pid}-${randomUUID()}`)
   await writeFile(file, bytes, { flag: 'wx' })

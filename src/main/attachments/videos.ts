@@ -10,8 +10,19 @@ import { DETECT_BYTES, apiMime, detectFormat, formatLabel, type VideoFormat } fr
 import { runFfmpeg } from './ffmpeg'
 import { estimateFrames, validateFps, type FrameEstimate } from '../../shared/attachments/frames'
 import { boxes, findBox } from './boxes'
-import { FPS_DEFAULT, MAX_REQUEST_BYTES, MAX_VIDEO_BYTES, REQUEST_RESERVE_BYTES } from '../../shared/attachments/limits'
-import { accept, megabytes, refuse, refuseForModel, type AttachmentResult } from '../../shared/attachments/refusals'
+import {
+  FPS_DEFAULT,
+  MAX_REQUEST_BYTES,
+  MAX_VIDEO_BYTES,
+  REQUEST_RESERVE_BYTES
+} from '../../shared/attachments/limits'
+import {
+  accept,
+  megabytes,
+  refuse,
+  refuseForModel,
+  type AttachmentResult
+} from '../../shared/attachments/refusals'
 import { writeTempFile } from './temp'
 import { placeholderThumbnail, thumbnailOf } from './thumbnails'
 
@@ -96,13 +107,19 @@ export async function probeVideo(
   let size = header.size
   let poster: Buffer | null = null
   if (wantPoster || durationSeconds === null) {
-    const frame = await withFile(options.path ?? null, options.tempDir ?? tmpdir(), bytes, (file) => posterFrame(file, durationSeconds))
+    const frame = await withFile(options.path ?? null, options.tempDir ?? tmpdir(), bytes, (file) =>
+      posterFrame(file, durationSeconds)
+    )
     durationSeconds ??= frame.durationSeconds
     size ??= frame.size
     poster = frame.png && (await thumbnailOf(frame.png).catch(() => null))
   }
   if (durationSeconds === null || !(durationSeconds > 0)) {
-    return refuse('unreadable', `The length of this ${formatLabel(format)} video could not be read; the file may be damaged.`, { format })
+    return refuse(
+      'unreadable',
+      `The length of this ${formatLabel(format)} video could not be read; the file may be damaged.`,
+      { format }
+    )
   }
   const posterIsPlaceholder = poster === null
   return accept({
@@ -127,19 +144,34 @@ export function maxInlineVideoBytes(format: VideoFormat): number {
 function refuseNonVideo(head: Buffer, size: number): AttachmentResult<never> | null {
   const detected = detectFormat(head)
   if (!detected) {
-    return refuse('unknown_format', 'This file is not a video format the app knows (MP4, MOV, AVI).')
+    return refuse(
+      'unknown_format',
+      'This file is not a video format the app knows (MP4, MOV, AVI).'
+    )
   }
   if (detected.kind !== 'video') {
-    return refuse('unsupported_format', detected.kind === 'image'
-      ? `This is a ${formatLabel(detected.format)} image, not a video.`
-      : `${formatLabel(detected.format)} videos are not accepted by the API; use MP4, MOV or AVI.`, { format: detected.format })
+    return refuse(
+      'unsupported_format',
+      detected.kind === 'image'
+        ? `This is a ${formatLabel(detected.format)} image, not a video.`
+        : `${formatLabel(detected.format)} videos are not accepted by the API; use MP4, MOV or AVI.`,
+      { format: detected.format }
+    )
   }
   if (size > MAX_VIDEO_BYTES) {
-    return refuse('video_too_large', `The video is ${megabytes(size)}; the API takes videos up to ${megabytes(MAX_VIDEO_BYTES)}.`, { bytes: size, limit: MAX_VIDEO_BYTES })
+    return refuse(
+      'video_too_large',
+      `The video is ${megabytes(size)}; the API takes videos up to ${megabytes(MAX_VIDEO_BYTES)}.`,
+      { bytes: size, limit: MAX_VIDEO_BYTES }
+    )
   }
   const inline = maxInlineVideoBytes(detected.format)
   if (size > inline) {
-    return refuse('video_too_large', `The video is ${megabytes(size)}; encoded into the request it would exceed the ${megabytes(MAX_REQUEST_BYTES)} request limit. Videos up to ${megabytes(inline)} fit.`, { bytes: size, limit: inline })
+    return refuse(
+      'video_too_large',
+      `The video is ${megabytes(size)}; encoded into the request it would exceed the ${megabytes(MAX_REQUEST_BYTES)} request limit. Videos up to ${megabytes(inline)} fit.`,
+      { bytes: size, limit: inline }
+    )
   }
   return null
 }
@@ -242,7 +274,12 @@ function riffChunks(bytes: Buffer, start: number, end: number): RiffChunk[] {
   return chunks
 }
 
-function findRiffList(bytes: Buffer, start: number, end: number, listType: string): RiffChunk | null {
+function findRiffList(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  listType: string
+): RiffChunk | null {
   return riffChunks(bytes, start, end).find((c) => c.listType === listType) ?? null
 }
 
@@ -257,9 +294,21 @@ async function posterFrame(file: string, durationSeconds: number | null): Promis
   // The very first frame is often black: take one a little in, never past the middle.
   const at = durationSeconds && durationSeconds > 1 ? Math.min(1, durationSeconds / 10) : 0
   const output = await runFfmpeg([
-    '-ss', at.toFixed(3), '-i', file, '-map', '0:v:0', '-frames:v', '1',
-    '-vf', "scale=w='min(512,iw)':h='min(512,ih)':force_original_aspect_ratio=decrease",
-    '-f', 'image2pipe', '-c:v', 'png', 'pipe:1'
+    '-ss',
+    at.toFixed(3),
+    '-i',
+    file,
+    '-map',
+    '0:v:0',
+    '-frames:v',
+    '1',
+    '-vf',
+    "scale=w='min(512,iw)':h='min(512,ih)':force_original_aspect_ratio=decrease",
+    '-f',
+    'image2pipe',
+    '-c:v',
+    'png',
+    'pipe:1'
   ]).catch(() => null)
   if (!output) return { png: null, durationSeconds: null, size: null }
   const duration = /Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)/.exec(output.stderr)

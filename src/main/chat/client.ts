@@ -101,26 +101,28 @@ export async function streamChat(
     await refuseNonEventStream(response, armWatchdog)
     let done = false
     // No body at all ends like a stream cut short, below.
-    if (response.body) await readEvents(response.body, armWatchdog, (data) => {
-      if (done) return
-      if (data.startsWith('[DONE]')) {
-        done = true
-        return
-      }
-      const chunk = JSON.parse(data) as (OpenAI.ChatCompletionChunk & { error?: unknown }) | null
-      // An error event inside the stream: {"error": {...}} after a 200.
-      if (chunk?.error) throw new APIError(undefined, chunk.error as object, undefined, response.headers)
-      received = true
-      const choice = chunk?.choices?.[0]
-      if (choice) {
-        const delta = (choice.delta ?? {}) as ChunkDelta
-        const content = delta.content ?? ''
-        const reasoning = delta.reasoning_content ?? ''
-        if (content || reasoning) request.onDelta({ content, reasoning })
-        if (choice.finish_reason) end.finishReason = choice.finish_reason
-      }
-      if (chunk?.usage) end.usage = toUsage(chunk.usage as ChunkUsage)
-    })
+    if (response.body)
+      await readEvents(response.body, armWatchdog, (data) => {
+        if (done) return
+        if (data.startsWith('[DONE]')) {
+          done = true
+          return
+        }
+        const chunk = JSON.parse(data) as (OpenAI.ChatCompletionChunk & { error?: unknown }) | null
+        // An error event inside the stream: {"error": {...}} after a 200.
+        if (chunk?.error)
+          throw new APIError(undefined, chunk.error as object, undefined, response.headers)
+        received = true
+        const choice = chunk?.choices?.[0]
+        if (choice) {
+          const delta = (choice.delta ?? {}) as ChunkDelta
+          const content = delta.content ?? ''
+          const reasoning = delta.reasoning_content ?? ''
+          if (content || reasoning) request.onDelta({ content, reasoning })
+          if (choice.finish_reason) end.finishReason = choice.finish_reason
+        }
+        if (chunk?.usage) end.usage = toUsage(chunk.usage as ChunkUsage)
+      })
     if (end.finishReason === null) {
       throw new AppError('stream_interrupted', 'The stream ended before the reply was finished.')
     }
@@ -190,7 +192,10 @@ async function refuseNonEventStream(response: Response, onBytes: () => void): Pr
 }
 
 /** The start of a body, then the rest cancelled. */
-async function peekText(response: Response, onBytes: () => void = () => undefined): Promise<string> {
+async function peekText(
+  response: Response,
+  onBytes: () => void = () => undefined
+): Promise<string> {
   if (!response.body) return ''
   const reader = response.body.getReader()
   const parts: Uint8Array[] = []
@@ -239,7 +244,10 @@ export async function listModelIds(
   try {
     const response = await client.models.list({ timeout: 15_000 }).asResponse()
     const contentType = response.headers.get('content-type')
-    const text = contentType !== null && !/json/i.test(contentType) ? await peekText(response) : await response.text()
+    const text =
+      contentType !== null && !/json/i.test(contentType)
+        ? await peekText(response)
+        : await response.text()
     let list: unknown
     try {
       list = JSON.parse(text)
@@ -366,11 +374,15 @@ function classify(error: unknown, received: boolean): unknown {
     const contentType = error.headers?.get('content-type') ?? null
     const html = error.error === undefined && /html/i.test(contentType ?? '')
     // A proxy's or a portal's page, not the API's error; a 429 or 5xx page still says what to do.
-    if (html && status !== 429 && status < 500) return notApiResponse(status, contentType, error.message)
-    const message = html ? notApiResponse(status, contentType, error.message).message : serverMessage(error)
+    if (html && status !== 429 && status < 500)
+      return notApiResponse(status, contentType, error.message)
+    const message = html
+      ? notApiResponse(status, contentType, error.message).message
+      : serverMessage(error)
     if (isAccountProblem(error)) return new AppError('account_problem', message, { status })
     if (status === 401) return new AppError('bad_key', message, { status })
-    if (status === 403 || status === 404) return new AppError('model_unavailable', message, { status })
+    if (status === 403 || status === 404)
+      return new AppError('model_unavailable', message, { status })
     if (status === 429) {
       return new AppError('rate_limited', message, {
         status,
@@ -386,9 +398,7 @@ function classify(error: unknown, received: boolean): unknown {
     return new AppError('stream_interrupted', serverMessage(error))
   }
   const detail = describeNetworkError(error)
-  return received
-    ? new AppError('stream_interrupted', detail)
-    : new AppError('network', detail)
+  return received ? new AppError('stream_interrupted', detail) : new AppError('network', detail)
 }
 
 // Ark: 403 AccountOverdueError; OpenAI and one-api gateways: 429 insufficient_quota,
@@ -411,7 +421,9 @@ function isAccountProblem(error: APIError): boolean {
 /** Ark's 400 OutofContextError: the prompt is longer than the model's context. */
 function isOutOfContext(error: APIError): boolean {
   const body = error.error as { code?: unknown } | undefined
-  return error.status === 400 && typeof body?.code === 'string' && /^OutofContextError/i.test(body.code)
+  return (
+    error.status === 400 && typeof body?.code === 'string' && /^OutofContextError/i.test(body.code)
+  )
 }
 
 function serverMessage(error: APIError): string {

@@ -12,7 +12,10 @@ export type ChatRequest =
   | 'continueReply'
 
 /** The chat service's requests; a sent message's attachments stop being drafts. */
-export function chatHandlers(chat: ChatService, catalog: AttachmentCatalog): Pick<Handlers, ChatRequest> {
+export function chatHandlers(
+  chat: ChatService,
+  catalog: AttachmentCatalog
+): Pick<Handlers, ChatRequest> {
   return {
     sendMessage: async (args) => {
       const sent = await chat.send(args)

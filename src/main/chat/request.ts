@@ -7,10 +7,14 @@ import type { HistoryTurn } from '../attachments/context'
 import { AppError } from '../errors'
 import type { ChatMessageParam } from './client'
 
-const ISSUE_WORDS: Record<ReturnType<typeof paramIssues>[number]['code'], (model: string) => string> = {
+const ISSUE_WORDS: Record<
+  ReturnType<typeof paramIssues>[number]['code'],
+  (model: string) => string
+> = {
   thinking_not_supported: (model) => `${model} does not take the thinking switch.`,
   effort_not_supported: (model) => `${model} does not take a reasoning effort.`,
-  effort_needs_minimal_without_thinking: () => 'With thinking off, the reasoning effort can only be minimal.'
+  effort_needs_minimal_without_thinking: () =>
+    'With thinking off, the reasoning effort can only be minimal.'
 }
 
 /** Throws unsupported_param (with the field) when the model refuses one of the parameters. */
@@ -40,6 +44,11 @@ export function lastTurns(turns: HistoryTurn[], historyTurns: number | undefined
 }
 
 /** The request's messages with the system prompt, when there is one, first. */
-export function withSystemPrompt(messages: ChatMessageParam[], params: ChatParams): ChatMessageParam[] {
-  return params.systemPrompt === undefined ? messages : [{ role: 'system', content: params.systemPrompt }, ...messages]
+export function withSystemPrompt(
+  messages: ChatMessageParam[],
+  params: ChatParams
+): ChatMessageParam[] {
+  return params.systemPrompt === undefined
+    ? messages
+    : [{ role: 'system', content: params.systemPrompt }, ...messages]
 }

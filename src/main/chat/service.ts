@@ -1,9 +1,19 @@
-import type { EmitEvent, LeftOutAttachment, Message, SendResult, Usage } from '../../shared/contract'
+import type {
+  EmitEvent,
+  LeftOutAttachment,
+  Message,
+  SendResult,
+  Usage
+} from '../../shared/contract'
 import { modelOrTextOnly } from '../../shared/models'
 import { requestFields, type ChatParams } from '../../shared/params'
 import type { AttachmentRefusal } from '../../shared/attachments/refusals'
 import { buildRequestMessages, type HistoryTurn } from '../attachments/context'
-import { attachToMessage, listConversationAttachments, type NewAttachment } from '../attachments/records'
+import {
+  attachToMessage,
+  listConversationAttachments,
+  type NewAttachment
+} from '../attachments/records'
 import type { AttachmentStore } from '../attachments/store'
 import { AppError } from '../errors'
 import type { HistoryDatabase } from '../history/database'
@@ -104,7 +114,10 @@ export class ChatService {
     attachments: { sha256: string; name: string; fps?: number }[]
   }): Promise<SendResult> {
     const apiKey = await this.keys.requireKey()
-    if (args.conversationId !== null && !conversations.getConversation(this.db, args.conversationId)) {
+    if (
+      args.conversationId !== null &&
+      !conversations.getConversation(this.db, args.conversationId)
+    ) {
       throw new AppError('not_found', 'That conversation no longer exists.')
     }
     const params =
@@ -116,12 +129,20 @@ export class ChatService {
     for (const ref of args.attachments) {
       const stored = this.attachments.find(ref.sha256)
       if (!stored || !(await this.attachments.store.has(ref.sha256))) {
-        throw new AppError('attachment_refused', `“${ref.name}” is no longer stored; attach it again.`, {
-          reason: 'not_found',
-          params: { name: ref.name }
-        })
+        throw new AppError(
+          'attachment_refused',
+          `“${ref.name}” is no longer stored; attach it again.`,
+          {
+            reason: 'not_found',
+            params: { name: ref.name }
+          }
+        )
       }
-      attached.push({ ...stored, name: ref.name, fps: stored.kind === 'video' ? (ref.fps ?? stored.fps) : null })
+      attached.push({
+        ...stored,
+        name: ref.name,
+        fps: stored.kind === 'video' ? (ref.fps ?? stored.fps) : null
+      })
     }
     // The request is built before anything is saved: a refused send leaves no trace.
     const earlier = args.conversationId === null ? [] : this.turns(args.conversationId)
@@ -129,7 +150,11 @@ export class ChatService {
       messageId: Number.MAX_SAFE_INTEGER,
       role: 'user',
       text: args.text,
-      attachments: attached.map((a, ordinal) => ({ ...a, messageId: Number.MAX_SAFE_INTEGER, ordinal }))
+      attachments: attached.map((a, ordinal) => ({
+        ...a,
+        messageId: Number.MAX_SAFE_INTEGER,
+        ordinal
+      }))
     }
     const request = await this.buildRequest([...earlier, pending], args.model, params)
 
@@ -200,7 +225,13 @@ export class ChatService {
     const reply = this.db.transaction(() => {
       messages.deleteMessage(this.db, failed.id)
       conversations.touchConversation(this.db, conversation.id, this.now())
-      return this.insertReply(conversation.id, conversation.model, conversation.params, this.now(), failed.parentId)
+      return this.insertReply(
+        conversation.id,
+        conversation.model,
+        conversation.params,
+        this.now(),
+        failed.parentId
+      )
     })()
     this.start(reply, apiKey, request)
     return reply
@@ -223,7 +254,13 @@ export class ChatService {
       )
       const reply = this.db.transaction(() => {
         conversations.touchConversation(this.db, conversation.id, this.now())
-        return this.insertReply(conversation.id, conversation.model, conversation.params, this.now(), previous.parentId)
+        return this.insertReply(
+          conversation.id,
+          conversation.model,
+          conversation.params,
+          this.now(),
+          previous.parentId
+        )
       })()
       this.start(reply, apiKey, request)
       return reply
@@ -238,9 +275,12 @@ export class ChatService {
    */
   async edit(messageId: number, text: string): Promise<SendResult> {
     const original = messages.getMessage(this.db, messageId)
-    if (!original || original.role !== 'user') throw new AppError('not_found', 'That question no longer exists.')
-    const attached = listConversationAttachments(this.db, original.conversationId).get(original.id) ?? []
-    if (text.trim() === '' && attached.length === 0) throw new AppError('invalid_input', 'The message is empty.')
+    if (!original || original.role !== 'user')
+      throw new AppError('not_found', 'That question no longer exists.')
+    const attached =
+      listConversationAttachments(this.db, original.conversationId).get(original.id) ?? []
+    if (text.trim() === '' && attached.length === 0)
+      throw new AppError('invalid_input', 'The message is empty.')
     const release = this.reserve(original.conversationId)
     try {
       const apiKey = await this.keys.requireKey()
@@ -269,7 +309,13 @@ export class ChatService {
           parentId: original.parentId
         })
         attachToMessage(this.db, userMessage.id, attached)
-        const assistantMessage = this.insertReply(conversation.id, conversation.model, conversation.params, now, userMessage.id)
+        const assistantMessage = this.insertReply(
+          conversation.id,
+          conversation.model,
+          conversation.params,
+          now,
+          userMessage.id
+        )
         return { userMessage, assistantMessage }
       })()
       this.start(assistantMessage, apiKey, request)
@@ -291,8 +337,14 @@ export class ChatService {
    */
   async continueReply(messageId: number): Promise<Message> {
     const cut = this.existingReply(messageId)
-    if (cut.content === '' || !(cut.finishReason === 'length' || cut.status === 'stopped' || cut.status === 'interrupted')) {
-      throw new AppError('invalid_input', 'Only a reply cut off at the token limit or stopped can be continued.')
+    if (
+      cut.content === '' ||
+      !(cut.finishReason === 'length' || cut.status === 'stopped' || cut.status === 'interrupted')
+    ) {
+      throw new AppError(
+        'invalid_input',
+        'Only a reply cut off at the token limit or stopped can be continued.'
+      )
     }
     if (messages.currentLeaf(this.db, cut.conversationId) !== cut.id) {
       throw new AppError('invalid_input', 'Only the last reply of a conversation can be continued.')
@@ -301,7 +353,12 @@ export class ChatService {
     try {
       const apiKey = await this.keys.requireKey()
       const conversation = conversations.getConversation(this.db, cut.conversationId)!
-      const followUp: HistoryTurn = { messageId: Number.MAX_SAFE_INTEGER, role: 'user', text: CONTINUE_PROMPT, attachments: [] }
+      const followUp: HistoryTurn = {
+        messageId: Number.MAX_SAFE_INTEGER,
+        role: 'user',
+        text: CONTINUE_PROMPT,
+        attachments: []
+      }
       // Continued with the parameters that produced the reply so far.
       const request = await this.buildRequest(
         [...this.turns(conversation.id, cut.id), followUp],
@@ -322,7 +379,8 @@ export class ChatService {
   /** A finished reply that exists; throws the error the UI explains otherwise. */
   private existingReply(messageId: number): Message {
     const reply = messages.getMessage(this.db, messageId)
-    if (!reply || reply.role !== 'assistant') throw new AppError('not_found', 'That reply no longer exists.')
+    if (!reply || reply.role !== 'assistant')
+      throw new AppError('not_found', 'That reply no longer exists.')
     if (reply.status === 'streaming') throw new AppError('busy', 'That reply is still streaming.')
     return reply
   }
@@ -369,7 +427,13 @@ export class ChatService {
    * An empty streaming reply after `parentId` (by default the current leaf), which becomes the
    * leaf; it records the parameters it is requested with.
    */
-  private insertReply(conversationId: number, model: string, params: ChatParams, now: number, parentId?: number | null): Message {
+  private insertReply(
+    conversationId: number,
+    model: string,
+    params: ChatParams,
+    now: number,
+    parentId?: number | null
+  ): Message {
     const reply = messages.insertMessage(this.db, {
       conversationId,
       role: 'assistant',
@@ -384,7 +448,12 @@ export class ChatService {
   }
 
   /** Streams into `reply`; `continued` is the reply as it was before a Continue. */
-  private start(reply: Message, apiKey: string, context: RequestContext, continued?: Message): void {
+  private start(
+    reply: Message,
+    apiKey: string,
+    context: RequestContext,
+    continued?: Message
+  ): void {
     const controller = new AbortController()
     const done = this.stream(reply, apiKey, context, controller.signal, continued).finally(() => {
       this.active.delete(reply.id)
@@ -433,7 +502,8 @@ export class ChatService {
           signal,
           onDelta: (delta) => {
             if (delta.reasoning && thinking.from === null) thinking.from = this.now()
-            if (delta.content && thinking.from !== null && thinking.to === null) thinking.to = this.now()
+            if (delta.content && thinking.from !== null && thinking.to === null)
+              thinking.to = this.now()
             pending.content += delta.content
             pending.reasoning += delta.reasoning
             this.emit('replyDelta', {
@@ -457,7 +527,10 @@ export class ChatService {
       const info =
         error instanceof AppError
           ? error.toInfo()
-          : { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) }
+          : {
+              code: 'internal' as const,
+              message: error instanceof Error ? error.message : String(error)
+            }
       ended = this.finish(reply, flush, {
         status: stopped ? 'stopped' : 'error',
         finishReason: null,
@@ -488,11 +561,16 @@ export class ChatService {
    * `through` (by default the current leaf, the conversation shown). Failed and empty replies are
    * left out; reasoning is never sent back (docs/api.md).
    */
-  private turns(conversationId: number, through: number | null = messages.currentLeaf(this.db, conversationId)): HistoryTurn[] {
+  private turns(
+    conversationId: number,
+    through: number | null = messages.currentLeaf(this.db, conversationId)
+  ): HistoryTurn[] {
     const attachments = listConversationAttachments(this.db, conversationId)
     return messages
       .pathTo(this.db, through)
-      .filter((message) => message.role === 'user' || (message.status !== 'error' && message.content))
+      .filter(
+        (message) => message.role === 'user' || (message.status !== 'error' && message.content)
+      )
       .map((message) => ({
         messageId: message.id,
         role: message.role,
@@ -512,7 +590,11 @@ export class ChatService {
   ): Promise<RequestContext & { leftOut: LeftOutAttachment[] }> {
     const model = modelOrTextOnly(modelId)
     checkParams(params, model)
-    const built = await buildRequestMessages(this.attachments.store, lastTurns(turns, params.historyTurns), model)
+    const built = await buildRequestMessages(
+      this.attachments.store,
+      lastTurns(turns, params.historyTurns),
+      model
+    )
     if (!built.ok) throw refusalError(built.error)
     return {
       messages: withSystemPrompt(built.value.messages, params),

@@ -1,4 +1,12 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync
+} from 'node:fs'
 import { join } from 'node:path'
 import type { HistoryDatabase } from './database'
 
@@ -53,7 +61,9 @@ export async function backupDatabase(
   // Only a finished copy gets a backup's name: a crash mid-backup leaves no half backup behind.
   renameSync(partial, join(dir, name))
   const kind = (backup: BackupInfo): string => (backup.reason === 'daily' ? 'daily' : 'migration')
-  const sameKind = listBackups(dir).filter((backup) => kind(backup) === kind({ reason } as BackupInfo))
+  const sameKind = listBackups(dir).filter(
+    (backup) => kind(backup) === kind({ reason } as BackupInfo)
+  )
   for (const old of sameKind.slice(BACKUP_GENERATIONS)) rmSync(join(dir, old.name))
   return listBackups(dir).find((backup) => backup.name === name)!
 }
@@ -104,7 +114,12 @@ export async function backupIfDue(
  * Puts a backup in place of the database file. The file it replaces (and its WAL) is moved aside
  * under a new name, never deleted or overwritten.
  */
-export function restoreBackup(file: string, dir: string, name: string, now: number = Date.now()): string {
+export function restoreBackup(
+  file: string,
+  dir: string,
+  name: string,
+  now: number = Date.now()
+): string {
   if (!NAME.test(name) || !existsSync(join(dir, name))) throw new Error(`No backup named ${name}.`)
   const aside = `${file}.replaced-${now}`
   for (const suffix of ['', '-wal', '-shm']) {

@@ -29,17 +29,19 @@ export function createConversation(
   db: HistoryDatabase,
   args: { title: string; model: string; now: number }
 ): Conversation {
-  const row = prepared<[string, string, number, number], ConversationRow>(db, 
-      'INSERT INTO conversations (title, model, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING *'
-    )
-    .get(args.title, args.model, args.now, args.now)
+  const row = prepared<[string, string, number, number], ConversationRow>(
+    db,
+    'INSERT INTO conversations (title, model, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING *'
+  ).get(args.title, args.model, args.now, args.now)
   return toConversation(row!)
 }
 
 /** One conversation, or undefined. */
 export function getConversation(db: HistoryDatabase, id: number): Conversation | undefined {
-  const row = prepared<[number], ConversationRow>(db, 'SELECT * FROM conversations WHERE id = ?')
-    .get(id)
+  const row = prepared<[number], ConversationRow>(
+    db,
+    'SELECT * FROM conversations WHERE id = ?'
+  ).get(id)
   return row && toConversation(row)
 }
 
@@ -53,21 +55,21 @@ export function listConversations(
 ): ConversationPage {
   const pinned = args.before
     ? []
-    : prepared<[], ConversationRow>(db, 
-          'SELECT * FROM conversations WHERE pinned_at IS NOT NULL ORDER BY pinned_at DESC, id DESC'
-        )
-        .all()
+    : prepared<[], ConversationRow>(
+        db,
+        'SELECT * FROM conversations WHERE pinned_at IS NOT NULL ORDER BY pinned_at DESC, id DESC'
+      ).all()
   const rows = args.before
-    ? prepared<[number, number, number, number], ConversationRow>(db, 
-          `SELECT * FROM conversations
+    ? prepared<[number, number, number, number], ConversationRow>(
+        db,
+        `SELECT * FROM conversations
            WHERE pinned_at IS NULL AND (updated_at < ? OR (updated_at = ? AND id < ?))
            ORDER BY updated_at DESC, id DESC LIMIT ?`
-        )
-        .all(args.before.updatedAt, args.before.updatedAt, args.before.id, args.limit + 1)
-    : prepared<[number], ConversationRow>(db, 
-          'SELECT * FROM conversations WHERE pinned_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT ?'
-        )
-        .all(args.limit + 1)
+      ).all(args.before.updatedAt, args.before.updatedAt, args.before.id, args.limit + 1)
+    : prepared<[number], ConversationRow>(
+        db,
+        'SELECT * FROM conversations WHERE pinned_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT ?'
+      ).all(args.limit + 1)
   const unpinned = rows.slice(0, args.limit).map(toConversation)
   const last = unpinned.at(-1)
   return {
@@ -87,8 +89,15 @@ export function setConversationModel(db: HistoryDatabase, id: number, model: str
 }
 
 /** Replaces a conversation's request parameters. */
-export function setConversationParams(db: HistoryDatabase, id: number, params: ChatParams): boolean {
-  return prepared(db, 'UPDATE conversations SET params = ? WHERE id = ?').run(JSON.stringify(params), id).changes > 0
+export function setConversationParams(
+  db: HistoryDatabase,
+  id: number,
+  params: ChatParams
+): boolean {
+  return (
+    prepared(db, 'UPDATE conversations SET params = ? WHERE id = ?').run(JSON.stringify(params), id)
+      .changes > 0
+  )
 }
 
 /** Renames a conversation. */

@@ -1,6 +1,11 @@
 // The conversations: listing, reading, renaming, pinning, deleting; their branches (versions of a
 // message, deleting one); search, export and import.
-import { MESSAGE_PAGE_SIZE, type Handlers, type Message, type PathChange } from '../../shared/contract'
+import {
+  MESSAGE_PAGE_SIZE,
+  type Handlers,
+  type Message,
+  type PathChange
+} from '../../shared/contract'
 import type { AttachmentCatalog } from '../attachments/catalog'
 import { removeOrphans } from '../attachments/cleanup'
 import { conversationHashes } from '../attachments/records'
@@ -39,7 +44,10 @@ export interface HistoryNeeds {
 }
 
 /** The history's requests over an open database. */
-export function historyHandlers(db: HistoryDatabase, needs: HistoryNeeds): Pick<Handlers, HistoryRequest> {
+export function historyHandlers(
+  db: HistoryDatabase,
+  needs: HistoryNeeds
+): Pick<Handlers, HistoryRequest> {
   const { chat, store, catalog } = needs
   const existing = (id: number) => {
     const conversation = conversations.getConversation(db, id)
@@ -53,7 +61,11 @@ export function historyHandlers(db: HistoryDatabase, needs: HistoryNeeds): Pick<
     return message
   }
   // The path shown after `from` (whose parent is `parentId`) was switched or deleted.
-  const pathChange = (conversationId: number, from: number, parentId: number | null): PathChange => {
+  const pathChange = (
+    conversationId: number,
+    from: number,
+    parentId: number | null
+  ): PathChange => {
     const page =
       parentId === null
         ? firstPage(messages.currentPath(db, conversationId))
@@ -113,15 +125,25 @@ export function historyHandlers(db: HistoryDatabase, needs: HistoryNeeds): Pick<
     showVersion: async ({ messageId }) => {
       const version = existingMessage(messageId)
       if (chat.isStreaming(version.conversationId)) {
-        throw new AppError('busy', 'A reply is still streaming in this conversation. Stop it first.')
+        throw new AppError(
+          'busy',
+          'A reply is still streaming in this conversation. Stop it first.'
+        )
       }
-      messages.setCurrentLeaf(db, version.conversationId, messages.newestLeafUnder(db, version.conversationId, version.id))
+      messages.setCurrentLeaf(
+        db,
+        version.conversationId,
+        messages.newestLeafUnder(db, version.conversationId, version.id)
+      )
       return pathChange(version.conversationId, version.id, version.parentId)
     },
     deleteMessage: async ({ messageId }) => {
       const message = existingMessage(messageId)
       if (chat.isStreaming(message.conversationId)) {
-        throw new AppError('busy', 'A reply is still streaming in this conversation. Stop it first.')
+        throw new AppError(
+          'busy',
+          'A reply is still streaming in this conversation. Stop it first.'
+        )
       }
       const hashes = conversationHashes(db, message.conversationId)
       db.transaction(() => messages.deleteMessageTree(db, message.conversationId, message.id))()
@@ -130,7 +152,10 @@ export function historyHandlers(db: HistoryDatabase, needs: HistoryNeeds): Pick<
     },
     deleteConversation: async ({ id }) => {
       if (chat.isStreaming(id)) {
-        throw new AppError('busy', 'A reply is still streaming in this conversation. Stop it first.')
+        throw new AppError(
+          'busy',
+          'A reply is still streaming in this conversation. Stop it first.'
+        )
       }
       const hashes = conversationHashes(db, id)
       conversations.deleteConversation(db, id)

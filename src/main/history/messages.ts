@@ -65,7 +65,8 @@ function versionsOf(db: HistoryDatabase, row: MessageRow): number[] {
     .all(row.conversation_id, row.parent_id)
 }
 
-const withVersions = (db: HistoryDatabase, row: MessageRow): Message => toMessage(row, versionsOf(db, row))
+const withVersions = (db: HistoryDatabase, row: MessageRow): Message =>
+  toMessage(row, versionsOf(db, row))
 
 /**
  * Adds a message and returns it. It follows `parentId`, by default the conversation's current
@@ -83,12 +84,16 @@ export function insertMessage(
     parentId?: number | null
   }
 ): Message {
-  const parentId = args.parentId === undefined ? currentLeaf(db, args.conversationId) : args.parentId
-  const row = prepared<[number, number | null, MessageRole, string, MessageStatus, string | null, number], MessageRow>(db, 
-      `INSERT INTO messages (conversation_id, parent_id, role, content, status, model, created_at)
+  const parentId =
+    args.parentId === undefined ? currentLeaf(db, args.conversationId) : args.parentId
+  const row = prepared<
+    [number, number | null, MessageRole, string, MessageStatus, string | null, number],
+    MessageRow
+  >(
+    db,
+    `INSERT INTO messages (conversation_id, parent_id, role, content, status, model, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`
-    )
-    .get(args.conversationId, parentId, args.role, args.content, args.status, args.model, args.now)
+  ).get(args.conversationId, parentId, args.role, args.content, args.status, args.model, args.now)
   setCurrentLeaf(db, args.conversationId, row!.id)
   return withVersions(db, row!)
 }
@@ -101,8 +106,10 @@ export function getMessage(db: HistoryDatabase, id: number): Message | undefined
 
 /** All messages of a conversation, every branch, in the order they were written. */
 export function listMessages(db: HistoryDatabase, conversationId: number): Message[] {
-  const rows = prepared<[number], MessageRow>(db, 'SELECT * FROM messages WHERE conversation_id = ? ORDER BY id')
-    .all(conversationId)
+  const rows = prepared<[number], MessageRow>(
+    db,
+    'SELECT * FROM messages WHERE conversation_id = ? ORDER BY id'
+  ).all(conversationId)
   // Siblings share a parent: grouped here rather than asked for row by row.
   const byParent = new Map<number | null, number[]>()
   for (const row of rows) {
@@ -123,8 +130,15 @@ export function currentLeaf(db: HistoryDatabase, conversationId: number): number
 }
 
 /** Makes a message the end of the path the conversation shows. */
-export function setCurrentLeaf(db: HistoryDatabase, conversationId: number, leafId: number | null): void {
-  prepared(db, 'UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(leafId, conversationId)
+export function setCurrentLeaf(
+  db: HistoryDatabase,
+  conversationId: number,
+  leafId: number | null
+): void {
+  prepared(db, 'UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(
+    leafId,
+    conversationId
+  )
 }
 
 /** A message and its ancestors up to the root, oldest first. */
@@ -147,7 +161,11 @@ export function currentPath(db: HistoryDatabase, conversationId: number): Messag
 }
 
 /** The newest message under `messageId` (itself included): a leaf, since children come after parents. */
-export function newestLeafUnder(db: HistoryDatabase, conversationId: number, messageId: number): number {
+export function newestLeafUnder(
+  db: HistoryDatabase,
+  conversationId: number,
+  messageId: number
+): number {
   return prepared<[number, number], number>(
     db,
     `WITH RECURSIVE below(id) AS (
@@ -180,12 +198,21 @@ function pathIdsDownTo(db: HistoryDatabase, conversationId: number, floorId: num
 }
 
 /** Whether a message is on the path the conversation shows. */
-export function isOnCurrentPath(db: HistoryDatabase, conversationId: number, messageId: number): boolean {
+export function isOnCurrentPath(
+  db: HistoryDatabase,
+  conversationId: number,
+  messageId: number
+): boolean {
   return pathIdsDownTo(db, conversationId, messageId).at(-1) === messageId
 }
 
 /** The messages of the current path right after `messageId`, oldest first (one more than `limit`). */
-function pathAfter(db: HistoryDatabase, conversationId: number, messageId: number, limit: number): MessageRow[] {
+function pathAfter(
+  db: HistoryDatabase,
+  conversationId: number,
+  messageId: number,
+  limit: number
+): MessageRow[] {
   const row = prepared<[number], MessageRow>(db, 'SELECT * FROM messages WHERE id = ?')
   return pathIdsDownTo(db, conversationId, messageId)
     .filter((id) => id > messageId)
@@ -198,9 +225,15 @@ function pathAfter(db: HistoryDatabase, conversationId: number, messageId: numbe
  * Shows the branch holding a message: when it is not on the current path, the newest leaf under
  * it becomes the current leaf. False if the conversation has no such message.
  */
-export function showBranchOf(db: HistoryDatabase, conversationId: number, messageId: number): boolean {
-  const message = prepared<[number], { conversation_id: number }>(db, 'SELECT conversation_id FROM messages WHERE id = ?')
-    .get(messageId)
+export function showBranchOf(
+  db: HistoryDatabase,
+  conversationId: number,
+  messageId: number
+): boolean {
+  const message = prepared<[number], { conversation_id: number }>(
+    db,
+    'SELECT conversation_id FROM messages WHERE id = ?'
+  ).get(messageId)
   if (!message || message.conversation_id !== conversationId) return false
   if (!isOnCurrentPath(db, conversationId, messageId)) {
     setCurrentLeaf(db, conversationId, newestLeafUnder(db, conversationId, messageId))
@@ -213,7 +246,11 @@ export function showBranchOf(db: HistoryDatabase, conversationId: number, messag
  * replies; a reply takes the turns after it). When the current leaf went with them, the newest
  * remaining leaf beside them is shown. Returns the ids deleted.
  */
-export function deleteMessageTree(db: HistoryDatabase, conversationId: number, messageId: number): number[] {
+export function deleteMessageTree(
+  db: HistoryDatabase,
+  conversationId: number,
+  messageId: number
+): number[] {
   const message = getMessage(db, messageId)
   if (!message || message.conversationId !== conversationId) return []
   const ids = prepared<[number, number], number>(
@@ -232,7 +269,10 @@ export function deleteMessageTree(db: HistoryDatabase, conversationId: number, m
     const next =
       message.parentId !== null
         ? newestLeafUnder(db, conversationId, message.parentId)
-        : (prepared<[number], number | null>(db, 'SELECT max(id) FROM messages WHERE conversation_id = ?')
+        : (prepared<[number], number | null>(
+            db,
+            'SELECT max(id) FROM messages WHERE conversation_id = ?'
+          )
             .pluck()
             .get(conversationId) ?? null)
     setCurrentLeaf(db, conversationId, next)
@@ -246,7 +286,8 @@ export function appendToMessage(
   id: number,
   text: { content: string; reasoning: string }
 ): void {
-  prepared(db, 
+  prepared(
+    db,
     'UPDATE messages SET content = content || ?, reasoning = reasoning || ? WHERE id = ?'
   ).run(text.content, text.reasoning, id)
 }
@@ -265,22 +306,31 @@ export function finishMessage(
   }
 ): Message {
   const row = prepared<
-      [string, string | null, number | null, number | null, number | null, number | null, string | null, number],
-      MessageRow
-    >(db, 
-      `UPDATE messages SET status = ?, finish_reason = ?, prompt_tokens = ?, completion_tokens = ?,
+    [
+      string,
+      string | null,
+      number | null,
+      number | null,
+      number | null,
+      number | null,
+      string | null,
+      number
+    ],
+    MessageRow
+  >(
+    db,
+    `UPDATE messages SET status = ?, finish_reason = ?, prompt_tokens = ?, completion_tokens = ?,
        reasoning_tokens = ?, reasoning_ms = ?, error = ? WHERE id = ? RETURNING *`
-    )
-    .get(
-      end.status,
-      end.finishReason,
-      end.usage?.promptTokens ?? null,
-      end.usage?.completionTokens ?? null,
-      end.usage?.reasoningTokens ?? null,
-      end.reasoningMs ?? null,
-      end.error && JSON.stringify(end.error),
-      id
-    )
+  ).get(
+    end.status,
+    end.finishReason,
+    end.usage?.promptTokens ?? null,
+    end.usage?.completionTokens ?? null,
+    end.usage?.reasoningTokens ?? null,
+    end.reasoningMs ?? null,
+    end.error && JSON.stringify(end.error),
+    id
+  )
   return withVersions(db, row!)
 }
 
@@ -358,19 +408,32 @@ export function pageOfMessages(
   args: { around?: number; limit: number }
 ): { messages: Message[]; hasOlder: boolean; hasNewer: boolean } {
   if (args.around === undefined) {
-    const older = messagesBeside(db, conversationId, { before: Number.MAX_SAFE_INTEGER }, args.limit)
+    const older = messagesBeside(
+      db,
+      conversationId,
+      { before: Number.MAX_SAFE_INTEGER },
+      args.limit
+    )
     return { messages: older.messages, hasOlder: older.hasMore, hasNewer: false }
   }
   const center = getMessage(db, args.around)
   // One walk from the leaf down to the message says whether it is on the path and what follows it.
-  const below = center && center.conversationId === conversationId ? pathIdsDownTo(db, conversationId, center.id) : []
-  if (!center || below.at(-1) !== center.id) return pageOfMessages(db, conversationId, { limit: args.limit })
+  const below =
+    center && center.conversationId === conversationId
+      ? pathIdsDownTo(db, conversationId, center.id)
+      : []
+  if (!center || below.at(-1) !== center.id)
+    return pageOfMessages(db, conversationId, { limit: args.limit })
   const half = Math.max(1, Math.floor(args.limit / 2))
   const older = messagesBeside(db, conversationId, { before: center.id }, half)
   const row = prepared<[number], MessageRow>(db, 'SELECT * FROM messages WHERE id = ?')
   const newerIds = below.slice(0, -1).reverse()
   return {
-    messages: [...older.messages, center, ...newerIds.slice(0, half).map((id) => withVersions(db, row.get(id)!))],
+    messages: [
+      ...older.messages,
+      center,
+      ...newerIds.slice(0, half).map((id) => withVersions(db, row.get(id)!))
+    ],
     hasOlder: older.hasMore,
     hasNewer: newerIds.length > half
   }

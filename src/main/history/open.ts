@@ -23,7 +23,11 @@ export type OpenedHistory = { ok: true; db: HistoryDatabase } | ({ ok: false } &
  * `fullCheck`, after an unclean shutdown) one that fails SQLite's quick_check, and backs it up
  * before any migration touches it.
  */
-export async function openHistory(file: string, backupDir: string, fullCheck = true): Promise<OpenedHistory> {
+export async function openHistory(
+  file: string,
+  backupDir: string,
+  fullCheck = true
+): Promise<OpenedHistory> {
   const folder = dirname(file)
   try {
     const unwritable = checkWritable(file)
@@ -37,7 +41,12 @@ export async function openHistory(file: string, backupDir: string, fullCheck = t
     // A write refused half-way (SQLITE_READONLY, SQLITE_FULL, EROFS...): the same clear refusal.
     const problem = storageProblem(error)
     if (!problem) throw error
-    return { ok: false, problem, folder, detail: `${storageMessage(problem, folder)} (${(error as Error).message})` }
+    return {
+      ok: false,
+      problem,
+      folder,
+      detail: `${storageMessage(problem, folder)} (${(error as Error).message})`
+    }
   }
 }
 
@@ -58,11 +67,19 @@ function checkWritable(file: string): HistoryProblem | null {
     const problem = storageProblem(error)
     if (!problem) throw error
     rmSync(probe, { force: true })
-    return { problem, folder, detail: `${storageMessage(problem, folder)} (${(error as Error).message})` }
+    return {
+      problem,
+      folder,
+      detail: `${storageMessage(problem, folder)} (${(error as Error).message})`
+    }
   }
 }
 
-async function inspect(file: string, backupDir: string, fullCheck: boolean): Promise<HistoryProblem | null> {
+async function inspect(
+  file: string,
+  backupDir: string,
+  fullCheck: boolean
+): Promise<HistoryProblem | null> {
   let db: Database.Database | undefined
   try {
     // Read-only, so a refused file is not even checkpointed.

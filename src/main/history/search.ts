@@ -69,7 +69,10 @@ const SNIPPET_WIDTH = 100
 export function searchMessages(db: HistoryDatabase, args: SearchArgs): SearchPage {
   const terms = parseQuery(args.query)
   if (!terms.length) return { results: [], next: null }
-  const limit = Math.min(MAX_SEARCH_LIMIT, Math.max(1, Math.floor(args.limit ?? DEFAULT_SEARCH_LIMIT)))
+  const limit = Math.min(
+    MAX_SEARCH_LIMIT,
+    Math.max(1, Math.floor(args.limit ?? DEFAULT_SEARCH_LIMIT))
+  )
   const filters = boundFilters(args)
   const messageMatch = ftsMatchExpression(terms, prefixExpander(db, 'message_search'))
   const titleMatch = ftsMatchExpression(terms, prefixExpander(db, 'conversation_search'))
@@ -85,7 +88,8 @@ export function searchMessages(db: HistoryDatabase, args: SearchArgs): SearchPag
   while (page.length < limit + 1 && (m < messageRows.length || t < titleRows.length)) {
     const takeTitle =
       t < titleRows.length &&
-      (m >= messageRows.length || compareKeys(titleKey(titleRows[t]), messageKey(messageRows[m])) > 0)
+      (m >= messageRows.length ||
+        compareKeys(titleKey(titleRows[t]), messageKey(messageRows[m])) > 0)
     page.push(takeTitle ? { title: titleRows[t++] } : { message: messageRows[m++] })
   }
   const shown = page.slice(0, limit)
@@ -116,7 +120,10 @@ function findMessageRows(
   const { low, high } = idRange(db, filters)
   if (low !== null && high !== null && low > high) return []
   return db
-    .prepare<Filters & IdBounds & { match: string; below: number | null; count: number }, MessageHitRow>(
+    .prepare<
+      Filters & IdBounds & { match: string; below: number | null; count: number },
+      MessageHitRow
+    >(
       // CROSS JOIN keeps the FTS table outermost, so it walks its hits newest first and stops.
       `SELECT m.id, m.conversation_id, m.role, coalesce(m.model, c.model) AS model, m.content,
               m.reasoning, m.created_at, c.title,
@@ -256,7 +263,6 @@ function prefixExpander(
   }
 }
 
-
 const messageKey = (row: MessageHitRow): SearchCursor => ({
   key: row.id,
   rank: 0,
@@ -304,5 +310,7 @@ function toTitleHit(row: TitleHitRow, terms: SearchTerm[]): TitleHit {
 
 function plainSnippet(text: string): SnippetPart[] {
   const cut = text.length > SNIPPET_WIDTH
-  return [{ text: text.slice(0, SNIPPET_WIDTH).replace(/\s+/g, ' ') + (cut ? '…' : ''), match: false }]
+  return [
+    { text: text.slice(0, SNIPPET_WIDTH).replace(/\s+/g, ' ') + (cut ? '…' : ''), match: false }
+  ]
 }

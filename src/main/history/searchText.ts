@@ -56,14 +56,20 @@ const foldCache = new Map<number, Folded>()
 const ASCII: Folded[] = Array.from({ length: 128 }, (_, code) => {
   const char = String.fromCharCode(code)
   const word = /[0-9A-Za-z]/.test(char)
-  return { kind: word ? Kind.Word : Kind.Gap, text: word ? char.toLowerCase() : '', mark: false, composes: false }
+  return {
+    kind: word ? Kind.Word : Kind.Gap,
+    text: word ? char.toLowerCase() : '',
+    mark: false,
+    composes: false
+  }
 })
 
 /** Folds one code point, or a base code point with the marks that follow it. */
 function foldCluster(cluster: string): Folded {
   const base = String.fromCodePoint(cluster.codePointAt(0)!)
   const code = base.codePointAt(0)!
-  if (HALF_WIDTH_VOICING.has(code)) return { kind: Kind.Ignore, text: '', mark: true, composes: false }
+  if (HALF_WIDTH_VOICING.has(code))
+    return { kind: Kind.Ignore, text: '', mark: true, composes: false }
   if (CJK.test(base) && LETTER_OR_DIGIT.test(base)) {
     // Kana keep their voicing marks (か and が differ); width and compatibility forms fold.
     const text = [...cluster.normalize('NFKC')].filter((c) => LETTER_OR_DIGIT.test(c)).join('')
@@ -141,7 +147,11 @@ function walk(text: string, emit: (folded: Folded, start: number, end: number) =
  * The folded form of a text (see the top of this file), with, for every UTF-16 unit of the folded
  * string, the range of the original text it came from.
  */
-export function foldWithOffsets(text: string): { folded: string; starts: number[]; ends: number[] } {
+export function foldWithOffsets(text: string): {
+  folded: string
+  starts: number[]
+  ends: number[]
+} {
   let folded = ''
   const starts: number[] = []
   const ends: number[] = []
@@ -340,7 +350,10 @@ export const INDEXED_PREFIX_LENGTH = 3
  * Tokens hold only letters, digits and CJK, so no user character reaches FTS5 syntax. Null when
  * `expand` shows that nothing can match.
  */
-export function ftsMatchExpression(terms: readonly SearchTerm[], expand?: ExpandPrefix): string | null {
+export function ftsMatchExpression(
+  terms: readonly SearchTerm[],
+  expand?: ExpandPrefix
+): string | null {
   const parts: string[] = []
   for (const term of terms) {
     const chars = [...term.folded]
@@ -354,7 +367,8 @@ export function ftsMatchExpression(terms: readonly SearchTerm[], expand?: Expand
     if (prefix && endsInWord && expand && [...last].length > INDEXED_PREFIX_LENGTH) {
       const words = expand(last)
       if (words && !words.length) return null
-      if (words) phrase = `(${words.map((word) => quote([...tokens.slice(0, -1), word])).join(' OR ')})`
+      if (words)
+        phrase = `(${words.map((word) => quote([...tokens.slice(0, -1), word])).join(' OR ')})`
     }
     parts.push(phrase, ...commonPairs(tokens, prefix).map((pair) => quote([pair])))
   }
@@ -408,7 +422,11 @@ export type { SnippetPart }
  * matched pieces. Every occurrence of every term inside the window is marked. Null if no term
  * occurs in the text.
  */
-export function buildSnippet(text: string, terms: readonly SearchTerm[], width = 100): SnippetPart[] | null {
+export function buildSnippet(
+  text: string,
+  terms: readonly SearchTerm[],
+  width = 100
+): SnippetPart[] | null {
   const { folded, starts, ends } = foldWithOffsets(text)
   const ranges: Array<[number, number]> = []
   for (const term of terms) {

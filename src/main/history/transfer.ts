@@ -99,12 +99,16 @@ interface Uids {
 }
 
 function uidsOf(db: HistoryDatabase, conversationId: number): Uids {
-  const row = prepared<[number], { uid: string; pinned_at: number | null; current_leaf_id: number | null }>(db, 
-      'SELECT uid, pinned_at, current_leaf_id FROM conversations WHERE id = ?'
-    )
-    .get(conversationId)!
-  const messages = prepared<[number], { id: number; uid: string }>(db, 'SELECT id, uid FROM messages WHERE conversation_id = ?')
-    .all(conversationId)
+  const row = prepared<
+    [number],
+    { uid: string; pinned_at: number | null; current_leaf_id: number | null }
+  >(db, 'SELECT uid, pinned_at, current_leaf_id FROM conversations WHERE id = ?').get(
+    conversationId
+  )!
+  const messages = prepared<[number], { id: number; uid: string }>(
+    db,
+    'SELECT id, uid FROM messages WHERE conversation_id = ?'
+  ).all(conversationId)
   return {
     conversation: row.uid,
     pinned: row.pinned_at !== null,
@@ -124,7 +128,8 @@ function toExported(db: HistoryDatabase, conversation: Conversation): ExportedCo
     pinned: uids.pinned,
     createdAt: conversation.createdAt,
     updatedAt: conversation.updatedAt,
-    currentLeafUid: uids.currentLeaf === null ? null : (uids.messages.get(uids.currentLeaf) ?? null),
+    currentLeafUid:
+      uids.currentLeaf === null ? null : (uids.messages.get(uids.currentLeaf) ?? null),
     // Every branch, parents before children (ids grow down a branch).
     messages: listMessages(db, conversation.id).map((message: Message) => ({
       uid: uids.messages.get(message.id)!,
@@ -149,7 +154,10 @@ function toExported(db: HistoryDatabase, conversation: Conversation): ExportedCo
 
 function fileSafe(title: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes
-  const name = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80)
+  const name = title
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .trim()
+    .slice(0, 80)
   return name || 'conversation'
 }
 
@@ -162,7 +170,12 @@ export function exportConversation(
 ): ExportedFile {
   const exported = toExported(db, conversation)
   if (format === 'json') {
-    const file: ExportFile = { format: EXPORT_FORMAT, version: 1, exportedAt: now, conversations: [exported] }
+    const file: ExportFile = {
+      format: EXPORT_FORMAT,
+      version: 1,
+      exportedAt: now,
+      conversations: [exported]
+    }
     return {
       fileName: `${fileSafe(conversation.title)}.json`,
       mime: 'application/json',
@@ -173,25 +186,40 @@ export function exportConversation(
   const settings = describeParams(conversation.params, conversation.params.systemPrompt)
   if (settings) parts.push('', `Settings: ${settings}`)
   if (conversation.params.systemPrompt) {
-    parts.push('', '> **System prompt**', '>', ...conversation.params.systemPrompt.split('\n').map((line) => `> ${line}`))
+    parts.push(
+      '',
+      '> **System prompt**',
+      '>',
+      ...conversation.params.systemPrompt.split('\n').map((line) => `> ${line}`)
+    )
   }
   // For people: the conversation as shown (the current path), not the versions beside it.
   const shown = new Set(currentPath(db, conversation.id).map((message) => message.id))
   const uids = uidsOf(db, conversation.id)
   const shownUids = new Set([...shown].map((id) => uids.messages.get(id)))
   for (const message of exported.messages.filter((m) => shownUids.has(m.uid))) {
-    parts.push('', message.role === 'user' ? '## You' : `## Assistant (${message.model ?? conversation.model})`, '')
+    parts.push(
+      '',
+      message.role === 'user' ? '## You' : `## Assistant (${message.model ?? conversation.model})`,
+      ''
+    )
     const made = message.params && describeParams(message.params, conversation.params.systemPrompt)
     if (made) parts.push(`_${made}_`, '')
     if (message.reasoning) {
-      parts.push('> **Thinking**', '>', ...message.reasoning.split('\n').map((line) => `> ${line}`), '')
+      parts.push(
+        '> **Thinking**',
+        '>',
+        ...message.reasoning.split('\n').map((line) => `> ${line}`),
+        ''
+      )
     }
     for (const attachment of message.attachments) {
       parts.push(`_[${attachment.kind}: ${attachment.name}]_`, '')
     }
     parts.push(message.content)
     if (message.status === 'stopped') parts.push('', '_(stopped)_')
-    if (message.status === 'error' && message.error) parts.push('', `_(failed: ${message.error.message})_`)
+    if (message.status === 'error' && message.error)
+      parts.push('', `_(failed: ${message.error.message})_`)
   }
   return {
     fileName: `${fileSafe(conversation.title)}.md`,
@@ -213,11 +241,17 @@ export function describeParams(params: ChatParams, shownPrompt?: string): string
   if (params.temperature !== undefined) words.push(`temperature ${params.temperature}`)
   if (params.topP !== undefined) words.push(`top_p ${params.topP}`)
   if (params.maxTokens !== undefined) words.push(`at most ${params.maxTokens} tokens`)
-  if (params.stop !== undefined) words.push(`stops at ${params.stop.map((stop) => JSON.stringify(stop)).join(', ')}`)
-  if (params.thinking !== undefined) words.push(params.thinking === 'enabled' ? 'thinking on' : 'thinking off')
+  if (params.stop !== undefined)
+    words.push(`stops at ${params.stop.map((stop) => JSON.stringify(stop)).join(', ')}`)
+  if (params.thinking !== undefined)
+    words.push(params.thinking === 'enabled' ? 'thinking on' : 'thinking off')
   if (params.reasoningEffort !== undefined) words.push(`reasoning effort ${params.reasoningEffort}`)
   if (params.historyTurns !== undefined) {
-    words.push(params.historyTurns === 1 ? 'last turn of history' : `last ${params.historyTurns} turns of history`)
+    words.push(
+      params.historyTurns === 1
+        ? 'last turn of history'
+        : `last ${params.historyTurns} turns of history`
+    )
   }
   return words.join(' · ')
 }
@@ -225,9 +259,16 @@ export function describeParams(params: ChatParams, shownPrompt?: string): string
 /** Everything, as one JSON file. */
 export function exportAll(db: HistoryDatabase, now: number = Date.now()): ExportedFile {
   const conversations = prepared<
-      [],
-      { id: number; title: string; model: string; params: string; created_at: number; updated_at: number }
-    >(db, 'SELECT id, title, model, params, created_at, updated_at FROM conversations ORDER BY id')
+    [],
+    {
+      id: number
+      title: string
+      model: string
+      params: string
+      created_at: number
+      updated_at: number
+    }
+  >(db, 'SELECT id, title, model, params, created_at, updated_at FROM conversations ORDER BY id')
     .all()
     .map((row) =>
       toExported(db, {
@@ -258,7 +299,9 @@ export function parseExport(text: string): ExportFile {
   const parsed = exportFile.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new Error(`The file is not a Seed Chat export (${issue.path.join('.') || 'top level'}: ${issue.message}).`)
+    throw new Error(
+      `The file is not a Seed Chat export (${issue.path.join('.') || 'top level'}: ${issue.message}).`
+    )
   }
   return parsed.data
 }
@@ -266,19 +309,30 @@ export function parseExport(text: string): ExportFile {
 /** Adds what the file has and the database lacks, in one transaction. */
 export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary {
   const summary: ImportSummary = { conversationsAdded: 0, messagesAdded: 0, messagesSkipped: 0 }
-  const findConversation = prepared<[string], { id: number }>(db, 'SELECT id FROM conversations WHERE uid = ?')
+  const findConversation = prepared<[string], { id: number }>(
+    db,
+    'SELECT id FROM conversations WHERE uid = ?'
+  )
   const hasMessage = prepared<[string], { id: number }>(db, 'SELECT id FROM messages WHERE uid = ?')
-  const insertConversation = prepared<[string, string, string, string, number, number, number | null], { id: number }>(db, 
+  const insertConversation = prepared<
+    [string, string, string, string, number, number, number | null],
+    { id: number }
+  >(
+    db,
     `INSERT INTO conversations (uid, title, model, params, created_at, updated_at, pinned_at)
      VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
   )
-  const insertMessage = prepared(db, 
+  const insertMessage = prepared(
+    db,
     `INSERT INTO messages (uid, conversation_id, parent_id, role, content, reasoning, status, model, finish_reason,
        prompt_tokens, completion_tokens, reasoning_tokens, reasoning_ms, error, params, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   const setLeaf = prepared(db, 'UPDATE conversations SET current_leaf_id = ? WHERE id = ?')
-  const touch = prepared(db, 'UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?')
+  const touch = prepared(
+    db,
+    'UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?'
+  )
   db.transaction(() => {
     for (const conversation of file.conversations) {
       let id = findConversation.get(conversation.uid)?.id
@@ -300,7 +354,11 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
       let added = false
       for (const message of conversation.messages) {
         const parentId: number | null =
-          message.parentUid === undefined ? previous : message.parentUid === null ? null : (idOf.get(message.parentUid) ?? previous)
+          message.parentUid === undefined
+            ? previous
+            : message.parentUid === null
+              ? null
+              : (idOf.get(message.parentUid) ?? previous)
         const known = hasMessage.get(message.uid)
         if (known) {
           idOf.set(message.uid, known.id)

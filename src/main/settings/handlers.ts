@@ -9,7 +9,10 @@ import { getSettings, updateSettings } from './settings'
 export type SettingsRequest = 'getSettings' | 'updateSettings' | 'testConnection' | 'listModels'
 
 /** Settings live in the history database; the key comes from the keychain. */
-export function settingsHandlers(db: HistoryDatabase, keys: KeyManager): Pick<Handlers, SettingsRequest> {
+export function settingsHandlers(
+  db: HistoryDatabase,
+  keys: KeyManager
+): Pick<Handlers, SettingsRequest> {
   return {
     getSettings: async () => getSettings(db),
     updateSettings: async (patch) => updateSettings(db, patch),

@@ -39,17 +39,25 @@ export function decodeSetting<T>(field: z.ZodType<T>, stored: string | undefined
 
 /** The user's settings, with defaults for what was never set. */
 export function getSettings(db: HistoryDatabase): Settings {
-  const rows = prepared<[], { key: string; value: string }>(db, 'SELECT key, value FROM settings').all()
+  const rows = prepared<[], { key: string; value: string }>(
+    db,
+    'SELECT key, value FROM settings'
+  ).all()
   const stored = new Map(rows.map((row) => [row.key, row.value]))
   // Missing: the field's default; invalid: the default too.
   return Object.fromEntries(
-    SETTING_NAMES.map((name) => [name, decodeSetting(settingsSchema.shape[name] as z.ZodType, stored.get(name)) ?? DEFAULT_SETTINGS[name]])
+    SETTING_NAMES.map((name) => [
+      name,
+      decodeSetting(settingsSchema.shape[name] as z.ZodType, stored.get(name)) ??
+        DEFAULT_SETTINGS[name]
+    ])
   ) as Settings
 }
 
 /** Saves the given settings and returns them all. */
 export function updateSettings(db: HistoryDatabase, patch: SettingsPatch): Settings {
-  const put = prepared(db, 
+  const put = prepared(
+    db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
   )
   db.transaction(() => {

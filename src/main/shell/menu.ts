@@ -6,10 +6,29 @@ import type { Language } from '../../shared/settings'
 export type MenuLanguage = 'en' | 'zh-CN'
 
 export type MenuRole =
-  | 'about' | 'services' | 'hide' | 'hideOthers' | 'unhide' | 'quit'
-  | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll'
-  | 'reload' | 'toggleDevTools' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen'
-  | 'window' | 'minimize' | 'zoom' | 'close' | 'front'
+  | 'about'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide'
+  | 'quit'
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'selectAll'
+  | 'reload'
+  | 'toggleDevTools'
+  | 'resetZoom'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'togglefullscreen'
+  | 'window'
+  | 'minimize'
+  | 'zoom'
+  | 'close'
+  | 'front'
 
 /** One menu entry; structurally an Electron MenuItemConstructorOptions. */
 export interface MenuEntry {
@@ -93,7 +112,12 @@ export interface MenuOptions {
 }
 
 /** The application menu: the app menu on macOS, Edit, View, Window. */
-export function menuTemplate({ platform, isPackaged, language, appName }: MenuOptions): MenuEntry[] {
+export function menuTemplate({
+  platform,
+  isPackaged,
+  language,
+  appName
+}: MenuOptions): MenuEntry[] {
   const label = (name: LabelName): string => LABELS[language][name].replace('{app}', appName)
   const item = (role: MenuRole): MenuEntry => ({ role, label: label(role) })
   const separator: MenuEntry = { type: 'separator' }
@@ -115,7 +139,15 @@ export function menuTemplate({ platform, isPackaged, language, appName }: MenuOp
   }
   const editMenu: MenuEntry = {
     label: label('edit'),
-    submenu: [item('undo'), item('redo'), separator, item('cut'), item('copy'), item('paste'), item('selectAll')]
+    submenu: [
+      item('undo'),
+      item('redo'),
+      separator,
+      item('cut'),
+      item('copy'),
+      item('paste'),
+      item('selectAll')
+    ]
   }
   const viewMenu: MenuEntry = {
     label: label('view'),
@@ -130,7 +162,11 @@ export function menuTemplate({ platform, isPackaged, language, appName }: MenuOp
   }
   // role 'window' on macOS lets the OS add its window list to this menu.
   const windowMenu: MenuEntry = mac
-    ? { role: 'window', label: label('window'), submenu: [item('minimize'), item('zoom'), separator, item('front')] }
+    ? {
+        role: 'window',
+        label: label('window'),
+        submenu: [item('minimize'), item('zoom'), separator, item('front')]
+      }
     : { label: label('window'), submenu: [item('minimize'), item('close')] }
 
   return [...(mac ? [appMenu] : []), editMenu, viewMenu, windowMenu]

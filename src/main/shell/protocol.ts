@@ -48,7 +48,11 @@ export function contentSecurityPolicy(html: string): string {
  * host, or a path that leaves `root` however it is spelled (`..`, `%2e%2e`, `%2f`, `%5c`, a drive
  * letter, NUL). `path` is the platform's path module (tests pass path.win32 too).
  */
-export function resolveAppFile(root: string, url: string, path: typeof nodePath = nodePath): string | null {
+export function resolveAppFile(
+  root: string,
+  url: string,
+  path: typeof nodePath = nodePath
+): string | null {
   let parsed: URL
   let name: string
   try {
@@ -63,7 +67,13 @@ export function resolveAppFile(root: string, url: string, path: typeof nodePath 
   const base = path.resolve(root)
   const file = path.resolve(base, `.${name}`)
   const inside = path.relative(base, file)
-  if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return null
+  if (
+    inside === '' ||
+    inside === '..' ||
+    inside.startsWith(`..${path.sep}`) ||
+    path.isAbsolute(inside)
+  )
+    return null
   return file
 }
 
@@ -101,7 +111,11 @@ export function isOwnPage(url: string | undefined, devServerURL?: string): boole
  * The one permission our page gets: writing to the clipboard (the code blocks' Copy button uses
  * navigator.clipboard.writeText, which Chromium checks as 'clipboard-sanitized-write').
  */
-export function isPermissionAllowed(permission: string, requestingURL: string, devServerURL?: string): boolean {
+export function isPermissionAllowed(
+  permission: string,
+  requestingURL: string,
+  devServerURL?: string
+): boolean {
   return permission === 'clipboard-sanitized-write' && isOwnPage(requestingURL, devServerURL)
 }
 

@@ -62,18 +62,30 @@ function overlap(a: Rect, b: Rect): { width: number; height: number } {
   }
 }
 
-const clamp = (value: number, low: number, high: number): number => Math.max(low, Math.min(value, high))
+const clamp = (value: number, low: number, high: number): number =>
+  Math.max(low, Math.min(value, high))
 
 /**
  * Where to open the window given the saved state and the displays' work areas (primary first).
  * A window mostly off every display is centred on the primary one; one partly off is moved
  * onto the display it overlaps most; a size is kept within that display and above the minimum.
  */
-export function placeWindow(saved: SavedWindowState | null, workAreas: readonly Rect[]): WindowPlacement {
+export function placeWindow(
+  saved: SavedWindowState | null,
+  workAreas: readonly Rect[]
+): WindowPlacement {
   const primary = workAreas[0]
   const fitSize = (size: { width: number; height: number }, area: Rect | undefined) => ({
-    width: Math.round(area ? clamp(size.width, Math.min(MIN_SIZE.width, area.width), area.width) : Math.max(size.width, MIN_SIZE.width)),
-    height: Math.round(area ? clamp(size.height, Math.min(MIN_SIZE.height, area.height), area.height) : Math.max(size.height, MIN_SIZE.height))
+    width: Math.round(
+      area
+        ? clamp(size.width, Math.min(MIN_SIZE.width, area.width), area.width)
+        : Math.max(size.width, MIN_SIZE.width)
+    ),
+    height: Math.round(
+      area
+        ? clamp(size.height, Math.min(MIN_SIZE.height, area.height), area.height)
+        : Math.max(size.height, MIN_SIZE.height)
+    )
   })
   if (!saved) return { ...fitSize(DEFAULT_SIZE, primary), maximized: false }
 
@@ -81,7 +93,11 @@ export function placeWindow(saved: SavedWindowState | null, workAreas: readonly 
   let bestArea = 0
   for (const area of workAreas) {
     const shared = overlap(saved, area)
-    if (shared.width >= MIN_VISIBLE && shared.height >= MIN_VISIBLE && shared.width * shared.height > bestArea) {
+    if (
+      shared.width >= MIN_VISIBLE &&
+      shared.height >= MIN_VISIBLE &&
+      shared.width * shared.height > bestArea
+    ) {
       best = area
       bestArea = shared.width * shared.height
     }

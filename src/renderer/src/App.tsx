@@ -115,7 +115,11 @@ function useWindowShortcuts(): void {
         } else if (key === 's') {
           event.preventDefault()
           state.toggleSidebar()
-        } else if (key === 'backspace' && state.activeConversationId !== null && !state.search.open) {
+        } else if (
+          key === 'backspace' &&
+          state.activeConversationId !== null &&
+          !state.search.open
+        ) {
           event.preventDefault()
           void state.deleteConversation(state.activeConversationId)
         }

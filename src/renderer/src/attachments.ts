@@ -71,7 +71,10 @@ export function attachmentBlock(
 }
 
 /** The first listed model that takes every one of these kinds. */
-export function modelTaking(kinds: readonly AttachmentKind[], models: readonly ModelInfo[]): string | null {
+export function modelTaking(
+  kinds: readonly AttachmentKind[],
+  models: readonly ModelInfo[]
+): string | null {
   return models.find((model) => kinds.every((kind) => model[kind]))?.id ?? null
 }
 
@@ -103,7 +106,11 @@ function formatLabel(format: string): string {
 }
 
 const num = (value: string | number | undefined): number | undefined =>
-  typeof value === 'number' ? value : value !== undefined && value !== '' && !Number.isNaN(Number(value)) ? Number(value) : undefined
+  typeof value === 'number'
+    ? value
+    : value !== undefined && value !== '' && !Number.isNaN(Number(value))
+      ? Number(value)
+      : undefined
 
 /** Describes an attachment_refused error (from addAttachment or sendMessage) by its reason. */
 export function describeRefusal(error: AppErrorInfo, t: TFunction): RefusalDescription {
@@ -116,10 +123,22 @@ export function describeRefusal(error: AppErrorInfo, t: TFunction): RefusalDescr
       return { text: t('attachments.refused.unknown_format'), detail: null }
     case 'unsupported_format':
       return params.format
-        ? { text: t('attachments.refused.unsupported_format', { format: formatLabel(String(params.format)) }), detail: null }
+        ? {
+            text: t('attachments.refused.unsupported_format', {
+              format: formatLabel(String(params.format))
+            }),
+            detail: null
+          }
         : { text: t('attachments.refused.unsupported_format_unnamed'), detail: message }
     case 'image_too_small':
-      return { text: t('attachments.refused.image_too_small', { width: params.width, height: params.height, limit: params.limit ?? 14 }), detail: null }
+      return {
+        text: t('attachments.refused.image_too_small', {
+          width: params.width,
+          height: params.height,
+          limit: params.limit ?? 14
+        }),
+        detail: null
+      }
     case 'image_aspect_ratio':
       return {
         text: t('attachments.refused.image_aspect_ratio', {
@@ -134,34 +153,69 @@ export function describeRefusal(error: AppErrorInfo, t: TFunction): RefusalDescr
       return { text: t('attachments.refused.image_too_large'), detail: message }
     case 'video_too_large':
       return bytes !== undefined && limit !== undefined
-        ? { text: t('attachments.refused.video_too_large', { size: formatBytes(bytes), limit: formatBytes(limit) }), detail: null }
+        ? {
+            text: t('attachments.refused.video_too_large', {
+              size: formatBytes(bytes),
+              limit: formatBytes(limit)
+            }),
+            detail: null
+          }
         : { text: t('attachments.refused.video_too_large_unsized'), detail: message }
     case 'unreadable':
       return { text: t('attachments.refused.unreadable'), detail: message }
     case 'bad_fps':
-      return { text: t('attachments.refused.bad_fps', { min: params.min ?? 0.2, max: params.max ?? 5 }), detail: null }
+      return {
+        text: t('attachments.refused.bad_fps', { min: params.min ?? 0.2, max: params.max ?? 5 }),
+        detail: null
+      }
     case 'model_no_image':
-      return { text: t('attachments.refused.model_no_image', { model: params.model ?? '' }), detail: null }
+      return {
+        text: t('attachments.refused.model_no_image', { model: params.model ?? '' }),
+        detail: null
+      }
     case 'model_no_video':
-      return { text: t('attachments.refused.model_no_video', { model: params.model ?? '' }), detail: null }
+      return {
+        text: t('attachments.refused.model_no_video', { model: params.model ?? '' }),
+        detail: null
+      }
     case 'request_too_large':
       return bytes !== undefined && limit !== undefined
-        ? { text: t('attachments.refused.request_too_large', { size: formatBytes(bytes), limit: formatBytes(limit) }), detail: null }
+        ? {
+            text: t('attachments.refused.request_too_large', {
+              size: formatBytes(bytes),
+              limit: formatBytes(limit)
+            }),
+            detail: null
+          }
         : { text: t('attachments.refused.request_too_large_unsized'), detail: message }
     case 'not_found':
       // From sendMessage the file is named only in main's message.
       return { text: t('attachments.refused.not_found'), detail: params.name ? null : message }
     case 'too_many':
-      return { text: t('attachments.refused.too_many', { limit: params.limit ?? MAX_ATTACHMENTS_PER_MESSAGE }), detail: null }
+      return {
+        text: t('attachments.refused.too_many', {
+          limit: params.limit ?? MAX_ATTACHMENTS_PER_MESSAGE
+        }),
+        detail: null
+      }
     case 'file_too_large':
-      return { text: t('attachments.refused.file_too_large', { size: formatBytes(bytes ?? 0), limit: formatBytes(limit ?? MAX_FILE_BYTES) }), detail: null }
+      return {
+        text: t('attachments.refused.file_too_large', {
+          size: formatBytes(bytes ?? 0),
+          limit: formatBytes(limit ?? MAX_FILE_BYTES)
+        }),
+        detail: null
+      }
     default:
       return { text: t('attachments.refused.generic'), detail: message }
   }
 }
 
 /** A refusal the renderer makes itself (too many files, too big to hand over). */
-export function localRefusal(reason: 'too_many' | 'file_too_large' | 'unreadable', params: Record<string, number> = {}): AppErrorInfo {
+export function localRefusal(
+  reason: 'too_many' | 'file_too_large' | 'unreadable',
+  params: Record<string, number> = {}
+): AppErrorInfo {
   return { code: 'attachment_refused', message: '', reason, params }
 }
 

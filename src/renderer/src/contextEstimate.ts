@@ -9,7 +9,8 @@
 import type { Attachment, AttachmentDraft, Message } from '../../shared/contract'
 import type { ChatParams } from '../../shared/params'
 
-const CJK = /[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/gu
+const CJK =
+  /[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/gu
 const IMAGE_PATCH_PIXELS = 28 * 28
 const IMAGE_MAX_PIXELS = 4_000_000
 const IMAGE_UNKNOWN_TOKENS = 1_000
@@ -30,16 +31,25 @@ export function estimateTextTokens(text: string): number {
 export function estimateAttachmentTokens(attachment: Attachment | AttachmentDraft): number {
   if (attachment.kind === 'image') {
     if (!attachment.width || !attachment.height) return IMAGE_UNKNOWN_TOKENS
-    return Math.ceil(Math.min(attachment.width * attachment.height, IMAGE_MAX_PIXELS) / IMAGE_PATCH_PIXELS)
+    return Math.ceil(
+      Math.min(attachment.width * attachment.height, IMAGE_MAX_PIXELS) / IMAGE_PATCH_PIXELS
+    )
   }
   const sampled = 'frames' in attachment && attachment.frames ? attachment.frames.frames : null
-  const frames = sampled ?? Math.max(VIDEO_MIN_FRAMES, Math.ceil((attachment.durationSeconds ?? 0) * (attachment.fps ?? 1)))
+  const frames =
+    sampled ??
+    Math.max(VIDEO_MIN_FRAMES, Math.ceil((attachment.durationSeconds ?? 0) * (attachment.fps ?? 1)))
   return frames * VIDEO_FRAME_TOKENS
 }
 
 /** The messages a request sends as history: all, or those of the last `turns` questions. */
-export function historySent(messages: readonly Message[], turns: number | undefined): readonly Message[] {
-  const sendable = messages.filter((m) => m.role === 'user' || (m.status !== 'streaming' && m.content !== ''))
+export function historySent(
+  messages: readonly Message[],
+  turns: number | undefined
+): readonly Message[] {
+  const sendable = messages.filter(
+    (m) => m.role === 'user' || (m.status !== 'streaming' && m.content !== '')
+  )
   if (turns === undefined) return sendable
   let questions = 0
   for (let i = sendable.length - 1; i >= 0; i--) {
@@ -48,7 +58,10 @@ export function historySent(messages: readonly Message[], turns: number | undefi
   return sendable
 }
 
-function messageTokens(message: { content: string; attachments?: readonly (Attachment | AttachmentDraft)[] }): number {
+function messageTokens(message: {
+  content: string
+  attachments?: readonly (Attachment | AttachmentDraft)[]
+}): number {
   return (
     MESSAGE_OVERHEAD_TOKENS +
     estimateTextTokens(message.content) +
@@ -68,8 +81,13 @@ export function estimatePromptTokens({
   draftText: string
   drafts: readonly AttachmentDraft[]
 }): number {
-  const system = params.systemPrompt ? MESSAGE_OVERHEAD_TOKENS + estimateTextTokens(params.systemPrompt) : 0
-  const history = historySent(messages, params.historyTurns).reduce((sum, m) => sum + messageTokens(m), 0)
+  const system = params.systemPrompt
+    ? MESSAGE_OVERHEAD_TOKENS + estimateTextTokens(params.systemPrompt)
+    : 0
+  const history = historySent(messages, params.historyTurns).reduce(
+    (sum, m) => sum + messageTokens(m),
+    0
+  )
   return system + history + messageTokens({ content: draftText, attachments: drafts })
 }
 
@@ -84,8 +102,14 @@ export function contextLevel(tokens: number, context: number): 'quiet' | 'note' 
  * The most recent turns whose history fits in `share` of the context (at least 1): what to offer
  * when a request was too long.
  */
-export function turnsThatFit(messages: readonly Message[], params: ChatParams, context: number, share = 0.8): number {
-  const budget = context * share - (params.systemPrompt ? estimateTextTokens(params.systemPrompt) : 0)
+export function turnsThatFit(
+  messages: readonly Message[],
+  params: ChatParams,
+  context: number,
+  share = 0.8
+): number {
+  const budget =
+    context * share - (params.systemPrompt ? estimateTextTokens(params.systemPrompt) : 0)
   let used = 0
   let turns = 0
   for (let i = messages.length - 1; i >= 0; i--) {

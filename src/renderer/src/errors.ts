@@ -78,7 +78,9 @@ export function describeError(error: AppErrorInfo, t: TFunction): ErrorDescripti
   } else if (error.code === 'unsupported_param') {
     // The reason says which rule; the field is named for anything newer.
     const specific = `errors.unsupported_param_${error.reason ?? ''}`
-    text = i18nHas(t, specific) ? t(specific) : t('errors.unsupported_param', { field: error.params?.field ?? '' })
+    text = i18nHas(t, specific)
+      ? t(specific)
+      : t('errors.unsupported_param', { field: error.params?.field ?? '' })
   } else if (error.code === 'bad_request') {
     text = t('errors.bad_request', { message: message || String(error.status ?? '') })
   } else if (error.code === 'storage_unwritable' || error.code === 'storage_full') {
@@ -90,7 +92,13 @@ export function describeError(error: AppErrorInfo, t: TFunction): ErrorDescripti
   }
   return {
     text,
-    detail: error.code !== 'bad_request' && error.code !== 'unsupported_param' && message !== '' && message !== text ? message : null,
+    detail:
+      error.code !== 'bad_request' &&
+      error.code !== 'unsupported_param' &&
+      message !== '' &&
+      message !== text
+        ? message
+        : null,
     canRetry: RETRYABLE.has(error.code),
     opensSettings: FIXED_IN_SETTINGS.has(error.code)
   }

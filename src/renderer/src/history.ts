@@ -27,7 +27,9 @@ export function termsPattern(terms: readonly string[]): RegExp | null {
   const usable = terms.filter((term) => term.trim() !== '')
   if (usable.length === 0) return null
   // The snippet turns runs of white space into one space: let a space match any run again.
-  const alternatives = usable.map((term) => term.replace(REGEX_SPECIAL, '\\$&').replace(/ +/g, '\\s+'))
+  const alternatives = usable.map((term) =>
+    term.replace(REGEX_SPECIAL, '\\$&').replace(/ +/g, '\\s+')
+  )
   return new RegExp(alternatives.join('|'), 'giu')
 }
 
@@ -89,7 +91,8 @@ export function placeConversation(
     copy[index] = conversation
     return copy
   }
-  const rest = index === -1 ? [...conversations] : conversations.filter((c) => c.id !== conversation.id)
+  const rest =
+    index === -1 ? [...conversations] : conversations.filter((c) => c.id !== conversation.id)
   if (conversation.pinned) return [conversation, ...rest]
   let at = rest.findIndex((c) => !c.pinned)
   if (at === -1) at = rest.length

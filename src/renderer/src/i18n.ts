@@ -8,7 +8,10 @@ import zhCN from './locales/zh-CN.json'
 export type UiLanguage = 'en' | 'zh-CN'
 
 /** Maps the language setting to a UI language: 'system' follows the OS (zh* → zh-CN, else en). */
-export function resolveLanguage(language: Language, systemLanguage: string = navigator.language): UiLanguage {
+export function resolveLanguage(
+  language: Language,
+  systemLanguage: string = navigator.language
+): UiLanguage {
   if (language !== 'system') return language
   return systemLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
 }

@@ -13,7 +13,10 @@ type PluggableList = NonNullable<MarkdownOptions['rehypePlugins']>
 
 type Parent = Root | Element
 
-function walk(parent: Parent, visit: (node: RootContent, index: number, parent: Parent) => void): void {
+function walk(
+  parent: Parent,
+  visit: (node: RootContent, index: number, parent: Parent) => void
+): void {
   // Iterate backwards so a visitor may replace the node it is given.
   for (let index = parent.children.length - 1; index >= 0; index--) {
     const node = parent.children[index]
@@ -38,7 +41,12 @@ export function rehypeImagesAsText(options: { label: (alt: string) => string }) 
       if (node.type !== 'element' || node.tagName !== 'img') return
       const alt = typeof node.properties.alt === 'string' ? node.properties.alt : ''
       const text: ElementContent = { type: 'text', value: options.label(alt) }
-      parent.children[index] = { type: 'element', tagName: 'span', properties: { className: ['md-image'] }, children: [text] }
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['md-image'] },
+        children: [text]
+      }
     })
   }
 }
@@ -137,7 +145,10 @@ export function loadMath(): Promise<void> {
  * Rehype plugins in order; the sanitizer runs last so it sees everything the others made.
  * `marks` are search matches to highlight (none outside a search result).
  */
-export function rehypePlugins(imageLabel: (alt: string) => string, marks: readonly string[] = []): PluggableList {
+export function rehypePlugins(
+  imageLabel: (alt: string) => string,
+  marks: readonly string[] = []
+): PluggableList {
   return [
     rehypeRawAsText,
     [rehypeImagesAsText, { label: imageLabel }],
@@ -159,11 +170,18 @@ export function normalizeMath(block: string): string {
   if (!block.includes('\\(') && !block.includes('\\[')) return block
   return block.replace(
     CODE_SPAN_OR_LATEX_MATH,
-    (whole: string, ticks: string | undefined, display: string | undefined, inline: string | undefined, at: number) => {
+    (
+      whole: string,
+      ticks: string | undefined,
+      display: string | undefined,
+      inline: string | undefined,
+      at: number
+    ) => {
       if (ticks) return whole
       if (inline !== undefined) return `$${inline}$`
       // On lines of its own it is a display block; inside a sentence, math in the line.
-      const ownLines = (at === 0 || block[at - 1] === '\n') && /^[ \t]*(\n|$)/.test(block.slice(at + whole.length))
+      const ownLines =
+        (at === 0 || block[at - 1] === '\n') && /^[ \t]*(\n|$)/.test(block.slice(at + whole.length))
       return ownLines ? `$$\n${display!.trim()}\n$$` : `$$${display}$$`
     }
   )
@@ -207,7 +225,11 @@ export function isTooDeepForMarkdown(text: string): boolean {
     if (line.length <= MAX_MARKDOWN_NESTING) continue
     let rest = line
     let depth = 0
-    for (let found = CONTAINER_MARKER.exec(rest); found && found[0] !== ''; found = CONTAINER_MARKER.exec(rest)) {
+    for (
+      let found = CONTAINER_MARKER.exec(rest);
+      found && found[0] !== '';
+      found = CONTAINER_MARKER.exec(rest)
+    ) {
       if (++depth > MAX_MARKDOWN_NESTING) return true
       rest = rest.slice(found[0].length)
     }

@@ -48,7 +48,10 @@ export interface OfferedFields {
 }
 
 /** Which of the model-dependent fields `model` takes, given the thinking choice in the form. */
-export function offeredFields(model: ModelInfo | null, thinking: ParamsDraft['thinking']): OfferedFields {
+export function offeredFields(
+  model: ModelInfo | null,
+  thinking: ParamsDraft['thinking']
+): OfferedFields {
   const effort = model === null || model.reasoningEffort
   return {
     thinking: model === null || model.thinking,
@@ -96,17 +99,24 @@ export function readDraft(
     } else errors[name] = error
   }
   if (draft.systemPrompt.trim() !== '') take('systemPrompt', draft.systemPrompt, 'systemPrompt')
-  if (draft.temperature.trim() !== '') take('temperature', toNumber(draft.temperature), 'temperature')
+  if (draft.temperature.trim() !== '')
+    take('temperature', toNumber(draft.temperature), 'temperature')
   if (draft.topP.trim() !== '') take('topP', toNumber(draft.topP), 'topP')
   if (draft.maxTokens.trim() !== '') take('maxTokens', toNumber(draft.maxTokens), 'maxTokens')
   if (draft.stop.length > 0) take('stop', draft.stop, 'stop')
-  if (draft.historyTurns.trim() !== '') take('historyTurns', toNumber(draft.historyTurns), 'historyTurns')
+  if (draft.historyTurns.trim() !== '')
+    take('historyTurns', toNumber(draft.historyTurns), 'historyTurns')
   const offered = offeredFields(model, draft.thinking)
   if (offered.thinking && draft.thinking !== '') params.thinking = draft.thinking
-  if (offered.reasoningEffort && draft.reasoningEffort !== '') params.reasoningEffort = draft.reasoningEffort
+  if (offered.reasoningEffort && draft.reasoningEffort !== '')
+    params.reasoningEffort = draft.reasoningEffort
   if (model !== null) {
     for (const issue of paramIssues(params, model)) errors[issue.field] ??= issue.code
-  } else if (params.thinking === 'disabled' && params.reasoningEffort && params.reasoningEffort !== 'minimal') {
+  } else if (
+    params.thinking === 'disabled' &&
+    params.reasoningEffort &&
+    params.reasoningEffort !== 'minimal'
+  ) {
     errors.reasoningEffort = 'effort_needs_minimal_without_thinking'
   }
   return { params, errors }
@@ -131,19 +141,36 @@ export interface ParamChip {
 /** What is not default in these parameters, as chips, in the form's order. */
 export function paramChips(params: ChatParams): ParamChip[] {
   const chips: ParamChip[] = []
-  if (params.systemPrompt !== undefined) chips.push({ field: 'systemPrompt', key: 'systemPrompt', values: {} })
-  if (params.temperature !== undefined) chips.push({ field: 'temperature', key: 'temperature', values: { value: params.temperature } })
-  if (params.topP !== undefined) chips.push({ field: 'topP', key: 'topP', values: { value: params.topP } })
-  if (params.maxTokens !== undefined) chips.push({ field: 'maxTokens', key: 'maxTokens', values: { value: params.maxTokens } })
-  if (params.stop !== undefined) chips.push({ field: 'stop', key: 'stop', values: { count: params.stop.length } })
+  if (params.systemPrompt !== undefined)
+    chips.push({ field: 'systemPrompt', key: 'systemPrompt', values: {} })
+  if (params.temperature !== undefined)
+    chips.push({ field: 'temperature', key: 'temperature', values: { value: params.temperature } })
+  if (params.topP !== undefined)
+    chips.push({ field: 'topP', key: 'topP', values: { value: params.topP } })
+  if (params.maxTokens !== undefined)
+    chips.push({ field: 'maxTokens', key: 'maxTokens', values: { value: params.maxTokens } })
+  if (params.stop !== undefined)
+    chips.push({ field: 'stop', key: 'stop', values: { count: params.stop.length } })
   if (params.thinking !== undefined) {
-    chips.push({ field: 'thinking', key: params.thinking === 'enabled' ? 'thinkingOn' : 'thinkingOff', values: {} })
+    chips.push({
+      field: 'thinking',
+      key: params.thinking === 'enabled' ? 'thinkingOn' : 'thinkingOff',
+      values: {}
+    })
   }
   if (params.reasoningEffort !== undefined) {
-    chips.push({ field: 'reasoningEffort', key: 'effort', values: { value: params.reasoningEffort } })
+    chips.push({
+      field: 'reasoningEffort',
+      key: 'effort',
+      values: { value: params.reasoningEffort }
+    })
   }
   if (params.historyTurns !== undefined) {
-    chips.push({ field: 'historyTurns', key: 'historyTurns', values: { count: params.historyTurns } })
+    chips.push({
+      field: 'historyTurns',
+      key: 'historyTurns',
+      values: { count: params.historyTurns }
+    })
   }
   return chips
 }

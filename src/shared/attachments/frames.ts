@@ -16,7 +16,11 @@ export interface FrameEstimate {
 }
 
 /** Frames = duration × fps, at least 16, capped by the model's maximum (docs/api.md, "Videos"). */
-export function estimateFrames(durationSeconds: number, fps: number, model: ModelInfo): FrameEstimate {
+export function estimateFrames(
+  durationSeconds: number,
+  fps: number,
+  model: ModelInfo
+): FrameEstimate {
   const maxFrames = maxVideoFrames(model)
   // Rounded up: the count is shown as a cost, and a partial second still yields a frame.
   const wanted = Math.ceil(Math.max(0, durationSeconds) * fps - 1e-9)
@@ -33,7 +37,11 @@ export function estimateFrames(durationSeconds: number, fps: number, model: Mode
 /** Accepts an fps the API takes (a number in 0.2..5), or refuses it with the range. */
 export function validateFps(fps: unknown): AttachmentResult<number> {
   if (typeof fps !== 'number' || !Number.isFinite(fps) || fps < FPS_MIN || fps > FPS_MAX) {
-    return refuse('bad_fps', `The frame rate must be a number from ${FPS_MIN} to ${FPS_MAX} frames per second.`, { fps: String(fps), min: FPS_MIN, max: FPS_MAX })
+    return refuse(
+      'bad_fps',
+      `The frame rate must be a number from ${FPS_MIN} to ${FPS_MAX} frames per second.`,
+      { fps: String(fps), min: FPS_MIN, max: FPS_MAX }
+    )
   }
   return accept(fps)
 }

@@ -51,5 +51,9 @@ export function megabytes(bytes: number): string {
 /** The refusal for a model whose flags say it does not take this kind of attachment. */
 export function refuseForModel(model: ModelInfo, kind: 'image' | 'video'): AttachmentResult<never> {
   const models = modelsThatTake(kind)
-  return refuse(kind === 'image' ? 'model_no_image' : 'model_no_video', `${model.id} does not take ${kind}s. Models that do: ${models.join(', ')}.`, { model: model.id, models: models.join(', ') })
+  return refuse(
+    kind === 'image' ? 'model_no_image' : 'model_no_video',
+    `${model.id} does not take ${kind}s. Models that do: ${models.join(', ')}.`,
+    { model: model.id, models: models.join(', ') }
+  )
 }

@@ -12,8 +12,27 @@ describe('the CLI data folder', () => {
 
 describe('ask flags', () => {
   it('read into the app’s parameters; nothing given = nothing', () => {
-    expect(parseAsk(['hello', 'world'])).toMatchObject({ question: 'hello world', params: {}, paramsGiven: false, json: false })
-    expect(parseAsk(['--thinking', 'on', '--stop', 'a', '--stop', 'b', '--fps', '0.5', '--video', 'v.mp4', 'q'])).toMatchObject({
+    expect(parseAsk(['hello', 'world'])).toMatchObject({
+      question: 'hello world',
+      params: {},
+      paramsGiven: false,
+      json: false
+    })
+    expect(
+      parseAsk([
+        '--thinking',
+        'on',
+        '--stop',
+        'a',
+        '--stop',
+        'b',
+        '--fps',
+        '0.5',
+        '--video',
+        'v.mp4',
+        'q'
+      ])
+    ).toMatchObject({
       params: { thinking: 'enabled', stop: ['a', 'b'] },
       paramsGiven: true,
       fps: 0.5,
@@ -22,8 +41,12 @@ describe('ask flags', () => {
   })
 
   it('refuse what is not a valid value, naming the flag', () => {
-    expect(() => parseAsk(['--top-p', '2', 'q'])).toThrow(new UsageError('--top-p: top_p is 0 to 1.'))
-    expect(() => parseAsk(['--max-tokens', '0', 'q'])).toThrow(/--max-tokens: max_tokens is at least 1/)
+    expect(() => parseAsk(['--top-p', '2', 'q'])).toThrow(
+      new UsageError('--top-p: top_p is 0 to 1.')
+    )
+    expect(() => parseAsk(['--max-tokens', '0', 'q'])).toThrow(
+      /--max-tokens: max_tokens is at least 1/
+    )
     expect(() => parseAsk(['--stall-timeout', '0', 'q'])).toThrow(/--stall-timeout/)
     expect(() => parseAsk(['--conversation', 'abc', 'q'])).toThrow(/--conversation/)
     expect(() => parseAsk(['--system', '  ', 'q'])).toThrow(/--system: the system prompt is empty/)

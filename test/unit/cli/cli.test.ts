@@ -30,7 +30,15 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(ROOT, 'test-results', 'cli-'))
   whenDone(() => rmSync(dir, { recursive: true, force: true }))
   bundle = join(dir, 'cli', 'index.cjs')
-  await build({ entryPoints: [CLI], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile: bundle, logLevel: 'warning' })
+  await build({
+    entryPoints: [CLI],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    outfile: bundle,
+    logLevel: 'warning'
+  })
 })
 
 let provider: FakeProvider
@@ -51,8 +59,14 @@ interface Ran {
 }
 
 /** Runs the CLI; never through a shell. The fake provider keeps serving meanwhile (async spawn). */
-function cli(args: string[], env: Record<string, string | undefined> = {}, command: string[] = [process.execPath, bundle]): Promise<Ran> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SEED_CHAT_')))
+function cli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  command: string[] = [process.execPath, bundle]
+): Promise<Ran> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('SEED_CHAT_'))
+  )
   return new Promise((done) => {
     execFile(
       command[0],
@@ -86,7 +100,12 @@ async function openHistory<T>(
   asApp = true
 ): Promise<T> {
   const service = `seed-chat-test-${randomUUID()}`
-  const core = await createCore({ dataDir, secrets: createKeytarStore(service), emit: () => undefined, besideApp: !asApp })
+  const core = await createCore({
+    dataDir,
+    secrets: createKeytarStore(service),
+    emit: () => undefined,
+    besideApp: !asApp
+  })
   try {
     if (connect) {
       await core.handlers.updateSettings({ baseURL: connect.baseURL })
@@ -102,31 +121,58 @@ async function openHistory<T>(
 describe('ask', () => {
   it('runs as documented: npm run -s cli -- ask (tsx on the sources, Node 22)', async () => {
     // npm as on PATH; `npm run` puts node_modules/.bin (with the node devDependency's Node 22) first.
-    const ran = await cli(['run', '-s', 'cli', '--', 'ask', '--json', '--temperature', '0.1', 'Hi'], {}, ['npm'])
+    const ran = await cli(
+      ['run', '-s', 'cli', '--', 'ask', '--json', '--temperature', '0.1', 'Hi'],
+      {},
+      ['npm']
+    )
     expect(ran.code).toBe(0)
     expect(lastJson(ran)).toMatchObject({ ok: true, content: ANSWER, finishReason: 'stop' })
-    expect(Object.keys(provider.chatRequests()[0].body).sort()).toEqual([...BASE_FIELDS, 'temperature'])
+    expect(Object.keys(provider.chatRequests()[0].body).sort()).toEqual([
+      ...BASE_FIELDS,
+      'temperature'
+    ])
   })
 
   it('every flag lands in the body exactly; --json prints one JSON line; the answer is saved like the app does', async () => {
     const ran = await cli([
       'ask',
-      '--model', 'doubao-seed-2.0-pro',
-      '--system', 'Answer in one line.',
-      '--temperature', '0.5',
-      '--top-p', '0.9',
-      '--max-tokens', '100',
-      '--stop', 'END',
-      '--stop', '###',
-      '--thinking', 'off',
-      '--reasoning-effort', 'minimal',
+      '--model',
+      'doubao-seed-2.0-pro',
+      '--system',
+      'Answer in one line.',
+      '--temperature',
+      '0.5',
+      '--top-p',
+      '0.9',
+      '--max-tokens',
+      '100',
+      '--stop',
+      'END',
+      '--stop',
+      '###',
+      '--thinking',
+      'off',
+      '--reasoning-effort',
+      'minimal',
       '--json',
-      'What', 'is', 'a', 'monad?'
+      'What',
+      'is',
+      'a',
+      'monad?'
     ])
     expect(ran.code).toBe(0)
     const body = provider.chatRequests().at(-1)!.body
     expect(Object.keys(body).sort()).toEqual(
-      [...BASE_FIELDS, 'max_tokens', 'reasoning_effort', 'stop', 'temperature', 'thinking', 'top_p'].sort()
+      [
+        ...BASE_FIELDS,
+        'max_tokens',
+        'reasoning_effort',
+        'stop',
+        'temperature',
+        'thinking',
+        'top_p'
+      ].sort()
     )
     expect(body).toMatchObject({
       model: 'doubao-seed-2.0-pro',
@@ -151,11 +197,19 @@ describe('ask', () => {
       content: ANSWER,
       reasoning: 'The user wrote something. A short, friendly answer will do.',
       finishReason: 'stop',
-      usage: { promptTokens: expect.any(Number), completionTokens: expect.any(Number), reasoningTokens: expect.any(Number) }
+      usage: {
+        promptTokens: expect.any(Number),
+        completionTokens: expect.any(Number),
+        reasoningTokens: expect.any(Number)
+      }
     })
     await openHistory(async (core) => {
       const saved = await core.handlers.getConversation({ id: result.conversationId })
-      expect(saved.conversation).toMatchObject({ title: 'What is a monad?', model: 'doubao-seed-2.0-pro', params: { temperature: 0.5 } })
+      expect(saved.conversation).toMatchObject({
+        title: 'What is a monad?',
+        model: 'doubao-seed-2.0-pro',
+        params: { temperature: 0.5 }
+      })
       expect(saved.messages.map((m) => [m.role, m.content, m.status])).toEqual([
         ['user', 'What is a monad?', 'done'],
         ['assistant', ANSWER, 'done']
@@ -174,20 +228,33 @@ describe('ask', () => {
   })
 
   it("parameters not given are not sent, whatever Settings' defaults say; the answer streams to stdout, reasoning to stderr", async () => {
-    await openHistory((core) => core.handlers.updateSettings({ defaultParams: { temperature: 1.3, systemPrompt: 'App default.' } }))
+    await openHistory((core) =>
+      core.handlers.updateSettings({
+        defaultParams: { temperature: 1.3, systemPrompt: 'App default.' }
+      })
+    )
     provider.enqueue({ kind: 'reply', reasoning: 'Thinking it over.', content: 'Plain answer.' })
     const ran = await cli(['ask', 'Hi'])
     expect(ran.code).toBe(0)
     const body = provider.chatRequests().at(-1)!.body
     expect(Object.keys(body).sort()).toEqual(BASE_FIELDS)
-    expect(body).toMatchObject({ model: 'doubao-seed-1-6-251015', messages: [{ role: 'user', content: 'Hi' }] })
+    expect(body).toMatchObject({
+      model: 'doubao-seed-1-6-251015',
+      messages: [{ role: 'user', content: 'Hi' }]
+    })
     expect(ran.stdout).toBe('Plain answer.\n')
     expect(ran.stderr).toBe('Thinking it over.\n\n')
   })
 
   it('--conversation continues a conversation with its history; its own params stay unless flags are given', async () => {
     const first = lastJson(await cli(['ask', '--json', '--temperature', '0.2', 'First question']))
-    const again = await cli(['ask', '--json', '--conversation', String(first.conversationId), 'Second question'])
+    const again = await cli([
+      'ask',
+      '--json',
+      '--conversation',
+      String(first.conversationId),
+      'Second question'
+    ])
     expect(again.code).toBe(0)
     let body = provider.chatRequests().at(-1)!.body
     expect(body.messages).toEqual([
@@ -198,7 +265,19 @@ describe('ask', () => {
     expect(Object.keys(body).sort()).toEqual([...BASE_FIELDS, 'temperature'])
     expect(lastJson(again).conversationId).toBe(first.conversationId)
 
-    expect((await cli(['ask', '--json', '--conversation', String(first.conversationId), '--top-p', '0.4', 'Third'])).code).toBe(0)
+    expect(
+      (
+        await cli([
+          'ask',
+          '--json',
+          '--conversation',
+          String(first.conversationId),
+          '--top-p',
+          '0.4',
+          'Third'
+        ])
+      ).code
+    ).toBe(0)
     body = provider.chatRequests().at(-1)!.body
     expect(Object.keys(body).sort()).toEqual([...BASE_FIELDS, 'top_p'])
   })
@@ -209,7 +288,10 @@ describe('ask', () => {
     const ran = await cli(['ask', '--json', '--image', file, 'What colour?'])
     expect(ran.code).toBe(0)
     const [message] = provider.chatRequests().at(-1)!.body.messages
-    expect(message.content.map((part: { type: string }) => part.type)).toEqual(['image_url', 'text'])
+    expect(message.content.map((part: { type: string }) => part.type)).toEqual([
+      'image_url',
+      'text'
+    ])
     expect(message.content[0].image_url.url).toMatch(/^data:image\/png;base64,/)
   })
 
@@ -218,8 +300,14 @@ describe('ask', () => {
     const ran = await cli(['ask', '--json', '--video', clip, '--fps', '0.5', 'What happens?'])
     expect(ran.code).toBe(0)
     const [message] = provider.chatRequests().at(-1)!.body.messages
-    expect(message.content.map((part: { type: string }) => part.type)).toEqual(['video_url', 'text'])
-    expect(message.content[0].video_url).toMatchObject({ fps: 0.5, url: expect.stringMatching(/^data:video\/mp4;base64,/) })
+    expect(message.content.map((part: { type: string }) => part.type)).toEqual([
+      'video_url',
+      'text'
+    ])
+    expect(message.content[0].video_url).toMatchObject({
+      fps: 0.5,
+      url: expect.stringMatching(/^data:video\/mp4;base64,/)
+    })
 
     const picture = join(dataDir, 'dot.png')
     writeFileSync(picture, await solidImage(32, 32))
@@ -244,13 +332,25 @@ describe('exit code 2: bad input, nothing sent', () => {
     ['a temperature above 2', ['--temperature', '3'], 'invalid_input'],
     ['a temperature that is not a number', ['--temperature', 'warm'], 'invalid_input'],
     ['a fractional max_tokens', ['--max-tokens', '1.5'], 'invalid_input'],
-    ['five stop sequences', ['--stop', 'a', '--stop', 'b', '--stop', 'c', '--stop', 'd', '--stop', 'e'], 'invalid_input'],
+    [
+      'five stop sequences',
+      ['--stop', 'a', '--stop', 'b', '--stop', 'c', '--stop', 'd', '--stop', 'e'],
+      'invalid_input'
+    ],
     ['an unknown thinking value', ['--thinking', 'maybe'], 'invalid_input'],
     ['an unknown reasoning effort', ['--reasoning-effort', 'max'], 'invalid_input'],
     ['an unknown flag', ['--temprature', '1'], 'invalid_input'],
     ['a model id with spaces', ['--model', 'my model'], 'invalid_input'],
-    ['reasoning effort on a model without it', ['--model', 'glm-4-7-251222', '--reasoning-effort', 'low'], 'unsupported_param'],
-    ['high effort with thinking off', ['--thinking', 'off', '--reasoning-effort', 'high'], 'unsupported_param'],
+    [
+      'reasoning effort on a model without it',
+      ['--model', 'glm-4-7-251222', '--reasoning-effort', 'low'],
+      'unsupported_param'
+    ],
+    [
+      'high effort with thinking off',
+      ['--thinking', 'off', '--reasoning-effort', 'high'],
+      'unsupported_param'
+    ],
     ['a conversation that does not exist', ['--conversation', '999'], 'not_found'],
     ['a missing image file', ['--image', '/nonexistent/x.png'], 'invalid_input']
   ]
@@ -260,7 +360,9 @@ describe('exit code 2: bad input, nothing sent', () => {
     expect(ran.code).toBe(2)
     expect(lastJson(ran)).toMatchObject({ ok: false, error: { code, message: expect.any(String) } })
     expect(provider.chatRequests()).toHaveLength(0)
-    await openHistory(async (core) => expect((await core.handlers.listConversations({})).conversations).toHaveLength(0))
+    await openHistory(async (core) =>
+      expect((await core.handlers.listConversations({})).conversations).toHaveLength(0)
+    )
   })
 
   it('an image for a text-only model: attachment_refused, without --json as words on stderr', async () => {
@@ -283,7 +385,10 @@ describe('exit code 2: bad input, nothing sent', () => {
   })
 
   it('no key anywhere: no_key', async () => {
-    const ran = await cli(['ask', '--json', 'Hi'], { SEED_CHAT_API_KEY: undefined, SEED_CHAT_KEYCHAIN_SERVICE: `seed-chat-test-${randomUUID()}` })
+    const ran = await cli(['ask', '--json', 'Hi'], {
+      SEED_CHAT_API_KEY: undefined,
+      SEED_CHAT_KEYCHAIN_SERVICE: `seed-chat-test-${randomUUID()}`
+    })
     expect(ran.code).toBe(2)
     expect(lastJson(ran).error.code).toBe('no_key')
     expect(provider.requests).toHaveLength(0)
@@ -292,7 +397,11 @@ describe('exit code 2: bad input, nothing sent', () => {
 
 describe('exit code 1: the API or the network failed, what arrived is kept', () => {
   it('a server error: the app’s code and status in the JSON', async () => {
-    const error = { kind: 'error', status: 500, error: { message: 'Internal', type: 'InternalServiceError', code: 'InternalServiceError' } } as const
+    const error = {
+      kind: 'error',
+      status: 500,
+      error: { message: 'Internal', type: 'InternalServiceError', code: 'InternalServiceError' }
+    } as const
     // The SDK retries a 500 twice, as in the app.
     provider.enqueue(error, error, error)
     const ran = await cli(['ask', '--json', 'Hi'])
@@ -301,11 +410,22 @@ describe('exit code 1: the API or the network failed, what arrived is kept', () 
   })
 
   it('a stream that breaks mid-reply keeps the part that arrived', async () => {
-    provider.enqueue({ kind: 'reply', content: 'The first half arrived, the rest did not.', failAfterChars: 14, failure: { mode: 'drop' }, chunkSize: 7 })
+    provider.enqueue({
+      kind: 'reply',
+      content: 'The first half arrived, the rest did not.',
+      failAfterChars: 14,
+      failure: { mode: 'drop' },
+      chunkSize: 7
+    })
     const ran = await cli(['ask', '--json', 'Tell me'])
     expect(ran.code).toBe(1)
     const result = lastJson(ran)
-    expect(result).toMatchObject({ ok: false, error: { code: 'stream_interrupted' }, conversationId: expect.any(Number), messageId: expect.any(Number) })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'stream_interrupted' },
+      conversationId: expect.any(Number),
+      messageId: expect.any(Number)
+    })
     await openHistory((core) => {
       const saved = listMessages(core.services.db, result.conversationId)
       expect(saved.map((m) => [m.role, m.content, m.status])).toEqual([
@@ -316,7 +436,12 @@ describe('exit code 1: the API or the network failed, what arrived is kept', () 
   })
 
   it('--stall-timeout ends a silent stream', async () => {
-    provider.enqueue({ kind: 'reply', content: 'Begins then stalls', failAfterChars: 6, failure: { mode: 'stall' } })
+    provider.enqueue({
+      kind: 'reply',
+      content: 'Begins then stalls',
+      failAfterChars: 6,
+      failure: { mode: 'stall' }
+    })
     const started = Date.now()
     const ran = await cli(['ask', '--json', '--stall-timeout', '1', 'Hi'])
     expect(ran.code).toBe(1)
@@ -333,23 +458,51 @@ describe('exit code 1: the API or the network failed, what arrived is kept', () 
 
 describe('beside the running app', () => {
   it('leaves a reply the app is streaming alone', async () => {
-    const streaming = await openHistory(async (core) => {
-      const sent = await core.handlers.sendMessage({ conversationId: null, model: 'doubao-seed-1-6-251015', text: 'App question', attachments: [] })
-      await core.services.chat.whenIdle(sent.assistantMessage.id)
-      // As if the app were still streaming it.
-      core.services.db.prepare("UPDATE messages SET status = 'streaming' WHERE id = ?").run(sent.assistantMessage.id)
-      return sent.assistantMessage.id
-    }, { apiKey: provider.apiKey, baseURL: provider.baseURL })
+    const streaming = await openHistory(
+      async (core) => {
+        const sent = await core.handlers.sendMessage({
+          conversationId: null,
+          model: 'doubao-seed-1-6-251015',
+          text: 'App question',
+          attachments: []
+        })
+        await core.services.chat.whenIdle(sent.assistantMessage.id)
+        // As if the app were still streaming it.
+        core.services.db
+          .prepare("UPDATE messages SET status = 'streaming' WHERE id = ?")
+          .run(sent.assistantMessage.id)
+        return sent.assistantMessage.id
+      },
+      { apiKey: provider.apiKey, baseURL: provider.baseURL }
+    )
     expect((await cli(['ask', '--json', 'CLI question'])).code).toBe(0)
-    expect(await openHistory((core) => getMessage(core.services.db, streaming)?.status, null, false)).toBe('streaming')
+    expect(
+      await openHistory((core) => getMessage(core.services.db, streaming)?.status, null, false)
+    ).toBe('streaming')
   })
 })
 
 describe('the key', () => {
   it('is never printed, even when the server echoes it back', async () => {
-    provider.enqueue({ kind: 'error', status: 400, error: { message: 'Bad header {authorization} for key {key}', type: 'BadRequest', code: 'InvalidParameter' } })
+    provider.enqueue({
+      kind: 'error',
+      status: 400,
+      error: {
+        message: 'Bad header {authorization} for key {key}',
+        type: 'BadRequest',
+        code: 'InvalidParameter'
+      }
+    })
     const json = await cli(['ask', '--json', 'Hi'])
-    provider.enqueue({ kind: 'error', status: 400, error: { message: 'Bad header {authorization} for key {key}', type: 'BadRequest', code: 'InvalidParameter' } })
+    provider.enqueue({
+      kind: 'error',
+      status: 400,
+      error: {
+        message: 'Bad header {authorization} for key {key}',
+        type: 'BadRequest',
+        code: 'InvalidParameter'
+      }
+    })
     const plain = await cli(['ask', 'Hi'])
     const ok = await cli(['ask', 'Hi'])
     for (const ran of [json, plain, ok]) {
@@ -366,9 +519,14 @@ describe('the key', () => {
     const service = `seed-chat-test-${randomUUID()}`
     await createKeytarStore(service).set(provider.apiKey)
     try {
-      const ran = await cli(['ask', '--json', 'Hi'], { SEED_CHAT_API_KEY: undefined, SEED_CHAT_KEYCHAIN_SERVICE: service })
+      const ran = await cli(['ask', '--json', 'Hi'], {
+        SEED_CHAT_API_KEY: undefined,
+        SEED_CHAT_KEYCHAIN_SERVICE: service
+      })
       expect(ran.code).toBe(0)
-      expect(provider.chatRequests().at(-1)!.headers.authorization).toBe(`Bearer ${provider.apiKey}`)
+      expect(provider.chatRequests().at(-1)!.headers.authorization).toBe(
+        `Bearer ${provider.apiKey}`
+      )
       expect(ran.stdout + ran.stderr).not.toContain(provider.apiKey)
     } finally {
       await createKeytarStore(service).delete()
@@ -376,10 +534,14 @@ describe('the key', () => {
   })
 
   it('SEED_CHAT_BASE_URL is used without changing the saved base URL', async () => {
-    await openHistory((core) => core.handlers.updateSettings({ baseURL: 'https://saved.example/v1' }))
+    await openHistory((core) =>
+      core.handlers.updateSettings({ baseURL: 'https://saved.example/v1' })
+    )
     expect((await cli(['ask', '--json', 'Hi'])).code).toBe(0)
     expect(provider.chatRequests()).toHaveLength(1)
-    expect(await openHistory((core) => core.handlers.getSettings(undefined))).toMatchObject({ baseURL: 'https://saved.example/v1' })
+    expect(await openHistory((core) => core.handlers.getSettings(undefined))).toMatchObject({
+      baseURL: 'https://saved.example/v1'
+    })
   })
 })
 
@@ -387,14 +549,40 @@ describe('search', () => {
   it('--json lists hits with plain-text snippets, newest first, offline', async () => {
     provider.enqueue({ kind: 'reply', content: 'Bubble sort swaps neighbours.' })
     const asked = lastJson(await cli(['ask', '--json', 'How does bubble sort work?']))
-    const ran = await cli(['search', '--json', 'bubble'], { SEED_CHAT_API_KEY: undefined, SEED_CHAT_BASE_URL: 'http://127.0.0.1:9/v1' })
+    const ran = await cli(['search', '--json', 'bubble'], {
+      SEED_CHAT_API_KEY: undefined,
+      SEED_CHAT_BASE_URL: 'http://127.0.0.1:9/v1'
+    })
     expect(ran.code).toBe(0)
     const { results } = lastJson(ran)
-    expect(results).toEqual([
-      { conversationId: asked.conversationId, messageId: asked.messageId, role: 'assistant', field: 'content', snippet: 'Bubble sort swaps neighbours.', createdAt: expect.any(Number) },
-      { conversationId: asked.conversationId, messageId: asked.messageId - 1, role: 'user', field: 'content', snippet: 'How does bubble sort work?', createdAt: expect.any(Number) },
-      { conversationId: asked.conversationId, messageId: null, role: null, field: 'title', snippet: 'How does bubble sort work?', createdAt: expect.any(Number) }
-    ].sort((a, b) => (a.field === 'title' ? -1 : b.field === 'title' ? 1 : 0)))
+    expect(results).toEqual(
+      [
+        {
+          conversationId: asked.conversationId,
+          messageId: asked.messageId,
+          role: 'assistant',
+          field: 'content',
+          snippet: 'Bubble sort swaps neighbours.',
+          createdAt: expect.any(Number)
+        },
+        {
+          conversationId: asked.conversationId,
+          messageId: asked.messageId - 1,
+          role: 'user',
+          field: 'content',
+          snippet: 'How does bubble sort work?',
+          createdAt: expect.any(Number)
+        },
+        {
+          conversationId: asked.conversationId,
+          messageId: null,
+          role: null,
+          field: 'title',
+          snippet: 'How does bubble sort work?',
+          createdAt: expect.any(Number)
+        }
+      ].sort((a, b) => (a.field === 'title' ? -1 : b.field === 'title' ? 1 : 0))
+    )
     expect(provider.chatRequests()).toHaveLength(1)
 
     const limited = lastJson(await cli(['search', '--json', '--limit', '1', 'bubble']))

@@ -4,7 +4,11 @@ import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { detectFormat } from '../../../src/main/attachments/detect'
 import { dataURLLength } from '../../../src/main/attachments/dataurl'
-import { fitPixelBudget, prepareImage, type PreparedImage } from '../../../src/main/attachments/images'
+import {
+  fitPixelBudget,
+  prepareImage,
+  type PreparedImage
+} from '../../../src/main/attachments/images'
 import { MAX_IMAGE_PART_CHARS } from '../../../src/shared/attachments/limits'
 import { imagePart } from '../../../src/main/attachments/parts'
 import type { AttachmentResult } from '../../../src/shared/attachments/refusals'
@@ -48,7 +52,10 @@ describe('format detection', () => {
     for (const format of ['jpeg', 'png', 'webp', 'gif', 'tiff'] as const) {
       expect(detectFormat(await solidImage(20, 20, format))).toEqual({ kind: 'image', format })
     }
-    expect(detectFormat(await solidImage(20, 20, 'avif'))).toEqual({ kind: 'image', format: 'avif' })
+    expect(detectFormat(await solidImage(20, 20, 'avif'))).toEqual({
+      kind: 'image',
+      format: 'avif'
+    })
     expect(detectFormat(heicContainer(100, 80))).toEqual({ kind: 'image', format: 'heic' })
     const bmp = Buffer.alloc(54)
     bmp.write('BM', 0, 'latin1')
@@ -62,7 +69,10 @@ describe('format detection', () => {
     const expected = { mp4: 'video', mov: 'video', avi: 'video', webm: 'refused', mkv: 'refused' }
     for (const [container, kind] of Object.entries(expected)) {
       const file = await makeVideo(dir, container as keyof typeof expected)
-      expect(detectFormat(readFileSync(file).subarray(0, 4096))).toEqual({ kind, format: container })
+      expect(detectFormat(readFileSync(file).subarray(0, 4096))).toEqual({
+        kind,
+        format: container
+      })
     }
   })
 
@@ -75,7 +85,10 @@ describe('format detection', () => {
 describe('refusals at attach time', () => {
   it('refuses a side of 14 px or less', async () => {
     const result = await prepareImage(await solidImage(13, 100), seed16)
-    expect(result).toMatchObject({ ok: false, error: { code: 'image_too_small', params: { width: 13, height: 100 } } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'image_too_small', params: { width: 13, height: 100 } }
+    })
     expect(accepted(await prepareImage(await solidImage(15, 100), seed16)).width).toBe(15)
   })
 
@@ -98,7 +111,10 @@ describe('refusals at attach time', () => {
     })
     const webm = readFileSync(await makeVideo(dir, 'webm'))
     const result = await prepareImage(webm, seed16)
-    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported_format', params: { format: 'webm' } } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported_format', params: { format: 'webm' } }
+    })
     expect(!result.ok && result.error.message).toContain('WebM')
   })
 
@@ -119,7 +135,12 @@ describe('orientation, budget and size', () => {
     const { data, info } = await sharp(prepared.bytes).raw().toBuffer({ resolveWithObject: true })
     expect([info.width, info.height]).toEqual([20, 40])
     expect((await sharp(prepared.bytes).metadata()).orientation ?? 1).toBe(1)
-    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)]
+    const pixel = (x: number, y: number) => [
+      ...data.subarray(
+        (y * info.width + x) * info.channels,
+        (y * info.width + x) * info.channels + 3
+      )
+    ]
     const [r1, , b1] = pixel(10, 5)
     const [r2, , b2] = pixel(10, 35)
     expect(r1).toBeGreaterThan(200)
@@ -182,7 +203,12 @@ describe('orientation, budget and size', () => {
   it('sends a HEIC it cannot decode as it is, checked by its declared size', async () => {
     const heic = heicContainer(4032, 3024)
     const prepared = accepted(await prepareImage(heic, seed16))
-    expect(prepared).toMatchObject({ mime: 'image/heic', passedThrough: true, width: 4032, height: 3024 })
+    expect(prepared).toMatchObject({
+      mime: 'image/heic',
+      passedThrough: true,
+      width: 4032,
+      height: 3024
+    })
     expect(await prepareImage(heicContainer(10, 300), seed16)).toMatchObject({
       ok: false,
       error: { code: 'image_too_small' }
@@ -196,7 +222,10 @@ describe('orientation, budget and size', () => {
   it('sends a small BMP as it is and converts a large one to PNG', async () => {
     const toBmp = async (width: number, height: number) => {
       // A bottom-up 24-bit BI_RGB bitmap, written by hand (sharp cannot write BMP).
-      const { data } = await sharp(await screenshotPng(width, height)).removeAlpha().raw().toBuffer({ resolveWithObject: true })
+      const { data } = await sharp(await screenshotPng(width, height))
+        .removeAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true })
       const stride = Math.ceil((width * 3) / 4) * 4
       const bmp = Buffer.alloc(54 + stride * height)
       bmp.write('BM', 0, 'latin1')

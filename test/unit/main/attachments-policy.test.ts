@@ -13,7 +13,12 @@ const MB = 1_000_000
 const seed20 = findModel('doubao-seed-2.0-pro')!
 const glm = findModel('glm-4-7-251222')!
 
-function turn(messageId: number, role: 'user' | 'assistant', sizes: number[] = [], kind: 'image' | 'video' = 'image'): PlannedTurn {
+function turn(
+  messageId: number,
+  role: 'user' | 'assistant',
+  sizes: number[] = [],
+  kind: 'image' | 'video' = 'image'
+): PlannedTurn {
   const attachments: PlannedAttachment[] = sizes.map((jsonBytes, ordinal) => ({
     messageId,
     ordinal,
@@ -27,7 +32,11 @@ function turn(messageId: number, role: 'user' | 'assistant', sizes: number[] = [
 
 describe('the 64 MB request policy', () => {
   it('sends everything when it fits', () => {
-    const plan = planContext([turn(1, 'user', [9 * MB]), turn(2, 'assistant'), turn(3, 'user', [9 * MB])])
+    const plan = planContext([
+      turn(1, 'user', [9 * MB]),
+      turn(2, 'assistant'),
+      turn(3, 'user', [9 * MB])
+    ])
     expect(plan).toMatchObject({ ok: true, value: { leftOut: [] } })
     expect(plan.ok && plan.value.bodyBytes).toBeGreaterThan(18 * MB)
     expect(plan.ok && plan.value.bodyBytes).toBeLessThan(18 * MB + 8192)
@@ -54,12 +63,21 @@ describe('the 64 MB request policy', () => {
 
     const tighter = planContext(turns, { maxBodyBytes: 40 * MB })
     if (!tighter.ok) throw new Error(tighter.error.message)
-    expect(tighter.value.leftOut.map((a) => `${a.messageId}:${a.ordinal}`)).toEqual(['1:0', '1:1', '3:0', '5:0'])
+    expect(tighter.value.leftOut.map((a) => `${a.messageId}:${a.ordinal}`)).toEqual([
+      '1:0',
+      '1:1',
+      '3:0',
+      '5:0'
+    ])
     expect(tighter.value.bodyBytes).toBeLessThanOrEqual(40 * MB)
   })
 
   it('never drops the attachments of the message being sent: refuses instead', () => {
-    const plan = planContext([turn(1, 'user', [5 * MB]), turn(2, 'assistant'), turn(3, 'user', [40 * MB, 30 * MB], 'video')])
+    const plan = planContext([
+      turn(1, 'user', [5 * MB]),
+      turn(2, 'assistant'),
+      turn(3, 'user', [40 * MB, 30 * MB], 'video')
+    ])
     expect(plan).toMatchObject({ ok: false, error: { code: 'request_too_large' } })
   })
 
@@ -75,7 +93,9 @@ describe('the 64 MB request policy', () => {
   it('measures a part exactly as it serialises', () => {
     const bytes = Buffer.alloc(1001, 7)
     const part = imagePart('image/png', bytes, 'xhigh')
-    expect(partJSONBytes('image', 'image/png', bytes.length, { detail: 'xhigh' })).toBe(JSON.stringify(part).length)
+    expect(partJSONBytes('image', 'image/png', bytes.length, { detail: 'xhigh' })).toBe(
+      JSON.stringify(part).length
+    )
   })
 })
 
@@ -83,23 +103,37 @@ describe('models without image or video input', () => {
   it('refuses to send an image to GLM, naming models that take images', () => {
     const refusal = checkModelTakes(glm, ['image'])
     expect(refusal).toMatchObject({ ok: false, error: { code: 'model_no_image' } })
-    expect(refusal && !refusal.ok && refusal.error.params.models).toContain('doubao-seed-1-6-vision-250815')
-    expect(checkModelTakes(glm, ['video'])).toMatchObject({ ok: false, error: { code: 'model_no_video' } })
+    expect(refusal && !refusal.ok && refusal.error.params.models).toContain(
+      'doubao-seed-1-6-vision-250815'
+    )
+    expect(checkModelTakes(glm, ['video'])).toMatchObject({
+      ok: false,
+      error: { code: 'model_no_video' }
+    })
     expect(checkModelTakes(glm, [])).toBeNull()
     expect(checkModelTakes(seed20, ['image', 'video'])).toBeNull()
   })
 
   it('leaves earlier images out for GLM and reports them, rather than dropping them silently', () => {
-    const { turns, leftOut } = leftOutForModel([turn(1, 'user', [MB, MB]), turn(2, 'assistant'), turn(3, 'user')], glm)
+    const { turns, leftOut } = leftOutForModel(
+      [turn(1, 'user', [MB, MB]), turn(2, 'assistant'), turn(3, 'user')],
+      glm
+    )
     expect(turns[0].attachments).toEqual([])
-    expect(leftOut.map((a) => [a.messageId, a.ordinal, a.reason])).toEqual([[1, 0, 'model'], [1, 1, 'model']])
+    expect(leftOut.map((a) => [a.messageId, a.ordinal, a.reason])).toEqual([
+      [1, 0, 'model'],
+      [1, 1, 'model']
+    ])
   })
 })
 
 describe('message content', () => {
   it('puts attachments first, then the text; plain text stays a string', () => {
     const image = imagePart('image/png', Buffer.from([1, 2, 3]), 'high')
-    expect(userContent('What is this?', [image])).toEqual([image, { type: 'text', text: 'What is this?' }])
+    expect(userContent('What is this?', [image])).toEqual([
+      image,
+      { type: 'text', text: 'What is this?' }
+    ])
     expect(userContent('Hello', [])).toBe('Hello')
   })
 })

@@ -19,7 +19,13 @@ import * as conversations from '../../../src/main/history/conversations'
 import type { HistoryDatabase } from '../../../src/main/history/database'
 import * as messages from '../../../src/main/history/messages'
 import { findModel } from '../../../src/shared/models'
-import { heicContainer, makeIcon, makeVideo, screenshotPng, solidImage } from '../../fixtures/attachments/generate'
+import {
+  heicContainer,
+  makeIcon,
+  makeVideo,
+  screenshotPng,
+  solidImage
+} from '../../fixtures/attachments/generate'
 import { freshDatabase, reopenDatabase } from '../../fixtures/history'
 
 const seed16 = findModel('doubao-seed-1-6-251015')!
@@ -28,22 +34,37 @@ const glm = findModel('glm-4-7-251222')!
 
 /** A history database and an attachment store in one data folder; given a folder, opens it again. */
 function fresh(dataDir?: string) {
-  const { db, dir } = dataDir === undefined
-    ? freshDatabase('attachments-store-')
-    : { db: reopenDatabase(join(dataDir, 'history.sqlite')), dir: dataDir }
+  const { db, dir } =
+    dataDir === undefined
+      ? freshDatabase('attachments-store-')
+      : { db: reopenDatabase(join(dataDir, 'history.sqlite')), dir: dataDir }
   return { db, dataDir: dir, store: new AttachmentStore(dir) }
 }
 
-function accepted<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+function accepted<T>(
+  result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
+): T {
   if (!result.ok) throw new Error(`refused: ${result.error.code}: ${result.error.message}`)
   return result.value
 }
 
 function userMessage(db: HistoryDatabase, conversationId: number, content: string) {
-  return messages.insertMessage(db, { conversationId, role: 'user', content, status: 'done', model: null, now: Date.now() })
+  return messages.insertMessage(db, {
+    conversationId,
+    role: 'user',
+    content,
+    status: 'done',
+    model: null,
+    now: Date.now()
+  })
 }
 
-const record = ({ frames: _f, placeholderThumbnail: _p, part: _part, ...stored }: IngestedAttachment) => stored
+const record = ({
+  frames: _f,
+  placeholderThumbnail: _p,
+  part: _part,
+  ...stored
+}: IngestedAttachment) => stored
 
 describe('content-addressed store', () => {
   it('keeps one copy per content under <first 2 hex>/<sha256>, written once', async () => {
@@ -73,9 +94,27 @@ describe('content-addressed store', () => {
 
   it('removes files no message uses once their conversations are deleted, and keeps shared ones', async () => {
     const { db, store } = fresh()
-    const shared = accepted(await ingestAttachment(store, { name: 'shared.png', bytes: await solidImage(40, 40, 'png', '#ff0000') }, seed16))
-    const own = accepted(await ingestAttachment(store, { name: 'own.png', bytes: await solidImage(40, 40, 'png', '#00ff00') }, seed16))
-    const draft = accepted(await ingestAttachment(store, { name: 'draft.png', bytes: await solidImage(40, 40, 'png', '#0000ff') }, seed16))
+    const shared = accepted(
+      await ingestAttachment(
+        store,
+        { name: 'shared.png', bytes: await solidImage(40, 40, 'png', '#ff0000') },
+        seed16
+      )
+    )
+    const own = accepted(
+      await ingestAttachment(
+        store,
+        { name: 'own.png', bytes: await solidImage(40, 40, 'png', '#00ff00') },
+        seed16
+      )
+    )
+    const draft = accepted(
+      await ingestAttachment(
+        store,
+        { name: 'draft.png', bytes: await solidImage(40, 40, 'png', '#0000ff') },
+        seed16
+      )
+    )
     const first = conversations.createConversation(db, { title: 'one', model: seed16.id, now: 1 })
     const second = conversations.createConversation(db, { title: 'two', model: seed16.id, now: 2 })
     attachToMessage(db, userMessage(db, first.id, 'both').id, [record(shared), record(own)])
@@ -91,7 +130,9 @@ describe('content-addressed store', () => {
 
     const secondHashes = conversationHashes(db, second.id)
     conversations.deleteConversation(db, second.id)
-    expect(await removeOrphans(db, store, secondHashes, new Set([draft.sha256]))).toEqual([shared.sha256])
+    expect(await removeOrphans(db, store, secondHashes, new Set([draft.sha256]))).toEqual([
+      shared.sha256
+    ])
     expect(await store.has(shared.sha256)).toBe(false)
     expect(await store.has(draft.sha256)).toBe(true) // still in the composer
     expect(referencedHashes(db).size).toBe(0)
@@ -99,16 +140,33 @@ describe('content-addressed store', () => {
 
   it('sweeps unreferenced files older than the grace period, and stale temporary files', async () => {
     const { db, store } = fresh()
-    const kept = accepted(await ingestAttachment(store, { name: 'kept.png', bytes: await solidImage(30, 30) }, seed16))
-    const stray = accepted(await ingestAttachment(store, { name: 'stray.png', bytes: await solidImage(30, 30, 'png', '#123456') }, seed16))
-    const conversation = conversations.createConversation(db, { title: 't', model: seed16.id, now: 1 })
+    const kept = accepted(
+      await ingestAttachment(store, { name: 'kept.png', bytes: await solidImage(30, 30) }, seed16)
+    )
+    const stray = accepted(
+      await ingestAttachment(
+        store,
+        { name: 'stray.png', bytes: await solidImage(30, 30, 'png', '#123456') },
+        seed16
+      )
+    )
+    const conversation = conversations.createConversation(db, {
+      title: 't',
+      model: seed16.id,
+      now: 1
+    })
     attachToMessage(db, userMessage(db, conversation.id, 'hi').id, [record(kept)])
     const temp = join(store.root, stray.sha256.slice(0, 2), '.tmp-leftover')
     writeFileSync(temp, 'half a file')
 
     expect(await sweepUnreferenced(db, store)).toEqual([]) // everything is recent
     const old = new Date(Date.now() - 2 * 60 * 60 * 1000)
-    for (const path of [store.pathOf(stray.sha256), store.pathOf(stray.sha256, 'thumb'), store.pathOf(stray.sha256, 'part-high'), temp]) {
+    for (const path of [
+      store.pathOf(stray.sha256),
+      store.pathOf(stray.sha256, 'thumb'),
+      store.pathOf(stray.sha256, 'part-high'),
+      temp
+    ]) {
       utimesSync(path, old, old)
     }
     expect(await sweepUnreferenced(db, store)).toEqual([stray.sha256])
@@ -121,7 +179,13 @@ describe('content-addressed store', () => {
 describe('the attachment protocol', () => {
   it('serves thumbnails and originals of stored hashes only', async () => {
     const { store } = fresh()
-    const image = accepted(await ingestAttachment(store, { name: 'shot.png', bytes: await screenshotPng(600, 400) }, seed16))
+    const image = accepted(
+      await ingestAttachment(
+        store,
+        { name: 'shot.png', bytes: await screenshotPng(600, 400) },
+        seed16
+      )
+    )
     const thumb = await serveAttachment(store, `/${image.sha256}/thumb`)
     expect(thumb?.mime).toBe('image/webp')
     const meta = await sharp(thumb!.bytes).metadata()
@@ -151,25 +215,59 @@ describe('attach, send, restart, continue', () => {
   it('stores a video with its poster and the MIME the API wants', async () => {
     const { store, dataDir } = fresh()
     const path = await makeVideo(dataDir, 'mov', { seconds: 2 })
-    const video = accepted(await ingestAttachment(store, { name: 'clip.mov', path }, seed20, { fps: 2 }))
-    expect(video).toMatchObject({ kind: 'video', mime: 'video/mov', fps: 2, width: 64, height: 48, placeholderThumbnail: false })
+    const video = accepted(
+      await ingestAttachment(store, { name: 'clip.mov', path }, seed20, { fps: 2 })
+    )
+    expect(video).toMatchObject({
+      kind: 'video',
+      mime: 'video/mov',
+      fps: 2,
+      width: 64,
+      height: 48,
+      placeholderThumbnail: false
+    })
     expect(video.frames).toMatchObject({ frames: 16, limitedBy: 'minimum' })
-    expect((await serveAttachment(store, `/${video.sha256}/original`))?.mime).toBe('video/quicktime')
-    expect(await ingestAttachment(store, { name: 'clip.mov', path }, seed20, { fps: 0.1 })).toMatchObject({ ok: false, error: { code: 'bad_fps' } })
-    expect(await ingestAttachment(store, { name: 'clip.mov', path }, glm)).toMatchObject({ ok: false, error: { code: 'model_no_video' } })
+    expect((await serveAttachment(store, `/${video.sha256}/original`))?.mime).toBe(
+      'video/quicktime'
+    )
+    expect(
+      await ingestAttachment(store, { name: 'clip.mov', path }, seed20, { fps: 0.1 })
+    ).toMatchObject({ ok: false, error: { code: 'bad_fps' } })
+    expect(await ingestAttachment(store, { name: 'clip.mov', path }, glm)).toMatchObject({
+      ok: false,
+      error: { code: 'model_no_video' }
+    })
   })
 
   it('stores a HEIC it cannot decode with a placeholder thumbnail', async () => {
     const { store } = fresh()
-    const heic = accepted(await ingestAttachment(store, { name: 'IMG_0001.HEIC', bytes: heicContainer(4032, 3024) }, seed16))
-    expect(heic).toMatchObject({ mime: 'image/heic', placeholderThumbnail: true, part: { mime: 'image/heic', passedThrough: true } })
+    const heic = accepted(
+      await ingestAttachment(
+        store,
+        { name: 'IMG_0001.HEIC', bytes: heicContainer(4032, 3024) },
+        seed16
+      )
+    )
+    expect(heic).toMatchObject({
+      mime: 'image/heic',
+      placeholderThumbnail: true,
+      part: { mime: 'image/heic', passedThrough: true }
+    })
     expect((await serveAttachment(store, `/${heic.sha256}/thumb`))?.mime).toBe('image/webp')
   })
 
   it('sends an ICO as it is (image/ico) and draws its thumbnail through ffmpeg', async () => {
     const { store, dataDir } = fresh()
-    const icon = accepted(await ingestAttachment(store, { name: 'app.ico', bytes: await makeIcon(dataDir) }, seed16))
-    expect(icon).toMatchObject({ mime: 'image/ico', width: 32, height: 32, placeholderThumbnail: false, part: { passedThrough: true } })
+    const icon = accepted(
+      await ingestAttachment(store, { name: 'app.ico', bytes: await makeIcon(dataDir) }, seed16)
+    )
+    expect(icon).toMatchObject({
+      mime: 'image/ico',
+      width: 32,
+      height: 32,
+      placeholderThumbnail: false,
+      part: { passedThrough: true }
+    })
     expect((await serveAttachment(store, `/${icon.sha256}/original`))?.mime).toBe('image/x-icon')
     const thumb = await sharp((await store.read(icon.sha256, 'thumb'))!).metadata()
     expect([thumb.format, thumb.width]).toEqual(['webp', 32])
@@ -179,7 +277,10 @@ describe('attach, send, restart, continue', () => {
     const { store, dataDir } = fresh()
     const file = join(dataDir, 'notes.png')
     writeFileSync(file, 'plain text pretending to be a PNG')
-    expect(await ingestAttachment(store, { name: 'notes.png', path: file }, seed16)).toMatchObject({ ok: false, error: { code: 'unknown_format' } })
+    expect(await ingestAttachment(store, { name: 'notes.png', path: file }, seed16)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_format' }
+    })
     expect(existsSync(store.root)).toBe(false)
   })
 
@@ -187,12 +288,27 @@ describe('attach, send, restart, continue', () => {
     const first = fresh()
     const screenshot = await screenshotPng(3000, 2000)
     const video = readFileSync(await makeVideo(first.dataDir, 'mp4', { seconds: 2 }))
-    const image = accepted(await ingestAttachment(first.store, { name: 'screen.png', bytes: screenshot }, seed16))
-    const clip = accepted(await ingestAttachment(first.store, { name: 'clip.mp4', bytes: video }, seed16, { fps: 0.5 }))
-    const conversation = conversations.createConversation(first.db, { title: 't', model: seed16.id, now: 1 })
+    const image = accepted(
+      await ingestAttachment(first.store, { name: 'screen.png', bytes: screenshot }, seed16)
+    )
+    const clip = accepted(
+      await ingestAttachment(first.store, { name: 'clip.mp4', bytes: video }, seed16, { fps: 0.5 })
+    )
+    const conversation = conversations.createConversation(first.db, {
+      title: 't',
+      model: seed16.id,
+      now: 1
+    })
     const question = userMessage(first.db, conversation.id, 'What does this show?')
     attachToMessage(first.db, question.id, [record(image), record(clip)])
-    messages.insertMessage(first.db, { conversationId: conversation.id, role: 'assistant', content: 'A code editor.', status: 'done', model: seed16.id, now: 2 })
+    messages.insertMessage(first.db, {
+      conversationId: conversation.id,
+      role: 'assistant',
+      content: 'A code editor.',
+      status: 'done',
+      model: seed16.id,
+      now: 2
+    })
     first.db.close()
 
     // "Restart": a new database handle and a new store on the same data directory.
@@ -216,31 +332,53 @@ describe('attach, send, restart, continue', () => {
     const [imagePart, videoPart, textPart] = built.messages[0].content as ContentPart[]
     expect(textPart).toEqual({ type: 'text', text: 'What does this show?' })
     expect(videoPart).toMatchObject({ type: 'video_url', video_url: { fps: 0.5 } })
-    expect(videoPart.type === 'video_url' && videoPart.video_url.url.startsWith('data:video/mp4;base64,')).toBe(true)
+    expect(
+      videoPart.type === 'video_url' && videoPart.video_url.url.startsWith('data:video/mp4;base64,')
+    ).toBe(true)
     // On 2.0 the 6 MP screenshot fits the 9 MP budget: the original goes out untouched.
     expect(imagePart.type === 'image_url' && imagePart.image_url).toEqual({
       url: `data:image/png;base64,${screenshot.toString('base64')}`,
       detail: 'xhigh'
     })
     expect(built.messages[2]).toEqual({ role: 'user', content: 'And the line numbers?' })
-    expect(statSync(again.store.pathOf(image.sha256, 'part-xhigh')).ino).toBe(statSync(again.store.pathOf(image.sha256)).ino)
+    expect(statSync(again.store.pathOf(image.sha256, 'part-xhigh')).ino).toBe(
+      statSync(again.store.pathOf(image.sha256)).ino
+    )
 
     // Switching to GLM: the earlier attachments are left out and reported, the text goes.
     const toGlm = accepted(await buildRequestMessages(again.store, turns, glm))
-    expect(toGlm.leftOut.map((a) => [a.name, a.reason])).toEqual([['screen.png', 'model'], ['clip.mp4', 'model']])
+    expect(toGlm.leftOut.map((a) => [a.name, a.reason])).toEqual([
+      ['screen.png', 'model'],
+      ['clip.mp4', 'model']
+    ])
     expect(toGlm.messages[0].content).toEqual([
-      { type: 'text', text: '[Image “screen.png” was attached here but is left out of this request.]' },
-      { type: 'text', text: '[Video “clip.mp4” was attached here but is left out of this request.]' },
+      {
+        type: 'text',
+        text: '[Image “screen.png” was attached here but is left out of this request.]'
+      },
+      {
+        type: 'text',
+        text: '[Video “clip.mp4” was attached here but is left out of this request.]'
+      },
       { type: 'text', text: 'What does this show?' }
     ])
     // ... but a new message with an image is refused for GLM, not sent without it.
-    const withImage = turns.map((t, i) => (i === turns.length - 1 ? { ...t, attachments: stored.get(question.id)!.slice(0, 1) } : t))
-    expect(await buildRequestMessages(again.store, withImage, glm)).toMatchObject({ ok: false, error: { code: 'model_no_image' } })
+    const withImage = turns.map((t, i) =>
+      i === turns.length - 1 ? { ...t, attachments: stored.get(question.id)!.slice(0, 1) } : t
+    )
+    expect(await buildRequestMessages(again.store, withImage, glm)).toMatchObject({
+      ok: false,
+      error: { code: 'model_no_image' }
+    })
 
     // A tight body limit drops the oldest attachment first and says so.
-    const tight = accepted(await buildRequestMessages(again.store, turns, seed20, { maxBodyBytes: 1_000_000 }))
+    const tight = accepted(
+      await buildRequestMessages(again.store, turns, seed20, { maxBodyBytes: 1_000_000 })
+    )
     expect(tight.leftOut.map((a) => [a.name, a.reason])).toEqual([['screen.png', 'request_size']])
     expect(tight.bodyBytes).toBeLessThanOrEqual(1_000_000)
-    expect(Buffer.byteLength(JSON.stringify({ model: seed20.id, messages: tight.messages }))).toBeLessThanOrEqual(tight.bodyBytes)
+    expect(
+      Buffer.byteLength(JSON.stringify({ model: seed20.id, messages: tight.messages }))
+    ).toBeLessThanOrEqual(tight.bodyBytes)
   }, 30_000)
 })

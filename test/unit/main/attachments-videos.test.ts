@@ -30,7 +30,9 @@ beforeAll(async () => {
   }
 }, 60_000)
 
-function accepted<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+function accepted<T>(
+  result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
+): T {
   if (!result.ok) throw new Error(`refused: ${result.error.code}: ${result.error.message}`)
   return result.value
 }
@@ -70,7 +72,22 @@ describe('probing videos', () => {
     // Fragmented with an empty moov: mvhd carries no duration.
     const binary = await ffmpegPath()
     await new Promise<void>((resolve, reject) =>
-      execFile(binary, ['-v', 'error', '-y', '-i', clips.mp4, '-c', 'copy', '-movflags', 'frag_keyframe+empty_moov', fragmented], (error) => (error ? reject(error) : resolve()))
+      execFile(
+        binary,
+        [
+          '-v',
+          'error',
+          '-y',
+          '-i',
+          clips.mp4,
+          '-c',
+          'copy',
+          '-movflags',
+          'frag_keyframe+empty_moov',
+          fragmented
+        ],
+        (error) => (error ? reject(error) : resolve())
+      )
     )
     expect(readIsoHeader(readFileSync(fragmented)).durationSeconds).toBeNull()
     const info = accepted(await probeVideoFile(fragmented))
@@ -83,19 +100,43 @@ describe('probing videos', () => {
     const portrait = join(dir, 'portrait.mp4')
     const binary = await ffmpegPath()
     await new Promise<void>((resolve, reject) =>
-      execFile(binary, ['-v', 'error', '-y', '-i', clips.mp4, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', portrait], (error) => (error ? reject(error) : resolve()))
+      execFile(
+        binary,
+        [
+          '-v',
+          'error',
+          '-y',
+          '-i',
+          clips.mp4,
+          '-c',
+          'copy',
+          '-metadata:s:v:0',
+          'rotate=90',
+          portrait
+        ],
+        (error) => (error ? reject(error) : resolve())
+      )
     )
     expect(readIsoHeader(readFileSync(portrait)).size).toEqual({ width: 64, height: 96 })
     expect(readIsoHeader(readFileSync(clips.mp4)).size).toEqual({ width: 96, height: 64 })
   })
 
   it('refuses WebM and MKV by name, and bytes that are no video', async () => {
-    for (const [container, label] of [['webm', 'WebM'], ['mkv', 'MKV']] as const) {
+    for (const [container, label] of [
+      ['webm', 'WebM'],
+      ['mkv', 'MKV']
+    ] as const) {
       const result = await probeVideo(readFileSync(clips[container]))
-      expect(result).toMatchObject({ ok: false, error: { code: 'unsupported_format', params: { format: container } } })
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'unsupported_format', params: { format: container } }
+      })
       expect(!result.ok && result.error.message).toContain(label)
     }
-    expect(await probeVideo(Buffer.from('not a video'))).toMatchObject({ ok: false, error: { code: 'unknown_format' } })
+    expect(await probeVideo(Buffer.from('not a video'))).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_format' }
+    })
   })
 
   it('refuses a video over 50 MB, and one too big to fit in a request as a data URL', async () => {
@@ -108,16 +149,24 @@ describe('probing videos', () => {
     })
     const inline = maxInlineVideoBytes('mp4')
     expect(inline).toBeLessThan(50_000_000)
-    expect(Math.ceil(inline / 3) * 4 + 'data:video/mp4;base64,'.length).toBeLessThanOrEqual(64_000_000)
+    expect(Math.ceil(inline / 3) * 4 + 'data:video/mp4;base64,'.length).toBeLessThanOrEqual(
+      64_000_000
+    )
     const tooBig = Buffer.alloc(inline + 3)
     head.copy(tooBig)
-    expect(await probeVideo(tooBig, { poster: false })).toMatchObject({ ok: false, error: { code: 'video_too_large' } })
+    expect(await probeVideo(tooBig, { poster: false })).toMatchObject({
+      ok: false,
+      error: { code: 'video_too_large' }
+    })
   })
 
   it('refuses a truncated file whose length cannot be read', async () => {
     const truncated = join(dir, 'truncated.mp4')
     writeFileSync(truncated, readFileSync(clips.mp4).subarray(0, 64))
-    expect(await probeVideoFile(truncated)).toMatchObject({ ok: false, error: { code: 'unreadable' } })
+    expect(await probeVideoFile(truncated)).toMatchObject({
+      ok: false,
+      error: { code: 'unreadable' }
+    })
   })
 })
 
@@ -130,8 +179,17 @@ describe('frames and fps', () => {
   })
 
   it('caps at 640 frames before Seed 1.8 and 1280 on 1.8/2.0', () => {
-    expect(estimateFrames(200, 5, seed16)).toMatchObject({ frames: 640, maxFrames: 640, limitedBy: 'maximum', effectiveFps: 3.2 })
-    expect(estimateFrames(200, 5, seed18)).toMatchObject({ frames: 1000, maxFrames: 1280, limitedBy: null })
+    expect(estimateFrames(200, 5, seed16)).toMatchObject({
+      frames: 640,
+      maxFrames: 640,
+      limitedBy: 'maximum',
+      effectiveFps: 3.2
+    })
+    expect(estimateFrames(200, 5, seed18)).toMatchObject({
+      frames: 1000,
+      maxFrames: 1280,
+      limitedBy: null
+    })
     expect(estimateFrames(400, 5, seed20)).toMatchObject({ frames: 1280, limitedBy: 'maximum' })
   })
 
@@ -148,7 +206,10 @@ describe('frames and fps', () => {
     expect(prepared.fps).toBe(0.5)
     expect(prepared.estimate.frames).toBe(16)
     expect(prepared.video.mime).toBe('video/mov')
-    expect(await prepareVideo(bytes, seed20, 6)).toMatchObject({ ok: false, error: { code: 'bad_fps' } })
+    expect(await prepareVideo(bytes, seed20, 6)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_fps' }
+    })
     const refused = await prepareVideo(bytes, glm)
     expect(refused).toMatchObject({ ok: false, error: { code: 'model_no_video' } })
     expect(!refused.ok && refused.error.message).toContain('doubao-seed-1-8-251228')

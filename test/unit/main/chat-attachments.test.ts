@@ -41,7 +41,12 @@ async function attach(name: string, bytes: Buffer, model = VISION) {
   return core.handlers.addAttachment({ name, data: new Uint8Array(bytes), model })
 }
 
-async function send(args: { conversationId?: number | null; model?: string; text: string; attachments?: { sha256: string; name: string; fps?: number }[] }) {
+async function send(args: {
+  conversationId?: number | null
+  model?: string
+  text: string
+  attachments?: { sha256: string; name: string; fps?: number }[]
+}) {
   const sent = await core.handlers.sendMessage({
     conversationId: args.conversationId ?? null,
     model: args.model ?? VISION,
@@ -72,9 +77,16 @@ describe('attachments in requests', () => {
     })
     const [request] = provider.chatRequests()
     const content = request.body.messages[0].content
-    expect(content.map((part: { type: string }) => part.type)).toEqual(['image_url', 'video_url', 'text'])
+    expect(content.map((part: { type: string }) => part.type)).toEqual([
+      'image_url',
+      'video_url',
+      'text'
+    ])
     expect(content[0].image_url.url).toBe(`data:image/png;base64,${png.toString('base64')}`)
-    expect(content[1].video_url).toEqual({ url: `data:video/mp4;base64,${mp4.toString('base64')}`, fps: 2.5 })
+    expect(content[1].video_url).toEqual({
+      url: `data:video/mp4;base64,${mp4.toString('base64')}`,
+      fps: 2.5
+    })
     expect(content[2]).toEqual({ type: 'text', text: 'What happens here?' })
     expect(sent.userMessage.attachments.map((a) => [a.name, a.fps])).toEqual([
       ['photo.jpg', null],
@@ -103,8 +115,15 @@ describe('attachments in requests', () => {
 
   it('leaves earlier images out for a text-only model and says which', async () => {
     const image = await attach('screen.png', await screenshotPng(320, 200))
-    const first = await send({ text: 'look', attachments: [{ sha256: image.sha256, name: image.name }] })
-    const second = await send({ conversationId: first.conversation.id, model: TEXT_ONLY, text: 'and now?' })
+    const first = await send({
+      text: 'look',
+      attachments: [{ sha256: image.sha256, name: image.name }]
+    })
+    const second = await send({
+      conversationId: first.conversation.id,
+      model: TEXT_ONLY,
+      text: 'and now?'
+    })
     expect(second.leftOut).toEqual([
       expect.objectContaining({ name: 'screen.png', kind: 'image', reason: 'model' })
     ])
@@ -133,7 +152,10 @@ describe('attachment files', () => {
 
   it('history keeps attachments across a restart and a conversation can go on', async () => {
     const image = await attach('screen.png', await screenshotPng(320, 200, 5))
-    const first = await send({ text: 'look', attachments: [{ sha256: image.sha256, name: image.name }] })
+    const first = await send({
+      text: 'look',
+      attachments: [{ sha256: image.sha256, name: image.name }]
+    })
     await core.close()
     core = await createCore({
       dataDir,
@@ -153,8 +175,14 @@ describe('attachments on branches', () => {
   it('an edited question keeps its images; deleting the last question that uses a file removes it', async () => {
     const png = await screenshotPng(320, 200)
     const image = await attach('chart.png', png)
-    const sent = await send({ text: 'What does this show?', attachments: [{ sha256: image.sha256, name: 'chart.png' }] })
-    const edited = await core.handlers.editMessage({ messageId: sent.userMessage.id, text: 'Describe the chart' })
+    const sent = await send({
+      text: 'What does this show?',
+      attachments: [{ sha256: image.sha256, name: 'chart.png' }]
+    })
+    const edited = await core.handlers.editMessage({
+      messageId: sent.userMessage.id,
+      text: 'Describe the chart'
+    })
     await core.services.chat.whenIdle(edited.assistantMessage.id)
     expect(edited.userMessage.attachments.map((a) => a.name)).toEqual(['chart.png'])
     const content = provider.chatRequests()[1].body.messages[0].content

@@ -28,7 +28,13 @@ import { tempDir } from '../../fixtures/temp'
 const MODEL = 'doubao-seed-1-6-251015'
 // Characters that URL-encoding and JSON-escaping change, so each form of the key differs.
 const KEY = 'sk-hostile/"echo"+key=0123456789abcdefGHIJ'
-const KEY_FORMS = [KEY, encodeURIComponent(KEY), JSON.stringify(KEY).slice(1, -1), KEY.slice(0, 24), KEY.slice(-20)]
+const KEY_FORMS = [
+  KEY,
+  encodeURIComponent(KEY),
+  JSON.stringify(KEY).slice(1, -1),
+  KEY.slice(0, 24),
+  KEY.slice(-20)
+]
 
 let provider: FakeProvider
 let core: Core
@@ -65,7 +71,12 @@ afterEach(async () => {
 })
 
 async function sendAndWait(text = 'hi') {
-  const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text })
+  const sent = await core.handlers.sendMessage({
+    conversationId: null,
+    model: MODEL,
+    attachments: [],
+    text
+  })
   await core.services.chat.whenIdle(sent.assistantMessage.id)
   return { sent, reply: getMessage(core.services.db, sent.assistantMessage.id)! }
 }
@@ -83,7 +94,11 @@ async function failureOf(promise: Promise<unknown>): Promise<AppErrorInfo> {
 describe('keep-alive comments', () => {
   it('a server that pings for longer than the stall limit, then answers, is not cut off', async () => {
     await start({ stallTimeoutMs: 300 })
-    provider.enqueue({ kind: 'reply', content: 'worth the wait', keepAlive: { everyMs: 100, forMs: 1_000 } })
+    provider.enqueue({
+      kind: 'reply',
+      content: 'worth the wait',
+      keepAlive: { everyMs: 100, forMs: 1_000 }
+    })
     const startedAt = Date.now()
     const { reply } = await sendAndWait()
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1_000)
@@ -93,12 +108,24 @@ describe('keep-alive comments', () => {
 
   it('a stream of pings only keeps the reply open until Stop, which keeps it as stopped', async () => {
     await start({ stallTimeoutMs: 300 })
-    provider.enqueue({ kind: 'reply', content: 'never sent', keepAlive: { everyMs: 100, forMs: Infinity } })
-    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text: 'hi' })
+    provider.enqueue({
+      kind: 'reply',
+      content: 'never sent',
+      keepAlive: { everyMs: 100, forMs: Infinity }
+    })
+    const sent = await core.handlers.sendMessage({
+      conversationId: null,
+      model: MODEL,
+      attachments: [],
+      text: 'hi'
+    })
     await new Promise((resolve) => setTimeout(resolve, 1_000))
     expect(getMessage(core.services.db, sent.assistantMessage.id)?.status).toBe('streaming')
     await core.handlers.stopReply({ messageId: sent.assistantMessage.id })
-    expect(getMessage(core.services.db, sent.assistantMessage.id)).toMatchObject({ status: 'stopped', error: null })
+    expect(getMessage(core.services.db, sent.assistantMessage.id)).toMatchObject({
+      status: 'stopped',
+      error: null
+    })
   })
 
   it('a server that pings, then falls silent, is still cut off as stalled', async () => {
@@ -131,12 +158,44 @@ describe('account problems', () => {
   })
 
   it.each([
-    [403, { message: 'Access denied for this account.', type: 'Forbidden', code: 'AccessDenied' }, 'account_problem'],
-    [402, { message: 'Payment required.', type: 'billing', code: 'payment_required' }, 'account_problem'],
-    [429, { message: 'You exceeded your current quota.', type: 'insufficient_quota', code: 'insufficient_quota' }, 'account_problem'],
-    [403, { message: 'The model doubao-seed-1-6-251015 is not open.', type: 'Forbidden', code: 'AccessDenied' }, 'model_unavailable'],
-    [404, { message: 'The model is not open.', type: 'NotFound', code: 'ModelNotOpen' }, 'model_unavailable'],
-    [429, { message: 'Free quota used up.', type: 'TooManyRequests', code: 'QuotaExceeded' }, 'rate_limited']
+    [
+      403,
+      { message: 'Access denied for this account.', type: 'Forbidden', code: 'AccessDenied' },
+      'account_problem'
+    ],
+    [
+      402,
+      { message: 'Payment required.', type: 'billing', code: 'payment_required' },
+      'account_problem'
+    ],
+    [
+      429,
+      {
+        message: 'You exceeded your current quota.',
+        type: 'insufficient_quota',
+        code: 'insufficient_quota'
+      },
+      'account_problem'
+    ],
+    [
+      403,
+      {
+        message: 'The model doubao-seed-1-6-251015 is not open.',
+        type: 'Forbidden',
+        code: 'AccessDenied'
+      },
+      'model_unavailable'
+    ],
+    [
+      404,
+      { message: 'The model is not open.', type: 'NotFound', code: 'ModelNotOpen' },
+      'model_unavailable'
+    ],
+    [
+      429,
+      { message: 'Free quota used up.', type: 'TooManyRequests', code: 'QuotaExceeded' },
+      'rate_limited'
+    ]
   ] as const)('HTTP %i %o becomes %s', async (status, error, code) => {
     await start()
     provider.enqueue({ kind: 'error', status, error })
@@ -148,7 +207,13 @@ describe('account problems', () => {
 describe('answers that are not the API', () => {
   it.each([
     ['without a data: line', CAPTIVE_PORTAL_PAGE],
-    ['with a data: line', CAPTIVE_PORTAL_PAGE.replace('<body>', '<body style="background:url(\ndata:image/gif;base64,R0lGOD)">')]
+    [
+      'with a data: line',
+      CAPTIVE_PORTAL_PAGE.replace(
+        '<body>',
+        '<body style="background:url(\ndata:image/gif;base64,R0lGOD)">'
+      )
+    ]
   ])('a captive portal page (200, %s) says a login page answered', async (_name, page) => {
     await start()
     provider.enqueue({ kind: 'raw', contentType: 'text/html; charset=utf-8', body: page })
@@ -165,7 +230,11 @@ describe('answers that are not the API', () => {
 
   it('a JSON answer to a stream request names what came back', async () => {
     await start()
-    provider.enqueue({ kind: 'raw', contentType: 'application/json', body: '{"status":"ok","hello":"world"}' })
+    provider.enqueue({
+      kind: 'raw',
+      contentType: 'application/json',
+      body: '{"status":"ok","hello":"world"}'
+    })
     const { reply } = await sendAndWait()
     expect(reply.error).toMatchObject({
       code: 'not_api_response',
@@ -176,7 +245,12 @@ describe('answers that are not the API', () => {
 
   it("a proxy's 403 page is not the model being unavailable", async () => {
     await start()
-    provider.enqueue({ kind: 'raw', status: 403, contentType: 'text/html', body: '<html><title>Blocked by policy</title></html>' })
+    provider.enqueue({
+      kind: 'raw',
+      status: 403,
+      contentType: 'text/html',
+      body: '<html><title>Blocked by policy</title></html>'
+    })
     const { reply } = await sendAndWait()
     expect(reply.error).toMatchObject({ code: 'not_api_response', status: 403, reason: 'html' })
     expect(reply.error?.message).toBe('HTTP 403, text/html: “Blocked by policy”')
@@ -228,41 +302,76 @@ describe('a server that echoes the key', () => {
       const first = await sendAndWait('first')
       conversationId = first.sent.conversation.id
       expect(first.reply.error?.code).toBe('bad_request')
-      expect(first.reply.error?.message).toContain(`Invalid header Authorization: Bearer ${KEY_REMOVED}`)
+      expect(first.reply.error?.message).toContain(
+        `Invalid header Authorization: Bearer ${KEY_REMOVED}`
+      )
 
       provider.enqueue({
         kind: 'reply',
         content: 'partial answer',
         failAfterChars: 7,
-        failure: { mode: 'error-event', error: { ...echoed, message: 'Key {key} was revoked mid-stream' } }
+        failure: {
+          mode: 'error-event',
+          error: { ...echoed, message: 'Key {key} was revoked mid-stream' }
+        }
       })
       const retried = await core.handlers.retryReply({ messageId: first.reply.id })
       await core.services.chat.whenIdle(retried.id)
       const second = getMessage(core.services.db, retried.id)!
-      expect(second.error).toEqual({ code: 'stream_interrupted', message: `Key ${KEY_REMOVED} was revoked mid-stream (InvalidParameter)` })
+      expect(second.error).toEqual({
+        code: 'stream_interrupted',
+        message: `Key ${KEY_REMOVED} was revoked mid-stream (InvalidParameter)`
+      })
       expect(second.content).toBe('partial')
 
-      provider.enqueueModels({ kind: 'error', status: 403, error: { ...echoed, code: 'AccessDenied' } })
+      provider.enqueueModels({
+        kind: 'error',
+        status: 403,
+        error: { ...echoed, code: 'AccessDenied' }
+      })
       results.push(await dispatch(core.handlers, 'testConnection', {}))
-      provider.unauthorizedError = { message: 'Unknown key {key}', type: 'Unauthorized', code: 'AuthenticationError' }
+      provider.unauthorizedError = {
+        message: 'Unknown key {key}',
+        type: 'Unauthorized',
+        code: 'AuthenticationError'
+      }
       const wrongKey = `${KEY}-wrong`
-      const wrong = await dispatch(core.handlers, 'testConnection', { baseURL: provider.baseURL, key: wrongKey })
+      const wrong = await dispatch(core.handlers, 'testConnection', {
+        baseURL: provider.baseURL,
+        key: wrongKey
+      })
       results.push(wrong)
       expect(JSON.stringify(wrong).includes(wrongKey)).toBe(false)
       expect(wrong).toEqual({
         ok: false,
-        error: { code: 'bad_key', status: 401, message: `Unknown key ${KEY_REMOVED} (AuthenticationError)` }
+        error: {
+          code: 'bad_key',
+          status: 401,
+          message: `Unknown key ${KEY_REMOVED} (AuthenticationError)`
+        }
       })
       results.push(await dispatch(core.handlers, 'getConversation', { id: conversationId }))
-      results.push(await dispatch(core.handlers, 'exportConversation', { id: conversationId, format: 'markdown' }))
-      results.push(await dispatch(core.handlers, 'exportConversation', { id: conversationId, format: 'json' }))
+      results.push(
+        await dispatch(core.handlers, 'exportConversation', {
+          id: conversationId,
+          format: 'markdown'
+        })
+      )
+      results.push(
+        await dispatch(core.handlers, 'exportConversation', { id: conversationId, format: 'json' })
+      )
       results.push(await dispatch(core.handlers, 'exportHistory', undefined))
     })
     // The server did receive the key, and did echo it.
     expect(provider.chatRequests()[0].headers.authorization).toBe(`Bearer ${KEY}`)
 
     expectNoKey(JSON.stringify(results), 'a result to the renderer')
-    expectNoKey(JSON.stringify(results.map((result) => (result as { value?: { content?: string } }).value?.content)), 'an export')
+    expectNoKey(
+      JSON.stringify(
+        results.map((result) => (result as { value?: { content?: string } }).value?.content)
+      ),
+      'an export'
+    )
     expectNoKey(JSON.stringify([...deltas, ...ended]), 'an event to the renderer')
     expectNoKey(printed, 'the console')
     const file = join(dataDir, HISTORY_FILE)
@@ -282,7 +391,10 @@ describe('a 10 MB event', () => {
   it('is parsed in time proportional to its size without blocking the process for long', async () => {
     const text = `${'x'.repeat(SIZE - 7)}终了。`
     const body = Buffer.from(
-      eventStream([completionChunk({ role: 'assistant', content: text }), completionChunk({}, 'stop')])
+      eventStream([
+        completionChunk({ role: 'assistant', content: text }),
+        completionChunk({}, 'stop')
+      ])
     )
     const request = {
       baseURL: provider.baseURL,
@@ -307,7 +419,10 @@ describe('a 10 MB event', () => {
     delay.enable()
     let received = ''
     const startedAt = performance.now()
-    const end = await streamChat({ ...request, onDelta: (delta) => (received += delta.content) }, options)
+    const end = await streamChat(
+      { ...request, onDelta: (delta) => (received += delta.content) },
+      options
+    )
     const took = performance.now() - startedAt
     delay.disable()
     clearInterval(probe)
@@ -316,7 +431,9 @@ describe('a 10 MB event', () => {
     expect(received.length).toBe(text.length)
     expect(received.endsWith('终了。')).toBe(true)
     // Before: 6 s in all, 1.6 s in one block (the SDK re-scanned its buffer for every chunk).
-    console.info(`10 MB event: ${Math.round(took)} ms in all, longest block ${Math.round(longest)} ms (histogram max ${Math.round(delay.max / 1e6)} ms)`)
+    console.info(
+      `10 MB event: ${Math.round(took)} ms in all, longest block ${Math.round(longest)} ms (histogram max ${Math.round(delay.max / 1e6)} ms)`
+    )
     // Generous bounds: two cores shared with other test workers. Unloaded: ~100 ms, ~15 ms.
     expect(took).toBeLessThan(3_000)
     expect(longest).toBeLessThan(250)
@@ -328,7 +445,10 @@ describe('a 10 MB event', () => {
     provider.enqueue({
       kind: 'raw',
       contentType: 'text/event-stream',
-      body: eventStream([completionChunk({ role: 'assistant', content: text }), completionChunk({}, 'stop')])
+      body: eventStream([
+        completionChunk({ role: 'assistant', content: text }),
+        completionChunk({}, 'stop')
+      ])
     })
     let longest = 0
     let last = performance.now()

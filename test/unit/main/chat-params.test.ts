@@ -37,7 +37,12 @@ const MODEL = 'doubao-seed-1-6-251015'
 const BASE_FIELDS = ['messages', 'model', 'stream', 'stream_options']
 
 /** Sends through dispatch (the IPC boundary's validation) and waits for the reply to end. */
-async function send(args: { text: string; conversationId?: number | null; model?: string; params?: unknown }) {
+async function send(args: {
+  text: string
+  conversationId?: number | null
+  model?: string
+  params?: unknown
+}) {
   const result = await dispatch(core.handlers, 'sendMessage', {
     conversationId: args.conversationId ?? null,
     model: args.model ?? MODEL,
@@ -82,25 +87,45 @@ describe('parameters on the wire', () => {
     ],
     [
       'every field at once',
-      { temperature: 1.5, topP: 0.5, maxTokens: 100, stop: ['x'], thinking: 'enabled', reasoningEffort: 'low' },
-      { temperature: 1.5, top_p: 0.5, max_tokens: 100, stop: ['x'], thinking: { type: 'enabled' }, reasoning_effort: 'low' }
+      {
+        temperature: 1.5,
+        topP: 0.5,
+        maxTokens: 100,
+        stop: ['x'],
+        thinking: 'enabled',
+        reasoningEffort: 'low'
+      },
+      {
+        temperature: 1.5,
+        top_p: 0.5,
+        max_tokens: 100,
+        stop: ['x'],
+        thinking: { type: 'enabled' },
+        reasoning_effort: 'low'
+      }
     ]
   ]
 
-  it.each(controls)('%s: the body has exactly that field more, with its value', async (_name, params, fields) => {
-    const { reply, sent } = await sendOk({ text: 'Hi', params })
-    const body = lastBody()
-    expect(Object.keys(body).sort()).toEqual([...BASE_FIELDS, ...Object.keys(fields)].sort())
-    for (const [field, value] of Object.entries(fields)) expect(body[field]).toEqual(value)
-    expect(body.messages).toEqual([{ role: 'user', content: 'Hi' }])
-    // The conversation keeps them, and the reply records what it was made with.
-    expect(sent.conversation.params).toEqual(params)
-    expect(reply.params).toEqual(params)
-    expect(sent.assistantMessage.params).toEqual(params)
-  })
+  it.each(controls)(
+    '%s: the body has exactly that field more, with its value',
+    async (_name, params, fields) => {
+      const { reply, sent } = await sendOk({ text: 'Hi', params })
+      const body = lastBody()
+      expect(Object.keys(body).sort()).toEqual([...BASE_FIELDS, ...Object.keys(fields)].sort())
+      for (const [field, value] of Object.entries(fields)) expect(body[field]).toEqual(value)
+      expect(body.messages).toEqual([{ role: 'user', content: 'Hi' }])
+      // The conversation keeps them, and the reply records what it was made with.
+      expect(sent.conversation.params).toEqual(params)
+      expect(reply.params).toEqual(params)
+      expect(sent.assistantMessage.params).toEqual(params)
+    }
+  )
 
   it('the system prompt goes first as a system message, and adds no other field', async () => {
-    await sendOk({ text: 'Hi', params: { systemPrompt: 'You translate between Chinese and English.' } })
+    await sendOk({
+      text: 'Hi',
+      params: { systemPrompt: 'You translate between Chinese and English.' }
+    })
     const body = lastBody()
     expect(Object.keys(body).sort()).toEqual(BASE_FIELDS)
     expect(body.messages).toEqual([
@@ -114,7 +139,11 @@ describe('parameters on the wire', () => {
     const id = first.sent.conversation.id
     await sendOk({ text: 'Q2', conversationId: id })
     await sendOk({ text: 'Q3', conversationId: id })
-    await sendOk({ text: 'Q4', conversationId: id, params: { historyTurns: 2, systemPrompt: 'Be brief.' } })
+    await sendOk({
+      text: 'Q4',
+      conversationId: id,
+      params: { historyTurns: 2, systemPrompt: 'Be brief.' }
+    })
     const body = lastBody()
     expect(Object.keys(body).sort()).toEqual(BASE_FIELDS)
     const answer = 'Hello! This is the fake provider.'
@@ -131,11 +160,16 @@ describe('parameters on the wire', () => {
   })
 
   it("a new chat starts from Settings' default parameters; given params win over them", async () => {
-    await core.handlers.updateSettings({ defaultParams: { temperature: 0.2, systemPrompt: 'Default prompt.' } })
+    await core.handlers.updateSettings({
+      defaultParams: { temperature: 0.2, systemPrompt: 'Default prompt.' }
+    })
     const plain = await sendOk({ text: 'Hi' })
     expect(lastBody().temperature).toBe(0.2)
     expect(lastBody().messages[0]).toEqual({ role: 'system', content: 'Default prompt.' })
-    expect(plain.sent.conversation.params).toEqual({ temperature: 0.2, systemPrompt: 'Default prompt.' })
+    expect(plain.sent.conversation.params).toEqual({
+      temperature: 0.2,
+      systemPrompt: 'Default prompt.'
+    })
 
     await sendOk({ text: 'Hi', params: { topP: 0.9 } })
     expect(Object.keys(lastBody()).sort()).toEqual([...BASE_FIELDS, 'top_p'])
@@ -153,35 +187,63 @@ describe('parameters on the wire', () => {
     expect(Object.keys(lastBody()).sort()).toEqual([...BASE_FIELDS, 'stop'].sort())
     expect(replaced.sent.conversation.params).toEqual({ stop: ['.'] })
     const replies = listMessages(core.services.db, id).filter((m) => m.role === 'assistant')
-    expect(replies.map((m) => m.params)).toEqual([{ temperature: 0.7 }, { temperature: 0.7 }, { stop: ['.'] }])
-    expect(listMessages(core.services.db, id).filter((m) => m.role === 'user').map((m) => m.params)).toEqual([null, null, null])
+    expect(replies.map((m) => m.params)).toEqual([
+      { temperature: 0.7 },
+      { temperature: 0.7 },
+      { stop: ['.'] }
+    ])
+    expect(
+      listMessages(core.services.db, id)
+        .filter((m) => m.role === 'user')
+        .map((m) => m.params)
+    ).toEqual([null, null, null])
   })
 
   it('setConversationParams changes what the next request carries', async () => {
     const first = await sendOk({ text: 'Q1' })
     const id = first.sent.conversation.id
-    const set = await dispatch(core.handlers, 'setConversationParams', { id, params: { maxTokens: 64, thinking: 'disabled' } })
+    const set = await dispatch(core.handlers, 'setConversationParams', {
+      id,
+      params: { maxTokens: 64, thinking: 'disabled' }
+    })
     expect(set.ok).toBe(true)
     await sendOk({ text: 'Q2', conversationId: id })
     expect(lastBody()).toMatchObject({ max_tokens: 64, thinking: { type: 'disabled' } })
-    expect(Object.keys(lastBody()).sort()).toEqual([...BASE_FIELDS, 'max_tokens', 'thinking'].sort())
+    expect(Object.keys(lastBody()).sort()).toEqual(
+      [...BASE_FIELDS, 'max_tokens', 'thinking'].sort()
+    )
   })
 
   it("retry uses the conversation's current params and records them on the new reply", async () => {
-    provider.enqueue({ kind: 'error', status: 500, error: { message: 'boom', type: 'InternalServiceError', code: 'InternalServiceError' } })
+    provider.enqueue({
+      kind: 'error',
+      status: 500,
+      error: { message: 'boom', type: 'InternalServiceError', code: 'InternalServiceError' }
+    })
     const first = await sendOk({ text: 'Q1', params: { temperature: 1 } })
     expect(first.reply.status).toBe('error')
-    await core.handlers.setConversationParams({ id: first.sent.conversation.id, params: { topP: 0.1 } })
+    await core.handlers.setConversationParams({
+      id: first.sent.conversation.id,
+      params: { topP: 0.1 }
+    })
     const reply = await core.handlers.retryReply({ messageId: first.reply.id })
     await core.services.chat.whenIdle(reply.id)
     expect(Object.keys(lastBody()).sort()).toEqual([...BASE_FIELDS, 'top_p'])
-    expect(getMessage(core.services.db, reply.id)).toMatchObject({ status: 'done', params: { topP: 0.1 } })
+    expect(getMessage(core.services.db, reply.id)).toMatchObject({
+      status: 'done',
+      params: { topP: 0.1 }
+    })
   })
 
   it('max_tokens cuts the reply: finish_reason length is recorded', async () => {
     provider.enqueue({ kind: 'reply', content: 'one two three four five six' })
     const { reply } = await sendOk({ text: 'Count', params: { maxTokens: 2 } })
-    expect(reply).toMatchObject({ status: 'done', content: 'one two ', finishReason: 'length', params: { maxTokens: 2 } })
+    expect(reply).toMatchObject({
+      status: 'done',
+      content: 'one two ',
+      finishReason: 'length',
+      params: { maxTokens: 2 }
+    })
   })
 })
 
@@ -201,17 +263,32 @@ describe('refused before anything is sent', () => {
     ['an unknown parameter', { frequencyPenalty: 1 }]
   ]
 
-  it.each(schemaRefusals)('%s: invalid_input at dispatch, nothing sent, nothing stored', async (_name, params) => {
-    const result = await send({ text: 'Hi', params })
-    expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.error.code).toBe('invalid_input')
-    expect(provider.chatRequests()).toHaveLength(0)
-    expect((await core.handlers.listConversations({})).conversations).toHaveLength(0)
-  })
+  it.each(schemaRefusals)(
+    '%s: invalid_input at dispatch, nothing sent, nothing stored',
+    async (_name, params) => {
+      const result = await send({ text: 'Hi', params })
+      expect(result.ok).toBe(false)
+      if (!result.ok) expect(result.error.code).toBe('invalid_input')
+      expect(provider.chatRequests()).toHaveLength(0)
+      expect((await core.handlers.listConversations({})).conversations).toHaveLength(0)
+    }
+  )
 
   const modelRefusals: [string, string, ChatParams, string, string][] = [
-    ['reasoning_effort on glm', 'glm-4-7-251222', { reasoningEffort: 'low' }, 'reasoningEffort', 'effort_not_supported'],
-    ['reasoning_effort on 1-6-flash', 'doubao-seed-1-6-flash-250828', { reasoningEffort: 'minimal' }, 'reasoningEffort', 'effort_not_supported'],
+    [
+      'reasoning_effort on glm',
+      'glm-4-7-251222',
+      { reasoningEffort: 'low' },
+      'reasoningEffort',
+      'effort_not_supported'
+    ],
+    [
+      'reasoning_effort on 1-6-flash',
+      'doubao-seed-1-6-flash-250828',
+      { reasoningEffort: 'minimal' },
+      'reasoningEffort',
+      'effort_not_supported'
+    ],
     [
       'effort high with thinking off',
       MODEL,
@@ -221,16 +298,23 @@ describe('refused before anything is sent', () => {
     ]
   ]
 
-  it.each(modelRefusals)('%s: unsupported_param naming the field, nothing sent, nothing stored', async (_name, model, params, field, reason) => {
-    const result = await send({ text: 'Hi', model, params })
-    expect(result.ok).toBe(false)
-    if (!result.ok) {
-      expect(result.error).toMatchObject({ code: 'unsupported_param', reason, params: { field, model } })
-      expect(result.error.message.length).toBeGreaterThan(0)
+  it.each(modelRefusals)(
+    '%s: unsupported_param naming the field, nothing sent, nothing stored',
+    async (_name, model, params, field, reason) => {
+      const result = await send({ text: 'Hi', model, params })
+      expect(result.ok).toBe(false)
+      if (!result.ok) {
+        expect(result.error).toMatchObject({
+          code: 'unsupported_param',
+          reason,
+          params: { field, model }
+        })
+        expect(result.error.message.length).toBeGreaterThan(0)
+      }
+      expect(provider.chatRequests()).toHaveLength(0)
+      expect((await core.handlers.listConversations({})).conversations).toHaveLength(0)
     }
-    expect(provider.chatRequests()).toHaveLength(0)
-    expect((await core.handlers.listConversations({})).conversations).toHaveLength(0)
-  })
+  )
 
   it('a conversation whose params the new model refuses: refused, its messages and params untouched', async () => {
     const first = await sendOk({ text: 'Q1', params: { reasoningEffort: 'medium' } })
@@ -241,14 +325,21 @@ describe('refused before anything is sent', () => {
     expect(provider.chatRequests()).toHaveLength(1)
     expect(listMessages(core.services.db, id)).toHaveLength(2)
     const after = await core.handlers.getConversation({ id })
-    expect(after.conversation).toMatchObject({ model: MODEL, params: { reasoningEffort: 'medium' } })
+    expect(after.conversation).toMatchObject({
+      model: MODEL,
+      params: { reasoningEffort: 'medium' }
+    })
   })
 
   it('OutofContextError comes back as context_too_long with the server message', async () => {
     provider.enqueue({
       kind: 'error',
       status: 400,
-      error: { message: 'Total tokens of image and text exceed max message tokens.', type: 'BadRequest', code: 'OutofContextError' }
+      error: {
+        message: 'Total tokens of image and text exceed max message tokens.',
+        type: 'BadRequest',
+        code: 'OutofContextError'
+      }
     })
     const { reply } = await sendOk({ text: 'A very long question' })
     expect(reply.status).toBe('error')

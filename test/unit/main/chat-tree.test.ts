@@ -35,13 +35,19 @@ afterEach(async () => {
 const MODEL = 'doubao-seed-1-6-251015'
 
 async function send(text: string, conversationId: number | null = null) {
-  const sent = await core.handlers.sendMessage({ conversationId, model: MODEL, attachments: [], text })
+  const sent = await core.handlers.sendMessage({
+    conversationId,
+    model: MODEL,
+    attachments: [],
+    text
+  })
   await core.services.chat.whenIdle(sent.assistantMessage.id)
   return sent
 }
 
 /** The conversation as shown: [role, content] along the current path. */
-const shown = (conversationId: number) => currentPath(core.services.db, conversationId).map((m) => [m.role, m.content])
+const shown = (conversationId: number) =>
+  currentPath(core.services.db, conversationId).map((m) => [m.role, m.content])
 const lastBody = () => provider.chatRequests().at(-1)!.body
 
 /** A conversation of two turns: Q1 → A1, Q2 → A2. */
@@ -62,9 +68,18 @@ describe('regenerate', () => {
     expect(lastBody().messages).toEqual([{ role: 'user', content: 'Q1' }])
     expect(again.parentId).toBe(first.userMessage.id)
     expect(again.versions).toEqual([first.assistantMessage.id, again.id])
-    expect(shown(conversationId)).toEqual([['user', 'Q1'], ['assistant', 'A1 again']])
+    expect(shown(conversationId)).toEqual([
+      ['user', 'Q1'],
+      ['assistant', 'A1 again']
+    ])
     // Every version is kept.
-    expect(listMessages(core.services.db, conversationId).map((m) => m.content)).toEqual(['Q1', 'A1', 'Q2', 'A2', 'A1 again'])
+    expect(listMessages(core.services.db, conversationId).map((m) => m.content)).toEqual([
+      'Q1',
+      'A1',
+      'Q2',
+      'A2',
+      'A1 again'
+    ])
 
     // The next question goes after the version shown, and that version is its context.
     provider.enqueue({ kind: 'reply', content: 'A3' })
@@ -83,7 +98,13 @@ describe('regenerate', () => {
     expect(shown(conversationId).map(([, content]) => content)).toEqual(['Q1', 'A1', 'Q2', 'A2'])
     provider.enqueue({ kind: 'reply', content: 'A4' })
     await send('Q4', conversationId)
-    expect(lastBody().messages.map((m: { content: string }) => m.content)).toEqual(['Q1', 'A1', 'Q2', 'A2', 'Q4'])
+    expect(lastBody().messages.map((m: { content: string }) => m.content)).toEqual([
+      'Q1',
+      'A1',
+      'Q2',
+      'A2',
+      'Q4'
+    ])
   })
 
   it('regenerates the last reply in place on the path, and Retry still replaces a failed one', async () => {
@@ -97,8 +118,13 @@ describe('regenerate', () => {
       { role: 'user', content: 'Q2' }
     ])
     expect(shown(conversationId).at(-1)).toEqual(['assistant', 'A2 bis'])
-    expect(getMessage(core.services.db, again.id)!.versions).toEqual([second.assistantMessage.id, again.id])
-    await expect(core.handlers.regenerateReply({ messageId: second.userMessage.id })).rejects.toMatchObject({ code: 'not_found' })
+    expect(getMessage(core.services.db, again.id)!.versions).toEqual([
+      second.assistantMessage.id,
+      again.id
+    ])
+    await expect(
+      core.handlers.regenerateReply({ messageId: second.userMessage.id })
+    ).rejects.toMatchObject({ code: 'not_found' })
   })
 })
 
@@ -106,7 +132,10 @@ describe('edit and resend', () => {
   it('branches at the question: the edit is a sibling with a new reply, the old branch stays reachable', async () => {
     const { conversationId, first, second } = await twoTurns()
     provider.enqueue({ kind: 'reply', content: 'A2 edited' })
-    const edited = await core.handlers.editMessage({ messageId: second.userMessage.id, text: 'Q2 edited' })
+    const edited = await core.handlers.editMessage({
+      messageId: second.userMessage.id,
+      text: 'Q2 edited'
+    })
     await core.services.chat.whenIdle(edited.assistantMessage.id)
     expect(lastBody().messages).toEqual([
       { role: 'user', content: 'Q1' },
@@ -129,15 +158,25 @@ describe('edit and resend', () => {
   it('editing the first question makes a second root; an empty edit is refused', async () => {
     const { conversationId, first } = await twoTurns()
     provider.enqueue({ kind: 'reply', content: 'Other start' })
-    const edited = await core.handlers.editMessage({ messageId: first.userMessage.id, text: 'Q1 bis' })
+    const edited = await core.handlers.editMessage({
+      messageId: first.userMessage.id,
+      text: 'Q1 bis'
+    })
     await core.services.chat.whenIdle(edited.assistantMessage.id)
     expect(lastBody().messages).toEqual([{ role: 'user', content: 'Q1 bis' }])
     expect(edited.userMessage.parentId).toBeNull()
-    expect(shown(conversationId)).toEqual([['user', 'Q1 bis'], ['assistant', 'Other start']])
-    await expect(core.handlers.editMessage({ messageId: first.userMessage.id, text: '  ' })).rejects.toMatchObject({
+    expect(shown(conversationId)).toEqual([
+      ['user', 'Q1 bis'],
+      ['assistant', 'Other start']
+    ])
+    await expect(
+      core.handlers.editMessage({ messageId: first.userMessage.id, text: '  ' })
+    ).rejects.toMatchObject({
       code: 'invalid_input'
     })
-    await expect(core.handlers.editMessage({ messageId: first.assistantMessage.id, text: 'x' })).rejects.toMatchObject({
+    await expect(
+      core.handlers.editMessage({ messageId: first.assistantMessage.id, text: 'x' })
+    ).rejects.toMatchObject({
       code: 'not_found'
     })
   })
@@ -161,7 +200,12 @@ describe('continue', () => {
       usage: { prompt_tokens: 20, completion_tokens: 6, reasoning_tokens: 0 }
     })
     const continued = await core.handlers.continueReply({ messageId: cut.id })
-    expect(continued).toMatchObject({ id: cut.id, status: 'streaming', finishReason: null, content: 'The first half, ' })
+    expect(continued).toMatchObject({
+      id: cut.id,
+      status: 'streaming',
+      finishReason: null,
+      content: 'The first half, '
+    })
     await core.services.chat.whenIdle(cut.id)
     expect(lastBody().messages).toEqual([
       { role: 'user', content: 'Tell me everything' },
@@ -179,26 +223,44 @@ describe('continue', () => {
     // Still one reply: the continuation wrote no row.
     expect(listMessages(core.services.db, sent.conversation.id)).toHaveLength(2)
     // A reply that ended normally has nothing to continue.
-    await expect(core.handlers.continueReply({ messageId: cut.id })).rejects.toMatchObject({ code: 'invalid_input' })
+    await expect(core.handlers.continueReply({ messageId: cut.id })).rejects.toMatchObject({
+      code: 'invalid_input'
+    })
   })
 
   it('continues a stopped reply too', async () => {
     provider.enqueue({ kind: 'reply', content: 'x'.repeat(400), chunkSize: 2, delayMs: 5 })
-    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text: 'long' })
-    await expect.poll(() => getMessage(core.services.db, sent.assistantMessage.id)!.content.length).toBeGreaterThan(0)
+    const sent = await core.handlers.sendMessage({
+      conversationId: null,
+      model: MODEL,
+      attachments: [],
+      text: 'long'
+    })
+    await expect
+      .poll(() => getMessage(core.services.db, sent.assistantMessage.id)!.content.length)
+      .toBeGreaterThan(0)
     await core.handlers.stopReply({ messageId: sent.assistantMessage.id })
     const stopped = getMessage(core.services.db, sent.assistantMessage.id)!
     expect(stopped.status).toBe('stopped')
     provider.enqueue({ kind: 'reply', content: 'END' })
     await core.handlers.continueReply({ messageId: stopped.id })
     await core.services.chat.whenIdle(stopped.id)
-    expect(getMessage(core.services.db, stopped.id)).toMatchObject({ status: 'done', content: `${stopped.content}END` })
+    expect(getMessage(core.services.db, stopped.id)).toMatchObject({
+      status: 'done',
+      content: `${stopped.content}END`
+    })
   })
 })
 
 describe('reasoning time', () => {
   it('records how long the model reasoned before answering, and nothing when it did not', async () => {
-    provider.enqueue({ kind: 'reply', reasoning: 'abcdefgh', content: 'ok', chunkSize: 2, delayMs: 40 })
+    provider.enqueue({
+      kind: 'reply',
+      reasoning: 'abcdefgh',
+      content: 'ok',
+      chunkSize: 2,
+      delayMs: 40
+    })
     const sent = await send('think')
     const reply = getMessage(core.services.db, sent.assistantMessage.id)!
     // Four reasoning chunks 40 ms apart, then the answer.
@@ -218,7 +280,9 @@ describe('delete a message', () => {
     await core.services.chat.whenIdle(again.id)
     const change = await core.handlers.deleteMessage({ messageId: again.id })
     expect(change).toMatchObject({ from: again.id, hasMore: false })
-    expect(change.messages.map((m) => [m.content, m.versions])).toEqual([['A2', [second.assistantMessage.id]]])
+    expect(change.messages.map((m) => [m.content, m.versions])).toEqual([
+      ['A2', [second.assistantMessage.id]]
+    ])
     expect(shown(conversationId).map(([, content]) => content)).toEqual(['Q1', 'A1', 'Q2', 'A2'])
   })
 
@@ -231,29 +295,49 @@ describe('delete a message', () => {
     // The next question follows what is left.
     provider.enqueue({ kind: 'reply', content: 'A3' })
     await send('Q3', conversationId)
-    expect(lastBody().messages.map((m: { content: string }) => m.content)).toEqual(['Q1', 'A1', 'Q3'])
+    expect(lastBody().messages.map((m: { content: string }) => m.content)).toEqual([
+      'Q1',
+      'A1',
+      'Q3'
+    ])
     // Deleting the first question empties the conversation.
     await core.handlers.deleteMessage({ messageId: first.userMessage.id })
     expect(listMessages(core.services.db, conversationId)).toEqual([])
     const opened = await core.handlers.getConversation({ id: conversationId })
     expect(opened.messages).toEqual([])
-    await expect(core.handlers.deleteMessage({ messageId: first.userMessage.id })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(
+      core.handlers.deleteMessage({ messageId: first.userMessage.id })
+    ).rejects.toMatchObject({ code: 'not_found' })
   })
 })
 
 describe('search hits on another branch', () => {
   it('opening a hit that is not on the path shown switches to its newest branch', async () => {
-    provider.enqueue({ kind: 'reply', content: 'Paris is the capital.' }, { kind: 'reply', content: 'About 2 million.' })
+    provider.enqueue(
+      { kind: 'reply', content: 'Paris is the capital.' },
+      { kind: 'reply', content: 'About 2 million.' }
+    )
     const first = await send('Capital of France?')
     await send('How many people live there?', first.conversation.id)
     provider.enqueue({ kind: 'reply', content: 'Berlin, since 1990.' })
-    const edited = await core.handlers.editMessage({ messageId: first.userMessage.id, text: 'Capital of Germany?' })
+    const edited = await core.handlers.editMessage({
+      messageId: first.userMessage.id,
+      text: 'Capital of Germany?'
+    })
     await core.services.chat.whenIdle(edited.assistantMessage.id)
-    expect(shown(first.conversation.id).map(([, content]) => content)).toEqual(['Capital of Germany?', 'Berlin, since 1990.'])
+    expect(shown(first.conversation.id).map(([, content]) => content)).toEqual([
+      'Capital of Germany?',
+      'Berlin, since 1990.'
+    ])
 
-    const hit = (await core.handlers.searchHistory({ query: 'Paris' })).results.find((r) => r.messageId !== null)!
+    const hit = (await core.handlers.searchHistory({ query: 'Paris' })).results.find(
+      (r) => r.messageId !== null
+    )!
     expect(hit.messageId).toBe(first.assistantMessage.id)
-    const opened = await core.handlers.getConversation({ id: first.conversation.id, around: hit.messageId! })
+    const opened = await core.handlers.getConversation({
+      id: first.conversation.id,
+      around: hit.messageId!
+    })
     expect(opened.messages.map((m) => m.content)).toEqual([
       'Capital of France?',
       'Paris is the capital.',
@@ -285,9 +369,15 @@ describe('export and import carry the tree', () => {
     const json = await core.handlers.exportConversation({ id: conversationId, format: 'json' })
     const file = JSON.parse(json.text)
     const [exported] = file.conversations
-    const uidOf = (content: string) => exported.messages.find((m: { content: string }) => m.content === content).uid
+    const uidOf = (content: string) =>
+      exported.messages.find((m: { content: string }) => m.content === content).uid
     expect(exported.currentLeafUid).toBe(uidOf('A2'))
-    expect(exported.messages.map((m: { content: string; parentUid: string | null }) => [m.content, m.parentUid])).toEqual([
+    expect(
+      exported.messages.map((m: { content: string; parentUid: string | null }) => [
+        m.content,
+        m.parentUid
+      ])
+    ).toEqual([
       ['Q1', null],
       ['A1', uidOf('Q1')],
       ['Q2', uidOf('A1')],
@@ -295,7 +385,9 @@ describe('export and import carry the tree', () => {
       ['A2 bis', uidOf('Q2')]
     ])
     // Markdown, for people, is the conversation as shown.
-    const markdown = (await core.handlers.exportConversation({ id: conversationId, format: 'markdown' })).text
+    const markdown = (
+      await core.handlers.exportConversation({ id: conversationId, format: 'markdown' })
+    ).text
     expect(markdown).toContain('A2')
     expect(markdown).not.toContain('A2 bis')
 
@@ -315,14 +407,25 @@ describe('export and import carry the tree', () => {
     const old = structuredClone(file)
     old.conversations[0].uid = 'old-conversation'
     old.conversations[0].messages = old.conversations[0].messages.map(
-      ({ parentUid: _p, reasoningMs: _r, uid, ...message }: { parentUid: unknown; reasoningMs: unknown; uid: string }) => ({
+      ({
+        parentUid: _p,
+        reasoningMs: _r,
+        uid,
+        ...message
+      }: {
+        parentUid: unknown
+        reasoningMs: unknown
+        uid: string
+      }) => ({
         ...message,
         uid: `old-${uid}`
       })
     )
     delete old.conversations[0].currentLeafUid
     await core.handlers.importHistory({ text: JSON.stringify(old) })
-    const oldId = (await core.handlers.listConversations({})).conversations.find((c) => c.title === imported.title && c.id !== imported.id)!.id
+    const oldId = (await core.handlers.listConversations({})).conversations.find(
+      (c) => c.title === imported.title && c.id !== imported.id
+    )!.id
     expect(shown(oldId).map(([, content]) => content)).toEqual(['Q1', 'A1', 'Q2', 'A2', 'A2 bis'])
   })
 })

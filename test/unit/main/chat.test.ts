@@ -44,7 +44,12 @@ afterEach(async () => {
 const MODEL = 'doubao-seed-1-6-251015'
 
 async function sendAndWait(text: string, conversationId: number | null = null) {
-  const sent = await core.handlers.sendMessage({ conversationId, model: MODEL, attachments: [], text })
+  const sent = await core.handlers.sendMessage({
+    conversationId,
+    model: MODEL,
+    attachments: [],
+    text
+  })
   await core.services.chat.whenIdle(sent.assistantMessage.id)
   return { sent, reply: getMessage(core.services.db, sent.assistantMessage.id)! }
 }
@@ -110,7 +115,12 @@ describe('streaming a reply', () => {
   it('writes the partial reply to the database while it streams', async () => {
     await start({ flushIntervalMs: 30 })
     provider.enqueue({ kind: 'reply', content: 'x'.repeat(300), chunkSize: 2, delayMs: 10 })
-    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text: 'go' })
+    const sent = await core.handlers.sendMessage({
+      conversationId: null,
+      model: MODEL,
+      attachments: [],
+      text: 'go'
+    })
     let partial: Message | undefined
     await expect
       .poll(
@@ -137,7 +147,12 @@ describe('streaming a reply', () => {
     await start()
     const answer = 'abcdefghij'.repeat(50)
     provider.enqueue({ kind: 'reply', content: answer, chunkSize: 5, delayMs: 10 })
-    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text: 'go' })
+    const sent = await core.handlers.sendMessage({
+      conversationId: null,
+      model: MODEL,
+      attachments: [],
+      text: 'go'
+    })
     await expect.poll(() => deltas.length, { timeout: 3_000, interval: 10 }).toBeGreaterThan(3)
     await core.handlers.stopReply({ messageId: sent.assistantMessage.id })
     const reply = getMessage(core.services.db, sent.assistantMessage.id)!
@@ -154,9 +169,22 @@ describe('streaming a reply', () => {
     // No periodic save happens during this test: only the final write can keep the text.
     await start({ flushIntervalMs: 60_000 })
     const answer = 'The quick brown fox jumps over the lazy dog. '.repeat(20)
-    provider.enqueue({ kind: 'reply', content: answer, reasoning: 'Think first.', chunkSize: 3, delayMs: 10 })
-    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text: 'go' })
-    await expect.poll(() => deltas.filter((d) => d.content !== '').length, { timeout: 3_000, interval: 10 }).toBeGreaterThan(5)
+    provider.enqueue({
+      kind: 'reply',
+      content: answer,
+      reasoning: 'Think first.',
+      chunkSize: 3,
+      delayMs: 10
+    })
+    const sent = await core.handlers.sendMessage({
+      conversationId: null,
+      model: MODEL,
+      attachments: [],
+      text: 'go'
+    })
+    await expect
+      .poll(() => deltas.filter((d) => d.content !== '').length, { timeout: 3_000, interval: 10 })
+      .toBeGreaterThan(5)
     expect(getMessage(core.services.db, sent.assistantMessage.id)!.content).toBe('')
     expect(await core.handlers.stopReply({ messageId: sent.assistantMessage.id })).toBeNull()
     const shownContent = deltas.map((d) => d.content).join('')
@@ -166,17 +194,36 @@ describe('streaming a reply', () => {
     expect(shownReasoning).toBe('Think first.')
 
     expect(ended).toHaveLength(1)
-    expect(ended[0].message).toMatchObject({ id: sent.assistantMessage.id, status: 'stopped', content: shownContent, reasoning: shownReasoning })
+    expect(ended[0].message).toMatchObject({
+      id: sent.assistantMessage.id,
+      status: 'stopped',
+      content: shownContent,
+      reasoning: shownReasoning
+    })
     const saved = getMessage(core.services.db, sent.assistantMessage.id)!
-    expect(saved).toMatchObject({ status: 'stopped', content: shownContent, reasoning: shownReasoning })
+    expect(saved).toMatchObject({
+      status: 'stopped',
+      content: shownContent,
+      reasoning: shownReasoning
+    })
   })
 
   it('refuses a second message while a reply streams in the same conversation', async () => {
     await start()
     provider.enqueue({ kind: 'reply', content: 'y'.repeat(200), chunkSize: 2, delayMs: 10 })
-    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text: 'a' })
+    const sent = await core.handlers.sendMessage({
+      conversationId: null,
+      model: MODEL,
+      attachments: [],
+      text: 'a'
+    })
     await expect(
-      core.handlers.sendMessage({ conversationId: sent.conversation.id, model: MODEL, attachments: [], text: 'b' })
+      core.handlers.sendMessage({
+        conversationId: sent.conversation.id,
+        model: MODEL,
+        attachments: [],
+        text: 'b'
+      })
     ).rejects.toMatchObject({ code: 'busy' })
     await core.handlers.stopReply({ messageId: sent.assistantMessage.id })
   })
@@ -186,19 +233,41 @@ describe('streaming a reply', () => {
     const { sent } = await sendAndWait('first')
     provider.enqueue({ kind: 'reply', content: 'z'.repeat(100), chunkSize: 2, delayMs: 10 })
     const both = await Promise.allSettled([
-      core.handlers.sendMessage({ conversationId: sent.conversation.id, model: MODEL, attachments: [], text: 'a' }),
-      core.handlers.sendMessage({ conversationId: sent.conversation.id, model: MODEL, attachments: [], text: 'b' })
+      core.handlers.sendMessage({
+        conversationId: sent.conversation.id,
+        model: MODEL,
+        attachments: [],
+        text: 'a'
+      }),
+      core.handlers.sendMessage({
+        conversationId: sent.conversation.id,
+        model: MODEL,
+        attachments: [],
+        text: 'b'
+      })
     ])
     expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
-    const accepted = both.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<SendResult>
+    const accepted = both.find(
+      (r) => r.status === 'fulfilled'
+    ) as PromiseFulfilledResult<SendResult>
     await core.handlers.stopReply({ messageId: accepted.value.assistantMessage.id })
     expect(listMessages(core.services.db, sent.conversation.id)).toHaveLength(4)
   })
 
   it('Stop does not wait out the SDK backoff before a retry', async () => {
     await start({ maxRetries: 2 })
-    provider.enqueue({ kind: 'error', status: 503, error: { message: 'busy', type: 'ServerOverloaded', code: 'ServerOverloaded' }, retryAfter: '15' })
-    const sent = await core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text: 'hi' })
+    provider.enqueue({
+      kind: 'error',
+      status: 503,
+      error: { message: 'busy', type: 'ServerOverloaded', code: 'ServerOverloaded' },
+      retryAfter: '15'
+    })
+    const sent = await core.handlers.sendMessage({
+      conversationId: null,
+      model: MODEL,
+      attachments: [],
+      text: 'hi'
+    })
     await provider.waitForRequests(1)
     const startedAt = Date.now()
     await core.handlers.stopReply({ messageId: sent.assistantMessage.id })
@@ -210,7 +279,12 @@ describe('streaming a reply', () => {
     await start()
     await core.services.chat.stopAll()
     await expect(
-      core.handlers.sendMessage({ conversationId: null, model: MODEL, attachments: [], text: 'late' })
+      core.handlers.sendMessage({
+        conversationId: null,
+        model: MODEL,
+        attachments: [],
+        text: 'late'
+      })
     ).rejects.toMatchObject({ code: 'history_unavailable' })
   })
 
@@ -245,7 +319,12 @@ describe('errors', () => {
 
   it('429 tells how long to wait from Retry-After', async () => {
     await start()
-    provider.enqueue({ kind: 'error', status: 429, error: error('RateLimitExceeded'), retryAfter: '30' })
+    provider.enqueue({
+      kind: 'error',
+      status: 429,
+      error: error('RateLimitExceeded'),
+      retryAfter: '30'
+    })
     const { reply } = await sendAndWait('hi')
     expect(reply.error).toMatchObject({ code: 'rate_limited', status: 429, retryAfterSeconds: 30 })
   })
@@ -264,7 +343,12 @@ describe('errors', () => {
 
   it('a Retry-After too long to wait goes to the user at once, not retried', async () => {
     await start({ maxRetries: 2 })
-    provider.enqueue({ kind: 'error', status: 429, error: error('QuotaExceeded'), retryAfter: '3600' })
+    provider.enqueue({
+      kind: 'error',
+      status: 429,
+      error: error('QuotaExceeded'),
+      retryAfter: '3600'
+    })
     const startedAt = Date.now()
     const { reply } = await sendAndWait('hi')
     expect(reply.error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 3600 })
@@ -311,7 +395,11 @@ describe('errors', () => {
       failAfterChars: 7,
       failure: {
         mode: 'error-event',
-        error: { message: 'Output blocked', type: 'SensitiveContentDetected', code: 'OutputTextSensitiveContentDetected' }
+        error: {
+          message: 'Output blocked',
+          type: 'SensitiveContentDetected',
+          code: 'OutputTextSensitiveContentDetected'
+        }
       }
     })
     const { reply } = await sendAndWait('hi')
@@ -327,7 +415,9 @@ describe('errors', () => {
     provider.enqueue({ kind: 'error', status: 500, error: error('InternalServiceError') })
     const { sent, reply } = await sendAndWait('one')
     await sendAndWait('two', sent.conversation.id)
-    await expect(core.handlers.retryReply({ messageId: reply.id })).rejects.toMatchObject({ code: 'invalid_input' })
+    await expect(core.handlers.retryReply({ messageId: reply.id })).rejects.toMatchObject({
+      code: 'invalid_input'
+    })
   })
 
   it('Retry replaces a failed reply with a new one from the same context', async () => {
@@ -338,7 +428,9 @@ describe('errors', () => {
     provider.enqueue({ kind: 'reply', content: 'better now' })
     const retried = await core.handlers.retryReply({ messageId: reply.id })
     await core.services.chat.whenIdle(retried.id)
-    expect(listMessages(core.services.db, sent.conversation.id).map((m) => [m.role, m.status, m.content])).toEqual([
+    expect(
+      listMessages(core.services.db, sent.conversation.id).map((m) => [m.role, m.status, m.content])
+    ).toEqual([
       ['user', 'done', 'hi'],
       ['assistant', 'done', 'better now']
     ])
@@ -358,4 +450,3 @@ describe('connection test and models', () => {
     expect(list.models.map((m) => m.id)).toContain(MODEL)
   })
 })
-

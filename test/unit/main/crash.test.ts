@@ -22,11 +22,15 @@ const hasProc = existsSync('/proc/self/cmdline')
 /** A key store in memory: these tests never send a request that needs the key. */
 const memorySecrets = (): SecretStore => {
   let secret: string | null = null
-  return { get: async () => secret, set: async (value) => {
+  return {
+    get: async () => secret,
+    set: async (value) => {
       secret = value
-    }, delete: async () => {
+    },
+    delete: async () => {
       secret = null
-    } }
+    }
+  }
 }
 
 const children: ChildProcess[] = []
@@ -72,7 +76,11 @@ function processesMentioning(text: string, minPid = 0): Array<{ pid: number; arg
 
 const isFfmpeg = (argv: string[]) => /(^|\/)ffmpeg$/.test(argv[0])
 
-async function waitFor<T>(probe: () => T | null | undefined, timeoutMs: number, intervalMs = 0): Promise<T> {
+async function waitFor<T>(
+  probe: () => T | null | undefined,
+  timeoutMs: number,
+  intervalMs = 0
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = probe()
@@ -83,43 +91,56 @@ async function waitFor<T>(probe: () => T | null | undefined, timeoutMs: number, 
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<void>((done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done())))
+  new Promise<void>((done) =>
+    child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done())
+  )
 
 describe('killed while attaching a video', () => {
-  it.skipIf(!hasProc)('leaves no temp file outside the data folder, no ffmpeg running, and the next start sweeps its copy', async () => {
-    const work = tempDir('crash-video-')
-    const dataDir = join(work, 'data')
-    const systemTemp = join(work, 'system-tmp')
-    mkdirSync(systemTemp)
-    // A 40 MB MP4: a real clip, padded with a trailing `free` box (players skip it).
-    const video = await makeVideo(work, 'mp4', { seconds: 2, width: 320, height: 240, rate: 30 })
-    const padding = 40 * 1024 * 1024 - statSync(video).size
-    const free = Buffer.alloc(padding)
-    free.writeUInt32BE(padding, 0)
-    free.write('free', 4, 'latin1')
-    appendFileSync(video, free)
+  it.skipIf(!hasProc)(
+    'leaves no temp file outside the data folder, no ffmpeg running, and the next start sweeps its copy',
+    async () => {
+      const work = tempDir('crash-video-')
+      const dataDir = join(work, 'data')
+      const systemTemp = join(work, 'system-tmp')
+      mkdirSync(systemTemp)
+      // A 40 MB MP4: a real clip, padded with a trailing `free` box (players skip it).
+      const video = await makeVideo(work, 'mp4', { seconds: 2, width: 320, height: 240, rate: 30 })
+      const padding = 40 * 1024 * 1024 - statSync(video).size
+      const free = Buffer.alloc(padding)
+      free.writeUInt32BE(padding, 0)
+      free.write('free', 4, 'latin1')
+      appendFileSync(video, free)
 
-    const child = runScript('attach-video.ts', [dataDir, video], systemTemp)
-    const inData = join(dataDir, 'tmp')
-    // The moment ffmpeg reads the temporary copy, stop it (a slow decode) and kill the app.
-    const ffmpeg = await waitFor(() => processesMentioning(inData, child.pid).find((p) => isFfmpeg(p.argv)), 20_000)
-    strays.add(ffmpeg.pid)
-    process.kill(ffmpeg.pid, 'SIGSTOP')
-    child.kill('SIGKILL')
-    await exited(child)
+      const child = runScript('attach-video.ts', [dataDir, video], systemTemp)
+      const inData = join(dataDir, 'tmp')
+      // The moment ffmpeg reads the temporary copy, stop it (a slow decode) and kill the app.
+      const ffmpeg = await waitFor(
+        () => processesMentioning(inData, child.pid).find((p) => isFfmpeg(p.argv)),
+        20_000
+      )
+      strays.add(ffmpeg.pid)
+      process.kill(ffmpeg.pid, 'SIGSTOP')
+      child.kill('SIGKILL')
+      await exited(child)
 
-    // ffmpeg dies with the app, stopped or not.
-    await waitFor(() => processesMentioning(inData).filter((p) => isFfmpeg(p.argv)).length === 0, 3_000, 20)
-    // tsx keeps its compile cache in the system temp folder; nothing of the app's may be there.
-    expect(readdirSync(systemTemp).filter((name) => !name.startsWith('tsx-'))).toEqual([])
-    const leftovers = readdirSync(inData)
-    expect(leftovers).toHaveLength(1)
-    expect(statSync(join(inData, leftovers[0])).size).toBe(40 * 1024 * 1024)
+      // ffmpeg dies with the app, stopped or not.
+      await waitFor(
+        () => processesMentioning(inData).filter((p) => isFfmpeg(p.argv)).length === 0,
+        3_000,
+        20
+      )
+      // tsx keeps its compile cache in the system temp folder; nothing of the app's may be there.
+      expect(readdirSync(systemTemp).filter((name) => !name.startsWith('tsx-'))).toEqual([])
+      const leftovers = readdirSync(inData)
+      expect(leftovers).toHaveLength(1)
+      expect(statSync(join(inData, leftovers[0])).size).toBe(40 * 1024 * 1024)
 
-    const core = await createCore({ dataDir, secrets: memorySecrets(), emit: () => undefined })
-    await core.close()
-    expect(readdirSync(inData)).toEqual([])
-  }, 60_000)
+      const core = await createCore({ dataDir, secrets: memorySecrets(), emit: () => undefined })
+      await core.close()
+      expect(readdirSync(inData)).toEqual([])
+    },
+    60_000
+  )
 })
 
 describe('killed while a reply streams', () => {
@@ -128,22 +149,35 @@ describe('killed while a reply streams', () => {
     const dataDir = join(work, 'data')
     const provider = await startFakeProvider()
     try {
-      const answer = Array.from({ length: 400 }, (_, i) => `Sentence ${i} of a long story.`).join(' ')
+      const answer = Array.from({ length: 400 }, (_, i) => `Sentence ${i} of a long story.`).join(
+        ' '
+      )
       provider.enqueue({ kind: 'reply', content: answer, chunkSize: 7, delayMs: 15 })
       const child = runScript('stream-reply.ts', [dataDir, provider.baseURL, provider.apiKey], work)
       let output = ''
       child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
-      const { messageId } = await waitFor(() => (output.includes('\n') ? (JSON.parse(output) as { messageId: number }) : null), 20_000, 20)
+      const { messageId } = await waitFor(
+        () => (output.includes('\n') ? (JSON.parse(output) as { messageId: number }) : null),
+        20_000,
+        20
+      )
 
       // Read the way another process would, until some of the reply is saved (and more is coming).
-      const reader = new Database(join(dataDir, HISTORY_FILE), { readonly: true, fileMustExist: true })
+      const reader = new Database(join(dataDir, HISTORY_FILE), {
+        readonly: true,
+        fileMustExist: true
+      })
       let savedBeforeKill: string
       try {
         const read = reader.prepare('SELECT content, status FROM messages WHERE id = ?')
-        savedBeforeKill = await waitFor(() => {
-          const row = read.get(messageId) as { content: string; status: string }
-          return row.status === 'streaming' && row.content.length >= 100 ? row.content : null
-        }, 20_000, 10)
+        savedBeforeKill = await waitFor(
+          () => {
+            const row = read.get(messageId) as { content: string; status: string }
+            return row.status === 'streaming' && row.content.length >= 100 ? row.content : null
+          },
+          20_000,
+          10
+        )
       } finally {
         reader.close()
       }
@@ -159,7 +193,11 @@ describe('killed while a reply streams', () => {
         expect(reply.content.startsWith(savedBeforeKill)).toBe(true)
         expect(answer.startsWith(reply.content)).toBe(true)
         expect(reply.content.length).toBeLessThan(answer.length)
-        expect((await core.handlers.getConversation({ id: reply.conversationId })).messages.map((m) => m.status)).toEqual(['done', 'interrupted'])
+        expect(
+          (await core.handlers.getConversation({ id: reply.conversationId })).messages.map(
+            (m) => m.status
+          )
+        ).toEqual(['done', 'interrupted'])
       } finally {
         await core.close()
       }
@@ -172,13 +210,35 @@ describe('killed while a reply streams', () => {
 describe('ffmpeg ends with the app', () => {
   /** An ffmpeg run that would go on for ever, findable by `marker` in its command line. */
   const endless = (marker: string, timeoutMs?: number) =>
-    runFfmpeg(['-re', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=25', '-metadata', `title=${marker}`, '-f', 'null', '-'], { timeoutMs })
+    runFfmpeg(
+      [
+        '-re',
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc=size=64x48:rate=25',
+        '-metadata',
+        `title=${marker}`,
+        '-f',
+        'null',
+        '-'
+      ],
+      { timeoutMs }
+    )
 
   it.skipIf(!hasProc)('closing the core stops a running ffmpeg', async () => {
-    const core = await createCore({ dataDir: tempDir('crash-close-'), secrets: memorySecrets(), emit: () => undefined })
+    const core = await createCore({
+      dataDir: tempDir('crash-close-'),
+      secrets: memorySecrets(),
+      emit: () => undefined
+    })
     const marker = randomUUID()
     const run = endless(marker)
-    const ffmpeg = await waitFor(() => processesMentioning(marker).find((p) => isFfmpeg(p.argv)), 10_000, 10)
+    const ffmpeg = await waitFor(
+      () => processesMentioning(marker).find((p) => isFfmpeg(p.argv)),
+      10_000,
+      10
+    )
     strays.add(ffmpeg.pid)
     await core.close()
     expect((await run).code).not.toBe(0)

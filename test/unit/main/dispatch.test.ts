@@ -29,11 +29,23 @@ describe('dispatch', () => {
     ['a negative id', 'deleteConversation', { id: -3 }],
     ['a fractional id', 'stopReply', { messageId: 1.5 }],
     ['an extra field', 'getConversation', { id: 1, sql: 'DROP TABLE messages' }],
-    ['an empty message', 'sendMessage', { conversationId: null, model: 'glm-4-7-251222', text: '   ' }],
+    [
+      'an empty message',
+      'sendMessage',
+      { conversationId: null, model: 'glm-4-7-251222', text: '   ' }
+    ],
     ['a model id with spaces', 'sendMessage', { conversationId: null, model: 'a b', text: 'hi' }],
     ['a file: base URL', 'updateSettings', { baseURL: 'file:///etc/passwd' }],
-    ['a plain-http base URL off this machine', 'updateSettings', { baseURL: 'http://www.anyfast.ai/v1' }],
-    ['the saved key sent to a base URL the renderer names', 'testConnection', { baseURL: 'https://evil.example/v1' }],
+    [
+      'a plain-http base URL off this machine',
+      'updateSettings',
+      { baseURL: 'http://www.anyfast.ai/v1' }
+    ],
+    [
+      'the saved key sent to a base URL the renderer names',
+      'testConnection',
+      { baseURL: 'https://evil.example/v1' }
+    ],
     ['an unknown language', 'updateSettings', { language: 'klingon' }],
     ['a key with a newline', 'setKey', { key: 'sk-abc\ndef' }],
     ['arguments where none are taken', 'getKeyStatus', { leak: true }],
@@ -53,7 +65,14 @@ describe('dispatch', () => {
     const result = await dispatch(core.handlers, 'getSettings', undefined)
     expect(result).toEqual({
       ok: true,
-      value: { baseURL: 'https://www.anyfast.ai/v1', language: 'system', theme: 'system', fontSize: 'default', defaultParams: {}, presets: [] }
+      value: {
+        baseURL: 'https://www.anyfast.ai/v1',
+        language: 'system',
+        theme: 'system',
+        fontSize: 'default',
+        defaultParams: {},
+        presets: []
+      }
     })
   })
 
@@ -66,7 +85,9 @@ describe('dispatch', () => {
   })
 
   it('strips a trailing slash from the base URL', async () => {
-    const result = await dispatch(core.handlers, 'updateSettings', { baseURL: 'http://127.0.0.1:9/v1/' })
+    const result = await dispatch(core.handlers, 'updateSettings', {
+      baseURL: 'http://127.0.0.1:9/v1/'
+    })
     expect(result).toMatchObject({ ok: true, value: { baseURL: 'http://127.0.0.1:9/v1' } })
   })
 })

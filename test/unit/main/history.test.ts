@@ -23,7 +23,12 @@ describe('migrations', () => {
 
   it('reopens an existing database without losing rows', () => {
     const { db, file } = freshDatabase()
-    const { conversation } = seedConversation(db, { title: 'Hi', model: 'm', now: 1, messages: [{ content: '你好', now: 2 }] })
+    const { conversation } = seedConversation(db, {
+      title: 'Hi',
+      model: 'm',
+      now: 1,
+      messages: [{ content: '你好', now: 2 }]
+    })
     db.close()
     const reopened = reopenDatabase(file)
     expect(reopened.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
@@ -60,7 +65,12 @@ describe('conversations', () => {
 
   it('deletes messages with their conversation', () => {
     const { db } = freshDatabase()
-    const { id } = seedConversation(db, { title: 't', model: 'm', now: 1, messages: [{ content: 'x' }] }).conversation
+    const { id } = seedConversation(db, {
+      title: 't',
+      model: 'm',
+      now: 1,
+      messages: [{ content: 'x' }]
+    }).conversation
     expect(conversations.deleteConversation(db, id)).toBe(true)
     expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(0)
   })
@@ -69,7 +79,11 @@ describe('conversations', () => {
 describe('messages', () => {
   it('appends streamed text and records how a reply ended', () => {
     const { db } = freshDatabase()
-    const { id: conversationId } = conversations.createConversation(db, { title: 't', model: 'm', now: 1 })
+    const { id: conversationId } = conversations.createConversation(db, {
+      title: 't',
+      model: 'm',
+      now: 1
+    })
     const reply = messages.insertMessage(db, {
       conversationId,
       role: 'assistant',
@@ -97,7 +111,11 @@ describe('messages', () => {
 
   it('marks replies left streaming as interrupted, keeping their text', () => {
     const { db } = freshDatabase()
-    const { id: conversationId } = conversations.createConversation(db, { title: 't', model: 'm', now: 1 })
+    const { id: conversationId } = conversations.createConversation(db, {
+      title: 't',
+      model: 'm',
+      now: 1
+    })
     const reply = messages.insertMessage(db, {
       conversationId,
       role: 'assistant',
@@ -107,6 +125,9 @@ describe('messages', () => {
       now: 1
     })
     expect(messages.markInterrupted(db)).toBe(1)
-    expect(messages.getMessage(db, reply.id)).toMatchObject({ status: 'interrupted', content: 'partial' })
+    expect(messages.getMessage(db, reply.id)).toMatchObject({
+      status: 'interrupted',
+      content: 'partial'
+    })
   })
 })

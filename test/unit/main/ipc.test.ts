@@ -20,7 +20,8 @@ function recordingIpcMain() {
   const listeners = new Map<string, Listener>()
   const ipcMain = {
     handle(channel: string, listener: Listener) {
-      if (listeners.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+      if (listeners.has(channel))
+        throw new Error(`Attempted to register a second handler for '${channel}'`)
       listeners.set(channel, listener)
     }
   }
@@ -56,7 +57,9 @@ describe('registerHandlers', () => {
   it('binds every request channel once', () => {
     const { ipcMain, listeners } = recordingIpcMain()
     registerHandlers(ipcMain, core.handlers, isTrustedSender)
-    expect([...listeners.keys()].sort()).toEqual(REQUEST_NAMES.map((name) => channelOf(name)).sort())
+    expect([...listeners.keys()].sort()).toEqual(
+      REQUEST_NAMES.map((name) => channelOf(name)).sort()
+    )
   })
 
   it('refuses calls from other frames before any handler runs, and serves our own page', async () => {

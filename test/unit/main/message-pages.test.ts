@@ -35,7 +35,14 @@ beforeAll(() => {
       })
       ids.push(message.id)
       if (i % 10 === 0) {
-        messages.insertMessage(db, { conversationId: other.id, role: 'user', content: 'x', status: 'done', model: null, now: i })
+        messages.insertMessage(db, {
+          conversationId: other.id,
+          role: 'user',
+          content: 'x',
+          status: 'done',
+          model: null,
+          now: i
+        })
       }
     }
   })()
@@ -45,7 +52,8 @@ beforeAll(() => {
 })
 
 const contents = (list: Array<{ content: string }>) => list.map((m) => m.content)
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `message ${from + i}`)
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from }, (_, i) => `message ${from + i}`)
 
 describe('paged conversations', () => {
   it('opens at the latest page, oldest first, and says older ones exist', async () => {
@@ -111,16 +119,25 @@ describe('paged conversations with branches', () => {
       for (let i = 31; i < 70; i++) branch.push(add(`branch ${i}`, i))
     })()
   })
-  const path = (from: number, to: number) => [...range(0, 30), ...Array.from({ length: 40 }, (_, i) => `branch ${30 + i}`)].slice(from, to)
+  const path = (from: number, to: number) =>
+    [...range(0, 30), ...Array.from({ length: 40 }, (_, i) => `branch ${30 + i}`)].slice(from, to)
 
   it('opens at the latest page of the branch shown and pages back into the shared trunk', async () => {
     const page = await handlers.getConversation({ id: branched, limit: 20 })
     expect(contents(page.messages)).toEqual(path(50, 70))
     expect(page.hasOlder).toBe(true)
-    const older = await handlers.listMessages({ conversationId: branched, before: page.messages[0].id, limit: 40 })
+    const older = await handlers.listMessages({
+      conversationId: branched,
+      before: page.messages[0].id,
+      limit: 40
+    })
     expect(contents(older.messages)).toEqual(path(10, 50))
     expect(older.hasMore).toBe(true)
-    const oldest = await handlers.listMessages({ conversationId: branched, before: older.messages[0].id, limit: 40 })
+    const oldest = await handlers.listMessages({
+      conversationId: branched,
+      before: older.messages[0].id,
+      limit: 40
+    })
     expect(contents(oldest.messages)).toEqual(path(0, 10))
     expect(oldest.hasMore).toBe(false)
     // The fork point knows both versions.
@@ -129,7 +146,11 @@ describe('paged conversations with branches', () => {
   })
 
   it('pages forward along the branch shown only', async () => {
-    const after = await handlers.listMessages({ conversationId: branched, after: trunk[25], limit: 10 })
+    const after = await handlers.listMessages({
+      conversationId: branched,
+      after: trunk[25],
+      limit: 10
+    })
     expect(contents(after.messages)).toEqual(path(26, 36))
     expect(after.hasMore).toBe(true)
   })

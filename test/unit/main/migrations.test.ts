@@ -33,32 +33,63 @@ function upgrade(file: string): HistoryDatabase {
 }
 
 const names = (db: HistoryDatabase, type: 'table' | 'index' | 'trigger'): string[] =>
-  db.prepare<[string], string>('SELECT name FROM sqlite_master WHERE type = ? ORDER BY name').pluck().all(type)
+  db
+    .prepare<[string], string>('SELECT name FROM sqlite_master WHERE type = ? ORDER BY name')
+    .pluck()
+    .all(type)
 const columns = (db: HistoryDatabase, table: string): string[] =>
-  db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((column) => column.name)
+  db
+    .prepare<[], { name: string }>(`PRAGMA table_info(${table})`)
+    .all()
+    .map((column) => column.name)
 const uids = (db: HistoryDatabase, table: 'conversations' | 'messages'): Record<number, string> =>
   Object.fromEntries(
-    db.prepare<[], { id: number; uid: string }>(`SELECT id, uid FROM ${table} ORDER BY id`).all().map((row) => [row.id, row.uid])
+    db
+      .prepare<[], { id: number; uid: string }>(`SELECT id, uid FROM ${table} ORDER BY id`)
+      .all()
+      .map((row) => [row.id, row.uid])
   )
 
 // Rows as versions 1 to 3 wrote them (no uid, no pin, no attachments).
 function writeV1Rows(db: Database.Database): void {
-  db.prepare("INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (1, 'Résumé tips', 'm1', 1, 3)").run()
-  db.prepare("INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (2, '周末计划', 'm2', 4, 5)").run()
+  db.prepare(
+    "INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (1, 'Résumé tips', 'm1', 1, 3)"
+  ).run()
+  db.prepare(
+    "INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (2, '周末计划', 'm2', 4, 5)"
+  ).run()
   const insert = db.prepare(
     'INSERT INTO messages (conversation_id, role, content, reasoning, status, model, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
   )
   insert.run(1, 'user', '怎么写简历？', '', 'done', null, 1)
-  insert.run(1, 'assistant', 'Keep it to one page.', 'The user wants résumé advice', 'done', 'm1', 2)
+  insert.run(
+    1,
+    'assistant',
+    'Keep it to one page.',
+    'The user wants résumé advice',
+    'done',
+    'm1',
+    2
+  )
   insert.run(2, 'user', 'Plan a hike', '', 'done', null, 4)
   insert.run(2, 'assistant', 'Half a ', '', 'streaming', 'm2', 5)
 }
 
 /** What every test checks: the rows written before the upgrade are all there. */
 function expectV1Rows(db: HistoryDatabase): void {
-  expect(conversations.getConversation(db, 1)).toMatchObject({ title: 'Résumé tips', model: 'm1', pinned: false })
-  expect(conversations.getConversation(db, 2)).toMatchObject({ title: '周末计划', model: 'm2', updatedAt: 5 })
-  expect(messages.listMessages(db, 1).map((m) => [m.role, m.content, m.reasoning, m.status])).toEqual([
+  expect(conversations.getConversation(db, 1)).toMatchObject({
+    title: 'Résumé tips',
+    model: 'm1',
+    pinned: false
+  })
+  expect(conversations.getConversation(db, 2)).toMatchObject({
+    title: '周末计划',
+    model: 'm2',
+    updatedAt: 5
+  })
+  expect(
+    messages.listMessages(db, 1).map((m) => [m.role, m.content, m.reasoning, m.status])
+  ).toEqual([
     ['user', '怎么写简历？', '', 'done'],
     ['assistant', 'Keep it to one page.', 'The user wants résumé advice', 'done']
   ])
@@ -76,15 +107,36 @@ const tests: Record<number, { adds: string; run: () => void }> = {
     adds: 'the conversations, messages and settings tables',
     run: () => {
       const db = upgrade(fileAt(0))
-      expect(names(db, 'table')).toEqual(expect.arrayContaining(['conversations', 'messages', 'settings']))
+      expect(names(db, 'table')).toEqual(
+        expect.arrayContaining(['conversations', 'messages', 'settings'])
+      )
       expect(names(db, 'index')).toEqual(
         expect.arrayContaining(['conversations_by_activity', 'messages_by_conversation'])
       )
       expect(columns(db, 'messages')).toEqual(
-        expect.arrayContaining(['conversation_id', 'role', 'content', 'reasoning', 'status', 'prompt_tokens', 'error'])
+        expect.arrayContaining([
+          'conversation_id',
+          'role',
+          'content',
+          'reasoning',
+          'status',
+          'prompt_tokens',
+          'error'
+        ])
       )
-      const conversation = conversations.createConversation(db, { title: 'First', model: 'm', now: 1 })
-      messages.insertMessage(db, { conversationId: conversation.id, role: 'user', content: 'hi', status: 'done', model: null, now: 1 })
+      const conversation = conversations.createConversation(db, {
+        title: 'First',
+        model: 'm',
+        now: 1
+      })
+      messages.insertMessage(db, {
+        conversationId: conversation.id,
+        role: 'user',
+        content: 'hi',
+        status: 'done',
+        model: null,
+        now: 1
+      })
       expect(messages.listMessages(db, conversation.id).map((m) => m.content)).toEqual(['hi'])
       expect(getSettings(db).language).toBe('system')
       // Messages go with their conversation.
@@ -103,21 +155,25 @@ const tests: Record<number, { adds: string; run: () => void }> = {
       )
       expectV1Rows(db)
       expect(getSettings(db).language).toBe('zh-CN')
-      expect(names(db, 'table')).toEqual(expect.arrayContaining(['message_search', 'conversation_search']))
+      expect(names(db, 'table')).toEqual(
+        expect.arrayContaining(['message_search', 'conversation_search'])
+      )
       expect(names(db, 'index')).toContain('messages_by_time')
       // Rows written before the migration are indexed: CJK pairs, folded diacritics, reasoning.
       expect(searchAllMessageIds(db, '简历')).toEqual([1])
       expect(searchAllMessageIds(db, 'resume')).toEqual([2])
       expect(searchAllMessageIds(db, 'page')).toEqual([2])
-      expect(searchMessages(db, { query: '周末' }).results.map((hit) => [hit.field, hit.conversationId])).toEqual([
-        ['title', 2]
-      ])
+      expect(
+        searchMessages(db, { query: '周末' }).results.map((hit) => [hit.field, hit.conversationId])
+      ).toEqual([['title', 2]])
       // And the triggers keep the index up to date from now on.
       messages.appendToMessage(db, 4, { content: 'day hike', reasoning: '' })
       expect(searchAllMessageIds(db, 'hike')).toEqual([4, 3])
       conversations.renameConversation(db, 1, 'CV help')
       expect(searchMessages(db, { query: 'tips' }).results).toEqual([])
-      expect(searchMessages(db, { query: 'cv' }).results.map((hit) => hit.conversationId)).toEqual([1])
+      expect(searchMessages(db, { query: 'cv' }).results.map((hit) => hit.conversationId)).toEqual([
+        1
+      ])
     }
   },
   3: {
@@ -148,7 +204,9 @@ const tests: Record<number, { adds: string; run: () => void }> = {
   4: {
     adds: 'attachments of messages, their names in the message search',
     run: () => {
-      let before: { conversations: Record<number, string>; messages: Record<number, string> } | undefined
+      let before:
+        | { conversations: Record<number, string>; messages: Record<number, string> }
+        | undefined
       const db = upgrade(
         fileAt(3, (v3) => {
           writeV1Rows(v3)
@@ -179,7 +237,9 @@ const tests: Record<number, { adds: string; run: () => void }> = {
       expect(listAttachments(db, [3]).get(3)).toEqual([{ ...record, messageId: 3, ordinal: 0 }])
       // The name joins the message's search row, and stays there when its text changes.
       expect(searchAllMessageIds(db, 'holiday')).toEqual([3])
-      expect(searchMessages(db, { query: 'holiday' }).results.map((hit) => hit.field)).toEqual(['attachment'])
+      expect(searchMessages(db, { query: 'holiday' }).results.map((hit) => hit.field)).toEqual([
+        'attachment'
+      ])
       db.prepare("UPDATE messages SET content = 'Plan a long hike' WHERE id = 3").run()
       expect(searchAllMessageIds(db, 'holiday')).toEqual([3])
       expect(searchAllMessageIds(db, 'long')).toEqual([3])
@@ -195,9 +255,19 @@ const tests: Record<number, { adds: string; run: () => void }> = {
       expectV1Rows(db)
       // Old conversations send nothing new: every parameter at its default; old replies have none.
       expect(conversations.getConversation(db, 1)!.params).toEqual({})
-      expect(messages.listMessages(db, 1).map((m) => m.params)).toEqual(messages.listMessages(db, 1).map(() => null))
-      conversations.setConversationParams(db, 1, { temperature: 0.3, stop: ['END'], thinking: 'disabled' })
-      expect(conversations.getConversation(db, 1)!.params).toEqual({ temperature: 0.3, stop: ['END'], thinking: 'disabled' })
+      expect(messages.listMessages(db, 1).map((m) => m.params)).toEqual(
+        messages.listMessages(db, 1).map(() => null)
+      )
+      conversations.setConversationParams(db, 1, {
+        temperature: 0.3,
+        stop: ['END'],
+        thinking: 'disabled'
+      })
+      expect(conversations.getConversation(db, 1)!.params).toEqual({
+        temperature: 0.3,
+        stop: ['END'],
+        thinking: 'disabled'
+      })
       // A stored value that no longer fits the schema is not sent.
       db.prepare(`UPDATE conversations SET params = '{"temperature": 9}' WHERE id = 1`).run()
       expect(conversations.getConversation(db, 1)!.params).toEqual({})
@@ -216,7 +286,9 @@ const tests: Record<number, { adds: string; run: () => void }> = {
           )
           insert.run(1, 'user', 'And the cover letter?', '', 'done', null, null, null, null, 6)
           insert.run(1, 'assistant', 'Short and specific.', '', 'done', 'm1', 'stop', 30, 4, 7)
-          v5.prepare("INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (3, 'Empty', 'm', 8, 8)").run()
+          v5.prepare(
+            "INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (3, 'Empty', 'm', 8, 8)"
+          ).run()
           before = uids(v5, 'messages')
         })
       )
@@ -225,7 +297,11 @@ const tests: Record<number, { adds: string; run: () => void }> = {
       expect(columns(db, 'conversations')).toContain('current_leaf_id')
       expect(names(db, 'index')).toContain('messages_by_parent')
       // Each message follows the one before it in its own conversation; the leaf is the last.
-      const parents = db.prepare<[], { id: number; parent_id: number | null }>('SELECT id, parent_id FROM messages ORDER BY id').all()
+      const parents = db
+        .prepare<[], { id: number; parent_id: number | null }>(
+          'SELECT id, parent_id FROM messages ORDER BY id'
+        )
+        .all()
       expect(parents).toEqual([
         { id: 1, parent_id: null },
         { id: 2, parent_id: 1 },
@@ -242,18 +318,40 @@ const tests: Record<number, { adds: string; run: () => void }> = {
         ['And the cover letter?', [5]],
         ['Short and specific.', [6]]
       ])
-      expect(messages.currentPath(db, 1)[3]).toMatchObject({ usage: { promptTokens: 30, completionTokens: 4 }, reasoningMs: null })
-      expect(messages.pageOfMessages(db, 2, { limit: 50 }).messages.map((m) => m.content)).toEqual(['Plan a hike', 'Half a '])
+      expect(messages.currentPath(db, 1)[3]).toMatchObject({
+        usage: { promptTokens: 30, completionTokens: 4 },
+        reasoningMs: null
+      })
+      expect(messages.pageOfMessages(db, 2, { limit: 50 }).messages.map((m) => m.content)).toEqual([
+        'Plan a hike',
+        'Half a '
+      ])
       expect(messages.currentPath(db, 3)).toEqual([])
       // New messages follow the current leaf; a sibling becomes the leaf and shows its branch.
-      const next = messages.insertMessage(db, { conversationId: 1, role: 'user', content: 'Thanks', status: 'done', model: null, now: 9 })
+      const next = messages.insertMessage(db, {
+        conversationId: 1,
+        role: 'user',
+        content: 'Thanks',
+        status: 'done',
+        model: null,
+        now: 9
+      })
       expect(next.parentId).toBe(6)
       const sibling = messages.insertMessage(db, {
-        conversationId: 1, role: 'assistant', content: 'Brief.', status: 'done', model: 'm1', now: 10, parentId: 5
+        conversationId: 1,
+        role: 'assistant',
+        content: 'Brief.',
+        status: 'done',
+        model: 'm1',
+        now: 10,
+        parentId: 5
       })
       expect(sibling.versions).toEqual([6, sibling.id])
       expect(messages.currentPath(db, 1).map((m) => m.content)).toEqual([
-        '怎么写简历？', 'Keep it to one page.', 'And the cover letter?', 'Brief.'
+        '怎么写简历？',
+        'Keep it to one page.',
+        'And the cover letter?',
+        'Brief.'
       ])
     }
   }
@@ -262,7 +360,9 @@ const tests: Record<number, { adds: string; run: () => void }> = {
 describe('migrations', () => {
   it('each has its test here', () => {
     expect(migrations).toHaveLength(SCHEMA_VERSION)
-    expect(Object.keys(tests).map(Number)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1))
+    expect(Object.keys(tests).map(Number)).toEqual(
+      Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1)
+    )
   })
 
   for (const [version, test] of Object.entries(tests)) {

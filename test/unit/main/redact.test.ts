@@ -7,17 +7,23 @@ describe('withoutKey', () => {
   it('removes the key as sent, URL-encoded and JSON-escaped', () => {
     const odd = 'sk-a/b+c"d\\e=f&g0123456789'
     const text = `raw ${odd} url ${encodeURIComponent(odd)} json ${JSON.stringify({ key: odd })}`
-    expect(withoutKey(text, odd)).toBe(`raw ${KEY_REMOVED} url ${KEY_REMOVED} json {"key":"${KEY_REMOVED}"}`)
+    expect(withoutKey(text, odd)).toBe(
+      `raw ${KEY_REMOVED} url ${KEY_REMOVED} json {"key":"${KEY_REMOVED}"}`
+    )
   })
 
   it('removes a long piece of the key, but not a short mask like the settings show', () => {
-    expect(withoutKey(`key ${KEY.slice(0, 20)}… is invalid`, KEY)).toBe(`key ${KEY_REMOVED}… is invalid`)
+    expect(withoutKey(`key ${KEY.slice(0, 20)}… is invalid`, KEY)).toBe(
+      `key ${KEY_REMOVED}… is invalid`
+    )
     expect(withoutKey(`ends in ${KEY.slice(-18)}.`, KEY)).toBe(`ends in ${KEY_REMOVED}.`)
     expect(withoutKey('key sk-…f3b9d is invalid', KEY)).toBe('key sk-…f3b9d is invalid')
   })
 
   it('leaves text without the key alone, and a short key only as a whole', () => {
-    expect(withoutKey('The model is not open (ModelNotOpen)', KEY)).toBe('The model is not open (ModelNotOpen)')
+    expect(withoutKey('The model is not open (ModelNotOpen)', KEY)).toBe(
+      'The model is not open (ModelNotOpen)'
+    )
     expect(withoutKey('sk-short and sk-sh', 'sk-short')).toBe(`${KEY_REMOVED} and sk-sh`)
     expect(withoutKey('anything', '')).toBe('anything')
   })

@@ -5,7 +5,13 @@ import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BACKUP_DIR, HISTORY_FILE, createCore, type Core, type CoreOptions } from '../../../src/main/core'
+import {
+  BACKUP_DIR,
+  HISTORY_FILE,
+  createCore,
+  type Core,
+  type CoreOptions
+} from '../../../src/main/core'
 import { attachToMessage } from '../../../src/main/attachments/records'
 import { backupDatabase, listBackups } from '../../../src/main/history/backup'
 import * as conversations from '../../../src/main/history/conversations'
@@ -27,7 +33,12 @@ afterEach(async () => {
 async function start(dataDir: string, options: Partial<CoreOptions> = {}): Promise<Core> {
   const service = `seed-chat-test-${randomUUID()}`
   services.push(service)
-  const core = await createCore({ dataDir, secrets: createKeytarStore(service), emit: () => undefined, ...options })
+  const core = await createCore({
+    dataDir,
+    secrets: createKeytarStore(service),
+    emit: () => undefined,
+    ...options
+  })
   cores.push(core)
   return core
 }
@@ -38,7 +49,9 @@ function databaseAt(dir: string, version: number): string {
   const db = new Database(file)
   registerSearchFunctions(db)
   migrateTo(db, version)
-  db.prepare("INSERT INTO conversations (title, model, created_at, updated_at) VALUES ('Café notes', 'm', 1, 2)").run()
+  db.prepare(
+    "INSERT INTO conversations (title, model, created_at, updated_at) VALUES ('Café notes', 'm', 1, 2)"
+  ).run()
   const insert = db.prepare(
     "INSERT INTO messages (conversation_id, role, content, reasoning, status, model, created_at) VALUES (1, ?, ?, ?, 'done', 'm', ?)"
   )
@@ -65,10 +78,17 @@ describe('migrations from every earlier version', () => {
         expect(new Set(uids).size).toBe(2)
         expect(uids.every((uid) => /^[0-9a-f]{32}$/.test(uid))).toBe(true)
         const added = conversations.createConversation(db, { title: 'new', model: 'm', now: 3 })
-        expect(db.prepare('SELECT uid FROM conversations WHERE id = ?').pluck().get(added.id)).toMatch(/^[0-9a-f]{32}$/)
-        expect(conversations.getConversation(db, 1)).toMatchObject({ title: 'Café notes', pinned: false })
+        expect(
+          db.prepare('SELECT uid FROM conversations WHERE id = ?').pluck().get(added.id)
+        ).toMatch(/^[0-9a-f]{32}$/)
+        expect(conversations.getConversation(db, 1)).toMatchObject({
+          title: 'Café notes',
+          pinned: false
+        })
         // Migrations 2 and 4: old rows are searchable, and so are attachment names added later.
-        expect(searchMessages(db, { query: '截图' }).results.map((hit) => hit.messageId)).toEqual([1])
+        expect(searchMessages(db, { query: '截图' }).results.map((hit) => hit.messageId)).toEqual([
+          1
+        ])
         attachToMessage(db, 1, [
           {
             sha256: 'a'.repeat(64),
@@ -82,7 +102,9 @@ describe('migrations from every earlier version', () => {
             fps: null
           }
         ])
-        expect(searchMessages(db, { query: 'login-form' }).results.map((hit) => hit.messageId)).toContain(1)
+        expect(
+          searchMessages(db, { query: 'login-form' }).results.map((hit) => hit.messageId)
+        ).toContain(1)
       } finally {
         db.close()
       }
@@ -108,7 +130,9 @@ describe('backups', () => {
     const dir = tempDir('safety-')
     await (await start(dir, { firstBackupMs: 0 })).close()
     cores.length = 0
-    await expect.poll(() => listBackups(join(dir, BACKUP_DIR)).filter((b) => b.reason === 'daily').length).toBe(1)
+    await expect
+      .poll(() => listBackups(join(dir, BACKUP_DIR)).filter((b) => b.reason === 'daily').length)
+      .toBe(1)
     await start(dir, { firstBackupMs: 0 })
     await new Promise((done) => setTimeout(done, 200))
     expect(listBackups(join(dir, BACKUP_DIR)).filter((b) => b.reason === 'daily')).toHaveLength(1)
@@ -124,7 +148,8 @@ describe('backups', () => {
   it('keeps a few generations of each kind', async () => {
     const dir = tempDir('safety-')
     const db = openDatabase(join(dir, HISTORY_FILE))
-    for (let day = 0; day < 5; day++) await backupDatabase(db, join(dir, BACKUP_DIR), 'daily', 1_000 + day)
+    for (let day = 0; day < 5; day++)
+      await backupDatabase(db, join(dir, BACKUP_DIR), 'daily', 1_000 + day)
     await backupDatabase(db, join(dir, BACKUP_DIR), 'before-migration-5', 2_000)
     db.close()
     const kept = listBackups(join(dir, BACKUP_DIR))
@@ -146,7 +171,9 @@ describe('a database the app cannot use', () => {
       state: 'refused',
       problem: 'newer'
     })
-    await expect(core.handlers.listConversations({})).rejects.toMatchObject({ code: 'history_unavailable' })
+    await expect(core.handlers.listConversations({})).rejects.toMatchObject({
+      code: 'history_unavailable'
+    })
     // The key still works: the user is not locked out of settings.
     expect((await core.handlers.getKeyStatus(undefined)).keychain).toBe('available')
     await core.close()
@@ -154,7 +181,10 @@ describe('a database the app cannot use', () => {
   })
 
   it.each([
-    ['not a database at all', (file: string) => writeFileSync(file, 'this is not sqlite '.repeat(500))],
+    [
+      'not a database at all',
+      (file: string) => writeFileSync(file, 'this is not sqlite '.repeat(500))
+    ],
     [
       'damaged pages',
       (file: string) => {
@@ -170,7 +200,11 @@ describe('a database the app cannot use', () => {
     // A good history with a backup of it.
     const good = openDatabase(file)
     for (let i = 0; i < 200; i++) {
-      conversations.createConversation(good, { title: `conversation ${i} ${'x'.repeat(200)}`, model: 'm', now: i })
+      conversations.createConversation(good, {
+        title: `conversation ${i} ${'x'.repeat(200)}`,
+        model: 'm',
+        now: i
+      })
     }
     await backupDatabase(good, join(dir, BACKUP_DIR), 'daily', 5_000)
     good.pragma('wal_checkpoint(TRUNCATE)')
@@ -188,7 +222,12 @@ describe('a database the app cannot use', () => {
     expect(restored.state).toBe('ok')
     const page = await core.handlers.listConversations({ limit: 500 })
     expect(page.conversations).toHaveLength(200)
-    const aside = readdirSync(dir).filter((name) => name.startsWith(`${HISTORY_FILE}.replaced-`) && !name.endsWith('-wal') && !name.endsWith('-shm'))
+    const aside = readdirSync(dir).filter(
+      (name) =>
+        name.startsWith(`${HISTORY_FILE}.replaced-`) &&
+        !name.endsWith('-wal') &&
+        !name.endsWith('-shm')
+    )
     expect(aside).toHaveLength(1)
     expect(readFileSync(join(dir, aside[0])).equals(damaged)).toBe(true)
   })
@@ -198,7 +237,9 @@ describe('conversations', () => {
   it('renames, pins to the top, and unpins', async () => {
     const core = await start(tempDir('safety-'))
     const db = core.services.db
-    const [a, b, c] = ['a', 'b', 'c'].map((title, i) => conversations.createConversation(db, { title, model: 'm', now: i }))
+    const [a, b, c] = ['a', 'b', 'c'].map((title, i) =>
+      conversations.createConversation(db, { title, model: 'm', now: i })
+    )
     await core.handlers.renameConversation({ id: a.id, title: 'Alpha' })
     await core.handlers.setConversationPinned({ id: a.id, pinned: true })
     const page = await core.handlers.listConversations({})
@@ -208,8 +249,14 @@ describe('conversations', () => {
       ['b', false]
     ])
     await core.handlers.setConversationPinned({ id: a.id, pinned: false })
-    expect((await core.handlers.listConversations({})).conversations.map((x) => x.id)).toEqual([c.id, b.id, a.id])
-    await expect(core.handlers.renameConversation({ id: 999, title: 'x' })).rejects.toMatchObject({ code: 'not_found' })
+    expect((await core.handlers.listConversations({})).conversations.map((x) => x.id)).toEqual([
+      c.id,
+      b.id,
+      a.id
+    ])
+    await expect(core.handlers.renameConversation({ id: 999, title: 'x' })).rejects.toMatchObject({
+      code: 'not_found'
+    })
   })
 })
 
@@ -217,15 +264,59 @@ describe('export and import', () => {
   async function withHistory(): Promise<Core> {
     const core = await start(tempDir('safety-'))
     const db = core.services.db
-    const first = conversations.createConversation(db, { title: 'Sorting 排序', model: 'doubao-seed-2.0-pro', now: 10 })
-    messages.insertMessage(db, { conversationId: first.id, role: 'user', content: 'How to sort?', status: 'done', model: null, now: 11 })
-    const reply = messages.insertMessage(db, { conversationId: first.id, role: 'assistant', content: 'Use `toSorted`.', status: 'streaming', model: 'doubao-seed-2.0-pro', now: 12 })
+    const first = conversations.createConversation(db, {
+      title: 'Sorting 排序',
+      model: 'doubao-seed-2.0-pro',
+      now: 10
+    })
+    messages.insertMessage(db, {
+      conversationId: first.id,
+      role: 'user',
+      content: 'How to sort?',
+      status: 'done',
+      model: null,
+      now: 11
+    })
+    const reply = messages.insertMessage(db, {
+      conversationId: first.id,
+      role: 'assistant',
+      content: 'Use `toSorted`.',
+      status: 'streaming',
+      model: 'doubao-seed-2.0-pro',
+      now: 12
+    })
     messages.appendToMessage(db, reply.id, { content: '', reasoning: 'Think about mutation.' })
-    messages.finishMessage(db, reply.id, { status: 'done', finishReason: 'stop', usage: { promptTokens: 5, completionTokens: 6, reasoningTokens: 2 }, error: null })
-    const second = conversations.createConversation(db, { title: 'Second', model: 'glm-4-7-251222', now: 20 })
-    const greeting = messages.insertMessage(db, { conversationId: second.id, role: 'user', content: '你好', status: 'done', model: null, now: 21 })
+    messages.finishMessage(db, reply.id, {
+      status: 'done',
+      finishReason: 'stop',
+      usage: { promptTokens: 5, completionTokens: 6, reasoningTokens: 2 },
+      error: null
+    })
+    const second = conversations.createConversation(db, {
+      title: 'Second',
+      model: 'glm-4-7-251222',
+      now: 20
+    })
+    const greeting = messages.insertMessage(db, {
+      conversationId: second.id,
+      role: 'user',
+      content: '你好',
+      status: 'done',
+      model: null,
+      now: 21
+    })
     attachToMessage(db, greeting.id, [
-      { sha256: 'b'.repeat(64), kind: 'video', name: 'clip.mp4', mime: 'video/mp4', bytes: 1234, width: 64, height: 48, durationSeconds: 2, fps: 1.5 }
+      {
+        sha256: 'b'.repeat(64),
+        kind: 'video',
+        name: 'clip.mp4',
+        mime: 'video/mp4',
+        bytes: 1234,
+        width: 64,
+        height: 48,
+        durationSeconds: 2,
+        fps: 1.5
+      }
     ])
     await core.handlers.setConversationPinned({ id: second.id, pinned: true })
     return core
@@ -248,7 +339,9 @@ describe('export and import', () => {
       messagesAdded: 0,
       messagesSkipped: 3
     })
-    expect(await source.handlers.importHistory({ text: file.text })).toMatchObject({ messagesAdded: 0 })
+    expect(await source.handlers.importHistory({ text: file.text })).toMatchObject({
+      messagesAdded: 0
+    })
 
     const strip = async (core: Core) => {
       const page = await core.handlers.listConversations({})
@@ -267,12 +360,16 @@ describe('export and import', () => {
     expect(await strip(target)).toEqual(await strip(source))
     // Imported text is searchable like anything written here, attachment names included.
     expect(searchMessages(target.services.db, { query: 'toSorted' }).results).toHaveLength(1)
-    expect(searchMessages(target.services.db, { query: 'clip' }).results.map((hit) => hit.field)).toEqual(['attachment'])
+    expect(
+      searchMessages(target.services.db, { query: 'clip' }).results.map((hit) => hit.field)
+    ).toEqual(['attachment'])
   })
 
   it('refuses a file that is not an export, adding nothing', async () => {
     const core = await start(tempDir('safety-'))
-    await expect(core.handlers.importHistory({ text: '{"hello": 1}' })).rejects.toMatchObject({ code: 'import_failed' })
+    await expect(core.handlers.importHistory({ text: '{"hello": 1}' })).rejects.toMatchObject({
+      code: 'import_failed'
+    })
     await expect(core.handlers.importHistory({ text: 'not json' })).rejects.toMatchObject({
       code: 'import_failed',
       message: 'The file is not JSON.'
@@ -306,9 +403,14 @@ describe('export and import', () => {
         ''
       ].join('\n')
     )
-    const json = JSON.parse((await core.handlers.exportConversation({ id: sorting.id, format: 'json' })).text)
+    const json = JSON.parse(
+      (await core.handlers.exportConversation({ id: sorting.id, format: 'json' })).text
+    )
     expect(json.conversations).toHaveLength(1)
-    expect(json.conversations[0].messages.map((m: { content: string }) => m.content)).toEqual(['How to sort?', 'Use `toSorted`.'])
+    expect(json.conversations[0].messages.map((m: { content: string }) => m.content)).toEqual([
+      'How to sort?',
+      'Use `toSorted`.'
+    ])
   })
 })
 
@@ -334,7 +436,14 @@ async function cleanlyClosedHistory(dir: string): Promise<string> {
   const conversation = conversations.createConversation(db, { title: 'Pages', model: 'm', now: 1 })
   db.transaction(() => {
     for (let i = 0; i < 400; i++) {
-      messages.insertMessage(db, { conversationId: conversation.id, role: 'user', content: `message ${i} `.repeat(40), status: 'done', model: null, now: i })
+      messages.insertMessage(db, {
+        conversationId: conversation.id,
+        role: 'user',
+        content: `message ${i} `.repeat(40),
+        status: 'done',
+        model: null,
+        now: i
+      })
     }
   })()
   await core.close()

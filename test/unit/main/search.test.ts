@@ -39,14 +39,18 @@ function conversationWith(
       now: ++clock
     })
     if (role === 'assistant') {
-      messages.appendToMessage(db, message.id, { content, reasoning: options.reasoning?.[index] ?? '' })
+      messages.appendToMessage(db, message.id, {
+        content,
+        reasoning: options.reasoning?.[index] ?? ''
+      })
     }
     return message.id
   })
   return { conversation, ids }
 }
 
-const ids = (db: HistoryDatabase, query: string) => searchAllMessageIds(db, query).sort((a, b) => a - b)
+const ids = (db: HistoryDatabase, query: string) =>
+  searchAllMessageIds(db, query).sort((a, b) => a - b)
 const hitIds = (hits: SearchHit[]) => hits.map((hit) => hit.messageId)
 const marked = (hit: SearchHit) => hit.snippet.filter((part) => part.match).map((part) => part.text)
 const snippetText = (hit: SearchHit) => hit.snippet.map((part) => part.text).join('')
@@ -103,7 +107,12 @@ describe('Latin text', () => {
     const { db } = freshDatabase('search-')
     const {
       ids: [accented, plain, decomposed, upper]
-    } = conversationWith(db, ['Un café crème, naïve', 'a cafe and a naive resume', 'une e\u0301cole', 'RÉSUMÉ STRASSE'])
+    } = conversationWith(db, [
+      'Un café crème, naïve',
+      'a cafe and a naive resume',
+      'une e\u0301cole',
+      'RÉSUMÉ STRASSE'
+    ])
     expect(ids(db, 'cafe')).toEqual([accented, plain])
     expect(ids(db, 'café')).toEqual([accented, plain])
     expect(ids(db, 'CAFÉ')).toEqual([accented, plain])
@@ -152,7 +161,9 @@ describe('Latin text', () => {
     const words = Array.from({ length: 70 }, (_, n) => `word${n}`)
     const { ids: messageIds } = conversationWith(db, [...words, 'wordy', 'sword', 'WORDS'])
     expect(ids(db, 'word')).toEqual([...messageIds.slice(0, 71), messageIds[72]]) // > 64 words
-    expect(ids(db, 'word1')).toEqual([1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((n) => messageIds[n]))
+    expect(ids(db, 'word1')).toEqual(
+      [1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((n) => messageIds[n])
+    )
     expect(ids(db, 'words')).toEqual([messageIds[72]])
     expect(ids(db, 'wordz')).toEqual([])
     expect(ids(db, 'word wordz')).toEqual([])
@@ -179,7 +190,11 @@ describe('what is searched', () => {
     })
     const page = searchMessages(db, { query: 'pythagorean' })
     expect(page.results).toHaveLength(1)
-    expect(page.results[0]).toMatchObject({ messageId: reply, field: 'reasoning', role: 'assistant' })
+    expect(page.results[0]).toMatchObject({
+      messageId: reply,
+      field: 'reasoning',
+      role: 'assistant'
+    })
     expect(marked(page.results[0])).toEqual(['Pythagorean'])
     expect(searchMessages(db, { query: 'answer' }).results[0].field).toBe('content')
   })
@@ -202,7 +217,10 @@ describe('what is searched', () => {
     expect(marked(page.results[0])).toEqual(['budget'])
     expect(searchMessages(db, { query: '预' }).results.map((hit) => hit.field)).toEqual(['title'])
     expect(searchAllMessageIds(db, 'budget')).toEqual([]) // titles are not message hits
-    db.prepare('UPDATE conversations SET title = ? WHERE id = ?').run('Travel plans', conversation.id)
+    db.prepare('UPDATE conversations SET title = ? WHERE id = ?').run(
+      'Travel plans',
+      conversation.id
+    )
     expect(searchMessages(db, { query: 'budget' }).results).toEqual([])
     expect(searchMessages(db, { query: 'travel' }).results).toHaveLength(1)
     expect(messageIds).toHaveLength(2)
@@ -231,7 +249,12 @@ describe('what is searched', () => {
     messages.appendToMessage(db, reply.id, { content: '据 fox', reasoning: '' })
     expect(search('数据')).toEqual([reply.id])
     expect(search('"brown 数据 fox"')).toEqual([reply.id])
-    messages.finishMessage(db, reply.id, { status: 'done', finishReason: 'stop', usage: null, error: null })
+    messages.finishMessage(db, reply.id, {
+      status: 'done',
+      finishReason: 'stop',
+      usage: null,
+      error: null
+    })
     expect(search('fox')).toEqual([reply.id])
     expect(search('ponder')).toEqual([reply.id])
   })
@@ -254,41 +277,61 @@ describe('what is searched', () => {
 describe('results', () => {
   it('filters by model (a user message takes its conversation model) and by date', () => {
     const { db } = freshDatabase('search-')
-    const seed = conversationWith(db, ['kiwi question', 'kiwi answer'], { model: 'doubao-seed-2.0-pro' })
-    const glm = conversationWith(db, ['kiwi again', 'kiwi reply'], { model: 'glm-4-7-251222', title: 'kiwi' })
+    const seed = conversationWith(db, ['kiwi question', 'kiwi answer'], {
+      model: 'doubao-seed-2.0-pro'
+    })
+    const glm = conversationWith(db, ['kiwi again', 'kiwi reply'], {
+      model: 'glm-4-7-251222',
+      title: 'kiwi'
+    })
     const byModel = searchMessages(db, { query: 'kiwi', model: 'glm-4-7-251222' })
     expect(byModel.results.map((hit) => hit.messageId)).toEqual([null, glm.ids[1], glm.ids[0]])
     expect(byModel.results.every((hit) => hit.model === 'glm-4-7-251222')).toBe(true)
-    expect(hitIds(searchMessages(db, { query: 'kiwi', model: 'doubao-seed-2.0-pro' }).results)).toEqual([
-      seed.ids[1],
-      seed.ids[0]
-    ])
+    expect(
+      hitIds(searchMessages(db, { query: 'kiwi', model: 'doubao-seed-2.0-pro' }).results)
+    ).toEqual([seed.ids[1], seed.ids[0]])
     const created = (id: number) => messages.getMessage(db, id)!.createdAt
-    const range = searchMessages(db, { query: 'kiwi', from: created(seed.ids[1]), to: created(glm.ids[1]) })
+    const range = searchMessages(db, {
+      query: 'kiwi',
+      from: created(seed.ids[1]),
+      to: created(glm.ids[1])
+    })
     expect(hitIds(range.results)).toEqual([null, glm.ids[0], seed.ids[1]]) // null: glm's title
     expect(searchMessages(db, { query: 'kiwi', from: created(glm.ids[1]) + 1 }).results).toEqual([])
   })
 
   it('filters by date exactly when the clock went back between messages', () => {
     const { db } = freshDatabase('search-')
-    const { id: conversationId } = conversations.createConversation(db, { title: 't', model: 'm', now: 1 })
+    const { id: conversationId } = conversations.createConversation(db, {
+      title: 't',
+      model: 'm',
+      now: 1
+    })
     // Written in this order (ids ascending), at these times.
     const times = [100, 200, 50, 300, 150, 400, 120, 500, 90, 600]
     const written = times.map((now) =>
-      messages.insertMessage(db, { conversationId, role: 'user', content: 'plum', status: 'done', model: null, now })
+      messages.insertMessage(db, {
+        conversationId,
+        role: 'user',
+        content: 'plum',
+        status: 'done',
+        model: null,
+        now
+      })
     )
     const bounds = [undefined, 0, 50, 51, 100, 120, 150, 200, 300, 450, 600, 601, 1000]
     for (const from of bounds) {
       for (const to of bounds) {
         const expected = written
-          .filter((m) => (from === undefined || m.createdAt >= from) && (to === undefined || m.createdAt < to))
+          .filter(
+            (m) =>
+              (from === undefined || m.createdAt >= from) && (to === undefined || m.createdAt < to)
+          )
           .map((m) => m.id)
           .reverse()
-        expect([from, to, hitIds(searchMessages(db, { query: 'plum', from, to }).results)]).toEqual([
-          from,
-          to,
-          expected
-        ])
+        expect([from, to, hitIds(searchMessages(db, { query: 'plum', from, to }).results)]).toEqual(
+          [from, to, expected]
+        )
       }
     }
   })
@@ -296,11 +339,18 @@ describe('results', () => {
   it('pages newest first without gaps or repeats, titles just above their latest message', () => {
     const { db } = freshDatabase('search-')
     const all: number[] = []
-    const older = conversationWith(db, Array.from({ length: 60 }, (_, n) => `lemon ${n}`), {
-      title: 'lemon tart'
-    })
+    const older = conversationWith(
+      db,
+      Array.from({ length: 60 }, (_, n) => `lemon ${n}`),
+      {
+        title: 'lemon tart'
+      }
+    )
     conversationWith(db, [], { title: 'lemon empty?' })
-    const newer = conversationWith(db, Array.from({ length: 61 }, (_, n) => `lemon ${n} 柠檬`))
+    const newer = conversationWith(
+      db,
+      Array.from({ length: 61 }, (_, n) => `lemon ${n} 柠檬`)
+    )
     all.push(...older.ids, ...newer.ids)
     const seen: SearchHit[] = []
     let page = searchMessages(db, { query: 'lemon' })
@@ -315,7 +365,9 @@ describe('results', () => {
     const messageHits = seen.filter((hit) => hit.messageId !== null).map((hit) => hit.messageId)
     expect(messageHits).toEqual([...all].reverse())
     // The title of `older` sits right above its latest message; the empty conversation's goes last.
-    const olderTitle = seen.findIndex((hit) => hit.field === 'title' && hit.conversationId === older.conversation.id)
+    const olderTitle = seen.findIndex(
+      (hit) => hit.field === 'title' && hit.conversationId === older.conversation.id
+    )
     expect(seen[olderTitle + 1].messageId).toBe(older.ids.at(-1))
     expect(seen.at(-1)).toMatchObject({ field: 'title', conversationTitle: 'lemon empty?' })
     const groups = groupByConversation(seen)
@@ -365,7 +417,11 @@ describe('results', () => {
     const { db } = freshDatabase('search-')
     const {
       ids: [or, near, colon]
-    } = conversationWith(db, ['this OR that', 'NEAR(a b) is fts syntax', 'key: value - "quoted" * star'])
+    } = conversationWith(db, [
+      'this OR that',
+      'NEAR(a b) is fts syntax',
+      'key: value - "quoted" * star'
+    ])
     const queries = [
       'NEAR(',
       'NEAR(a b)',
@@ -410,13 +466,36 @@ describe('results', () => {
     const { db } = freshDatabase('search-')
     // A small alphabet so that random queries hit: Latin with accents, CJK, kana, punctuation.
     // Long words exercise the prefix expansion, the and of the common-word pairs.
-    const pieces = ['ab', 'Ab', 'ábc', 'b', 'c', 'the', 'of', 'prog', 'Program', 'programming', '数', '据', '模', 'カ', 'ガ', ' ', ' ', ', ', '。', '-', '1']
+    const pieces = [
+      'ab',
+      'Ab',
+      'ábc',
+      'b',
+      'c',
+      'the',
+      'of',
+      'prog',
+      'Program',
+      'programming',
+      '数',
+      '据',
+      '模',
+      'カ',
+      'ガ',
+      ' ',
+      ' ',
+      ', ',
+      '。',
+      '-',
+      '1'
+    ]
     let seed = 7
     const random = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648
       return seed % n
     }
-    const text = (length: number) => Array.from({ length }, () => pieces[random(pieces.length)]).join('')
+    const text = (length: number) =>
+      Array.from({ length }, () => pieces[random(pieces.length)]).join('')
     const rows = conversationWith(
       db,
       Array.from({ length: 300 }, () => text(1 + random(12))),
@@ -425,7 +504,8 @@ describe('results', () => {
     const stored = rows.ids.map((id) => messages.getMessage(db, id)!)
     let checked = 0
     for (let n = 0; n < 300; n++) {
-      const query = n % 5 === 0 ? `"${text(1 + random(3))}"` : `${text(1 + random(3))} ${n % 3 ? '' : text(1)}`
+      const query =
+        n % 5 === 0 ? `"${text(1 + random(3))}"` : `${text(1 + random(3))} ${n % 3 ? '' : text(1)}`
       const terms = parseQuery(query)
       if (!terms.length) continue
       const expected = stored
@@ -518,7 +598,11 @@ describe('migration 2', () => {
     const file = join(tempDir('search-'), 'history.sqlite')
     const old = new Database(file)
     migrateTo(old, 1)
-    old.prepare("INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (1, 'Résumé tips', 'm', 1, 2)").run()
+    old
+      .prepare(
+        "INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (1, 'Résumé tips', 'm', 1, 2)"
+      )
+      .run()
     const insert = old.prepare(
       "INSERT INTO messages (conversation_id, role, content, reasoning, status, model, created_at) VALUES (1, ?, ?, ?, 'done', ?, ?)"
     )

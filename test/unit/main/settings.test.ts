@@ -2,25 +2,43 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import type { HistoryDatabase } from '../../../src/main/history/database'
-import { decodeSetting, encodeSetting, getSettings, updateSettings } from '../../../src/main/settings/settings'
+import {
+  decodeSetting,
+  encodeSetting,
+  getSettings,
+  updateSettings
+} from '../../../src/main/settings/settings'
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings'
 import { freshDatabase, reopenDatabase } from '../../fixtures/history'
 
 const stored = (db: HistoryDatabase) =>
   Object.fromEntries(
-    db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all().map((row) => [row.key, row.value])
+    db
+      .prepare<[], { key: string; value: string }>('SELECT key, value FROM settings')
+      .all()
+      .map((row) => [row.key, row.value])
   )
 
 describe('settings', () => {
   it('are the defaults until something is saved', () => {
     const { db } = freshDatabase('settings-')
-    expect(getSettings(db)).toEqual({ baseURL: 'https://www.anyfast.ai/v1', language: 'system', theme: 'system', fontSize: 'default', defaultParams: {}, presets: [] })
+    expect(getSettings(db)).toEqual({
+      baseURL: 'https://www.anyfast.ai/v1',
+      language: 'system',
+      theme: 'system',
+      fontSize: 'default',
+      defaultParams: {},
+      presets: []
+    })
     expect(getSettings(db)).toEqual(DEFAULT_SETTINGS)
   })
 
   it('saves what the patch names, as plain text, and keeps the rest', () => {
     const { db, file } = freshDatabase('settings-')
-    expect(updateSettings(db, { language: 'zh-CN' })).toEqual({ ...DEFAULT_SETTINGS, language: 'zh-CN' })
+    expect(updateSettings(db, { language: 'zh-CN' })).toEqual({
+      ...DEFAULT_SETTINGS,
+      language: 'zh-CN'
+    })
     expect(updateSettings(db, { baseURL: 'http://127.0.0.1:8080/v1//' })).toEqual({
       ...DEFAULT_SETTINGS,
       baseURL: 'http://127.0.0.1:8080/v1',
@@ -29,7 +47,11 @@ describe('settings', () => {
     expect(stored(db)).toEqual({ baseURL: 'http://127.0.0.1:8080/v1', language: 'zh-CN' })
     db.close()
     const reopened = reopenDatabase(file)
-    expect(getSettings(reopened)).toEqual({ ...DEFAULT_SETTINGS, baseURL: 'http://127.0.0.1:8080/v1', language: 'zh-CN' })
+    expect(getSettings(reopened)).toEqual({
+      ...DEFAULT_SETTINGS,
+      baseURL: 'http://127.0.0.1:8080/v1',
+      language: 'zh-CN'
+    })
   })
 
   it('ignores names that are not settings', () => {
@@ -58,7 +80,8 @@ describe('a stored setting', () => {
       [z.boolean(), false],
       [z.array(z.string()), ['a', 'b']]
     ]
-    for (const [field, value] of cases) expect(decodeSetting(field, encodeSetting(value))).toEqual(value)
+    for (const [field, value] of cases)
+      expect(decodeSetting(field, encodeSetting(value))).toEqual(value)
     expect(encodeSetting('en')).toBe('en')
     expect(encodeSetting(true)).toBe('true')
   })

@@ -38,7 +38,9 @@ describe('the Content-Security-Policy', () => {
   })
 
   it('refuses a page without one', () => {
-    expect(() => contentSecurityPolicy('<html><head><title>x</title></head></html>')).toThrow(/no Content-Security-Policy/)
+    expect(() => contentSecurityPolicy('<html><head><title>x</title></head></html>')).toThrow(
+      /no Content-Security-Policy/
+    )
   })
 })
 
@@ -81,7 +83,9 @@ describe('serving app://seed-chat/', () => {
   })
 
   it('resolves only paths inside the folder', () => {
-    expect(resolveAppFile(root, 'app://seed-chat/assets/index.js')).toBe(join(root, 'assets', 'index.js'))
+    expect(resolveAppFile(root, 'app://seed-chat/assets/index.js')).toBe(
+      join(root, 'assets', 'index.js')
+    )
     expect(resolveAppFile(root, 'app://seed-chat/..%2fsecret.txt')).toBeNull()
     expect(resolveAppFile(root, 'app://seed-chat/..%2frenderer-evil%2fa.js')).toBeNull()
     expect(resolveAppFile(root, 'attachment://seed-chat/index.html')).toBeNull()
@@ -89,7 +93,9 @@ describe('serving app://seed-chat/', () => {
 
   it('resolves only paths inside the folder with Windows paths too', () => {
     const windowsRoot = 'C:\\Program Files\\Seed Chat\\resources\\app.asar\\out\\renderer'
-    expect(resolveAppFile(windowsRoot, 'app://seed-chat/assets/index.js', win32)).toBe(`${windowsRoot}\\assets\\index.js`)
+    expect(resolveAppFile(windowsRoot, 'app://seed-chat/assets/index.js', win32)).toBe(
+      `${windowsRoot}\\assets\\index.js`
+    )
     for (const url of [
       'app://seed-chat/..%5c..%5csecret.txt',
       'app://seed-chat/..%5csecret.txt',
@@ -133,7 +139,14 @@ describe('our own page', () => {
   it('gets the clipboard write and no other permission; other pages get none', () => {
     expect(isPermissionAllowed('clipboard-sanitized-write', APP_PAGE_URL)).toBe(true)
     expect(isPermissionAllowed('clipboard-sanitized-write', 'app://seed-chat')).toBe(true)
-    for (const permission of ['clipboard-read', 'media', 'notifications', 'geolocation', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'clipboard-read',
+      'media',
+      'notifications',
+      'geolocation',
+      'openExternal',
+      'fullscreen'
+    ]) {
       expect(isPermissionAllowed(permission, APP_PAGE_URL), permission).toBe(false)
     }
     expect(isPermissionAllowed('clipboard-sanitized-write', 'https://example.com/')).toBe(false)
@@ -145,7 +158,14 @@ describe('links leaving the app', () => {
     expect(isExternalLink('https://example.com/a?b')).toBe(true)
     expect(isExternalLink('http://example.com')).toBe(true)
     expect(isExternalLink('mailto:someone@example.com')).toBe(true)
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'app://seed-chat/', 'ms-msdt:/id', '']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'app://seed-chat/',
+      'ms-msdt:/id',
+      ''
+    ]) {
       expect(isExternalLink(url), url).toBe(false)
     }
   })

@@ -33,7 +33,11 @@ async function start(): Promise<Core> {
 async function withParams(): Promise<{ core: Core; id: number }> {
   const core = await start()
   const db = core.services.db
-  const conversation = conversations.createConversation(db, { title: 'Translate', model: 'doubao-seed-2.0-pro', now: 10 })
+  const conversation = conversations.createConversation(db, {
+    title: 'Translate',
+    model: 'doubao-seed-2.0-pro',
+    now: 10
+  })
   conversations.setConversationParams(db, conversation.id, {
     systemPrompt: 'Translate.\nKeep Markdown.',
     temperature: 0.3,
@@ -41,13 +45,30 @@ async function withParams(): Promise<{ core: Core; id: number }> {
     historyTurns: 2
   })
   const add = (role: 'user' | 'assistant', content: string, now: number) =>
-    messages.insertMessage(db, { conversationId: conversation.id, role, content, status: 'done', model: role === 'user' ? null : 'doubao-seed-2.0-pro', now })
+    messages.insertMessage(db, {
+      conversationId: conversation.id,
+      role,
+      content,
+      status: 'done',
+      model: role === 'user' ? null : 'doubao-seed-2.0-pro',
+      now
+    })
   add('user', '你好', 11)
   const first = add('assistant', 'Hello', 12)
-  setReplyParams(db, first.id, { maxTokens: 256, stop: ['END', '\n\n'], reasoningEffort: 'high', topP: 0.9 })
+  setReplyParams(db, first.id, {
+    maxTokens: 256,
+    stop: ['END', '\n\n'],
+    reasoningEffort: 'high',
+    topP: 0.9
+  })
   add('user', '谢谢', 13)
   const second = add('assistant', 'Thanks', 14)
-  setReplyParams(db, second.id, { systemPrompt: 'Translate.\nKeep Markdown.', temperature: 0.3, thinking: 'disabled', historyTurns: 2 })
+  setReplyParams(db, second.id, {
+    systemPrompt: 'Translate.\nKeep Markdown.',
+    temperature: 0.3,
+    thinking: 'disabled',
+    historyTurns: 2
+  })
   add('user', 'Old reply next', 15)
   add('assistant', 'made before parameters were recorded', 16)
   return { core, id: conversation.id }
@@ -58,19 +79,35 @@ describe('parameters in exports', () => {
     const { core: source, id } = await withParams()
     const file = await source.handlers.exportHistory(undefined)
     const json = JSON.parse(file.text)
-    expect(json.conversations[0].params).toEqual({ systemPrompt: 'Translate.\nKeep Markdown.', temperature: 0.3, thinking: 'disabled', historyTurns: 2 })
+    expect(json.conversations[0].params).toEqual({
+      systemPrompt: 'Translate.\nKeep Markdown.',
+      temperature: 0.3,
+      thinking: 'disabled',
+      historyTurns: 2
+    })
     expect(json.conversations[0].messages.map((m: { params: unknown }) => m.params)).toEqual([
       null,
       { maxTokens: 256, stop: ['END', '\n\n'], reasoningEffort: 'high', topP: 0.9 },
       null,
-      { systemPrompt: 'Translate.\nKeep Markdown.', temperature: 0.3, thinking: 'disabled', historyTurns: 2 },
+      {
+        systemPrompt: 'Translate.\nKeep Markdown.',
+        temperature: 0.3,
+        thinking: 'disabled',
+        historyTurns: 2
+      },
       null,
       null
     ])
 
     const target = await start()
-    expect(await target.handlers.importHistory({ text: file.text })).toMatchObject({ conversationsAdded: 1, messagesAdded: 6 })
-    expect(await target.handlers.importHistory({ text: file.text })).toMatchObject({ conversationsAdded: 0, messagesAdded: 0 })
+    expect(await target.handlers.importHistory({ text: file.text })).toMatchObject({
+      conversationsAdded: 1,
+      messagesAdded: 6
+    })
+    expect(await target.handlers.importHistory({ text: file.text })).toMatchObject({
+      conversationsAdded: 0,
+      messagesAdded: 0
+    })
     const [imported] = (await target.handlers.listConversations({})).conversations
     const before = await source.handlers.getConversation({ id })
     const after = await target.handlers.getConversation({ id: imported.id })
@@ -91,10 +128,16 @@ describe('parameters in exports', () => {
     delete json.conversations[0].params
     for (const message of json.conversations[0].messages) delete message.params
     const older = await start()
-    expect(await older.handlers.importHistory({ text: JSON.stringify(json) })).toMatchObject({ messagesAdded: 6 })
+    expect(await older.handlers.importHistory({ text: JSON.stringify(json) })).toMatchObject({
+      messagesAdded: 6
+    })
     const [conversation] = (await older.handlers.listConversations({})).conversations
     expect(conversation.params).toEqual({})
-    expect((await older.handlers.getConversation({ id: conversation.id })).messages.every((m) => m.params === null)).toBe(true)
+    expect(
+      (await older.handlers.getConversation({ id: conversation.id })).messages.every(
+        (m) => m.params === null
+      )
+    ).toBe(true)
 
     const broken = JSON.parse((await source.handlers.exportHistory(undefined)).text)
     broken.conversations[0].uid = 'another'
@@ -104,7 +147,9 @@ describe('parameters in exports', () => {
       m.params = { stop: 'not an array' }
     })
     const target = await start()
-    expect(await target.handlers.importHistory({ text: JSON.stringify(broken) })).toMatchObject({ messagesAdded: 6 })
+    expect(await target.handlers.importHistory({ text: JSON.stringify(broken) })).toMatchObject({
+      messagesAdded: 6
+    })
     const [fixed] = (await target.handlers.listConversations({})).conversations
     expect(fixed.params).toEqual({})
   })
@@ -159,7 +204,9 @@ describe('parameters in exports', () => {
 
   it('describeParams: nothing for defaults, a differing system prompt shortened', () => {
     expect(describeParams({})).toBe('')
-    expect(describeParams({ historyTurns: 1, thinking: 'enabled' })).toBe('thinking on · last turn of history')
+    expect(describeParams({ historyTurns: 1, thinking: 'enabled' })).toBe(
+      'thinking on · last turn of history'
+    )
     expect(describeParams({ systemPrompt: `Be ${'very '.repeat(20)}brief.` }, 'other')).toBe(
       `system prompt “Be ${'very '.repeat(20).slice(0, 56)}…”`
     )

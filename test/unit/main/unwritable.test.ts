@@ -17,11 +17,15 @@ import { tempDir } from '../../fixtures/temp'
 
 const memorySecrets = (): SecretStore => {
   let secret: string | null = null
-  return { get: async () => secret, set: async (value) => {
+  return {
+    get: async () => secret,
+    set: async (value) => {
       secret = value
-    }, delete: async () => {
+    },
+    delete: async () => {
       secret = null
-    } }
+    }
+  }
 }
 
 const locked: string[] = []
@@ -77,51 +81,68 @@ const canLock = (() => {
 })()
 
 describe('a data folder that cannot be written', () => {
-  it.skipIf(!canLock)('refuses the history with the folder named instead of throwing, and opens it once writable', async () => {
-    const dataDir = tempDir('unwritable-')
-    const first = await start(dataDir)
-    await first.handlers.updateSettings({ language: 'zh-CN' })
-    await first.close()
-    cores.length = 0
+  it.skipIf(!canLock)(
+    'refuses the history with the folder named instead of throwing, and opens it once writable',
+    async () => {
+      const dataDir = tempDir('unwritable-')
+      const first = await start(dataDir)
+      await first.handlers.updateSettings({ language: 'zh-CN' })
+      await first.close()
+      cores.length = 0
 
-    expect(lock(dataDir, join(dataDir, HISTORY_FILE))).toBe(true)
-    const core = await start(dataDir)
-    const status = await core.handlers.getHistoryStatus(undefined)
-    expect(status).toMatchObject({ state: 'refused', problem: 'unwritable', folder: dataDir })
-    expect(status.state === 'refused' && status.detail).toContain(dataDir)
-    // Requests that need the history say so, in words, as data.
-    const listed = await dispatch(core.handlers, 'listConversations', {})
-    expect(listed).toMatchObject({ ok: false, error: { code: 'history_unavailable' } })
-    await core.close()
-    cores.length = 0
+      expect(lock(dataDir, join(dataDir, HISTORY_FILE))).toBe(true)
+      const core = await start(dataDir)
+      const status = await core.handlers.getHistoryStatus(undefined)
+      expect(status).toMatchObject({ state: 'refused', problem: 'unwritable', folder: dataDir })
+      expect(status.state === 'refused' && status.detail).toContain(dataDir)
+      // Requests that need the history say so, in words, as data.
+      const listed = await dispatch(core.handlers, 'listConversations', {})
+      expect(listed).toMatchObject({ ok: false, error: { code: 'history_unavailable' } })
+      await core.close()
+      cores.length = 0
 
-    unlockAll()
-    const again = await start(dataDir)
-    expect(await again.handlers.getHistoryStatus(undefined)).toMatchObject({ state: 'ok' })
-    expect((await again.handlers.getSettings(undefined)).language).toBe('zh-CN')
-  })
+      unlockAll()
+      const again = await start(dataDir)
+      expect(await again.handlers.getHistoryStatus(undefined)).toMatchObject({ state: 'ok' })
+      expect((await again.handlers.getSettings(undefined)).language).toBe('zh-CN')
+    }
+  )
 
   it.skipIf(!canLock)('refuses a new, empty data folder that cannot be written', async () => {
     const dataDir = tempDir('unwritable-')
     expect(lock(dataDir)).toBe(true)
     const core = await start(dataDir)
-    expect(await core.handlers.getHistoryStatus(undefined)).toMatchObject({ state: 'refused', problem: 'unwritable', folder: dataDir })
+    expect(await core.handlers.getHistoryStatus(undefined)).toMatchObject({
+      state: 'refused',
+      problem: 'unwritable',
+      folder: dataDir
+    })
     expect(readdirSync(dataDir)).toEqual([])
   })
 
-  it.skipIf(!canLock)('refuses an attachment with a clear code and message, not a raw errno and path', async () => {
-    const dataDir = tempDir('unwritable-')
-    const core = await start(dataDir)
-    const attachments = join(dataDir, 'attachments')
-    mkdirSync(attachments)
-    expect(lock(attachments)).toBe(true)
-    const png = await solidImage(64, 48, 'png')
-    const result = await dispatch(core.handlers, 'addAttachment', { name: 'shot.png', data: new Uint8Array(png), model: 'doubao-seed-2.0-pro' })
-    expect(result).toMatchObject({ ok: false, error: { code: 'storage_unwritable', params: { folder: dataDir } } })
-    const message = result.ok ? '' : result.error.message
-    expect(message).toContain(`cannot write to its data folder ${dataDir}`)
-    expect(message).not.toMatch(/EACCES|EPERM|EROFS|attachments/)
-  })
+  it.skipIf(!canLock)(
+    'refuses an attachment with a clear code and message, not a raw errno and path',
+    async () => {
+      const dataDir = tempDir('unwritable-')
+      const core = await start(dataDir)
+      const attachments = join(dataDir, 'attachments')
+      mkdirSync(attachments)
+      expect(lock(attachments)).toBe(true)
+      const png = await solidImage(64, 48, 'png')
+      const result = await dispatch(core.handlers, 'addAttachment', {
+        name: 'shot.png',
+        data: new Uint8Array(png),
+        model: 'doubao-seed-2.0-pro'
+      })
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'storage_unwritable', params: { folder: dataDir } }
+      })
+      const message = result.ok ? '' : result.error.message
+      expect(message).toContain(`cannot write to its data folder ${dataDir}`)
+      expect(message).not.toMatch(/EACCES|EPERM|EROFS|attachments/)
+    }
+  )
 })
 
 describe('what counts as a refused write', () => {
@@ -141,7 +162,9 @@ describe('what counts as a refused write', () => {
     // A database that may not grow stands for a full disk: SQLite reports SQLITE_FULL either way.
     const full = new Database(file)
     full.pragma('max_page_count = 3')
-    const fullError = captured(() => full.prepare('INSERT INTO t VALUES (?)').run(Buffer.alloc(64 * 1024)))
+    const fullError = captured(() =>
+      full.prepare('INSERT INTO t VALUES (?)').run(Buffer.alloc(64 * 1024))
+    )
     full.close()
     expect((fullError as { code: string }).code).toBe('SQLITE_FULL')
     expect(storageProblem(fullError)).toBe('full')

@@ -14,7 +14,10 @@ beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
     configurable: true,
     get(this: HTMLElement) {
-      return this.classList.contains('message-scroll') || this.classList.contains('conversation-nav') ? 600 : 0
+      return this.classList.contains('message-scroll') ||
+        this.classList.contains('conversation-nav')
+        ? 600
+        : 0
     }
   })
 })
@@ -43,7 +46,10 @@ describe('setup screen', () => {
     await user.type(baseURL, 'http://127.0.0.1:9999/v1')
     await user.type(key, 'sk-secret-wxyz')
     await user.click(screen.getByRole('button', { name: 'Test connection' }))
-    expect(fake.api.testConnection).toHaveBeenCalledWith({ baseURL: 'http://127.0.0.1:9999/v1', key: 'sk-secret-wxyz' })
+    expect(fake.api.testConnection).toHaveBeenCalledWith({
+      baseURL: 'http://127.0.0.1:9999/v1',
+      key: 'sk-secret-wxyz'
+    })
     expect((await screen.findByRole('status')).textContent).toBe('Connected: 10 models available')
 
     await user.click(screen.getByRole('button', { name: 'Save' }))
@@ -68,7 +74,13 @@ describe('setup screen', () => {
 
   it('says plainly when there is no keychain', async () => {
     await renderApp(
-      createFakeApi({ keyStatus: { ...NO_KEY, keychain: 'unavailable', keychainError: 'Secret Service not running' } })
+      createFakeApi({
+        keyStatus: {
+          ...NO_KEY,
+          keychain: 'unavailable',
+          keychainError: 'Secret Service not running'
+        }
+      })
     )
     expect(
       screen.getByText(
@@ -81,18 +93,29 @@ describe('setup screen', () => {
 describe('chat', () => {
   it('lists conversations newest first in the Conversations nav and opens one', async () => {
     const older = makeConversation({ id: 1, title: 'Older', updatedAt: 100 })
-    const newer = makeConversation({ id: 2, title: 'Newer', updatedAt: 200, model: 'glm-4-7-251222' })
+    const newer = makeConversation({
+      id: 2,
+      title: 'Newer',
+      updatedAt: 200,
+      model: 'glm-4-7-251222'
+    })
     const { fake, user } = await renderApp(createFakeApi({ conversations: [newer, older] }))
     const nav = screen.getByRole('navigation', { name: 'Conversations' })
     // Each row is the conversation's button and its actions menu button (under a date group's header).
-    const buttons = within(nav).getAllByRole('button').filter((b) => b.classList.contains('conversation-item'))
+    const buttons = within(nav)
+      .getAllByRole('button')
+      .filter((b) => b.classList.contains('conversation-item'))
     expect(buttons.map((b) => b.textContent)).toEqual(['Newer', 'Older'])
     expect(within(nav).getByRole('button', { name: 'Actions for Newer' })).toBeTruthy()
 
     await user.click(within(nav).getByRole('button', { name: 'Older' }))
     expect(fake.api.getConversation).toHaveBeenCalledWith({ id: 1 })
-    expect(within(nav).getByRole('button', { name: 'Older' }).getAttribute('aria-current')).toBe('page')
-    expect(within(nav).getByRole('button', { name: 'Newer' }).getAttribute('aria-current')).toBeNull()
+    expect(within(nav).getByRole('button', { name: 'Older' }).getAttribute('aria-current')).toBe(
+      'page'
+    )
+    expect(
+      within(nav).getByRole('button', { name: 'Newer' }).getAttribute('aria-current')
+    ).toBeNull()
   })
 
   it('groups the model picker by family and says what each model accepts', async () => {
@@ -100,10 +123,42 @@ describe('chat', () => {
     vi.mocked(fake.api.listModels).mockResolvedValueOnce(
       ok({
         models: [
-          { id: 'doubao-seed-1-6-251015', family: 'seed-1.6', context: 256000, image: true, video: true, thinking: true, reasoningEffort: true },
-          { id: 'glm-4-7-251222', family: 'glm', context: 200000, image: false, video: false, thinking: true, reasoningEffort: false },
-          { id: 'doubao-seed-2.0-pro', family: 'seed-2.0', context: 256000, image: true, video: true, thinking: true, reasoningEffort: true },
-          { id: 'deepseek-v3', family: 'glm', context: 128000, image: false, video: false, thinking: false, reasoningEffort: false }
+          {
+            id: 'doubao-seed-1-6-251015',
+            family: 'seed-1.6',
+            context: 256000,
+            image: true,
+            video: true,
+            thinking: true,
+            reasoningEffort: true
+          },
+          {
+            id: 'glm-4-7-251222',
+            family: 'glm',
+            context: 200000,
+            image: false,
+            video: false,
+            thinking: true,
+            reasoningEffort: false
+          },
+          {
+            id: 'doubao-seed-2.0-pro',
+            family: 'seed-2.0',
+            context: 256000,
+            image: true,
+            video: true,
+            thinking: true,
+            reasoningEffort: true
+          },
+          {
+            id: 'deepseek-v3',
+            family: 'glm',
+            context: 128000,
+            image: false,
+            video: false,
+            thinking: false,
+            reasoningEffort: false
+          }
         ],
         source: 'provider'
       })
@@ -114,18 +169,29 @@ describe('chat', () => {
     await user.click(trigger)
     const list = screen.getByRole('listbox', { name: 'Models' })
     const groups = within(list).getAllByRole('group')
-    expect(groups.map((g) => g.getAttribute('aria-labelledby') && document.getElementById(g.getAttribute('aria-labelledby')!)?.textContent)).toEqual([
-      'Doubao Seed 2.0',
-      'Doubao Seed 1.6',
-      'GLM',
-      'Other'
-    ])
     expect(
-      screen.getByRole('option', { name: 'Doubao Seed 1.6 (doubao-seed-1-6-251015) — text, image, video, thinking, effort levels; 256K context' })
+      groups.map(
+        (g) =>
+          g.getAttribute('aria-labelledby') &&
+          document.getElementById(g.getAttribute('aria-labelledby')!)?.textContent
+      )
+    ).toEqual(['Doubao Seed 2.0', 'Doubao Seed 1.6', 'GLM', 'Other'])
+    expect(
+      screen.getByRole('option', {
+        name: 'Doubao Seed 1.6 (doubao-seed-1-6-251015) — text, image, video, thinking, effort levels; 256K context'
+      })
     ).toBeTruthy()
-    expect(screen.getByRole('option', { name: 'GLM 4.7 (glm-4-7-251222) — text, thinking; 200K context' })).toBeTruthy()
-    expect(within(groups[3]).getByRole('option').getAttribute('aria-label')).toBe('deepseek-v3 — text; 128K context')
-    expect(screen.getByRole('option', { selected: true }).getAttribute('aria-label')).toContain('doubao-seed-2.0-pro')
+    expect(
+      screen.getByRole('option', {
+        name: 'GLM 4.7 (glm-4-7-251222) — text, thinking; 200K context'
+      })
+    ).toBeTruthy()
+    expect(within(groups[3]).getByRole('option').getAttribute('aria-label')).toBe(
+      'deepseek-v3 — text; 128K context'
+    )
+    expect(screen.getByRole('option', { selected: true }).getAttribute('aria-label')).toContain(
+      'doubao-seed-2.0-pro'
+    )
 
     await user.click(screen.getByRole('option', { name: /glm-4-7-251222/ }))
     expect(screen.queryByRole('listbox')).toBeNull()
@@ -140,11 +206,23 @@ describe('chat', () => {
     expect(await screen.findByRole('article', { name: 'You' })).toBeTruthy()
     const assistant = screen.getByRole('article', { name: 'Assistant' })
     const { conversation, assistantMessage } = (
-      (await vi.mocked(fake.api.sendMessage).mock.results[0].value) as { value: { conversation: { id: number }; assistantMessage: { id: number } } }
+      (await vi.mocked(fake.api.sendMessage).mock.results[0].value) as {
+        value: { conversation: { id: number }; assistantMessage: { id: number } }
+      }
     ).value
     await act(async () => {
-      fake.emitDelta({ conversationId: conversation.id, messageId: assistantMessage.id, content: 'Sure', reasoning: '' })
-      fake.emitDelta({ conversationId: conversation.id, messageId: assistantMessage.id, content: ' thing', reasoning: '' })
+      fake.emitDelta({
+        conversationId: conversation.id,
+        messageId: assistantMessage.id,
+        content: 'Sure',
+        reasoning: ''
+      })
+      fake.emitDelta({
+        conversationId: conversation.id,
+        messageId: assistantMessage.id,
+        content: ' thing',
+        reasoning: ''
+      })
     })
     expect(assistant.textContent).toContain('Sure thing')
   })
@@ -163,7 +241,10 @@ describe('chat', () => {
 
   it('shows a failed request in a dismissible banner', async () => {
     const fake = createFakeApi()
-    vi.mocked(fake.api.sendMessage).mockResolvedValueOnce({ ok: false, error: { code: 'busy', message: '' } })
+    vi.mocked(fake.api.sendMessage).mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'busy', message: '' }
+    })
     const { user } = await renderApp(fake)
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Go{Enter}')
     const banner = await screen.findByRole('alert')

@@ -38,7 +38,11 @@ function mp4(name = 'clip.mp4'): File {
   return new File([new Uint8Array(32).fill(1)], name, { type: 'video/mp4' })
 }
 
-function refused(reason: string, params: Record<string, string | number> = {}, message = 'English text from main'): Result<never> {
+function refused(
+  reason: string,
+  params: Record<string, string | number> = {},
+  message = 'English text from main'
+): Result<never> {
   return { ok: false, error: { code: 'attachment_refused', message, reason, params } }
 }
 
@@ -73,13 +77,19 @@ async function attach(store: AppStore, ...files: File[]): Promise<void> {
 describe('attachment tray', () => {
   it('shows each attachment with its thumbnail, name and size, and removes it', async () => {
     const { fake, store, send } = await setup()
-    answerWith(fake, makeDraft({ name: 'shot.png', bytes: 1_234_567 }), makeDraft({ kind: 'video', name: 'clip.mp4', bytes: 8_400_000 }))
+    answerWith(
+      fake,
+      makeDraft({ name: 'shot.png', bytes: 1_234_567 }),
+      makeDraft({ kind: 'video', name: 'clip.mp4', bytes: 8_400_000 })
+    )
     await attach(store, png('shot.png'), mp4('clip.mp4'))
 
     const tray = screen.getByRole('list', { name: 'Attachments to send' })
     const items = within(tray).getAllByRole('listitem')
     expect(items).toHaveLength(2)
-    const image = within(items[0]).getByRole('img', { name: 'Preview of shot.png' }) as HTMLImageElement
+    const image = within(items[0]).getByRole('img', {
+      name: 'Preview of shot.png'
+    }) as HTMLImageElement
     const draft = selectTray(store.getState()).drafts[0]
     expect(image.getAttribute('src')).toBe(draft.thumbnailUrl)
     expect(items[0].textContent).toContain('shot.png')
@@ -93,7 +103,9 @@ describe('attachment tray', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove shot.png' }))
     expect(screen.queryByRole('img', { name: 'Preview of shot.png' })).toBeNull()
-    expect(within(screen.getByRole('list', { name: 'Attachments to send' })).getAllByRole('listitem')).toHaveLength(1)
+    expect(
+      within(screen.getByRole('list', { name: 'Attachments to send' })).getAllByRole('listitem')
+    ).toHaveLength(1)
     fireEvent.click(screen.getByRole('button', { name: 'Remove clip.mp4' }))
     expect(screen.queryByRole('list', { name: 'Attachments to send' })).toBeNull()
     expect(send().disabled).toBe(true)
@@ -102,7 +114,9 @@ describe('attachment tray', () => {
   it('reads picked files one at a time, with the current model, showing each as busy meanwhile', async () => {
     const { fake, user } = await setup()
     let finishFirst!: (value: Result<AttachmentDraft>) => void
-    vi.mocked(fake.api.addAttachment).mockReturnValueOnce(new Promise((resolve) => (finishFirst = resolve)))
+    vi.mocked(fake.api.addAttachment).mockReturnValueOnce(
+      new Promise((resolve) => (finishFirst = resolve))
+    )
     const input = document.querySelector('input[type="file"]') as HTMLInputElement
     expect(input.multiple).toBe(true)
     expect(screen.getByRole('button', { name: 'Attach files' })).toBeTruthy()
@@ -132,7 +146,9 @@ describe('attachment tray', () => {
     answerWith(fake, image, video)
     await attach(store, png(), mp4())
 
-    const fps = screen.getByRole('spinbutton', { name: 'Frames per second for clip.mp4' }) as HTMLInputElement
+    const fps = screen.getByRole('spinbutton', {
+      name: 'Frames per second for clip.mp4'
+    }) as HTMLInputElement
     expect(fps.value).toBe('1')
     fireEvent.change(fps, { target: { value: '2' } })
     await user.type(box, 'What happens here?{Enter}')
@@ -156,7 +172,10 @@ describe('attachment tray', () => {
     await attach(store, png())
     fireEvent.click(send())
     await waitFor(() => expect(fake.api.sendMessage).toHaveBeenCalledTimes(1))
-    expect(vi.mocked(fake.api.sendMessage).mock.calls[0][0]).toMatchObject({ text: '', attachments: [{ name: 'shot.png' }] })
+    expect(vi.mocked(fake.api.sendMessage).mock.calls[0][0]).toMatchObject({
+      text: '',
+      attachments: [{ name: 'shot.png' }]
+    })
   })
 
   it('keeps a tray per conversation', async () => {
@@ -174,7 +193,10 @@ describe('attachment tray', () => {
   it('puts the files back when the send fails', async () => {
     const { fake, store, box, user } = await setup()
     await attach(store, png())
-    vi.mocked(fake.api.sendMessage).mockResolvedValueOnce({ ok: false, error: { code: 'network', message: 'offline' } })
+    vi.mocked(fake.api.sendMessage).mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'network', message: 'offline' }
+    })
     await user.type(box, 'Look{Enter}')
     await waitFor(() => expect(box.value).toBe('Look'))
     expect(screen.getByRole('img', { name: 'Preview of shot.png' })).toBeTruthy()
@@ -188,7 +210,9 @@ describe('fps control', () => {
     answerWith(fake, makeDraft({ kind: 'video', name: 'clip.mp4', durationSeconds: 10 }))
     await attach(store, mp4())
     const item = screen.getByRole('listitem')
-    const fps = within(item).getByRole('spinbutton', { name: 'Frames per second for clip.mp4' }) as HTMLInputElement
+    const fps = within(item).getByRole('spinbutton', {
+      name: 'Frames per second for clip.mp4'
+    }) as HTMLInputElement
     expect(fps.min).toBe('0.2')
     expect(fps.max).toBe('5')
     expect(fps.step).toBe('0.1')
@@ -212,7 +236,9 @@ describe('fps control', () => {
     fireEvent.change(fps, { target: { value: '2' } })
     // 800 wanted; Seed 1.6 samples at most 640.
     expect(item.textContent).toContain('≈ 640 frames')
-    expect(item.textContent).toContain("capped at doubao-seed-1-6-251015's maximum of 640 frames (≈ 1.6 fps")
+    expect(item.textContent).toContain(
+      "capped at doubao-seed-1-6-251015's maximum of 640 frames (≈ 1.6 fps"
+    )
 
     await act(() => store.getState().selectModel('doubao-seed-2.0-pro'))
     expect(item.textContent).toContain('≈ 800 frames')
@@ -223,7 +249,9 @@ describe('fps control', () => {
     const { fake, store } = await setup()
     answerWith(fake, makeDraft({ kind: 'video', name: 'clip.mp4', durationSeconds: 100 }))
     await attach(store, mp4())
-    const fps = screen.getByRole('spinbutton', { name: 'Frames per second for clip.mp4' }) as HTMLInputElement
+    const fps = screen.getByRole('spinbutton', {
+      name: 'Frames per second for clip.mp4'
+    }) as HTMLInputElement
     fireEvent.focus(fps)
     fireEvent.change(fps, { target: { value: '9' } })
     // Out of range while typing: the rate in force stays.
@@ -241,14 +269,18 @@ describe('paste and drop', () => {
     const screenshot = png('image.png')
     const event = fireEvent.paste(box, { clipboardData: { files: [screenshot], types: ['Files'] } })
     expect(event).toBe(false) // default prevented: the text box gets nothing
-    await waitFor(() => expect(screen.getByRole('img', { name: 'Preview of image.png' })).toBeTruthy())
+    await waitFor(() =>
+      expect(screen.getByRole('img', { name: 'Preview of image.png' })).toBeTruthy()
+    )
     expect(fake.api.addAttachment).toHaveBeenCalledTimes(1)
     expect(vi.mocked(fake.api.addAttachment).mock.calls[0][0].name).toBe('image.png')
   })
 
   it('leaves a text paste to the text box', async () => {
     const { fake, box } = await setup()
-    const event = fireEvent.paste(box, { clipboardData: { files: [], types: ['text/plain'], getData: () => 'hello' } })
+    const event = fireEvent.paste(box, {
+      clipboardData: { files: [], types: ['text/plain'], getData: () => 'hello' }
+    })
     expect(event).toBe(true)
     expect(fake.api.addAttachment).not.toHaveBeenCalled()
   })
@@ -261,14 +293,19 @@ describe('paste and drop', () => {
     fireEvent.dragOver(document.body, { dataTransfer })
     const overlay = screen.getByTestId('drop-overlay')
     expect(overlay.textContent).toContain('Drop to attach images or videos')
-    expect(overlay.textContent).toContain('(PNG, JPEG, GIF, WebP, BMP, TIFF, ICO, HEIC; MP4, MOV, AVI)')
+    expect(overlay.textContent).toContain(
+      '(PNG, JPEG, GIF, WebP, BMP, TIFF, ICO, HEIC; MP4, MOV, AVI)'
+    )
     expect(overlay.textContent).toContain(DEFAULT_MODEL)
 
     const dropped = fireEvent.drop(document.body, { dataTransfer })
     expect(dropped).toBe(false)
     expect(screen.queryByTestId('drop-overlay')).toBeNull()
     await waitFor(() => expect(fake.api.addAttachment).toHaveBeenCalledTimes(2))
-    expect(vi.mocked(fake.api.addAttachment).mock.calls.map((call) => call[0].name)).toEqual(['a.png', 'b.mp4'])
+    expect(vi.mocked(fake.api.addAttachment).mock.calls.map((call) => call[0].name)).toEqual([
+      'a.png',
+      'b.mp4'
+    ])
   })
 
   it('hides the overlay when the drag leaves the window', async () => {
@@ -304,16 +341,25 @@ describe('a model that cannot take the files', () => {
     expect(screen.queryByRole('alert')).toBeNull()
     expect(send().disabled).toBe(false)
     await user.click(send())
-    expect(vi.mocked(fake.api.sendMessage).mock.calls[0][0]).toMatchObject({ model: 'doubao-seed-2.0-pro', attachments: [{ name: 'shot.png' }] })
+    expect(vi.mocked(fake.api.sendMessage).mock.calls[0][0]).toMatchObject({
+      model: 'doubao-seed-2.0-pro',
+      attachments: [{ name: 'shot.png' }]
+    })
   })
 
   it('names both kinds, and lets Send go once the files are removed', async () => {
     const { fake, store, box, send, user } = await setup()
-    answerWith(fake, makeDraft({ name: 'shot.png' }), makeDraft({ kind: 'video', name: 'clip.mp4' }))
+    answerWith(
+      fake,
+      makeDraft({ name: 'shot.png' }),
+      makeDraft({ kind: 'video', name: 'clip.mp4' })
+    )
     await attach(store, png(), mp4())
     await act(() => store.getState().selectModel(GLM))
     await user.type(box, 'Hi')
-    expect(screen.getByRole('alert').textContent).toContain('glm-4-7-251222 cannot see images or videos.')
+    expect(screen.getByRole('alert').textContent).toContain(
+      'glm-4-7-251222 cannot see images or videos.'
+    )
     await user.click(screen.getByRole('button', { name: 'Remove shot.png' }))
     expect(screen.getByRole('alert').textContent).toContain('glm-4-7-251222 cannot watch videos.')
     await user.click(screen.getByRole('button', { name: 'Remove clip.mp4' }))
@@ -335,8 +381,12 @@ describe('a model that cannot take the files', () => {
     expect(alert.textContent).toContain('glm-4-7-251222 cannot see images.')
     expect(screen.queryByRole('list', { name: 'Attachments to send' })).toBeNull()
 
-    await user.click(within(alert).getByRole('button', { name: 'Switch to doubao-seed-2.0-pro and attach' }))
-    await waitFor(() => expect(screen.getByRole('img', { name: 'Preview of shot.png' })).toBeTruthy())
+    await user.click(
+      within(alert).getByRole('button', { name: 'Switch to doubao-seed-2.0-pro and attach' })
+    )
+    await waitFor(() =>
+      expect(screen.getByRole('img', { name: 'Preview of shot.png' })).toBeTruthy()
+    )
     expect(vi.mocked(fake.api.addAttachment).mock.calls[1][0].model).toBe('doubao-seed-2.0-pro')
     expect(screen.queryByRole('alert')).toBeNull()
   })
@@ -344,11 +394,23 @@ describe('a model that cannot take the files', () => {
 
 describe('refusals', () => {
   const cases: Array<[string, Record<string, string | number>, string]> = [
-    ['image_too_small', { width: 10, height: 100, limit: 14 }, 'The image is 10×100 px; each side must be more than 14 px.'],
-    ['image_aspect_ratio', { width: 1, height: 200, ratio: 200, limit: 150 }, 'The image is 1×200 px, an aspect ratio of 200:1; the API takes at most 150:1.'],
+    [
+      'image_too_small',
+      { width: 10, height: 100, limit: 14 },
+      'The image is 10×100 px; each side must be more than 14 px.'
+    ],
+    [
+      'image_aspect_ratio',
+      { width: 1, height: 200, ratio: 200, limit: 150 },
+      'The image is 1×200 px, an aspect ratio of 200:1; the API takes at most 150:1.'
+    ],
     ['unsupported_format', { format: 'webm' }, 'WebM files are not accepted by the API.'],
     ['unknown_format', {}, 'Not an image or video format the app knows'],
-    ['video_too_large', { bytes: 72_000_000, limit: 50_000_000 }, 'The video is 72 MB; it can be at most 50 MB.']
+    [
+      'video_too_large',
+      { bytes: 72_000_000, limit: 50_000_000 },
+      'The video is 72 MB; it can be at most 50 MB.'
+    ]
   ]
 
   for (const [reason, params, text] of cases) {
@@ -372,7 +434,9 @@ describe('refusals', () => {
     await act(() => i18n.changeLanguage('zh-CN'))
     answerWith(fake, refused('image_too_small', { width: 10, height: 100, limit: 14 }))
     await attach(store, png('bad.png'))
-    expect(screen.getByRole('alert').textContent).toContain('图片为 10×100 像素；每条边都必须大于 14 像素。')
+    expect(screen.getByRole('alert').textContent).toContain(
+      '图片为 10×100 像素；每条边都必须大于 14 像素。'
+    )
   })
 
   it('refuses files too big to hand over without reading them', async () => {
@@ -383,7 +447,9 @@ describe('refusals', () => {
     await attach(store, huge)
     expect(read).not.toHaveBeenCalled()
     expect(fake.api.addAttachment).not.toHaveBeenCalled()
-    expect(screen.getByRole('alert').textContent).toContain('The file is 70 MB; the app takes files up to 60 MB.')
+    expect(screen.getByRole('alert').textContent).toContain(
+      'The file is 70 MB; the app takes files up to 60 MB.'
+    )
   })
 
   it('shows a refusal of the send in the tray, and keeps the files', async () => {
@@ -391,11 +457,17 @@ describe('refusals', () => {
     answerWith(fake, makeDraft({ kind: 'video', name: 'big.mp4' }))
     await attach(store, mp4('big.mp4'))
     vi.mocked(fake.api.sendMessage).mockResolvedValueOnce(
-      refused('request_too_large', { bytes: 70_000_000, attachmentBytes: 69_000_000, limit: 64_000_000 })
+      refused('request_too_large', {
+        bytes: 70_000_000,
+        attachmentBytes: 69_000_000,
+        limit: 64_000_000
+      })
     )
     await user.type(box, 'Watch{Enter}')
     const alert = await screen.findByRole('alert')
-    expect(alert.textContent).toContain('These attachments come to 70 MB in the request; a request takes at most 64 MB.')
+    expect(alert.textContent).toContain(
+      'These attachments come to 70 MB in the request; a request takes at most 64 MB.'
+    )
     expect(screen.getByRole('img', { name: 'Preview of big.mp4' })).toBeTruthy()
     expect(box.value).toBe('Watch')
     expect(store.getState().banner).toBeNull()
@@ -412,9 +484,30 @@ describe('left-out notice', () => {
         userMessage: makeMessage({ conversationId: 41, role: 'user', content: text }),
         assistantMessage: makeMessage({ conversationId: 41, status: 'streaming', model }),
         leftOut: [
-          { messageId: 1, ordinal: 0, sha256: 'a'.repeat(64), name: 'old.mp4', kind: 'video', reason: 'request_size' },
-          { messageId: 1, ordinal: 1, sha256: 'b'.repeat(64), name: 'chart.png', kind: 'image', reason: 'model' },
-          { messageId: 2, ordinal: 0, sha256: 'c'.repeat(64), name: 'gone.png', kind: 'image', reason: 'missing' }
+          {
+            messageId: 1,
+            ordinal: 0,
+            sha256: 'a'.repeat(64),
+            name: 'old.mp4',
+            kind: 'video',
+            reason: 'request_size'
+          },
+          {
+            messageId: 1,
+            ordinal: 1,
+            sha256: 'b'.repeat(64),
+            name: 'chart.png',
+            kind: 'image',
+            reason: 'model'
+          },
+          {
+            messageId: 2,
+            ordinal: 0,
+            sha256: 'c'.repeat(64),
+            name: 'gone.png',
+            kind: 'image',
+            reason: 'missing'
+          }
         ]
       })
     })
@@ -425,7 +518,9 @@ describe('left-out notice', () => {
     expect(status.textContent).toContain('“old.mp4” — left out to keep the request under 64 MB')
     expect(status.textContent).toContain('“chart.png” — the model cannot take it')
     expect(status.textContent).toContain('“gone.png” — file missing')
-    await user.click(within(status).getByRole('button', { name: 'Dismiss the note about left-out files' }))
+    await user.click(
+      within(status).getByRole('button', { name: 'Dismiss the note about left-out files' })
+    )
     expect(screen.queryByRole('status')).toBeNull()
   })
 
@@ -442,10 +537,18 @@ describe('sent messages', () => {
     const store = createTestStore()
     const image = makeAttachment({ name: 'screen.png' })
     const video = makeAttachment({ kind: 'video', name: 'demo.mp4', durationSeconds: 75, fps: 2 })
-    await renderWithStore(<MessageView message={makeMessage({ role: 'user', content: 'Look', attachments: [image, video] })} />, store)
+    await renderWithStore(
+      <MessageView
+        message={makeMessage({ role: 'user', content: 'Look', attachments: [image, video] })}
+      />,
+      store
+    )
     const article = screen.getByRole('article', { name: 'You' })
     const images = within(article).getAllByRole('img') as HTMLImageElement[]
-    expect(images.map((img) => img.getAttribute('src'))).toEqual([image.thumbnailUrl, video.thumbnailUrl])
+    expect(images.map((img) => img.getAttribute('src'))).toEqual([
+      image.thumbnailUrl,
+      video.thumbnailUrl
+    ])
     expect(article.textContent).toContain('screen.png')
     expect(article.textContent).toContain('demo.mp4')
     expect(article.textContent).toContain('1:15 · 2 fps')
@@ -454,7 +557,12 @@ describe('sent messages', () => {
 
   it('show a message of files alone without an empty bubble', async () => {
     const store = createTestStore()
-    await renderWithStore(<MessageView message={makeMessage({ role: 'user', content: '', attachments: [makeAttachment()] })} />, store)
+    await renderWithStore(
+      <MessageView
+        message={makeMessage({ role: 'user', content: '', attachments: [makeAttachment()] })}
+      />,
+      store
+    )
     expect(document.querySelector('.message-bubble')).toBeNull()
     expect(screen.getByRole('img', { name: 'Preview of shot.png' })).toBeTruthy()
   })
@@ -463,7 +571,12 @@ describe('sent messages', () => {
 describe('errors', () => {
   it('explain an attachment refusal that reaches the banner (e.g. a retry) by its reason', async () => {
     const { describeError } = await import('../../../src/renderer/src/errors')
-    const error: AppErrorInfo = { code: 'attachment_refused', message: 'x', reason: 'model_no_video', params: { model: GLM } }
+    const error: AppErrorInfo = {
+      code: 'attachment_refused',
+      message: 'x',
+      reason: 'model_no_video',
+      params: { model: GLM }
+    }
     expect(describeError(error, i18n.t).text).toBe('glm-4-7-251222 cannot watch videos.')
   })
 })

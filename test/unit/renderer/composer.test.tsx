@@ -24,7 +24,11 @@ describe('Composer', () => {
     await user.type(box, 'Hello there')
     await user.keyboard('{Enter}')
     expect(fake.api.sendMessage).toHaveBeenCalledTimes(1)
-    expect(fake.api.sendMessage).toHaveBeenCalledWith({ conversationId: null, model: DEFAULT_MODEL, text: 'Hello there' })
+    expect(fake.api.sendMessage).toHaveBeenCalledWith({
+      conversationId: null,
+      model: DEFAULT_MODEL,
+      text: 'Hello there'
+    })
     expect(box.value).toBe('')
     expect(document.activeElement).toBe(box)
   })
@@ -85,7 +89,10 @@ describe('Composer', () => {
 
   it('gives the text back when the message could not be sent', async () => {
     const { fake, box, user } = await setup()
-    vi.mocked(fake.api.sendMessage).mockResolvedValueOnce({ ok: false, error: { code: 'network', message: 'offline' } })
+    vi.mocked(fake.api.sendMessage).mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'network', message: 'offline' }
+    })
     await user.type(box, 'Keep me{Enter}')
     await vi.waitFor(() => expect(box.value).toBe('Keep me'))
   })

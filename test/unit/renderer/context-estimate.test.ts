@@ -31,11 +31,17 @@ describe('estimateTextTokens', () => {
 describe('estimateAttachmentTokens', () => {
   it('costs an image by its pixels (at most 4 MP), a video by its frames', () => {
     expect(estimateAttachmentTokens(makeAttachment({ width: 280, height: 280 }))).toBe(100)
-    expect(estimateAttachmentTokens(makeAttachment({ width: 8000, height: 6000 }))).toBe(Math.ceil(4_000_000 / 784))
+    expect(estimateAttachmentTokens(makeAttachment({ width: 8000, height: 6000 }))).toBe(
+      Math.ceil(4_000_000 / 784)
+    )
     expect(estimateAttachmentTokens(makeAttachment({ width: null, height: null }))).toBe(1000)
-    expect(estimateAttachmentTokens(makeAttachment({ kind: 'video', durationSeconds: 60, fps: 2 }))).toBe(120 * 256)
+    expect(
+      estimateAttachmentTokens(makeAttachment({ kind: 'video', durationSeconds: 60, fps: 2 }))
+    ).toBe(120 * 256)
     // A short video still costs the minimum 16 frames; a draft uses the frames main computed.
-    expect(estimateAttachmentTokens(makeAttachment({ kind: 'video', durationSeconds: 3, fps: 1 }))).toBe(16 * 256)
+    expect(
+      estimateAttachmentTokens(makeAttachment({ kind: 'video', durationSeconds: 3, fps: 1 }))
+    ).toBe(16 * 256)
     expect(estimateAttachmentTokens(makeDraft({ kind: 'video' }))).toBe(16 * 256)
   })
 })
@@ -53,20 +59,30 @@ describe('historySent', () => {
   it('leaves out replies with no text (failed) and the one streaming', () => {
     const failed = makeMessage({ role: 'assistant', content: '', status: 'error' })
     const streaming = makeMessage({ role: 'assistant', content: 'par', status: 'streaming' })
-    expect(historySent([messages[0], failed, messages[2], streaming], undefined)).toEqual([messages[0], messages[2]])
+    expect(historySent([messages[0], failed, messages[2], streaming], undefined)).toEqual([
+      messages[0],
+      messages[2]
+    ])
   })
 })
 
 describe('estimatePromptTokens', () => {
   it('adds the system prompt, the history sent, the draft and its files', () => {
-    const messages = [...turn('a'.repeat(400), 'b'.repeat(400)), ...turn('c'.repeat(40), 'd'.repeat(40))]
+    const messages = [
+      ...turn('a'.repeat(400), 'b'.repeat(400)),
+      ...turn('c'.repeat(40), 'd'.repeat(40))
+    ]
     const base = { messages, draftText: 'e'.repeat(80), drafts: [] }
     // 4 per message for its framing.
     expect(estimatePromptTokens({ ...base, params: {} })).toBe(104 + 104 + 14 + 14 + 24)
     expect(estimatePromptTokens({ ...base, params: { historyTurns: 1 } })).toBe(14 + 14 + 24)
-    expect(estimatePromptTokens({ ...base, params: { historyTurns: 1, systemPrompt: 'f'.repeat(40) } })).toBe(14 + 14 + 14 + 24)
+    expect(
+      estimatePromptTokens({ ...base, params: { historyTurns: 1, systemPrompt: 'f'.repeat(40) } })
+    ).toBe(14 + 14 + 14 + 24)
     const image = makeDraft({ width: 280, height: 280 })
-    expect(estimatePromptTokens({ ...base, params: { historyTurns: 1 }, drafts: [image] })).toBe(14 + 14 + 24 + 100)
+    expect(estimatePromptTokens({ ...base, params: { historyTurns: 1 }, drafts: [image] })).toBe(
+      14 + 14 + 24 + 100
+    )
   })
 })
 

@@ -18,7 +18,11 @@ const portal = {
 describe('describeError for broken and hostile servers', () => {
   it('an account problem says to top up or check the account, with the server message, and offers Retry', async () => {
     await i18n.changeLanguage('en')
-    const error = { code: 'account_problem', message: 'Your account is overdue. (AccountOverdueError)', status: 403 } as const
+    const error = {
+      code: 'account_problem',
+      message: 'Your account is overdue. (AccountOverdueError)',
+      status: 403
+    } as const
     expect(describeError(error, i18n.t)).toEqual({
       text: 'Your account with the provider cannot be used: the balance is unpaid, the credit is used up or access is denied. Top up or check the account in the provider’s console, then retry.',
       detail: 'Your account is overdue. (AccountOverdueError)',
@@ -26,7 +30,9 @@ describe('describeError for broken and hostile servers', () => {
       opensSettings: false
     })
     await i18n.changeLanguage('zh-CN')
-    expect(describeError(error, i18n.t).text).toBe('服务商账户无法使用：欠费、额度已用完或访问被拒绝。请在服务商控制台充值或检查账户后重试。')
+    expect(describeError(error, i18n.t).text).toBe(
+      '服务商账户无法使用：欠费、额度已用完或访问被拒绝。请在服务商控制台充值或检查账户后重试。'
+    )
   })
 
   it('a web page instead of the API says a login page or proxy answered, with status and content type in the detail', async () => {
@@ -38,17 +44,26 @@ describe('describeError for broken and hostile servers', () => {
       opensSettings: true
     })
     await i18n.changeLanguage('zh-CN')
-    expect(describeError(portal, i18n.t).text).toBe('应答的是登录页面或代理，而不是 API。请先登录当前网络（在浏览器中打开任意网页），或检查基础 URL，然后重试。')
+    expect(describeError(portal, i18n.t).text).toBe(
+      '应答的是登录页面或代理，而不是 API。请先登录当前网络（在浏览器中打开任意网页），或检查基础 URL，然后重试。'
+    )
   })
 
   it('anything else that is not the API names what came back', async () => {
     await i18n.changeLanguage('en')
-    const error = { ...portal, reason: 'other', params: { status: 200, contentType: 'application/json' }, message: 'HTTP 200, application/json: {}' }
+    const error = {
+      ...portal,
+      reason: 'other',
+      params: { status: 200, contentType: 'application/json' },
+      message: 'HTTP 200, application/json: {}'
+    }
     expect(describeError(error, i18n.t).text).toBe(
       'The server did not answer like the Chat Completions API (it sent application/json). Check the base URL.'
     )
     await i18n.changeLanguage('zh-CN')
-    expect(describeError(error, i18n.t).text).toBe('服务器的应答不像 Chat Completions API（它发送的是 application/json）。请检查基础 URL。')
+    expect(describeError(error, i18n.t).text).toBe(
+      '服务器的应答不像 Chat Completions API（它发送的是 application/json）。请检查基础 URL。'
+    )
   })
 })
 
@@ -68,7 +83,9 @@ describe('describeError for parameters', () => {
       opensSettings: false
     })
     await i18n.changeLanguage('zh-CN')
-    expect(describeError(error, i18n.t).text).toBe('此模型不支持推理强度。请将“推理强度”设为默认，或换一个模型。未发送任何内容。')
+    expect(describeError(error, i18n.t).text).toBe(
+      '此模型不支持推理强度。请将“推理强度”设为默认，或换一个模型。未发送任何内容。'
+    )
     await i18n.changeLanguage('en')
     expect(describeError({ ...error, reason: 'something_newer' }, i18n.t).text).toBe(
       'This model does not take one of the parameters (reasoningEffort). Nothing was sent.'
@@ -77,7 +94,11 @@ describe('describeError for parameters', () => {
 
   it('a request longer than the context says to send less history', async () => {
     await i18n.changeLanguage('en')
-    const error = { code: 'context_too_long', message: 'Too long. (OutofContextError)', status: 400 } as const
+    const error = {
+      code: 'context_too_long',
+      message: 'Too long. (OutofContextError)',
+      status: 400
+    } as const
     expect(describeError(error, i18n.t)).toEqual({
       text: 'The conversation is longer than the model can read at once. Send only the last few turns of history, or start a new chat.',
       detail: 'Too long. (OutofContextError)',
@@ -85,6 +106,8 @@ describe('describeError for parameters', () => {
       opensSettings: false
     })
     await i18n.changeLanguage('zh-CN')
-    expect(describeError(error, i18n.t).text).toBe('对话长度超出了模型一次能读取的上下文。请只发送最近几轮历史，或开始新对话。')
+    expect(describeError(error, i18n.t).text).toBe(
+      '对话长度超出了模型一次能读取的上下文。请只发送最近几轮历史，或开始新对话。'
+    )
   })
 })

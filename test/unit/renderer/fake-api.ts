@@ -151,8 +151,9 @@ export function createFakeApi(
     setConversationModel: vi.fn(async ({ id, model }: { id: number; model: string }) =>
       ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), model })
     ),
-    setConversationParams: vi.fn(async ({ id, params }: { id: number; params: Conversation['params'] }) =>
-      ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), params })
+    setConversationParams: vi.fn(
+      async ({ id, params }: { id: number; params: Conversation['params'] }) =>
+        ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), params })
     ),
     deleteConversation: vi.fn(async () => ok(null)),
     renameConversation: vi.fn(async ({ id, title }: { id: number; title: string }) =>
@@ -161,9 +162,15 @@ export function createFakeApi(
     setConversationPinned: vi.fn(async ({ id, pinned }: { id: number; pinned: boolean }) =>
       ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), pinned })
     ),
-    exportConversation: vi.fn(async () => ok({ fileName: 'chat.md', mime: 'text/markdown', text: '' })),
-    exportHistory: vi.fn(async () => ok({ fileName: 'history.json', mime: 'application/json', text: '{}' })),
-    importHistory: vi.fn(async () => ok({ conversationsAdded: 0, messagesAdded: 0, messagesSkipped: 0 })),
+    exportConversation: vi.fn(async () =>
+      ok({ fileName: 'chat.md', mime: 'text/markdown', text: '' })
+    ),
+    exportHistory: vi.fn(async () =>
+      ok({ fileName: 'history.json', mime: 'application/json', text: '{}' })
+    ),
+    importHistory: vi.fn(async () =>
+      ok({ conversationsAdded: 0, messagesAdded: 0, messagesSkipped: 0 })
+    ),
     searchHistory: vi.fn(async () => ok({ results: [], next: null })),
     getHistoryStatus: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
     restoreBackup: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
@@ -183,7 +190,11 @@ export function createFakeApi(
         text: string
         attachments?: { sha256: string; name: string; fps?: number }[]
       }) => {
-        const conversation = makeConversation({ id: conversationId ?? nextId++, title: text.slice(0, 40), model })
+        const conversation = makeConversation({
+          id: conversationId ?? nextId++,
+          title: text.slice(0, 40),
+          model
+        })
         return ok({
           conversation,
           userMessage: makeMessage({
@@ -192,7 +203,11 @@ export function createFakeApi(
             content: text,
             attachments: attachments.map((a) => makeAttachment({ sha256: a.sha256, name: a.name }))
           }),
-          assistantMessage: makeMessage({ conversationId: conversation.id, status: 'streaming', model }),
+          assistantMessage: makeMessage({
+            conversationId: conversation.id,
+            status: 'streaming',
+            model
+          }),
           leftOut: []
         })
       }
@@ -203,7 +218,13 @@ export function createFakeApi(
     ),
     // A new version beside the reply: its versions are the old one and itself.
     regenerateReply: vi.fn(async ({ messageId }: { messageId: number }) =>
-      ok(makeMessage({ id: messageId + 1, status: 'streaming', versions: [messageId, messageId + 1] }))
+      ok(
+        makeMessage({
+          id: messageId + 1,
+          status: 'streaming',
+          versions: [messageId, messageId + 1]
+        })
+      )
     ),
     editMessage: vi.fn(async ({ messageId, text }: { messageId: number; text: string }) => {
       const conversation = makeConversation({ id: 1 })

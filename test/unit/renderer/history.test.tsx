@@ -77,7 +77,12 @@ describe('sidebar with many conversations', () => {
     const fake = createFakeApi()
     vi.mocked(fake.api.listConversations)
       .mockResolvedValueOnce(ok({ conversations, next: cursor }))
-      .mockResolvedValueOnce(ok({ conversations: [makeConversation({ id: 20_001, title: 'Older', updatedAt: 1 })], next: null }))
+      .mockResolvedValueOnce(
+        ok({
+          conversations: [makeConversation({ id: 20_001, title: 'Older', updatedAt: 1 })],
+          next: null
+        })
+      )
     await renderApp(fake)
 
     const rendered = nav().querySelectorAll('li.conversation-row').length
@@ -112,7 +117,9 @@ describe('delete with Undo', () => {
     fireEvent.click(within(openActions('Beta')).getByRole('menuitem', { name: 'Delete' }))
 
     expect(rowTitles()).toEqual(['Gamma', 'Alpha'])
-    const toast = screen.getAllByRole('status').find((s) => s.textContent?.includes('Conversation deleted'))!
+    const toast = screen
+      .getAllByRole('status')
+      .find((s) => s.textContent?.includes('Conversation deleted'))!
     expect(within(toast).getByRole('button', { name: 'Undo' })).toBeTruthy()
     expect(fake.api.deleteConversation).not.toHaveBeenCalled()
 
@@ -263,25 +270,47 @@ describe('Settings → History', () => {
       ok({ conversationsAdded: 2, messagesAdded: 7, messagesSkipped: 1 })
     )
     vi.mocked(fake.api.getHistoryStatus).mockResolvedValue(
-      ok({ state: 'ok', backups: [{ name: 'history-1700000000000-daily.sqlite', createdAt: 1_700_000_000_000, bytes: 2_500_000, reason: 'daily' }] })
+      ok({
+        state: 'ok',
+        backups: [
+          {
+            name: 'history-1700000000000-daily.sqlite',
+            createdAt: 1_700_000_000_000,
+            bytes: 2_500_000,
+            reason: 'daily'
+          }
+        ]
+      })
     )
     const { saveFile } = await renderApp(fake)
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }))
     const dialog = screen.getByRole('dialog', { name: 'Settings' })
 
-    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Export all' })))
+    await act(async () =>
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Export all' }))
+    )
     expect(fake.api.exportHistory).toHaveBeenCalledTimes(1)
-    expect(saveFile).toHaveBeenCalledWith({ fileName: 'history.json', mime: 'application/json', text: '{}' })
+    expect(saveFile).toHaveBeenCalledWith({
+      fileName: 'history.json',
+      mime: 'application/json',
+      text: '{}'
+    })
 
     const input = within(dialog).getByLabelText('Import…') as HTMLInputElement
-    const file = new File(['{"format":"seed-chat-history"}'], 'export.json', { type: 'application/json' })
+    const file = new File(['{"format":"seed-chat-history"}'], 'export.json', {
+      type: 'application/json'
+    })
     await act(async () => fireEvent.change(input, { target: { files: [file] } }))
     expect(fake.api.importHistory).toHaveBeenCalledWith({ text: '{"format":"seed-chat-history"}' })
-    expect(within(dialog).getByText('Added 2 conversations and 7 messages; skipped 1 already there')).toBeTruthy()
+    expect(
+      within(dialog).getByText('Added 2 conversations and 7 messages; skipped 1 already there')
+    ).toBeTruthy()
     // The list starts again from its first page, with what came in.
     expect(fake.api.listConversations).toHaveBeenCalledTimes(2)
 
-    expect(within(dialog).getByRole('list', { name: 'Backups' }).textContent).toContain('Daily backup')
+    expect(within(dialog).getByRole('list', { name: 'Backups' }).textContent).toContain(
+      'Daily backup'
+    )
   })
 
   it('says when the file is not an export', async () => {
@@ -293,7 +322,9 @@ describe('Settings → History', () => {
     await renderApp(fake)
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }))
     const input = screen.getByLabelText('Import…') as HTMLInputElement
-    await act(async () => fireEvent.change(input, { target: { files: [new File(['nope'], 'x.json')] } }))
+    await act(async () =>
+      fireEvent.change(input, { target: { files: [new File(['nope'], 'x.json')] } })
+    )
     expect(screen.getByRole('alert').textContent).toContain('This file is not a Seed Chat export.')
   })
 })
@@ -304,19 +335,33 @@ describe('recovery screen', () => {
     problem: 'newer',
     detail: 'schema 9; this version knows 4',
     backups: [
-      { name: 'history-1700000000000-daily.sqlite', createdAt: 1_700_000_000_000, bytes: 1_048_576, reason: 'daily' },
-      { name: 'history-1690000000000-before-migration-4.sqlite', createdAt: 1_690_000_000_000, bytes: 524_288, reason: 'before-migration-4' }
+      {
+        name: 'history-1700000000000-daily.sqlite',
+        createdAt: 1_700_000_000_000,
+        bytes: 1_048_576,
+        reason: 'daily'
+      },
+      {
+        name: 'history-1690000000000-before-migration-4.sqlite',
+        createdAt: 1_690_000_000_000,
+        bytes: 524_288,
+        reason: 'before-migration-4'
+      }
     ]
   }
 
   it('explains a newer database, lists the backups and restores one', async () => {
     const fake = createFakeApi({ conversations: three() })
     vi.mocked(fake.api.getHistoryStatus).mockResolvedValueOnce(ok(refused))
-    vi.mocked(fake.api.restoreBackup).mockResolvedValueOnce(ok({ state: 'ok', backups: refused.backups }))
+    vi.mocked(fake.api.restoreBackup).mockResolvedValueOnce(
+      ok({ state: 'ok', backups: refused.backups })
+    )
     await renderApp(fake)
 
     expect(screen.getByRole('heading', { name: 'Your history could not be opened' })).toBeTruthy()
-    expect(screen.getByText('It was written by a newer version of Seed Chat. Update the app to open it.')).toBeTruthy()
+    expect(
+      screen.getByText('It was written by a newer version of Seed Chat. Update the app to open it.')
+    ).toBeTruthy()
     expect(screen.getByText(/left untouched/)).toBeTruthy()
     // Nothing that needs the history was asked while it is refused.
     expect(fake.api.getSettings).not.toHaveBeenCalled()
@@ -328,8 +373,12 @@ describe('recovery screen', () => {
     expect(items[0].textContent).toContain('1 MB')
     expect(items[1].textContent).toContain('Before an update (schema 4)')
 
-    await act(async () => fireEvent.click(within(items[0]).getByRole('button', { name: 'Restore' })))
-    expect(fake.api.restoreBackup).toHaveBeenCalledWith({ name: 'history-1700000000000-daily.sqlite' })
+    await act(async () =>
+      fireEvent.click(within(items[0]).getByRole('button', { name: 'Restore' }))
+    )
+    expect(fake.api.restoreBackup).toHaveBeenCalledWith({
+      name: 'history-1700000000000-daily.sqlite'
+    })
     // The app carries on as after a normal start.
     expect(fake.api.getSettings).toHaveBeenCalled()
     expect(screen.queryByRole('heading', { name: 'Your history could not be opened' })).toBeNull()
@@ -338,7 +387,11 @@ describe('recovery screen', () => {
 
   it('names a damaged file, and stays when the backup is refused too', async () => {
     const fake = createFakeApi()
-    const damaged: HistoryStatus = { ...refused, problem: 'damaged', detail: 'file is not a database' }
+    const damaged: HistoryStatus = {
+      ...refused,
+      problem: 'damaged',
+      detail: 'file is not a database'
+    }
     vi.mocked(fake.api.getHistoryStatus).mockResolvedValueOnce(ok(damaged))
     vi.mocked(fake.api.restoreBackup).mockResolvedValueOnce(ok(damaged))
     await renderApp(fake)
@@ -356,27 +409,47 @@ describe('recovery screen', () => {
       'Seed Chat cannot write to its data folder: /home/me/.config/Seed Chat',
       'Make the folder writable (check its permissions, or whether the disk is read-only or the folder locked), then restart Seed Chat.'
     ],
-    ['en', 'full', 'The disk holding the data folder is full: /home/me/.config/Seed Chat', 'Free some space on that disk, then restart Seed Chat.'],
-    ['zh-CN', 'unwritable', 'Seed Chat 无法写入它的数据文件夹：/home/me/.config/Seed Chat', '请让该文件夹可写（检查权限，或磁盘是否为只读、文件夹是否被锁定），然后重新启动 Seed Chat。'],
-    ['zh-CN', 'full', '数据文件夹所在的磁盘已满：/home/me/.config/Seed Chat', '请释放该磁盘上的一些空间，然后重新启动 Seed Chat。']
-  ] as const)('%s: a data folder that is %s is named with what to do, and no backup is offered', async (language, problem, words, help) => {
-    const fake = createFakeApi()
-    const status: HistoryStatus = {
-      ...refused,
-      problem,
-      folder: '/home/me/.config/Seed Chat',
-      detail: 'EROFS: read-only file system'
+    [
+      'en',
+      'full',
+      'The disk holding the data folder is full: /home/me/.config/Seed Chat',
+      'Free some space on that disk, then restart Seed Chat.'
+    ],
+    [
+      'zh-CN',
+      'unwritable',
+      'Seed Chat 无法写入它的数据文件夹：/home/me/.config/Seed Chat',
+      '请让该文件夹可写（检查权限，或磁盘是否为只读、文件夹是否被锁定），然后重新启动 Seed Chat。'
+    ],
+    [
+      'zh-CN',
+      'full',
+      '数据文件夹所在的磁盘已满：/home/me/.config/Seed Chat',
+      '请释放该磁盘上的一些空间，然后重新启动 Seed Chat。'
+    ]
+  ] as const)(
+    '%s: a data folder that is %s is named with what to do, and no backup is offered',
+    async (language, problem, words, help) => {
+      const fake = createFakeApi()
+      const status: HistoryStatus = {
+        ...refused,
+        problem,
+        folder: '/home/me/.config/Seed Chat',
+        detail: 'EROFS: read-only file system'
+      }
+      vi.mocked(fake.api.getHistoryStatus).mockResolvedValueOnce(ok(status))
+      try {
+        await renderApp(fake)
+        await act(async () => void (await i18n.changeLanguage(language)))
+        expect(screen.getByText(words)).toBeTruthy()
+        expect(screen.getByText(help)).toBeTruthy()
+        expect(
+          screen.queryByRole('button', { name: language === 'en' ? 'Restore' : '恢复' })
+        ).toBeNull()
+        expect(fake.api.listConversations).not.toHaveBeenCalled()
+      } finally {
+        await i18n.changeLanguage('en')
+      }
     }
-    vi.mocked(fake.api.getHistoryStatus).mockResolvedValueOnce(ok(status))
-    try {
-      await renderApp(fake)
-      await act(async () => void (await i18n.changeLanguage(language)))
-      expect(screen.getByText(words)).toBeTruthy()
-      expect(screen.getByText(help)).toBeTruthy()
-      expect(screen.queryByRole('button', { name: language === 'en' ? 'Restore' : '恢复' })).toBeNull()
-      expect(fake.api.listConversations).not.toHaveBeenCalled()
-    } finally {
-      await i18n.changeLanguage('en')
-    }
-  })
+  )
 })

@@ -8,7 +8,10 @@ export function useListViewports(height = 600): void {
     Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
       configurable: true,
       get(this: HTMLElement) {
-        return this.classList.contains('message-scroll') || this.classList.contains('conversation-nav') ? height : 0
+        return this.classList.contains('message-scroll') ||
+          this.classList.contains('conversation-nav')
+          ? height
+          : 0
       }
     })
   })

@@ -71,7 +71,11 @@ describe('splitBlocks', () => {
   })
 
   it('starts a block at a fence that interrupts a paragraph, and after the fence closes', () => {
-    expect(splitBlocks('Intro\n```js\na\n```\nafter\n').blocks).toEqual(['Intro\n', '```js\na\n```\n', 'after\n'])
+    expect(splitBlocks('Intro\n```js\na\n```\nafter\n').blocks).toEqual([
+      'Intro\n',
+      '```js\na\n```\n',
+      'after\n'
+    ])
     // A fence inside a list item (indented) stays with its item.
     expect(splitBlocks('- item\n  ```js\n  a\n  ```\n').blocks).toHaveLength(1)
   })
@@ -111,17 +115,23 @@ describe('MarkdownView while an answer streams', () => {
     expect(container.querySelector('code.hljs')).toBeNull()
     expect(container.querySelector('pre code')?.textContent).toBe('const answer = 42')
     rerender(<MarkdownView text={`${text}\nDone.`} streaming />)
-    await waitFor(() => expect(container.querySelector('code.hljs .hljs-keyword')?.textContent).toBe('const'))
+    await waitFor(() =>
+      expect(container.querySelector('code.hljs .hljs-keyword')?.textContent).toBe('const')
+    )
   })
 
   it('shows a very large code block plain, with a Highlight button', async () => {
     const code = 'x\n'.repeat(51_000)
-    const { container, findByRole } = await renderWithStore(<MarkdownView text={`\`\`\`plaintext\n${code}\`\`\`\n`} />)
+    const { container, findByRole } = await renderWithStore(
+      <MarkdownView text={`\`\`\`plaintext\n${code}\`\`\`\n`} />
+    )
     expect(container.querySelector('pre code')?.textContent?.length).toBe(code.length - 1)
     const button = await findByRole('button', { name: 'Highlight' })
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(container.querySelector('code.hljs')).toBeNull()
     button.click()
-    await waitFor(() => expect(container.querySelector('code.hljs')).not.toBeNull(), { timeout: 10_000 })
+    await waitFor(() => expect(container.querySelector('code.hljs')).not.toBeNull(), {
+      timeout: 10_000
+    })
   })
 })

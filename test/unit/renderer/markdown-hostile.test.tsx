@@ -10,14 +10,45 @@ import type { Message } from '../../../src/shared/contract'
 import { MarkdownView } from '../../../src/renderer/src/components/MarkdownView'
 import { MessageView } from '../../../src/renderer/src/components/MessageView'
 import { MessageBoundary } from '../../../src/renderer/src/components/SafeMarkdown'
-import { isTooDeepForMarkdown, rehypePlugins, remarkPlugins } from '../../../src/renderer/src/markdown'
+import {
+  isTooDeepForMarkdown,
+  rehypePlugins,
+  remarkPlugins
+} from '../../../src/renderer/src/markdown'
 import { renderWithStore } from './render'
 
 afterEach(cleanup)
 
 /** What must never be in the page: elements that run code or load things, by tag name. */
-const FORBIDDEN_TAGS = ['script', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'img', 'style', 'form', 'base', 'meta', 'link', 'video', 'audio', 'source']
-const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background']
+const FORBIDDEN_TAGS = [
+  'script',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'img',
+  'style',
+  'form',
+  'base',
+  'meta',
+  'link',
+  'video',
+  'audio',
+  'source'
+]
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'poster',
+  'background'
+]
 const UNSAFE_SCHEME = /^\s*(javascript|vbscript|data|file):/i
 
 /** Every way the rendered DOM could run code or load something; empty when safe. */
@@ -30,7 +61,10 @@ function dangers(container: HTMLElement): string[] {
       const name = attribute.name.toLowerCase()
       if (name.startsWith('on')) found.push(`${tag}[${name}]`)
       if (name === 'style') found.push(`${tag}[style]`)
-      if (URL_ATTRIBUTES.includes(name) && (UNSAFE_SCHEME.test(attribute.value) || !/^(https?|mailto):/i.test(attribute.value))) {
+      if (
+        URL_ATTRIBUTES.includes(name) &&
+        (UNSAFE_SCHEME.test(attribute.value) || !/^(https?|mailto):/i.test(attribute.value))
+      ) {
         found.push(`${tag}[${name}=${attribute.value.slice(0, 40)}]`)
       }
     }
@@ -94,19 +128,24 @@ describe('a hostile Markdown corpus', () => {
     ['links with unsafe and disguised schemes', HOSTILE_LINKS],
     ['images of every kind', HOSTILE_IMAGES],
     ['raw HTML, SVG and MathML', HOSTILE_HTML],
-    ['everything at once, inside lists, quotes and tables', [
-      `- ${HOSTILE_LINKS.split('\n')[0]}`,
-      `> ${HOSTILE_HTML.split('\n')[3]}`,
-      '',
-      '| a | b |',
-      '|---|---|',
-      `| ${HOSTILE_IMAGES.split('\n')[0]} | <script>window.pwned=1</script> |`
-    ].join('\n')]
+    [
+      'everything at once, inside lists, quotes and tables',
+      [
+        `- ${HOSTILE_LINKS.split('\n')[0]}`,
+        `> ${HOSTILE_HTML.split('\n')[3]}`,
+        '',
+        '| a | b |',
+        '|---|---|',
+        `| ${HOSTILE_IMAGES.split('\n')[0]} | <script>window.pwned=1</script> |`
+      ].join('\n')
+    ]
   ])('%s: nothing executable survives', async (_name, text) => {
     const { container } = await renderWithStore(<MarkdownView text={text} />)
     expect(dangers(container)).toEqual([])
     // Raw HTML stays readable as text; no attribute anywhere holds an unsafe scheme.
-    const attributeValues = [...container.querySelectorAll('*')].flatMap((node) => [...node.attributes].map((a) => a.value))
+    const attributeValues = [...container.querySelectorAll('*')].flatMap((node) =>
+      [...node.attributes].map((a) => a.value)
+    )
     expect(attributeValues.filter((value) => /javascript|vbscript|data:/i.test(value))).toEqual([])
     expect(pwned()).toBeUndefined()
     // The text stays readable: the page is not blank.
@@ -121,7 +160,9 @@ describe('a hostile Markdown corpus', () => {
 
   it('keeps the safe links of the same answer', async () => {
     await renderWithStore(<MarkdownView text={`${HOSTILE_LINKS}\n\n[ok](https://example.com/)`} />)
-    expect(screen.getByRole('link', { name: 'ok' }).getAttribute('href')).toBe('https://example.com/')
+    expect(screen.getByRole('link', { name: 'ok' }).getAttribute('href')).toBe(
+      'https://example.com/'
+    )
     expect(screen.getAllByRole('link')).toHaveLength(1)
   })
 })
@@ -129,7 +170,11 @@ describe('a hostile Markdown corpus', () => {
 describe('the sanitize step on its own', () => {
   // A tree that already holds dangerous nodes, as if a parser or an earlier plugin had let them
   // through: the rehype plugins the app uses must remove them.
-  const element = (tagName: string, properties: Element['properties'], children: Element['children'] = []): Element => ({
+  const element = (
+    tagName: string,
+    properties: Element['properties'],
+    children: Element['children'] = []
+  ): Element => ({
     type: 'element',
     tagName,
     properties,
@@ -141,14 +186,22 @@ describe('the sanitize step on its own', () => {
       element('script', {}, [{ type: 'text', value: 'window.pwned = 1' }]),
       element('iframe', { src: 'https://evil.example/' }),
       element('p', { onClick: 'window.pwned = 1', style: 'color:red', id: 'clobber' }, [
-        element('a', { href: 'javascript:window.pwned=1', onMouseOver: 'x' }, [{ type: 'text', value: 'js' }]),
+        element('a', { href: 'javascript:window.pwned=1', onMouseOver: 'x' }, [
+          { type: 'text', value: 'js' }
+        ]),
         element('a', { href: 'data:text/html,x' }, [{ type: 'text', value: 'data' }]),
         element('a', { href: 'https://example.com/' }, [{ type: 'text', value: 'fine' }])
       ]),
-      element('svg', { onLoad: 'window.pwned = 1' }, [element('script', {}, [{ type: 'text', value: 'x' }])]),
+      element('svg', { onLoad: 'window.pwned = 1' }, [
+        element('script', {}, [{ type: 'text', value: 'x' }])
+      ]),
       element('object', { data: 'javascript:x' }),
-      element('form', { action: 'javascript:x' }, [element('button', { formAction: 'javascript:x' })]),
-      element('div', { className: ['hljs', 'evil-class'], dataX: 'y' }, [{ type: 'text', value: 'kept text' }])
+      element('form', { action: 'javascript:x' }, [
+        element('button', { formAction: 'javascript:x' })
+      ]),
+      element('div', { className: ['hljs', 'evil-class'], dataX: 'y' }, [
+        { type: 'text', value: 'kept text' }
+      ])
     ]
   })
 
@@ -166,7 +219,11 @@ describe('the sanitize step on its own', () => {
   it('removes script-bearing elements, event handlers, styles and unsafe URLs', () => {
     const tree = run(dangerousTree())
     const all = elements(tree)
-    expect(all.map((node) => node.tagName).filter((tag) => ['script', 'iframe', 'svg', 'object', 'form', 'button'].includes(tag))).toEqual([])
+    expect(
+      all
+        .map((node) => node.tagName)
+        .filter((tag) => ['script', 'iframe', 'svg', 'object', 'form', 'button'].includes(tag))
+    ).toEqual([])
     for (const node of all) {
       for (const [name, value] of Object.entries(node.properties)) {
         expect(name, `${node.tagName}.${name}`).not.toMatch(/^on/i)
@@ -174,7 +231,9 @@ describe('the sanitize step on its own', () => {
         if (name === 'href' || name === 'src') expect(String(value)).toMatch(/^(https?|mailto):/)
       }
     }
-    const hrefs = all.filter((node) => node.tagName === 'a').map((node) => node.properties.href ?? null)
+    const hrefs = all
+      .filter((node) => node.tagName === 'a')
+      .map((node) => node.properties.href ?? null)
     expect(hrefs).toEqual([null, null, 'https://example.com/'])
     // GitHub's rule: ids are prefixed so an answer cannot clobber the page's own globals.
     expect(all.find((node) => node.tagName === 'p')?.properties.id).toBe('user-content-clobber')
@@ -214,7 +273,9 @@ describe('deep nesting and huge answers', () => {
     const started = Date.now()
     const { container } = await renderWithStore(<MessageView message={reply(text)} />)
     expect(Date.now() - started).toBeLessThan(2_000)
-    expect(screen.getByText('This answer could not be formatted, so it is shown as plain text.')).toBeTruthy()
+    expect(
+      screen.getByText('This answer could not be formatted, so it is shown as plain text.')
+    ).toBeTruthy()
     expect(container.querySelector('.markdown-raw')?.textContent).toBe(text)
     expect(container.querySelector('ul, blockquote')).toBeNull()
   })
@@ -255,7 +316,9 @@ describe('deep nesting and huge answers', () => {
       expect(container.querySelector('.markdown-raw')?.textContent).toBe(text)
       expect(screen.getByText('before')).toBeTruthy()
       expect(screen.getByText('after')).toBeTruthy()
-      expect(quiet.mock.calls.some((call) => String(call).includes('Maximum call stack size exceeded'))).toBe(true)
+      expect(
+        quiet.mock.calls.some((call) => String(call).includes('Maximum call stack size exceeded'))
+      ).toBe(true)
     } finally {
       quiet.mockRestore()
     }
@@ -301,4 +364,3 @@ describe('deep nesting and huge answers', () => {
     expect(pwned()).toBeUndefined()
   }, 60_000)
 })
-

@@ -20,11 +20,16 @@ async function render(text: string) {
 describe('math', () => {
   it('loads KaTeX on first need and renders the math then', async () => {
     const { container } = await renderWithStore(<MarkdownView text={'Area: $\\pi r^2$'} />)
-    await waitFor(() => expect(container.querySelector('.katex annotation')?.textContent).toBe('\\pi r^2'), { timeout: 15_000 })
+    await waitFor(
+      () => expect(container.querySelector('.katex annotation')?.textContent).toBe('\\pi r^2'),
+      { timeout: 15_000 }
+    )
   })
 
   it('renders $…$ inline and $$…$$ display math with KaTeX', async () => {
-    const container = await render('Time is $O(n \\log n)$ here.\n\n$$\n\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}\n$$\n')
+    const container = await render(
+      'Time is $O(n \\log n)$ here.\n\n$$\n\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}\n$$\n'
+    )
     const inline = container.querySelector('p .katex')
     expect(inline).not.toBeNull()
     expect(inline?.closest('.katex-display')).toBeNull()
@@ -37,7 +42,9 @@ describe('math', () => {
   it('renders \\(…\\) and \\[…\\] the same way', async () => {
     const container = await render('Euler: \\(e^{i\\pi}+1=0\\)\n\n\\[\n\\int_0^1 x\\,dx\n\\]\n')
     expect(container.querySelector('p .katex annotation')?.textContent).toBe('e^{i\\pi}+1=0')
-    expect(container.querySelector('.katex-display annotation')?.textContent).toBe('\\int_0^1 x\\,dx')
+    expect(container.querySelector('.katex-display annotation')?.textContent).toBe(
+      '\\int_0^1 x\\,dx'
+    )
   })
 
   it('leaves math delimiters in inline code and code blocks as code', async () => {
@@ -49,7 +56,9 @@ describe('math', () => {
 
   it('renders a ```math fence as display math', async () => {
     const container = await render('```math\nE = mc^2\n```\n')
-    expect(container.querySelector('.katex-display annotation')?.textContent?.trim()).toBe('E = mc^2')
+    expect(container.querySelector('.katex-display annotation')?.textContent?.trim()).toBe(
+      'E = mc^2'
+    )
   })
 
   it('shows math KaTeX cannot parse as its source, without throwing', async () => {
@@ -58,7 +67,10 @@ describe('math', () => {
   })
 
   it('keeps a $$ block with blank lines in one block', () => {
-    expect(splitBlocks('$$\na\n\nb\n$$\n\nafter\n').blocks).toEqual(['$$\na\n\nb\n$$\n\n', 'after\n'])
+    expect(splitBlocks('$$\na\n\nb\n$$\n\nafter\n').blocks).toEqual([
+      '$$\na\n\nb\n$$\n\n',
+      'after\n'
+    ])
   })
 
   it('runs no \\href or other trusted command', async () => {

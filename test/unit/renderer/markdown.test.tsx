@@ -45,7 +45,9 @@ describe('Markdown sanitizing', () => {
   })
 
   it('keeps http, https and mailto links and opens them outside the app', async () => {
-    const container = await renderMarkdown('[site](https://example.com/a) and [mail](mailto:a@example.com)')
+    const container = await renderMarkdown(
+      '[site](https://example.com/a) and [mail](mailto:a@example.com)'
+    )
     const link = screen.getByRole('link', { name: 'site' })
     expect(link.getAttribute('href')).toBe('https://example.com/a')
     expect(link.getAttribute('target')).toBe('_blank')
@@ -61,10 +63,15 @@ describe('Markdown sanitizing', () => {
   })
 
   it('renders GFM tables', async () => {
-    const container = await renderMarkdown('| Model | Context |\n| --- | ---: |\n| glm | 200k |\n| seed | 256k |')
+    const container = await renderMarkdown(
+      '| Model | Context |\n| --- | ---: |\n| glm | 200k |\n| seed | 256k |'
+    )
     const table = container.querySelector('table')
     expect(table).not.toBeNull()
-    expect([...table!.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Model', 'Context'])
+    expect([...table!.querySelectorAll('th')].map((th) => th.textContent)).toEqual([
+      'Model',
+      'Context'
+    ])
     expect(table!.querySelectorAll('tbody tr')).toHaveLength(2)
   })
 

@@ -34,12 +34,22 @@ afterEach(async () => {
 const CONVERSATION = 7
 
 /** The app with one conversation open, showing `messages` as its path. */
-async function openConversation(messages: Message[], fake: FakeApi = createFakeApi({ conversations: [makeConversation({ id: CONVERSATION, title: 'Chat' })] })) {
+async function openConversation(
+  messages: Message[],
+  fake: FakeApi = createFakeApi({
+    conversations: [makeConversation({ id: CONVERSATION, title: 'Chat' })]
+  })
+) {
   const store = createTestStore(fake)
   const result = await renderWithStore(<App />, store)
   await act(() => store.getState().init())
   vi.mocked(fake.api.getConversation).mockResolvedValueOnce(
-    ok({ conversation: makeConversation({ id: CONVERSATION, title: 'Chat' }), messages, hasOlder: false, hasNewer: false })
+    ok({
+      conversation: makeConversation({ id: CONVERSATION, title: 'Chat' }),
+      messages,
+      hasOlder: false,
+      hasNewer: false
+    })
   )
   await act(() => store.getState().openConversation(CONVERSATION))
   const user = userEvent.setup()
@@ -50,7 +60,14 @@ async function openConversation(messages: Message[], fake: FakeApi = createFakeA
 const question = (id: number, content: string, extra: Partial<Message> = {}) =>
   makeMessage({ id, conversationId: CONVERSATION, role: 'user', content, model: null, ...extra })
 const answer = (id: number, content: string, extra: Partial<Message> = {}) =>
-  makeMessage({ id, conversationId: CONVERSATION, content, parentId: id - 1, finishReason: 'stop', ...extra })
+  makeMessage({
+    id,
+    conversationId: CONVERSATION,
+    content,
+    parentId: id - 1,
+    finishReason: 'stop',
+    ...extra
+  })
 
 describe('the reply footer in words', () => {
   async function footer(message: Partial<Message>) {
@@ -64,18 +81,33 @@ describe('the reply footer in words', () => {
 
   it('says the length and how long the model thought, never "Finish reason: stop" or "Reasoning 0"', async () => {
     const text = (
-      await footer({ reasoning: 'Hmm', reasoningMs: 12_400, usage: { promptTokens: 10, completionTokens: 1234, reasoningTokens: 0 } })
+      await footer({
+        reasoning: 'Hmm',
+        reasoningMs: 12_400,
+        usage: { promptTokens: 10, completionTokens: 1234, reasoningTokens: 0 }
+      })
     ).textContent
     expect(text).toContain('1,234 tokens')
     expect(text).toContain('Thought for 12 s')
     expect(text).not.toMatch(/finish|stop|Reasoning 0/i)
     cleanup()
-    expect((await footer({ reasoning: 'Hmm', reasoningMs: 125_000 })).textContent).toContain('Thought for 2 min 5 s')
+    expect((await footer({ reasoning: 'Hmm', reasoningMs: 125_000 })).textContent).toContain(
+      'Thought for 2 min 5 s'
+    )
     cleanup()
-    expect((await footer({ reasoning: 'Hmm', reasoningMs: 300 })).textContent).toContain('Thought for less than a second')
+    expect((await footer({ reasoning: 'Hmm', reasoningMs: 300 })).textContent).toContain(
+      'Thought for less than a second'
+    )
     cleanup()
     // No reasoning: nothing about thinking.
-    expect((await footer({ reasoningMs: null, usage: { promptTokens: 1, completionTokens: 1, reasoningTokens: null } })).textContent).toContain('1 token')
+    expect(
+      (
+        await footer({
+          reasoningMs: null,
+          usage: { promptTokens: 1, completionTokens: 1, reasoningTokens: null }
+        })
+      ).textContent
+    ).toContain('1 token')
   })
 
   it('explains a cut-off answer with Continue, and a content filter in words', async () => {
@@ -105,16 +137,30 @@ describe('the reply footer in words', () => {
     store.setState({ messagesByConversation: { [CONVERSATION]: [cut] } })
     vi.mocked(fake.api.continueReply).mockImplementationOnce(async () => {
       expect(store.getState().messagesByConversation[CONVERSATION][0].status).toBe('streaming')
-      fake.emitDelta({ conversationId: CONVERSATION, messageId: 2, content: ' and the rest', reasoning: '' })
-      fake.emitEnded({ conversationId: CONVERSATION, message: answer(2, 'Half and the rest', { finishReason: 'stop' }) })
+      fake.emitDelta({
+        conversationId: CONVERSATION,
+        messageId: 2,
+        content: ' and the rest',
+        reasoning: ''
+      })
+      fake.emitEnded({
+        conversationId: CONVERSATION,
+        message: answer(2, 'Half and the rest', { finishReason: 'stop' })
+      })
       return ok(answer(2, 'Half', { status: 'streaming', finishReason: null }))
     })
     await store.getState().continueReply(2)
-    expect(store.getState().messagesByConversation[CONVERSATION][0]).toMatchObject({ content: 'Half and the rest', status: 'done' })
+    expect(store.getState().messagesByConversation[CONVERSATION][0]).toMatchObject({
+      content: 'Half and the rest',
+      status: 'done'
+    })
     expect(store.getState().streaming[CONVERSATION]).toBeUndefined()
 
     store.setState({ messagesByConversation: { [CONVERSATION]: [cut] } })
-    vi.mocked(fake.api.continueReply).mockResolvedValueOnce({ ok: false, error: { code: 'busy', message: 'busy' } })
+    vi.mocked(fake.api.continueReply).mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'busy', message: 'busy' }
+    })
     await store.getState().continueReply(2)
     expect(store.getState().messagesByConversation[CONVERSATION][0]).toEqual(cut)
     expect(store.getState().streaming[CONVERSATION]).toBeUndefined()
@@ -124,7 +170,11 @@ describe('the reply footer in words', () => {
   it('reads in Chinese', async () => {
     const store = createTestStore()
     await store.getState().init()
-    const reply = answer(2, 'Answer', { reasoning: '想', reasoningMs: 8_000, usage: { promptTokens: 5, completionTokens: 2048, reasoningTokens: 100 } })
+    const reply = answer(2, 'Answer', {
+      reasoning: '想',
+      reasoningMs: 8_000,
+      usage: { promptTokens: 5, completionTokens: 2048, reasoningTokens: 100 }
+    })
     store.setState({ messagesByConversation: { [CONVERSATION]: [reply] } })
     await renderWithStore(<MessageView message={reply} />, store)
     await act(() => i18n.changeLanguage('zh-CN'))
@@ -138,7 +188,9 @@ describe('the reply footer in words', () => {
 
 describe('versions', () => {
   it('shows ‹ n / m › and switches to another version through main', async () => {
-    const fake = createFakeApi({ conversations: [makeConversation({ id: CONVERSATION, title: 'Chat' })] })
+    const fake = createFakeApi({
+      conversations: [makeConversation({ id: CONVERSATION, title: 'Chat' })]
+    })
     const { user, store } = await openConversation(
       [question(1, 'Q'), answer(3, 'Second version', { parentId: 1, versions: [2, 3, 4] })],
       fake
@@ -147,13 +199,23 @@ describe('versions', () => {
     expect(switcher.textContent).toContain('2 / 3')
     expect(switcher.textContent).toContain('Version 2 of 3')
     vi.mocked(fake.api.showVersion).mockResolvedValueOnce(
-      ok({ from: 3, messages: [answer(4, 'Third version', { parentId: 1, versions: [2, 3, 4] })], hasMore: false })
+      ok({
+        from: 3,
+        messages: [answer(4, 'Third version', { parentId: 1, versions: [2, 3, 4] })],
+        hasMore: false
+      })
     )
     await user.click(within(switcher).getByRole('button', { name: 'Next version' }))
     expect(fake.api.showVersion).toHaveBeenCalledWith({ messageId: 4 })
     await screen.findByText('Third version')
     expect(screen.getByRole('group', { name: 'Versions' }).textContent).toContain('3 / 3')
-    expect((within(screen.getByRole('group', { name: 'Versions' })).getByRole('button', { name: 'Next version' }) as HTMLButtonElement).disabled).toBe(true)
+    expect(
+      (
+        within(screen.getByRole('group', { name: 'Versions' })).getByRole('button', {
+          name: 'Next version'
+        }) as HTMLButtonElement
+      ).disabled
+    ).toBe(true)
     expect(store.getState().messagesByConversation[CONVERSATION].map((m) => m.id)).toEqual([1, 4])
   })
 
@@ -165,7 +227,12 @@ describe('versions', () => {
 
 describe('actions on hover', () => {
   it('every action has a name; regenerate only on the last reply, edit only on questions', async () => {
-    await openConversation([question(1, 'Q1'), answer(2, 'A1'), question(3, 'Q2', { parentId: 2 }), answer(4, 'A2')])
+    await openConversation([
+      question(1, 'Q1'),
+      answer(2, 'A1'),
+      question(3, 'Q2', { parentId: 2 }),
+      answer(4, 'A2')
+    ])
     const [firstReply, lastReply] = screen.getAllByRole('article', { name: 'Assistant' })
     const [firstQuestion] = screen.getAllByRole('article', { name: 'You' })
     expect(within(lastReply).getByRole('button', { name: 'Regenerate' })).toBeTruthy()
@@ -181,14 +248,20 @@ describe('actions on hover', () => {
   })
 
   it('copies as Markdown or as plain text', async () => {
-    const { user } = await openConversation([question(1, 'Q'), answer(2, '## Title\n\nHello **world**, see [docs](https://x.dev).')])
+    const { user } = await openConversation([
+      question(1, 'Q'),
+      answer(2, '## Title\n\nHello **world**, see [docs](https://x.dev).')
+    ])
     const reply = screen.getByRole('article', { name: 'Assistant' })
     await user.click(within(reply).getByRole('button', { name: 'Copy' }))
     await user.click(screen.getByRole('menuitem', { name: 'Copy as Markdown' }))
     await user.click(within(reply).getByRole('button', { name: /Cop/ }))
     await user.click(screen.getByRole('menuitem', { name: 'Copy as plain text' }))
     await vi.waitFor(() => expect(clipboard).toHaveLength(2))
-    expect(clipboard).toEqual(['## Title\n\nHello **world**, see [docs](https://x.dev).', 'Title\n\nHello world, see docs (https://x.dev).'])
+    expect(clipboard).toEqual([
+      '## Title\n\nHello **world**, see [docs](https://x.dev).',
+      'Title\n\nHello world, see docs (https://x.dev).'
+    ])
   })
 
   it('regenerates the last reply: the new version replaces it on screen and streams', async () => {
@@ -198,16 +271,28 @@ describe('actions on hover', () => {
     await vi.waitFor(() => expect(store.getState().streaming[CONVERSATION]).toBe(3))
     expect(store.getState().messagesByConversation[CONVERSATION].map((m) => m.id)).toEqual([1, 3])
     // Once it has ended, its switcher says which version it is.
-    act(() => fake.emitEnded({ conversationId: CONVERSATION, message: answer(3, 'Second try', { parentId: 1, versions: [2, 3] }) }))
+    act(() =>
+      fake.emitEnded({
+        conversationId: CONVERSATION,
+        message: answer(3, 'Second try', { parentId: 1, versions: [2, 3] })
+      })
+    )
     expect((await screen.findByRole('group', { name: 'Versions' })).textContent).toContain('2 / 2')
     expect(screen.getByText('Second try')).toBeTruthy()
   })
 
   it('edits a question in place and sends it as a new version; Esc cancels', async () => {
-    const { user, fake, store } = await openConversation([question(1, 'Q1'), answer(2, 'A1'), question(3, 'Old question', { parentId: 2 }), answer(4, 'A2')])
+    const { user, fake, store } = await openConversation([
+      question(1, 'Q1'),
+      answer(2, 'A1'),
+      question(3, 'Old question', { parentId: 2 }),
+      answer(4, 'A2')
+    ])
     const [, second] = screen.getAllByRole('article', { name: 'You' })
     await user.click(within(second).getByRole('button', { name: 'Edit question' }))
-    const editor = screen.getByRole('textbox', { name: 'Edit your question' }) as HTMLTextAreaElement
+    const editor = screen.getByRole('textbox', {
+      name: 'Edit your question'
+    }) as HTMLTextAreaElement
     expect(editor.value).toBe('Old question')
     await user.keyboard('{Escape}')
     expect(screen.queryByRole('textbox', { name: 'Edit your question' })).toBeNull()
@@ -223,11 +308,20 @@ describe('actions on hover', () => {
     expect(path.map((m) => m.content).slice(0, 3)).toEqual(['Q1', 'A1', 'New question'])
     expect(path).toHaveLength(4)
     expect(path[3].status).toBe('streaming')
-    expect(within(screen.getAllByRole('article', { name: 'You' })[1]).getByRole('group', { name: 'Versions' }).textContent).toContain('2 / 2')
+    expect(
+      within(screen.getAllByRole('article', { name: 'You' })[1]).getByRole('group', {
+        name: 'Versions'
+      }).textContent
+    ).toContain('2 / 2')
   })
 
   it('deletes a message after confirmation; Cancel keeps it', async () => {
-    const { user, fake, store } = await openConversation([question(1, 'Q1'), answer(2, 'A1'), question(3, 'Q2', { parentId: 2 }), answer(4, 'A2')])
+    const { user, fake, store } = await openConversation([
+      question(1, 'Q1'),
+      answer(2, 'A1'),
+      question(3, 'Q2', { parentId: 2 }),
+      answer(4, 'A2')
+    ])
     const [, second] = screen.getAllByRole('article', { name: 'You' })
     await user.click(within(second).getByRole('button', { name: 'Delete message' }))
     let dialog = screen.getByRole('dialog', { name: 'Delete this question?' })
@@ -239,37 +333,62 @@ describe('actions on hover', () => {
     dialog = screen.getByRole('dialog', { name: 'Delete this question?' })
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
     expect(fake.api.deleteMessage).toHaveBeenCalledWith({ messageId: 3 })
-    await vi.waitFor(() => expect(store.getState().messagesByConversation[CONVERSATION].map((m) => m.id)).toEqual([1, 2]))
+    await vi.waitFor(() =>
+      expect(store.getState().messagesByConversation[CONVERSATION].map((m) => m.id)).toEqual([1, 2])
+    )
     expect(screen.queryByRole('dialog')).toBeNull()
   })
 })
 
 describe('shortcuts', () => {
   it('are listed for the shortcut sheet, each with a name in both languages', async () => {
-    expect(MESSAGE_SHORTCUTS.map((s) => s.action)).toEqual(['copyLastAnswer', 'copyLastCode', 'regenerate', 'editLastQuestion'])
+    expect(MESSAGE_SHORTCUTS.map((s) => s.action)).toEqual([
+      'copyLastAnswer',
+      'copyLastCode',
+      'regenerate',
+      'editLastQuestion'
+    ])
     for (const language of ['en', 'zh-CN']) {
       await i18n.changeLanguage(language)
-      for (const shortcut of MESSAGE_SHORTCUTS) expect(i18n.exists(`shortcuts.${shortcut.action}`)).toBe(true)
+      for (const shortcut of MESSAGE_SHORTCUTS)
+        expect(i18n.exists(`shortcuts.${shortcut.action}`)).toBe(true)
     }
-    const press = { key: 'C', code: 'KeyC', ctrlKey: true, metaKey: false, shiftKey: true, altKey: false }
+    const press = {
+      key: 'C',
+      code: 'KeyC',
+      ctrlKey: true,
+      metaKey: false,
+      shiftKey: true,
+      altKey: false
+    }
     expect(shortcutOf(press)?.action).toBe('copyLastAnswer')
     expect(shortcutOf({ ...press, shiftKey: false })).toBeUndefined()
     expect(shortcutOf({ ...press, key: ':', code: 'Semicolon' })?.action).toBe('copyLastCode')
   })
 
   it('Ctrl+Shift+C copies the last answer, Ctrl+Shift+; its last code block, Ctrl+Shift+G regenerates it', async () => {
-    const { user, fake } = await openConversation([question(1, 'Q'), answer(2, 'Run:\n\n```sh\nnpm test\n```\n')])
+    const { user, fake } = await openConversation([
+      question(1, 'Q'),
+      answer(2, 'Run:\n\n```sh\nnpm test\n```\n')
+    ])
     await user.keyboard('{Control>}{Shift>}C{/Shift}{/Control}')
     await vi.waitFor(() => expect(clipboard).toEqual(['Run:\n\n```sh\nnpm test\n```\n']))
     expect(await screen.findByText('Last answer copied')).toBeTruthy()
     fireEvent.keyDown(window, { key: ':', code: 'Semicolon', ctrlKey: true, shiftKey: true })
-    await vi.waitFor(() => expect(clipboard).toEqual(['Run:\n\n```sh\nnpm test\n```\n', 'npm test']))
+    await vi.waitFor(() =>
+      expect(clipboard).toEqual(['Run:\n\n```sh\nnpm test\n```\n', 'npm test'])
+    )
     await user.keyboard('{Control>}{Shift>}G{/Shift}{/Control}')
     expect(fake.api.regenerateReply).toHaveBeenCalledWith({ messageId: 2 })
   })
 
   it('↑ in an empty message box edits the last question', async () => {
-    const { user } = await openConversation([question(1, 'First'), answer(2, 'A1'), question(3, 'Last one', { parentId: 2 }), answer(4, 'A2')])
+    const { user } = await openConversation([
+      question(1, 'First'),
+      answer(2, 'A1'),
+      question(3, 'Last one', { parentId: 2 }),
+      answer(4, 'A2')
+    ])
     const composer = screen.getByRole('textbox', { name: 'Message' })
     await user.click(composer)
     await user.type(composer, 'x')
@@ -277,16 +396,24 @@ describe('shortcuts', () => {
     expect(screen.queryByRole('textbox', { name: 'Edit your question' })).toBeNull()
     await user.clear(composer)
     await user.keyboard('{ArrowUp}')
-    expect((screen.getByRole('textbox', { name: 'Edit your question' }) as HTMLTextAreaElement).value).toBe('Last one')
+    expect(
+      (screen.getByRole('textbox', { name: 'Edit your question' }) as HTMLTextAreaElement).value
+    ).toBe('Last one')
   })
 })
 
 describe('plain text of Markdown', () => {
   it('drops the marks and keeps the words, lists and code', () => {
     expect(
-      markdownToPlainText('# Plan\n\n- **Bold** and *italic* and `code`\n1. ~~old~~ new\n\n> quoted\n\n```js\nconst a = 1 * 2\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |')
-    ).toBe('Plan\n\n- Bold and italic and code\n1. old new\n\nquoted\n\nconst a = 1 * 2\n\na\tb\n1\t2')
-    expect(markdownToPlainText('snake_case_name stays, 2 * 3 * 4 too')).toBe('snake_case_name stays, 2 * 3 * 4 too')
+      markdownToPlainText(
+        '# Plan\n\n- **Bold** and *italic* and `code`\n1. ~~old~~ new\n\n> quoted\n\n```js\nconst a = 1 * 2\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |'
+      )
+    ).toBe(
+      'Plan\n\n- Bold and italic and code\n1. old new\n\nquoted\n\nconst a = 1 * 2\n\na\tb\n1\t2'
+    )
+    expect(markdownToPlainText('snake_case_name stays, 2 * 3 * 4 too')).toBe(
+      'snake_case_name stays, 2 * 3 * 4 too'
+    )
     expect(markdownToPlainText('**加粗**的文字')).toBe('加粗的文字')
   })
 

@@ -29,7 +29,9 @@ describe('MessageView', () => {
     expect(article.textContent).toBe('Hi <b>there</b>')
     cleanup()
     await renderMessage(makeMessage({ content: '**bold**' }))
-    expect(screen.getByRole('article', { name: 'Assistant' }).querySelector('strong')?.textContent).toBe('bold')
+    expect(
+      screen.getByRole('article', { name: 'Assistant' }).querySelector('strong')?.textContent
+    ).toBe('bold')
   })
 
   it('shows reasoning in a Thinking section, open while only reasoning has arrived', async () => {
@@ -65,9 +67,14 @@ describe('MessageView', () => {
     expect(screen.queryByText(/stop/)).toBeNull()
     cleanup()
     await renderMessage(
-      makeMessage({ content: 'Done', usage: { promptTokens: 1, completionTokens: 2, reasoningTokens: null } })
+      makeMessage({
+        content: 'Done',
+        usage: { promptTokens: 1, completionTokens: 2, reasoningTokens: null }
+      })
     )
-    expect(screen.getByText('2 tokens').closest('[title]')?.getAttribute('title')).toBe('Prompt: 1 tokens · Answer: 2 tokens')
+    expect(screen.getByText('2 tokens').closest('[title]')?.getAttribute('title')).toBe(
+      'Prompt: 1 tokens · Answer: 2 tokens'
+    )
   })
 
   it('says when an answer was cut off, stopped or interrupted', async () => {
@@ -82,28 +89,55 @@ describe('MessageView', () => {
   })
 
   it('explains errors in words, keeping the partial text above them', async () => {
-    await renderMessage(failed({ code: 'stream_interrupted', message: 'socket hang up' }, 'Partial answer'))
+    await renderMessage(
+      failed({ code: 'stream_interrupted', message: 'socket hang up' }, 'Partial answer')
+    )
     const article = screen.getByRole('article', { name: 'Assistant' })
     const alert = within(article).getByRole('alert')
     expect(alert.textContent).toContain('The connection broke mid-reply; what arrived is kept.')
-    expect(article.textContent!.indexOf('Partial answer')).toBeLessThan(article.textContent!.indexOf('connection broke'))
+    expect(article.textContent!.indexOf('Partial answer')).toBeLessThan(
+      article.textContent!.indexOf('connection broke')
+    )
     expect(within(alert).getByRole('button', { name: 'Retry' })).toBeTruthy()
   })
 
   it.each([
-    [{ code: 'bad_key', message: 'Unauthorized', status: 401 }, 'The API key was refused (401).', 'Open settings'],
+    [
+      { code: 'bad_key', message: 'Unauthorized', status: 401 },
+      'The API key was refused (401).',
+      'Open settings'
+    ],
     [{ code: 'no_key', message: '' }, 'No API key is set.', 'Open settings'],
-    [{ code: 'server', message: 'upstream', status: 502 }, 'The server had a problem (5xx).', 'Retry'],
-    [{ code: 'network', message: 'ECONNREFUSED' }, 'Could not reach the server. Check your connection and the base URL.', 'Retry'],
+    [
+      { code: 'server', message: 'upstream', status: 502 },
+      'The server had a problem (5xx).',
+      'Retry'
+    ],
+    [
+      { code: 'network', message: 'ECONNREFUSED' },
+      'Could not reach the server. Check your connection and the base URL.',
+      'Retry'
+    ],
     [{ code: 'stalled', message: '' }, 'The server stopped sending.', 'Retry'],
-    [{ code: 'rate_limited', message: '', retryAfterSeconds: 30 }, 'Too many requests (429). Wait 30 seconds, then retry.', 'Retry'],
-    [{ code: 'rate_limited', message: '' }, 'Too many requests (429). Wait a moment, then retry.', 'Retry']
-  ] as Array<[AppErrorInfo, string, string]>)('error %o reads "%s" with "%s"', async (error, text, action) => {
-    await renderMessage(failed(error))
-    const alert = screen.getByRole('alert')
-    expect(alert.textContent).toContain(text)
-    expect(within(alert).getByRole('button', { name: action })).toBeTruthy()
-  })
+    [
+      { code: 'rate_limited', message: '', retryAfterSeconds: 30 },
+      'Too many requests (429). Wait 30 seconds, then retry.',
+      'Retry'
+    ],
+    [
+      { code: 'rate_limited', message: '' },
+      'Too many requests (429). Wait a moment, then retry.',
+      'Retry'
+    ]
+  ] as Array<[AppErrorInfo, string, string]>)(
+    'error %o reads "%s" with "%s"',
+    async (error, text, action) => {
+      await renderMessage(failed(error))
+      const alert = screen.getByRole('alert')
+      expect(alert.textContent).toContain(text)
+      expect(within(alert).getByRole('button', { name: action })).toBeTruthy()
+    }
+  )
 
   it('offers Retry only on the last reply of a conversation', async () => {
     const older = failed({ code: 'server', message: 'upstream', status: 502 })
@@ -114,13 +148,19 @@ describe('MessageView', () => {
   })
 
   it('shows the server message for model_unavailable and bad_request', async () => {
-    await renderMessage(failed({ code: 'model_unavailable', message: 'model not open', status: 404 }))
+    await renderMessage(
+      failed({ code: 'model_unavailable', message: 'model not open', status: 404 })
+    )
     let alert = screen.getByRole('alert')
-    expect(alert.textContent).toContain('This model is not available to your API key (403/404). Pick another model.')
+    expect(alert.textContent).toContain(
+      'This model is not available to your API key (403/404). Pick another model.'
+    )
     expect(alert.textContent).toContain('model not open')
     expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull()
     cleanup()
-    await renderMessage(failed({ code: 'bad_request', message: 'max_tokens too large', status: 400 }))
+    await renderMessage(
+      failed({ code: 'bad_request', message: 'max_tokens too large', status: 400 })
+    )
     alert = screen.getByRole('alert')
     expect(alert.textContent).toContain('The server refused the request: max_tokens too large')
   })
@@ -130,7 +170,12 @@ describe('MessageView', () => {
     const store = createTestStore(fake)
     const message = failed({ code: 'server', message: '', status: 500 })
     vi.mocked(fake.api.getConversation).mockResolvedValueOnce(
-      ok({ conversation: makeConversation({ id: 1 }), messages: [message], hasOlder: false, hasNewer: false })
+      ok({
+        conversation: makeConversation({ id: 1 }),
+        messages: [message],
+        hasOlder: false,
+        hasNewer: false
+      })
     )
     await store.getState().init()
     await store.getState().openConversation(1)

@@ -5,7 +5,14 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../../src/renderer/src/App'
 import { filterModelGroups, groupModels } from '../../../src/renderer/src/components/ModelPicker'
-import { DEFAULT_MODEL, MODELS, formatContext, modelDisplayName, newestSeedModel, type ModelInfo } from '../../../src/shared/models'
+import {
+  DEFAULT_MODEL,
+  MODELS,
+  formatContext,
+  modelDisplayName,
+  newestSeedModel,
+  type ModelInfo
+} from '../../../src/shared/models'
 import { selectCurrentModel } from '../../../src/renderer/src/store'
 import { createFakeApi, makeConversation, ok, type FakeApi } from './fake-api'
 import { useListViewports } from './layout'
@@ -24,14 +31,27 @@ async function renderApp(fake: FakeApi = createFakeApi()) {
 /** The provider answers with these ids (catalog facts where known). */
 function providerLists(fake: FakeApi, ids: string[]): void {
   const models: ModelInfo[] = ids.map(
-    (id) => MODELS.find((m) => m.id === id) ?? { id, family: 'other', context: 0, image: false, video: false, thinking: false, reasoningEffort: false }
+    (id) =>
+      MODELS.find((m) => m.id === id) ?? {
+        id,
+        family: 'other',
+        context: 0,
+        image: false,
+        video: false,
+        thinking: false,
+        reasoningEffort: false
+      }
   )
   vi.mocked(fake.api.listModels).mockResolvedValue(ok({ models, source: 'provider' }))
 }
 
 const trigger = () => screen.getByRole('button', { name: /^Model: / })
 const optionIds = () => screen.queryAllByRole('option').map((o) => o.id.replace(/^.*-option-/, ''))
-const activeId = () => screen.getByRole('combobox', { name: 'Search models' }).getAttribute('aria-activedescendant')?.replace(/^.*-option-/, '')
+const activeId = () =>
+  screen
+    .getByRole('combobox', { name: 'Search models' })
+    .getAttribute('aria-activedescendant')
+    ?.replace(/^.*-option-/, '')
 
 describe('model names', () => {
   it('reads ids the way people say them', () => {
@@ -55,9 +75,15 @@ describe('model names', () => {
 
   it('finds the newest Seed model: version, then the most capable variant, then the date', () => {
     expect(newestSeedModel(MODELS.map((m) => m.id))).toBe('doubao-seed-2.0-pro')
-    expect(newestSeedModel(['doubao-seed-1-6-251015', 'glm-4-7-251222', 'doubao-seed-1-8-251228'])).toBe('doubao-seed-1-8-251228')
-    expect(newestSeedModel(['doubao-seed-2.0-mini', 'doubao-seed-2.0-lite'])).toBe('doubao-seed-2.0-lite')
-    expect(newestSeedModel(['doubao-seed-1-6-250615', 'doubao-seed-1-6-251015'])).toBe('doubao-seed-1-6-251015')
+    expect(
+      newestSeedModel(['doubao-seed-1-6-251015', 'glm-4-7-251222', 'doubao-seed-1-8-251228'])
+    ).toBe('doubao-seed-1-8-251228')
+    expect(newestSeedModel(['doubao-seed-2.0-mini', 'doubao-seed-2.0-lite'])).toBe(
+      'doubao-seed-2.0-lite'
+    )
+    expect(newestSeedModel(['doubao-seed-1-6-250615', 'doubao-seed-1-6-251015'])).toBe(
+      'doubao-seed-1-6-251015'
+    )
     expect(newestSeedModel(['glm-4-7-251222', 'deepseek-v3'])).toBeUndefined()
   })
 
@@ -70,7 +96,8 @@ describe('model names', () => {
       ['glm', 1],
       ['other', 1]
     ])
-    const ids = (query: string) => filterModelGroups(groups, query).flatMap((g) => g.models.map((m) => m.id))
+    const ids = (query: string) =>
+      filterModelGroups(groups, query).flatMap((g) => g.models.map((m) => m.id))
     expect(ids('lite')).toEqual(['doubao-seed-2.0-lite', 'doubao-seed-1-6-lite-251015'])
     expect(ids('SEED 1.6 fl')).toEqual(['doubao-seed-1-6-flash-250828'])
     expect(ids('251015')).toEqual(['doubao-seed-1-6-251015', 'doubao-seed-1-6-lite-251015'])
@@ -86,16 +113,26 @@ describe('the picker', () => {
     await user.click(trigger())
     const pro = screen.getByRole('option', { name: /doubao-seed-2\.0-pro/ })
     expect(pro.textContent).toContain('Doubao Seed 2.0 Pro')
-    expect(within(pro).getAllByRole('img').map((icon) => icon.getAttribute('aria-label'))).toEqual([
+    expect(
+      within(pro)
+        .getAllByRole('img')
+        .map((icon) => icon.getAttribute('aria-label'))
+    ).toEqual([
       'Accepts images',
       'Accepts videos',
       'Thinks before answering',
       'Adjustable reasoning effort'
     ])
-    expect(within(pro).getByRole('img', { name: 'Accepts images' }).getAttribute('title')).toBe('Accepts images')
+    expect(within(pro).getByRole('img', { name: 'Accepts images' }).getAttribute('title')).toBe(
+      'Accepts images'
+    )
     expect(pro.textContent).toContain('256K')
     const glm = screen.getByRole('option', { name: /glm-4-7/ })
-    expect(within(glm).getAllByRole('img').map((icon) => icon.getAttribute('aria-label'))).toEqual(['Thinks before answering'])
+    expect(
+      within(glm)
+        .getAllByRole('img')
+        .map((icon) => icon.getAttribute('aria-label'))
+    ).toEqual(['Thinks before answering'])
     expect(glm.textContent).toContain('200K')
     const flash = screen.getByRole('option', { name: /flash/ })
     expect(within(flash).queryByRole('img', { name: 'Adjustable reasoning effort' })).toBeNull()
@@ -142,7 +179,7 @@ describe('the picker', () => {
     expect(selectCurrentModel(store.getState())).toBe(before)
   })
 
-  it('changes the open conversation\'s model; a click outside closes', async () => {
+  it("changes the open conversation's model; a click outside closes", async () => {
     const chat = makeConversation({ id: 7, title: 'Chat', model: DEFAULT_MODEL })
     const { user, fake } = await renderApp(createFakeApi({ conversations: [chat] }))
     await user.click(screen.getByRole('button', { name: 'Chat' }))
@@ -178,7 +215,9 @@ describe("the new chat's model", () => {
   })
 
   it('moves to the newest when the key cannot use the last one', async () => {
-    const fake = createFakeApi({ conversations: [makeConversation({ model: 'doubao-seed-1-6-vision-250815' })] })
+    const fake = createFakeApi({
+      conversations: [makeConversation({ model: 'doubao-seed-1-6-vision-250815' })]
+    })
     providerLists(fake, ['doubao-seed-1-6-251015', 'doubao-seed-2.0-mini'])
     const { store } = await renderApp(fake)
     expect(store.getState().draftModel).toBe('doubao-seed-2.0-mini')

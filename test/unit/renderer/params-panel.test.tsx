@@ -8,7 +8,10 @@ import { i18n } from '../../../src/renderer/src/i18n'
 import { ChatPane } from '../../../src/renderer/src/components/ChatPane'
 import { ContextMeter } from '../../../src/renderer/src/components/ContextMeter'
 import { MessageView } from '../../../src/renderer/src/components/MessageView'
-import { DefaultParamsSection, PresetsSection } from '../../../src/renderer/src/components/ParamsSettings'
+import {
+  DefaultParamsSection,
+  PresetsSection
+} from '../../../src/renderer/src/components/ParamsSettings'
 import { PresetMenu } from '../../../src/renderer/src/components/PresetMenu'
 import { ReplyParams } from '../../../src/renderer/src/components/ReplyParams'
 import { createFakeApi, makeConversation, makeMessage, ok, type FakeApi } from './fake-api'
@@ -17,7 +20,10 @@ import { createTestStore, renderWithStore } from './render'
 afterEach(cleanup)
 
 /** The chat pane with `conversation` open (or a new chat), over a started store. */
-async function openChat(conversation: Conversation | null, fake: FakeApi = createFakeApi({ conversations: conversation ? [conversation] : [] })) {
+async function openChat(
+  conversation: Conversation | null,
+  fake: FakeApi = createFakeApi({ conversations: conversation ? [conversation] : [] })
+) {
   const store = createTestStore(fake)
   await store.getState().init()
   if (conversation) await store.getState().openConversation(conversation.id)
@@ -32,12 +38,22 @@ async function openPanel(user: ReturnType<typeof userEvent.setup>) {
 
 describe('Parameters panel', () => {
   it('offers thinking and effort only where the model takes them; with thinking off only Minimal', async () => {
-    const { user, store } = await openChat(makeConversation({ id: 5, model: 'doubao-seed-2.0-pro' }))
+    const { user, store } = await openChat(
+      makeConversation({ id: 5, model: 'doubao-seed-2.0-pro' })
+    )
     let panel = await openPanel(user)
     const effort = within(panel).getByRole('combobox', { name: 'Reasoning effort' })
-    expect(within(effort).getAllByRole('option').map((o) => o.textContent)).toEqual(['Default', 'Minimal', 'Low', 'Medium', 'High'])
+    expect(
+      within(effort)
+        .getAllByRole('option')
+        .map((o) => o.textContent)
+    ).toEqual(['Default', 'Minimal', 'Low', 'Medium', 'High'])
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Thinking' }), 'disabled')
-    expect(within(effort).getAllByRole('option').map((o) => o.textContent)).toEqual(['Default', 'Minimal'])
+    expect(
+      within(effort)
+        .getAllByRole('option')
+        .map((o) => o.textContent)
+    ).toEqual(['Default', 'Minimal'])
     await user.click(within(panel).getByRole('button', { name: 'Cancel' }))
 
     // A model without reasoning_effort: the field is not offered, and the panel says why.
@@ -45,7 +61,9 @@ describe('Parameters panel', () => {
     panel = await openPanel(user)
     expect(within(panel).queryByRole('combobox', { name: 'Reasoning effort' })).toBeNull()
     expect(within(panel).getByRole('combobox', { name: 'Thinking' })).toBeTruthy()
-    expect(within(panel).getByText('doubao-seed-1-6-flash-250828 does not take a reasoning effort.')).toBeTruthy()
+    expect(
+      within(panel).getByText('doubao-seed-1-6-flash-250828 does not take a reasoning effort.')
+    ).toBeTruthy()
   })
 
   it('shows a message next to an invalid field and saves nothing', async () => {
@@ -59,14 +77,20 @@ describe('Parameters panel', () => {
     await user.type(within(panel).getByRole('textbox', { name: /Max tokens/ }), '1.5')
     expect(within(panel).getByText('Enter a whole number from 1 to 65,536.')).toBeTruthy()
     await user.click(within(panel).getByRole('button', { name: 'Add stop sequence' }))
-    expect(within(panel).getByText('Each stop sequence needs at least one character (at most 4).')).toBeTruthy()
+    expect(
+      within(panel).getByText('Each stop sequence needs at least one character (at most 4).')
+    ).toBeTruthy()
     await user.click(within(panel).getByRole('button', { name: 'Save' }))
     expect(fake.api.setConversationParams).not.toHaveBeenCalled()
     expect(screen.getByRole('dialog', { name: 'Parameters' })).toBeTruthy()
   })
 
   it('saves exactly the fields set: an emptied field or a Default choice is absent', async () => {
-    const conversation = makeConversation({ id: 7, model: 'doubao-seed-2.0-pro', params: { temperature: 1.2, topP: 0.5, thinking: 'enabled' } })
+    const conversation = makeConversation({
+      id: 7,
+      model: 'doubao-seed-2.0-pro',
+      params: { temperature: 1.2, topP: 0.5, thinking: 'enabled' }
+    })
     const { user, fake, store } = await openChat(conversation)
     const panel = await openPanel(user)
     // The saved values are in the form.
@@ -77,12 +101,21 @@ describe('Parameters panel', () => {
     await user.clear(temperature)
     await user.type(temperature, '0.3')
     await user.type(within(panel).getByRole('textbox', { name: /Max tokens/ }), '512')
-    await user.type(within(panel).getByRole('textbox', { name: 'System prompt' }), 'Answer in French.')
+    await user.type(
+      within(panel).getByRole('textbox', { name: 'System prompt' }),
+      'Answer in French.'
+    )
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Thinking' }), '')
-    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Reasoning effort' }), 'high')
+    await user.selectOptions(
+      within(panel).getByRole('combobox', { name: 'Reasoning effort' }),
+      'high'
+    )
     await user.click(within(panel).getByRole('button', { name: 'Add stop sequence' }))
     await user.type(within(panel).getByRole('textbox', { name: 'Stop sequence 1' }), 'END')
-    await user.selectOptions(within(panel).getByRole('combobox', { name: 'History to send' }), 'last')
+    await user.selectOptions(
+      within(panel).getByRole('combobox', { name: 'History to send' }),
+      'last'
+    )
     const turns = within(panel).getByRole('textbox', { name: 'Number of turns' })
     await user.clear(turns)
     await user.type(turns, '3')
@@ -92,41 +125,61 @@ describe('Parameters panel', () => {
     // Strictly: a field left at Default is absent, not present as undefined.
     expect(vi.mocked(fake.api.setConversationParams).mock.calls[0][0]).toStrictEqual({
       id: 7,
-      params: { systemPrompt: 'Answer in French.', temperature: 0.3, maxTokens: 512, stop: ['END'], reasoningEffort: 'high', historyTurns: 3 }
+      params: {
+        systemPrompt: 'Answer in French.',
+        temperature: 0.3,
+        maxTokens: 512,
+        stop: ['END'],
+        reasoningEffort: 'high',
+        historyTurns: 3
+      }
     })
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(store.getState().conversations[0].params).toMatchObject({ temperature: 0.3 })
     // The header shows the new values as chips.
     const chips = screen.getByRole('list', { name: 'Parameters that are not default' })
-    expect(within(chips).getAllByRole('listitem').map((chip) => chip.textContent)).toEqual([
-      'system prompt',
-      'T 0.3',
-      'max 512',
-      '1 stop',
-      'effort: high',
-      'last 3 turns'
-    ])
+    expect(
+      within(chips)
+        .getAllByRole('listitem')
+        .map((chip) => chip.textContent)
+    ).toEqual(['system prompt', 'T 0.3', 'max 512', '1 stop', 'effort: high', 'last 3 turns'])
   })
 
   it('says which saved parameters the model refuses, and Save drops them', async () => {
-    const conversation = makeConversation({ id: 11, model: 'glm-4-7-251222', params: { reasoningEffort: 'high', temperature: 0.4 } })
+    const conversation = makeConversation({
+      id: 11,
+      model: 'glm-4-7-251222',
+      params: { reasoningEffort: 'high', temperature: 0.4 }
+    })
     const { user, fake } = await openChat(conversation)
     const panel = await openPanel(user)
     expect(
-      within(panel).getByText('glm-4-7-251222 does not take the saved Reasoning effort: it is not offered here, and Save removes it.')
+      within(panel).getByText(
+        'glm-4-7-251222 does not take the saved Reasoning effort: it is not offered here, and Save removes it.'
+      )
     ).toBeTruthy()
     await user.click(within(panel).getByRole('button', { name: 'Save' }))
-    expect(vi.mocked(fake.api.setConversationParams).mock.calls[0][0]).toStrictEqual({ id: 11, params: { temperature: 0.4 } })
+    expect(vi.mocked(fake.api.setConversationParams).mock.calls[0][0]).toStrictEqual({
+      id: 11,
+      params: { temperature: 0.4 }
+    })
   })
 
   it('Reset all to Default saves no parameters at all', async () => {
-    const { user, fake } = await openChat(makeConversation({ id: 8, params: { temperature: 1.5, maxTokens: 100, historyTurns: 4 } }))
+    const { user, fake } = await openChat(
+      makeConversation({ id: 8, params: { temperature: 1.5, maxTokens: 100, historyTurns: 4 } })
+    )
     const panel = await openPanel(user)
     await user.click(within(panel).getByRole('button', { name: 'Reset all to Default' }))
-    expect((within(panel).getByRole('combobox', { name: 'History to send' }) as HTMLSelectElement).value).toBe('all')
+    expect(
+      (within(panel).getByRole('combobox', { name: 'History to send' }) as HTMLSelectElement).value
+    ).toBe('all')
     expect(within(panel).queryByRole('textbox', { name: 'Number of turns' })).toBeNull()
     await user.click(within(panel).getByRole('button', { name: 'Save' }))
-    expect(vi.mocked(fake.api.setConversationParams).mock.calls[0][0]).toStrictEqual({ id: 8, params: {} })
+    expect(vi.mocked(fake.api.setConversationParams).mock.calls[0][0]).toStrictEqual({
+      id: 8,
+      params: {}
+    })
     expect(screen.queryByRole('list', { name: 'Parameters that are not default' })).toBeNull()
   })
 
@@ -158,17 +211,30 @@ describe('Parameters panel', () => {
     expect(chips.textContent).toBe('max 256')
     // Without a choice the first message carries no params: main applies the defaults.
     await userEvent.setup().type(screen.getByRole('textbox', { name: 'Message' }), 'Hi{Enter}')
-    expect(vi.mocked(fake.api.sendMessage).mock.calls[0][0]).toStrictEqual({ conversationId: null, model: DEFAULT_MODEL, text: 'Hi' })
+    expect(vi.mocked(fake.api.sendMessage).mock.calls[0][0]).toStrictEqual({
+      conversationId: null,
+      model: DEFAULT_MODEL,
+      text: 'Hi'
+    })
   })
 
   it('saves the form as a named preset with the model', async () => {
-    const { user, fake } = await openChat(makeConversation({ id: 9, model: 'doubao-seed-2.0-lite' }))
+    const { user, fake } = await openChat(
+      makeConversation({ id: 9, model: 'doubao-seed-2.0-lite' })
+    )
     const panel = await openPanel(user)
     await user.type(within(panel).getByRole('textbox', { name: /Temperature/ }), '0.2')
     await user.click(within(panel).getByRole('button', { name: 'Save as preset…' }))
     await user.type(within(panel).getByRole('textbox', { name: 'Preset name' }), 'Careful{Enter}')
     expect(fake.api.updateSettings).toHaveBeenCalledWith({
-      presets: [{ id: expect.stringMatching(/^user:/), name: 'Careful', model: 'doubao-seed-2.0-lite', params: { temperature: 0.2 } }]
+      presets: [
+        {
+          id: expect.stringMatching(/^user:/),
+          name: 'Careful',
+          model: 'doubao-seed-2.0-lite',
+          params: { temperature: 0.2 }
+        }
+      ]
     })
     expect(within(panel).getByRole('status').textContent).toBe('Saved as preset “Careful”.')
     // Enter in the name saved the preset, not the parameters.
@@ -204,7 +270,9 @@ describe('Presets', () => {
     const fake = createFakeApi()
     await fake.api.updateSettings({
       language: 'zh-CN',
-      presets: [{ id: 'user:1', name: '我的', model: 'glm-4-7-251222', params: { temperature: 0.1 } }]
+      presets: [
+        { id: 'user:1', name: '我的', model: 'glm-4-7-251222', params: { temperature: 0.1 } }
+      ]
     })
     const store = createTestStore(fake)
     await store.getState().init()
@@ -212,7 +280,13 @@ describe('Presets', () => {
     await renderWithStore(<PresetMenu />, store)
     await act(() => i18n.changeLanguage('zh-CN'))
     await user.click(screen.getByRole('button', { name: '从预设开始' }))
-    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['中英互译', '代码审查', '简洁回答', '深度思考', '我的'])
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      '中英互译',
+      '代码审查',
+      '简洁回答',
+      '深度思考',
+      '我的'
+    ])
     await user.click(screen.getByRole('menuitem', { name: '我的' }))
     expect(store.getState().draftModel).toBe('glm-4-7-251222')
     expect(store.getState().draftParams).toEqual({ temperature: 0.1 })
@@ -222,12 +296,18 @@ describe('Presets', () => {
   it('Settings lists the user presets, and deletes one', async () => {
     const fake = createFakeApi()
     const kept = { id: 'user:a', name: 'Kept', model: null, params: { maxTokens: 64 } }
-    await fake.api.updateSettings({ presets: [{ id: 'user:b', name: 'Gone', model: 'glm-4-7-251222', params: {} }, kept] })
+    await fake.api.updateSettings({
+      presets: [{ id: 'user:b', name: 'Gone', model: 'glm-4-7-251222', params: {} }, kept]
+    })
     const store = createTestStore(fake)
     await store.getState().init()
     await renderWithStore(<PresetsSection />, store)
     const list = screen.getByRole('list', { name: 'My presets' })
-    expect(within(list).getAllByRole('listitem').filter((item) => item.className === 'preset-item')).toHaveLength(2)
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .filter((item) => item.className === 'preset-item')
+    ).toHaveLength(2)
     await userEvent.setup().click(screen.getByRole('button', { name: 'Delete preset Gone' }))
     expect(fake.api.updateSettings).toHaveBeenLastCalledWith({ presets: [kept] })
     expect(screen.queryByText('Gone')).toBeNull()
@@ -255,7 +335,9 @@ describe('Settings: default parameters', () => {
     await user.clear(screen.getByRole('textbox', { name: /Top P/ }))
     await user.type(screen.getByRole('textbox', { name: /Top P/ }), '0.8')
     await user.click(screen.getByRole('button', { name: 'Save defaults' }))
-    expect(vi.mocked(fake.api.updateSettings).mock.lastCall?.[0]).toStrictEqual({ defaultParams: { topP: 0.8 } })
+    expect(vi.mocked(fake.api.updateSettings).mock.lastCall?.[0]).toStrictEqual({
+      defaultParams: { topP: 0.8 }
+    })
     expect(store.getState().settings.defaultParams).toEqual({ topP: 0.8 })
     expect(screen.getByRole('status').textContent).toBe('Saved.')
   })
@@ -263,7 +345,9 @@ describe('Settings: default parameters', () => {
 
 describe('A reply’s parameters', () => {
   it('are shown on hover and named for screen readers', async () => {
-    await renderWithStore(<ReplyParams params={{ temperature: 0.3, thinking: 'disabled', historyTurns: 1 }} />)
+    await renderWithStore(
+      <ReplyParams params={{ temperature: 0.3, thinking: 'disabled', historyTurns: 1 }} />
+    )
     const info = screen.getByRole('img', { name: 'Made with: T 0.3, no thinking, last turn' })
     expect(info.getAttribute('title')).toBe('Made with: T 0.3, no thinking, last turn')
   })
@@ -280,7 +364,11 @@ describe('A reply’s parameters', () => {
   })
 
   it('sit in the reply footer', async () => {
-    const message = makeMessage({ content: 'Hi', params: { maxTokens: 10 }, usage: { promptTokens: 1, completionTokens: 2, reasoningTokens: null } })
+    const message = makeMessage({
+      content: 'Hi',
+      params: { maxTokens: 10 },
+      usage: { promptTokens: 1, completionTokens: 2, reasoningTokens: null }
+    })
     await renderWithStore(<MessageView message={message} />)
     expect(screen.getByRole('img', { name: 'Made with: max 10' })).toBeTruthy()
   })
@@ -290,7 +378,9 @@ describe('Context estimate', () => {
   async function meter(messages: Message[], draft: string, params: Conversation['params'] = {}) {
     const conversation = makeConversation({ id: 40, model: 'glm-4-7-251222', params })
     const fake = createFakeApi({ conversations: [conversation] })
-    vi.mocked(fake.api.getConversation).mockResolvedValueOnce(ok({ conversation, messages, hasOlder: false, hasNewer: false }))
+    vi.mocked(fake.api.getConversation).mockResolvedValueOnce(
+      ok({ conversation, messages, hasOlder: false, hasNewer: false })
+    )
     const store = createTestStore(fake)
     await store.getState().init()
     await store.getState().openConversation(40)
@@ -303,13 +393,19 @@ describe('Context estimate', () => {
   })
 
   it('shows the share from half, and warns past 90% (glm: 200k tokens)', async () => {
-    const history = [makeMessage({ conversationId: 40, role: 'user', content: 'y'.repeat(400_000) })]
+    const history = [
+      makeMessage({ conversationId: 40, role: 'user', content: 'y'.repeat(400_000) })
+    ]
     await meter(history, 'x'.repeat(4_000))
     // 4 + 100,000 for the history, 4 + 1,000 for the draft.
-    expect(screen.getByRole('status').textContent).toBe('About 101,008 of 200,000 tokens (51%) of the model’s context')
+    expect(screen.getByRole('status').textContent).toBe(
+      'About 101,008 of 200,000 tokens (51%) of the model’s context'
+    )
     cleanup()
     await meter(history, 'x'.repeat(340_000))
-    expect(screen.getByRole('status').textContent).toContain('About 185,008 of 200,000 tokens (93%): near the model’s limit')
+    expect(screen.getByRole('status').textContent).toContain(
+      'About 185,008 of 200,000 tokens (93%): near the model’s limit'
+    )
   })
 
   it('counts only the turns the conversation sends', async () => {
@@ -325,13 +421,21 @@ describe('Context estimate', () => {
 
 describe('A request too long for the context', () => {
   it('offers to send only the last turns, sets historyTurns and retries', async () => {
-    const conversation = makeConversation({ id: 50, model: 'doubao-seed-2.0-pro', params: { temperature: 0.4 } })
+    const conversation = makeConversation({
+      id: 50,
+      model: 'doubao-seed-2.0-pro',
+      params: { temperature: 0.4 }
+    })
     const fake = createFakeApi({ conversations: [conversation] })
     const failed = makeMessage({
       id: 506,
       conversationId: 50,
       status: 'error',
-      error: { code: 'bad_request', message: 'Total tokens exceed max message tokens (OutofContextError)', status: 400 }
+      error: {
+        code: 'bad_request',
+        message: 'Total tokens exceed max message tokens (OutofContextError)',
+        status: 400
+      }
     })
     const messages = [
       makeMessage({ id: 501, conversationId: 50, role: 'user', content: 'q1' }),
@@ -341,14 +445,21 @@ describe('A request too long for the context', () => {
       makeMessage({ id: 505, conversationId: 50, role: 'user', content: 'q3' }),
       failed
     ]
-    vi.mocked(fake.api.getConversation).mockResolvedValueOnce(ok({ conversation, messages, hasOlder: false, hasNewer: false }))
+    vi.mocked(fake.api.getConversation).mockResolvedValueOnce(
+      ok({ conversation, messages, hasOlder: false, hasNewer: false })
+    )
     const store = createTestStore(fake)
     await store.getState().init()
     await store.getState().openConversation(50)
     await renderWithStore(<MessageView message={failed} />, store)
     // Two earlier turns were sent with q3: one fewer is offered.
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Retry with only the last turn of history' }))
-    expect(fake.api.setConversationParams).toHaveBeenCalledWith({ id: 50, params: { temperature: 0.4, historyTurns: 1 } })
+    await userEvent
+      .setup()
+      .click(screen.getByRole('button', { name: 'Retry with only the last turn of history' }))
+    expect(fake.api.setConversationParams).toHaveBeenCalledWith({
+      id: 50,
+      params: { temperature: 0.4, historyTurns: 1 }
+    })
     expect(fake.api.retryReply).toHaveBeenCalledWith({ messageId: 506 })
     expect(vi.mocked(fake.api.setConversationParams).mock.invocationCallOrder[0]).toBeLessThan(
       vi.mocked(fake.api.retryReply).mock.invocationCallOrder[0]
@@ -356,7 +467,11 @@ describe('A request too long for the context', () => {
   })
 
   it('is not offered for other errors', async () => {
-    const failed = makeMessage({ conversationId: 1, status: 'error', error: { code: 'server', message: 'boom', status: 500 } })
+    const failed = makeMessage({
+      conversationId: 1,
+      status: 'error',
+      error: { code: 'server', message: 'boom', status: 500 }
+    })
     await renderWithStore(<MessageView message={failed} />)
     expect(screen.queryByRole('button', { name: /Retry with only/ })).toBeNull()
   })

@@ -20,6 +20,8 @@ export function createTestStore(fake: FakeApi = createFakeApi()): AppStore {
 export async function renderWithStore(ui: ReactElement, store: AppStore = createTestStore()) {
   await i18n.changeLanguage('en')
   // A wrapper (not a parent element) so that rerender keeps the provider.
-  const wrapper = ({ children }: { children: ReactNode }) => <AppStoreProvider store={store}>{children}</AppStoreProvider>
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <AppStoreProvider store={store}>{children}</AppStoreProvider>
+  )
   return { store, ...render(ui, { wrapper }) }
 }

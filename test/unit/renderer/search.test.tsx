@@ -26,7 +26,9 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-function hit(overrides: Partial<MessageHit> & { messageId: number; conversationId: number }): MessageHit {
+function hit(
+  overrides: Partial<MessageHit> & { messageId: number; conversationId: number }
+): MessageHit {
   return {
     field: 'content',
     role: 'assistant',
@@ -80,7 +82,10 @@ const RESULTS: SearchHit[] = [
     conversationId: 7,
     conversationTitle: '数据 pipeline',
     field: 'reasoning',
-    snippet: [{ text: '数据', match: true }, { text: ' cleaning first', match: false }]
+    snippet: [
+      { text: '数据', match: true },
+      { text: ' cleaning first', match: false }
+    ]
   })
 ]
 
@@ -145,7 +150,11 @@ describe('search panel', () => {
     expect(within(dialog).getByRole('group', { name: 'Paris trip' })).toBe(groups[1])
     const first = within(groups[0]).getAllByRole('option')
     expect(first).toHaveLength(3)
-    expect(first.map((o) => o.querySelector('.search-hit-kind')!.textContent)).toEqual(['Title', 'Assistant', 'Thinking'])
+    expect(first.map((o) => o.querySelector('.search-hit-kind')!.textContent)).toEqual([
+      'Title',
+      'Assistant',
+      'Thinking'
+    ])
     expect([...first[1].querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['数据'])
     expect(first[1].querySelector('.search-hit-snippet')!.textContent).toBe('我们的数据模型很大')
     const second = within(groups[1]).getByRole('option')
@@ -186,7 +195,9 @@ describe('search panel', () => {
     vi.mocked(fake.api.searchHistory).mockResolvedValue(ok({ results: [], next: null }))
     await renderApp(fake)
     const dialog = openSearch()
-    const model = within(dialog).getByRole('combobox', { name: 'Model filter' }) as HTMLSelectElement
+    const model = within(dialog).getByRole('combobox', {
+      name: 'Model filter'
+    }) as HTMLSelectElement
     expect(model.options[0].textContent).toBe('All models')
     expect([...model.options].some((o) => o.value === 'glm-4-7-251222')).toBe(true)
 
@@ -194,9 +205,16 @@ describe('search panel', () => {
     fireEvent.change(within(dialog).getByRole('searchbox'), { target: { value: 'plan' } })
     await act(async () => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS))
     await act(async () => fireEvent.change(model, { target: { value: 'glm-4-7-251222' } }))
-    expect(fake.api.searchHistory).toHaveBeenLastCalledWith({ query: 'plan', model: 'glm-4-7-251222' })
-    await act(async () => fireEvent.change(within(dialog).getByLabelText('From'), { target: { value: '2024-03-01' } }))
-    await act(async () => fireEvent.change(within(dialog).getByLabelText('To'), { target: { value: '2024-03-05' } }))
+    expect(fake.api.searchHistory).toHaveBeenLastCalledWith({
+      query: 'plan',
+      model: 'glm-4-7-251222'
+    })
+    await act(async () =>
+      fireEvent.change(within(dialog).getByLabelText('From'), { target: { value: '2024-03-01' } })
+    )
+    await act(async () =>
+      fireEvent.change(within(dialog).getByLabelText('To'), { target: { value: '2024-03-05' } })
+    )
     expect(fake.api.searchHistory).toHaveBeenLastCalledWith({
       query: 'plan',
       model: 'glm-4-7-251222',
@@ -218,7 +236,9 @@ describe('search panel', () => {
     fireEvent.change(within(dialog).getByRole('searchbox'), { target: { value: '数据' } })
     await act(async () => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS))
     expect(within(dialog).getByRole('status').textContent).toBe('2+ results')
-    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Load more results' })))
+    await act(async () =>
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Load more results' }))
+    )
     expect(fake.api.searchHistory).toHaveBeenLastCalledWith({ query: '数据', before: cursor })
     expect(hits(dialog)).toHaveLength(4)
     expect(within(dialog).queryByRole('button', { name: 'Load more results' })).toBeNull()
@@ -232,8 +252,15 @@ describe('search panel', () => {
       ok({
         conversation,
         messages: [
-          ...Array.from({ length: 30 }, (_, i) => makeMessage({ id: i + 1, conversationId: 5, content: `Filler ${i}` })),
-          makeMessage({ id: 50, conversationId: 5, role: 'user', content: 'Meet me at the café near the office. The Café opens at 8.' }),
+          ...Array.from({ length: 30 }, (_, i) =>
+            makeMessage({ id: i + 1, conversationId: 5, content: `Filler ${i}` })
+          ),
+          makeMessage({
+            id: 50,
+            conversationId: 5,
+            role: 'user',
+            content: 'Meet me at the café near the office. The Café opens at 8.'
+          }),
           makeMessage({ id: 51, conversationId: 5, content: 'Sure.' })
         ],
         hasOlder: false,
@@ -267,11 +294,15 @@ describe('search panel', () => {
     expect(target.textContent).toContain('Meet me at the café')
     // Every occurrence of the matched text, in any case, is marked.
     expect([...target.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['café', 'Café'])
-    expect(screen.getAllByRole('article').filter((a) => a.getAttribute('aria-current'))).toHaveLength(1)
+    expect(
+      screen.getAllByRole('article').filter((a) => a.getAttribute('aria-current'))
+    ).toHaveLength(1)
   })
 
   it('a title hit opens the conversation without marking a message', async () => {
-    const fake = createFakeApi({ conversations: [makeConversation({ id: 7, title: '数据 pipeline' })] })
+    const fake = createFakeApi({
+      conversations: [makeConversation({ id: 7, title: '数据 pipeline' })]
+    })
     vi.mocked(fake.api.searchHistory).mockResolvedValue(ok({ results: RESULTS, next: null }))
     vi.mocked(fake.api.getConversation).mockResolvedValue(
       ok({
@@ -297,7 +328,12 @@ describe('search panel', () => {
 
 describe('marks in rendered messages', () => {
   it('wraps CJK and accented matches in Markdown text, keeps them through the sanitizer', () => {
-    render(<MarkdownView text={'## 数据\n\n我们的**数据**模型, a Café and CAFÉ, `code 数据`'} marks={['数据', 'Café']} />)
+    render(
+      <MarkdownView
+        text={'## 数据\n\n我们的**数据**模型, a Café and CAFÉ, `code 数据`'}
+        marks={['数据', 'Café']}
+      />
+    )
     const marks = [...document.querySelectorAll('mark.search-mark')].map((m) => m.textContent)
     expect(marks).toEqual(['数据', '数据', 'Café', 'CAFÉ', '数据'])
     expect(document.querySelector('strong mark')?.textContent).toBe('数据')

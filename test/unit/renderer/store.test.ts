@@ -55,7 +55,9 @@ describe('store: streaming', () => {
   it('batches deltas into one state change per animation frame', async () => {
     // The default scheduler: the real requestAnimationFrame, faked here.
     const frameCallbacks: FrameRequestCallback[] = []
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frameCallbacks.push(callback))
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
+      frameCallbacks.push(callback)
+    )
     vi.stubGlobal('cancelAnimationFrame', () => {})
     const fake = createFakeApi()
     const store = createAppStore(fake.api)
@@ -103,7 +105,12 @@ describe('store: streaming', () => {
     const { store, frames } = await startChat(fake)
     const reply = await sendAndGetReply(store)
     expect(selectIsStreaming(store.getState())).toBe(true)
-    fake.emitDelta({ conversationId: reply.conversationId, messageId: reply.id, content: 'Hel', reasoning: '' })
+    fake.emitDelta({
+      conversationId: reply.conversationId,
+      messageId: reply.id,
+      content: 'Hel',
+      reasoning: ''
+    })
 
     const final = {
       ...reply,
@@ -128,7 +135,9 @@ describe('store: streaming', () => {
     const { store, frames } = await startChat(fake)
     const assistant = makeMessage({ id: 77, conversationId: 5, status: 'streaming' })
     let answer!: (value: Awaited<ReturnType<typeof fake.api.sendMessage>>) => void
-    vi.mocked(fake.api.sendMessage).mockReturnValueOnce(new Promise((resolve) => (answer = resolve)))
+    vi.mocked(fake.api.sendMessage).mockReturnValueOnce(
+      new Promise((resolve) => (answer = resolve))
+    )
 
     const sending = store.getState().sendMessage('Hi')
     fake.emitDelta({ conversationId: 5, messageId: 77, content: 'early ', reasoning: '' })
@@ -144,7 +153,10 @@ describe('store: streaming', () => {
     )
     await sending
     frames.runFrame()
-    expect(selectActiveMessages(store.getState()).map((m) => m.content)).toEqual(['Hi', 'early text'])
+    expect(selectActiveMessages(store.getState()).map((m) => m.content)).toEqual([
+      'Hi',
+      'early text'
+    ])
   })
 
   it('retry puts the new reply where the failed one was', async () => {
@@ -194,7 +206,11 @@ describe('store: requests', () => {
   it('starts a new chat with the draft model and makes it the open conversation', async () => {
     const { store } = await startChat(fake)
     await store.getState().sendMessage('Hello')
-    expect(fake.api.sendMessage).toHaveBeenCalledWith({ conversationId: null, model: DEFAULT_MODEL, text: 'Hello' })
+    expect(fake.api.sendMessage).toHaveBeenCalledWith({
+      conversationId: null,
+      model: DEFAULT_MODEL,
+      text: 'Hello'
+    })
     const state = store.getState()
     expect(state.activeConversationId).toBe(state.conversations[0].id)
     expect(selectActiveMessages(state).map((m) => m.role)).toEqual(['user', 'assistant'])
@@ -224,7 +240,10 @@ describe('store: requests', () => {
 
     await store.getState().openConversation(3)
     await store.getState().selectModel('doubao-seed-1-8-251228')
-    expect(fake.api.setConversationModel).toHaveBeenCalledWith({ id: 3, model: 'doubao-seed-1-8-251228' })
+    expect(fake.api.setConversationModel).toHaveBeenCalledWith({
+      id: 3,
+      model: 'doubao-seed-1-8-251228'
+    })
     expect(store.getState().conversations[0].model).toBe('doubao-seed-1-8-251228')
   })
 

@@ -3,7 +3,11 @@ import type { Message } from '../../../src/shared/contract'
 import { StreamBuffer, type MessageCache } from '../../../src/renderer/src/store/streamBuffer'
 import { makeMessage } from './fake-api'
 
-function streamingReply(id: number, conversationId: number, overrides: Partial<Message> = {}): Message {
+function streamingReply(
+  id: number,
+  conversationId: number,
+  overrides: Partial<Message> = {}
+): Message {
   return makeMessage({ id, conversationId, status: 'streaming', ...overrides })
 }
 
@@ -43,7 +47,10 @@ describe('StreamBuffer', () => {
     const buffer = new StreamBuffer()
     const streaming = streamingReply(10, 1, { content: 'a' })
     const other = [makeMessage({ id: 20, conversationId: 2, content: 'done' })]
-    const conversation = [makeMessage({ id: 9, conversationId: 1, role: 'user', content: 'q' }), streaming]
+    const conversation = [
+      makeMessage({ id: 9, conversationId: 1, role: 'user', content: 'q' }),
+      streaming
+    ]
     const cache: MessageCache = { 1: conversation, 2: other }
     const before = structuredClone(cache)
 
@@ -132,7 +139,12 @@ describe('StreamBuffer', () => {
     }
     buffer.add(delta(1, 10, 'tial'))
     buffer.add(delta(2, 20, 'her'))
-    const final = makeMessage({ id: 10, conversationId: 1, content: 'partial and final', status: 'done' })
+    const final = makeMessage({
+      id: 10,
+      conversationId: 1,
+      content: 'partial and final',
+      status: 'done'
+    })
 
     const next = buffer.endReply(cache, 1, final)
     expect(next[1]).toEqual([final])

@@ -33,7 +33,9 @@ const nav = () => document.querySelector<HTMLElement>('nav.conversation-nav')!
 /** The sidebar's rows as text: "# Header" for a group, the title for a conversation. */
 const sidebarText = () =>
   [...nav().querySelectorAll('li')].map((li) =>
-    li.classList.contains('conversation-group') ? `# ${li.querySelector('.conversation-group-label')?.textContent}` : (li.querySelector('.conversation-title')?.textContent ?? '')
+    li.classList.contains('conversation-group')
+      ? `# ${li.querySelector('.conversation-group-label')?.textContent}`
+      : (li.querySelector('.conversation-title')?.textContent ?? '')
   )
 
 describe('theme and font size', () => {
@@ -48,8 +50,14 @@ describe('theme and font size', () => {
     await user.click(screen.getByRole('button', { name: 'Settings' }))
     const dialog = screen.getByRole('dialog', { name: 'Settings' })
     const theme = within(dialog).getByRole('group', { name: 'Theme' })
-    expect(within(theme).getAllByRole('radio').map((r) => r.parentElement?.textContent)).toEqual(['System', 'Light', 'Dark'])
-    expect((within(theme).getByRole('radio', { name: 'System' }) as HTMLInputElement).checked).toBe(true)
+    expect(
+      within(theme)
+        .getAllByRole('radio')
+        .map((r) => r.parentElement?.textContent)
+    ).toEqual(['System', 'Light', 'Dark'])
+    expect((within(theme).getByRole('radio', { name: 'System' }) as HTMLInputElement).checked).toBe(
+      true
+    )
 
     await user.click(within(theme).getByRole('radio', { name: 'Dark' }))
     expect(html().dataset.theme).toBe('dark')
@@ -76,7 +84,10 @@ describe('theme and font size', () => {
 
   it('go back when saving fails', async () => {
     const fake = createFakeApi()
-    vi.mocked(fake.api.updateSettings).mockResolvedValueOnce({ ok: false, error: { code: 'invalid_input', message: '' } })
+    vi.mocked(fake.api.updateSettings).mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'invalid_input', message: '' }
+    })
     const { store } = await renderApp(fake)
     await act(() => store.getState().setAppearance({ theme: 'dark' }))
     expect(store.getState().settings.theme).toBe('system')
@@ -90,7 +101,8 @@ describe('sidebar groups', () => {
   const at = (daysAgo: number, hour = 9) => new Date(2026, 2, 18 - daysAgo, hour).getTime()
 
   it('put each conversation in Pinned, Today, Yesterday, Previous 7 or 30 days, or its month', () => {
-    const group = (updatedAt: number, pinned = false) => groupOf(makeConversation({ updatedAt, pinned }), now)
+    const group = (updatedAt: number, pinned = false) =>
+      groupOf(makeConversation({ updatedAt, pinned }), now)
     expect(group(at(0, 0))).toBe('today')
     expect(group(at(40), true)).toBe('pinned')
     expect(group(at(1, 23))).toBe('yesterday')
@@ -117,7 +129,14 @@ describe('sidebar groups', () => {
         row.kind === 'header' ? `${row.key}${row.collapsed ? ` (${row.count})` : ''}` : row.index
       )
     expect(shape([])).toEqual(['pinned', 0, 'today', 1, 2, 'previous7', 3, 'month-2026-02', 4])
-    expect(shape(['today', 'pinned'])).toEqual(['pinned (1)', 'today (2)', 'previous7', 3, 'month-2026-02', 4])
+    expect(shape(['today', 'pinned'])).toEqual([
+      'pinned (1)',
+      'today (2)',
+      'previous7',
+      3,
+      'month-2026-02',
+      4
+    ])
   })
 
   it('show in the sidebar, translated, and fold away with their header', async () => {
@@ -159,7 +178,10 @@ describe('sidebar groups', () => {
   it('are in Chinese in Chinese', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now })
     const fake = createFakeApi({
-      conversations: [makeConversation({ title: 'A', pinned: true, updatedAt: at(3) }), makeConversation({ title: 'B', updatedAt: at(3) })]
+      conversations: [
+        makeConversation({ title: 'A', pinned: true, updatedAt: at(3) }),
+        makeConversation({ title: 'B', updatedAt: at(3) })
+      ]
     })
     await fake.api.updateSettings({ language: 'zh-CN' })
     await renderApp(fake)
@@ -177,10 +199,15 @@ describe('shortcuts', () => {
       row.querySelector('dt')?.textContent,
       [...row.querySelectorAll('kbd')].map((kbd) => kbd.textContent)
     ])
-    const label = (key: string) => key.split('.').reduce<unknown>((tree, part) => (tree as Record<string, unknown>)[part], en)
-    expect(rows.flatMap(([, keys]) => keys)).toEqual(SHORTCUTS.map((shortcut) => shortcutKeys(shortcut, false)))
+    const label = (key: string) =>
+      key.split('.').reduce<unknown>((tree, part) => (tree as Record<string, unknown>)[part], en)
+    expect(rows.flatMap(([, keys]) => keys)).toEqual(
+      SHORTCUTS.map((shortcut) => shortcutKeys(shortcut, false))
+    )
     for (const shortcut of SHORTCUTS) {
-      expect(rows.find(([name]) => name === label(shortcut.labelKey))?.[1]).toContain(shortcutKeys(shortcut, false))
+      expect(rows.find(([name]) => name === label(shortcut.labelKey))?.[1]).toContain(
+        shortcutKeys(shortcut, false)
+      )
     }
     expect(rows).toContainEqual(['Show or hide the sidebar', ['Ctrl+Shift+S']])
     expect(rows).toContainEqual(['New chat', ['Ctrl+Shift+O', 'Ctrl+N']])
@@ -253,13 +280,11 @@ describe('the chat header', () => {
 
     await user.click(within(header).getByRole('button', { name: 'Conversation actions' }))
     const menu = screen.getByRole('menu')
-    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      'Rename',
-      'Pin to top',
-      'Export as Markdown',
-      'Export as JSON',
-      'Delete'
-    ])
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent)
+    ).toEqual(['Rename', 'Pin to top', 'Export as Markdown', 'Export as JSON', 'Delete'])
     await user.click(within(menu).getByRole('menuitem', { name: 'Rename' }))
     expect(within(header).getByRole('textbox')).toBeTruthy()
     fireEvent.keyDown(within(header).getByRole('textbox'), { key: 'Escape' })

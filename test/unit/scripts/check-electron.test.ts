@@ -13,7 +13,9 @@ const binaryInstalled = existsSync(join(ROOT, 'node_modules/electron/path.txt'))
 
 /** The environment without any Electron override, plus `extra`. */
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('ELECTRON_')))
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('ELECTRON_'))
+  )
   return { ...clean, ...extra }
 }
 
@@ -32,18 +34,30 @@ function expectHelpfulRefusal(result: ReturnType<typeof spawnSync>, missing: Reg
 describe('the Electron check before npm start', () => {
   it('refuses in words, with exit code 1, when the binary an override names is missing', () => {
     const empty = tempDir('no-electron-')
-    const result = spawnSync(process.execPath, [SCRIPT], { env: env({ ELECTRON_OVERRIDE_DIST_PATH: empty }), encoding: 'utf8' })
+    const result = spawnSync(process.execPath, [SCRIPT], {
+      env: env({ ELECTRON_OVERRIDE_DIST_PATH: empty }),
+      encoding: 'utf8'
+    })
     expectHelpfulRefusal(result, new RegExp(`ELECTRON_OVERRIDE_DIST_PATH names ${empty}`))
     expect(result.stdout).toBe('')
   })
 
   it.runIf(!binaryInstalled)('refuses here, where path.txt was never written', () => {
-    const result = spawnSync(process.execPath, [SCRIPT], { cwd: ROOT, env: env(), encoding: 'utf8' })
+    const result = spawnSync(process.execPath, [SCRIPT], {
+      cwd: ROOT,
+      env: env(),
+      encoding: 'utf8'
+    })
     expectHelpfulRefusal(result, /node_modules\/electron\/path\.txt is missing/)
   })
 
   it.runIf(!binaryInstalled)('stops npm start before electron-vite, with the same words', () => {
-    const result = spawnSync('npm', ['start', '--silent'], { cwd: ROOT, env: env(), encoding: 'utf8', timeout: 60_000 })
+    const result = spawnSync('npm', ['start', '--silent'], {
+      cwd: ROOT,
+      env: env(),
+      encoding: 'utf8',
+      timeout: 60_000
+    })
     expectHelpfulRefusal(result, /path\.txt is missing/)
   })
 })
@@ -58,10 +72,19 @@ describe('finding the Electron binary', () => {
   }
 
   it('names what is missing at each step', () => {
-    expect(findElectron(null, {})).toEqual({ ok: false, missing: expect.stringContaining('not installed') })
-    expect(findElectron(electronPackage(), {})).toEqual({ ok: false, missing: expect.stringContaining('path.txt is missing') })
+    expect(findElectron(null, {})).toEqual({
+      ok: false,
+      missing: expect.stringContaining('not installed')
+    })
+    expect(findElectron(electronPackage(), {})).toEqual({
+      ok: false,
+      missing: expect.stringContaining('path.txt is missing')
+    })
     const dir = electronPackage('electron')
-    expect(findElectron(dir, {})).toEqual({ ok: false, missing: expect.stringContaining(join(dir, 'dist', 'electron')) })
+    expect(findElectron(dir, {})).toEqual({
+      ok: false,
+      missing: expect.stringContaining(join(dir, 'dist', 'electron'))
+    })
     expect(findElectron(dir, { ELECTRON_EXEC_PATH: join(dir, 'nowhere') })).toEqual({
       ok: false,
       missing: expect.stringContaining(join(dir, 'nowhere'))

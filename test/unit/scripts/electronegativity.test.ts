@@ -4,7 +4,12 @@ import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ACCEPTED, judgeFindings, readReport, type Finding } from '../../../scripts/electronegativity.mjs'
+import {
+  ACCEPTED,
+  judgeFindings,
+  readReport,
+  type Finding
+} from '../../../scripts/electronegativity.mjs'
 import { tempDir } from '../../fixtures/temp'
 
 const ROOT = join(__dirname, '../../..')
@@ -21,7 +26,12 @@ const finding = (issue: string, severity: string, filename: string): Finding => 
 
 describe('reading the report', () => {
   const report = (fields: object): string =>
-    JSON.stringify({ checks: 42, errors: [], findings: [finding('PRELOAD_JS_CHECK', 'MEDIUM', '/a/main.ts')], ...fields })
+    JSON.stringify({
+      checks: 42,
+      errors: [],
+      findings: [finding('PRELOAD_JS_CHECK', 'MEDIUM', '/a/main.ts')],
+      ...fields
+    })
 
   it('returns the findings of a whole report', () => {
     expect(readReport(report({}))).toEqual([finding('PRELOAD_JS_CHECK', 'MEDIUM', '/a/main.ts')])
@@ -31,10 +41,16 @@ describe('reading the report', () => {
   it('never reads a broken report as "no findings"', () => {
     expect(() => readReport('{"checks":42,"errors":[],"find')).toThrow()
     expect(() => readReport(report({ checks: 0 }))).toThrow(/no checks/)
-    expect(() => readReport(report({ errors: [{ file: '/a/x.tsx', message: 'Unexpected token' }] }))).toThrow(/x\.tsx/)
+    expect(() =>
+      readReport(report({ errors: [{ file: '/a/x.tsx', message: 'Unexpected token' }] }))
+    ).toThrow(/x\.tsx/)
     expect(() => readReport(report({ findings: undefined }))).toThrow(/no findings list/)
-    expect(() => readReport(report({ findings: [{ ...finding('X_CHECK', 'SEVERE', '/a') }] }))).toThrow(/malformed/)
-    expect(() => readReport(report({ findings: [{ severity: 'HIGH', filename: '/a' }] }))).toThrow(/malformed/)
+    expect(() =>
+      readReport(report({ findings: [{ ...finding('X_CHECK', 'SEVERE', '/a') }] }))
+    ).toThrow(/malformed/)
+    expect(() => readReport(report({ findings: [{ severity: 'HIGH', filename: '/a' }] }))).toThrow(
+      /malformed/
+    )
   })
 })
 
@@ -51,12 +67,18 @@ describe('judging findings', () => {
       finding('CSP_GLOBAL_CHECK', 'LOW', join(ROOT, 'src/renderer/index.html')),
       finding('AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK', 'INFORMATIONAL', shell)
     ])
-    expect(judged.accepted.map((f) => f.issue)).toEqual(['PRELOAD_JS_CHECK', 'OPEN_EXTERNAL_JS_CHECK'])
+    expect(judged.accepted.map((f) => f.issue)).toEqual([
+      'PRELOAD_JS_CHECK',
+      'OPEN_EXTERNAL_JS_CHECK'
+    ])
     expect(judged.failures.map((f) => `${f.issue} ${f.filename}`)).toEqual([
       'OPEN_EXTERNAL_JS_CHECK src/main/other.ts',
       'NODE_INTEGRATION_JS_CHECK src/main/index.ts'
     ])
-    expect(judged.other.map((f) => f.issue)).toEqual(['CSP_GLOBAL_CHECK', 'AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK'])
+    expect(judged.other.map((f) => f.issue)).toEqual([
+      'CSP_GLOBAL_CHECK',
+      'AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK'
+    ])
   })
 })
 
@@ -73,9 +95,13 @@ describe('npm run security', () => {
         "window.loadURL('https://example.com')"
       ].join('\n')
     )
-    const result = spawnSync(process.execPath, [join(ROOT, 'scripts/electronegativity.mjs'), '--input', input], {
-      encoding: 'utf8'
-    })
+    const result = spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts/electronegativity.mjs'), '--input', input],
+      {
+        encoding: 'utf8'
+      }
+    )
     const report = `${result.stdout}\n${result.stderr}`
     expect(result.status, report).toBe(1)
     for (const check of [

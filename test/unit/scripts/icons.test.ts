@@ -6,7 +6,13 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { ffmpegPath } from '../../../src/main/attachments/ffmpeg'
-import { ICNS_TYPES, ICO_SIZES, bmpIconImage, icnsFile, icoFile } from '../../../scripts/icon-formats'
+import {
+  ICNS_TYPES,
+  ICO_SIZES,
+  bmpIconImage,
+  icnsFile,
+  icoFile
+} from '../../../scripts/icon-formats'
 
 const RESOURCES = join(__dirname, '../../../resources')
 
@@ -37,9 +43,17 @@ describe('the committed icons', () => {
   })
 
   it('icon.ico decodes in ffmpeg at every size, 256 px as PNG', async () => {
-    const result = spawnSync(await ffmpegPath(), ['-hide_banner', '-i', join(RESOURCES, 'icon.ico')], { encoding: 'utf8' })
-    const streams = [...result.stderr.matchAll(/Video: (bmp|png), [^,]+(?:\([^)]*\))?, (\d+)x(\d+)/g)].map((m) => `${m[1]} ${m[2]}x${m[3]}`)
-    expect(streams).toEqual(ICO_SIZES.map((size) => `${size === 256 ? 'png' : 'bmp'} ${size}x${size}`))
+    const result = spawnSync(
+      await ffmpegPath(),
+      ['-hide_banner', '-i', join(RESOURCES, 'icon.ico')],
+      { encoding: 'utf8' }
+    )
+    const streams = [
+      ...result.stderr.matchAll(/Video: (bmp|png), [^,]+(?:\([^)]*\))?, (\d+)x(\d+)/g)
+    ].map((m) => `${m[1]} ${m[2]}x${m[3]}`)
+    expect(streams).toEqual(
+      ICO_SIZES.map((size) => `${size === 256 ? 'png' : 'bmp'} ${size}x${size}`)
+    )
   })
 })
 
@@ -72,8 +86,12 @@ describe('the icon containers', () => {
       { size: 256, data: Buffer.from('bb') }
     ])
     expect([file.readUInt16LE(0), file.readUInt16LE(2), file.readUInt16LE(4)]).toEqual([0, 1, 2])
-    expect([file[6], file[7], file.readUInt32LE(14), file.readUInt32LE(18)]).toEqual([16, 16, 4, 38])
-    expect([file[22], file[23], file.readUInt32LE(30), file.readUInt32LE(34)]).toEqual([0, 0, 2, 42])
+    expect([file[6], file[7], file.readUInt32LE(14), file.readUInt32LE(18)]).toEqual([
+      16, 16, 4, 38
+    ])
+    expect([file[22], file[23], file.readUInt32LE(30), file.readUInt32LE(34)]).toEqual([
+      0, 0, 2, 42
+    ])
     expect(file.subarray(38).toString()).toBe('aaaabb')
     expect(() => icoFile([{ size: 512, data: Buffer.alloc(1) }])).toThrow(/1 to 256/)
   })

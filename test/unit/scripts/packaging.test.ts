@@ -3,11 +3,25 @@
 import { FuseV1Options, FuseVersion, type FuseConfig } from '@electron/fuses'
 import { Arch } from 'electron-builder'
 import { load } from 'js-yaml'
-import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, extname, join, matchesGlob, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import afterPack, { FUSES, applyFuses, electronBinaryPath, type PackContext } from '../../../scripts/after-pack.mjs'
+import afterPack, {
+  FUSES,
+  applyFuses,
+  electronBinaryPath,
+  type PackContext
+} from '../../../scripts/after-pack.mjs'
 import { tempDir } from '../../fixtures/temp'
 
 const ROOT = join(__dirname, '../../..')
@@ -86,7 +100,9 @@ describe('electron-builder.yml', () => {
     const { validateConfiguration } = requireFromBuilder('app-builder-lib/out/util/config/config')
     const { DebugLogger } = requireFromBuilder('builder-util')
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined()
-    await expect(validateConfiguration({ ...config, npmRebuild: 'no' }, new DebugLogger(false))).rejects.toThrow(/npmRebuild/)
+    await expect(
+      validateConfiguration({ ...config, npmRebuild: 'no' }, new DebugLogger(false))
+    ).rejects.toThrow(/npmRebuild/)
   })
 
   it('names the app and ships only the build output and the manifest', () => {
@@ -101,7 +117,8 @@ describe('electron-builder.yml', () => {
     expect(config.mac.target).toEqual(['dmg'])
     expect(config.mac.hardenedRuntime).toBe(true)
     expect(config.win.target).toEqual(['nsis'])
-    for (const icon of [config.linux.icon, config.mac.icon, config.win.icon]) expect(existsSync(join(ROOT, icon)), icon).toBe(true)
+    for (const icon of [config.linux.icon, config.mac.icon, config.win.icon])
+      expect(existsSync(join(ROOT, icon)), icon).toBe(true)
     const entitlements = readFileSync(join(ROOT, config.mac.entitlements), 'utf8')
     expect(config.mac.entitlementsInherit).toBe(config.mac.entitlements)
     expect(entitlements).toContain('<key>com.apple.security.cs.allow-jit</key>')
@@ -118,15 +135,21 @@ describe('electron-builder.yml', () => {
 
   it('unpacks from app.asar every native module the app loads', () => {
     const packages = productionPackages()
-    const native = packages.filter((dir) => nativeFiles(dir).length > 0).map((dir) => relative(ROOT, dir).split('\\').join('/'))
+    const native = packages
+      .filter((dir) => nativeFiles(dir).length > 0)
+      .map((dir) => relative(ROOT, dir).split('\\').join('/'))
     // Derived, not listed: the set must at least hold the modules this machine installs.
-    expect(native).toEqual(expect.arrayContaining(['node_modules/better-sqlite3', 'node_modules/keytar']))
+    expect(native).toEqual(
+      expect.arrayContaining(['node_modules/better-sqlite3', 'node_modules/keytar'])
+    )
     expect(native.some((dir) => dir.startsWith('node_modules/@img/sharp-'))).toBe(true)
     expect(native.some((dir) => dir.startsWith('node_modules/@ffmpeg-installer/'))).toBe(true)
     const uncovered = packages
       .flatMap(nativeFiles)
       .map((file) => relative(ROOT, file).split('\\').join('/'))
-      .filter((file) => !(config.asarUnpack as string[]).some((pattern) => matchesGlob(file, pattern)))
+      .filter(
+        (file) => !(config.asarUnpack as string[]).some((pattern) => matchesGlob(file, pattern))
+      )
     expect(uncovered).toEqual([])
   })
 
@@ -174,11 +197,19 @@ describe('the fuses', () => {
     ['darwin', Arch.x64, join('/build/darwin', 'Seed Chat.app'), false],
     ['darwin', Arch.arm64, join('/build/darwin', 'Seed Chat.app'), true],
     ['darwin', Arch.universal, join('/build/darwin', 'Seed Chat.app'), true]
-  ] as const)('on %s (arch %i) flip %s, re-signing ad hoc: %s', async (platform, arch, path, resign) => {
-    const calls = await flipped(context(platform, arch))
-    expect(calls).toEqual([{ path, config: { version: FuseVersion.V1, resetAdHocDarwinSignature: resign, ...expected } }])
-    expect(electronBinaryPath(context(platform, arch))).toBe(path)
-  })
+  ] as const)(
+    'on %s (arch %i) flip %s, re-signing ad hoc: %s',
+    async (platform, arch, path, resign) => {
+      const calls = await flipped(context(platform, arch))
+      expect(calls).toEqual([
+        {
+          path,
+          config: { version: FuseVersion.V1, resetAdHocDarwinSignature: resign, ...expected }
+        }
+      ])
+      expect(electronBinaryPath(context(platform, arch))).toBe(path)
+    }
+  )
 
   it('stops the build for a platform it does not know', async () => {
     await expect(flipped(context('freebsd', Arch.x64))).rejects.toThrow(/freebsd/)
@@ -187,7 +218,9 @@ describe('the fuses', () => {
   it('really runs @electron/fuses from the default hook (here on a file that is not Electron, so it refuses)', async () => {
     const appOutDir = tempDir('after-pack-')
     writeFileSync(join(appOutDir, 'seed-chat'), 'not an Electron binary')
-    await expect(afterPack({ ...context('linux', Arch.x64), appOutDir })).rejects.toThrow(/sentinel|fuse/i)
+    await expect(afterPack({ ...context('linux', Arch.x64), appOutDir })).rejects.toThrow(
+      /sentinel|fuse/i
+    )
     expect(readFileSync(join(appOutDir, 'seed-chat'), 'utf8')).toBe('not an Electron binary')
   })
 })

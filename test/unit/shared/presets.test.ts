@@ -13,7 +13,12 @@ describe('built-in presets', () => {
     expect(en.length).toBeGreaterThanOrEqual(4)
     expect(en.every((p) => isBuiltinPreset(p.id))).toBe(true)
     expect(new Set(en.map((p) => p.id)).size).toBe(en.length)
-    expect(en.map((p) => p.name)).toEqual(['Translate Chinese ⇄ English', 'Code reviewer', 'Concise answers', 'Deep thinking'])
+    expect(en.map((p) => p.name)).toEqual([
+      'Translate Chinese ⇄ English',
+      'Code reviewer',
+      'Concise answers',
+      'Deep thinking'
+    ])
     expect(zh.map((p) => p.name)).toEqual(['中英互译', '代码审查', '简洁回答', '深度思考'])
   })
 
@@ -24,11 +29,17 @@ describe('built-in presets', () => {
   })
 
   it('fit the default model, and Deep thinking sends reasoning_effort high', () => {
-    for (const preset of en) expect(paramIssues(preset.params, findModel(DEFAULT_MODEL)!)).toEqual([])
+    for (const preset of en)
+      expect(paramIssues(preset.params, findModel(DEFAULT_MODEL)!)).toEqual([])
     const deep = en.find((p) => p.id === 'builtin:deep-thinking')!
-    expect(requestFields(deep.params)).toEqual({ thinking: { type: 'enabled' }, reasoning_effort: 'high' })
+    expect(requestFields(deep.params)).toEqual({
+      thinking: { type: 'enabled' },
+      reasoning_effort: 'high'
+    })
     // A model without reasoning_effort refuses it: the UI offers these only where they fit.
-    expect(paramIssues(deep.params, MODELS.find((m) => m.id === 'glm-4-7-251222')!).map((i) => i.field)).toEqual(['reasoningEffort'])
+    expect(
+      paramIssues(deep.params, MODELS.find((m) => m.id === 'glm-4-7-251222')!).map((i) => i.field)
+    ).toEqual(['reasoningEffort'])
   })
 
   it('a user preset is not built in', () => {

@@ -31,7 +31,9 @@ export const SCHEMA_VERSION = migrations.length
 export function migrateTo(db: Database.Database, version: number = SCHEMA_VERSION): void {
   const from = db.pragma('user_version', { simple: true }) as number
   if (version < from || version > SCHEMA_VERSION) {
-    throw new Error(`Cannot migrate the history from schema ${from} to ${version} (this app knows ${SCHEMA_VERSION}).`)
+    throw new Error(
+      `Cannot migrate the history from schema ${from} to ${version} (this app knows ${SCHEMA_VERSION}).`
+    )
   }
   if (from === version) return
   db.transaction(() => {

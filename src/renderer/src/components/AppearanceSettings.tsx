@@ -53,7 +53,13 @@ function Segmented<T extends string>({
       <div className="segmented">
         {values.map((option) => (
           <label key={option} className="segmented-option">
-            <input type="radio" name={name} value={option} checked={option === value} onChange={() => onChange(option)} />
+            <input
+              type="radio"
+              name={name}
+              value={option}
+              checked={option === value}
+              onChange={() => onChange(option)}
+            />
             <span>{labelOf(option)}</span>
           </label>
         ))}

@@ -15,7 +15,12 @@ import {
   modelTaking,
   type AttachmentKind
 } from '../attachments'
-import { selectCurrentModel, selectTray, type AttachmentRefusalNotice, type PendingAttachment } from '../store'
+import {
+  selectCurrentModel,
+  selectTray,
+  type AttachmentRefusalNotice,
+  type PendingAttachment
+} from '../store'
 import { useApp } from '../storeContext'
 import { IconButton } from '../ui/IconButton'
 import { Thumbnail } from '../ui/Thumbnail'
@@ -53,14 +58,22 @@ function DraftItem({ draft, model }: { draft: AttachmentDraft; model: ModelInfo 
   const video = draft.kind === 'video'
   return (
     <li className={`tray-item${video ? ' tray-item-video' : ''}`}>
-      <Thumbnail url={draft.thumbnailUrl} name={draft.name} kind={draft.kind} className="tray-thumb" />
+      <Thumbnail
+        url={draft.thumbnailUrl}
+        name={draft.name}
+        kind={draft.kind}
+        className="tray-thumb"
+      />
       <div className="tray-meta">
         <span className="tray-name" title={draft.name}>
           {draft.name}
         </span>
         <span className="tray-size">
           {video && draft.durationSeconds !== null
-            ? t('attachments.durationAndSize', { duration: formatDuration(draft.durationSeconds), size: formatBytes(draft.bytes) })
+            ? t('attachments.durationAndSize', {
+                duration: formatDuration(draft.durationSeconds),
+                size: formatBytes(draft.bytes)
+              })
             : formatBytes(draft.bytes)}
         </span>
         {video && model.video ? <FpsControl draft={draft} model={model} /> : null}
@@ -138,7 +151,8 @@ function FpsControl({ draft, model }: { draft: AttachmentDraft; model: ModelInfo
           onChange={(event) => {
             setTyped(event.target.value)
             const value = Number(event.target.value)
-            if (event.target.value !== '' && value >= FPS_MIN && value <= FPS_MAX) setDraftFps(draft.sha256, value)
+            if (event.target.value !== '' && value >= FPS_MIN && value <= FPS_MAX)
+              setDraftFps(draft.sha256, value)
           }}
           onBlur={(event) => {
             focused.current = false
@@ -165,7 +179,10 @@ export function AttachmentAlerts() {
   const tray = useApp(selectTray)
   const { info, models } = useCurrentModelInfo()
   const switchModel = useApp((s) => s.switchModelForAttachments)
-  const block = useMemo(() => attachmentBlock(tray.drafts, info, models), [tray.drafts, info, models])
+  const block = useMemo(
+    () => attachmentBlock(tray.drafts, info, models),
+    [tray.drafts, info, models]
+  )
   // Files refused because of the model: one switch offers a model for all of them.
   const retryKinds = useMemo(() => {
     const kinds = new Set<AttachmentKind>()
@@ -187,13 +204,19 @@ export function AttachmentAlerts() {
           <div className="tray-alert-text">
             <p>
               <strong>
-                {t(`attachments.modelCannot.${block.kinds.length > 1 ? 'both' : block.kinds[0]}`, { model: block.model })}
+                {t(`attachments.modelCannot.${block.kinds.length > 1 ? 'both' : block.kinds[0]}`, {
+                  model: block.model
+                })}
               </strong>
             </p>
             <p>{block.switchTo ? t('attachments.modelHint') : t('attachments.modelHintNone')}</p>
           </div>
           {block.switchTo ? (
-            <button type="button" className="button" onClick={() => void switchModel(block.switchTo!)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void switchModel(block.switchTo!)}
+            >
               {t('attachments.switchTo', { model: block.switchTo })}
             </button>
           ) : null}
@@ -242,7 +265,11 @@ function RefusalNotice({
           </button>
         ) : null}
         <IconButton
-          label={refusal.name ? t('attachments.dismissRefusal', { name: refusal.name }) : t('attachments.dismissSendRefusal')}
+          label={
+            refusal.name
+              ? t('attachments.dismissRefusal', { name: refusal.name })
+              : t('attachments.dismissSendRefusal')
+          }
           title={t('app.dismiss')}
           onClick={() => dismiss(refusal.id)}
         >
@@ -260,7 +287,12 @@ export function AttachButton() {
   const input = useRef<HTMLInputElement>(null)
   return (
     <>
-      <IconButton className="composer-attach" label={t('attachments.attach')} title={t('attachments.attach')} onClick={() => input.current?.click()}>
+      <IconButton
+        className="composer-attach"
+        label={t('attachments.attach')}
+        title={t('attachments.attach')}
+        onClick={() => input.current?.click()}
+      >
         <PaperclipIcon />
       </IconButton>
       <input
@@ -282,7 +314,17 @@ export function AttachButton() {
 
 function PaperclipIcon() {
   return (
-    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
       <path d="m21.44 11.05-9.19 9.19a6 6 0 0 1-8.49-8.49l8.57-8.57A4 4 0 1 1 18 8.84l-8.59 8.57a2 2 0 0 1-2.83-2.83l8.49-8.48" />
     </svg>
   )

@@ -29,14 +29,23 @@ export function ChatPane() {
       <header className="chat-header">
         <SidebarToggle />
         {conversation ? (
-          <ConversationTitle conversation={conversation} editing={editingTitle} onEditingChange={setEditingTitle} />
+          <ConversationTitle
+            conversation={conversation}
+            editing={editingTitle}
+            onEditingChange={setEditingTitle}
+          />
         ) : (
           <h1 className="chat-title">{t('chat.newChatTitle')}</h1>
         )}
         <div className="chat-header-tools">
           <ParamsControl />
           <ModelPicker />
-          {conversation ? <ConversationActions conversation={conversation} onRename={() => setEditingTitle(true)} /> : null}
+          {conversation ? (
+            <ConversationActions
+              conversation={conversation}
+              onRename={() => setEditingTitle(true)}
+            />
+          ) : null}
         </div>
       </header>
       <ErrorBanner />
@@ -69,14 +78,23 @@ function SidebarToggle() {
 }
 
 /** The ⋯ button opening the conversation's menu (Rename, Pin, Export, Delete), as in the sidebar. */
-function ConversationActions({ conversation, onRename }: { conversation: Conversation; onRename: () => void }) {
+function ConversationActions({
+  conversation,
+  onRename
+}: {
+  conversation: Conversation
+  onRename: () => void
+}) {
   const { t } = useTranslation()
   const buttonId = useId()
   const [anchor, setAnchor] = useState<MenuAnchor | null>(null)
-  const close = useCallback((refocus: boolean) => {
-    setAnchor(null)
-    if (refocus) queueMicrotask(() => document.getElementById(buttonId)?.focus())
-  }, [buttonId])
+  const close = useCallback(
+    (refocus: boolean) => {
+      setAnchor(null)
+      if (refocus) queueMicrotask(() => document.getElementById(buttonId)?.focus())
+    },
+    [buttonId]
+  )
   return (
     <>
       <IconButton
@@ -95,7 +113,13 @@ function ConversationActions({ conversation, onRename }: { conversation: Convers
         <span aria-hidden="true" className="icon-more" />
       </IconButton>
       {anchor ? (
-        <ConversationMenu conversation={conversation} anchor={anchor} labelledBy={buttonId} onRename={onRename} onClose={close} />
+        <ConversationMenu
+          conversation={conversation}
+          anchor={anchor}
+          labelledBy={buttonId}
+          onRename={onRename}
+          onClose={close}
+        />
       ) : null}
     </>
   )
@@ -131,10 +155,17 @@ function ConversationTitle({
   return (
     <div className="chat-title-row">
       <h1 className="chat-title" title={title} onDoubleClick={() => setEditing(true)}>
-        {conversation.pinned ? <span className="pin-mark pin-mark-inline" role="img" aria-label={t('sidebar.pinned')} /> : null}
+        {conversation.pinned ? (
+          <span className="pin-mark pin-mark-inline" role="img" aria-label={t('sidebar.pinned')} />
+        ) : null}
         {title}
       </h1>
-      <IconButton className="chat-rename" label={t('conversation.rename')} title={t('conversation.rename')} onClick={() => setEditing(true)}>
+      <IconButton
+        className="chat-rename"
+        label={t('conversation.rename')}
+        title={t('conversation.rename')}
+        onClick={() => setEditing(true)}
+      >
         <span aria-hidden="true" className="icon-rename" />
       </IconButton>
     </div>

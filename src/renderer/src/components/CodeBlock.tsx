@@ -1,5 +1,14 @@
 import type { Element, ElementContent, Root } from 'hast'
-import { createContext, memo, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import {
+  createContext,
+  memo,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import { LARGE_BLOCK_CHARS, cachedHighlight, highlightCode } from '../lib/highlight'
 import { HLJS_CLASS, HLJS_SUBSCOPE, rehypeMarkTerms } from '../markdown'
@@ -22,20 +31,24 @@ function languageOf(code: Element | undefined): string | null {
   const classes = code?.properties.className
   if (!Array.isArray(classes)) return null
   for (const name of classes) {
-    if (typeof name === 'string' && name.startsWith('language-')) return name.slice('language-'.length)
+    if (typeof name === 'string' && name.startsWith('language-'))
+      return name.slice('language-'.length)
   }
   return null
 }
 
 const allowedClass = (name: unknown): name is string =>
-  typeof name === 'string' && (HLJS_CLASS.test(name) || HLJS_SUBSCOPE.test(name) || name === 'search-mark')
+  typeof name === 'string' &&
+  (HLJS_CLASS.test(name) || HLJS_SUBSCOPE.test(name) || name === 'search-mark')
 
 /** highlight.js output as React: only spans (and search marks) with highlight.js classes. */
 function renderTree(nodes: ElementContent[]): ReactNode[] {
   return nodes.map((node, index) => {
     if (node.type === 'text') return node.value
     if (node.type !== 'element') return null
-    const classes = Array.isArray(node.properties.className) ? node.properties.className.filter(allowedClass) : []
+    const classes = Array.isArray(node.properties.className)
+      ? node.properties.className.filter(allowedClass)
+      : []
     const Tag = node.tagName === 'mark' ? 'mark' : 'span'
     return (
       <Tag key={index} className={classes.join(' ') || undefined}>
@@ -58,7 +71,11 @@ function markedTree(code: string, marks: readonly string[]): Root {
  */
 function useHighlighted(code: string, language: string | null, enabled: boolean): Root | null {
   const known = language && enabled ? cachedHighlight(code, language) : undefined
-  const [result, setResult] = useState<{ code: string; language: string; tree: Root | null } | null>(null)
+  const [result, setResult] = useState<{
+    code: string
+    language: string
+    tree: Root | null
+  } | null>(null)
   useEffect(() => {
     if (!enabled || !language || known !== undefined) return
     let current = true
@@ -102,7 +119,9 @@ export function CodeBlock({
   const [asked, setAsked] = useState(false)
   const tree = useHighlighted(text, language, !open && (!large || asked))
   const highlighted = tree && marks.length > 0 ? withMarks(tree, marks) : tree
-  const className = [highlighted ? 'hljs' : null, language ? `language-${language}` : null].filter(Boolean).join(' ')
+  const className = [highlighted ? 'hljs' : null, language ? `language-${language}` : null]
+    .filter(Boolean)
+    .join(' ')
   return (
     <div className="code-block">
       <div className="code-block-header">
@@ -122,7 +141,9 @@ export function CodeBlock({
             <PlainCodeChunks code={text} />
           </code>
         ) : givenCode !== undefined ? (
-          <code className={className || undefined}>{renderTree(markedTree(text, marks).children as ElementContent[])}</code>
+          <code className={className || undefined}>
+            {renderTree(markedTree(text, marks).children as ElementContent[])}
+          </code>
         ) : (
           children
         )}
@@ -137,7 +158,10 @@ const CHUNK_LINES = 200
 const CHUNKED_CODE_CHARS = 20_000
 
 /** Cuts code into pieces of CHUNK_LINES lines; given the pieces of a prefix, only the last is cut again. */
-function chunkCode(code: string, previous: { code: string; chunks: string[]; starts: number[] } | null) {
+function chunkCode(
+  code: string,
+  previous: { code: string; chunks: string[]; starts: number[] } | null
+) {
   let chunks: string[] = []
   let starts: number[] = []
   let from = 0
@@ -203,10 +227,20 @@ function CopyButton({ text }: { text: string }) {
     )
   }
 
-  const label = state === 'copied' ? t('markdown.copied') : state === 'failed' ? t('markdown.copyFailed') : t('markdown.copy')
+  const label =
+    state === 'copied'
+      ? t('markdown.copied')
+      : state === 'failed'
+        ? t('markdown.copyFailed')
+        : t('markdown.copy')
   return (
     <>
-      <button type="button" className="code-copy" aria-label={t('markdown.copyCode')} onClick={copy}>
+      <button
+        type="button"
+        className="code-copy"
+        aria-label={t('markdown.copyCode')}
+        onClick={copy}
+      >
         {label}
       </button>
       <span className="visually-hidden" role="status">

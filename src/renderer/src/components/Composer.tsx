@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next'
 import { attachmentBlock } from '../attachments'
 import { selectActiveMessages, selectIsStreaming, selectTray } from '../store'
 import { useApp } from '../storeContext'
-import { AttachButton, AttachmentAlerts, AttachmentTray, useCurrentModelInfo } from './AttachmentTray'
+import {
+  AttachButton,
+  AttachmentAlerts,
+  AttachmentTray,
+  useCurrentModelInfo
+} from './AttachmentTray'
 import { ContextMeter } from './ContextMeter'
 import './Composer.css'
 
@@ -20,16 +25,29 @@ export function Composer() {
   const textareaRef = useRef<HTMLTextAreaElement>(null)
   const conversationId = useApp((s) => s.activeConversationId)
   const streaming = useApp(selectIsStreaming)
-  const busy = useApp((s) => s.sending || (s.loadingConversationId !== null && s.loadingConversationId === s.activeConversationId))
+  const busy = useApp(
+    (s) =>
+      s.sending ||
+      (s.loadingConversationId !== null && s.loadingConversationId === s.activeConversationId)
+  )
   const sendMessage = useApp((s) => s.sendMessage)
   const stopReply = useApp((s) => s.stopReply)
   const startEditing = useApp((s) => s.startEditing)
-  const lastQuestionId = useApp((s) => selectActiveMessages(s).findLast((m) => m.role === 'user')?.id ?? null)
+  const lastQuestionId = useApp(
+    (s) => selectActiveMessages(s).findLast((m) => m.role === 'user')?.id ?? null
+  )
   const tray = useApp(selectTray)
   const { info, models } = useCurrentModelInfo()
-  const blocked = useMemo(() => attachmentBlock(tray.drafts, info, models) !== null, [tray.drafts, info, models])
+  const blocked = useMemo(
+    () => attachmentBlock(tray.drafts, info, models) !== null,
+    [tray.drafts, info, models]
+  )
   const canSend =
-    (text.trim() !== '' || tray.drafts.length > 0) && tray.pending.length === 0 && !blocked && !streaming && !busy
+    (text.trim() !== '' || tray.drafts.length > 0) &&
+    tray.pending.length === 0 &&
+    !blocked &&
+    !streaming &&
+    !busy
 
   useEffect(() => {
     textareaRef.current?.focus()
@@ -47,7 +65,14 @@ export function Composer() {
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): void {
     // ↑ in an empty box edits the last question (lib/shortcuts.ts), as in ChatGPT.
-    if (event.key === 'ArrowUp' && text === '' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
+    if (
+      event.key === 'ArrowUp' &&
+      text === '' &&
+      !event.shiftKey &&
+      !event.altKey &&
+      !event.ctrlKey &&
+      !event.metaKey
+    ) {
       if (lastQuestionId !== null && !streaming && !busy) {
         event.preventDefault()
         startEditing(lastQuestionId)
@@ -98,7 +123,11 @@ export function Composer() {
               {t('composer.stop')}
             </button>
           ) : (
-            <button type="submit" className="button button-primary composer-send" disabled={!canSend}>
+            <button
+              type="submit"
+              className="button button-primary composer-send"
+              disabled={!canSend}
+            >
               {t('composer.send')}
             </button>
           )}

@@ -2,7 +2,12 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { modelInfoOf } from '../attachments'
 import { contextLevel, estimatePromptTokens } from '../contextEstimate'
-import { selectActiveConversation, selectActiveMessages, selectCurrentModel, selectTray } from '../store'
+import {
+  selectActiveConversation,
+  selectActiveMessages,
+  selectCurrentModel,
+  selectTray
+} from '../store'
 import { useApp } from '../storeContext'
 import './ContextMeter.css'
 

@@ -5,12 +5,16 @@ import { turnsThatFit } from '../contextEstimate'
 import { useApp } from '../storeContext'
 
 // The server's own name for it, when main passes the error on as a bad request.
-const OUT_OF_CONTEXT = /OutofContextError|context[_ ]length|maximum context|too long for the context/i
+const OUT_OF_CONTEXT =
+  /OutofContextError|context[_ ]length|maximum context|too long for the context/i
 
 /** Whether a reply failed because the request was longer than the model's context. */
 export function isContextTooLong(error: AppErrorInfo): boolean {
   // context_too_long is main's code for it (issue 8); older builds say bad_request with the server's message.
-  return (error.code as string) === 'context_too_long' || (error.code === 'bad_request' && OUT_OF_CONTEXT.test(error.message))
+  return (
+    (error.code as string) === 'context_too_long' ||
+    (error.code === 'bad_request' && OUT_OF_CONTEXT.test(error.message))
+  )
 }
 
 /**
@@ -37,7 +41,12 @@ export function ContextTrimOffer({ message }: { message: Message }) {
   const turns = Math.max(1, Math.min(fit, earlierSent - 1))
   return (
     <div className="form-actions form-actions-start">
-      <button type="button" className="button" disabled={busy} onClick={() => void trim(message.id, turns)}>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => void trim(message.id, turns)}
+      >
         {t('params.trimHistory', { count: turns })}
       </button>
     </div>

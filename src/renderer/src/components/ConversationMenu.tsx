@@ -34,22 +34,37 @@ export function ConversationMenu({
 
   const { id, pinned } = conversation
   return (
-    <Menu anchor={anchor} labelledBy={labelledBy} label={t('sidebar.actionsFor', { title: conversation.title })} onClose={onClose}>
+    <Menu
+      anchor={anchor}
+      labelledBy={labelledBy}
+      label={t('sidebar.actionsFor', { title: conversation.title })}
+      onClose={onClose}
+    >
       <MenuItem icon="icon-rename" onSelect={() => run(onRename, false)}>
         {t('conversation.rename')}
       </MenuItem>
-      <MenuItem icon={pinned ? 'icon-unpin' : 'icon-pin'} onSelect={() => run(() => void setPinned(id, !pinned))}>
+      <MenuItem
+        icon={pinned ? 'icon-unpin' : 'icon-pin'}
+        onSelect={() => run(() => void setPinned(id, !pinned))}
+      >
         {pinned ? t('conversation.unpin') : t('conversation.pin')}
       </MenuItem>
       <MenuSeparator />
-      <MenuItem icon="icon-export" onSelect={() => run(() => void exportConversation(id, 'markdown'))}>
+      <MenuItem
+        icon="icon-export"
+        onSelect={() => run(() => void exportConversation(id, 'markdown'))}
+      >
         {t('conversation.exportMarkdown')}
       </MenuItem>
       <MenuItem icon="icon-export" onSelect={() => run(() => void exportConversation(id, 'json'))}>
         {t('conversation.exportJson')}
       </MenuItem>
       <MenuSeparator />
-      <MenuItem icon="icon-delete" danger onSelect={() => run(() => void deleteConversation(id), false)}>
+      <MenuItem
+        icon="icon-delete"
+        danger
+        onSelect={() => run(() => void deleteConversation(id), false)}
+      >
         {t('conversation.delete')}
       </MenuItem>
     </Menu>

@@ -33,7 +33,9 @@ export function DeleteMessageDialog() {
       }}
     >
       <header className="modal-header">
-        <h2 id={titleId}>{question ? t('actions.deleteQuestionTitle') : t('actions.deleteReplyTitle')}</h2>
+        <h2 id={titleId}>
+          {question ? t('actions.deleteQuestionTitle') : t('actions.deleteReplyTitle')}
+        </h2>
       </header>
       <div className="modal-body">
         <p>{question ? t('actions.deleteQuestionBody') : t('actions.deleteReplyBody')}</p>
@@ -41,7 +43,11 @@ export function DeleteMessageDialog() {
           <button ref={cancelRef} type="button" className="button" onClick={close}>
             {t('actions.cancel')}
           </button>
-          <button type="button" className="button button-danger" onClick={() => void deleteMessage(message.id)}>
+          <button
+            type="button"
+            className="button button-danger"
+            onClick={() => void deleteMessage(message.id)}
+          >
             {t('actions.confirmDelete')}
           </button>
         </div>

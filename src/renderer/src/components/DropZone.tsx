@@ -80,7 +80,9 @@ export function DropZone() {
         <p className="drop-title">{t('attachments.dropTitle')}</p>
         <p className="drop-formats">({t('attachments.dropFormats')})</p>
         <p className={textOnly ? 'drop-model drop-model-warning' : 'drop-model'}>
-          {textOnly ? t('attachments.dropTextOnly', { model: info.id }) : t('attachments.dropFor', { model: info.id })}
+          {textOnly
+            ? t('attachments.dropTextOnly', { model: info.id })
+            : t('attachments.dropFor', { model: info.id })}
         </p>
       </div>
     </div>
@@ -89,7 +91,17 @@ export function DropZone() {
 
 function DropIcon() {
   return (
-    <svg width="40" height="40" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <svg
+      width="40"
+      height="40"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
       <path d="M12 3v12" />
       <path d="m7 10 5 5 5-5" />
       <path d="M5 21h14" />

@@ -22,7 +22,9 @@ export function ConnectionStatus() {
   }
   return (
     <p role="status" className={`connection-status ${test.state === 'ok' ? 'connection-ok' : ''}`}>
-      {test.state === 'ok' ? t('connection.ok', { count: test.modelCount }) : t('connection.testing')}
+      {test.state === 'ok'
+        ? t('connection.ok', { count: test.modelCount })
+        : t('connection.testing')}
     </p>
   )
 }

@@ -14,7 +14,11 @@ export function LanguageSelect() {
   return (
     <div className="field field-inline">
       <label htmlFor={id}>{t('language.label')}</label>
-      <select id={id} value={language} onChange={(event) => void setLanguage(event.target.value as Language)}>
+      <select
+        id={id}
+        value={language}
+        onChange={(event) => void setLanguage(event.target.value as Language)}
+      >
         {LANGUAGES.map((value) => (
           <option key={value} value={value}>
             {t(`language.${value}`)}

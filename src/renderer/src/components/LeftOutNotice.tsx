@@ -20,12 +20,19 @@ export function LeftOutNotice() {
         <ul>
           {leftOut.map((item) => (
             <li key={`${item.messageId}-${item.ordinal}`}>
-              {t(`attachments.leftOut.${item.reason}`, { name: item.name, limit: formatBytes(MAX_REQUEST_BYTES) })}
+              {t(`attachments.leftOut.${item.reason}`, {
+                name: item.name,
+                limit: formatBytes(MAX_REQUEST_BYTES)
+              })}
             </li>
           ))}
         </ul>
       </div>
-      <IconButton label={t('attachments.leftOut.dismiss')} title={t('app.dismiss')} onClick={() => dismiss(conversationId)}>
+      <IconButton
+        label={t('attachments.leftOut.dismiss')}
+        title={t('app.dismiss')}
+        onClick={() => dismiss(conversationId)}
+      >
         <span aria-hidden="true">×</span>
       </IconButton>
     </div>

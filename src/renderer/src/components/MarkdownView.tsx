@@ -109,7 +109,12 @@ export const MarkdownBlock = memo(function MarkdownBlock({
     // Parsing a block this large would hold the window for seconds: show its text.
     <p className="markdown-plain">{text}</p>
   ) : (
-    <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehype} components={components} urlTransform={safeUrl}>
+    <Markdown
+      remarkPlugins={remarkPlugins}
+      rehypePlugins={rehype}
+      components={components}
+      urlTransform={safeUrl}
+    >
       {normalizeMath(text)}
     </Markdown>
   )

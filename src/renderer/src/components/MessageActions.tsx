@@ -24,7 +24,9 @@ export function canContinue(message: Message): boolean {
   return (
     message.role === 'assistant' &&
     message.content !== '' &&
-    (message.finishReason === 'length' || message.status === 'stopped' || message.status === 'interrupted')
+    (message.finishReason === 'length' ||
+      message.status === 'stopped' ||
+      message.status === 'interrupted')
   )
 }
 
@@ -41,12 +43,18 @@ export function VersionSwitcher({ message, busy }: { message: Message; busy: boo
   const go = (index: number) => void showVersion(versions[index])
   return (
     <div className="version-switcher" role="group" aria-label={t('actions.versions')}>
-      <IconButton label={t('actions.previousVersion')} disabled={busy || at <= 0} onClick={() => go(at - 1)}>
+      <IconButton
+        label={t('actions.previousVersion')}
+        disabled={busy || at <= 0}
+        onClick={() => go(at - 1)}
+      >
         ‹
       </IconButton>
       <span className="version-position">
         <span aria-hidden="true">{`${at + 1} / ${versions.length}`}</span>
-        <span className="visually-hidden">{t('actions.versionOf', { position: at + 1, count: versions.length })}</span>
+        <span className="visually-hidden">
+          {t('actions.versionOf', { position: at + 1, count: versions.length })}
+        </span>
       </span>
       <IconButton
         label={t('actions.nextVersion')}
@@ -73,16 +81,28 @@ export function MessageActions({ message, place }: { message: Message; place: Me
     <div className={place.last ? 'message-actions message-actions-last' : 'message-actions'}>
       <CopyButton message={message} />
       {!reply ? (
-        <IconButton label={t('actions.edit')} disabled={place.busy} onClick={() => startEditing(message.id)}>
+        <IconButton
+          label={t('actions.edit')}
+          disabled={place.busy}
+          onClick={() => startEditing(message.id)}
+        >
           <span aria-hidden="true" className="icon-rename" />
         </IconButton>
       ) : null}
       {reply && place.last ? (
-        <IconButton label={t('actions.regenerate')} disabled={place.busy} onClick={() => void regenerateReply(message.id)}>
+        <IconButton
+          label={t('actions.regenerate')}
+          disabled={place.busy}
+          onClick={() => void regenerateReply(message.id)}
+        >
           <span aria-hidden="true" className="action-icon icon-regenerate" />
         </IconButton>
       ) : null}
-      <IconButton label={t('actions.delete')} disabled={place.busy} onClick={() => askToDelete(message.id)}>
+      <IconButton
+        label={t('actions.delete')}
+        disabled={place.busy}
+        onClick={() => askToDelete(message.id)}
+      >
         <span aria-hidden="true" className="action-icon icon-delete" />
       </IconButton>
     </div>
@@ -105,7 +125,10 @@ function CopyButton({ message }: { message: Message }) {
   async function copy(format: 'markdown' | 'plain'): Promise<void> {
     setAnchor(null)
     // A question is shown as typed: its plain text is its text.
-    const text = format === 'plain' && message.role === 'assistant' ? markdownToPlainText(message.content) : message.content
+    const text =
+      format === 'plain' && message.role === 'assistant'
+        ? markdownToPlainText(message.content)
+        : message.content
     setCopied((await copyText(text)) ? 'copied' : 'failed')
     buttonRef.current?.focus()
   }
@@ -117,7 +140,13 @@ function CopyButton({ message }: { message: Message }) {
         id={id}
         type="button"
         className="button button-quiet icon-button"
-        aria-label={copied === 'copied' ? t('markdown.copied') : copied === 'failed' ? t('markdown.copyFailed') : t('actions.copy')}
+        aria-label={
+          copied === 'copied'
+            ? t('markdown.copied')
+            : copied === 'failed'
+              ? t('markdown.copyFailed')
+              : t('actions.copy')
+        }
         aria-haspopup="menu"
         aria-expanded={anchor !== null}
         onClick={() => {
@@ -125,13 +154,21 @@ function CopyButton({ message }: { message: Message }) {
           setAnchor({ x: box.left, y: box.bottom + 4 })
         }}
       >
-        <span aria-hidden="true" className={copied === 'copied' ? 'action-icon icon-check' : 'action-icon icon-copy'} />
+        <span
+          aria-hidden="true"
+          className={copied === 'copied' ? 'action-icon icon-check' : 'action-icon icon-copy'}
+        />
       </button>
       {anchor ? (
-        <Menu anchor={anchor} labelledBy={id} label={t('actions.copy')} onClose={(refocus) => {
-          setAnchor(null)
-          if (refocus) buttonRef.current?.focus()
-        }}>
+        <Menu
+          anchor={anchor}
+          labelledBy={id}
+          label={t('actions.copy')}
+          onClose={(refocus) => {
+            setAnchor(null)
+            if (refocus) buttonRef.current?.focus()
+          }}
+        >
           <MenuItem icon="icon-copy" onSelect={() => void copy('markdown')}>
             {t('actions.copyMarkdown')}
           </MenuItem>

@@ -26,7 +26,9 @@ export function MessageList() {
   const highlight = useApp((s) =>
     s.highlight && s.highlight.conversationId === s.activeConversationId ? s.highlight : null
   )
-  const window = useApp((s) => (s.activeConversationId === null ? undefined : s.messageWindows[s.activeConversationId]))
+  const window = useApp((s) =>
+    s.activeConversationId === null ? undefined : s.messageWindows[s.activeConversationId]
+  )
   const streaming = useApp(selectIsStreaming)
   const loadOlder = useApp((s) => s.loadOlderMessages)
   const loadNewer = useApp((s) => s.loadNewerMessages)
@@ -110,7 +112,13 @@ export function MessageList() {
   }, [highlightToken, highlightIndex])
 
   return (
-    <div ref={scrollRef} className="message-scroll" role="region" aria-label={t('chat.messages')} onScroll={onScroll}>
+    <div
+      ref={scrollRef}
+      className="message-scroll"
+      role="region"
+      aria-label={t('chat.messages')}
+      onScroll={onScroll}
+    >
       {window?.loading === 'older' ? (
         <p role="status" className="message-page-loading">
           {t('chat.loadingOlder')}

@@ -39,14 +39,24 @@ export function MessageShortcuts() {
       if (state.phase !== 'chat' || state.settingsOpen || state.search.open) return
       event.preventDefault()
       const messages = selectActiveMessages(state)
-      const lastAnswer = [...messages].reverse().find((m) => m.role === 'assistant' && m.content !== '')
+      const lastAnswer = [...messages]
+        .reverse()
+        .find((m) => m.role === 'assistant' && m.content !== '')
       if (shortcut.action === 'copyLastAnswer') {
         void copy(lastAnswer?.content ?? null, 'actions.copiedLastAnswer', 'actions.nothingToCopy')
       } else if (shortcut.action === 'copyLastCode') {
-        void copy(lastAnswer ? lastCodeBlock(lastAnswer.content) : null, 'actions.copiedLastCode', lastAnswer ? 'actions.noCodeToCopy' : 'actions.nothingToCopy')
+        void copy(
+          lastAnswer ? lastCodeBlock(lastAnswer.content) : null,
+          'actions.copiedLastCode',
+          lastAnswer ? 'actions.noCodeToCopy' : 'actions.nothingToCopy'
+        )
       } else if (shortcut.action === 'regenerate') {
         const last = messages.at(-1)
-        if (last?.role === 'assistant' && last.status !== 'streaming' && !selectIsStreaming(state)) {
+        if (
+          last?.role === 'assistant' &&
+          last.status !== 'streaming' &&
+          !selectIsStreaming(state)
+        ) {
           void state.regenerateReply(last.id)
         }
       }

@@ -39,7 +39,9 @@ export const MessageView = memo(function MessageView({
         {...highlighted}
       >
         <div className="message-user-body">
-          {message.attachments?.length ? <MessageAttachments attachments={message.attachments} terms={terms} /> : null}
+          {message.attachments?.length ? (
+            <MessageAttachments attachments={message.attachments} terms={terms} />
+          ) : null}
           {editing ? (
             <QuestionEditor message={message} busy={place.busy} />
           ) : message.content !== '' ? (
@@ -61,7 +63,9 @@ export const MessageView = memo(function MessageView({
   const streaming = message.status === 'streaming'
   return (
     <article
-      className={highlight ? 'message message-assistant message-highlighted' : 'message message-assistant'}
+      className={
+        highlight ? 'message message-assistant message-highlighted' : 'message message-assistant'
+      }
       aria-label={t('message.assistant')}
       aria-busy={streaming}
       {...highlighted}
@@ -75,7 +79,9 @@ export const MessageView = memo(function MessageView({
           terms={terms}
         />
       ) : null}
-      {message.content !== '' ? <SafeMarkdown text={message.content} marks={terms} streaming={streaming} /> : null}
+      {message.content !== '' ? (
+        <SafeMarkdown text={message.content} marks={terms} streaming={streaming} />
+      ) : null}
       {streaming && message.content === '' && message.reasoning === '' ? (
         <p className="message-waiting">
           <span className="typing-dots" aria-hidden="true">
@@ -153,7 +159,11 @@ function QuestionEditor({ message, busy }: { message: Message; busy: boolean }) 
         <button type="button" className="button" onClick={() => startEditing(null)}>
           {t('actions.cancel')}
         </button>
-        <button type="submit" className="button button-primary" disabled={empty || busy || unchanged}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={empty || busy || unchanged}
+        >
           {t('actions.saveAndSend')}
         </button>
       </div>
@@ -180,13 +190,28 @@ function MarkedText({ text, terms }: { text: string; terms: readonly string[] })
 }
 
 /** The images and videos sent with a message: thumbnail, name, and for videos length and fps. */
-function MessageAttachments({ attachments, terms }: { attachments: Attachment[]; terms: readonly string[] }) {
+function MessageAttachments({
+  attachments,
+  terms
+}: {
+  attachments: Attachment[]
+  terms: readonly string[]
+}) {
   const { t } = useTranslation()
   return (
     <ul className="message-attachments" aria-label={t('attachments.sent')}>
       {attachments.map((attachment, index) => (
-        <li key={`${attachment.sha256}-${index}`} className="message-attachment" title={`${attachment.name} · ${formatBytes(attachment.bytes)}`}>
-          <Thumbnail url={attachment.thumbnailUrl} name={attachment.name} kind={attachment.kind} className="message-thumb" />
+        <li
+          key={`${attachment.sha256}-${index}`}
+          className="message-attachment"
+          title={`${attachment.name} · ${formatBytes(attachment.bytes)}`}
+        >
+          <Thumbnail
+            url={attachment.thumbnailUrl}
+            name={attachment.name}
+            kind={attachment.kind}
+            className="message-thumb"
+          />
           <span className="message-attachment-name">
             <MarkedText text={attachment.name} terms={terms} />
           </span>
@@ -242,7 +267,9 @@ function ReplyError({ message }: { message: Message }) {
   const retryReply = useApp((s) => s.retryReply)
   const busy = useApp((s) => s.streaming[message.conversationId] !== undefined)
   // Main retries only a conversation's last reply (the new one is written at the end).
-  const isLast = useApp((s) => s.messagesByConversation[message.conversationId]?.at(-1)?.id === message.id)
+  const isLast = useApp(
+    (s) => s.messagesByConversation[message.conversationId]?.at(-1)?.id === message.id
+  )
   return (
     <>
       <ErrorNotice
@@ -269,32 +296,56 @@ function ReplyFooter({ message, place }: { message: Message; place: MessagePlace
   // Continue is offered where the reply was cut short, on the last reply of the path.
   const continueButton =
     place.last && canContinue(message) ? (
-      <button type="button" className="button button-small" disabled={place.busy} onClick={() => void continueReply(message.id)}>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={place.busy}
+        onClick={() => void continueReply(message.id)}
+      >
         {t('actions.continue')}
       </button>
     ) : null
   const notes: Array<{ text: string; warning: boolean; action: boolean }> = []
-  if (finishReason === 'length') notes.push({ text: t('message.cutOff'), warning: true, action: true })
-  if (finishReason === 'content_filter') notes.push({ text: t('message.contentFilter'), warning: true, action: false })
-  if (status === 'stopped') notes.push({ text: t('message.stopped'), warning: false, action: finishReason !== 'length' })
-  if (status === 'interrupted') notes.push({ text: t('message.interrupted'), warning: true, action: finishReason !== 'length' })
+  if (finishReason === 'length')
+    notes.push({ text: t('message.cutOff'), warning: true, action: true })
+  if (finishReason === 'content_filter')
+    notes.push({ text: t('message.contentFilter'), warning: true, action: false })
+  if (status === 'stopped')
+    notes.push({ text: t('message.stopped'), warning: false, action: finishReason !== 'length' })
+  if (status === 'interrupted')
+    notes.push({ text: t('message.interrupted'), warning: true, action: finishReason !== 'length' })
   const words: string[] = []
-  if (usage) words.push(t('message.tokens', { count: usage.completionTokens, formatted: formatCount(usage.completionTokens, i18n.language) }))
-  if (message.reasoningMs !== null && message.reasoningMs !== undefined && message.reasoning !== '') {
+  if (usage)
+    words.push(
+      t('message.tokens', {
+        count: usage.completionTokens,
+        formatted: formatCount(usage.completionTokens, i18n.language)
+      })
+    )
+  if (
+    message.reasoningMs !== null &&
+    message.reasoningMs !== undefined &&
+    message.reasoning !== ''
+  ) {
     words.push(thoughtFor(t, message.reasoningMs))
   }
   const details = usage
     ? [
         t('message.promptTokens', { count: usage.promptTokens }),
         t('message.completionTokens', { count: usage.completionTokens }),
-        ...(usage.reasoningTokens ? [t('message.reasoningTokens', { count: usage.reasoningTokens })] : [])
+        ...(usage.reasoningTokens
+          ? [t('message.reasoningTokens', { count: usage.reasoningTokens })]
+          : [])
       ].join(' · ')
     : undefined
   const hasParams = message.params !== null && Object.keys(message.params).length > 0
   return (
     <footer className="message-footer">
       {notes.map((note) => (
-        <p key={note.text} className={`${note.warning ? 'note note-warning' : 'note'}${note.action && continueButton ? ' note-with-action' : ''}`}>
+        <p
+          key={note.text}
+          className={`${note.warning ? 'note note-warning' : 'note'}${note.action && continueButton ? ' note-with-action' : ''}`}
+        >
           <span>{note.text}</span>
           {note.action ? continueButton : null}
         </p>
@@ -321,5 +372,8 @@ function thoughtFor(t: ReturnType<typeof useTranslation>['t'], ms: number): stri
   const seconds = Math.round(ms / 1000)
   if (seconds < 1) return t('message.thoughtBriefly')
   if (seconds < 60) return t('message.thoughtFor', { seconds })
-  return t('message.thoughtForMinutes', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 })
+  return t('message.thoughtForMinutes', {
+    minutes: Math.floor(seconds / 60),
+    seconds: seconds % 60
+  })
 }

@@ -1,7 +1,21 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type RefObject
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
-import { MODEL_FAMILIES, findModel, formatContext, modelDisplayName, type ModelInfo } from '../../../shared/models'
+import {
+  MODEL_FAMILIES,
+  findModel,
+  formatContext,
+  modelDisplayName,
+  type ModelInfo
+} from '../../../shared/models'
 import { selectCurrentModel } from '../store'
 import { useApp } from '../storeContext'
 import './ModelPicker.css'
@@ -24,9 +38,15 @@ interface ModelGroup {
 
 /** Groups models by catalog family; ids the catalog does not know go under "Other". */
 export function groupModels(models: readonly ModelInfo[], current: string): ModelGroup[] {
-  const groups: ModelGroup[] = [...MODEL_FAMILIES, 'other' as const].map((key) => ({ key, models: [] }))
+  const groups: ModelGroup[] = [...MODEL_FAMILIES, 'other' as const].map((key) => ({
+    key,
+    models: []
+  }))
   const byKey = new Map(groups.map((group) => [group.key, group]))
-  const entries: Array<{ id: string; info: ModelInfo | undefined }> = models.map((m) => ({ id: m.id, info: m }))
+  const entries: Array<{ id: string; info: ModelInfo | undefined }> = models.map((m) => ({
+    id: m.id,
+    info: m
+  }))
   // Keep the chosen model selectable even when the provider no longer lists it.
   if (!models.some((m) => m.id === current)) entries.push({ id: current, info: findModel(current) })
   for (const entry of entries) {
@@ -63,8 +83,13 @@ export function modelLabel(id: string, info: ModelInfo | undefined, t: TFunction
   if (info?.reasoningEffort) accepts.push(t('models.accepts.effort'))
   const name = modelDisplayName(id)
   const list = accepts.join(t('models.listSeparator'))
-  const label = name === id ? t('models.optionBare', { id, accepts: list }) : t('models.option', { name, id, accepts: list })
-  return info && info.context > 0 ? t('models.optionContext', { label, context: formatContext(info.context) }) : label
+  const label =
+    name === id
+      ? t('models.optionBare', { id, accepts: list })
+      : t('models.option', { name, id, accepts: list })
+  return info && info.context > 0
+    ? t('models.optionContext', { label, context: formatContext(info.context) })
+    : label
 }
 
 /** The model of the open conversation, or of the next new chat: a button that opens a searchable list. */
@@ -119,8 +144,14 @@ function ModelPopover({
   const models = useApp((s) => s.models)
   const selectModel = useApp((s) => s.selectModel)
   const [query, setQuery] = useState('')
-  const groups = useMemo(() => filterModelGroups(groupModels(models, current), query), [models, current, query])
-  const flat = useMemo(() => groups.flatMap((group) => group.models.map((model) => model.id)), [groups])
+  const groups = useMemo(
+    () => filterModelGroups(groupModels(models, current), query),
+    [models, current, query]
+  )
+  const flat = useMemo(
+    () => groups.flatMap((group) => group.models.map((model) => model.id)),
+    [groups]
+  )
   const [active, setActive] = useState(current)
   const popoverRef = useRef<HTMLDivElement>(null)
   const activeId = flat.includes(active) ? active : flat[0]
@@ -130,14 +161,16 @@ function ModelPopover({
   useEffect(() => {
     function onPointerDown(event: MouseEvent): void {
       const target = event.target as Node
-      if (!popoverRef.current?.contains(target) && !triggerRef.current?.contains(target)) onClose(false)
+      if (!popoverRef.current?.contains(target) && !triggerRef.current?.contains(target))
+        onClose(false)
     }
     document.addEventListener('mousedown', onPointerDown, true)
     return () => document.removeEventListener('mousedown', onPointerDown, true)
   }, [onClose, triggerRef])
 
   useEffect(() => {
-    if (activeId) document.getElementById(optionId(activeId))?.scrollIntoView?.({ block: 'nearest' })
+    if (activeId)
+      document.getElementById(optionId(activeId))?.scrollIntoView?.({ block: 'nearest' })
   })
 
   function choose(model: string): void {
@@ -151,7 +184,8 @@ function ModelPopover({
     let next: number | null = null
     if (event.key === 'ArrowDown') next = Math.min(flat.length - 1, at + 1)
     else if (event.key === 'ArrowUp') next = Math.max(0, at - 1)
-    else if (event.key === 'PageDown' || (event.key === 'End' && event.ctrlKey)) next = flat.length - 1
+    else if (event.key === 'PageDown' || (event.key === 'End' && event.ctrlKey))
+      next = flat.length - 1
     else if (event.key === 'PageUp' || (event.key === 'Home' && event.ctrlKey)) next = 0
     else if (event.key === 'Enter') {
       event.preventDefault()
@@ -195,7 +229,12 @@ function ModelPopover({
       <div id={`${id}-list`} role="listbox" className="model-list" aria-label={t('models.list')}>
         {groups.length === 0 ? <p className="model-none">{t('models.noMatch')}</p> : null}
         {groups.map((group) => (
-          <div key={group.key} role="group" aria-labelledby={`${id}-group-${group.key}`} className="model-group">
+          <div
+            key={group.key}
+            role="group"
+            aria-labelledby={`${id}-group-${group.key}`}
+            className="model-group"
+          >
             <div id={`${id}-group-${group.key}`} className="model-group-label" role="presentation">
               {t(GROUP_LABEL_KEYS[group.key])}
             </div>
@@ -267,14 +306,23 @@ function ModelOption({
       <span className="model-capabilities">
         {capabilities.map(([kind, has, label]) =>
           has ? (
-            <span key={kind} className={`model-capability icon-${kind}`} role="img" aria-label={label} title={label} />
+            <span
+              key={kind}
+              className={`model-capability icon-${kind}`}
+              role="img"
+              aria-label={label}
+              title={label}
+            />
           ) : (
             <span key={kind} className="model-capability-none" aria-hidden="true" />
           )
         )}
       </span>
       {info && info.context > 0 ? (
-        <span className="model-context" title={t('models.contextTitle', { tokens: info.context.toLocaleString() })}>
+        <span
+          className="model-context"
+          title={t('models.contextTitle', { tokens: info.context.toLocaleString() })}
+        >
           {formatContext(info.context)}
         </span>
       ) : null}

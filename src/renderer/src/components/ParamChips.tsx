@@ -8,7 +8,10 @@ import './ParamChips.css'
 
 /** A chip's words: "T 0.3", "max 512", "effort: high" ... */
 export function chipText(chip: ParamChip, t: TFunction): string {
-  const values = chip.key === 'effort' ? { value: t(`params.efforts.${chip.values.value}`).toLocaleLowerCase() } : chip.values
+  const values =
+    chip.key === 'effort'
+      ? { value: t(`params.efforts.${chip.values.value}`).toLocaleLowerCase() }
+      : chip.values
   return t(`params.chip.${chip.key}`, values)
 }
 
@@ -20,7 +23,11 @@ export function ParamChips({ params, className = '' }: { params: ChatParams; cla
   return (
     <ul className={`param-chips ${className}`.trimEnd()} aria-label={t('params.chipsLabel')}>
       {chips.map((chip) => (
-        <li key={chip.key} className="param-chip" title={chip.field === 'systemPrompt' ? params.systemPrompt : undefined}>
+        <li
+          key={chip.key}
+          className="param-chip"
+          title={chip.field === 'systemPrompt' ? params.systemPrompt : undefined}
+        >
           {chipText(chip, t)}
         </li>
       ))}
@@ -45,7 +52,12 @@ export function ParamsControl() {
       <div className="params-chips-click" onClick={open}>
         <ParamChips params={params} />
       </div>
-      <button type="button" className="button button-quiet params-button" title={t('params.title')} onClick={open}>
+      <button
+        type="button"
+        className="button button-quiet params-button"
+        title={t('params.title')}
+        onClick={open}
+      >
         <span aria-hidden="true" className="icon-params" />
         <span className="params-button-text">{t('params.button')}</span>
       </button>

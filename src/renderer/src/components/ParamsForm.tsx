@@ -1,8 +1,21 @@
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ModelInfo } from '../../../shared/models'
-import { paramIssues, type ChatParamName, type ChatParams, type ReasoningEffort, type ThinkingMode } from '../../../shared/params'
-import { MAX_STOP_SEQUENCES, draftFromParams, offeredFields, readDraft, type ParamError, type ParamsDraft } from '../params'
+import {
+  paramIssues,
+  type ChatParamName,
+  type ChatParams,
+  type ReasoningEffort,
+  type ThinkingMode
+} from '../../../shared/params'
+import {
+  MAX_STOP_SEQUENCES,
+  draftFromParams,
+  offeredFields,
+  readDraft,
+  type ParamError,
+  type ParamsDraft
+} from '../params'
 import { IconButton } from '../ui/IconButton'
 import './ParamsForm.css'
 
@@ -55,14 +68,19 @@ export function ParamsForm({
   }
 
   // Saved parameters this model refuses (it was switched to after they were set): Save drops them.
-  const refused = model ? [...new Set(paramIssues(initial, model).map((issue) => t(`params.${issue.field}`)))] : []
+  const refused = model
+    ? [...new Set(paramIssues(initial, model).map((issue) => t(`params.${issue.field}`)))]
+    : []
 
   return (
     <form className="params-form" onSubmit={(event) => void submit(event)} noValidate>
       <p className="field-hint">{t('params.defaultHint')}</p>
       {refused.length > 0 ? (
         <p className="params-refused">
-          {t('params.refusedByModel', { model: model!.id, fields: refused.join(t('models.listSeparator')) })}
+          {t('params.refusedByModel', {
+            model: model!.id,
+            fields: refused.join(t('models.listSeparator'))
+          })}
         </p>
       ) : null}
       <TextAreaField
@@ -93,7 +111,12 @@ export function ParamsForm({
           onChange={(maxTokens) => change({ maxTokens })}
           error={errorText('maxTokens')}
         />
-        <HistoryField key={resets} value={draft.historyTurns} onChange={(historyTurns) => change({ historyTurns })} error={errorText('historyTurns')} />
+        <HistoryField
+          key={resets}
+          value={draft.historyTurns}
+          onChange={(historyTurns) => change({ historyTurns })}
+          error={errorText('historyTurns')}
+        />
         {offered.thinking ? (
           <SelectField
             label={t('params.thinking')}
@@ -114,10 +137,18 @@ export function ParamsForm({
             value={draft.reasoningEffort}
             options={[
               ['', t('params.default')],
-              ...offered.efforts.map((effort): [string, string] => [effort, t(`params.efforts.${effort}`)]),
+              ...offered.efforts.map((effort): [string, string] => [
+                effort,
+                t(`params.efforts.${effort}`)
+              ]),
               // A saved value the thinking choice no longer allows stays visible, marked invalid.
               ...(draft.reasoningEffort !== '' && !offered.efforts.includes(draft.reasoningEffort)
-                ? [[draft.reasoningEffort, t(`params.efforts.${draft.reasoningEffort}`)] as [string, string]]
+                ? [
+                    [draft.reasoningEffort, t(`params.efforts.${draft.reasoningEffort}`)] as [
+                      string,
+                      string
+                    ]
+                  ]
                 : [])
             ]}
             onChange={(effort) => change({ reasoningEffort: effort as '' | ReasoningEffort })}
@@ -127,10 +158,16 @@ export function ParamsForm({
       </div>
       {model && (!offered.thinking || !offered.reasoningEffort) ? (
         <p className="field-hint">
-          {t(!offered.thinking ? 'params.notOfferedBoth' : 'params.notOfferedEffort', { model: model.id })}
+          {t(!offered.thinking ? 'params.notOfferedBoth' : 'params.notOfferedEffort', {
+            model: model.id
+          })}
         </p>
       ) : null}
-      <StopField stop={draft.stop} onChange={(stop) => change({ stop })} error={errorText('stop')} />
+      <StopField
+        stop={draft.stop}
+        onChange={(stop) => change({ stop })}
+        error={errorText('stop')}
+      />
       <div className="form-actions params-actions">
         <button
           type="button"
@@ -277,7 +314,15 @@ function SelectField({
 }
 
 /** All of the history, or only the last N turns (a question and its answer each). */
-function HistoryField({ value, onChange, error }: { value: string; onChange: (value: string) => void; error: string | null }) {
+function HistoryField({
+  value,
+  onChange,
+  error
+}: {
+  value: string
+  onChange: (value: string) => void
+  error: string | null
+}) {
   const { t } = useTranslation()
   const id = useId()
   // "Last turns" stays chosen while its number is being retyped.
@@ -318,13 +363,24 @@ function HistoryField({ value, onChange, error }: { value: string; onChange: (va
 }
 
 /** Up to four stop sequences; none = Default. */
-function StopField({ stop, onChange, error }: { stop: string[]; onChange: (stop: string[]) => void; error: string | null }) {
+function StopField({
+  stop,
+  onChange,
+  error
+}: {
+  stop: string[]
+  onChange: (stop: string[]) => void
+  error: string | null
+}) {
   const { t } = useTranslation()
   const id = useId()
   return (
     <fieldset className="params-stop" aria-describedby={error ? `${id}-error` : undefined}>
       <legend>
-        {t('params.stop')} <span className="params-label-hint">{t('params.stopHint', { max: MAX_STOP_SEQUENCES })}</span>
+        {t('params.stop')}{' '}
+        <span className="params-label-hint">
+          {t('params.stopHint', { max: MAX_STOP_SEQUENCES })}
+        </span>
       </legend>
       {stop.length === 0 ? <p className="field-hint">{t('params.stopNone')}</p> : null}
       {stop.map((sequence, index) => (
@@ -335,7 +391,9 @@ function StopField({ stop, onChange, error }: { stop: string[]; onChange: (stop:
             aria-label={t('params.stopSequence', { number: index + 1 })}
             aria-invalid={error && sequence === '' ? true : undefined}
             value={sequence}
-            onChange={(event) => onChange(stop.map((s, i) => (i === index ? event.target.value : s)))}
+            onChange={(event) =>
+              onChange(stop.map((s, i) => (i === index ? event.target.value : s)))
+            }
           />
           <IconButton
             label={t('params.removeStop', { number: index + 1 })}

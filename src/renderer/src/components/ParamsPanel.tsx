@@ -74,7 +74,12 @@ function SaveAsPreset({ params, model }: { params: ChatParams | null; model: str
   if (!naming) {
     return (
       <div className="params-preset params-preset-closed">
-        <button type="button" className="button" disabled={params === null} onClick={() => setNaming(true)}>
+        <button
+          type="button"
+          className="button"
+          disabled={params === null}
+          onClick={() => setNaming(true)}
+        >
           {t('params.saveAsPreset')}
         </button>
         {saved ? (
@@ -112,7 +117,12 @@ function SaveAsPreset({ params, model }: { params: ChatParams | null; model: str
             }
           }}
         />
-        <button type="button" className="button button-primary" disabled={params === null || name.trim() === ''} onClick={() => void save()}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={params === null || name.trim() === ''}
+          onClick={() => void save()}
+        >
           {t('params.savePreset')}
         </button>
         <button type="button" className="button button-quiet" onClick={() => setNaming(false)}>

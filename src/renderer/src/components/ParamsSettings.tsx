@@ -14,7 +14,12 @@ export function DefaultParamsSection() {
       <h3 id="settings-default-params">{t('params.defaultsTitle')}</h3>
       <p className="field-hint">{t('params.defaultsHint')}</p>
       {/* No model: every field is offered; a chat's model later leaves out what it does not take. */}
-      <ParamsForm initial={defaultParams} model={null} onSave={saveDefaultParams} saveLabel={t('params.saveDefaults')} />
+      <ParamsForm
+        initial={defaultParams}
+        model={null}
+        onSave={saveDefaultParams}
+        saveLabel={t('params.saveDefaults')}
+      />
     </section>
   )
 }

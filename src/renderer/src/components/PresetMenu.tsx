@@ -51,7 +51,12 @@ export function PresetMenu() {
         {t('params.startFromPreset')}
       </button>
       {anchor ? (
-        <Menu anchor={anchor} labelledBy={buttonId} label={t('params.startFromPreset')} onClose={close}>
+        <Menu
+          anchor={anchor}
+          labelledBy={buttonId}
+          label={t('params.startFromPreset')}
+          onClose={close}
+        >
           {builtin.map((preset) => (
             <MenuItem key={preset.id} icon="icon-preset" onSelect={() => choose(preset)}>
               {preset.name}

@@ -40,7 +40,14 @@ export function RecoveryScreen() {
 
   if (!status || status.state !== 'refused') return null
   if (status.problem === 'unwritable' || status.problem === 'full') {
-    return <FolderProblem problem={status.problem} folder={status.folder ?? ''} detail={status.detail} headingRef={headingRef} />
+    return (
+      <FolderProblem
+        problem={status.problem}
+        folder={status.folder ?? ''}
+        detail={status.detail}
+        headingRef={headingRef}
+      />
+    )
   }
   const problem = status.problem === 'newer' ? t('recovery.newer') : t('recovery.damaged')
   return (
@@ -61,7 +68,9 @@ export function RecoveryScreen() {
           {t('recovery.backups')}
         </h2>
         {status.backups.length === 0 ? (
-          <p className="field-hint">{t(status.problem === 'newer' ? 'recovery.noBackupsNewer' : 'recovery.noBackups')}</p>
+          <p className="field-hint">
+            {t(status.problem === 'newer' ? 'recovery.noBackupsNewer' : 'recovery.noBackups')}
+          </p>
         ) : (
           <>
             <p className="field-hint">{t('recovery.restoreHint')}</p>

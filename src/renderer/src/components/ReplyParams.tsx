@@ -14,8 +14,12 @@ export function ReplyParams({ params }: { params: ChatParams | null }) {
   if (!params) return null
   const chips = paramChips(params)
   if (chips.length === 0) return null
-  const text = t('params.replyParams', { list: chips.map((chip) => chipText(chip, t)).join(t('models.listSeparator')) })
-  const full = params.systemPrompt ? `${text}\n${t('params.systemPrompt')}: ${params.systemPrompt}` : text
+  const text = t('params.replyParams', {
+    list: chips.map((chip) => chipText(chip, t)).join(t('models.listSeparator'))
+  })
+  const full = params.systemPrompt
+    ? `${text}\n${t('params.systemPrompt')}: ${params.systemPrompt}`
+    : text
   return (
     <span className="reply-params" role="img" aria-label={text} title={full} tabIndex={0}>
       <span aria-hidden="true" className="icon-info" />

@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type UIEvent } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type UIEvent
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SearchHit } from '../../../shared/contract'
 import { groupByConversation, readableSnippet } from '../history'
@@ -39,7 +48,10 @@ export function SearchDialog() {
   const groups = useMemo(() => groupByConversation(search.results), [search.results])
   // The keyboard walks the results in the order they are shown: group by group.
   const ordered = useMemo(() => groups.flatMap((group) => group.results), [groups])
-  const optionId = useCallback((hit: SearchHit): string => `${resultsId}-${hitKey(hit)}`, [resultsId])
+  const optionId = useCallback(
+    (hit: SearchHit): string => `${resultsId}-${hitKey(hit)}`,
+    [resultsId]
+  )
 
   // A new query starts at the top; more results loaded below keep the place.
   useEffect(() => setActive(0), [search.query, search.model, search.from, search.to])
@@ -74,7 +86,8 @@ export function SearchDialog() {
       closeSearch()
       return
     }
-    const inField = event.target === inputRef.current || (event.target as HTMLElement).closest('[role="listbox"]')
+    const inField =
+      event.target === inputRef.current || (event.target as HTMLElement).closest('[role="listbox"]')
     if (event.key === 'ArrowDown' && inField) {
       event.preventDefault()
       move(1)
@@ -92,7 +105,11 @@ export function SearchDialog() {
 
   function onResultsScroll(event: UIEvent<HTMLElement>): void {
     const list = event.currentTarget
-    if (search.next && list.scrollHeight - list.scrollTop - list.clientHeight < LOAD_MORE_THRESHOLD_PX) void loadMore()
+    if (
+      search.next &&
+      list.scrollHeight - list.scrollTop - list.clientHeight < LOAD_MORE_THRESHOLD_PX
+    )
+      void loadMore()
   }
 
   const filtered = search.model !== '' || search.from !== '' || search.to !== ''
@@ -125,7 +142,9 @@ export function SearchDialog() {
           aria-activedescendant={activeHit ? optionId(activeHit) : undefined}
           onChange={(event) => setQuery(event.target.value)}
         />
-        {search.status === 'searching' ? <span className="spinner search-spinner" aria-hidden="true" /> : null}
+        {search.status === 'searching' ? (
+          <span className="spinner search-spinner" aria-hidden="true" />
+        ) : null}
         <IconButton label={t('search.close')} onClick={closeSearch}>
           <span aria-hidden="true">×</span>
         </IconButton>
@@ -162,7 +181,11 @@ export function SearchDialog() {
           />
         </label>
         {filtered ? (
-          <button type="button" className="button button-quiet search-clear-filters" onClick={() => setFilters({ model: '', from: '', to: '' })}>
+          <button
+            type="button"
+            className="button button-quiet search-clear-filters"
+            onClick={() => setFilters({ model: '', from: '', to: '' })}
+          >
             {t('search.clearFilters')}
           </button>
         ) : null}
@@ -188,11 +211,21 @@ export function SearchDialog() {
           </div>
         ) : null}
         {groups.length > 0 ? (
-          <div id={resultsId} role="listbox" aria-label={t('search.results')} className="search-listbox">
+          <div
+            id={resultsId}
+            role="listbox"
+            aria-label={t('search.results')}
+            className="search-listbox"
+          >
             {groups.map((group) => {
               const headingId = `${resultsId}-g${group.conversationId}`
               return (
-                <div key={group.conversationId} role="group" aria-labelledby={headingId} className="search-group">
+                <div
+                  key={group.conversationId}
+                  role="group"
+                  aria-labelledby={headingId}
+                  className="search-group"
+                >
                   <div id={headingId} role="presentation" className="search-group-title">
                     {group.conversationTitle.trim() || t('sidebar.untitled')}
                   </div>
@@ -215,7 +248,12 @@ export function SearchDialog() {
           </div>
         ) : null}
         {search.next ? (
-          <button type="button" className="button button-quiet search-more" disabled={search.loadingMore} onClick={() => void loadMore()}>
+          <button
+            type="button"
+            className="button button-quiet search-more"
+            disabled={search.loadingMore}
+            onClick={() => void loadMore()}
+          >
             {search.loadingMore ? t('search.loadingMore') : t('search.loadMore')}
           </button>
         ) : null}
@@ -266,7 +304,8 @@ function SearchResult({
             ? 'you'
             : 'assistant'
   // An answer is Markdown, shown rendered: its snippet drops the syntax. Anything else is as typed.
-  const snippet = hit.field === 'content' && hit.role === 'assistant' ? readableSnippet(hit.snippet) : hit.snippet
+  const snippet =
+    hit.field === 'content' && hit.role === 'assistant' ? readableSnippet(hit.snippet) : hit.snippet
   return (
     <div
       id={id}
@@ -279,7 +318,9 @@ function SearchResult({
       onClick={onOpen}
     >
       <div className="search-hit-meta">
-        <span className={`search-hit-kind search-hit-kind-${kind}`}>{t(`search.kind.${kind}`)}</span>
+        <span className={`search-hit-kind search-hit-kind-${kind}`}>
+          {t(`search.kind.${kind}`)}
+        </span>
         <time dateTime={new Date(hit.createdAt).toISOString()}>{formatDate(hit.createdAt)}</time>
         <span className="search-hit-model">{hit.model}</span>
       </div>

@@ -79,7 +79,11 @@ function ConnectionSection() {
           trailing={
             // Only with an unsaved change, so replacing the key shows a single "Save".
             dirty ? (
-              <button type="submit" className="button button-primary" disabled={baseURL.trim() === ''}>
+              <button
+                type="submit"
+                className="button button-primary"
+                disabled={baseURL.trim() === ''}
+              >
                 {t('settings.save')}
               </button>
             ) : null
@@ -141,7 +145,10 @@ function KeySection() {
       <p className="key-status">
         {status}
         {keyStatus?.hasKey && keyStatus.storage ? (
-          <span className="field-hint"> {t(keyStatus.storage === 'keychain' ? 'settings.inKeychain' : 'settings.inMemory')}</span>
+          <span className="field-hint">
+            {' '}
+            {t(keyStatus.storage === 'keychain' ? 'settings.inKeychain' : 'settings.inMemory')}
+          </span>
         ) : null}
       </p>
       <KeychainWarning keyStatus={keyStatus} />
@@ -157,7 +164,11 @@ function KeySection() {
             onChange={(event) => setKey(event.target.value)}
             trailing={
               <>
-                <button type="submit" className="button button-primary" disabled={key.trim() === ''}>
+                <button
+                  type="submit"
+                  className="button button-primary"
+                  disabled={key.trim() === ''}
+                >
                   {t('settings.save')}
                 </button>
                 <button
@@ -214,7 +225,12 @@ function HistorySection() {
       <h3>{t('settings.history')}</h3>
       <p className="field-hint">{t('settings.historyHint')}</p>
       <div className="form-actions form-actions-start">
-        <button type="button" className="button" disabled={busy} onClick={() => void exportHistory()}>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => void exportHistory()}
+        >
           {t('settings.exportAll')}
         </button>
         <input
@@ -242,15 +258,23 @@ function HistorySection() {
       ) : transfer.state === 'imported' ? (
         <p role="status" className="connection-status connection-ok">
           {t('settings.imported', {
-            conversations: t('settings.conversationCount', { count: transfer.summary.conversationsAdded }),
+            conversations: t('settings.conversationCount', {
+              count: transfer.summary.conversationsAdded
+            }),
             messages: t('settings.messageCount', { count: transfer.summary.messagesAdded }),
             skipped: transfer.summary.messagesSkipped
           })}
         </p>
       ) : transfer.state === 'failed' ? (
         <div role="alert" className="form-error">
-          <p>{transfer.error.code === 'import_failed' ? t('settings.importFailed') : t('settings.transferFailed')}</p>
-          {transfer.error.message ? <p className="error-notice-detail">{transfer.error.message}</p> : null}
+          <p>
+            {transfer.error.code === 'import_failed'
+              ? t('settings.importFailed')
+              : t('settings.transferFailed')}
+          </p>
+          {transfer.error.message ? (
+            <p className="error-notice-detail">{transfer.error.message}</p>
+          ) : null}
         </div>
       ) : null}
       <h4 className="settings-subtitle">{t('settings.backups')}</h4>

@@ -41,6 +41,7 @@ export function ShortcutSheet() {
 /** One row per action: shortcuts doing the same thing (Ctrl+Shift+O and Ctrl+N) share it. */
 function rowsOf(shortcuts: readonly Shortcut[]): Array<[string, Shortcut[]]> {
   const rows = new Map<string, Shortcut[]>()
-  for (const shortcut of shortcuts) rows.set(shortcut.labelKey, [...(rows.get(shortcut.labelKey) ?? []), shortcut])
+  for (const shortcut of shortcuts)
+    rows.set(shortcut.labelKey, [...(rows.get(shortcut.labelKey) ?? []), shortcut])
   return [...rows]
 }

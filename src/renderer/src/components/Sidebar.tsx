@@ -1,5 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Conversation } from '../../../shared/contract'
 import { sidebarRows, startOfDay, type SidebarRow } from '../lib/conversationGroups'
@@ -55,7 +64,8 @@ export function Sidebar() {
   const virtualizer = useVirtualizer({
     count: listRows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (listRows[index].kind === 'header' ? GROUP_HEADER_HEIGHT : CONVERSATION_ROW_HEIGHT),
+    estimateSize: (index) =>
+      listRows[index].kind === 'header' ? GROUP_HEADER_HEIGHT : CONVERSATION_ROW_HEIGHT,
     getItemKey: (index) => rowKey(listRows[index]),
     overscan: 8
   })
@@ -64,7 +74,8 @@ export function Sidebar() {
 
   // Infinite scroll: pages come in as the end of the loaded list nears the window, never all.
   useEffect(() => {
-    if (hasMore && !loading && lastRendered >= listRows.length - LOAD_MORE_WITHIN_ROWS) void loadMore()
+    if (hasMore && !loading && lastRendered >= listRows.length - LOAD_MORE_WITHIN_ROWS)
+      void loadMore()
   }, [hasMore, loading, lastRendered, listRows.length, loadMore])
 
   const closeMenu = useCallback(
@@ -85,7 +96,9 @@ export function Sidebar() {
   const openMenu = useCallback((next: OpenMenu) => setMenu(next), [])
   const startRename = useCallback((id: number) => setRenamingId(id), [])
   const stopRename = useCallback(() => setRenamingId(null), [])
-  const menuConversation = menu ? conversations.find((c) => c.id === menu.conversationId) : undefined
+  const menuConversation = menu
+    ? conversations.find((c) => c.id === menu.conversationId)
+    : undefined
 
   return (
     <aside className="sidebar">
@@ -115,12 +128,16 @@ export function Sidebar() {
         aria-label={t('sidebar.conversations')}
         onScroll={menu ? () => closeMenu(false) : undefined}
       >
-        {conversations.length === 0 && !loading ? <p className="sidebar-empty">{t('sidebar.empty')}</p> : null}
+        {conversations.length === 0 && !loading ? (
+          <p className="sidebar-empty">{t('sidebar.empty')}</p>
+        ) : null}
         <ul className="conversation-list" style={{ height: virtualizer.getTotalSize() }}>
           {rows.map((row) => {
             const listRow = listRows[row.index]
             if (listRow.kind === 'header') {
-              return <GroupHeader key={row.key} row={listRow} start={row.start} onToggle={toggleGroup} />
+              return (
+                <GroupHeader key={row.key} row={listRow} start={row.start} onToggle={toggleGroup} />
+              )
             }
             const { conversation, index } = listRow
             return (
@@ -190,7 +207,10 @@ function useToday(): number {
   useEffect(() => {
     const tomorrow = new Date(today)
     tomorrow.setDate(tomorrow.getDate() + 1)
-    const timer = setTimeout(() => setToday(startOfDay(Date.now())), tomorrow.getTime() - Date.now() + 1000)
+    const timer = setTimeout(
+      () => setToday(startOfDay(Date.now())),
+      tomorrow.getTime() - Date.now() + 1000
+    )
     return () => clearTimeout(timer)
   }, [today])
   return today
@@ -209,7 +229,10 @@ const GroupHeader = memo(function GroupHeader({
   const { t, i18n } = useTranslation()
   const label = row.month ? monthLabel(row.month, i18n.language) : t(`sidebar.groups.${row.key}`)
   return (
-    <li className="conversation-group" style={{ transform: `translateY(${start}px)`, height: GROUP_HEADER_HEIGHT }}>
+    <li
+      className="conversation-group"
+      style={{ transform: `translateY(${start}px)`, height: GROUP_HEADER_HEIGHT }}
+    >
       <button
         type="button"
         className="conversation-group-toggle"
@@ -224,7 +247,9 @@ const GroupHeader = memo(function GroupHeader({
             <span className="conversation-group-count" aria-hidden="true">
               {row.count}
             </span>
-            <span className="visually-hidden">, {t('sidebar.groupCount', { count: row.count })}</span>
+            <span className="visually-hidden">
+              , {t('sidebar.groupCount', { count: row.count })}
+            </span>
           </>
         ) : null}
       </button>
@@ -235,9 +260,10 @@ const GroupHeader = memo(function GroupHeader({
 /** "March" for this year, "March 2025" for another, in the UI language. */
 function monthLabel({ year, month }: { year: number; month: number }, language: string): string {
   const thisYear = new Date().getFullYear() === year
-  return new Intl.DateTimeFormat(language, thisYear ? { month: 'long' } : { year: 'numeric', month: 'long' }).format(
-    new Date(year, month - 1, 1)
-  )
+  return new Intl.DateTimeFormat(
+    language,
+    thisYear ? { month: 'long' } : { year: 'numeric', month: 'long' }
+  ).format(new Date(year, month - 1, 1))
 }
 
 interface RowProps {
@@ -277,12 +303,20 @@ const ConversationRow = memo(function ConversationRow({
 
   function menuBelow(button: HTMLElement): void {
     const box = button.getBoundingClientRect()
-    onOpenMenu({ conversationId: conversation.id, anchor: { x: box.left, y: box.bottom + 4 }, buttonId })
+    onOpenMenu({
+      conversationId: conversation.id,
+      anchor: { x: box.left, y: box.bottom + 4 },
+      buttonId
+    })
   }
 
   function onContextMenu(event: MouseEvent<HTMLButtonElement>): void {
     event.preventDefault()
-    onOpenMenu({ conversationId: conversation.id, anchor: { x: event.clientX, y: event.clientY }, buttonId: null })
+    onOpenMenu({
+      conversationId: conversation.id,
+      anchor: { x: event.clientX, y: event.clientY },
+      buttonId: null
+    })
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>): void {
@@ -330,7 +364,9 @@ const ConversationRow = memo(function ConversationRow({
             <span className="conversation-title">{title}</span>
             {streaming ? <span className="streaming-dot" aria-hidden="true" /> : null}
           </button>
-          {conversation.pinned ? <span className="pin-mark" role="img" aria-label={t('sidebar.pinned')} /> : null}
+          {conversation.pinned ? (
+            <span className="pin-mark" role="img" aria-label={t('sidebar.pinned')} />
+          ) : null}
           <button
             type="button"
             id={buttonId}

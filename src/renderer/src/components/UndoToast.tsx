@@ -22,7 +22,11 @@ export function UndoToast() {
           <button type="button" className="button toast-action" onClick={undoDelete}>
             {t('toast.undo')}
           </button>
-          <span className="toast-timer" aria-hidden="true" style={{ animationDuration: `${DELETE_UNDO_MS}ms` }} />
+          <span
+            className="toast-timer"
+            aria-hidden="true"
+            style={{ animationDuration: `${DELETE_UNDO_MS}ms` }}
+          />
         </div>
       ) : null}
     </div>

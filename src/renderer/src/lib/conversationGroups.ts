@@ -3,11 +3,23 @@
 import type { Conversation } from '../../../shared/contract'
 
 /** A group's key: a fixed section, or a month as "month-YYYY-MM". */
-export type GroupKey = 'pinned' | 'today' | 'yesterday' | 'previous7' | 'previous30' | `month-${number}-${string}`
+export type GroupKey =
+  | 'pinned'
+  | 'today'
+  | 'yesterday'
+  | 'previous7'
+  | 'previous30'
+  | `month-${number}-${string}`
 
 /** One row of the sidebar's list: a group's header, or a conversation (with its place in the list). */
 export type SidebarRow =
-  | { kind: 'header'; key: GroupKey; count: number; collapsed: boolean; month: { year: number; month: number } | null }
+  | {
+      kind: 'header'
+      key: GroupKey
+      count: number
+      collapsed: boolean
+      month: { year: number; month: number } | null
+    }
   | { kind: 'conversation'; conversation: Conversation; index: number }
 
 /** The local midnight starting the day of `ms`. */
@@ -63,7 +75,11 @@ export function groupOf(conversation: Conversation, now: number): GroupKey {
  * The rows of the sidebar: each group's header followed by its conversations unless it is
  * collapsed. `conversations` come pinned first, then by last activity (as main pages them).
  */
-export function sidebarRows(conversations: readonly Conversation[], collapsed: ReadonlySet<string>, now: number): SidebarRow[] {
+export function sidebarRows(
+  conversations: readonly Conversation[],
+  collapsed: ReadonlySet<string>,
+  now: number
+): SidebarRow[] {
   const rows: SidebarRow[] = []
   const groupOfConversation = grouper(now)
   let header: Extract<SidebarRow, { kind: 'header' }> | null = null

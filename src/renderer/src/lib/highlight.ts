@@ -59,6 +59,8 @@ export function highlightCode(code: string, language: string): Promise<Root | nu
   }
   return import('./highlightCore').then(
     ({ highlightToTree }) =>
-      new Promise<Root | null>((resolve) => setTimeout(() => resolve(done(highlightToTree(code, language))), 0))
+      new Promise<Root | null>((resolve) =>
+        setTimeout(() => resolve(done(highlightToTree(code, language))), 0)
+      )
   )
 }

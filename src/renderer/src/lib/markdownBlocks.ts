@@ -26,7 +26,13 @@ const isBlank = (line: string): boolean => line.trim() === ''
  * Splits at a blank line followed by a line that starts at the margin, outside fenced code. An
  * indented line (a list item's continuation, indented code) stays with what is above it.
  */
-function splitFrom(text: string, blockStart: number, from: ScanState, blocks: string[], starts: number[]): ScanState {
+function splitFrom(
+  text: string,
+  blockStart: number,
+  from: ScanState,
+  blocks: string[],
+  starts: number[]
+): ScanState {
   let { fence, previousBlank, position } = from
   let resume: ScanState = { position, fence, previousBlank }
   while (position < text.length) {
@@ -35,7 +41,12 @@ function splitFrom(text: string, blockStart: number, from: ScanState, blocks: st
     const line = text.slice(position, lineEnd)
     if (fence) {
       const close = FENCE.exec(line)
-      if (close && close[1][0] === fence.char && close[1].length >= fence.length && isBlank(line.slice(close[0].length))) {
+      if (
+        close &&
+        close[1][0] === fence.char &&
+        close[1].length >= fence.length &&
+        isBlank(line.slice(close[0].length))
+      ) {
         // A fence at the margin is a block of its own: what follows it starts the next one.
         previousBlank = fence.atMargin
         fence = null
@@ -46,14 +57,20 @@ function splitFrom(text: string, blockStart: number, from: ScanState, blocks: st
       const startsAtMargin = line.length > 0 && line[0] !== ' ' && line[0] !== '\t'
       const open = FENCE.exec(line)
       // A backtick fence's info string may not hold a backtick.
-      const opensFence = open !== null && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))
+      const opensFence =
+        open !== null && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))
       // A fence at the margin interrupts a paragraph (CommonMark), so it starts a block too.
-      if ((previousBlank || (opensFence && startsAtMargin)) && startsAtMargin && position > blockStart) {
+      if (
+        (previousBlank || (opensFence && startsAtMargin)) &&
+        startsAtMargin &&
+        position > blockStart
+      ) {
         blocks.push(text.slice(blockStart, position))
         starts.push(blockStart)
         blockStart = position
       }
-      if (open && opensFence) fence = { char: open[1][0], length: open[1].length, atMargin: startsAtMargin }
+      if (open && opensFence)
+        fence = { char: open[1][0], length: open[1].length, atMargin: startsAtMargin }
       previousBlank = isBlank(line)
     }
     // A line still arriving is read again next time, from the state before it.
@@ -65,7 +82,9 @@ function splitFrom(text: string, blockStart: number, from: ScanState, blocks: st
     starts.push(blockStart)
   }
   // The last block may still grow: never resume before it starts.
-  return resume.position < blockStart ? { position: blockStart, fence: null, previousBlank: false } : resume
+  return resume.position < blockStart
+    ? { position: blockStart, fence: null, previousBlank: false }
+    : resume
 }
 
 /**
@@ -75,8 +94,10 @@ function splitFrom(text: string, blockStart: number, from: ScanState, blocks: st
 export function splitBlocks(text: string, previous?: BlockSplit): BlockSplit {
   const start: ScanState = { position: 0, fence: null, previousBlank: false }
   // Only text after the last complete line scanned can hold a new definition.
-  const extends_ = previous !== undefined && previous.blocks.length > 0 && text.startsWith(previous.text)
-  if (DEFINITION.test(extends_ ? text.slice(previous.scan.position) : text)) return { text, blocks: [text], starts: [0], scan: start }
+  const extends_ =
+    previous !== undefined && previous.blocks.length > 0 && text.startsWith(previous.text)
+  if (DEFINITION.test(extends_ ? text.slice(previous.scan.position) : text))
+    return { text, blocks: [text], starts: [0], scan: start }
   if (extends_) {
     const last = previous.blocks.length - 1
     const blocks = previous.blocks.slice(0, last)

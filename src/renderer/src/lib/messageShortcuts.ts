@@ -3,7 +3,11 @@
 import { IS_MAC } from './platform'
 
 /** What a shortcut does; its name is `shortcuts.<action>` in the locales. */
-export type MessageShortcutAction = 'copyLastAnswer' | 'copyLastCode' | 'regenerate' | 'editLastQuestion'
+export type MessageShortcutAction =
+  | 'copyLastAnswer'
+  | 'copyLastCode'
+  | 'regenerate'
+  | 'editLastQuestion'
 
 export interface MessageShortcut {
   action: MessageShortcutAction
@@ -29,10 +33,13 @@ export const MESSAGE_SHORTCUTS: readonly MessageShortcut[] = [
 ]
 
 /** The shortcut a key press means, if any (physical keys, so Shift+; reading ':' still counts). */
-export function shortcutOf(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): MessageShortcut | undefined {
+export function shortcutOf(
+  event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>
+): MessageShortcut | undefined {
   if (event.altKey) return undefined
   const mod = IS_MAC ? event.metaKey : event.ctrlKey
-  const key = event.code === 'Semicolon' ? ';' : event.key.length === 1 ? event.key.toLowerCase() : event.key
+  const key =
+    event.code === 'Semicolon' ? ';' : event.key.length === 1 ? event.key.toLowerCase() : event.key
   return MESSAGE_SHORTCUTS.find((s) => s.key === key && s.mod === mod && s.shift === event.shiftKey)
 }
 
@@ -40,5 +47,7 @@ export function shortcutOf(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey'
 export function keysOf(shortcut: MessageShortcut, mac: boolean = IS_MAC): string[] {
   const key = shortcut.key === 'ArrowUp' ? '↑' : shortcut.key.toUpperCase()
   if (!shortcut.mod) return [key]
-  return mac ? [...(shortcut.shift ? ['⇧'] : []), '⌘', key] : ['Ctrl', ...(shortcut.shift ? ['Shift'] : []), key]
+  return mac
+    ? [...(shortcut.shift ? ['⇧'] : []), '⌘', key]
+    : ['Ctrl', ...(shortcut.shift ? ['Shift'] : []), key]
 }

@@ -11,7 +11,13 @@ export function markdownToPlainText(markdown: string): string {
   for (const line of lines) {
     const opening = FENCE.exec(line)
     if (fence !== null) {
-      if (opening && opening[1][0] === fence[0] && opening[1].length >= fence.length && line.trim() === opening[1]) fence = null
+      if (
+        opening &&
+        opening[1][0] === fence[0] &&
+        opening[1].length >= fence.length &&
+        line.trim() === opening[1]
+      )
+        fence = null
       else out.push(line)
       continue
     }
@@ -20,7 +26,12 @@ export function markdownToPlainText(markdown: string): string {
       continue
     }
     // Table rule lines go; cells are kept, separated by tabs.
-    if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line) && line.includes('-') && line.includes('|')) continue
+    if (
+      /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line) &&
+      line.includes('-') &&
+      line.includes('|')
+    )
+      continue
     if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) continue
     let text = line
       .replace(/^\s{0,3}#{1,6}\s+/, '')
@@ -37,7 +48,10 @@ export function markdownToPlainText(markdown: string): string {
     }
     out.push(inline(text))
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim()
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }
 
 function inline(text: string): string {
@@ -70,7 +84,12 @@ export function lastCodeBlock(markdown: string): string | null {
         fence = opening[1]
         current = []
       }
-    } else if (opening && opening[1][0] === fence[0] && opening[1].length >= fence.length && line.trim() === opening[1]) {
+    } else if (
+      opening &&
+      opening[1][0] === fence[0] &&
+      opening[1].length >= fence.length &&
+      line.trim() === opening[1]
+    ) {
       last = current.join('\n')
       fence = null
     } else {

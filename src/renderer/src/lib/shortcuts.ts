@@ -16,11 +16,27 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'new-chat', keys: { mac: '⌘⇧O', other: 'Ctrl+Shift+O' }, labelKey: 'shortcuts.newChat' },
   { id: 'new-chat-n', keys: { mac: '⌘N', other: 'Ctrl+N' }, labelKey: 'shortcuts.newChat' },
   { id: 'search', keys: { mac: '⌘K', other: 'Ctrl+K' }, labelKey: 'shortcuts.search' },
-  { id: 'toggle-sidebar', keys: { mac: '⌘⇧S', other: 'Ctrl+Shift+S' }, labelKey: 'shortcuts.toggleSidebar' },
-  { id: 'focus-composer', keys: { mac: '⇧Esc', other: 'Shift+Esc' }, labelKey: 'shortcuts.focusComposer' },
-  { id: 'delete-chat', keys: { mac: '⌘⇧⌫', other: 'Ctrl+Shift+Backspace' }, labelKey: 'shortcuts.deleteChat' },
+  {
+    id: 'toggle-sidebar',
+    keys: { mac: '⌘⇧S', other: 'Ctrl+Shift+S' },
+    labelKey: 'shortcuts.toggleSidebar'
+  },
+  {
+    id: 'focus-composer',
+    keys: { mac: '⇧Esc', other: 'Shift+Esc' },
+    labelKey: 'shortcuts.focusComposer'
+  },
+  {
+    id: 'delete-chat',
+    keys: { mac: '⌘⇧⌫', other: 'Ctrl+Shift+Backspace' },
+    labelKey: 'shortcuts.deleteChat'
+  },
   { id: 'settings', keys: { mac: '⌘,', other: 'Ctrl+,' }, labelKey: 'shortcuts.settings' },
-  { id: 'show-shortcuts', keys: { mac: '⌘/', other: 'Ctrl+/' }, labelKey: 'shortcuts.showShortcuts' },
+  {
+    id: 'show-shortcuts',
+    keys: { mac: '⌘/', other: 'Ctrl+/' },
+    labelKey: 'shortcuts.showShortcuts'
+  },
   { id: 'send', keys: { mac: '↩', other: 'Enter' }, labelKey: 'shortcuts.send' },
   { id: 'new-line', keys: { mac: '⇧↩', other: 'Shift+Enter' }, labelKey: 'shortcuts.newLine' },
   { id: 'stop-reply', keys: { mac: 'Esc', other: 'Esc' }, labelKey: 'shortcuts.stopReply' },

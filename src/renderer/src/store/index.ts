@@ -24,7 +24,12 @@
 import { createStore } from 'zustand/vanilla'
 import type { Api } from '../../../shared/contract'
 import { createStoreContext, type AppState, type AppStore, type SliceArgs } from './context'
-import { browserFrames, downloadFile, type FrameScheduler, type StoreEnvironment } from './environment'
+import {
+  browserFrames,
+  downloadFile,
+  type FrameScheduler,
+  type StoreEnvironment
+} from './environment'
 import { createChatSlice } from './slices/chat'
 import { createComposerSlice } from './slices/composer'
 import { createConversationsSlice } from './slices/conversations'
@@ -49,7 +54,12 @@ export {
   trayKeyOf
 } from './selectors'
 export type { SearchHighlight } from './slices/chat'
-export type { AttachmentRefusalNotice, AttachmentTray, PendingAttachment, TrayKey } from './slices/composer'
+export type {
+  AttachmentRefusalNotice,
+  AttachmentTray,
+  PendingAttachment,
+  TrayKey
+} from './slices/composer'
 export { DELETE_UNDO_MS, type PendingDeletion } from './slices/conversations'
 export type { HistoryTransfer } from './slices/historyAdmin'
 export { SEARCH_DEBOUNCE_MS, type SearchState } from './slices/search'

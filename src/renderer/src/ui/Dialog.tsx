@@ -2,7 +2,8 @@ import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject }
 import './Dialog.css'
 
 // What Tab can reach inside a dialog.
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [href], [tabindex]:not([tabindex="-1"])'
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [href], [tabindex]:not([tabindex="-1"])'
 
 /** Keeps Tab and Shift+Tab cycling inside `container`. */
 export function trapTab(event: KeyboardEvent<HTMLElement>, container: HTMLElement): void {

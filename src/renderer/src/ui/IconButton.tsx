@@ -10,11 +10,18 @@ export function IconButton({
   className = '',
   children,
   ...button
-}: Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'aria-label' | 'type'> & { label: string; children: ReactNode }) {
+}: Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'aria-label' | 'type'> & {
+  label: string
+  children: ReactNode
+}) {
   return (
-    <button type="button" className={`button button-quiet icon-button ${className}`.trimEnd()} aria-label={label} {...button}>
+    <button
+      type="button"
+      className={`button button-quiet icon-button ${className}`.trimEnd()}
+      aria-label={label}
+      {...button}
+    >
       {children}
     </button>
   )
 }
-

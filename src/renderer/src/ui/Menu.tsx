@@ -1,4 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode
+} from 'react'
 import { createPortal } from 'react-dom'
 import './Menu.css'
 
@@ -41,7 +48,10 @@ export function Menu({
     if (!menu) return
     const { width, height } = menu.getBoundingClientRect()
     const left = Math.max(EDGE_PX, Math.min(anchor.x, window.innerWidth - width - EDGE_PX))
-    const top = anchor.y + height + EDGE_PX > window.innerHeight ? Math.max(EDGE_PX, anchor.y - height) : anchor.y
+    const top =
+      anchor.y + height + EDGE_PX > window.innerHeight
+        ? Math.max(EDGE_PX, anchor.y - height)
+        : anchor.y
     setPosition({ left, top })
   }, [anchor.x, anchor.y])
 
@@ -116,7 +126,13 @@ export function MenuItem({
   children: ReactNode
 }) {
   return (
-    <button type="button" role="menuitem" className={danger ? 'menu-item menu-item-danger' : 'menu-item'} tabIndex={-1} onClick={onSelect}>
+    <button
+      type="button"
+      role="menuitem"
+      className={danger ? 'menu-item menu-item-danger' : 'menu-item'}
+      tabIndex={-1}
+      onClick={onSelect}
+    >
       <span aria-hidden="true" className={`menu-icon ${icon}`} />
       {children}
     </button>

@@ -11,7 +11,11 @@ export function TextField({
   trailing,
   children,
   ...input
-}: Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { label: string; trailing?: ReactNode; children?: ReactNode }) {
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+  label: string
+  trailing?: ReactNode
+  children?: ReactNode
+}) {
   const id = useId()
   const field = <input id={id} {...input} />
   return (

@@ -150,7 +150,8 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
       if (conversationId !== null && state.loadingConversationId === conversationId) return false
       if (tray.pending.length > 0) return false
       // Around a search hit the newest messages are not loaded: the new ones go after them.
-      if (conversationId !== null && state.messageWindows[conversationId]?.hasNewer) await get().showLatestMessages()
+      if (conversationId !== null && state.messageWindows[conversationId]?.hasNewer)
+        await get().showLatestMessages()
       const model = selectCurrentModel(state)
       // A model that cannot take the tray's files never gets them: the tray says why.
       if (attachmentBlock(tray.drafts, modelInfoOf(state.models, model), state.models)) return false
@@ -178,11 +179,15 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
       if (!result.ok) {
         updateTray(args, key, (current) => ({
           ...current,
-          drafts: [...sent, ...current.drafts.filter((d) => !sent.some((s) => s.sha256 === d.sha256))]
+          drafts: [
+            ...sent,
+            ...current.drafts.filter((d) => !sent.some((s) => s.sha256 === d.sha256))
+          ]
         }))
         if (result.error.code === 'attachment_refused') {
           set({ sending: false })
-          const name = typeof result.error.params?.name === 'string' ? result.error.params.name : null
+          const name =
+            typeof result.error.params?.name === 'string' ? result.error.params.name : null
           refuseFile(args, key, name, result.error, null)
         } else {
           set({ sending: false, banner: result.error })
@@ -192,7 +197,8 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
       const { conversation, userMessage, leftOut } = result.value
       const assistantMessage = stream.settle(result.value.assistantMessage)
       const current = get()
-      const previous = conversationId === null ? [] : (current.messagesByConversation[conversationId] ?? [])
+      const previous =
+        conversationId === null ? [] : (current.messagesByConversation[conversationId] ?? [])
       const stillHere = context.navigation === ticket
       context.draftModelChosen = true
       const leftOutNext = { ...current.leftOut }
@@ -294,7 +300,11 @@ function onReplyEnded(
   const state = get()
   // Flush what is buffered; the final message replaces the streaming one. Deltas still kept
   // belong to replies not created yet: settling the request's reply applies them.
-  const messagesByConversation = context.stream.endReply(state.messagesByConversation, conversationId, message)
+  const messagesByConversation = context.stream.endReply(
+    state.messagesByConversation,
+    conversationId,
+    message
+  )
   let streaming = state.streaming
   if (streaming[conversationId] === message.id) {
     streaming = { ...streaming }
@@ -320,14 +330,23 @@ function pruneCache(
 }
 
 /** The streaming map, with the conversation's reply if its last message is still streaming. */
-function streamingAfter(streaming: Record<number, number>, id: number, messages: readonly Message[]) {
+function streamingAfter(
+  streaming: Record<number, number>,
+  id: number,
+  messages: readonly Message[]
+) {
   // A reply still streaming (e.g. after a reload of the window) keeps receiving its deltas.
   const last = messages[messages.length - 1]
-  return last && last.role === 'assistant' && last.status === 'streaming' ? { ...streaming, [id]: last.id } : streaming
+  return last && last.role === 'assistant' && last.status === 'streaming'
+    ? { ...streaming, [id]: last.id }
+    : streaming
 }
 
 /** Loads the page before the first or after the last loaded message of the open conversation. */
-async function loadBeside({ set, get, api, context }: SliceArgs, direction: 'older' | 'newer'): Promise<void> {
+async function loadBeside(
+  { set, get, api, context }: SliceArgs,
+  direction: 'older' | 'newer'
+): Promise<void> {
   const id = get().activeConversationId
   const loaded = id === null ? undefined : get().messagesByConversation[id]
   const window = id === null ? undefined : get().messageWindows[id]
@@ -364,11 +383,18 @@ async function loadBeside({ set, get, api, context }: SliceArgs, direction: 'old
         loading: null
       }
     },
-    ...(direction === 'newer' && !hasNewer ? { streaming: streamingAfter(get().streaming, id, messages) } : {})
+    ...(direction === 'newer' && !hasNewer
+      ? { streaming: streamingAfter(get().streaming, id, messages) }
+      : {})
   })
 }
 
-function replaceMessage({ set, get }: SliceArgs, conversationId: number, oldId: number, message: Message): void {
+function replaceMessage(
+  { set, get }: SliceArgs,
+  conversationId: number,
+  oldId: number,
+  message: Message
+): void {
   const cache = get().messagesByConversation
   const messages = cache[conversationId]
   if (!messages) return

@@ -2,7 +2,13 @@
 // last send left out of its request.
 import type { AppErrorInfo, AttachmentDraft, LeftOutAttachment } from '../../../../shared/contract'
 import { FPS_DEFAULT } from '../../../../shared/attachments/limits'
-import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_FILE_BYTES, clampFps, fileName, localRefusal } from '../../attachments'
+import {
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  MAX_FILE_BYTES,
+  clampFps,
+  fileName,
+  localRefusal
+} from '../../attachments'
 import type { SliceArgs } from '../context'
 import { EMPTY_TRAY, selectCurrentModel, trayKeyOf } from '../selectors'
 
@@ -81,7 +87,10 @@ export function createComposerSlice(args: SliceArgs): ComposerSlice {
           try {
             await attachOne(args, key, model, pending, file)
           } catch (error) {
-            updateTray(args, key, (tray) => ({ ...tray, pending: tray.pending.filter((p) => p.id !== pending.id) }))
+            updateTray(args, key, (tray) => ({
+              ...tray,
+              pending: tray.pending.filter((p) => p.id !== pending.id)
+            }))
             refuseFile(args, key, pending.name, { code: 'internal', message: String(error) }, null)
           }
         }
@@ -92,7 +101,10 @@ export function createComposerSlice(args: SliceArgs): ComposerSlice {
 
     removeDraft(sha256) {
       const key = trayKeyOf(get().activeConversationId)
-      updateTray(args, key, (tray) => ({ ...tray, drafts: tray.drafts.filter((d) => d.sha256 !== sha256) }))
+      updateTray(args, key, (tray) => ({
+        ...tray,
+        drafts: tray.drafts.filter((d) => d.sha256 !== sha256)
+      }))
     },
 
     setDraftFps(sha256, fps) {
@@ -101,13 +113,18 @@ export function createComposerSlice(args: SliceArgs): ComposerSlice {
       const key = trayKeyOf(get().activeConversationId)
       updateTray(args, key, (tray) => ({
         ...tray,
-        drafts: tray.drafts.map((d) => (d.sha256 === sha256 && d.kind === 'video' ? { ...d, fps: value } : d))
+        drafts: tray.drafts.map((d) =>
+          d.sha256 === sha256 && d.kind === 'video' ? { ...d, fps: value } : d
+        )
       }))
     },
 
     dismissRefusal(id) {
       const key = trayKeyOf(get().activeConversationId)
-      updateTray(args, key, (tray) => ({ ...tray, refusals: tray.refusals.filter((r) => r.id !== id) }))
+      updateTray(args, key, (tray) => ({
+        ...tray,
+        refusals: tray.refusals.filter((r) => r.id !== id)
+      }))
     },
 
     async switchModelForAttachments(model) {
@@ -117,7 +134,10 @@ export function createComposerSlice(args: SliceArgs): ComposerSlice {
       const key = trayKeyOf(state.activeConversationId)
       const retry = (state.trays[key] ?? EMPTY_TRAY).refusals.filter((r) => r.file !== null)
       if (retry.length === 0) return
-      updateTray(args, key, (tray) => ({ ...tray, refusals: tray.refusals.filter((r) => r.file === null) }))
+      updateTray(args, key, (tray) => ({
+        ...tray,
+        refusals: tray.refusals.filter((r) => r.file === null)
+      }))
       await get().addFiles(retry.map((r) => r.file!))
     },
 
@@ -138,7 +158,8 @@ export function updateTray(
   const trays = get().trays
   const next = change(trays[key] ?? EMPTY_TRAY)
   const copy = { ...trays }
-  if (next.drafts.length === 0 && next.pending.length === 0 && next.refusals.length === 0) delete copy[key]
+  if (next.drafts.length === 0 && next.pending.length === 0 && next.refusals.length === 0)
+    delete copy[key]
   else copy[key] = next
   set({ trays: copy })
 }
@@ -164,17 +185,32 @@ async function attachOne(
   file: File
 ): Promise<void> {
   const done = (): void =>
-    updateTray(args, key, (tray) => ({ ...tray, pending: tray.pending.filter((p) => p.id !== pending.id) }))
+    updateTray(args, key, (tray) => ({
+      ...tray,
+      pending: tray.pending.filter((p) => p.id !== pending.id)
+    }))
   const tray = args.get().trays[key] ?? EMPTY_TRAY
   if (tray.drafts.length >= MAX_ATTACHMENTS_PER_MESSAGE) {
     done()
-    refuseFile(args, key, pending.name, localRefusal('too_many', { limit: MAX_ATTACHMENTS_PER_MESSAGE }), null)
+    refuseFile(
+      args,
+      key,
+      pending.name,
+      localRefusal('too_many', { limit: MAX_ATTACHMENTS_PER_MESSAGE }),
+      null
+    )
     return
   }
   // The contract refuses bigger files without saying why; do not read them at all.
   if (file.size > MAX_FILE_BYTES) {
     done()
-    refuseFile(args, key, pending.name, localRefusal('file_too_large', { bytes: file.size, limit: MAX_FILE_BYTES }), null)
+    refuseFile(
+      args,
+      key,
+      pending.name,
+      localRefusal('file_too_large', { bytes: file.size, limit: MAX_FILE_BYTES }),
+      null
+    )
     return
   }
   let data: Uint8Array<ArrayBuffer>
@@ -188,8 +224,10 @@ async function attachOne(
   const result = await args.api.addAttachment({ name: pending.name, data, model })
   done()
   if (!result.ok) {
-    const byModel = result.error.reason === 'model_no_image' || result.error.reason === 'model_no_video'
-    if (result.error.code === 'attachment_refused') refuseFile(args, key, pending.name, result.error, byModel ? file : null)
+    const byModel =
+      result.error.reason === 'model_no_image' || result.error.reason === 'model_no_video'
+    if (result.error.code === 'attachment_refused')
+      refuseFile(args, key, pending.name, result.error, byModel ? file : null)
     else refuseFile(args, key, pending.name, result.error, null)
     return
   }
@@ -200,7 +238,10 @@ async function attachOne(
       ? current
       : {
           ...current,
-          drafts: [...current.drafts, { ...draft, fps: draft.kind === 'video' ? (draft.fps ?? FPS_DEFAULT) : null }]
+          drafts: [
+            ...current.drafts,
+            { ...draft, fps: draft.kind === 'video' ? (draft.fps ?? FPS_DEFAULT) : null }
+          ]
         }
   )
 }

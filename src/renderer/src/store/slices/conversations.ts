@@ -95,7 +95,8 @@ export function createConversationsSlice(args: SliceArgs): ConversationsSlice {
       const conversations = [...get().conversations]
       conversations.splice(Math.min(pending.index, conversations.length), 0, pending.conversation)
       set({ pendingDeletion: null, conversations })
-      if (pending.wasOpen && get().activeConversationId === null) void get().openConversation(pending.conversation.id)
+      if (pending.wasOpen && get().activeConversationId === null)
+        void get().openConversation(pending.conversation.id)
       // Its search hits come back with the next search.
     },
 
@@ -125,7 +126,11 @@ export function createConversationsSlice(args: SliceArgs): ConversationsSlice {
 }
 
 /** Puts a changed conversation in its place in the list. */
-export function updateConversation({ set, get }: SliceArgs, conversation: Conversation, moveToTop: boolean): void {
+export function updateConversation(
+  { set, get }: SliceArgs,
+  conversation: Conversation,
+  moveToTop: boolean
+): void {
   // A conversation waiting to be deleted stays off the list until Undo.
   if (get().pendingDeletion?.conversation.id === conversation.id) return
   set({ conversations: placeConversation(get().conversations, conversation, moveToTop) })
@@ -152,7 +157,10 @@ export async function loadConversationPage(
     // One opened from search before its page came sits at the end; its page puts it in place.
     const inPage = new Set(page.map((c) => c.id))
     const loaded = get().conversations
-    conversations = [...(loaded.some((c) => inPage.has(c.id)) ? loaded.filter((c) => !inPage.has(c.id)) : loaded), ...page]
+    conversations = [
+      ...(loaded.some((c) => inPage.has(c.id)) ? loaded.filter((c) => !inPage.has(c.id)) : loaded),
+      ...page
+    ]
   }
   set({ conversations, conversationsNext: result.value.next, conversationsLoading: false })
 }
@@ -174,7 +182,10 @@ async function commitDeletion(args: SliceArgs, pending: PendingDeletion): Promis
   if (!result.ok) {
     // Not deleted after all: it comes back, and the banner says why.
     if (result.error.code !== 'not_found') {
-      set({ conversations: placeConversation(get().conversations, pending.conversation), banner: result.error })
+      set({
+        conversations: placeConversation(get().conversations, pending.conversation),
+        banner: result.error
+      })
     }
     return
   }

@@ -68,7 +68,12 @@ export function createHistoryAdminSlice(args: SliceArgs): HistoryAdminSlice {
       try {
         text = await file.text()
       } catch (error) {
-        set({ historyTransfer: { state: 'failed', error: { code: 'import_failed', message: String(error) } } })
+        set({
+          historyTransfer: {
+            state: 'failed',
+            error: { code: 'import_failed', message: String(error) }
+          }
+        })
         return
       }
       const result = await api.importHistory({ text })
@@ -102,7 +107,10 @@ export function createHistoryAdminSlice(args: SliceArgs): HistoryAdminSlice {
       set({ historyStatus: result.value })
       if (result.value.state === 'refused') {
         // That backup could not be opened either; the screen says why and lists the rest.
-        set({ restoringBackup: null, recoveryError: { code: 'history_unavailable', message: result.value.detail } })
+        set({
+          restoringBackup: null,
+          recoveryError: { code: 'history_unavailable', message: result.value.detail }
+        })
         return
       }
       set({ phase: 'loading' })

@@ -37,7 +37,12 @@ export function createMessageActionsSlice(args: SliceArgs): MessageActionsSlice 
   function idleConversationOf(messageId: number): number | undefined {
     const state = get()
     const conversationId = conversationOf(args, messageId)
-    if (conversationId === undefined || state.streaming[conversationId] !== undefined || state.sending) return undefined
+    if (
+      conversationId === undefined ||
+      state.streaming[conversationId] !== undefined ||
+      state.sending
+    )
+      return undefined
     return conversationId
   }
 
@@ -64,7 +69,8 @@ export function createMessageActionsSlice(args: SliceArgs): MessageActionsSlice 
       const reply = stream.settle(result.value)
       // The new version takes the old one's place; what followed it belongs to the old branch.
       replacePathFrom(args, conversationId, messageId, [reply], false)
-      if (reply.status === 'streaming') set({ streaming: { ...get().streaming, [conversationId]: reply.id } })
+      if (reply.status === 'streaming')
+        set({ streaming: { ...get().streaming, [conversationId]: reply.id } })
     },
 
     async editMessage(messageId, text) {
@@ -78,9 +84,14 @@ export function createMessageActionsSlice(args: SliceArgs): MessageActionsSlice 
       }
       const { conversation, userMessage } = result.value
       const reply = stream.settle(result.value.assistantMessage)
-      set({ sending: false, editingMessageId: null, conversations: placeConversation(get().conversations, conversation, true) })
+      set({
+        sending: false,
+        editingMessageId: null,
+        conversations: placeConversation(get().conversations, conversation, true)
+      })
       replacePathFrom(args, conversationId, messageId, [userMessage, reply], false)
-      if (reply.status === 'streaming') set({ streaming: { ...get().streaming, [conversationId]: reply.id } })
+      if (reply.status === 'streaming')
+        set({ streaming: { ...get().streaming, [conversationId]: reply.id } })
       return true
     },
 
@@ -90,7 +101,12 @@ export function createMessageActionsSlice(args: SliceArgs): MessageActionsSlice 
       const before = get().messagesByConversation[conversationId].find((m) => m.id === messageId)!
       // The same reply streams again: shown so at once, since its text (and even its end) may
       // arrive before the request answers.
-      replaceMessage(args, conversationId, { ...before, status: 'streaming', finishReason: null, error: null })
+      replaceMessage(args, conversationId, {
+        ...before,
+        status: 'streaming',
+        finishReason: null,
+        error: null
+      })
       set({ streaming: { ...get().streaming, [conversationId]: messageId } })
       const result = await api.continueReply({ messageId })
       if (result.ok) return
@@ -151,8 +167,13 @@ function replacePathFrom(
   const kept = at === -1 ? cached : cached.slice(0, at)
   const window = get().messageWindows[conversationId]
   set({
-    messagesByConversation: { ...get().messagesByConversation, [conversationId]: [...kept, ...messages] },
-    ...(window ? { messageWindows: { ...get().messageWindows, [conversationId]: { ...window, hasNewer } } } : {})
+    messagesByConversation: {
+      ...get().messagesByConversation,
+      [conversationId]: [...kept, ...messages]
+    },
+    ...(window
+      ? { messageWindows: { ...get().messageWindows, [conversationId]: { ...window, hasNewer } } }
+      : {})
   })
 }
 

@@ -34,7 +34,8 @@ export function createModelsSlice(args: SliceArgs): ModelsSlice {
         const ids = models.map((m) => m.id)
         const draft = get().draftModel
         // The last model used stays unless this key cannot use it; a model the user picked always stays.
-        const keep = context.draftModelChosen || (context.draftModelFromHistory && ids.includes(draft))
+        const keep =
+          context.draftModelChosen || (context.draftModelFromHistory && ids.includes(draft))
         const newest = source === 'provider' ? newestSeedModel(ids) : undefined
         if (!keep && newest) set({ draftModel: newest })
       }

@@ -82,7 +82,12 @@ export function createParamsSlice(args: SliceArgs): ParamsSlice {
     },
 
     async savePreset(name, model, params) {
-      const preset: Preset = { id: `user:${Date.now().toString(36)}`, name: name.trim(), model, params }
+      const preset: Preset = {
+        id: `user:${Date.now().toString(36)}`,
+        name: name.trim(),
+        model,
+        params
+      }
       return updatePresets([...get().settings.presets, preset])
     },
 
@@ -95,7 +100,10 @@ export function createParamsSlice(args: SliceArgs): ParamsSlice {
       const model = preset.model ?? get().draftModel
       if (preset.model) context.draftModelChosen = true
       // A preset made for another model keeps only what this one takes.
-      set({ draftModel: model, draftParams: fitParams(preset.params, modelInfoOf(get().models, model)) })
+      set({
+        draftModel: model,
+        draftParams: fitParams(preset.params, modelInfoOf(get().models, model))
+      })
     },
 
     async trimHistoryAndRetry(messageId, turns) {

@@ -82,7 +82,17 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
       if (query.trim() === '') {
         // Blank clears at once, and an answer still on its way is dropped.
         context.searchTicket++
-        set({ search: { ...search, query, results: [], next: null, status: 'idle', loadingMore: false, error: null } })
+        set({
+          search: {
+            ...search,
+            query,
+            results: [],
+            next: null,
+            status: 'idle',
+            loadingMore: false,
+            error: null
+          }
+        })
         return
       }
       set({ search: { ...search, query, status: 'searching' } })
@@ -143,17 +153,26 @@ export function clearSearchTimer(context: StoreContext): void {
 
 /** The search state without a conversation's hits (it is being deleted). */
 export function withoutConversationHits(search: SearchState, conversationId: number): SearchState {
-  return { ...search, results: search.results.filter((hit) => hit.conversationId !== conversationId) }
+  return {
+    ...search,
+    results: search.results.filter((hit) => hit.conversationId !== conversationId)
+  }
 }
 
 /** Shows a renamed conversation's new title on its hits. */
-export function renameInSearch({ set, get }: SliceArgs, conversationId: number, title: string): void {
+export function renameInSearch(
+  { set, get }: SliceArgs,
+  conversationId: number,
+  title: string
+): void {
   const search = get().search
   if (!search.results.some((hit) => hit.conversationId === conversationId)) return
   set({
     search: {
       ...search,
-      results: search.results.map((hit) => (hit.conversationId === conversationId ? { ...hit, conversationTitle: title } : hit))
+      results: search.results.map((hit) =>
+        hit.conversationId === conversationId ? { ...hit, conversationTitle: title } : hit
+      )
     }
   })
 }
@@ -175,7 +194,16 @@ async function runSearch(args: SliceArgs): Promise<void> {
   const ticket = ++context.searchTicket
   const search = get().search
   if (search.query.trim() === '') {
-    set({ search: { ...search, results: [], next: null, status: 'idle', loadingMore: false, error: null } })
+    set({
+      search: {
+        ...search,
+        results: [],
+        next: null,
+        status: 'idle',
+        loadingMore: false,
+        error: null
+      }
+    })
     return
   }
   set({ search: { ...search, status: 'searching', error: null } })
@@ -183,7 +211,16 @@ async function runSearch(args: SliceArgs): Promise<void> {
   if (ticket !== context.searchTicket) return
   const current = get().search
   if (!result.ok) {
-    set({ search: { ...current, status: 'failed', error: result.error, results: [], next: null, loadingMore: false } })
+    set({
+      search: {
+        ...current,
+        status: 'failed',
+        error: result.error,
+        results: [],
+        next: null,
+        loadingMore: false
+      }
+    })
     return
   }
   set({

@@ -39,7 +39,9 @@ export function createSessionSlice(args: SliceArgs): SessionSlice {
         context.unsubscribers = [
           ...listenToReplies(args),
           // The background check found damage: say so now; the next start offers the backups.
-          api.onHistoryDamaged(({ detail }) => set({ banner: { code: 'history_damaged', message: detail } }))
+          api.onHistoryDamaged(({ detail }) =>
+            set({ banner: { code: 'history_damaged', message: detail } })
+          )
         ]
       }
       // The history first: while it is refused, every other history request would fail, and
