@@ -319,6 +319,7 @@ async function openCore(
 }
 
 /** A request through the same validation the app's IPC boundary applies. */
+// biome-ignore lint/suspicious/noExplicitAny: each caller reads the result of the request it named
 function call(core: Core, name: RequestName, args: unknown): Promise<Result<any>> {
   return dispatch(core.handlers, name, args)
 }

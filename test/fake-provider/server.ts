@@ -538,7 +538,7 @@ function computeUsage(script: Extract<Script, { kind: 'reply' }>, body: Json) {
  */
 export function honourLimits(
   script: Extract<Script, { kind: 'reply' }>,
-  body: any
+  body: Json
 ): Extract<Script, { kind: 'reply' }> {
   let content = script.content
   let finishReason = script.finishReason

@@ -275,7 +275,7 @@ export class ChatService {
    */
   async edit(messageId: number, text: string): Promise<SendResult> {
     const original = messages.getMessage(this.db, messageId)
-    if (!original || original.role !== 'user')
+    if (original?.role !== 'user')
       throw new AppError('not_found', 'That question no longer exists.')
     const attached =
       listConversationAttachments(this.db, original.conversationId).get(original.id) ?? []
@@ -379,8 +379,7 @@ export class ChatService {
   /** A finished reply that exists; throws the error the UI explains otherwise. */
   private existingReply(messageId: number): Message {
     const reply = messages.getMessage(this.db, messageId)
-    if (!reply || reply.role !== 'assistant')
-      throw new AppError('not_found', 'That reply no longer exists.')
+    if (reply?.role !== 'assistant') throw new AppError('not_found', 'That reply no longer exists.')
     if (reply.status === 'streaming') throw new AppError('busy', 'That reply is still streaming.')
     return reply
   }

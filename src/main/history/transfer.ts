@@ -153,8 +153,8 @@ function toExported(db: HistoryDatabase, conversation: Conversation): ExportedCo
 }
 
 function fileSafe(title: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes
   const name = title
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
     .trim()
     .slice(0, 80)

@@ -262,9 +262,15 @@ export function createFakeApi(
 
   return {
     api,
-    emitDelta: (payload) => deltaListeners.forEach((listener) => listener(payload)),
-    emitHistoryDamaged: (payload) => damagedListeners.forEach((listener) => listener(payload)),
-    emitEnded: (payload) => endedListeners.forEach((listener) => listener(payload)),
+    emitDelta: (payload) => {
+      for (const listener of deltaListeners) listener(payload)
+    },
+    emitHistoryDamaged: (payload) => {
+      for (const listener of damagedListeners) listener(payload)
+    },
+    emitEnded: (payload) => {
+      for (const listener of endedListeners) listener(payload)
+    },
     listenerCount: () => deltaListeners.size + endedListeners.size
   }
 }

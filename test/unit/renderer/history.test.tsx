@@ -9,10 +9,10 @@ import { i18n } from '../../../src/renderer/src/i18n'
 import { DELETE_UNDO_MS, createAppStore } from '../../../src/renderer/src/store'
 import type { Conversation, ExportedFile, HistoryStatus } from '../../../src/shared/contract'
 import { createFakeApi, makeConversation, ok, type FakeApi } from './fake-api'
-import { scrollTo, useListViewports } from './layout'
+import { scrollTo, stubListViewports } from './layout'
 import { renderWithStore } from './render'
 
-useListViewports(600)
+stubListViewports(600)
 
 afterEach(() => {
   cleanup()

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll } from 'vitest'
 
 /** Gives the message list and the sidebar's conversation list `height` pixels of viewport. */
-export function useListViewports(height = 600): void {
+export function stubListViewports(height = 600): void {
   beforeAll(() => {
     Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
       configurable: true,

@@ -261,6 +261,12 @@ const reply = (content: string): Message =>
     reasoningMs: null
   }) as Message
 
+/** Fails to render its text 'bad'. */
+function Thrower({ text }: { text: string }) {
+  if (text === 'bad') throw new Error('render failed')
+  return <p>{text}</p>
+}
+
 describe('deep nesting and huge answers', () => {
   // Before SafeMarkdown: 3,000 `- ` took ~50 s to parse in jsdom, then mdast-util-to-hast threw
   // "Maximum call stack size exceeded" and, with no boundary, React unmounted the whole window.
@@ -325,10 +331,6 @@ describe('deep nesting and huge answers', () => {
   }, 30_000)
 
   it('a boundary shows the message again once its text changes', async () => {
-    const Thrower = ({ text }: { text: string }) => {
-      if (text === 'bad') throw new Error('render failed')
-      return <p>{text}</p>
-    }
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
       const view = (text: string) => (

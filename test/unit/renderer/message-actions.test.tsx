@@ -11,10 +11,10 @@ import { i18n } from '../../../src/renderer/src/i18n'
 import { lastCodeBlock, markdownToPlainText } from '../../../src/renderer/src/lib/plainText'
 import { MESSAGE_SHORTCUTS, shortcutOf } from '../../../src/renderer/src/lib/messageShortcuts'
 import { createFakeApi, makeConversation, makeMessage, ok, type FakeApi } from './fake-api'
-import { useListViewports } from './layout'
+import { stubListViewports } from './layout'
 import { createTestStore, renderWithStore } from './render'
 
-useListViewports()
+stubListViewports()
 
 let clipboard: string[]
 /** Records what is written to the clipboard (after userEvent.setup(), which puts in its own). */

@@ -15,11 +15,11 @@ import {
 } from '../../../src/shared/models'
 import { selectCurrentModel } from '../../../src/renderer/src/store'
 import { createFakeApi, makeConversation, ok, type FakeApi } from './fake-api'
-import { useListViewports } from './layout'
+import { stubListViewports } from './layout'
 import { createTestStore, renderWithStore } from './render'
 
 afterEach(cleanup)
-useListViewports()
+stubListViewports()
 
 async function renderApp(fake: FakeApi = createFakeApi()) {
   const store = createTestStore(fake)

@@ -16,10 +16,10 @@ import {
 import { SEARCH_DEBOUNCE_MS } from '../../../src/renderer/src/store'
 import type { MessageHit, SearchHit, TitleHit } from '../../../src/shared/contract'
 import { createFakeApi, makeConversation, makeMessage, ok, type FakeApi } from './fake-api'
-import { useListViewports } from './layout'
+import { stubListViewports } from './layout'
 import { createTestStore, renderWithStore } from './render'
 
-useListViewports(600)
+stubListViewports(600)
 
 afterEach(() => {
   cleanup()

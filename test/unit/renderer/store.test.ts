@@ -30,7 +30,7 @@ function fakeFrames() {
     runFrame: () => {
       const due = [...callbacks.values()]
       callbacks.clear()
-      due.forEach((callback) => callback())
+      for (const callback of due) callback()
     }
   }
 }

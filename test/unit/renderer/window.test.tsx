@@ -11,7 +11,7 @@ import { SHORTCUTS, shortcutKeys } from '../../../src/renderer/src/lib/shortcuts
 import { DELETE_UNDO_MS } from '../../../src/renderer/src/store'
 import en from '../../../src/renderer/src/locales/en.json'
 import { createFakeApi, makeConversation, type FakeApi } from './fake-api'
-import { useListViewports } from './layout'
+import { stubListViewports } from './layout'
 import { createTestStore, renderWithStore } from './render'
 
 afterEach(() => {
@@ -19,7 +19,7 @@ afterEach(() => {
   vi.useRealTimers()
   applyAppearance({ theme: 'system', fontSize: 'default' })
 })
-useListViewports()
+stubListViewports()
 
 async function renderApp(fake: FakeApi = createFakeApi()) {
   const store = createTestStore(fake)

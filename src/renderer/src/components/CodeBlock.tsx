@@ -51,6 +51,7 @@ function renderTree(nodes: ElementContent[]): ReactNode[] {
       : []
     const Tag = node.tagName === 'mark' ? 'mark' : 'span'
     return (
+      // biome-ignore lint/suspicious/noArrayIndexKey: highlighter output for one text, never reordered
       <Tag key={index} className={classes.join(' ') || undefined}>
         {renderTree(node.children)}
       </Tag>
@@ -189,6 +190,7 @@ function chunkCode(
 function PlainCodeChunks({ code }: { code: string }) {
   const previous = useRef<ReturnType<typeof chunkCode> | null>(null)
   const { chunks } = useMemo(() => (previous.current = chunkCode(code, previous.current)), [code])
+  // biome-ignore lint/suspicious/noArrayIndexKey: pieces only grow at the end: the index is their identity
   return chunks.map((chunk, index) => <CodeChunk key={index} text={chunk} />)
 }
 

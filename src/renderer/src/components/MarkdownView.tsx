@@ -66,6 +66,7 @@ export const MarkdownView = memo(function MarkdownView({
           // Blocks only ever grow at the end, so a block's index is its identity. Whether it is
           // still open goes by context: a block that closes is not parsed again, only its code
           // blocks learn that they may now be highlighted.
+          // biome-ignore lint/suspicious/noArrayIndexKey: blocks only grow at the end
           <OpenBlockContext.Provider key={index} value={streaming && index === blocks.length - 1}>
             <MarkdownBlock text={block} rehype={rehype} />
           </OpenBlockContext.Provider>

@@ -42,6 +42,7 @@ export function VersionSwitcher({ message, busy }: { message: Message; busy: boo
   const at = versions.indexOf(message.id)
   const go = (index: number) => void showVersion(versions[index])
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of buttons (previous, next), not a form fieldset
     <div className="version-switcher" role="group" aria-label={t('actions.versions')}>
       <IconButton
         label={t('actions.previousVersion')}

@@ -34,7 +34,7 @@ export function MessageList() {
   const loadNewer = useApp((s) => s.loadNewerMessages)
   const showLatest = useApp((s) => s.showLatestMessages)
   const [awayFromEnd, setAwayFromEnd] = useState(false)
-  const scrollRef = useRef<HTMLDivElement>(null)
+  const scrollRef = useRef<HTMLElement>(null)
   // The search result already scrolled to: streaming or re-renders must not scroll there again.
   const scrolledToken = useRef<number | null>(null)
 
@@ -61,6 +61,7 @@ export function MessageList() {
   const count = messages.length
   const highlightIndex = highlight ? messages.findIndex((m) => m.id === highlight.messageId) : -1
   const highlightToken = highlight?.token ?? null
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new conversation, a new question or a search hit scrolls; the count also changes while older pages load
   useLayoutEffect(() => {
     if (count === 0) return
     // A search result opens the conversation at its message instead of at the end.
@@ -112,10 +113,9 @@ export function MessageList() {
   }, [highlightToken, highlightIndex])
 
   return (
-    <div
+    <section
       ref={scrollRef}
       className="message-scroll"
-      role="region"
       aria-label={t('chat.messages')}
       onScroll={onScroll}
     >
@@ -159,6 +159,6 @@ export function MessageList() {
           {t('chat.jumpToLatest')}
         </button>
       ) : null}
-    </div>
+    </section>
   )
 }

@@ -149,6 +149,7 @@ function QuestionEditor({ message, busy }: { message: Message; busy: boolean }) 
       <textarea
         aria-label={t('actions.editLabel')}
         value={text}
+        // biome-ignore lint/a11y/noAutofocus: Edit was just asked for: the question's own text box takes the focus
         autoFocus
         onFocus={(event) => event.currentTarget.setSelectionRange(text.length, text.length)}
         onChange={(event) => setText(event.target.value)}
@@ -178,6 +179,7 @@ function MarkedText({ text, terms }: { text: string; terms: readonly string[] })
     <>
       {splitByTerms(text, terms).map((piece, index) =>
         piece.match ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one text, in order, never reordered
           <mark key={index} className="search-mark">
             {piece.text}
           </mark>
@@ -202,6 +204,7 @@ function MessageAttachments({
     <ul className="message-attachments" aria-label={t('attachments.sent')}>
       {attachments.map((attachment, index) => (
         <li
+          // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be attached twice; the order is fixed
           key={`${attachment.sha256}-${index}`}
           className="message-attachment"
           title={`${attachment.name} · ${formatBytes(attachment.bytes)}`}
@@ -247,6 +250,7 @@ function Thinking({
   const open = chosen ?? autoOpen
   return (
     <details className="thinking" open={open}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a <summary> is interactive (it toggles its <details>) */}
       <summary
         onClick={(event) => {
           event.preventDefault()

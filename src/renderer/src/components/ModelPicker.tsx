@@ -219,6 +219,7 @@ function ModelPopover({
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
         aria-activedescendant={activeId ? optionId(activeId) : undefined}
+        // biome-ignore lint/a11y/noAutofocus: the popover was just opened to type a filter
         autoFocus
         spellCheck={false}
         autoComplete="off"
@@ -229,6 +230,7 @@ function ModelPopover({
       <div id={`${id}-list`} role="listbox" className="model-list" aria-label={t('models.list')}>
         {groups.length === 0 ? <p className="model-none">{t('models.noMatch')}</p> : null}
         {groups.map((group) => (
+          // biome-ignore lint/a11y/useSemanticElements: a group of options inside a listbox (ARIA), not a form fieldset
           <div
             key={group.key}
             role="group"
@@ -284,6 +286,8 @@ function ModelOption({
     ['effort', info?.reasoningEffort, t('models.capability.effort')]
   ] as const
   return (
+    // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the filter field; the option is reached by aria-activedescendant
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard works through the filter field (arrows, Enter)
     <div
       id={elementId}
       role="option"

@@ -49,6 +49,8 @@ export function ParamsControl() {
   return (
     <div className="params-control">
       {/* The chips open the panel too (a mouse shortcut; the button is the control to tab to). */}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut beside the Parameters button */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the Parameters button is the keyboard's way in */}
       <div className="params-chips-click" onClick={open}>
         <ParamChips params={params} />
       </div>

@@ -384,6 +384,7 @@ function StopField({
       </legend>
       {stop.length === 0 ? <p className="field-hint">{t('params.stopNone')}</p> : null}
       {stop.map((sequence, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a stop sequence is its place in the list (its text is being edited)
         <div key={index} className="field-row">
           <input
             type="text"

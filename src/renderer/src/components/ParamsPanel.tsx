@@ -106,6 +106,7 @@ function SaveAsPreset({ params, model }: { params: ChatParams | null; model: str
         <input
           id={id}
           type="text"
+          // biome-ignore lint/a11y/noAutofocus: Save as preset was just asked for: its name field takes the focus
           autoFocus
           maxLength={100}
           value={name}

@@ -38,7 +38,7 @@ export function RecoveryScreen() {
 
   useEffect(() => headingRef.current?.focus(), [])
 
-  if (!status || status.state !== 'refused') return null
+  if (status?.state !== 'refused') return null
   if (status.problem === 'unwritable' || status.problem === 'full') {
     return (
       <FolderProblem

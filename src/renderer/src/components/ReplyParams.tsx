@@ -21,6 +21,7 @@ export function ReplyParams({ params }: { params: ChatParams | null }) {
     ? `${text}\n${t('params.systemPrompt')}: ${params.systemPrompt}`
     : text
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users reach the parameters' tooltip the way pointer users hover it
     <span className="reply-params" role="img" aria-label={text} title={full} tabIndex={0}>
       <span aria-hidden="true" className="icon-info" />
     </span>

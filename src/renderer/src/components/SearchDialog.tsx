@@ -220,6 +220,7 @@ export function SearchDialog() {
             {groups.map((group) => {
               const headingId = `${resultsId}-g${group.conversationId}`
               return (
+                // biome-ignore lint/a11y/useSemanticElements: a conversation's options inside the results listbox (ARIA), not a form fieldset
                 <div
                   key={group.conversationId}
                   role="group"
@@ -307,6 +308,8 @@ function SearchResult({
   const snippet =
     hit.field === 'content' && hit.role === 'assistant' ? readableSnippet(hit.snippet) : hit.snippet
   return (
+    // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the search box; the option is reached by aria-activedescendant
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard works through the search box (arrows, Enter)
     <div
       id={id}
       role="option"
@@ -327,10 +330,12 @@ function SearchResult({
       <p className="search-hit-snippet">
         {snippet.map((part, index) =>
           part.match ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one snippet, in order, never reordered
             <mark key={index} className="search-mark">
               {part.text}
             </mark>
           ) : (
+            // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one snippet, in order, never reordered
             <span key={index}>{part.text}</span>
           )
         )}

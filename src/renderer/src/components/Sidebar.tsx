@@ -119,6 +119,7 @@ export function Sidebar() {
         >
           <span aria-hidden="true" className="icon-search" />
           <span className="sidebar-search-text">{t('sidebar.search')}</span>
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <kbd> is not focusable; the button's name already says Search */}
           <kbd aria-hidden="true">{IS_MAC ? '⌘K' : 'Ctrl K'}</kbd>
         </button>
       </div>

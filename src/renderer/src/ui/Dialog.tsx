@@ -55,6 +55,7 @@ export function Dialog({
   }, [initialFocus])
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop closes, as Escape does from the keyboard
     <div
       className={backdropClassName}
       onMouseDown={(event) => {

@@ -141,5 +141,6 @@ export function MenuItem({
 
 /** A line between groups of items. */
 export function MenuSeparator() {
+  // biome-ignore lint/a11y/useSemanticElements: a menu separator (ARIA) styled as a thin line
   return <div role="separator" className="menu-separator" />
 }
