@@ -3,7 +3,7 @@
 // with the conversation, and a reply shows the parameters it was made with.
 import { join } from 'node:path'
 import { getConversation } from '../../src/main/history/conversations'
-import { expect, test } from './fixtures'
+import { expect, pickModel, test } from './fixtures'
 import { connect } from './history-seed'
 
 const SCREENS = join(__dirname, '../../test-results/screens')
@@ -14,7 +14,7 @@ test('parameters set in the panel are exactly what the request carries', async (
   provider
 }) => {
   const page = await connect(app, provider)
-  await page.getByRole('combobox', { name: 'Model' }).selectOption(MODEL)
+  await pickModel(page, MODEL)
 
   // A new chat: the panel edits what goes with the first message.
   await page.getByRole('button', { name: 'Parameters' }).click()
