@@ -10,6 +10,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
+import { createCore } from '../src/main/core'
 import { openDatabase } from '../src/main/history/database'
 import { updateSettings } from '../src/main/settings/settings'
 import { createKeytarStore } from '../src/main/secrets/keychain'
@@ -402,11 +403,18 @@ async function openRun(browser: Browser, provider: FakeProvider) {
   ])
   const setup = await openApp(browser, provider, dataDir)
   try {
+    if (process.env.BENCH_TRACE) {
+      await browser.startTracing(setup.page, {
+        path: process.env.BENCH_TRACE,
+        categories: ['devtools.timeline']
+      })
+    }
     const firstPaintMs = await openConversation(
       setup.page,
       'Ten thousand',
       'The very last answer of the long conversation.'
     )
+    if (process.env.BENCH_TRACE) await browser.stopTracing()
     const cdp = await setup.page.context().newCDPSession(setup.page)
     await cdp.send('HeapProfiler.collectGarbage')
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
@@ -475,11 +483,16 @@ async function startupRun(browser: Browser, provider: FakeProvider) {
   openDatabase(cached).close()
   const dataDir = mkdtempSync(join(tmpdir(), 'seed-chat-bench-'))
   copyFileSync(cached, join(dataDir, 'history.sqlite'))
-  const db = openDatabase(join(dataDir, 'history.sqlite'))
-  updateSettings(db, { baseURL: provider.baseURL })
-  db.close()
   const service = `seed-chat-bench-${process.pid}-startup`
   await createKeytarStore(service).set(provider.apiKey)
+  // The app ran on this history before and closed cleanly: what an everyday start finds.
+  const before = await createCore({
+    dataDir,
+    secrets: createKeytarStore(service),
+    emit: () => undefined
+  })
+  await before.handlers.updateSettings({ baseURL: provider.baseURL })
+  await before.close()
   const started = now()
   const app = await launchApp(browser, { dataDir, keychainService: service })
   try {

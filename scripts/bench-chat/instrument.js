@@ -44,25 +44,25 @@
     window.__seedChatEmit = wrapped
   }
 
-  // After the frame that showed a mark has painted: a rAF, then a task.
+  // After the frame that showed a mark has painted: the DOM changed (this observer runs right
+  // after the change, inside the frame's work), and a task posted now runs once that frame has
+  // been painted.
   let scheduled = false
   let last = -1
+  const channel = new MessageChannel()
+  channel.port1.onmessage = () => {
+    scheduled = false
+    const at = now()
+    const answers = document.querySelectorAll('article.message-assistant .markdown')
+    const block = answers[answers.length - 1]?.lastElementChild
+    const n = highest(block?.textContent ?? '')
+    for (let i = last + 1; i <= n; i++) if (!painted.has(i)) painted.set(i, at)
+    if (n > last) last = n
+  }
   const observe = () => {
     if (scheduled) return
     scheduled = true
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel()
-      channel.port1.onmessage = () => {
-        scheduled = false
-        const at = now()
-        const answers = document.querySelectorAll('article.message-assistant .markdown')
-        const block = answers[answers.length - 1]?.lastElementChild
-        const n = highest(block?.textContent ?? '')
-        for (let i = last + 1; i <= n; i++) if (!painted.has(i)) painted.set(i, at)
-        if (n > last) last = n
-      }
-      channel.port2.postMessage(null)
-    })
+    channel.port2.postMessage(null)
   }
   const start = () => {
     wrap()

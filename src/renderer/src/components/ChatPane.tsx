@@ -49,7 +49,8 @@ export function ChatPane() {
         </div>
       </header>
       <ErrorBanner />
-      <MessageList />
+      {/* One list per conversation: it starts at that conversation's end. */}
+      <MessageList key={conversation?.id ?? 'new'} />
       <LeftOutNotice />
       <Composer />
       {paramsPanelOpen ? <ParamsPanel key={conversation?.id ?? 'new'} /> : null}

@@ -44,6 +44,9 @@ export function MessageList() {
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
     getItemKey: (index) => messages[index].id,
     overscan: 4,
+    // A conversation opens at its end (or at a search hit, scrolled to below): start the range
+    // there, so the rows at the top are never rendered only to be scrolled away.
+    initialOffset: () => Number.MAX_SAFE_INTEGER,
     // Keep the bottom in view when rows grow or are appended, as long as the user is there.
     anchorTo: 'end',
     followOnAppend: true,
