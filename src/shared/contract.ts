@@ -9,6 +9,7 @@ import {
   MAX_ATTACHMENTS_PER_MESSAGE
 } from './attachments/limits'
 import type { ModelInfo } from './models'
+import type { SearchPage } from './search'
 import { chatParamsSchema, type ChatParams } from './params'
 import { baseURLSchema, settingsPatchSchema, type Settings } from './settings'
 
@@ -237,66 +238,17 @@ export type HistoryStatus =
 /** Why the history could not be opened. */
 export type HistoryProblemKind = 'newer' | 'damaged' | 'unwritable' | 'full'
 
-/** A piece of a search snippet; `match` pieces are what the query matched, to highlight. */
-export interface SnippetPart {
-  text: string
-  match: boolean
-}
-
-/** Where a hit was found: a message's text, its reasoning, its attachments' names, or a title. */
-export type SearchField = 'content' | 'reasoning' | 'attachment' | 'title'
-
-/**
- * Position in the result order, passed back as `before` for the next page. Results run newest
- * first: a message by its id (the order messages were written); a title hit sits just above the
- * latest message of its conversation (key = that message's id, 0 for an empty conversation).
- */
-export interface SearchCursor {
-  key: number
-  /** 1 for a title hit, 0 for a message hit: a title sorts above a message with the same key. */
-  rank: 0 | 1
-  conversationId: number
-}
-
-export interface HitBase {
-  conversationId: number
-  conversationTitle: string
-  /** The message's model; a user message (which has none) gets its conversation's model. */
-  model: string
-  /** Milliseconds: when the message was written; for a title hit, the conversation's last activity. */
-  createdAt: number
-  /** A window of the matched text (~100 characters) with every match marked. */
-  snippet: SnippetPart[]
-}
-
-/** A match in a message: open the conversation scrolled to messageId. */
-export interface MessageHit extends HitBase {
-  field: 'content' | 'reasoning' | 'attachment'
-  messageId: number
-  role: MessageRole
-}
-
-/** A match in a conversation's title: open the conversation where it opens by default. */
-export interface TitleHit extends HitBase {
-  field: 'title'
-  messageId: null
-  role: null
-}
-
-export type SearchHit = MessageHit | TitleHit
-
-export interface SearchPage {
-  results: SearchHit[]
-  /** Pass back as `before` for the next page; null when there is none. */
-  next: SearchCursor | null
-}
-
-/** A conversation's hits, in result order. */
-export interface SearchGroup {
-  conversationId: number
-  conversationTitle: string
-  results: SearchHit[]
-}
+export type {
+  HitBase,
+  MessageHit,
+  SearchCursor,
+  SearchField,
+  SearchGroup,
+  SearchHit,
+  SearchPage,
+  SnippetPart,
+  TitleHit
+} from './search'
 
 export interface ModelList {
   models: ModelInfo[]

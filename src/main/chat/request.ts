@@ -1,11 +1,18 @@
 // What a conversation's parameters do to a request: refused before anything is sent when the
 // model does not take one, the history trimmed to the last turns, a system message first, and the
 // body fields as the API names them (docs/api.md, "Request").
-import type { ModelInfo } from '../../shared/models'
-import { paramIssues, type ChatParams } from '../../shared/params'
-import type { HistoryTurn } from '../attachments/context'
+import type { LeftOutAttachment } from '../../shared/contract'
+import type { AttachmentRefusal } from '../../shared/attachments/refusals'
+import { modelOrTextOnly, type ModelInfo } from '../../shared/models'
+import { paramIssues, requestFields, type ChatParams } from '../../shared/params'
+import { buildRequestMessages, type HistoryTurn } from '../attachments/context'
+import { listConversationAttachments } from '../attachments/records'
+import type { AttachmentStore } from '../attachments/store'
 import { AppError } from '../errors'
+import type { HistoryDatabase } from '../history/database'
+import * as messages from '../history/messages'
 import type { ChatMessageParam } from './client'
+import type { RequestContext } from './replyStream'
 
 const ISSUE_WORDS: Record<
   ReturnType<typeof paramIssues>[number]['code'],
@@ -51,4 +58,55 @@ export function withSystemPrompt(
   return params.systemPrompt === undefined
     ? messages
     : [{ role: 'system', content: params.systemPrompt }, ...messages]
+}
+
+/**
+ * The conversation's turns, in order, as context for a reply: the path from the root to
+ * `through` (by default the current leaf, the conversation shown). Failed and empty replies are
+ * left out; reasoning is never sent back (docs/api.md).
+ */
+export function conversationTurns(
+  db: HistoryDatabase,
+  conversationId: number,
+  through: number | null = messages.currentLeaf(db, conversationId)
+): HistoryTurn[] {
+  const attachments = listConversationAttachments(db, conversationId)
+  return messages
+    .pathTo(db, through)
+    .filter((message) => message.role === 'user' || (message.status !== 'error' && message.content))
+    .map((message) => ({
+      messageId: message.id,
+      role: message.role,
+      text: message.content,
+      attachments: attachments.get(message.id) ?? []
+    }))
+}
+
+/**
+ * The request: parameters the model refuses throw (nothing is sent), the last turns the
+ * parameters ask for, attachments fitted to the model and the 64 MB limit, the system prompt first.
+ */
+export async function buildChatRequest(
+  store: AttachmentStore,
+  turns: HistoryTurn[],
+  modelId: string,
+  params: ChatParams
+): Promise<RequestContext & { leftOut: LeftOutAttachment[] }> {
+  const model = modelOrTextOnly(modelId)
+  checkParams(params, model)
+  const built = await buildRequestMessages(store, lastTurns(turns, params.historyTurns), model)
+  if (!built.ok) throw refusalError(built.error)
+  return {
+    messages: withSystemPrompt(built.value.messages, params),
+    fields: requestFields(params),
+    bodyBytes: built.value.bodyBytes + Buffer.byteLength(params.systemPrompt ?? ''),
+    leftOut: built.value.leftOut
+  }
+}
+
+function refusalError(refusal: AttachmentRefusal): AppError {
+  return new AppError('attachment_refused', refusal.message, {
+    reason: refusal.code,
+    params: refusal.params
+  })
 }

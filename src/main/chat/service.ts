@@ -1,14 +1,6 @@
-import type {
-  EmitEvent,
-  LeftOutAttachment,
-  Message,
-  SendResult,
-  Usage
-} from '../../shared/contract'
-import { modelOrTextOnly } from '../../shared/models'
-import { requestFields, type ChatParams } from '../../shared/params'
-import type { AttachmentRefusal } from '../../shared/attachments/refusals'
-import { buildRequestMessages, type HistoryTurn } from '../attachments/context'
+import type { EmitEvent, Message, SendResult } from '../../shared/contract'
+import type { ChatParams } from '../../shared/params'
+import type { HistoryTurn } from '../attachments/context'
 import {
   attachToMessage,
   listConversationAttachments,
@@ -22,14 +14,9 @@ import * as messages from '../history/messages'
 import { setReplyParams } from '../history/params'
 import type { KeyManager } from '../secrets/keychain'
 import { getSettings } from '../settings/settings'
-import {
-  DEFAULT_CHAT_OPTIONS,
-  isAbort,
-  streamChat,
-  type ChatClientOptions,
-  type ChatMessageParam
-} from './client'
-import { checkParams, lastTurns, withSystemPrompt } from './request'
+import { DEFAULT_CHAT_OPTIONS, type ChatClientOptions } from './client'
+import { streamReply, type RequestContext } from './replyStream'
+import { buildChatRequest, conversationTurns } from './request'
 
 /** The attachment side of a send: the file store, and the drafts waiting in the composer. */
 export interface ChatAttachments {
@@ -50,14 +37,6 @@ export interface ChatServiceOptions extends ChatClientOptions {
 export const DEFAULT_SERVICE_OPTIONS: ChatServiceOptions = {
   ...DEFAULT_CHAT_OPTIONS,
   flushIntervalMs: 250
-}
-
-/** A request's messages, and the size of its body. */
-interface RequestContext {
-  messages: ChatMessageParam[]
-  /** The parameters' body fields. */
-  fields: Record<string, unknown>
-  bodyBytes: number
 }
 
 interface ActiveReply {
@@ -145,7 +124,8 @@ export class ChatService {
       })
     }
     // The request is built before anything is saved: a refused send leaves no trace.
-    const earlier = args.conversationId === null ? [] : this.turns(args.conversationId)
+    const earlier =
+      args.conversationId === null ? [] : conversationTurns(this.db, args.conversationId)
     const pending: HistoryTurn = {
       messageId: Number.MAX_SAFE_INTEGER,
       role: 'user',
@@ -156,7 +136,12 @@ export class ChatService {
         ordinal
       }))
     }
-    const request = await this.buildRequest([...earlier, pending], args.model, params)
+    const request = await buildChatRequest(
+      this.attachments.store,
+      [...earlier, pending],
+      args.model,
+      params
+    )
 
     const now = this.now()
     const { conversation, userMessage, assistantMessage } = this.db.transaction(() => {
@@ -220,8 +205,13 @@ export class ChatService {
   private async retryReserved(failed: Message): Promise<Message> {
     const apiKey = await this.keys.requireKey()
     const conversation = conversations.getConversation(this.db, failed.conversationId)!
-    const turns = this.turns(conversation.id, failed.parentId)
-    const request = await this.buildRequest(turns, conversation.model, conversation.params)
+    const turns = conversationTurns(this.db, conversation.id, failed.parentId)
+    const request = await buildChatRequest(
+      this.attachments.store,
+      turns,
+      conversation.model,
+      conversation.params
+    )
     const reply = this.db.transaction(() => {
       messages.deleteMessage(this.db, failed.id)
       conversations.touchConversation(this.db, conversation.id, this.now())
@@ -247,8 +237,9 @@ export class ChatService {
     try {
       const apiKey = await this.keys.requireKey()
       const conversation = conversations.getConversation(this.db, previous.conversationId)!
-      const request = await this.buildRequest(
-        this.turns(conversation.id, previous.parentId),
+      const request = await buildChatRequest(
+        this.attachments.store,
+        conversationTurns(this.db, conversation.id, previous.parentId),
         conversation.model,
         conversation.params
       )
@@ -291,8 +282,9 @@ export class ChatService {
         text,
         attachments: attached.map((a) => ({ ...a, messageId: Number.MAX_SAFE_INTEGER }))
       }
-      const request = await this.buildRequest(
-        [...this.turns(conversation.id, original.parentId), pending],
+      const request = await buildChatRequest(
+        this.attachments.store,
+        [...conversationTurns(this.db, conversation.id, original.parentId), pending],
         conversation.model,
         conversation.params
       )
@@ -360,8 +352,9 @@ export class ChatService {
         attachments: []
       }
       // Continued with the parameters that produced the reply so far.
-      const request = await this.buildRequest(
-        [...this.turns(conversation.id, cut.id), followUp],
+      const request = await buildChatRequest(
+        this.attachments.store,
+        [...conversationTurns(this.db, conversation.id, cut.id), followUp],
         cut.model ?? conversation.model,
         cut.params ?? conversation.params
       )
@@ -454,178 +447,18 @@ export class ChatService {
     continued?: Message
   ): void {
     const controller = new AbortController()
-    const done = this.stream(reply, apiKey, context, controller.signal, continued).finally(() => {
+    const done = streamReply(
+      { db: this.db, emit: this.emit, options: this.options, now: this.now },
+      { reply, apiKey, context, signal: controller.signal, continued }
+    ).finally(() => {
       this.active.delete(reply.id)
     })
     this.active.set(reply.id, { conversationId: reply.conversationId, controller, done })
-  }
-
-  private async stream(
-    reply: Message,
-    apiKey: string,
-    context: RequestContext,
-    signal: AbortSignal,
-    continued?: Message
-  ): Promise<void> {
-    const pending = { content: '', reasoning: '' }
-    // Reasoning time: from its first piece to the answer's first piece (or the end).
-    const thinking = { from: null as number | null, to: null as number | null }
-    const reasoningMs = (): number | null => {
-      const now = thinking.from === null ? null : (thinking.to ?? this.now()) - thinking.from
-      if (continued?.reasoningMs == null) return now
-      return continued.reasoningMs + (now ?? 0)
-    }
-    const flush = (): void => {
-      if (!pending.content && !pending.reasoning) return
-      try {
-        messages.appendToMessage(this.db, reply.id, pending)
-      } catch (error) {
-        // Kept in `pending` for the next flush; the final write reports a closed database.
-        console.error('Could not save streamed text:', error)
-        return
-      }
-      pending.content = ''
-      pending.reasoning = ''
-    }
-    const flushTimer = setInterval(flush, this.options.flushIntervalMs)
-    let ended: Message
-    try {
-      const end = await streamChat(
-        {
-          baseURL: this.options.baseURL ?? getSettings(this.db).baseURL,
-          apiKey,
-          model: reply.model!,
-          messages: context.messages,
-          fields: context.fields,
-          uploadBytes: context.bodyBytes,
-          signal,
-          onDelta: (delta) => {
-            if (delta.reasoning && thinking.from === null) thinking.from = this.now()
-            if (delta.content && thinking.from !== null && thinking.to === null)
-              thinking.to = this.now()
-            pending.content += delta.content
-            pending.reasoning += delta.reasoning
-            this.emit('replyDelta', {
-              conversationId: reply.conversationId,
-              messageId: reply.id,
-              ...delta
-            })
-          }
-        },
-        this.options
-      )
-      ended = this.finish(reply, flush, {
-        status: 'done',
-        finishReason: end.finishReason,
-        usage: continued ? addUsage(continued.usage, end.usage) : end.usage,
-        error: null,
-        reasoningMs: reasoningMs()
-      })
-    } catch (error) {
-      const stopped = isAbort(error)
-      const info =
-        error instanceof AppError
-          ? error.toInfo()
-          : {
-              code: 'internal' as const,
-              message: error instanceof Error ? error.message : String(error)
-            }
-      ended = this.finish(reply, flush, {
-        status: stopped ? 'stopped' : 'error',
-        finishReason: null,
-        usage: continued?.usage ?? null,
-        error: stopped ? null : info,
-        reasoningMs: reasoningMs()
-      })
-    } finally {
-      clearInterval(flushTimer)
-    }
-    this.emit('replyEnded', { conversationId: reply.conversationId, message: ended })
-  }
-
-  private finish(
-    reply: Message,
-    flush: () => void,
-    end: Parameters<typeof messages.finishMessage>[2]
-  ): Message {
-    return this.db.transaction(() => {
-      flush()
-      conversations.touchConversation(this.db, reply.conversationId, this.now())
-      return messages.finishMessage(this.db, reply.id, end)
-    })()
-  }
-
-  /**
-   * The conversation's turns, in order, as context for a reply: the path from the root to
-   * `through` (by default the current leaf, the conversation shown). Failed and empty replies are
-   * left out; reasoning is never sent back (docs/api.md).
-   */
-  private turns(
-    conversationId: number,
-    through: number | null = messages.currentLeaf(this.db, conversationId)
-  ): HistoryTurn[] {
-    const attachments = listConversationAttachments(this.db, conversationId)
-    return messages
-      .pathTo(this.db, through)
-      .filter(
-        (message) => message.role === 'user' || (message.status !== 'error' && message.content)
-      )
-      .map((message) => ({
-        messageId: message.id,
-        role: message.role,
-        text: message.content,
-        attachments: attachments.get(message.id) ?? []
-      }))
-  }
-
-  /**
-   * The request: parameters the model refuses throw (nothing is sent), the last turns the
-   * parameters ask for, attachments fitted to the model and the 64 MB limit, the system prompt first.
-   */
-  private async buildRequest(
-    turns: HistoryTurn[],
-    modelId: string,
-    params: ChatParams
-  ): Promise<RequestContext & { leftOut: LeftOutAttachment[] }> {
-    const model = modelOrTextOnly(modelId)
-    checkParams(params, model)
-    const built = await buildRequestMessages(
-      this.attachments.store,
-      lastTurns(turns, params.historyTurns),
-      model
-    )
-    if (!built.ok) throw refusalError(built.error)
-    return {
-      messages: withSystemPrompt(built.value.messages, params),
-      fields: requestFields(params),
-      bodyBytes: built.value.bodyBytes + Buffer.byteLength(params.systemPrompt ?? ''),
-      leftOut: built.value.leftOut
-    }
   }
 }
 
 /** The user turn that asks for the rest of a cut-off reply (Continue). */
 export const CONTINUE_PROMPT = 'Continue exactly where you left off.'
-
-/** A continued reply's usage: the tokens written so far plus the continuation's; its last prompt. */
-function addUsage(before: Usage | null, after: Usage | null): Usage | null {
-  if (!before || !after) return after ?? before
-  return {
-    promptTokens: after.promptTokens,
-    completionTokens: before.completionTokens + after.completionTokens,
-    reasoningTokens:
-      before.reasoningTokens === null && after.reasoningTokens === null
-        ? null
-        : (before.reasoningTokens ?? 0) + (after.reasoningTokens ?? 0)
-  }
-}
-
-function refusalError(refusal: AttachmentRefusal): AppError {
-  return new AppError('attachment_refused', refusal.message, {
-    reason: refusal.code,
-    params: refusal.params
-  })
-}
 
 /** A conversation's first title: the first line of the first message, shortened. */
 export function titleFrom(text: string): string {
