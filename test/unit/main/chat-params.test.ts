@@ -1,37 +1,23 @@
 // Every request parameter on the wire: the fake provider records each body and the tests assert
 // its exact top-level fields. Real HTTP, a real SQLite file and the real keychain.
-import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SendResult } from '../../../src/shared/contract'
 import type { ChatParams } from '../../../src/shared/params'
-import { createCore, type Core } from '../../../src/main/core'
+import type { Core } from '../../../src/main/core'
 import { dispatch } from '../../../src/main/dispatch'
 import { getMessage, listMessages } from '../../../src/main/history/messages'
-import { createKeytarStore } from '../../../src/main/secrets/keychain'
-import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
-import { tempDir } from '../../fixtures/temp'
+import type { FakeProvider } from '../../fake-provider/server'
+import { connectedCore, type ConnectedCore } from '../../fixtures/core'
 
 let provider: FakeProvider
 let core: Core
-let service: string
+let connected: ConnectedCore
 
 beforeEach(async () => {
-  service = `seed-chat-test-${randomUUID()}`
-  provider = await startFakeProvider()
-  core = await createCore({
-    dataDir: tempDir('chat-params-'),
-    secrets: createKeytarStore(service),
-    chat: { maxRetries: 0, stallTimeoutMs: 2_000, flushIntervalMs: 40 },
-    emit: () => undefined
-  })
-  await core.handlers.updateSettings({ baseURL: provider.baseURL })
-  await core.handlers.setKey({ key: provider.apiKey })
+  connected = await connectedCore('chat-params-', { chat: { stallTimeoutMs: 2_000 } })
+  ;({ core, provider } = connected)
 })
-afterEach(async () => {
-  await core?.close()
-  await provider.close()
-  await createKeytarStore(service).delete()
-})
+afterEach(() => connected.close())
 
 const MODEL = 'doubao-seed-1-6-251015'
 const BASE_FIELDS = ['messages', 'model', 'stream', 'stream_options']

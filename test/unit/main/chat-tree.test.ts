@@ -1,36 +1,22 @@
 // History as a tree, through the core against the fake provider (real HTTP, real SQLite, real
 // keychain): regenerate keeps versions, edit and resend branches, Continue appends to the same
 // reply, a message is deleted with what followed it, a search hit on another branch opens it.
-import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CONTINUE_PROMPT } from '../../../src/main/chat/service'
-import { createCore, type Core } from '../../../src/main/core'
+import type { Core } from '../../../src/main/core'
 import { currentPath, getMessage, listMessages } from '../../../src/main/history/messages'
-import { createKeytarStore } from '../../../src/main/secrets/keychain'
-import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
-import { tempDir } from '../../fixtures/temp'
+import type { FakeProvider } from '../../fake-provider/server'
+import { connectedCore, type ConnectedCore } from '../../fixtures/core'
 
 let provider: FakeProvider
 let core: Core
-let service: string
+let connected: ConnectedCore
 
 beforeEach(async () => {
-  service = `seed-chat-test-${randomUUID()}`
-  provider = await startFakeProvider()
-  core = await createCore({
-    dataDir: tempDir('chat-tree-'),
-    secrets: createKeytarStore(service),
-    chat: { maxRetries: 0, stallTimeoutMs: 1_000, flushIntervalMs: 40 },
-    emit: () => undefined
-  })
-  await core.handlers.updateSettings({ baseURL: provider.baseURL })
-  await core.handlers.setKey({ key: provider.apiKey })
+  connected = await connectedCore('chat-tree-')
+  ;({ core, provider } = connected)
 })
-afterEach(async () => {
-  await core?.close()
-  await provider.close()
-  await createKeytarStore(service).delete()
-})
+afterEach(() => connected.close())
 
 const MODEL = 'doubao-seed-1-6-251015'
 
