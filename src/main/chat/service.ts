@@ -196,31 +196,41 @@ export class ChatService {
     }
     const release = this.reserve(failed.conversationId)
     try {
-      return await this.retryReserved(failed)
+      // The failed reply goes, in the same transaction that adds the new one in its place.
+      return await this.replyAfter(failed.conversationId, failed.parentId, () =>
+        messages.deleteMessage(this.db, failed.id)
+      )
     } finally {
       release()
     }
   }
 
-  private async retryReserved(failed: Message): Promise<Message> {
+  /**
+   * Streams a new reply after `parentId` with the conversation's model and parameters; `also`
+   * runs first in the transaction that adds it.
+   */
+  private async replyAfter(
+    conversationId: number,
+    parentId: number | null,
+    also: () => void = () => undefined
+  ): Promise<Message> {
     const apiKey = await this.keys.requireKey()
-    const conversation = conversations.getConversation(this.db, failed.conversationId)!
-    const turns = conversationTurns(this.db, conversation.id, failed.parentId)
+    const conversation = conversations.getConversation(this.db, conversationId)!
     const request = await buildChatRequest(
       this.attachments.store,
-      turns,
+      conversationTurns(this.db, conversation.id, parentId),
       conversation.model,
       conversation.params
     )
     const reply = this.db.transaction(() => {
-      messages.deleteMessage(this.db, failed.id)
+      also()
       conversations.touchConversation(this.db, conversation.id, this.now())
       return this.insertReply(
         conversation.id,
         conversation.model,
         conversation.params,
         this.now(),
-        failed.parentId
+        parentId
       )
     })()
     this.start(reply, apiKey, request)
@@ -235,26 +245,7 @@ export class ChatService {
     const previous = this.existingReply(messageId)
     const release = this.reserve(previous.conversationId)
     try {
-      const apiKey = await this.keys.requireKey()
-      const conversation = conversations.getConversation(this.db, previous.conversationId)!
-      const request = await buildChatRequest(
-        this.attachments.store,
-        conversationTurns(this.db, conversation.id, previous.parentId),
-        conversation.model,
-        conversation.params
-      )
-      const reply = this.db.transaction(() => {
-        conversations.touchConversation(this.db, conversation.id, this.now())
-        return this.insertReply(
-          conversation.id,
-          conversation.model,
-          conversation.params,
-          this.now(),
-          previous.parentId
-        )
-      })()
-      this.start(reply, apiKey, request)
-      return reply
+      return await this.replyAfter(previous.conversationId, previous.parentId)
     } finally {
       release()
     }
