@@ -1,6 +1,5 @@
 // Broken and hostile servers, played by the fake provider over real HTTP, against the real core
 // (a real SQLite file, the real keychain).
-import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -9,12 +8,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AppErrorInfo, EventPayloads } from '../../../src/shared/contract'
 import type { ChatServiceOptions } from '../../../src/main/chat/service'
 import { streamChat } from '../../../src/main/chat/client'
-import { createCore, HISTORY_FILE, type Core } from '../../../src/main/core'
+import { HISTORY_FILE, type Core } from '../../../src/main/core'
 import { dispatch } from '../../../src/main/dispatch'
 import { AppError } from '../../../src/main/errors'
 import { getMessage } from '../../../src/main/history/messages'
 import { KEY_REMOVED } from '../../../src/main/redact'
-import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import {
   ACCOUNT_OVERDUE_ERROR,
   CAPTIVE_PORTAL_PAGE,
@@ -23,7 +21,7 @@ import {
   startFakeProvider,
   type FakeProvider
 } from '../../fake-provider/server'
-import { tempDir } from '../../fixtures/temp'
+import { coreOn, replyRecorder, type OpenedCore } from '../../fixtures/core'
 
 const MODEL = 'doubao-seed-1-6-251015'
 // Characters that URL-encoding and JSON-escaping change, so each form of the key differs.
@@ -39,35 +37,24 @@ const KEY_FORMS = [
 let provider: FakeProvider
 let core: Core
 let dataDir: string
-let service: string
+let opened: OpenedCore | undefined
 let deltas: EventPayloads['replyDelta'][]
 let ended: EventPayloads['replyEnded'][]
 
 async function start(chat: Partial<ChatServiceOptions> = {}): Promise<void> {
-  deltas = []
-  ended = []
-  dataDir = tempDir('chat-hostile-')
-  core = await createCore({
-    dataDir,
-    secrets: createKeytarStore(service),
-    chat: { maxRetries: 0, stallTimeoutMs: 1_000, flushIntervalMs: 40, ...chat },
-    emit: (name, payload) => {
-      if (name === 'replyDelta') deltas.push(payload as EventPayloads['replyDelta'])
-      else ended.push(payload as EventPayloads['replyEnded'])
-    }
-  })
-  await core.handlers.updateSettings({ baseURL: provider.baseURL })
-  await core.handlers.setKey({ key: provider.apiKey })
+  const recorder = replyRecorder()
+  ;({ deltas, ended } = recorder)
+  opened = await coreOn(provider, 'chat-hostile-', { chat, emit: recorder.emit })
+  ;({ core, dataDir } = opened)
 }
 
 beforeEach(async () => {
-  service = `seed-chat-test-${randomUUID()}`
   provider = await startFakeProvider({ apiKey: KEY })
 })
 afterEach(async () => {
-  await core?.close()
+  await opened?.close()
+  opened = undefined
   await provider.close()
-  await createKeytarStore(service).delete()
 })
 
 async function sendAndWait(text = 'hi') {

@@ -1,44 +1,32 @@
 // The core against the fake provider over real HTTP, with a real SQLite file and the real keychain.
-import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventPayloads, Message, SendResult } from '../../../src/shared/contract'
 import type { ChatServiceOptions } from '../../../src/main/chat/service'
-import { createCore, type Core } from '../../../src/main/core'
+import type { Core } from '../../../src/main/core'
 import { getMessage, listMessages } from '../../../src/main/history/messages'
-import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
-import { tempDir } from '../../fixtures/temp'
+import { coreOn, replyRecorder, type OpenedCore } from '../../fixtures/core'
 
 let provider: FakeProvider
 let core: Core
-let service: string
+let opened: OpenedCore | undefined
 let deltas: EventPayloads['replyDelta'][]
 let ended: EventPayloads['replyEnded'][]
 
 async function start(chat: Partial<ChatServiceOptions> = {}): Promise<void> {
-  deltas = []
-  ended = []
-  core = await createCore({
-    dataDir: tempDir('chat-'),
-    secrets: createKeytarStore(service),
-    chat: { maxRetries: 0, stallTimeoutMs: 1_000, flushIntervalMs: 40, ...chat },
-    emit: (name, payload) => {
-      if (name === 'replyDelta') deltas.push(payload as EventPayloads['replyDelta'])
-      else ended.push(payload as EventPayloads['replyEnded'])
-    }
-  })
-  await core.handlers.updateSettings({ baseURL: provider.baseURL })
-  await core.handlers.setKey({ key: provider.apiKey })
+  const recorder = replyRecorder()
+  ;({ deltas, ended } = recorder)
+  opened = await coreOn(provider, 'chat-', { chat, emit: recorder.emit })
+  core = opened.core
 }
 
 beforeEach(async () => {
-  service = `seed-chat-test-${randomUUID()}`
   provider = await startFakeProvider()
 })
 afterEach(async () => {
-  await core?.close()
+  await opened?.close()
+  opened = undefined
   await provider.close()
-  await createKeytarStore(service).delete()
 })
 
 const MODEL = 'doubao-seed-1-6-251015'

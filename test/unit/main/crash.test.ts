@@ -6,7 +6,6 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statS
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../../src/main/core'
-import type { SecretStore } from '../../../src/main/secrets/keychain'
 import Database from 'better-sqlite3'
 import { HISTORY_FILE } from '../../../src/main/core'
 import { getMessage } from '../../../src/main/history/messages'
@@ -15,23 +14,10 @@ import { runFfmpeg } from '../../../src/main/attachments/ffmpeg'
 import { makeVideo } from '../../fixtures/attachments/generate'
 import { startFakeProvider } from '../../fake-provider/server'
 import { tempDir } from '../../fixtures/temp'
+import { memorySecrets } from '../../fixtures/secrets'
 
 const FIXTURES = join(__dirname, '../../fixtures/crash')
 const hasProc = existsSync('/proc/self/cmdline')
-
-/** A key store in memory: these tests never send a request that needs the key. */
-const memorySecrets = (): SecretStore => {
-  let secret: string | null = null
-  return {
-    get: async () => secret,
-    set: async (value) => {
-      secret = value
-    },
-    delete: async () => {
-      secret = null
-    }
-  }
-}
 
 const children: ChildProcess[] = []
 const strays = new Set<number>()

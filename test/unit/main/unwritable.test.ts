@@ -10,23 +10,10 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HISTORY_FILE, createCore, type Core } from '../../../src/main/core'
 import { dispatch } from '../../../src/main/dispatch'
-import type { SecretStore } from '../../../src/main/secrets/keychain'
 import { storageProblem } from '../../../src/main/storage'
 import { solidImage } from '../../fixtures/attachments/generate'
 import { tempDir } from '../../fixtures/temp'
-
-const memorySecrets = (): SecretStore => {
-  let secret: string | null = null
-  return {
-    get: async () => secret,
-    set: async (value) => {
-      secret = value
-    },
-    delete: async () => {
-      secret = null
-    }
-  }
-}
+import { memorySecrets } from '../../fixtures/secrets'
 
 const locked: string[] = []
 const cores: Core[] = []
