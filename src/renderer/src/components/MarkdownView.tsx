@@ -102,7 +102,8 @@ export const MarkdownBlock = memo(function MarkdownBlock({
   rehype: Options['rehypePlugins']
 }) {
   // A ```math fence is math, which the Markdown pipeline renders.
-  const fenced = fencedBlock(text)?.language === 'math' ? null : fencedBlock(text)
+  const fence = fencedBlock(text)
+  const fenced = fence?.language === 'math' ? null : fence
   if (!fenced && isTooDeepForMarkdown(text)) return <PlainFallback text={text} />
   return fenced ? (
     <CodeBlock language={fenced.language} code={fenced.code} />
