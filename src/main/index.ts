@@ -22,7 +22,7 @@ import {
   APP_PAGE_URL,
   APP_SCHEME,
   contentSecurityPolicy,
-  isExternalLink,
+  externalLinkTarget,
   isOwnPage,
   isPermissionAllowed,
   serveAppFile
@@ -95,7 +95,8 @@ function createWindow(): BrowserWindow {
   // No navigation away from the app; links from answers open in the user's browser or mail client.
   window.webContents.on('will-navigate', (event) => event.preventDefault())
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (isExternalLink(url)) void shell.openExternal(url)
+    const target = externalLinkTarget(url)
+    if (target) void shell.openExternal(target)
     return { action: 'deny' }
   })
   void window.loadURL(pageURL)
