@@ -1,16 +1,15 @@
 // A fake window.api for renderer tests: every request is a vi.fn answering with plausible data,
 // and emitDelta / emitEnded play the events main would send.
 import { vi } from 'vitest'
+import type { Api, EventPayloads } from '../../../src/shared/contract'
+import type { Result } from '../../../src/shared/errors'
 import type {
-  Api,
   Attachment,
   AttachmentDraft,
   Conversation,
-  EventPayloads,
   KeyStatus,
-  Message,
-  Result
-} from '../../../src/shared/contract'
+  Message
+} from '../../../src/shared/types'
 import { MODELS } from '../../../src/shared/models'
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../src/shared/settings'
 
