@@ -43,7 +43,7 @@ const RULES = {
 export type ErrorCode = keyof typeof RULES
 
 /** A code's rule with the locale key of its text (checked against both locales by a test). */
-export interface ErrorInfo<C extends ErrorCode = ErrorCode> extends ErrorRule {
+interface ErrorInfo<C extends ErrorCode = ErrorCode> extends ErrorRule {
   localeKey: `errors.${C}`
 }
 

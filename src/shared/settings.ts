@@ -6,7 +6,7 @@ import { chatParamsSchema, presetSchema } from './params'
 export const DEFAULT_BASE_URL = 'https://www.anyfast.ai/v1'
 
 /** The languages the app is written in (its UI, menu and built-in presets). */
-export const UI_LANGUAGES = ['en', 'zh-CN'] as const
+const UI_LANGUAGES = ['en', 'zh-CN'] as const
 export type UiLanguage = (typeof UI_LANGUAGES)[number]
 
 /** The language setting: a UI language, or the system's. */
