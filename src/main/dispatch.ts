@@ -1,10 +1,5 @@
-import {
-  REQUEST_NAMES,
-  requestSchemas,
-  type Handlers,
-  type RequestName,
-  type Result
-} from '../shared/contract'
+import { REQUEST_NAMES, requestSchemas, type Handlers, type RequestName } from '../shared/contract'
+import type { Result } from '../shared/errors'
 import { AppError } from './errors'
 
 /**

@@ -1,4 +1,4 @@
-import type { AppErrorInfo, ErrorCode } from '../shared/contract'
+import type { AppErrorInfo, ErrorCode } from '../shared/errors'
 
 /** An error the UI can explain: thrown by core modules, returned across IPC as data. */
 export class AppError extends Error {

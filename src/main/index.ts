@@ -14,10 +14,11 @@ import {
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { REQUEST_NAMES, channelOf, type EmitEvent, type Handlers } from '../shared/contract'
+import { resolveUiLanguage, type UiLanguage } from '../shared/settings'
 import { ATTACHMENT_SCHEME, createCore, type Core } from './core'
 import { registerHandlers } from './ipc'
 import { createKeytarStore } from './secrets/keychain'
-import { menuLanguage, menuTemplate, type MenuLanguage } from './shell/menu'
+import { menuTemplate } from './shell/menu'
 import {
   APP_PAGE_URL,
   APP_SCHEME,
@@ -104,7 +105,7 @@ function createWindow(): BrowserWindow {
 }
 
 /** The application menu in the saved language (or the OS's, for 'system'). */
-function applyMenu(language: MenuLanguage): void {
+function applyMenu(language: UiLanguage): void {
   const template = menuTemplate({
     platform: process.platform,
     isPackaged: app.isPackaged,
@@ -116,12 +117,12 @@ function applyMenu(language: MenuLanguage): void {
 
 const osLocale = (): string => app.getPreferredSystemLanguages()[0] ?? app.getLocale()
 
-async function savedMenuLanguage(handlers: Handlers): Promise<MenuLanguage> {
+async function savedMenuLanguage(handlers: Handlers): Promise<UiLanguage> {
   try {
-    return menuLanguage((await handlers.getSettings(undefined)).language, osLocale())
+    return resolveUiLanguage((await handlers.getSettings(undefined)).language, osLocale())
   } catch {
     // A refused history has no settings to read: the OS language it is.
-    return menuLanguage(undefined, osLocale())
+    return resolveUiLanguage(undefined, osLocale())
   }
 }
 
@@ -190,10 +191,10 @@ void app.whenReady().then(async () => {
   // The menu follows the language setting when the user changes it.
   handlers.updateSettings = async (patch) => {
     const settings = await (await opening).handlers.updateSettings(patch)
-    if (patch.language !== undefined) applyMenu(menuLanguage(settings.language, osLocale()))
+    if (patch.language !== undefined) applyMenu(resolveUiLanguage(settings.language, osLocale()))
     return settings
   }
-  applyMenu(menuLanguage(undefined, osLocale()))
+  applyMenu(resolveUiLanguage(undefined, osLocale()))
   // Only our own page, in the top frame, may call the API.
   registerHandlers(ipcMain, handlers, (event) => {
     const frame = event.senderFrame

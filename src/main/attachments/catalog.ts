@@ -1,6 +1,6 @@
 // What main knows of attachments besides their files: the drafts waiting in composers, and how a
 // stored attachment looks to the renderer (a URL in place of a path).
-import type { Attachment, Message } from '../../shared/contract'
+import type { Attachment, Message } from '../../shared/types'
 import type { HistoryDatabase } from '../history/database'
 import { findAttachment, listAttachments, type NewAttachment } from './records'
 

@@ -1,6 +1,6 @@
 import { createParser } from 'eventsource-parser'
 import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai'
-import type { Usage } from '../../shared/contract'
+import type { Usage } from '../../shared/types'
 import type { MessageContent } from '../attachments/parts'
 import { AppError } from '../errors'
 import { serverText } from '../redact'

@@ -1,6 +1,7 @@
 // Streams one reply into the history and out as events: text is saved every flush interval (so
 // a crash keeps what arrived), and the reply is finished in one transaction however it ends.
-import type { EmitEvent, Message, Usage } from '../../shared/contract'
+import type { EmitEvent } from '../../shared/contract'
+import type { Message, Usage } from '../../shared/types'
 import { AppError } from '../errors'
 import * as conversations from '../history/conversations'
 import type { HistoryDatabase } from '../history/database'

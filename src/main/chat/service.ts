@@ -1,4 +1,5 @@
-import type { EmitEvent, Message, SendResult } from '../../shared/contract'
+import type { EmitEvent } from '../../shared/contract'
+import type { Message, SendResult } from '../../shared/types'
 import type { ChatParams } from '../../shared/params'
 import type { HistoryTurn } from '../attachments/context'
 import {

@@ -1,4 +1,4 @@
-import type { Conversation, ConversationPage } from '../../shared/contract'
+import type { Conversation, ConversationPage } from '../../shared/types'
 import type { ChatParams } from '../../shared/params'
 import type { HistoryDatabase } from './database'
 import { parseParams } from './params'

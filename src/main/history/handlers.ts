@@ -1,11 +1,7 @@
 // The conversations: listing, reading, renaming, pinning, deleting; their branches (versions of a
 // message, deleting one); search, export and import.
-import {
-  MESSAGE_PAGE_SIZE,
-  type Handlers,
-  type Message,
-  type PathChange
-} from '../../shared/contract'
+import type { Handlers } from '../../shared/contract'
+import { MESSAGE_PAGE_SIZE, type Message, type PathChange } from '../../shared/types'
 import type { AttachmentCatalog } from '../attachments/catalog'
 import { removeOrphans } from '../attachments/cleanup'
 import { conversationHashes } from '../attachments/records'

@@ -1,10 +1,5 @@
-import type {
-  AppErrorInfo,
-  Message,
-  MessageRole,
-  MessageStatus,
-  Usage
-} from '../../shared/contract'
+import type { AppErrorInfo } from '../../shared/errors'
+import type { Message, MessageRole, MessageStatus, Usage } from '../../shared/types'
 import type { HistoryDatabase } from './database'
 import { parseParams } from './params'
 import { prepared } from './statements'

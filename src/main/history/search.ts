@@ -3,7 +3,6 @@
 import {
   SEARCH_FILTER_NAMES,
   type MessageHit,
-  type MessageRole,
   type SearchCursor,
   type SearchFilters,
   type SearchGroup,
@@ -11,7 +10,8 @@ import {
   type SearchPage,
   type SnippetPart,
   type TitleHit
-} from '../../shared/contract'
+} from '../../shared/search'
+import type { MessageRole } from '../../shared/types'
 import type { HistoryDatabase } from './database'
 import {
   buildSnippet,

@@ -413,7 +413,7 @@ export function hasTerm(folded: string, term: SearchTerm): boolean {
   return findTerm(folded, term, true).length > 0
 }
 
-import type { SnippetPart } from '../../shared/contract'
+import type { SnippetPart } from '../../shared/search'
 
 export type { SnippetPart }
 

@@ -2,13 +2,8 @@
 // import adds only what is not there yet, however often the same file is imported.
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import {
-  ERROR_CODES,
-  type Conversation,
-  type ExportedFile,
-  type ImportSummary,
-  type Message
-} from '../../shared/contract'
+import { ERROR_CODES } from '../../shared/errors'
+import type { Conversation, ExportedFile, ImportSummary, Message } from '../../shared/types'
 import { chatParamsSchema, type ChatParams } from '../../shared/params'
 import type { HistoryDatabase } from './database'
 import { prepared } from './statements'

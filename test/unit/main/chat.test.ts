@@ -1,6 +1,7 @@
 // The core against the fake provider over real HTTP, with a real SQLite file and the real keychain.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { EventPayloads, Message, SendResult } from '../../../src/shared/contract'
+import type { EventPayloads } from '../../../src/shared/contract'
+import type { Message, SendResult } from '../../../src/shared/types'
 import type { ChatServiceOptions } from '../../../src/main/chat/service'
 import type { Core } from '../../../src/main/core'
 import { getMessage, listMessages } from '../../../src/main/history/messages'
