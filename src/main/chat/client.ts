@@ -45,7 +45,7 @@ export const DEFAULT_CHAT_OPTIONS: ChatClientOptions = {
   maxRetryAfterSeconds: 20
 }
 
-// The gateway adds fields the SDK does not type (docs/api.md, "Response").
+// The gateway adds fields the SDK does not type (docs/api.md, "The stream").
 type ChunkDelta = { content?: string | null; reasoning_content?: string | null }
 type ChunkUsage = OpenAI.CompletionUsage & {
   completion_tokens_details?: { reasoning_tokens?: number | null } | null
