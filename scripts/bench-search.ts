@@ -17,10 +17,11 @@ import {
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import * as conversations from '../src/main/history/conversations'
-import { openDatabase, type HistoryDatabase } from '../src/main/history/database'
+import { openDatabase, type HistoryDatabase } from '../src/main/db/database'
 import * as messages from '../src/main/history/messages'
 import { searchAllMessageIds, searchMessages } from '../src/main/history/search'
-import { foldText, parseQuery, type SearchTerm } from '../src/main/history/searchText'
+import { foldText } from '../src/main/db/searchText'
+import { parseQuery, type SearchTerm } from '../src/main/history/searchQuery'
 
 // Bump when the generator or the schema changes, so a stale cached database is rebuilt.
 const CORPUS_VERSION = 3

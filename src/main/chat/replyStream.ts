@@ -3,7 +3,7 @@
 import type { EmitEvent, Message, Usage } from '../../shared/contract'
 import { AppError } from '../errors'
 import * as conversations from '../history/conversations'
-import type { HistoryDatabase } from '../history/database'
+import type { HistoryDatabase } from '../db/database'
 import * as messages from '../history/messages'
 import { getSettings } from '../settings/settings'
 import { isAbort, streamChat, type ChatMessageParam } from './client'

@@ -8,7 +8,7 @@ import {
 } from '../attachments/records'
 import type { AttachmentStore } from '../attachments/store'
 import { AppError } from '../errors'
-import type { HistoryDatabase } from '../history/database'
+import type { HistoryDatabase } from '../db/database'
 import * as conversations from '../history/conversations'
 import * as messages from '../history/messages'
 import { setReplyParams } from '../history/params'

@@ -5,9 +5,9 @@ import type {
   MessageStatus,
   Usage
 } from '../../shared/contract'
-import type { HistoryDatabase } from './database'
+import type { HistoryDatabase } from '../db/database'
 import { parseParams } from './params'
-import { prepared } from './statements'
+import { prepared } from '../db/statements'
 
 interface MessageRow {
   id: number

@@ -1,5 +1,6 @@
 // Offline full-text search over message text, reasoning and conversation titles (migration 2).
-// The semantics are written down in docs/search.md; searchText.ts implements the text side.
+// The semantics are written down in docs/search.md; searchQuery.ts and db/searchText.ts hold
+// the text side.
 import {
   SEARCH_FILTER_NAMES,
   type MessageHit,
@@ -12,14 +13,14 @@ import {
   type SnippetPart,
   type TitleHit
 } from '../../shared/contract'
-import type { HistoryDatabase } from './database'
+import type { HistoryDatabase } from '../db/database'
 import {
   buildSnippet,
   type ExpandPrefix,
   ftsMatchExpression,
   parseQuery,
   type SearchTerm
-} from './searchText'
+} from './searchQuery'
 
 export type { MessageHit, SearchCursor, SearchGroup, SearchHit, SearchPage, SnippetPart, TitleHit }
 export { groupByConversation } from '../../shared/search'

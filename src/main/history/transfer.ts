@@ -10,8 +10,8 @@ import {
   type Message
 } from '../../shared/contract'
 import { chatParamsSchema, type ChatParams } from '../../shared/params'
-import type { HistoryDatabase } from './database'
-import { prepared } from './statements'
+import type { HistoryDatabase } from '../db/database'
+import { prepared } from '../db/statements'
 import { attachToMessage, listConversationAttachments } from '../attachments/records'
 import { currentPath, listMessages } from './messages'
 import { parseParams } from './params'

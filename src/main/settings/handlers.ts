@@ -2,7 +2,7 @@
 import type { Handlers } from '../../shared/contract'
 import { MODELS, findModel, modelOrTextOnly, type ModelInfo } from '../../shared/models'
 import { listModelIds } from '../chat/client'
-import type { HistoryDatabase } from '../history/database'
+import type { HistoryDatabase } from '../db/database'
 import type { KeyManager } from '../secrets/keychain'
 import { getSettings, updateSettings } from './settings'
 
