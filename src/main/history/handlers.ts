@@ -10,8 +10,7 @@ import type { AttachmentCatalog } from '../attachments/catalog'
 import { removeOrphans } from '../attachments/cleanup'
 import { conversationHashes } from '../attachments/records'
 import type { AttachmentStore } from '../attachments/store'
-import type { ChatService } from '../chat/service'
-import { AppError } from '../errors'
+import { AppError, stillStreaming } from '../errors'
 import * as conversations from './conversations'
 import type { HistoryDatabase } from '../db/database'
 import * as messages from './messages'
@@ -36,8 +35,8 @@ export type HistoryRequest =
 
 /** What the history's requests use besides the database. */
 export interface HistoryNeeds {
-  /** To refuse deleting a conversation while its reply streams. */
-  chat: Pick<ChatService, 'isStreaming'>
+  /** To refuse changing a conversation's messages while its reply streams. */
+  chat: { isStreaming(conversationId: number): boolean }
   /** To remove the files only a deleted conversation used. */
   store: AttachmentStore
   catalog: AttachmentCatalog
@@ -124,12 +123,7 @@ export function historyHandlers(
     },
     showVersion: async ({ messageId }) => {
       const version = existingMessage(messageId)
-      if (chat.isStreaming(version.conversationId)) {
-        throw new AppError(
-          'busy',
-          'A reply is still streaming in this conversation. Stop it first.'
-        )
-      }
+      if (chat.isStreaming(version.conversationId)) throw stillStreaming('conversation')
       messages.setCurrentLeaf(
         db,
         version.conversationId,
@@ -139,24 +133,14 @@ export function historyHandlers(
     },
     deleteMessage: async ({ messageId }) => {
       const message = existingMessage(messageId)
-      if (chat.isStreaming(message.conversationId)) {
-        throw new AppError(
-          'busy',
-          'A reply is still streaming in this conversation. Stop it first.'
-        )
-      }
+      if (chat.isStreaming(message.conversationId)) throw stillStreaming('conversation')
       const hashes = conversationHashes(db, message.conversationId)
       db.transaction(() => messages.deleteMessageTree(db, message.conversationId, message.id))()
       await removeOrphans(db, store, hashes, catalog.draftHashes())
       return pathChange(message.conversationId, message.id, message.parentId)
     },
     deleteConversation: async ({ id }) => {
-      if (chat.isStreaming(id)) {
-        throw new AppError(
-          'busy',
-          'A reply is still streaming in this conversation. Stop it first.'
-        )
-      }
+      if (chat.isStreaming(id)) throw stillStreaming('conversation')
       const hashes = conversationHashes(db, id)
       conversations.deleteConversation(db, id)
       await removeOrphans(db, store, hashes, catalog.draftHashes())
