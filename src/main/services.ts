@@ -6,6 +6,7 @@ import { sweepUnreferenced } from './attachments/cleanup'
 import { attachmentHandlers } from './attachments/handlers'
 import { serveAttachment, type ServedAttachment } from './attachments/protocol'
 import { AttachmentStore } from './attachments/store'
+import { listModelIds } from './chat/client'
 import { chatHandlers } from './chat/handlers'
 import { DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './chat/options'
 import { ChatService } from './chat/service'
@@ -77,7 +78,7 @@ export function createServices(
 
   // Adding a request: the contract, and the handlers file of its feature.
   const handlers = {
-    ...settingsHandlers(db, keys),
+    ...settingsHandlers(db, keys, (baseURL, apiKey) => listModelIds(baseURL, apiKey)),
     ...historyHandlers(db, { chat, store, catalog }),
     ...attachmentHandlers(store, catalog),
     ...chatHandlers(chat, catalog)

@@ -1,17 +1,23 @@
 // Settings and the provider's side of them: the connection test and the model list.
 import type { Handlers } from '../../shared/contract'
 import { MODELS, findModel, modelOrTextOnly, type ModelInfo } from '../../shared/models'
-import { listModelIds } from '../chat/client'
 import type { HistoryDatabase } from '../db/database'
 import type { KeyManager } from '../secrets/keychain'
 import { getSettings, updateSettings } from './settings'
 
 export type SettingsRequest = 'getSettings' | 'updateSettings' | 'testConnection' | 'listModels'
 
-/** Settings live in the history database; the key comes from the keychain. */
+/** The provider's model ids for a base URL and key (chat/client.ts's GET /models). */
+export type ListModelIds = (baseURL: string, apiKey: string) => Promise<string[]>
+
+/**
+ * Settings live in the history database; the key comes from the keychain. The provider is asked
+ * through `listModelIds`, handed in: the chat floor sits above settings.
+ */
 export function settingsHandlers(
   db: HistoryDatabase,
-  keys: KeyManager
+  keys: KeyManager,
+  listModelIds: ListModelIds
 ): Pick<Handlers, SettingsRequest> {
   return {
     getSettings: async () => getSettings(db),
