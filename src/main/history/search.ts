@@ -7,7 +7,6 @@ import {
   type MessageRole,
   type SearchCursor,
   type SearchFilters,
-  type SearchGroup,
   type SearchHit,
   type SearchPage,
   type SnippetPart,
@@ -22,7 +21,7 @@ import {
   type SearchTerm
 } from './searchQuery'
 
-export type { MessageHit, SearchCursor, SearchGroup, SearchHit, SearchPage, SnippetPart, TitleHit }
+export type { SearchCursor, SearchHit, SearchPage }
 export { groupByConversation } from '../../shared/search'
 
 /** A query, the contract's filters (model, from inclusive, to exclusive), and a page. */

@@ -4,8 +4,6 @@
 import type { SnippetPart } from '../../shared/contract'
 import { commonPairs, foldText, foldWithOffsets, isCjkFolded, tokenize } from '../db/searchText'
 
-export type { SnippetPart }
-
 /** One search term: a word, a CJK string, or a quoted phrase, already folded. */
 export interface SearchTerm {
   /** The folded form of the term (never empty, no leading or trailing space). */

@@ -1,6 +1,5 @@
 // Export and import. Every conversation and message carries a uid that survives export, so an
 // import adds only what is not there yet, however often the same file is imported.
-import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import {
   ERROR_CODES,
@@ -402,6 +401,3 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
   })()
   return summary
 }
-
-/** A new uid for a conversation or message. */
-export const newUid = (): string => randomUUID()
