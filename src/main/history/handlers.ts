@@ -13,9 +13,11 @@ import type { AttachmentStore } from '../attachments/store'
 import { AppError, stillStreaming } from '../errors'
 import * as conversations from './conversations'
 import type { HistoryDatabase } from '../db/database'
+import { messagesBeside, pageOfMessages } from './messagePages'
 import * as messages from './messages'
 import { searchMessages } from './search'
-import { exportAll, exportConversation, importAll, parseExport } from './transfer'
+import { parseExport } from './exportFile'
+import { exportAll, exportConversation, importAll } from './transfer'
 
 export type HistoryRequest =
   | 'listConversations'
@@ -68,7 +70,7 @@ export function historyHandlers(
     const page =
       parentId === null
         ? firstPage(messages.currentPath(db, conversationId))
-        : messages.messagesBeside(db, conversationId, { after: parentId }, MESSAGE_PAGE_SIZE)
+        : messagesBeside(db, conversationId, { after: parentId }, MESSAGE_PAGE_SIZE)
     return { from, messages: catalog.decorate(page.messages), hasMore: page.hasMore }
   }
 
@@ -80,13 +82,13 @@ export function historyHandlers(
       // A search hit on another branch opens that branch.
       if (around !== undefined) messages.showBranchOf(db, id, around)
       const conversation = existing(id)
-      const page = messages.pageOfMessages(db, id, { around, limit: limit ?? MESSAGE_PAGE_SIZE })
+      const page = pageOfMessages(db, id, { around, limit: limit ?? MESSAGE_PAGE_SIZE })
       return { conversation, ...page, messages: catalog.decorate(page.messages) }
     },
     listMessages: async ({ conversationId, before, after, limit }) => {
       existing(conversationId)
       const side = before !== undefined ? { before } : { after: after! }
-      const page = messages.messagesBeside(db, conversationId, side, limit ?? MESSAGE_PAGE_SIZE)
+      const page = messagesBeside(db, conversationId, side, limit ?? MESSAGE_PAGE_SIZE)
       return { ...page, messages: catalog.decorate(page.messages) }
     },
     renameConversation: async ({ id, title }) => {
