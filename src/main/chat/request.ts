@@ -1,6 +1,6 @@
 // What a conversation's parameters do to a request: refused before anything is sent when the
 // model does not take one, the history trimmed to the last turns, a system message first, and the
-// body fields as the API names them (docs/api.md, "Request").
+// body fields as the API names them (docs/api.md, "Other request fields").
 import type { LeftOutAttachment } from '../../shared/contract'
 import type { AttachmentRefusal } from '../../shared/attachments/refusals'
 import { modelOrTextOnly, type ModelInfo } from '../../shared/models'
