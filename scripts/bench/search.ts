@@ -16,7 +16,7 @@ import {
 } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { openDatabase } from '../../src/main/history/database'
+import { openDatabase } from '../../src/main/db/database'
 import { searchAllMessageIds, searchMessages } from '../../src/main/history/search'
 import queryGroups from './data/search-queries.json'
 import { log, percentile, round } from './lib/measure'

@@ -29,3 +29,13 @@ export class AppError extends Error {
     return info
   }
 }
+
+const STILL_STREAMING = {
+  conversation: 'A reply is still streaming in this conversation. Stop it first.',
+  reply: 'That reply is still streaming.'
+} as const
+
+/** The one "busy" refusal: a reply still streams in the conversation, or is the reply asked about. */
+export function stillStreaming(where: keyof typeof STILL_STREAMING): AppError {
+  return new AppError('busy', STILL_STREAMING[where])
+}

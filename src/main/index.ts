@@ -13,9 +13,9 @@ import {
 } from 'electron'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { REQUEST_NAMES, channelOf, type EmitEvent, type Handlers } from '../shared/contract'
+import { channelOf, type EmitEvent, type Handlers } from '../shared/contract'
 import { resolveUiLanguage, type UiLanguage } from '../shared/settings'
-import { ATTACHMENT_SCHEME, createCore, type Core } from './core'
+import { ATTACHMENT_SCHEME, startCore, type Core } from './core'
 import { registerHandlers } from './ipc'
 import { createKeytarStore } from './secrets/keychain'
 import { menuTemplate } from './shell/menu'
@@ -104,8 +104,12 @@ function createWindow(): BrowserWindow {
   return window
 }
 
-/** The application menu in the saved language (or the OS's, for 'system'). */
+let menuShown: UiLanguage | null = null
+
+/** The application menu in the saved language (or the OS's, for 'system'); redrawn on a change. */
 function applyMenu(language: UiLanguage): void {
+  if (language === menuShown) return
+  menuShown = language
   const template = menuTemplate({
     platform: process.platform,
     isPackaged: app.isPackaged,
@@ -164,48 +168,34 @@ void app.whenReady().then(async () => {
     : contentSecurityPolicy(readFileSync(join(rendererDir, 'index.html'), 'utf8'))
   if (policy)
     protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url, policy))
-  // The window comes first, on its loading screen; the history opens meanwhile, and every
-  // request waits for it.
-  // Opened on the next turn of the event loop, after the window below is created.
-  const opening = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-    createCore({
-      dataDir: app.getPath('userData'),
-      secrets: createKeytarStore(keychainService),
-      emit
-    })
-  )
-  opening.catch(() => undefined) // reported below, once the window is up
+  applyMenu(resolveUiLanguage(undefined, osLocale()))
+  // The window comes first, on its loading screen; the history opens meanwhile (its first step
+  // waits for the file system, after this synchronous block), and every request waits for it.
+  mainWindow = createWindow()
+  const starting = startCore({
+    dataDir: app.getPath('userData'),
+    secrets: createKeytarStore(keychainService),
+    emit,
+    // The menu follows the language setting when the user changes it.
+    onSettingsChanged: (settings) => applyMenu(resolveUiLanguage(settings.language, osLocale()))
+  })
   protocol.handle(ATTACHMENT_SCHEME, async (request) => {
     const url = new URL(request.url)
-    const served = await (await opening).serveAttachment(`/${url.host}${url.pathname}`)
+    const served = await starting.serveAttachment(`/${url.host}${url.pathname}`)
     if (!served) return new Response(null, { status: 404 })
     return new Response(new Uint8Array(served.bytes), { headers: { 'content-type': served.mime } })
   })
-  const handlers = Object.fromEntries(
-    REQUEST_NAMES.map((name) => [
-      name,
-      async (args: never) =>
-        ((await opening).handlers[name] as (args: never) => Promise<unknown>)(args)
-    ])
-  ) as unknown as Handlers
-  // The menu follows the language setting when the user changes it.
-  handlers.updateSettings = async (patch) => {
-    const settings = await (await opening).handlers.updateSettings(patch)
-    if (patch.language !== undefined) applyMenu(resolveUiLanguage(settings.language, osLocale()))
-    return settings
-  }
-  applyMenu(resolveUiLanguage(undefined, osLocale()))
   // Only our own page, in the top frame, may call the API.
-  registerHandlers(ipcMain, handlers, (event) => {
+  registerHandlers(ipcMain, starting.handlers, (event) => {
     const frame = event.senderFrame
     return frame !== null && frame.parent === null && isOwnPage(frame.url, rendererURL)
   })
-  mainWindow = createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
   })
   try {
-    core = await opening
+    await starting.ready
+    core = starting
   } catch (error) {
     // A refused database still opens the app (on its recovery screen); this is anything worse.
     dialog.showErrorBox(

@@ -3,7 +3,7 @@
 // the app's own history module so the same triggers index it. Deterministic for a seed.
 import { performance } from 'node:perf_hooks'
 import * as conversations from '../../../src/main/history/conversations'
-import type { HistoryDatabase } from '../../../src/main/history/database'
+import type { HistoryDatabase } from '../../../src/main/db/database'
 import * as messages from '../../../src/main/history/messages'
 import corpus from '../data/search-corpus.json'
 import { log } from '../lib/measure'

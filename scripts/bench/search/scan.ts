@@ -1,8 +1,9 @@
 // The plain scan the search benchmark checks the app against: the semantics of docs/search.md on
 // folded text, with regular expressions, one pass over every message.
 import { performance } from 'node:perf_hooks'
-import type { HistoryDatabase } from '../../../src/main/history/database'
-import { foldText, parseQuery, type SearchTerm } from '../../../src/main/history/searchText'
+import type { HistoryDatabase } from '../../../src/main/db/database'
+import { foldText } from '../../../src/main/db/searchText'
+import { parseQuery, type SearchTerm } from '../../../src/main/history/searchQuery'
 import { log } from '../lib/measure'
 
 const CJK_CLASS = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Hangul}'

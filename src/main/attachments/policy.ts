@@ -2,8 +2,6 @@
 // Pure: sizes in, decisions out.
 import type { LeftOutAttachment } from '../../shared/types'
 import type { ModelInfo } from '../../shared/models'
-
-export type { LeftOutAttachment, LeftOutReason } from '../../shared/types'
 import { MAX_REQUEST_BYTES, modelsThatTake } from '../../shared/attachments/limits'
 import { accept, megabytes, refuse, type AttachmentResult } from '../../shared/attachments/refusals'
 

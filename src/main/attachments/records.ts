@@ -2,7 +2,7 @@
 // Plain synchronous queries with bound parameters, like the history modules.
 import type Database from 'better-sqlite3'
 import type { Attachment } from '../../shared/types'
-import { prepared } from '../history/statements'
+import { prepared } from '../db/statements'
 
 export type AttachmentKind = Attachment['kind']
 

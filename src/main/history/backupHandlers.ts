@@ -2,8 +2,8 @@
 // history is refused: they are how the user gets out of it.
 import type { Handlers } from '../../shared/contract'
 import type { HistoryStatus } from '../../shared/types'
-import { listBackups, restoreBackup } from './backup'
-import type { HistoryProblem } from './open'
+import { listBackups, restoreBackup } from '../db/backup'
+import type { HistoryProblem } from '../db/open'
 
 export type BackupRequest = 'getHistoryStatus' | 'restoreBackup'
 

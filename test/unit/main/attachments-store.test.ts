@@ -25,7 +25,7 @@ import {
 } from '../../../src/main/attachments/records'
 import { AttachmentStore, sha256Of } from '../../../src/main/attachments/store'
 import * as conversations from '../../../src/main/history/conversations'
-import type { HistoryDatabase } from '../../../src/main/history/database'
+import type { HistoryDatabase } from '../../../src/main/db/database'
 import * as messages from '../../../src/main/history/messages'
 import { findModel } from '../../../src/shared/models'
 import {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventPayloads } from '../../../src/shared/contract'
 import type { Message, SendResult } from '../../../src/shared/types'
-import type { ChatServiceOptions } from '../../../src/main/chat/service'
+import type { ChatServiceOptions } from '../../../src/main/chat/options'
 import type { Core } from '../../../src/main/core'
 import { getMessage, listMessages } from '../../../src/main/history/messages'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
