@@ -1,10 +1,10 @@
 // The open conversation: its messages, sending, the replies streaming in, and the message a
-// search opened. Streamed text goes through the context's StreamBuffer, one update per frame.
+// search opened. Streamed text goes through the scope's StreamBuffer, one update per frame.
 import type { EventPayloads, Message, SearchField } from '../../../../shared/contract'
 import { FPS_DEFAULT } from '../../../../shared/attachments/limits'
-import { attachmentBlock, modelInfoOf } from '../../attachments'
-import { placeConversation } from '../../history'
-import type { SliceArgs } from '../context'
+import { attachmentBlock, modelInfoOf } from '../../lib/attachmentRules'
+import { placeConversation } from '../../lib/historyView'
+import type { SliceArgs } from '../scope'
 import { EMPTY_TRAY, selectCurrentModel, trayKeyOf } from '../selectors'
 import type { MessageCache } from '../streamBuffer'
 import { refuseFile, updateTray } from './composer'
@@ -66,8 +66,8 @@ export interface ChatSlice {
 
 /** The chat slice: navigation between conversations, sending, streaming replies. */
 export function createChatSlice(args: SliceArgs): ChatSlice {
-  const { set, get, api, context } = args
-  const { stream } = context
+  const { set, get, api, scope } = args
+  const { stream } = scope
   return {
     activeConversationId: null,
     messagesByConversation: {},
@@ -87,7 +87,7 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
           ? state.messagesByConversation[id]
           : undefined
       if (state.activeConversationId === id && cached) return
-      const ticket = ++context.navigation
+      const ticket = ++scope.navigation
       set({
         activeConversationId: id,
         ...pruneCache(state, id),
@@ -95,7 +95,7 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
       })
       if (cached) return
       const result = await api.getConversation(around === undefined ? { id } : { id, around })
-      const stillOpen = context.navigation === ticket
+      const stillOpen = scope.navigation === ticket
       if (!result.ok) {
         set({ banner: result.error, ...(stillOpen ? { loadingConversationId: null } : {}) })
         return
@@ -129,7 +129,7 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
     },
 
     newChat() {
-      context.navigation++
+      scope.navigation++
       const state = get()
       set({
         activeConversationId: null,
@@ -161,7 +161,7 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
         name: draft.name,
         ...(draft.kind === 'video' ? { fps: draft.fps ?? FPS_DEFAULT } : {})
       }))
-      const ticket = context.navigation
+      const ticket = scope.navigation
       // A new chat's parameters go with its first message (none chosen: main uses the defaults).
       const params = conversationId === null ? state.draftParams : null
       set({ sending: true, highlight: null })
@@ -199,8 +199,8 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
       const current = get()
       const previous =
         conversationId === null ? [] : (current.messagesByConversation[conversationId] ?? [])
-      const stillHere = context.navigation === ticket
-      context.draftModelChosen = true
+      const stillHere = scope.navigation === ticket
+      scope.draftModelChosen = true
       const leftOutNext = { ...current.leftOut }
       if (leftOut && leftOut.length > 0) leftOutNext[conversation.id] = leftOut
       else delete leftOutNext[conversation.id]
@@ -270,37 +270,37 @@ export function listenToReplies(args: SliceArgs): Array<() => void> {
 }
 
 /** Cancels the next frame's update and drops the buffered text. */
-export function stopStreaming({ frames, context }: SliceArgs): void {
-  if (context.frame !== null) frames.cancel(context.frame)
-  context.frame = null
-  context.stream.clear()
+export function stopStreaming({ frames, scope }: SliceArgs): void {
+  if (scope.frame !== null) frames.cancel(scope.frame)
+  scope.frame = null
+  scope.stream.clear()
 }
 
 function onReplyDelta(args: SliceArgs, delta: EventPayloads['replyDelta']): void {
-  const { frames, context } = args
-  context.stream.add(delta)
-  if (context.frame === null) context.frame = frames.request(() => flushDeltas(args))
+  const { frames, scope } = args
+  scope.stream.add(delta)
+  if (scope.frame === null) scope.frame = frames.request(() => flushDeltas(args))
 }
 
-function flushDeltas({ set, get, context }: SliceArgs): void {
-  context.frame = null
+function flushDeltas({ set, get, scope }: SliceArgs): void {
+  scope.frame = null
   const cache = get().messagesByConversation
-  const next = context.stream.applyTo(cache)
+  const next = scope.stream.applyTo(cache)
   if (next !== cache) set({ messagesByConversation: next })
 }
 
 function onReplyEnded(
-  { set, get, frames, context }: SliceArgs,
+  { set, get, frames, scope }: SliceArgs,
   { conversationId, message }: EventPayloads['replyEnded']
 ): void {
-  if (context.frame !== null) {
-    frames.cancel(context.frame)
-    context.frame = null
+  if (scope.frame !== null) {
+    frames.cancel(scope.frame)
+    scope.frame = null
   }
   const state = get()
   // Flush what is buffered; the final message replaces the streaming one. Deltas still kept
   // belong to replies not created yet: settling the request's reply applies them.
-  const messagesByConversation = context.stream.endReply(
+  const messagesByConversation = scope.stream.endReply(
     state.messagesByConversation,
     conversationId,
     message
@@ -344,7 +344,7 @@ function streamingAfter(
 
 /** Loads the page before the first or after the last loaded message of the open conversation. */
 async function loadBeside(
-  { set, get, api, context }: SliceArgs,
+  { set, get, api, scope }: SliceArgs,
   direction: 'older' | 'newer'
 ): Promise<void> {
   const id = get().activeConversationId
@@ -352,7 +352,7 @@ async function loadBeside(
   const window = id === null ? undefined : get().messageWindows[id]
   if (id === null || !loaded || loaded.length === 0 || !window || window.loading !== null) return
   if (direction === 'older' ? !window.hasOlder : !window.hasNewer) return
-  const ticket = context.navigation
+  const ticket = scope.navigation
   set({ messageWindows: { ...get().messageWindows, [id]: { ...window, loading: direction } } })
   const result = await api.listMessages(
     direction === 'older'
@@ -362,7 +362,7 @@ async function loadBeside(
   const current = get().messagesByConversation[id]
   const currentWindow = get().messageWindows[id]
   if (!currentWindow) return
-  if (!result.ok || context.navigation !== ticket || !current) {
+  if (!result.ok || scope.navigation !== ticket || !current) {
     set({
       messageWindows: { ...get().messageWindows, [id]: { ...currentWindow, loading: null } },
       ...(result.ok ? {} : { banner: result.error })

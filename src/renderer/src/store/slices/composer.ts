@@ -8,8 +8,8 @@ import {
   clampFps,
   fileName,
   localRefusal
-} from '../../attachments'
-import type { SliceArgs } from '../context'
+} from '../../lib/attachmentRules'
+import type { SliceArgs } from '../scope'
 import { EMPTY_TRAY, selectCurrentModel, trayKeyOf } from '../selectors'
 
 /** A file being read and checked by main; shown busy in the tray. */
@@ -59,7 +59,7 @@ export interface ComposerSlice {
 
 /** The composer slice: attaching files, and the notices about them. */
 export function createComposerSlice(args: SliceArgs): ComposerSlice {
-  const { set, get, context } = args
+  const { set, get, scope } = args
   return {
     trays: {},
     leftOut: {},
@@ -71,7 +71,7 @@ export function createComposerSlice(args: SliceArgs): ComposerSlice {
       const entries = files.map((file) => ({
         file,
         pending: {
-          id: context.nextTrayItemId++,
+          id: scope.nextTrayItemId++,
           name: fileName(file, fallbackName(file)),
           bytes: file.size
         } satisfies PendingAttachment
@@ -82,7 +82,7 @@ export function createComposerSlice(args: SliceArgs): ComposerSlice {
         pending: [...tray.pending, ...entries.map((e) => e.pending)],
         refusals: []
       }))
-      const batch = context.attachQueue.then(async () => {
+      const batch = scope.attachQueue.then(async () => {
         for (const { file, pending } of entries) {
           try {
             await attachOne(args, key, model, pending, file)
@@ -95,7 +95,7 @@ export function createComposerSlice(args: SliceArgs): ComposerSlice {
           }
         }
       })
-      context.attachQueue = batch
+      scope.attachQueue = batch
       await batch
     },
 
@@ -172,7 +172,7 @@ export function refuseFile(
   error: AppErrorInfo,
   file: File | null
 ): void {
-  const notice: AttachmentRefusalNotice = { id: args.context.nextTrayItemId++, name, error, file }
+  const notice: AttachmentRefusalNotice = { id: args.scope.nextTrayItemId++, name, error, file }
   updateTray(args, key, (tray) => ({ ...tray, refusals: [...tray.refusals, notice] }))
 }
 

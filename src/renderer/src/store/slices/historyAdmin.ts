@@ -1,6 +1,6 @@
 // The history file as a whole: its status and backups (the recovery screen), export and import.
 import type { AppErrorInfo, HistoryStatus, ImportSummary } from '../../../../shared/contract'
-import type { SliceArgs } from '../context'
+import type { SliceArgs } from '../scope'
 import { loadConversationPage } from './conversations'
 import { startApp } from './session'
 

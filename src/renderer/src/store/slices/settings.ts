@@ -1,7 +1,7 @@
 // The saved settings and key, the settings dialog and the setup screen's form.
 import type { AppErrorInfo, KeyStatus, Language } from '../../../../shared/contract'
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../../shared/settings'
-import type { SliceArgs } from '../context'
+import type { SliceArgs } from '../scope'
 import { enterChat } from './session'
 
 /** The state of the last "Test connection". */
