@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react'
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ModelInfo } from '../../../../shared/models'
 import {
@@ -16,7 +16,8 @@ import {
   type ParamError,
   type ParamsDraft
 } from '../../lib/paramsForm'
-import { IconButton } from '../../ui/IconButton'
+import { CheckedField } from '../../ui/CheckedField'
+import { HistoryField, StopField } from './ParamFields'
 import './ParamsForm.css'
 
 /**
@@ -67,6 +68,37 @@ export function ParamsForm({
     return error ? t(`params.invalid.${error}`, { max: MAX_STOP_SEQUENCES }) : null
   }
 
+  const numberField = (field: 'temperature' | 'topP' | 'maxTokens', hint: string) => (
+    <CheckedField
+      label={t(`params.${field}`)}
+      labelHint={hint}
+      error={errorText(field)}
+      className="params-field"
+    >
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={t('params.default')}
+          value={draft[field]}
+          onChange={(event) => change({ [field]: event.target.value })}
+        />
+      )}
+    </CheckedField>
+  )
+
+  const effortOptions: Array<[string, string]> = [
+    ['', t('params.default')],
+    ...offered.efforts.map((effort): [string, string] => [effort, t(`params.efforts.${effort}`)]),
+    // A saved value the thinking choice no longer allows stays visible, marked invalid.
+    ...(draft.reasoningEffort !== '' && !offered.efforts.includes(draft.reasoningEffort)
+      ? [[draft.reasoningEffort, t(`params.efforts.${draft.reasoningEffort}`)] as [string, string]]
+      : [])
+  ]
+
   // Saved parameters this model refuses (it was switched to after they were set): Save drops them.
   const refused = model
     ? [...new Set(paramIssues(initial, model).map((issue) => t(`params.${issue.field}`)))]
@@ -83,34 +115,26 @@ export function ParamsForm({
           })}
         </p>
       ) : null}
-      <TextAreaField
+      <CheckedField
         label={t('params.systemPrompt')}
-        value={draft.systemPrompt}
-        onChange={(systemPrompt) => change({ systemPrompt })}
         error={errorText('systemPrompt')}
-      />
+        className="params-field"
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="params-textarea"
+            rows={3}
+            placeholder={t('params.systemPromptPlaceholder')}
+            value={draft.systemPrompt}
+            onChange={(event) => change({ systemPrompt: event.target.value })}
+          />
+        )}
+      </CheckedField>
       <div className="params-grid">
-        <NumberField
-          label={t('params.temperature')}
-          hint={t('params.range', { min: 0, max: 2 })}
-          value={draft.temperature}
-          onChange={(temperature) => change({ temperature })}
-          error={errorText('temperature')}
-        />
-        <NumberField
-          label={t('params.topP')}
-          hint={t('params.range', { min: 0, max: 1 })}
-          value={draft.topP}
-          onChange={(topP) => change({ topP })}
-          error={errorText('topP')}
-        />
-        <NumberField
-          label={t('params.maxTokens')}
-          hint={t('params.maxTokensHint')}
-          value={draft.maxTokens}
-          onChange={(maxTokens) => change({ maxTokens })}
-          error={errorText('maxTokens')}
-        />
+        {numberField('temperature', t('params.range', { min: 0, max: 2 }))}
+        {numberField('topP', t('params.range', { min: 0, max: 1 }))}
+        {numberField('maxTokens', t('params.maxTokensHint'))}
         <HistoryField
           key={resets}
           value={draft.historyTurns}
@@ -118,42 +142,45 @@ export function ParamsForm({
           error={errorText('historyTurns')}
         />
         {offered.thinking ? (
-          <SelectField
+          <CheckedField
             label={t('params.thinking')}
-            value={draft.thinking}
-            options={[
-              ['', t('params.default')],
-              ['enabled', t('params.thinkingOn')],
-              ['disabled', t('params.thinkingOff')]
-            ]}
-            onChange={(thinking) => change({ thinking: thinking as '' | ThinkingMode })}
             error={errorText('thinking')}
-          />
+            className="params-field"
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={draft.thinking}
+                onChange={(event) => change({ thinking: event.target.value as '' | ThinkingMode })}
+              >
+                {optionsOf([
+                  ['', t('params.default')],
+                  ['enabled', t('params.thinkingOn')],
+                  ['disabled', t('params.thinkingOff')]
+                ])}
+              </select>
+            )}
+          </CheckedField>
         ) : null}
         {offered.reasoningEffort ? (
-          <SelectField
+          <CheckedField
             label={t('params.reasoningEffort')}
             hint={draft.thinking === 'disabled' ? t('params.effortWithoutThinking') : undefined}
-            value={draft.reasoningEffort}
-            options={[
-              ['', t('params.default')],
-              ...offered.efforts.map((effort): [string, string] => [
-                effort,
-                t(`params.efforts.${effort}`)
-              ]),
-              // A saved value the thinking choice no longer allows stays visible, marked invalid.
-              ...(draft.reasoningEffort !== '' && !offered.efforts.includes(draft.reasoningEffort)
-                ? [
-                    [draft.reasoningEffort, t(`params.efforts.${draft.reasoningEffort}`)] as [
-                      string,
-                      string
-                    ]
-                  ]
-                : [])
-            ]}
-            onChange={(effort) => change({ reasoningEffort: effort as '' | ReasoningEffort })}
             error={errorText('reasoningEffort')}
-          />
+            className="params-field"
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={draft.reasoningEffort}
+                onChange={(event) =>
+                  change({ reasoningEffort: event.target.value as '' | ReasoningEffort })
+                }
+              >
+                {optionsOf(effortOptions)}
+              </select>
+            )}
+          </CheckedField>
         ) : null}
       </div>
       {model && (!offered.thinking || !offered.reasoningEffort) ? (
@@ -198,220 +225,11 @@ export function ParamsForm({
   )
 }
 
-/** The error under a field, named by the field's aria-describedby. */
-function FieldError({ id, error }: { id: string; error: string | null }) {
-  return error ? (
-    <p id={id} className="params-error">
-      {error}
-    </p>
-  ) : null
-}
-
-function NumberField({
-  label,
-  hint,
-  value,
-  onChange,
-  error
-}: {
-  label: string
-  hint: string
-  value: string
-  onChange: (value: string) => void
-  error: string | null
-}) {
-  const { t } = useTranslation()
-  const id = useId()
-  return (
-    <div className="field params-field">
-      <label htmlFor={`${id}-input`}>
-        {label} <span className="params-label-hint">{hint}</span>
-      </label>
-      <input
-        id={`${id}-input`}
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        spellCheck={false}
-        placeholder={t('params.default')}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      <FieldError id={`${id}-error`} error={error} />
-    </div>
-  )
-}
-
-function TextAreaField({
-  label,
-  value,
-  onChange,
-  error
-}: {
-  label: string
-  value: string
-  onChange: (value: string) => void
-  error: string | null
-}) {
-  const { t } = useTranslation()
-  const id = useId()
-  return (
-    <div className="field params-field">
-      <label htmlFor={`${id}-input`}>{label}</label>
-      <textarea
-        id={`${id}-input`}
-        className="params-textarea"
-        rows={3}
-        placeholder={t('params.systemPromptPlaceholder')}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      <FieldError id={`${id}-error`} error={error} />
-    </div>
-  )
-}
-
-function SelectField({
-  label,
-  hint,
-  value,
-  options,
-  onChange,
-  error
-}: {
-  label: string
-  hint?: string
-  value: string
-  options: Array<[string, string]>
-  onChange: (value: string) => void
-  error: string | null
-}) {
-  const id = useId()
-  return (
-    <div className="field params-field">
-      <label htmlFor={`${id}-input`}>{label}</label>
-      <select
-        id={`${id}-input`}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        {options.map(([option, text]) => (
-          <option key={option} value={option}>
-            {text}
-          </option>
-        ))}
-      </select>
-      {hint && !error ? <p className="field-hint">{hint}</p> : null}
-      <FieldError id={`${id}-error`} error={error} />
-    </div>
-  )
-}
-
-/** All of the history, or only the last N turns (a question and its answer each). */
-function HistoryField({
-  value,
-  onChange,
-  error
-}: {
-  value: string
-  onChange: (value: string) => void
-  error: string | null
-}) {
-  const { t } = useTranslation()
-  const id = useId()
-  // "Last turns" stays chosen while its number is being retyped.
-  const [limited, setLimited] = useState(value !== '')
-  return (
-    <div className="field params-field">
-      <label htmlFor={`${id}-choice`}>{t('params.history')}</label>
-      <div className="field-row">
-        <select
-          id={`${id}-choice`}
-          value={limited ? 'last' : 'all'}
-          onChange={(event) => {
-            const last = event.target.value === 'last'
-            setLimited(last)
-            onChange(last ? '10' : '')
-          }}
-        >
-          <option value="all">{t('params.historyAll')}</option>
-          <option value="last">{t('params.historyLast')}</option>
-        </select>
-        {limited ? (
-          <input
-            type="text"
-            inputMode="numeric"
-            className="params-turns"
-            aria-label={t('params.historyTurns')}
-            value={value}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => onChange(event.target.value)}
-          />
-        ) : null}
-      </div>
-      {limited && !error ? <p className="field-hint">{t('params.historyHint')}</p> : null}
-      <FieldError id={`${id}-error`} error={error} />
-    </div>
-  )
-}
-
-/** Up to four stop sequences; none = Default. */
-function StopField({
-  stop,
-  onChange,
-  error
-}: {
-  stop: string[]
-  onChange: (stop: string[]) => void
-  error: string | null
-}) {
-  const { t } = useTranslation()
-  const id = useId()
-  return (
-    <fieldset className="params-stop" aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>
-        {t('params.stop')}{' '}
-        <span className="params-label-hint">
-          {t('params.stopHint', { max: MAX_STOP_SEQUENCES })}
-        </span>
-      </legend>
-      {stop.length === 0 ? <p className="field-hint">{t('params.stopNone')}</p> : null}
-      {stop.map((sequence, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a stop sequence is its place in the list (its text is being edited)
-        <div key={index} className="field-row">
-          <input
-            type="text"
-            spellCheck={false}
-            aria-label={t('params.stopSequence', { number: index + 1 })}
-            aria-invalid={error && sequence === '' ? true : undefined}
-            value={sequence}
-            onChange={(event) =>
-              onChange(stop.map((s, i) => (i === index ? event.target.value : s)))
-            }
-          />
-          <IconButton
-            label={t('params.removeStop', { number: index + 1 })}
-            onClick={() => onChange(stop.filter((_, i) => i !== index))}
-          >
-            <span aria-hidden="true">×</span>
-          </IconButton>
-        </div>
-      ))}
-      {stop.length < MAX_STOP_SEQUENCES ? (
-        <div className="form-actions form-actions-start">
-          <button type="button" className="button" onClick={() => onChange([...stop, ''])}>
-            {t('params.addStop')}
-          </button>
-        </div>
-      ) : null}
-      <FieldError id={`${id}-error`} error={error} />
-    </fieldset>
-  )
+/** A select's options from [value, text] pairs. */
+function optionsOf(options: Array<[string, string]>): ReactNode {
+  return options.map(([option, text]) => (
+    <option key={option} value={option}>
+      {text}
+    </option>
+  ))
 }
