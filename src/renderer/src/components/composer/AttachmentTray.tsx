@@ -1,38 +1,15 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttachmentDraft } from '../../../../shared/contract'
 import { estimateFrames } from '../../../../shared/attachments/frames'
 import { FPS_DEFAULT, FPS_MAX, FPS_MIN } from '../../../../shared/attachments/limits'
 import type { ModelInfo } from '../../../../shared/models'
-import {
-  ACCEPTED_FILES,
-  attachmentBlock,
-  clampFps,
-  describeRefusal,
-  formatBytes,
-  formatDuration,
-  modelInfoOf,
-  modelTaking,
-  type AttachmentKind
-} from '../../lib/attachmentRules'
-import {
-  selectCurrentModel,
-  selectTray,
-  type AttachmentRefusalNotice,
-  type PendingAttachment
-} from '../../store'
+import { clampFps, formatBytes, formatDuration } from '../../lib/attachmentRules'
+import { selectTray, type PendingAttachment } from '../../store'
 import { useApp } from '../../store/StoreProvider'
-import { IconButton } from '../../ui/IconButton'
 import { Thumbnail } from '../../ui/Thumbnail'
+import { useCurrentModelInfo } from './useCurrentModelInfo'
 import './AttachmentTray.css'
-
-/** The model the open composer sends to, with what it takes. */
-export function useCurrentModelInfo(): { info: ModelInfo; models: readonly ModelInfo[] } {
-  const models = useApp((s) => s.models)
-  const current = useApp(selectCurrentModel)
-  const info = useMemo(() => modelInfoOf(models, current), [models, current])
-  return { info, models }
-}
 
 /** The open composer's attachments: thumbnails with name, size, fps for videos, and Remove. */
 export function AttachmentTray() {
@@ -170,162 +147,5 @@ function FpsControl({ draft, model }: { draft: AttachmentDraft; model: ModelInfo
       </div>
       {note ? <p className="fps-note">{note}</p> : null}
     </div>
-  )
-}
-
-/** Above the composer: refused files with the reason, and a model that cannot take the tray. */
-export function AttachmentAlerts() {
-  const { t } = useTranslation()
-  const tray = useApp(selectTray)
-  const { info, models } = useCurrentModelInfo()
-  const switchModel = useApp((s) => s.switchModelForAttachments)
-  const block = useMemo(
-    () => attachmentBlock(tray.drafts, info, models),
-    [tray.drafts, info, models]
-  )
-  // Files refused because of the model: one switch offers a model for all of them.
-  const retryKinds = useMemo(() => {
-    const kinds = new Set<AttachmentKind>()
-    for (const refusal of tray.refusals) {
-      if (refusal.file && refusal.error.reason === 'model_no_image') kinds.add('image')
-      if (refusal.file && refusal.error.reason === 'model_no_video') kinds.add('video')
-    }
-    // The switch must keep what is already in the tray acceptable too.
-    for (const draft of tray.drafts) kinds.add(draft.kind)
-    return [...kinds]
-  }, [tray.refusals, tray.drafts])
-  const retryModel = useMemo(() => modelTaking(retryKinds, models), [retryKinds, models])
-
-  if (!block && tray.refusals.length === 0) return null
-  return (
-    <div className="tray-alerts">
-      {block ? (
-        <div role="alert" className="tray-alert tray-alert-warning">
-          <div className="tray-alert-text">
-            <p>
-              <strong>
-                {t(`attachments.modelCannot.${block.kinds.length > 1 ? 'both' : block.kinds[0]}`, {
-                  model: block.model
-                })}
-              </strong>
-            </p>
-            <p>{block.switchTo ? t('attachments.modelHint') : t('attachments.modelHintNone')}</p>
-          </div>
-          {block.switchTo ? (
-            <button
-              type="button"
-              className="button"
-              onClick={() => void switchModel(block.switchTo!)}
-            >
-              {t('attachments.switchTo', { model: block.switchTo })}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
-      {tray.refusals.map((refusal) => (
-        <RefusalNotice
-          key={refusal.id}
-          refusal={refusal}
-          switchTo={refusal.file ? retryModel : null}
-          onSwitch={(model) => void switchModel(model)}
-        />
-      ))}
-    </div>
-  )
-}
-
-function RefusalNotice({
-  refusal,
-  switchTo,
-  onSwitch
-}: {
-  refusal: AttachmentRefusalNotice
-  switchTo: string | null
-  onSwitch: (model: string) => void
-}) {
-  const { t } = useTranslation()
-  const dismiss = useApp((s) => s.dismissRefusal)
-  const description = describeRefusal(refusal.error, t)
-  const label = refusal.name ?? t('attachments.sendRefused')
-  return (
-    <div role="alert" className="tray-alert tray-alert-error">
-      <div className="tray-alert-text">
-        <p>
-          <strong className="tray-alert-name">{label}</strong>
-          <span aria-hidden="true"> — </span>
-          <span className="visually-hidden">: </span>
-          {description.text}
-        </p>
-        {description.detail ? <p className="tray-alert-detail">{description.detail}</p> : null}
-      </div>
-      <div className="tray-alert-actions">
-        {switchTo ? (
-          <button type="button" className="button" onClick={() => onSwitch(switchTo)}>
-            {t('attachments.switchAndAttach', { model: switchTo })}
-          </button>
-        ) : null}
-        <IconButton
-          label={
-            refusal.name
-              ? t('attachments.dismissRefusal', { name: refusal.name })
-              : t('attachments.dismissSendRefusal')
-          }
-          title={t('app.dismiss')}
-          onClick={() => dismiss(refusal.id)}
-        >
-          <span aria-hidden="true">×</span>
-        </IconButton>
-      </div>
-    </div>
-  )
-}
-
-/** The paperclip button and its hidden file picker. */
-export function AttachButton() {
-  const { t } = useTranslation()
-  const addFiles = useApp((s) => s.addFiles)
-  const input = useRef<HTMLInputElement>(null)
-  return (
-    <>
-      <IconButton
-        className="composer-attach"
-        label={t('attachments.attach')}
-        title={t('attachments.attach')}
-        onClick={() => input.current?.click()}
-      >
-        <PaperclipIcon />
-      </IconButton>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        hidden
-        accept={ACCEPTED_FILES}
-        onChange={(event) => {
-          const files = Array.from(event.target.files ?? [])
-          // Cleared so that picking the same file again is a change too.
-          event.target.value = ''
-          void addFiles(files)
-        }}
-      />
-    </>
-  )
-}
-
-function PaperclipIcon() {
-  return (
-    <svg
-      width="18"
-      height="18"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
-      <path d="m21.44 11.05-9.19 9.19a6 6 0 0 1-8.49-8.49l8.57-8.57A4 4 0 1 1 18 8.84l-8.59 8.57a2 2 0 0 1-2.83-2.83l8.49-8.48" />
-    </svg>
   )
 }

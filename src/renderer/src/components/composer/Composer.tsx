@@ -3,13 +3,11 @@ import { useTranslation } from 'react-i18next'
 import { attachmentBlock } from '../../lib/attachmentRules'
 import { selectActiveMessages, selectIsStreaming, selectTray } from '../../store'
 import { useApp } from '../../store/StoreProvider'
-import {
-  AttachButton,
-  AttachmentAlerts,
-  AttachmentTray,
-  useCurrentModelInfo
-} from './AttachmentTray'
+import { AttachButton } from './AttachButton'
+import { AttachmentAlerts } from './AttachmentAlerts'
+import { AttachmentTray } from './AttachmentTray'
 import { ContextMeter } from './ContextMeter'
+import { useCurrentModelInfo } from './useCurrentModelInfo'
 import './Composer.css'
 
 // Chromium reports keyCode 229 for keys an IME is still composing.

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAppStore } from '../../store/StoreProvider'
-import { useCurrentModelInfo } from './AttachmentTray'
+import { useCurrentModelInfo } from './useCurrentModelInfo'
 import './DropZone.css'
 
 function carriesFiles(data: DataTransfer | null): boolean {
