@@ -1,15 +1,16 @@
-import { memo, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Attachment, Message } from '../../../../shared/contract'
 import { formatBytes, formatDuration } from '../../lib/attachmentRules'
-import { splitByTerms } from '../../lib/historyView'
 import type { SearchHighlight } from '../../store'
 import { useApp } from '../../store/StoreProvider'
 import { Thumbnail } from '../../ui/Thumbnail'
 import { ContextTrimOffer } from './ContextTrimOffer'
 import { ErrorNotice } from '../app/ErrorNotice'
-import { canContinue, MessageActions, VersionSwitcher, type MessagePlace } from './MessageActions'
-import { ReplyParams } from '../params/ReplyParams'
+import { MarkedText } from './MarkedText'
+import { MessageActions, VersionSwitcher, type MessagePlace } from './MessageActions'
+import { QuestionEditor } from './QuestionEditor'
+import { ReplyFooter } from './ReplyFooter'
 import './MessageView.css'
 import { SafeMarkdown } from '../markdown/SafeMarkdown'
 
@@ -112,85 +113,6 @@ function useMessagePlace(message: Message): MessagePlace {
   return ref.current
 }
 
-/**
- * A question edited in place: Enter (or "Save and send") sends it as a new version beside the
- * original, Shift+Enter breaks the line, Esc cancels.
- */
-function QuestionEditor({ message, busy }: { message: Message; busy: boolean }) {
-  const { t } = useTranslation()
-  const [text, setText] = useState(message.content)
-  const editMessage = useApp((s) => s.editMessage)
-  const startEditing = useApp((s) => s.startEditing)
-  const empty = text.trim() === '' && message.attachments.length === 0
-  const unchanged = text === message.content
-  function save(): void {
-    if (empty || busy) return
-    void editMessage(message.id, text)
-  }
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): void {
-    if (event.nativeEvent.isComposing) return
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      event.stopPropagation()
-      startEditing(null)
-    } else if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault()
-      save()
-    }
-  }
-  return (
-    <form
-      className="message-editor"
-      onSubmit={(event) => {
-        event.preventDefault()
-        save()
-      }}
-    >
-      <textarea
-        aria-label={t('actions.editLabel')}
-        value={text}
-        // biome-ignore lint/a11y/noAutofocus: Edit was just asked for: the question's own text box takes the focus
-        autoFocus
-        onFocus={(event) => event.currentTarget.setSelectionRange(text.length, text.length)}
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      <p className="message-editor-hint">{t('actions.editHint')}</p>
-      <div className="message-editor-buttons">
-        <button type="button" className="button" onClick={() => startEditing(null)}>
-          {t('actions.cancel')}
-        </button>
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={empty || busy || unchanged}
-        >
-          {t('actions.saveAndSend')}
-        </button>
-      </div>
-    </form>
-  )
-}
-
-/** Plain text with the search matches in <mark>. */
-function MarkedText({ text, terms }: { text: string; terms: readonly string[] }) {
-  if (terms.length === 0) return <>{text}</>
-  return (
-    <>
-      {splitByTerms(text, terms).map((piece, index) =>
-        piece.match ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one text, in order, never reordered
-          <mark key={index} className="search-mark">
-            {piece.text}
-          </mark>
-        ) : (
-          piece.text
-        )
-      )}
-    </>
-  )
-}
-
 /** The images and videos sent with a message: thumbnail, name, and for videos length and fps. */
 function MessageAttachments({
   attachments,
@@ -285,99 +207,4 @@ function ReplyError({ message }: { message: Message }) {
       <ContextTrimOffer message={message} />
     </>
   )
-}
-
-/** "1,234" in the user's language. */
-function formatCount(count: number, language: string): string {
-  return new Intl.NumberFormat(language).format(count)
-}
-
-/** The footer in people's words: what matters about how the reply ended, its length, its thinking time. */
-function ReplyFooter({ message, place }: { message: Message; place: MessagePlace }) {
-  const { t, i18n } = useTranslation()
-  const continueReply = useApp((s) => s.continueReply)
-  const { usage, finishReason, status } = message
-  // Continue is offered where the reply was cut short, on the last reply of the path.
-  const continueButton =
-    place.last && canContinue(message) ? (
-      <button
-        type="button"
-        className="button button-small"
-        disabled={place.busy}
-        onClick={() => void continueReply(message.id)}
-      >
-        {t('actions.continue')}
-      </button>
-    ) : null
-  const notes: Array<{ text: string; warning: boolean; action: boolean }> = []
-  if (finishReason === 'length')
-    notes.push({ text: t('message.cutOff'), warning: true, action: true })
-  if (finishReason === 'content_filter')
-    notes.push({ text: t('message.contentFilter'), warning: true, action: false })
-  if (status === 'stopped')
-    notes.push({ text: t('message.stopped'), warning: false, action: finishReason !== 'length' })
-  if (status === 'interrupted')
-    notes.push({ text: t('message.interrupted'), warning: true, action: finishReason !== 'length' })
-  const words: string[] = []
-  if (usage)
-    words.push(
-      t('message.tokens', {
-        count: usage.completionTokens,
-        formatted: formatCount(usage.completionTokens, i18n.language)
-      })
-    )
-  if (
-    message.reasoningMs !== null &&
-    message.reasoningMs !== undefined &&
-    message.reasoning !== ''
-  ) {
-    words.push(thoughtFor(t, message.reasoningMs))
-  }
-  const details = usage
-    ? [
-        t('message.promptTokens', { count: usage.promptTokens }),
-        t('message.completionTokens', { count: usage.completionTokens }),
-        ...(usage.reasoningTokens
-          ? [t('message.reasoningTokens', { count: usage.reasoningTokens })]
-          : [])
-      ].join(' · ')
-    : undefined
-  const hasParams = message.params !== null && Object.keys(message.params).length > 0
-  return (
-    <footer className="message-footer">
-      {notes.map((note) => (
-        <p
-          key={note.text}
-          className={`${note.warning ? 'note note-warning' : 'note'}${note.action && continueButton ? ' note-with-action' : ''}`}
-        >
-          <span>{note.text}</span>
-          {note.action ? continueButton : null}
-        </p>
-      ))}
-      {/* The actions last: hidden until hover, they leave no gap in the words. */}
-      <div className="message-toolbar">
-        <VersionSwitcher message={message} busy={place.busy} />
-        {hasParams ? <ReplyParams params={message.params} /> : null}
-        {words.length > 0 ? (
-          <p className="message-meta" title={details}>
-            {words.map((word) => (
-              <span key={word}>{word}</span>
-            ))}
-          </p>
-        ) : null}
-        <MessageActions message={message} place={place} />
-      </div>
-    </footer>
-  )
-}
-
-/** "Thought for 12 s", "Thought for 2 min 5 s", "Thought for less than a second". */
-function thoughtFor(t: ReturnType<typeof useTranslation>['t'], ms: number): string {
-  const seconds = Math.round(ms / 1000)
-  if (seconds < 1) return t('message.thoughtBriefly')
-  if (seconds < 60) return t('message.thoughtFor', { seconds })
-  return t('message.thoughtForMinutes', {
-    minutes: Math.floor(seconds / 60),
-    seconds: seconds % 60
-  })
 }
