@@ -1,38 +1,18 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type MouseEvent
-} from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Conversation } from '../../../../shared/contract'
 import { sidebarRows, startOfDay, type SidebarRow } from '../../lib/conversationGroups'
 import { IS_MAC } from '../../lib/platform'
 import { useApp } from '../../store/StoreProvider'
-import type { MenuAnchor } from '../../ui/Menu'
 import { ConversationMenu } from './ConversationMenu'
-import { TitleEditor } from './TitleEditor'
+import { ConversationRow, type OpenMenu } from './ConversationRow'
+import { GroupHeader } from './GroupHeader'
+import { CONVERSATION_ROW_HEIGHT, GROUP_HEADER_HEIGHT } from './rowHeights'
 import { IconButton } from '../../ui/IconButton'
 import './Sidebar.css'
 
-// Every row has a fixed height (conversations one, group headers another): no measuring, so
-// 100,000 rows cost what 30 do.
-export const CONVERSATION_ROW_HEIGHT = 36
-export const GROUP_HEADER_HEIGHT = 30
 // Ask for the next page when the last rendered row is this close to the end of what is loaded.
 const LOAD_MORE_WITHIN_ROWS = 15
-
-interface OpenMenu {
-  conversationId: number
-  anchor: MenuAnchor
-  /** The actions button it was opened from (null for a right click). */
-  buttonId: string | null
-}
 
 /**
  * New chat, search, the conversation list (Pinned, then date groups by last activity, each
@@ -216,171 +196,3 @@ function useToday(): number {
   }, [today])
   return today
 }
-
-/** A group's header: its name (a month in the UI language), a button that folds it away. */
-const GroupHeader = memo(function GroupHeader({
-  row,
-  start,
-  onToggle
-}: {
-  row: Extract<SidebarRow, { kind: 'header' }>
-  start: number
-  onToggle: (key: string) => void
-}) {
-  const { t, i18n } = useTranslation()
-  const label = row.month ? monthLabel(row.month, i18n.language) : t(`sidebar.groups.${row.key}`)
-  return (
-    <li
-      className="conversation-group"
-      style={{ transform: `translateY(${start}px)`, height: GROUP_HEADER_HEIGHT }}
-    >
-      <button
-        type="button"
-        className="conversation-group-toggle"
-        aria-expanded={!row.collapsed}
-        data-group={row.key}
-        onClick={() => onToggle(row.key)}
-      >
-        <span aria-hidden="true" className="group-chevron" />
-        <span className="conversation-group-label">{label}</span>
-        {row.collapsed ? (
-          <>
-            <span className="conversation-group-count" aria-hidden="true">
-              {row.count}
-            </span>
-            <span className="visually-hidden">
-              , {t('sidebar.groupCount', { count: row.count })}
-            </span>
-          </>
-        ) : null}
-      </button>
-    </li>
-  )
-})
-
-/** "March" for this year, "March 2025" for another, in the UI language. */
-function monthLabel({ year, month }: { year: number; month: number }, language: string): string {
-  const thisYear = new Date().getFullYear() === year
-  return new Intl.DateTimeFormat(
-    language,
-    thisYear ? { month: 'long' } : { year: 'numeric', month: 'long' }
-  ).format(new Date(year, month - 1, 1))
-}
-
-interface RowProps {
-  conversation: Conversation
-  start: number
-  position: number
-  total: number
-  active: boolean
-  streaming: boolean
-  renaming: boolean
-  menuOpen: boolean
-  onOpenMenu(menu: OpenMenu): void
-  onStartRename(id: number): void
-  onStopRename(): void
-}
-
-/** One conversation: open it, or its actions (the ⋯ button, a right click, Shift+F10, F2, Delete). */
-const ConversationRow = memo(function ConversationRow({
-  conversation,
-  start,
-  position,
-  total,
-  active,
-  streaming,
-  renaming,
-  menuOpen,
-  onOpenMenu,
-  onStartRename,
-  onStopRename
-}: RowProps) {
-  const { t } = useTranslation()
-  const openConversation = useApp((s) => s.openConversation)
-  const renameConversation = useApp((s) => s.renameConversation)
-  const deleteConversation = useApp((s) => s.deleteConversation)
-  const title = conversation.title.trim() || t('sidebar.untitled')
-  const buttonId = `conversation-actions-${conversation.id}`
-
-  function menuBelow(button: HTMLElement): void {
-    const box = button.getBoundingClientRect()
-    onOpenMenu({
-      conversationId: conversation.id,
-      anchor: { x: box.left, y: box.bottom + 4 },
-      buttonId
-    })
-  }
-
-  function onContextMenu(event: MouseEvent<HTMLButtonElement>): void {
-    event.preventDefault()
-    onOpenMenu({
-      conversationId: conversation.id,
-      anchor: { x: event.clientX, y: event.clientY },
-      buttonId: null
-    })
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>): void {
-    if (event.key === 'F2') {
-      event.preventDefault()
-      onStartRename(conversation.id)
-    } else if (event.key === 'Delete') {
-      event.preventDefault()
-      void deleteConversation(conversation.id)
-    } else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
-      event.preventDefault()
-      menuBelow(event.currentTarget)
-    }
-  }
-
-  return (
-    <li
-      className="conversation-row"
-      data-active={active || undefined}
-      data-pinned={conversation.pinned || undefined}
-      aria-setsize={total}
-      aria-posinset={position}
-      style={{ transform: `translateY(${start}px)`, height: CONVERSATION_ROW_HEIGHT }}
-    >
-      {renaming ? (
-        <TitleEditor
-          title={conversation.title}
-          className="conversation-title-editor"
-          onSave={(next) => renameConversation(conversation.id, next)}
-          onDone={onStopRename}
-        />
-      ) : (
-        <>
-          <button
-            type="button"
-            className="conversation-item"
-            data-conversation-id={conversation.id}
-            aria-current={active ? 'page' : undefined}
-            title={title}
-            onClick={() => void openConversation(conversation.id)}
-            onDoubleClick={() => onStartRename(conversation.id)}
-            onContextMenu={onContextMenu}
-            onKeyDown={onKeyDown}
-          >
-            <span className="conversation-title">{title}</span>
-            {streaming ? <span className="streaming-dot" aria-hidden="true" /> : null}
-          </button>
-          {conversation.pinned ? (
-            <span className="pin-mark" role="img" aria-label={t('sidebar.pinned')} />
-          ) : null}
-          <button
-            type="button"
-            id={buttonId}
-            className="conversation-actions"
-            aria-label={t('sidebar.actionsFor', { title })}
-            aria-haspopup="menu"
-            aria-expanded={menuOpen}
-            onClick={(event) => menuBelow(event.currentTarget)}
-          >
-            <span aria-hidden="true" className="icon-more" />
-          </button>
-        </>
-      )}
-    </li>
-  )
-})
