@@ -10,12 +10,13 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SearchHit } from '../../../../shared/contract'
-import { groupByConversation, readableSnippet } from '../../lib/historyView'
-import { useFormatDate } from '../../lib/date'
-import { IS_MAC } from '../../lib/platform'
+import { groupByConversation } from '../../lib/historyView'
 import { useApp } from '../../store/StoreProvider'
 import { Dialog } from '../../ui/Dialog'
 import { IconButton } from '../../ui/IconButton'
+import { SearchFilters } from './SearchFilters'
+import { SearchKeys } from './SearchKeys'
+import { SearchResult } from './SearchResult'
 import './SearchDialog.css'
 
 // Load the next page when the results are scrolled this close to their end.
@@ -37,10 +38,8 @@ export function SearchDialog() {
   const resultsId = useId()
   const inputRef = useRef<HTMLInputElement>(null)
   const search = useApp((s) => s.search)
-  const models = useApp((s) => s.models)
   const closeSearch = useApp((s) => s.closeSearch)
   const setQuery = useApp((s) => s.setSearchQuery)
-  const setFilters = useApp((s) => s.setSearchFilters)
   const loadMore = useApp((s) => s.loadMoreSearchResults)
   const openResult = useApp((s) => s.openSearchResult)
   const [active, setActive] = useState(0)
@@ -112,7 +111,6 @@ export function SearchDialog() {
       void loadMore()
   }
 
-  const filtered = search.model !== '' || search.from !== '' || search.to !== ''
   const blank = search.query.trim() === ''
 
   return (
@@ -149,47 +147,7 @@ export function SearchDialog() {
           <span aria-hidden="true">×</span>
         </IconButton>
       </div>
-      <div className="search-filters">
-        <select
-          aria-label={t('search.modelFilter')}
-          value={search.model}
-          onChange={(event) => setFilters({ model: event.target.value })}
-        >
-          <option value="">{t('search.allModels')}</option>
-          {models.map((model) => (
-            <option key={model.id} value={model.id}>
-              {model.id}
-            </option>
-          ))}
-        </select>
-        <label className="search-date">
-          <span>{t('search.from')}</span>
-          <input
-            type="date"
-            value={search.from}
-            max={search.to || undefined}
-            onChange={(event) => setFilters({ from: event.target.value })}
-          />
-        </label>
-        <label className="search-date">
-          <span>{t('search.to')}</span>
-          <input
-            type="date"
-            value={search.to}
-            min={search.from || undefined}
-            onChange={(event) => setFilters({ to: event.target.value })}
-          />
-        </label>
-        {filtered ? (
-          <button
-            type="button"
-            className="button button-quiet search-clear-filters"
-            onClick={() => setFilters({ model: '', from: '', to: '' })}
-          >
-            {t('search.clearFilters')}
-          </button>
-        ) : null}
-      </div>
+      <SearchFilters />
       <p className="search-status" role="status">
         {blank
           ? ''
@@ -259,87 +217,7 @@ export function SearchDialog() {
           </button>
         ) : null}
       </div>
-      <footer className="search-footer" aria-hidden="true">
-        <span>
-          <kbd>↑</kbd>
-          <kbd>↓</kbd> {t('search.keyMove')}
-        </span>
-        <span>
-          <kbd>↵</kbd> {t('search.keyOpen')}
-        </span>
-        <span>
-          <kbd>Esc</kbd> {t('search.keyClose')}
-        </span>
-        <span className="search-footer-end">
-          <kbd>{IS_MAC ? '⌘K' : 'Ctrl K'}</kbd> {t('search.keyToggle')}
-        </span>
-      </footer>
+      <SearchKeys />
     </Dialog>
-  )
-}
-
-/** One hit: who wrote it (or Thinking / Attachment / Title), when, and the snippet with its marks. */
-function SearchResult({
-  id,
-  hit,
-  selected,
-  onPoint,
-  onOpen
-}: {
-  id: string
-  hit: SearchHit
-  selected: boolean
-  onPoint: () => void
-  onOpen: () => void
-}) {
-  const { t } = useTranslation()
-  const formatDate = useFormatDate()
-  const kind =
-    hit.field === 'title'
-      ? 'title'
-      : hit.field === 'reasoning'
-        ? 'reasoning'
-        : hit.field === 'attachment'
-          ? 'attachment'
-          : hit.role === 'user'
-            ? 'you'
-            : 'assistant'
-  // An answer is Markdown, shown rendered: its snippet drops the syntax. Anything else is as typed.
-  const snippet =
-    hit.field === 'content' && hit.role === 'assistant' ? readableSnippet(hit.snippet) : hit.snippet
-  return (
-    // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the search box; the option is reached by aria-activedescendant
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard works through the search box (arrows, Enter)
-    <div
-      id={id}
-      role="option"
-      aria-selected={selected}
-      className="search-hit"
-      onMouseMove={selected ? undefined : onPoint}
-      // mousedown would move the focus out of the search box first.
-      onMouseDown={(event) => event.preventDefault()}
-      onClick={onOpen}
-    >
-      <div className="search-hit-meta">
-        <span className={`search-hit-kind search-hit-kind-${kind}`}>
-          {t(`search.kind.${kind}`)}
-        </span>
-        <time dateTime={new Date(hit.createdAt).toISOString()}>{formatDate(hit.createdAt)}</time>
-        <span className="search-hit-model">{hit.model}</span>
-      </div>
-      <p className="search-hit-snippet">
-        {snippet.map((part, index) =>
-          part.match ? (
-            // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one snippet, in order, never reordered
-            <mark key={index} className="search-mark">
-              {part.text}
-            </mark>
-          ) : (
-            // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one snippet, in order, never reordered
-            <span key={index}>{part.text}</span>
-          )
-        )}
-      </p>
-    </div>
   )
 }
