@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../../store/StoreProvider'
+import { BaseURLField, filled, KeyField } from '../settings/ConnectionFields'
 import { ConnectionStatus, FormError, KeychainWarning } from '../settings/FormNotices'
 import { ErrorBanner } from './ErrorNotice'
 import { LanguageSelect } from '../settings/LanguageSelect'
-import { TextField } from '../../ui/TextField'
 import './SetupScreen.css'
 
 /** First run, or after the key was removed: base URL and key, a connection test, then Save. */
@@ -18,7 +18,7 @@ export function SetupScreen() {
   const [baseURL, setBaseURL] = useState(savedBaseURL)
   const [key, setKey] = useState('')
   const [saving, setSaving] = useState(false)
-  const ready = baseURL.trim() !== '' && key.trim() !== ''
+  const ready = filled(baseURL) && filled(key)
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault()
@@ -35,22 +35,8 @@ export function SetupScreen() {
       <form className="setup-card" onSubmit={(event) => void save(event)}>
         <h1>{t('setup.title')}</h1>
         <p className="setup-intro">{t('setup.intro')}</p>
-        <TextField
-          label={t('setup.baseURL')}
-          type="url"
-          value={baseURL}
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(event) => setBaseURL(event.target.value)}
-        />
-        <TextField
-          label={t('setup.apiKey')}
-          type="password"
-          value={key}
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(event) => setKey(event.target.value)}
-        />
+        <BaseURLField label="setup.baseURL" value={baseURL} onChange={setBaseURL} />
+        <KeyField label="setup.apiKey" value={key} onChange={setKey} />
         <KeychainWarning keyStatus={keyStatus} />
         <ConnectionStatus />
         <FormError />

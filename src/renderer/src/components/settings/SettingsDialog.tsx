@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../../store/StoreProvider'
 import { AppearanceSettings } from './AppearanceSettings'
+import { BaseURLField, filled, KeyField } from './ConnectionFields'
 import { ConnectionStatus, FormError, KeychainWarning } from './FormNotices'
 import { LanguageSelect } from './LanguageSelect'
 import { DefaultParamsSection, PresetsSection } from './ParamsSettings'
@@ -10,7 +11,6 @@ import { useFormatDate } from '../../lib/date'
 import { formatBytes } from '../../lib/attachmentRules'
 import { Dialog } from '../../ui/Dialog'
 import { IconButton } from '../../ui/IconButton'
-import { TextField } from '../../ui/TextField'
 import '../app/BackupList.css'
 import './SettingsDialog.css'
 
@@ -58,7 +58,7 @@ function ConnectionSection() {
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault()
-    if (!dirty || baseURL.trim() === '') return
+    if (!dirty || !filled(baseURL)) return
     setSaved(await saveBaseURL(baseURL.trim()))
   }
 
@@ -66,24 +66,16 @@ function ConnectionSection() {
     <section className="settings-section">
       <h3>{t('settings.connection')}</h3>
       <form onSubmit={(event) => void save(event)}>
-        <TextField
-          label={t('settings.baseURL')}
-          type="url"
+        <BaseURLField
           value={baseURL}
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(event) => {
-            setBaseURL(event.target.value)
+          onChange={(value) => {
+            setBaseURL(value)
             setSaved(false)
           }}
           trailing={
             // Only with an unsaved change, so replacing the key shows a single "Save".
             dirty ? (
-              <button
-                type="submit"
-                className="button button-primary"
-                disabled={baseURL.trim() === ''}
-              >
+              <button type="submit" className="button button-primary" disabled={!filled(baseURL)}>
                 {t('settings.save')}
               </button>
             ) : null
@@ -94,7 +86,7 @@ function ConnectionSection() {
               {t('settings.saved')}
             </p>
           ) : null}
-        </TextField>
+        </BaseURLField>
       </form>
       <div className="form-actions form-actions-start">
         <button
@@ -126,7 +118,7 @@ function KeySection() {
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault()
-    if (key.trim() === '') return
+    if (!filled(key)) return
     if (await replaceKey(key.trim())) {
       setKey('')
       setReplacing(false)
@@ -154,21 +146,14 @@ function KeySection() {
       <KeychainWarning keyStatus={keyStatus} />
       {replacing ? (
         <form onSubmit={(event) => void save(event)}>
-          <TextField
-            label={t('settings.newKey')}
-            type="password"
+          <KeyField
+            label="settings.newKey"
             value={key}
-            spellCheck={false}
-            autoComplete="off"
             autoFocus
-            onChange={(event) => setKey(event.target.value)}
+            onChange={setKey}
             trailing={
               <>
-                <button
-                  type="submit"
-                  className="button button-primary"
-                  disabled={key.trim() === ''}
-                >
+                <button type="submit" className="button button-primary" disabled={!filled(key)}>
                   {t('settings.save')}
                 </button>
                 <button
