@@ -8,7 +8,7 @@ export function AppearanceSettings() {
   const { t } = useTranslation()
   const theme = useApp((s) => s.settings.theme)
   const fontSize = useApp((s) => s.settings.fontSize)
-  const setAppearance = useApp((s) => s.setAppearance)
+  const updateSettings = useApp((s) => s.updateSettings)
   return (
     <>
       <Segmented
@@ -17,7 +17,7 @@ export function AppearanceSettings() {
         values={THEMES}
         value={theme}
         labelOf={(value) => t(`appearance.themes.${value}`)}
-        onChange={(value) => void setAppearance({ theme: value })}
+        onChange={(value) => void updateSettings({ theme: value })}
       />
       <Segmented
         legend={t('appearance.fontSize')}
@@ -25,7 +25,7 @@ export function AppearanceSettings() {
         values={FONT_SIZES}
         value={fontSize}
         labelOf={(value) => t(`appearance.fontSizes.${value}`)}
-        onChange={(value) => void setAppearance({ fontSize: value })}
+        onChange={(value) => void updateSettings({ fontSize: value })}
       />
     </>
   )

@@ -10,14 +10,14 @@ export function LanguageSelect() {
   const { t } = useTranslation()
   const id = useId()
   const language = useApp((s) => s.settings.language)
-  const setLanguage = useApp((s) => s.setLanguage)
+  const updateSettings = useApp((s) => s.updateSettings)
   return (
     <div className="field field-inline">
       <label htmlFor={id}>{t('language.label')}</label>
       <select
         id={id}
         value={language}
-        onChange={(event) => void setLanguage(event.target.value as Language)}
+        onChange={(event) => void updateSettings({ language: event.target.value as Language })}
       >
         {LANGUAGES.map((value) => (
           <option key={value} value={value}>
