@@ -12,7 +12,7 @@ import { ModelPicker } from '../models/ModelPicker'
 import { ParamsControl } from '../params/ParamChips'
 import { ParamsPanel } from '../params/ParamsPanel'
 import { TitleEditor } from '../sidebar/TitleEditor'
-import { IS_MAC } from '../../lib/platform'
+import { ariaKeyShortcuts, shortcutFor, shortcutKeys } from '../../lib/shortcuts'
 import { IconButton } from '../../ui/IconButton'
 import type { MenuAnchor } from '../../ui/Menu'
 import './ChatPane.css'
@@ -68,8 +68,8 @@ function SidebarToggle() {
     <IconButton
       className="sidebar-toggle"
       label={label}
-      title={`${label} (${IS_MAC ? '⌘⇧S' : 'Ctrl+Shift+S'})`}
-      aria-keyshortcuts={IS_MAC ? 'Meta+Shift+S' : 'Control+Shift+S'}
+      title={`${label} (${shortcutKeys(shortcutFor('toggleSidebar'))})`}
+      aria-keyshortcuts={ariaKeyShortcuts(shortcutFor('toggleSidebar'))}
       aria-expanded={sidebarOpen}
       onClick={toggleSidebar}
     >

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { copyText } from '../../lib/clipboard'
 import { lastCodeBlock } from '../../lib/plainText'
-import { shortcutOf } from '../../lib/messageShortcuts'
+import { isMessageShortcut, shortcutOf } from '../../lib/shortcuts'
 import { selectActiveMessages, selectIsStreaming } from '../../store'
 import { useAppStore } from '../../store/StoreProvider'
 import './MessageActions.css'
@@ -11,7 +11,7 @@ import './MessageActions.css'
 const NOTE_MS = 1800
 
 /**
- * The message shortcuts of lib/shortcuts.ts on the window: copy the last answer or its last code
+ * The message shortcuts (lib/shortcuts.ts) on the window: copy the last answer or its last code
  * block, regenerate the last answer. (↑ in an empty message box is the composer's.) Says in a
  * short note what was copied.
  */
@@ -34,7 +34,7 @@ export function MessageShortcuts() {
     function onKeyDown(event: KeyboardEvent): void {
       if (event.isComposing || event.defaultPrevented) return
       const shortcut = shortcutOf(event)
-      if (!shortcut || shortcut.where) return
+      if (!shortcut || !isMessageShortcut(shortcut) || shortcut.where) return
       const state = store.getState()
       if (state.phase !== 'chat' || state.settingsOpen || state.search.open) return
       event.preventDefault()

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { attachmentBlock } from '../../lib/attachmentRules'
+import { shortcutOf } from '../../lib/shortcuts'
 import { selectActiveMessages, selectIsStreaming, selectTray } from '../../store'
 import { useApp } from '../../store/StoreProvider'
 import { AttachButton } from './AttachButton'
@@ -63,14 +64,7 @@ export function Composer() {
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): void {
     // ↑ in an empty box edits the last question (lib/shortcuts.ts), as in ChatGPT.
-    if (
-      event.key === 'ArrowUp' &&
-      text === '' &&
-      !event.shiftKey &&
-      !event.altKey &&
-      !event.ctrlKey &&
-      !event.metaKey
-    ) {
+    if (text === '' && shortcutOf(event)?.action === 'editLastQuestion') {
       if (lastQuestionId !== null && !streaming && !busy) {
         event.preventDefault()
         startEditing(lastQuestionId)

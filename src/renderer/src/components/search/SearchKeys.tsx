@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { IS_MAC } from '../../lib/platform'
+import { keyHint } from '../../lib/shortcuts'
 
 /** The keys the search panel answers to, under its results. */
 export function SearchKeys() {
@@ -17,7 +17,7 @@ export function SearchKeys() {
         <kbd>Esc</kbd> {t('search.keyClose')}
       </span>
       <span className="search-footer-end">
-        <kbd>{IS_MAC ? '⌘K' : 'Ctrl K'}</kbd> {t('search.keyToggle')}
+        <kbd>{keyHint('search')}</kbd> {t('search.keyToggle')}
       </span>
     </footer>
   )

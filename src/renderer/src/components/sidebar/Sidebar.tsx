@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { sidebarRows, startOfDay, type SidebarRow } from '../../lib/conversationGroups'
-import { IS_MAC } from '../../lib/platform'
+import { ariaKeyShortcuts, keyHint, shortcutFor, shortcutKeys } from '../../lib/shortcuts'
 import { useApp } from '../../store/StoreProvider'
 import { ConversationMenu } from './ConversationMenu'
 import { ConversationRow, type OpenMenu } from './ConversationRow'
@@ -95,12 +95,12 @@ export function Sidebar() {
           type="button"
           className="sidebar-search"
           onClick={openSearch}
-          aria-keyshortcuts={IS_MAC ? 'Meta+K' : 'Control+K'}
+          aria-keyshortcuts={ariaKeyShortcuts(shortcutFor('search'))}
         >
           <span aria-hidden="true" className="icon-search" />
           <span className="sidebar-search-text">{t('sidebar.search')}</span>
           {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <kbd> is not focusable; the button's name already says Search */}
-          <kbd aria-hidden="true">{IS_MAC ? '⌘K' : 'Ctrl K'}</kbd>
+          <kbd aria-hidden="true">{keyHint('search')}</kbd>
         </button>
       </div>
       <nav
@@ -150,7 +150,7 @@ export function Sidebar() {
           type="button"
           className="button button-quiet settings-button"
           onClick={openSettings}
-          aria-keyshortcuts={IS_MAC ? 'Meta+,' : 'Control+,'}
+          aria-keyshortcuts={ariaKeyShortcuts(shortcutFor('settings'))}
         >
           <span aria-hidden="true" className="icon-gear" />
           {t('sidebar.settings')}
@@ -158,8 +158,8 @@ export function Sidebar() {
         <IconButton
           className="shortcuts-button"
           label={t('sidebar.shortcuts')}
-          title={`${t('sidebar.shortcuts')} (${IS_MAC ? '⌘/' : 'Ctrl+/'})`}
-          aria-keyshortcuts={IS_MAC ? 'Meta+/' : 'Control+/'}
+          title={`${t('sidebar.shortcuts')} (${shortcutKeys(shortcutFor('showShortcuts'))})`}
+          aria-keyshortcuts={ariaKeyShortcuts(shortcutFor('showShortcuts'))}
           onClick={openShortcuts}
         >
           <span aria-hidden="true" className="icon-keyboard" />
