@@ -1,6 +1,6 @@
 // The open conversation: its messages, sending, the replies streaming in, and the message a
-// search opened. Streamed text goes through the scope's StreamBuffer, one update per frame.
-import type { EventPayloads, Message, SearchField } from '../../../../shared/contract'
+// search opened. The streamed text itself arrives through replyEvents.ts.
+import type { Message, SearchField } from '../../../../shared/contract'
 import { FPS_DEFAULT } from '../../../../shared/attachments/limits'
 import { attachmentBlock, modelInfoOf } from '../../lib/attachmentRules'
 import { placeConversation } from '../../lib/historyView'
@@ -259,58 +259,6 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
       }
     }
   }
-}
-
-/** Subscribes to main's reply events; returns the unsubscribers. */
-export function listenToReplies(args: SliceArgs): Array<() => void> {
-  return [
-    args.api.onReplyDelta((delta) => onReplyDelta(args, delta)),
-    args.api.onReplyEnded((ended) => onReplyEnded(args, ended))
-  ]
-}
-
-/** Cancels the next frame's update and drops the buffered text. */
-export function stopStreaming({ frames, scope }: SliceArgs): void {
-  if (scope.frame !== null) frames.cancel(scope.frame)
-  scope.frame = null
-  scope.stream.clear()
-}
-
-function onReplyDelta(args: SliceArgs, delta: EventPayloads['replyDelta']): void {
-  const { frames, scope } = args
-  scope.stream.add(delta)
-  if (scope.frame === null) scope.frame = frames.request(() => flushDeltas(args))
-}
-
-function flushDeltas({ set, get, scope }: SliceArgs): void {
-  scope.frame = null
-  const cache = get().messagesByConversation
-  const next = scope.stream.applyTo(cache)
-  if (next !== cache) set({ messagesByConversation: next })
-}
-
-function onReplyEnded(
-  { set, get, frames, scope }: SliceArgs,
-  { conversationId, message }: EventPayloads['replyEnded']
-): void {
-  if (scope.frame !== null) {
-    frames.cancel(scope.frame)
-    scope.frame = null
-  }
-  const state = get()
-  // Flush what is buffered; the final message replaces the streaming one. Deltas still kept
-  // belong to replies not created yet: settling the request's reply applies them.
-  const messagesByConversation = scope.stream.endReply(
-    state.messagesByConversation,
-    conversationId,
-    message
-  )
-  let streaming = state.streaming
-  if (streaming[conversationId] === message.id) {
-    streaming = { ...streaming }
-    delete streaming[conversationId]
-  }
-  set({ messagesByConversation, streaming })
 }
 
 /** Keeps the open conversation and streaming ones; drops the other cached messages. */

@@ -2,7 +2,7 @@
 // and the chat; the banner for a failed request; letting go of everything on dispose.
 import type { AppErrorInfo } from '../../../../shared/contract'
 import type { SliceArgs } from '../scope'
-import { listenToReplies, stopStreaming } from './chat'
+import { listenToReplies, stopStreaming } from './replyEvents'
 import { clearDeletionTimer, loadConversationPage } from './conversations'
 import { clearSearchTimer } from './search'
 
