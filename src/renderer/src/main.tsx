@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import './i18n'
 import { getAppStore } from './store'
-import { AppStoreProvider } from './storeContext'
+import { AppStoreProvider } from './store/StoreProvider'
 
 const store = getAppStore()
 void store.getState().init()

@@ -23,7 +23,7 @@
 // - dispose (session) stops the search and Undo timers and drops the buffered stream text.
 import { createStore } from 'zustand/vanilla'
 import type { Api } from '../../../shared/contract'
-import { createStoreContext, type AppState, type AppStore, type SliceArgs } from './context'
+import { createStoreScope, type AppState, type AppStore, type SliceArgs } from './scope'
 import {
   browserFrames,
   downloadFile,
@@ -42,7 +42,7 @@ import { createSearchSlice } from './slices/search'
 import { createSessionSlice } from './slices/session'
 import { createSettingsSlice } from './slices/settings'
 
-export type { AppState, AppStore } from './context'
+export type { AppState, AppStore } from './scope'
 export { downloadFile, type FrameScheduler, type StoreEnvironment } from './environment'
 export {
   selectActiveConversation,
@@ -72,10 +72,10 @@ export function createAppStore(
   frames: FrameScheduler = browserFrames,
   environment: StoreEnvironment = { saveFile: downloadFile }
 ): AppStore {
-  // One context per store: its timers, tickets, counters and stream buffer.
-  const context = createStoreContext()
+  // One scope per store: its timers, tickets, counters and stream buffer.
+  const scope = createStoreScope()
   return createStore<AppState>()((set, get) => {
-    const args: SliceArgs = { set, get, api, frames, environment, context }
+    const args: SliceArgs = { set, get, api, frames, environment, scope }
     return {
       ...createSessionSlice(args),
       ...createSettingsSlice(args),
