@@ -43,28 +43,19 @@ import { createSessionSlice } from './slices/session'
 import { createSettingsSlice } from './slices/settings'
 
 export type { AppState, AppStore } from './scope'
-export { downloadFile, type FrameScheduler, type StoreEnvironment } from './environment'
+export type { FrameScheduler, StoreEnvironment } from './environment'
 export {
   selectActiveConversation,
   selectActiveMessages,
   selectCurrentModel,
   selectIsStreaming,
   selectLeftOut,
-  selectTray,
-  trayKeyOf
+  selectTray
 } from './selectors'
 export type { SearchHighlight } from './slices/chat'
-export type {
-  AttachmentRefusalNotice,
-  AttachmentTray,
-  PendingAttachment,
-  TrayKey
-} from './slices/composer'
-export { DELETE_UNDO_MS, type PendingDeletion } from './slices/conversations'
-export type { HistoryTransfer } from './slices/historyAdmin'
-export { SEARCH_DEBOUNCE_MS, type SearchState } from './slices/search'
-export type { Phase } from './slices/session'
-export type { ConnectionTest } from './slices/settings'
+export type { AttachmentRefusalNotice, PendingAttachment } from './slices/composer'
+export { DELETE_UNDO_MS } from './slices/conversations'
+export { SEARCH_DEBOUNCE_MS } from './slices/search'
 
 /** Builds a store over an Api; the app uses window.api, tests a fake. */
 export function createAppStore(
