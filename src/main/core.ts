@@ -17,6 +17,9 @@ import { lastShutdown, recordShutdown } from './history/shutdown'
 import { keyHandlers } from './secrets/handlers'
 import { KeyManager, type SecretStore } from './secrets/keychain'
 import { createServices, type AlwaysServedRequest, type Services } from './services'
+import { updateHandlers } from './updates/handlers'
+import type { UpdateController } from './updates/updates'
+import { backupBeforeNewVersion } from './updates/versionBackup'
 
 export interface CoreOptions {
   dataDir: string
@@ -34,6 +37,10 @@ export interface CoreOptions {
    * marked interrupted and no stored file is swept (its drafts may use them).
    */
   besideApp?: boolean
+  /** The app's version (packaged builds): a start of another version backs the history up first. */
+  appVersion?: string
+  /** The app's updater (packaged builds): serves installUpdate. */
+  updates?: Pick<UpdateController, 'install'>
 }
 
 const INTEGRITY_CHECK_MS = 30_000
@@ -80,6 +87,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     backups: join(options.dataDir, BACKUP_DIR),
     problem: () => problem,
     open: async () => {
+      if (options.appVersion && !options.besideApp)
+        await backupBeforeNewVersion(history.file, history.backups, options.appVersion)
       // A full check on the start path only when the last run did not close the file cleanly.
       const cleanLastTime = lastShutdown(history.file) === 'closed'
       const opened = await openHistory(
@@ -147,7 +156,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await history.open()
 
   // Key and backup requests work while the history is refused; the rest need it open.
-  const always = { ...keyHandlers(keys), ...backupHandlers(history) } satisfies Pick<
+  const always = {
+    ...keyHandlers(keys),
+    ...backupHandlers(history),
+    ...updateHandlers(options.updates)
+  } satisfies Pick<
     Handlers,
     AlwaysServedRequest
   >

@@ -12,6 +12,7 @@ import type { ModelInfo } from './models'
 import type { SearchPage } from './search'
 import { chatParamsSchema, type ChatParams } from './params'
 import { baseURLSchema, settingsPatchSchema, type Settings } from './settings'
+import type { UpdateState } from './updates'
 
 export { DEFAULT_BASE_URL, LANGUAGES, type Language, type Settings } from './settings'
 
@@ -408,7 +409,9 @@ export const requestSchemas = {
   /** Shows another version of a message: the newest branch under it becomes the path shown. */
   showVersion: z.object({ messageId: id }).strict(),
   /** Deletes a message and what followed it on its branches. */
-  deleteMessage: z.object({ messageId: id }).strict()
+  deleteMessage: z.object({ messageId: id }).strict(),
+  /** The user agrees to install the downloaded update `version`: the app quits and installs it. */
+  installUpdate: z.object({ version: z.string().min(1).max(100) }).strict()
 } as const
 
 export interface RequestResults {
@@ -442,6 +445,7 @@ export interface RequestResults {
   continueReply: Message
   showVersion: PathChange
   deleteMessage: PathChange
+  installUpdate: null
 }
 
 export type RequestName = keyof typeof requestSchemas
@@ -457,9 +461,16 @@ export interface EventPayloads {
   replyEnded: { conversationId: number; message: Message }
   /** The background check found the history damaged; the next start refuses it and offers backups. */
   historyDamaged: { detail: string }
+  /** Where an app update stands (packaged builds only). */
+  updateStatus: UpdateState
 }
 export type EventName = keyof EventPayloads
-export const EVENT_NAMES: EventName[] = ['replyDelta', 'replyEnded', 'historyDamaged']
+export const EVENT_NAMES: EventName[] = [
+  'replyDelta',
+  'replyEnded',
+  'historyDamaged',
+  'updateStatus'
+]
 
 /** The IPC channel string of a request or event. */
 export function channelOf(name: RequestName | EventName): string {

@@ -11,6 +11,7 @@ import { SetupScreen } from './components/SetupScreen'
 import { ShortcutSheet } from './components/ShortcutSheet'
 import { Sidebar } from './components/Sidebar'
 import { UndoToast } from './components/UndoToast'
+import { UpdateBanner } from './components/UpdateBanner'
 import { applyLanguage } from './i18n'
 import { applyAppearance } from './lib/appearance'
 import { selectIsStreaming } from './store'
@@ -46,7 +47,14 @@ export function App() {
       </div>
     )
   }
-  if (phase === 'recovery') return <RecoveryScreen />
+  if (phase === 'recovery') {
+    return (
+      <>
+        <RecoveryScreen />
+        <UpdateBanner />
+      </>
+    )
+  }
   if (phase === 'setup') return <SetupScreen />
   return (
     <div className="app" data-sidebar={sidebarOpen ? undefined : 'hidden'}>
@@ -56,6 +64,7 @@ export function App() {
       {settingsOpen ? <SettingsDialog /> : null}
       {shortcutsOpen && !settingsOpen ? <ShortcutSheet /> : null}
       <UndoToast />
+      <UpdateBanner />
       <DropZone />
       <DeleteMessageDialog />
       <MessageShortcuts />

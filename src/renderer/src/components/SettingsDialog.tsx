@@ -5,6 +5,7 @@ import { AppearanceSettings } from './AppearanceSettings'
 import { ConnectionStatus, FormError, KeychainWarning } from './FormNotices'
 import { LanguageSelect } from './LanguageSelect'
 import { DefaultParamsSection, PresetsSection } from './ParamsSettings'
+import { UpdateSettings } from './UpdateSettings'
 import { useBackupKind } from './RecoveryScreen'
 import { useFormatDate } from '../lib/date'
 import { formatBytes } from '../attachments'
@@ -40,6 +41,7 @@ export function SettingsDialog() {
         <DefaultParamsSection />
         <PresetsSection />
         <HistorySection />
+        <UpdateSettings />
         <FormError />
       </div>
     </Dialog>

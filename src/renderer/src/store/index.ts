@@ -41,6 +41,7 @@ import { createParamsSlice } from './slices/params'
 import { createSearchSlice } from './slices/search'
 import { createSessionSlice } from './slices/session'
 import { createSettingsSlice } from './slices/settings'
+import { createUpdatesSlice } from './slices/updates'
 
 export type { AppState, AppStore } from './context'
 export { downloadFile, type FrameScheduler, type StoreEnvironment } from './environment'
@@ -65,6 +66,7 @@ export type { HistoryTransfer } from './slices/historyAdmin'
 export { SEARCH_DEBOUNCE_MS, type SearchState } from './slices/search'
 export type { Phase } from './slices/session'
 export type { ConnectionTest } from './slices/settings'
+export { isUpdateShown } from './slices/updates'
 
 /** Builds a store over an Api; the app uses window.api, tests a fake. */
 export function createAppStore(
@@ -87,7 +89,8 @@ export function createAppStore(
       ...createSearchSlice(args),
       ...createHistoryAdminSlice(args),
       ...createLayoutSlice(args),
-      ...createParamsSlice(args)
+      ...createParamsSlice(args),
+      ...createUpdatesSlice(args)
     }
   })
 }
