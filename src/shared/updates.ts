@@ -20,5 +20,3 @@ export type UpdateState =
 
 /** The step of an update that failed. */
 export type UpdateStep = 'check' | 'download' | 'install'
-
-export type UpdateStateName = UpdateState['state']
