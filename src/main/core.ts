@@ -160,10 +160,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...keyHandlers(keys),
     ...backupHandlers(history),
     ...updateHandlers(options.updates)
-  } satisfies Pick<
-    Handlers,
-    AlwaysServedRequest
-  >
+  } satisfies Pick<Handlers, AlwaysServedRequest>
   const whileOpen = Object.fromEntries(
     REQUEST_NAMES.filter((name) => !(name in always)).map((name) => [
       name,

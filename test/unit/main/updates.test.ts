@@ -35,7 +35,7 @@ class FakeUpdater extends EventEmitter implements Updater {
   }
 }
 
-let controllers: UpdateController[] = []
+const controllers: UpdateController[] = []
 afterEach(() => {
   for (const controller of controllers.splice(0)) controller.stop()
   vi.useRealTimers()

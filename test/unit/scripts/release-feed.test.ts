@@ -7,13 +7,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const ROOT = join(__dirname, '../../..')
-// biome-ignore lint/suspicious/noExplicitAny: the YAML's shape is what the tests below check
-const builder = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<
-  string,
-  any
->
-// biome-ignore lint/suspicious/noExplicitAny: the YAML's shape is what the tests below check
-const workflow = load(readFileSync(join(ROOT, '.github/workflows/release.yml'), 'utf8')) as any
+const readYaml = (path: string) =>
+  // biome-ignore lint/suspicious/noExplicitAny: the YAML's shape is what the tests below check
+  load(readFileSync(join(ROOT, path), 'utf8')) as any
+const builder = readYaml('electron-builder.yml')
+const workflow = readYaml('.github/workflows/release.yml')
 
 describe('the update feed', () => {
   it('is published to GitHub Releases', () => {
