@@ -71,7 +71,8 @@ describe('dispatch', () => {
         theme: 'system',
         fontSize: 'default',
         defaultParams: {},
-        presets: []
+        presets: [],
+        checkForUpdates: true
       }
     })
   })
