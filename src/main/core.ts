@@ -7,7 +7,7 @@
 //   1. src/shared
 //   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup), errors.ts,
 //      redact.ts, storage.ts, containment.ts
-//   3. features, in this order: secrets/, settings/, attachments/, history/, chat/
+//   3. features, in this order: secrets/, settings/, attachments/, history/, chat/, updates/
 //   4. the core: core.ts, services.ts, dispatch.ts
 //   5. the shells: index.ts, ipc.ts, shell/ (Electron) and src/cli
 // A lower floor that needs a higher one is handed a function (settings gets the model list).
@@ -28,6 +28,9 @@ import { lastShutdown, recordShutdown } from './db/shutdown'
 import { keyHandlers } from './secrets/handlers'
 import { KeyManager, type SecretStore } from './secrets/keychain'
 import { createServices, type AlwaysServedRequest, type Services } from './services'
+import { updateHandlers } from './updates/handlers'
+import type { UpdateController } from './updates/updates'
+import { backupBeforeNewVersion } from './updates/versionBackup'
 
 export interface CoreOptions {
   dataDir: string
@@ -47,6 +50,10 @@ export interface CoreOptions {
   besideApp?: boolean
   /** Called after every saved settings change (the shell redraws its menu in the new language). */
   onSettingsChanged?: (settings: Settings) => void
+  /** The app's version (packaged builds): a start of another version backs the history up first. */
+  appVersion?: string
+  /** The app's updater (packaged builds): serves installUpdate. */
+  updates?: Pick<UpdateController, 'install'>
 }
 
 const INTEGRITY_CHECK_MS = 30_000
@@ -110,6 +117,8 @@ export function startCore(options: CoreOptions): Core {
     backups: join(options.dataDir, BACKUP_DIR),
     problem: () => problem,
     open: async () => {
+      if (options.appVersion && !options.besideApp)
+        await backupBeforeNewVersion(history.file, history.backups, options.appVersion)
       // A full check on the start path only when the last run did not close the file cleanly.
       const cleanLastTime = lastShutdown(history.file) === 'closed'
       const opened = await openHistory(
@@ -182,7 +191,8 @@ export function startCore(options: CoreOptions): Core {
   // Key and backup requests work while the history is refused; the rest need it open.
   const always: Pick<Handlers, AlwaysServedRequest> = {
     ...keyHandlers(keys),
-    ...backupHandlers(history)
+    ...backupHandlers(history),
+    ...updateHandlers(options.updates)
   }
   const tableFor = (name: keyof Handlers): Partial<Handlers> => {
     if (name in always) return always

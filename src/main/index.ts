@@ -19,6 +19,7 @@ import { ATTACHMENT_SCHEME, startCore, type Core } from './core'
 import { registerHandlers } from './ipc'
 import { createKeytarStore } from './secrets/keychain'
 import { menuTemplate } from './shell/menu'
+import { appUpdater } from './shell/updater'
 import {
   APP_PAGE_URL,
   APP_SCHEME,
@@ -34,6 +35,7 @@ import {
   placeWindow,
   saveWindowState
 } from './shell/windowState'
+import { createUpdateController } from './updates/updates'
 
 // Tests point the app at a throwaway data directory and keychain entry.
 if (process.env.SEED_CHAT_DATA_DIR) app.setPath('userData', process.env.SEED_CHAT_DATA_DIR)
@@ -114,7 +116,8 @@ function applyMenu(language: UiLanguage): void {
     platform: process.platform,
     isPackaged: app.isPackaged,
     language,
-    appName: 'Seed Chat'
+    appName: 'Seed Chat',
+    checkForUpdates: appUpdater(app.isPackaged) ? () => void updates.check(true) : undefined
   })
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
@@ -133,6 +136,20 @@ async function savedMenuLanguage(handlers: Handlers): Promise<UiLanguage> {
 const emit: EmitEvent = (name, payload) => {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channelOf(name), payload)
 }
+
+// Packaged builds only: checks 30 s after the start and every 4 hours unless the setting is off.
+const updates = createUpdateController({
+  updater: appUpdater(app.isPackaged),
+  emit: (state) => emit('updateStatus', state),
+  // A refused history has no settings to read: an update may be what it needs (a newer schema).
+  autoCheck: () =>
+    core
+      ? core.handlers.getSettings(undefined).then(
+          (settings) => settings.checkForUpdates,
+          () => true
+        )
+      : Promise.resolve(false)
+})
 
 // One instance per data folder: a second launch quits, and the first comes forward.
 const isFirstInstance = app.requestSingleInstanceLock()
@@ -177,7 +194,9 @@ void app.whenReady().then(async () => {
     secrets: createKeytarStore(keychainService),
     emit,
     // The menu follows the language setting when the user changes it.
-    onSettingsChanged: (settings) => applyMenu(resolveUiLanguage(settings.language, osLocale()))
+    onSettingsChanged: (settings) => applyMenu(resolveUiLanguage(settings.language, osLocale())),
+    appVersion: app.isPackaged ? app.getVersion() : undefined,
+    updates
   })
   protocol.handle(ATTACHMENT_SCHEME, async (request) => {
     const url = new URL(request.url)
@@ -206,6 +225,7 @@ void app.whenReady().then(async () => {
     return
   }
   applyMenu(await savedMenuLanguage(core.handlers))
+  updates.start()
 })
 
 app.on('window-all-closed', () => {

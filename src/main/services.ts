@@ -18,6 +18,7 @@ import * as messages from './history/messages'
 import type { KeyRequest } from './secrets/handlers'
 import type { KeyManager } from './secrets/keychain'
 import { settingsHandlers } from './settings/handlers'
+import type { UpdateRequest } from './updates/handlers'
 
 export interface ServiceOptions {
   dataDir: string
@@ -37,7 +38,7 @@ export interface ServiceOptions {
 }
 
 /** Requests that work while the history is refused (core.ts serves them itself). */
-export type AlwaysServedRequest = KeyRequest | BackupRequest
+export type AlwaysServedRequest = KeyRequest | BackupRequest | UpdateRequest
 
 /** The handlers that need the history database, and what they share. */
 export interface Services {

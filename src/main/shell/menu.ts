@@ -34,9 +34,10 @@ export interface MenuEntry {
   role?: MenuRole
   type?: 'separator'
   submenu?: MenuEntry[]
+  click?: () => void
 }
 
-type LabelName = MenuRole | 'edit' | 'view'
+type LabelName = MenuRole | 'edit' | 'view' | 'help' | 'checkForUpdates'
 
 const LABELS: Record<UiLanguage, Record<LabelName, string>> = {
   en: {
@@ -64,7 +65,9 @@ const LABELS: Record<UiLanguage, Record<LabelName, string>> = {
     minimize: 'Minimize',
     zoom: 'Zoom',
     close: 'Close Window',
-    front: 'Bring All to Front'
+    front: 'Bring All to Front',
+    help: 'Help',
+    checkForUpdates: 'Check for Updates…'
   },
   'zh-CN': {
     about: '关于 {app}',
@@ -91,7 +94,9 @@ const LABELS: Record<UiLanguage, Record<LabelName, string>> = {
     minimize: '最小化',
     zoom: '缩放',
     close: '关闭窗口',
-    front: '前置全部窗口'
+    front: '前置全部窗口',
+    help: '帮助',
+    checkForUpdates: '检查更新…'
   }
 }
 
@@ -101,14 +106,17 @@ export interface MenuOptions {
   isPackaged: boolean
   language: UiLanguage
   appName: string
+  /** Help → Check for Updates…; the item is there only when the app can update itself. */
+  checkForUpdates?: () => void
 }
 
-/** The application menu: the app menu on macOS, Edit, View, Window. */
+/** The application menu: the app menu on macOS, Edit, View, Window, and Help where it has items. */
 export function menuTemplate({
   platform,
   isPackaged,
   language,
-  appName
+  appName,
+  checkForUpdates
 }: MenuOptions): MenuEntry[] {
   const label = (name: LabelName): string => LABELS[language][name].replace('{app}', appName)
   const item = (role: MenuRole): MenuEntry => ({ role, label: label(role) })
@@ -161,5 +169,14 @@ export function menuTemplate({
       }
     : { label: label('window'), submenu: [item('minimize'), item('close')] }
 
-  return [...(mac ? [appMenu] : []), editMenu, viewMenu, windowMenu]
+  const helpMenu: MenuEntry[] = checkForUpdates
+    ? [
+        {
+          label: label('help'),
+          submenu: [{ label: label('checkForUpdates'), click: checkForUpdates }]
+        }
+      ]
+    : []
+
+  return [...(mac ? [appMenu] : []), editMenu, viewMenu, windowMenu, ...helpMenu]
 }

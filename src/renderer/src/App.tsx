@@ -11,6 +11,7 @@ import { SetupScreen } from './components/app/SetupScreen'
 import { ShortcutSheet } from './components/app/ShortcutSheet'
 import { Sidebar } from './components/sidebar/Sidebar'
 import { UndoToast } from './components/sidebar/UndoToast'
+import { UpdateBanner } from './components/app/UpdateBanner'
 import { applyLanguage } from './i18n'
 import { applyAppearance } from './lib/appearance'
 import { shortcutOf, type ShortcutAction } from './lib/shortcuts'
@@ -47,7 +48,14 @@ export function App() {
       </div>
     )
   }
-  if (phase === 'recovery') return <RecoveryScreen />
+  if (phase === 'recovery') {
+    return (
+      <>
+        <RecoveryScreen />
+        <UpdateBanner />
+      </>
+    )
+  }
   if (phase === 'setup') return <SetupScreen />
   return (
     <div className="app" data-sidebar={sidebarOpen ? undefined : 'hidden'}>
@@ -57,6 +65,7 @@ export function App() {
       {settingsOpen ? <SettingsDialog /> : null}
       {shortcutsOpen && !settingsOpen ? <ShortcutSheet /> : null}
       <UndoToast />
+      <UpdateBanner />
       <DropZone />
       <DeleteMessageDialog />
       <MessageShortcuts />

@@ -19,6 +19,7 @@ const FLOORS: ReadonlyArray<readonly [name: string, paths: readonly string[]]> =
   ['attachments', ['main/attachments/']],
   ['history', ['main/history/']],
   ['chat', ['main/chat/']],
+  ['updates', ['main/updates/']],
   ['core', ['main/core.ts', 'main/services.ts', 'main/dispatch.ts']],
   ['shell', ['main/index.ts', 'main/ipc.ts', 'main/shell/', 'cli/']]
 ]

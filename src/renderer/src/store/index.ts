@@ -41,6 +41,7 @@ import { createParamsSlice } from './slices/params'
 import { createSearchSlice } from './slices/search'
 import { createSessionSlice } from './slices/session'
 import { createSettingsSlice } from './slices/settings'
+import { createUpdatesSlice } from './slices/updates'
 
 export type { AppState, AppStore } from './scope'
 export type { FrameScheduler, StoreEnvironment } from './environment'
@@ -56,6 +57,7 @@ export type { SearchHighlight } from './slices/chat'
 export type { AttachmentRefusalNotice, PendingAttachment } from './slices/composer'
 export { DELETE_UNDO_MS } from './slices/conversations'
 export { SEARCH_DEBOUNCE_MS } from './slices/search'
+export { isUpdateShown } from './slices/updates'
 
 /** Builds a store over an Api; the app uses window.api, tests a fake. */
 export function createAppStore(
@@ -78,7 +80,8 @@ export function createAppStore(
       ...createSearchSlice(args),
       ...createHistoryAdminSlice(args),
       ...createLayoutSlice(args),
-      ...createParamsSlice(args)
+      ...createParamsSlice(args),
+      ...createUpdatesSlice(args)
     }
   })
 }

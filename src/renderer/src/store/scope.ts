@@ -15,6 +15,7 @@ import type { ParamsSlice } from './slices/params'
 import type { SearchSlice } from './slices/search'
 import type { SessionSlice } from './slices/session'
 import type { SettingsSlice } from './slices/settings'
+import type { UpdatesSlice } from './slices/updates'
 import { StreamBuffer } from './streamBuffer'
 
 /** All state and every action: the slices put together. */
@@ -28,7 +29,8 @@ export type AppState = SessionSlice &
   SearchSlice &
   HistoryAdminSlice &
   LayoutSlice &
-  ParamsSlice
+  ParamsSlice &
+  UpdatesSlice
 
 export type AppStore = StoreApi<AppState>
 

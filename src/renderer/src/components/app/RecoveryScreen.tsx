@@ -17,6 +17,10 @@ export function useBackupKind(): (backup: BackupInfo) => string {
     if (backup.reason === 'daily') return t('backups.daily')
     const migration = /^before-migration-(\d+)$/.exec(backup.reason)
     if (migration) return t('backups.beforeMigration', { version: migration[1] })
+    // before-version-1-2-0 (a backup name has no dots): the first start of version 1.2.0.
+    const version = /^before-version-(\d+)-(\d+)-(\d+)(.*)$/.exec(backup.reason)
+    if (version)
+      return t('backups.beforeVersion', { version: version.slice(1, 4).join('.') + version[4] })
     return backup.reason
   }
 }

@@ -6,6 +6,7 @@ import { BaseURLField, filled, KeyField } from './ConnectionFields'
 import { ConnectionTest } from './ConnectionTest'
 import { FormError, KeychainWarning } from './FormNotices'
 import { HistorySection } from './HistorySection'
+import { UpdateSettings } from './UpdateSettings'
 import { LanguageSelect } from './LanguageSelect'
 import { DefaultParamsSection, PresetsSection } from './ParamsSettings'
 import { Dialog } from '../../ui/Dialog'
@@ -38,6 +39,7 @@ export function SettingsDialog() {
         <DefaultParamsSection />
         <PresetsSection />
         <HistorySection />
+        <UpdateSettings />
         <FormError />
       </div>
     </Dialog>

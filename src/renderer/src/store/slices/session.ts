@@ -5,6 +5,7 @@ import type { SliceArgs } from '../scope'
 import { listenToReplies, stopStreaming } from './replyEvents'
 import { clearDeletionTimer, loadConversationPage } from './conversations'
 import { clearSearchTimer } from './search'
+import { listenToUpdates } from './updates'
 
 /** Which screen the app shows; 'recovery' while the history database is refused. */
 export type Phase = 'loading' | 'recovery' | 'setup' | 'chat'
@@ -41,7 +42,8 @@ export function createSessionSlice(args: SliceArgs): SessionSlice {
           // The background check found damage: say so now; the next start offers the backups.
           api.onHistoryDamaged(({ detail }) =>
             set({ banner: { code: 'history_damaged', message: detail } })
-          )
+          ),
+          listenToUpdates(args)
         ]
       }
       // The history first: while it is refused, every other history request would fail, and

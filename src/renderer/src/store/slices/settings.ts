@@ -13,7 +13,10 @@ export type ConnectionTest =
   | { state: 'failed'; error: AppErrorInfo }
 
 /** The settings the window applies as soon as they are chosen (the base URL waits for Save). */
-export type InstantSettingsPatch = Pick<SettingsPatch, 'language' | 'theme' | 'fontSize'>
+export type InstantSettingsPatch = Pick<
+  SettingsPatch,
+  'language' | 'theme' | 'fontSize' | 'checkForUpdates'
+>
 
 export interface SettingsSlice {
   settings: Settings
@@ -25,7 +28,7 @@ export interface SettingsSlice {
 
   openSettings(): void
   closeSettings(): void
-  /** Saves the language, theme or font size: the window shows it at once, and goes back if main refuses. */
+  /** Saves the language, theme, font size or update checks: shown at once, undone if main refuses. */
   updateSettings(patch: InstantSettingsPatch): Promise<void>
   saveBaseURL(baseURL: string): Promise<boolean>
   /** Tests a base URL and key (the saved ones where omitted). */
