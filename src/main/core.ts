@@ -3,6 +3,7 @@
 // same table.
 import { join } from 'node:path'
 import { REQUEST_NAMES, type EmitEvent, type Handlers } from '../shared/contract'
+import type { CrashNotice } from '../shared/diagnostics'
 import type { AttachmentUrl } from './attachments/catalog'
 import { stopAllFfmpeg } from './attachments/ffmpeg'
 import type { ServedAttachment } from './attachments/protocol'
@@ -14,6 +15,8 @@ import { backupHandlers, type HistoryHost } from './history/backupHandlers'
 import { quickCheckInWorker } from './history/integrity'
 import { openHistory, type HistoryProblem } from './history/open'
 import { lastShutdown, recordShutdown } from './history/shutdown'
+import { logHandlers } from './log/handlers'
+import { appLog } from './log/logger'
 import { keyHandlers } from './secrets/handlers'
 import { KeyManager, type SecretStore } from './secrets/keychain'
 import { createServices, type AlwaysServedRequest, type Services } from './services'
@@ -34,6 +37,8 @@ export interface CoreOptions {
    * marked interrupted and no stored file is swept (its drafts may use them).
    */
   besideApp?: boolean
+  /** What the shell found of the last run's crash (log/crash.ts); the renderer shows it. */
+  crashNotice?: CrashNotice | null
 }
 
 const INTEGRITY_CHECK_MS = 30_000
@@ -147,10 +152,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await history.open()
 
   // Key and backup requests work while the history is refused; the rest need it open.
-  const always = { ...keyHandlers(keys), ...backupHandlers(history) } satisfies Pick<
-    Handlers,
-    AlwaysServedRequest
-  >
+  const always = {
+    ...keyHandlers(keys),
+    ...backupHandlers(history),
+    ...logHandlers(appLog, options.crashNotice ?? null)
+  } satisfies Pick<Handlers, AlwaysServedRequest>
   const whileOpen = Object.fromEntries(
     REQUEST_NAMES.filter((name) => !(name in always)).map((name) => [
       name,

@@ -4,6 +4,8 @@ import {
   BrowserWindow,
   Menu,
   app,
+  clipboard,
+  crashReporter,
   dialog,
   ipcMain,
   protocol,
@@ -12,9 +14,16 @@ import {
   shell
 } from 'electron'
 import { readFileSync } from 'node:fs'
+import { arch, release } from 'node:os'
 import { join } from 'node:path'
 import { REQUEST_NAMES, channelOf, type EmitEvent, type Handlers } from '../shared/contract'
-import { ATTACHMENT_SCHEME, createCore, type Core } from './core'
+import { ATTACHMENT_SCHEME, BACKUP_DIR, HISTORY_FILE, createCore, type Core } from './core'
+import { lastShutdown } from './history/shutdown'
+import { logHistoryStatus, withEventLog, withRequestLog } from './log/activity'
+import { collectDiagnostics } from './log/collect'
+import { appLog } from './log/logger'
+import { beginRun } from './log/run'
+import { keysKeptFromLog } from './log/secrets'
 import { registerHandlers } from './ipc'
 import { createKeytarStore } from './secrets/keychain'
 import { menuLanguage, menuTemplate, type MenuLanguage } from './shell/menu'
@@ -37,6 +46,8 @@ import {
 // Tests point the app at a throwaway data directory and keychain entry.
 if (process.env.SEED_CHAT_DATA_DIR) app.setPath('userData', process.env.SEED_CHAT_DATA_DIR)
 const keychainService = process.env.SEED_CHAT_KEYCHAIN_SERVICE ?? 'Seed Chat'
+// Minidumps stay in app.getPath('crashDumps'); nothing is ever uploaded.
+crashReporter.start({ uploadToServer: false })
 
 // `npm run dev` serves the renderer from electron-vite's dev server; a build from app://.
 const rendererURL = process.env.ELECTRON_RENDERER_URL
@@ -108,12 +119,35 @@ function applyMenu(language: MenuLanguage): void {
     platform: process.platform,
     isPackaged: app.isPackaged,
     language,
-    appName: 'Seed Chat'
+    appName: 'Seed Chat',
+    help: {
+      openLogsFolder: () => void shell.openPath(appLog.folder ?? app.getPath('userData')),
+      copyDiagnostics: () => void copyDiagnostics()
+    }
   })
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 
 const osLocale = (): string => app.getPreferredSystemLanguages()[0] ?? app.getLocale()
+
+/** Help → Copy diagnostics: versions, settings without secrets, sizes, the last errors. */
+async function copyDiagnostics(): Promise<void> {
+  const dataDir = app.getPath('userData')
+  const text = await collectDiagnostics(
+    core,
+    {
+      appVersion: app.getVersion(),
+      versions: process.versions,
+      os: { platform: process.platform, release: release(), arch: arch() },
+      locale: osLocale(),
+      folders: { data: dataDir, logs: appLog.folder ?? '', crashDumps: app.getPath('crashDumps') },
+      historyFile: join(dataDir, HISTORY_FILE),
+      backupsFolder: join(dataDir, BACKUP_DIR)
+    },
+    appLog
+  )
+  clipboard.writeText(text)
+}
 
 async function savedMenuLanguage(handlers: Handlers): Promise<MenuLanguage> {
   try {
@@ -140,12 +174,38 @@ app.on('second-instance', () => {
   mainWindow.focus()
 })
 
+app.on('render-process-gone', (_event, _contents, details) =>
+  appLog.error(`renderer gone: ${details.reason} (exit ${details.exitCode})`)
+)
+app.on('child-process-gone', (_event, details) =>
+  appLog.error(`${details.type} process gone: ${details.reason} (exit ${details.exitCode})`)
+)
+
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 })
 
 void app.whenReady().then(async () => {
   if (!isFirstInstance) return
+  const dataDir = app.getPath('userData')
+  const crashNotice = beginRun(
+    appLog,
+    {
+      appVersion: app.getVersion(),
+      versions: process.versions,
+      platform: process.platform,
+      release: release(),
+      arch: arch(),
+      dataDir,
+      packaged: app.isPackaged
+    },
+    {
+      dumpsFolder: app.getPath('crashDumps'),
+      lastShutdown: lastShutdown(join(dataDir, HISTORY_FILE))
+    }
+  )
+  appLog.captureConsole()
+  process.on('uncaughtExceptionMonitor', (error) => appLog.error('uncaught:', error))
   // No permission (camera, notifications, ...) is granted to page content, and every check
   // fails, except the clipboard write our own page's Copy buttons need.
   session.defaultSession.setPermissionCheckHandler(
@@ -167,9 +227,10 @@ void app.whenReady().then(async () => {
   // Opened on the next turn of the event loop, after the window below is created.
   const opening = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
     createCore({
-      dataDir: app.getPath('userData'),
-      secrets: createKeytarStore(keychainService),
-      emit
+      dataDir,
+      secrets: keysKeptFromLog(createKeytarStore(keychainService), appLog),
+      emit: withEventLog(emit, appLog),
+      crashNotice
     })
   )
   opening.catch(() => undefined) // reported below, once the window is up
@@ -194,7 +255,7 @@ void app.whenReady().then(async () => {
   }
   applyMenu(menuLanguage(undefined, osLocale()))
   // Only our own page, in the top frame, may call the API.
-  registerHandlers(ipcMain, handlers, (event) => {
+  registerHandlers(ipcMain, withRequestLog(handlers, appLog), (event) => {
     const frame = event.senderFrame
     return frame !== null && frame.parent === null && isOwnPage(frame.url, rendererURL)
   })
@@ -205,6 +266,7 @@ void app.whenReady().then(async () => {
   try {
     core = await opening
   } catch (error) {
+    appLog.error('could not start:', error)
     // A refused database still opens the app (on its recovery screen); this is anything worse.
     dialog.showErrorBox(
       'Seed Chat could not start',
@@ -213,6 +275,7 @@ void app.whenReady().then(async () => {
     app.quit()
     return
   }
+  logHistoryStatus(appLog, await core.handlers.getHistoryStatus(undefined))
   applyMenu(await savedMenuLanguage(core.handlers))
 })
 
@@ -227,6 +290,7 @@ app.on('before-quit', (event) => {
   event.preventDefault()
   closing = true
   void core.close().finally(() => {
+    appLog.info('closed')
     core = null
     app.quit()
   })

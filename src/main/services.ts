@@ -12,6 +12,7 @@ import type { BackupRequest } from './history/backupHandlers'
 import type { HistoryDatabase } from './history/database'
 import { historyHandlers } from './history/handlers'
 import * as messages from './history/messages'
+import type { LogRequest } from './log/handlers'
 import type { KeyRequest } from './secrets/handlers'
 import type { KeyManager } from './secrets/keychain'
 import { settingsHandlers } from './settings/handlers'
@@ -32,7 +33,7 @@ export interface ServiceOptions {
 }
 
 /** Requests that work while the history is refused (core.ts serves them itself). */
-export type AlwaysServedRequest = KeyRequest | BackupRequest
+export type AlwaysServedRequest = KeyRequest | BackupRequest | LogRequest
 
 /** The handlers that need the history database, and what they share. */
 export interface Services {

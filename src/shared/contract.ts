@@ -2,6 +2,7 @@
 // its payload. Main, preload and renderer import from here; nobody else names a channel.
 import { z } from 'zod'
 import type { FrameEstimate } from './attachments/frames'
+import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
 import {
   FPS_MAX,
   FPS_MIN,
@@ -408,7 +409,17 @@ export const requestSchemas = {
   /** Shows another version of a message: the newest branch under it becomes the path shown. */
   showVersion: z.object({ messageId: id }).strict(),
   /** Deletes a message and what followed it on its branches. */
-  deleteMessage: z.object({ messageId: id }).strict()
+  deleteMessage: z.object({ messageId: id }).strict(),
+  /** A line for the log file from the renderer or preload: ids and codes, never a message's text. */
+  log: z
+    .object({
+      level: z.enum(LOG_LEVELS),
+      scope: z.enum(LOG_SCOPES),
+      message: z.string().max(MAX_LOG_MESSAGE)
+    })
+    .strict(),
+  /** Where the last run's crash traces are when it crashed; null after a clean run. */
+  getCrashNotice: z.undefined()
 } as const
 
 export interface RequestResults {
@@ -442,6 +453,8 @@ export interface RequestResults {
   continueReply: Message
   showVersion: PathChange
   deleteMessage: PathChange
+  log: null
+  getCrashNotice: CrashNotice | null
 }
 
 export type RequestName = keyof typeof requestSchemas

@@ -29,6 +29,7 @@ export type MenuRole =
   | 'zoom'
   | 'close'
   | 'front'
+  | 'help'
 
 /** One menu entry; structurally an Electron MenuItemConstructorOptions. */
 export interface MenuEntry {
@@ -36,9 +37,10 @@ export interface MenuEntry {
   role?: MenuRole
   type?: 'separator'
   submenu?: MenuEntry[]
+  click?: () => void
 }
 
-type LabelName = MenuRole | 'edit' | 'view'
+type LabelName = MenuRole | 'edit' | 'view' | 'openLogs' | 'copyDiagnostics'
 
 const LABELS: Record<MenuLanguage, Record<LabelName, string>> = {
   en: {
@@ -66,7 +68,10 @@ const LABELS: Record<MenuLanguage, Record<LabelName, string>> = {
     minimize: 'Minimize',
     zoom: 'Zoom',
     close: 'Close Window',
-    front: 'Bring All to Front'
+    front: 'Bring All to Front',
+    help: 'Help',
+    openLogs: 'Open Logs Folder',
+    copyDiagnostics: 'Copy Diagnostics'
   },
   'zh-CN': {
     about: '关于 {app}',
@@ -93,7 +98,10 @@ const LABELS: Record<MenuLanguage, Record<LabelName, string>> = {
     minimize: '最小化',
     zoom: '缩放',
     close: '关闭窗口',
-    front: '前置全部窗口'
+    front: '前置全部窗口',
+    help: '帮助',
+    openLogs: '打开日志文件夹',
+    copyDiagnostics: '复制诊断信息'
   }
 }
 
@@ -109,14 +117,17 @@ export interface MenuOptions {
   isPackaged: boolean
   language: MenuLanguage
   appName: string
+  /** The Help menu's actions (the shell's Electron calls); no Help menu without them. */
+  help?: { openLogsFolder(): void; copyDiagnostics(): void }
 }
 
-/** The application menu: the app menu on macOS, Edit, View, Window. */
+/** The application menu: the app menu on macOS, Edit, View, Window, and Help when given. */
 export function menuTemplate({
   platform,
   isPackaged,
   language,
-  appName
+  appName,
+  help
 }: MenuOptions): MenuEntry[] {
   const label = (name: LabelName): string => LABELS[language][name].replace('{app}', appName)
   const item = (role: MenuRole): MenuEntry => ({ role, label: label(role) })
@@ -169,5 +180,18 @@ export function menuTemplate({
       }
     : { label: label('window'), submenu: [item('minimize'), item('close')] }
 
-  return [...(mac ? [appMenu] : []), editMenu, viewMenu, windowMenu]
+  const helpMenu: MenuEntry[] = help
+    ? [
+        {
+          role: 'help',
+          label: label('help'),
+          submenu: [
+            { label: label('openLogs'), click: help.openLogsFolder },
+            { label: label('copyDiagnostics'), click: help.copyDiagnostics }
+          ]
+        }
+      ]
+    : []
+
+  return [...(mac ? [appMenu] : []), editMenu, viewMenu, windowMenu, ...helpMenu]
 }
