@@ -4,6 +4,7 @@ import { ChatPane } from './components/ChatPane'
 import { DeleteMessageDialog } from './components/DeleteMessageDialog'
 import { DropZone } from './components/DropZone'
 import { MessageShortcuts } from './components/MessageShortcuts'
+import { CrashNoticeBanner } from './components/CrashNotice'
 import { RecoveryScreen } from './components/RecoveryScreen'
 import { SearchDialog } from './components/SearchDialog'
 import { SettingsDialog } from './components/SettingsDialog'
@@ -56,6 +57,7 @@ export function App() {
       {settingsOpen ? <SettingsDialog /> : null}
       {shortcutsOpen && !settingsOpen ? <ShortcutSheet /> : null}
       <UndoToast />
+      <CrashNoticeBanner />
       <DropZone />
       <DeleteMessageDialog />
       <MessageShortcuts />

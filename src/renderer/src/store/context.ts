@@ -5,6 +5,7 @@ import type { Api } from '../../../shared/contract'
 import type { FrameScheduler, StoreEnvironment } from './environment'
 import type { ChatSlice } from './slices/chat'
 import type { ComposerSlice } from './slices/composer'
+import type { DiagnosticsSlice } from './slices/diagnostics'
 import type { ConversationsSlice } from './slices/conversations'
 import type { HistoryAdminSlice } from './slices/historyAdmin'
 import type { LayoutSlice } from './slices/layout'
@@ -27,7 +28,8 @@ export type AppState = SessionSlice &
   SearchSlice &
   HistoryAdminSlice &
   LayoutSlice &
-  ParamsSlice
+  ParamsSlice &
+  DiagnosticsSlice
 
 export type AppStore = StoreApi<AppState>
 

@@ -32,6 +32,7 @@ import {
 } from './environment'
 import { createChatSlice } from './slices/chat'
 import { createComposerSlice } from './slices/composer'
+import { createDiagnosticsSlice } from './slices/diagnostics'
 import { createConversationsSlice } from './slices/conversations'
 import { createHistoryAdminSlice } from './slices/historyAdmin'
 import { createLayoutSlice } from './slices/layout'
@@ -87,7 +88,8 @@ export function createAppStore(
       ...createSearchSlice(args),
       ...createHistoryAdminSlice(args),
       ...createLayoutSlice(args),
-      ...createParamsSlice(args)
+      ...createParamsSlice(args),
+      ...createDiagnosticsSlice(args)
     }
   })
 }
