@@ -49,14 +49,20 @@ export interface AppLog extends ScopedLog {
 
 let instances = 0
 
-/** A log that writes nothing to disk until `writeTo`; its console shows warnings and errors. */
-export function createAppLog(): AppLog {
+/**
+ * A log that writes nothing to disk until `writeTo`; its console shows warnings and errors
+ * (none with `console: false`, as tests that check the file ask).
+ */
+export function createAppLog(options: { console?: boolean } = {}): AppLog {
   const secrets = new Set<string>()
   const logger: NodeLogger = nodeLog.create({ logId: `seed-chat-${++instances}` })
   logger.transports.file.level = false
-  logger.transports.console.level = 'warn'
-  logger.transports.remote.level = false
-  logger.transports.ipc.level = false
+  logger.transports.console.level = options.console === false ? false : 'warn'
+  // No IPC or HTTP transport: lines from other processes arrive through the contract.
+  for (const name of ['remote', 'ipc']) {
+    const transport = logger.transports[name]
+    if (transport) transport.level = false
+  }
   logger.scope.labelPadding = false
   // Every value becomes scrubbed text before any transport sees it.
   logger.hooks.push(

@@ -5,10 +5,11 @@ import { MAX_LOG_MESSAGE } from '../../shared/diagnostics'
 import { KEY_REMOVED, withoutKey } from '../redact'
 
 // Credentials in the shapes servers and SDKs print them, whatever the key is.
+// (A token already replaced is left alone.)
 const CREDENTIAL_PATTERNS: RegExp[] = [
-  /(\bbearer\s+)[^\s"',;]+/gi,
-  /(\bauthorization["']?\s*[:=]\s*["']?)(?!bearer\b)[^\s"',;]+/gi,
-  /(\bapi[-_]?key["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi
+  /(\bbearer\s+)(?!\[key removed\])[^\s"',;]+/gi,
+  /(\bauthorization["']?\s*[:=]\s*["']?)(?!bearer\b|\[key removed\])[^\s"',;]+/gi,
+  /(\bapi[-_]?key["']?\s*[:=]\s*["']?)(?!\[key removed\])[^\s"',;&]+/gi
 ]
 /** Stack frames kept of an error (the top ones say where). */
 const STACK_FRAMES = 8
