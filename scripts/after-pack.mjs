@@ -17,7 +17,14 @@ export const FUSES = {
   // app.asar is checked against the hash electron-builder embeds (macOS and Windows), and the
   // app is loaded from app.asar only, never from a loose app folder beside it.
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
-  [FuseV1Options.OnlyLoadAppFromAsar]: true
+  [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  // The app loads only its own V8 snapshot, and gives file:// pages no powers beyond a web page's
+  // (the window loads app://, never file://).
+  [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+  // Kept on: V8's WebAssembly bounds checks by signal handler are a speed feature, not a power
+  // page content could use (turning it off makes Wasm slower and no safer).
+  [FuseV1Options.WasmTrapHandlers]: true
 }
 
 /**

@@ -22,7 +22,7 @@ export const ACCEPTED = [
     id: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'src/main/index.ts',
     reason:
-      'openExternal gets only http, https and mailto URLs (isExternalLink in src/main/shell/protocol.ts, unit-tested)'
+      'openExternal gets only http, https and mailto URLs (externalLinkTarget in src/main/shell/protocol.ts, unit-tested)'
   }
 ]
 

@@ -2,17 +2,10 @@
 // core as the app (src/main/core.ts): the same history file, keychain entry and settings.
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type {
-  AppErrorInfo,
-  AttachmentDraft,
-  EmitEvent,
-  EventPayloads,
-  Message,
-  RequestName,
-  Result,
-  SearchPage,
-  SendResult
-} from '../shared/contract'
+import type { EmitEvent, EventPayloads, RequestName } from '../shared/contract'
+import type { AppErrorInfo, Result } from '../shared/errors'
+import type { SearchPage } from '../shared/search'
+import type { AttachmentDraft, Message, SendResult } from '../shared/types'
 import { DEFAULT_MODEL } from '../shared/models'
 import { baseURLSchema } from '../shared/settings'
 import { createCore, type Core } from '../main/core'

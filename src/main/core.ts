@@ -1,20 +1,31 @@
 // The app without Electron: opens the history (or refuses it, keeping the file untouched) and
 // serves every request handler. The Electron shell and the Chromium test harness both serve this
-// same table.
+// same table, as it is.
+//
+// The floors of src/main, lowest first; a module imports only from its own floor or below
+// (test/unit/main/floors.test.ts checks it, type imports included, and that there is no cycle):
+//   1. src/shared
+//   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup), errors.ts,
+//      redact.ts, storage.ts, containment.ts, log/ (the log file, the crash check, diagnostics)
+//   3. features, in this order: secrets/, settings/, attachments/, history/, chat/
+//   4. the core: core.ts, services.ts, dispatch.ts
+//   5. the shells: index.ts, ipc.ts, shell/ (Electron) and src/cli
+// A lower floor that needs a higher one is handed a function (settings gets the model list).
 import { join } from 'node:path'
 import { REQUEST_NAMES, type EmitEvent, type Handlers } from '../shared/contract'
 import type { CrashNotice } from '../shared/diagnostics'
+import type { Settings } from '../shared/settings'
 import type { AttachmentUrl } from './attachments/catalog'
 import { stopAllFfmpeg } from './attachments/ffmpeg'
 import type { ServedAttachment } from './attachments/protocol'
 import { sweepTempFiles, tempDirOf } from './attachments/temp'
-import type { ChatServiceOptions } from './chat/service'
+import type { ChatServiceOptions } from './chat/options'
 import { AppError } from './errors'
-import { keepDailyBackups } from './history/backup'
+import { keepDailyBackups } from './db/backup'
 import { backupHandlers, type HistoryHost } from './history/backupHandlers'
-import { quickCheckInWorker } from './history/integrity'
-import { openHistory, type HistoryProblem } from './history/open'
-import { lastShutdown, recordShutdown } from './history/shutdown'
+import { quickCheckInWorker } from './db/integrity'
+import { openHistory, type HistoryProblem } from './db/open'
+import { lastShutdown, recordShutdown } from './db/shutdown'
 import { logHandlers } from './log/handlers'
 import { appLog } from './log/logger'
 import { keyHandlers } from './secrets/handlers'
@@ -37,6 +48,8 @@ export interface CoreOptions {
    * marked interrupted and no stored file is swept (its drafts may use them).
    */
   besideApp?: boolean
+  /** Called after every saved settings change (the shell redraws its menu in the new language). */
+  onSettingsChanged?: (settings: Settings) => void
   /** What the shell found of the last run's crash (log/crash.ts); the renderer shows it. */
   crashNotice?: CrashNotice | null
 }
@@ -51,22 +64,39 @@ export const HISTORY_FILE = 'history.sqlite'
 export const BACKUP_DIR = 'backups'
 
 export interface Core {
+  /**
+   * Every request: each waits for the history to open, and answers with the refusal
+   * (history_unavailable) while it is refused, except the key and backup requests.
+   */
   handlers: Handlers
+  /** Settles once the history is open or refused; rejects when the start failed worse. */
+  readonly ready: Promise<void>
   /** The open history; throws while it is refused. */
   readonly services: Services
-  /** The bytes behind an attachment URL path; null when unknown or while the history is refused. */
+  /** The bytes behind an attachment URL path (after opening); null when unknown or refused. */
   serveAttachment(path: string): Promise<ServedAttachment | null>
   /** Stops streaming replies (they keep their text) and closes the database. */
   close(): Promise<void>
 }
 
-/** Opens the history (checked, backed up before migrations) and builds the handler table. */
+/** startCore, resolved once the history is open or refused (the CLI, the harness, tests). */
 export async function createCore(options: CoreOptions): Promise<Core> {
+  const core = startCore(options)
+  await core.ready
+  return core
+}
+
+/**
+ * Starts opening the history (checked, backed up before migrations) and returns the handler table
+ * at once: its requests wait for the opening. The shell binds it before its window loads.
+ */
+export function startCore(options: CoreOptions): Core {
   const keys = new KeyManager(options.secrets)
   const serviceOptions = {
     dataDir: options.dataDir,
     emit: options.emit,
     chat: options.chat,
+    onSettingsChanged: options.onSettingsChanged,
     attachmentUrl:
       options.attachmentUrl ??
       ((sha256: string, variant: string) => `${ATTACHMENT_SCHEME}://${sha256}/${variant}`)
@@ -145,43 +175,53 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     integrityTimer.unref()
   }
 
-  // Temporary copies a crash left behind (a video being attached when the app was killed).
-  await sweepTempFiles(tempDirOf(options.dataDir)).catch((error) =>
-    console.error('Temp sweep failed:', error)
-  )
-  await history.open()
+  const ready = (async () => {
+    // Temporary copies a crash left behind (a video being attached when the app was killed).
+    await sweepTempFiles(tempDirOf(options.dataDir)).catch((error) =>
+      console.error('Temp sweep failed:', error)
+    )
+    await history.open()
+  })()
+  ready.catch(() => undefined) // the caller hears of it through `ready`
 
   // Key and backup requests work while the history is refused; the rest need it open.
-  const always = {
+  const always: Pick<Handlers, AlwaysServedRequest> = {
     ...keyHandlers(keys),
     ...backupHandlers(history),
     ...logHandlers(appLog, options.crashNotice ?? null)
-  } satisfies Pick<Handlers, AlwaysServedRequest>
-  const whileOpen = Object.fromEntries(
-    REQUEST_NAMES.filter((name) => !(name in always)).map((name) => [
+  }
+  const tableFor = (name: keyof Handlers): Partial<Handlers> => {
+    if (name in always) return always
+    if (!services) {
+      throw new AppError(
+        'history_unavailable',
+        `The history database is not open. ${problem?.detail ?? ''}`
+      )
+    }
+    return services.handlers
+  }
+  // One entry per request name; each waits for the opening, then asks the table that serves it.
+  const handlers = Object.fromEntries(
+    REQUEST_NAMES.map((name) => [
       name,
       async (args: never) => {
-        if (!services) {
-          throw new AppError(
-            'history_unavailable',
-            `The history database is not open. ${problem?.detail ?? ''}`
-          )
-        }
-        return (services.handlers[name as keyof Services['handlers']] as (args: never) => unknown)(
-          args
-        )
+        await ready
+        return (tableFor(name)[name] as (args: never) => Promise<unknown>)(args)
       }
     ])
-  ) as Services['handlers']
-  const handlers = { ...always, ...whileOpen } satisfies Handlers
+  ) as Handlers
 
   return {
     handlers,
+    ready,
     get services() {
       if (!services) throw new Error('The history database is not open.')
       return services
     },
-    serveAttachment: async (path) => (services ? services.serveAttachment(path) : null),
+    serveAttachment: async (path) => {
+      await ready
+      return services ? services.serveAttachment(path) : null
+    },
     close: history.close
   }
 }

@@ -1,4 +1,4 @@
-import type { AppErrorInfo, ErrorCode } from '../shared/contract'
+import type { AppErrorInfo, ErrorCode } from '../shared/errors'
 
 /** An error the UI can explain: thrown by core modules, returned across IPC as data. */
 export class AppError extends Error {
@@ -28,4 +28,14 @@ export class AppError extends Error {
     if (this.params !== undefined) info.params = this.params
     return info
   }
+}
+
+const STILL_STREAMING = {
+  conversation: 'A reply is still streaming in this conversation. Stop it first.',
+  reply: 'That reply is still streaming.'
+} as const
+
+/** The one "busy" refusal: a reply still streams in the conversation, or is the reply asked about. */
+export function stillStreaming(where: keyof typeof STILL_STREAMING): AppError {
+  return new AppError('busy', STILL_STREAMING[where])
 }

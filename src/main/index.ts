@@ -16,9 +16,10 @@ import {
 import { readFileSync } from 'node:fs'
 import { arch, release } from 'node:os'
 import { join } from 'node:path'
-import { REQUEST_NAMES, channelOf, type EmitEvent, type Handlers } from '../shared/contract'
-import { ATTACHMENT_SCHEME, BACKUP_DIR, HISTORY_FILE, createCore, type Core } from './core'
-import { lastShutdown } from './history/shutdown'
+import { channelOf, type EmitEvent, type Handlers } from '../shared/contract'
+import { resolveUiLanguage, type UiLanguage } from '../shared/settings'
+import { ATTACHMENT_SCHEME, BACKUP_DIR, HISTORY_FILE, startCore, type Core } from './core'
+import { lastShutdown } from './db/shutdown'
 import { logHistoryStatus, withEventLog, withRequestLog } from './log/activity'
 import { collectDiagnostics } from './log/collect'
 import { appLog } from './log/logger'
@@ -26,12 +27,12 @@ import { beginRun } from './log/run'
 import { keysKeptFromLog } from './log/secrets'
 import { registerHandlers } from './ipc'
 import { createKeytarStore } from './secrets/keychain'
-import { menuLanguage, menuTemplate, type MenuLanguage } from './shell/menu'
+import { menuTemplate } from './shell/menu'
 import {
   APP_PAGE_URL,
   APP_SCHEME,
   contentSecurityPolicy,
-  isExternalLink,
+  externalLinkTarget,
   isOwnPage,
   isPermissionAllowed,
   serveAppFile
@@ -106,15 +107,20 @@ function createWindow(): BrowserWindow {
   // No navigation away from the app; links from answers open in the user's browser or mail client.
   window.webContents.on('will-navigate', (event) => event.preventDefault())
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (isExternalLink(url)) void shell.openExternal(url)
+    const target = externalLinkTarget(url)
+    if (target) void shell.openExternal(target)
     return { action: 'deny' }
   })
   void window.loadURL(pageURL)
   return window
 }
 
-/** The application menu in the saved language (or the OS's, for 'system'). */
-function applyMenu(language: MenuLanguage): void {
+let menuShown: UiLanguage | null = null
+
+/** The application menu in the saved language (or the OS's, for 'system'); redrawn on a change. */
+function applyMenu(language: UiLanguage): void {
+  if (language === menuShown) return
+  menuShown = language
   const template = menuTemplate({
     platform: process.platform,
     isPackaged: app.isPackaged,
@@ -149,12 +155,12 @@ async function copyDiagnostics(): Promise<void> {
   clipboard.writeText(text)
 }
 
-async function savedMenuLanguage(handlers: Handlers): Promise<MenuLanguage> {
+async function savedMenuLanguage(handlers: Handlers): Promise<UiLanguage> {
   try {
-    return menuLanguage((await handlers.getSettings(undefined)).language, osLocale())
+    return resolveUiLanguage((await handlers.getSettings(undefined)).language, osLocale())
   } catch {
     // A refused history has no settings to read: the OS language it is.
-    return menuLanguage(undefined, osLocale())
+    return resolveUiLanguage(undefined, osLocale())
   }
 }
 
@@ -222,49 +228,35 @@ void app.whenReady().then(async () => {
     : contentSecurityPolicy(readFileSync(join(rendererDir, 'index.html'), 'utf8'))
   if (policy)
     protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url, policy))
-  // The window comes first, on its loading screen; the history opens meanwhile, and every
-  // request waits for it.
-  // Opened on the next turn of the event loop, after the window below is created.
-  const opening = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-    createCore({
-      dataDir,
-      secrets: keysKeptFromLog(createKeytarStore(keychainService), appLog),
-      emit: withEventLog(emit, appLog),
-      crashNotice
-    })
-  )
-  opening.catch(() => undefined) // reported below, once the window is up
+  applyMenu(resolveUiLanguage(undefined, osLocale()))
+  // The window comes first, on its loading screen; the history opens meanwhile (its first step
+  // waits for the file system, after this synchronous block), and every request waits for it.
+  mainWindow = createWindow()
+  const starting = startCore({
+    dataDir,
+    secrets: keysKeptFromLog(createKeytarStore(keychainService), appLog),
+    emit: withEventLog(emit, appLog),
+    crashNotice,
+    // The menu follows the language setting when the user changes it.
+    onSettingsChanged: (settings) => applyMenu(resolveUiLanguage(settings.language, osLocale()))
+  })
   protocol.handle(ATTACHMENT_SCHEME, async (request) => {
     const url = new URL(request.url)
-    const served = await (await opening).serveAttachment(`/${url.host}${url.pathname}`)
+    const served = await starting.serveAttachment(`/${url.host}${url.pathname}`)
     if (!served) return new Response(null, { status: 404 })
     return new Response(new Uint8Array(served.bytes), { headers: { 'content-type': served.mime } })
   })
-  const handlers = Object.fromEntries(
-    REQUEST_NAMES.map((name) => [
-      name,
-      async (args: never) =>
-        ((await opening).handlers[name] as (args: never) => Promise<unknown>)(args)
-    ])
-  ) as unknown as Handlers
-  // The menu follows the language setting when the user changes it.
-  handlers.updateSettings = async (patch) => {
-    const settings = await (await opening).handlers.updateSettings(patch)
-    if (patch.language !== undefined) applyMenu(menuLanguage(settings.language, osLocale()))
-    return settings
-  }
-  applyMenu(menuLanguage(undefined, osLocale()))
   // Only our own page, in the top frame, may call the API.
-  registerHandlers(ipcMain, withRequestLog(handlers, appLog), (event) => {
+  registerHandlers(ipcMain, withRequestLog(starting.handlers, appLog), (event) => {
     const frame = event.senderFrame
     return frame !== null && frame.parent === null && isOwnPage(frame.url, rendererURL)
   })
-  mainWindow = createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
   })
   try {
-    core = await opening
+    await starting.ready
+    core = starting
   } catch (error) {
     appLog.error('could not start:', error)
     // A refused database still opens the app (on its recovery screen); this is anything worse.

@@ -1,6 +1,7 @@
 // The one door into main: binds the contract's handler table to ipcMain, after checking who asks.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { REQUEST_NAMES, channelOf, type Handlers, type Result } from '../shared/contract'
+import { REQUEST_NAMES, channelOf, type Handlers } from '../shared/contract'
+import type { Result } from '../shared/errors'
 import { dispatch } from './dispatch'
 
 /** Registers every request channel; calls from any frame but our own page are refused. */

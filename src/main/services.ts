@@ -1,15 +1,18 @@
 // Every request handler that needs an open history database, assembled from the feature folders.
 // core.ts opens the database (or refuses it) and serves these.
 import type { EmitEvent, Handlers } from '../shared/contract'
+import type { Settings } from '../shared/settings'
 import { AttachmentCatalog, type AttachmentUrl } from './attachments/catalog'
 import { sweepUnreferenced } from './attachments/cleanup'
 import { attachmentHandlers } from './attachments/handlers'
 import { serveAttachment, type ServedAttachment } from './attachments/protocol'
 import { AttachmentStore } from './attachments/store'
+import { listModelIds } from './chat/client'
 import { chatHandlers } from './chat/handlers'
-import { ChatService, DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './chat/service'
+import { DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './chat/options'
+import { ChatService } from './chat/service'
 import type { BackupRequest } from './history/backupHandlers'
-import type { HistoryDatabase } from './history/database'
+import type { HistoryDatabase } from './db/database'
 import { historyHandlers } from './history/handlers'
 import * as messages from './history/messages'
 import type { LogRequest } from './log/handlers'
@@ -30,6 +33,8 @@ export interface ServiceOptions {
    * marked interrupted. After a clean close there are none, and the full scan is skipped.
    */
   recoverInterrupted: boolean
+  /** Told of every saved settings change. */
+  onSettingsChanged?: (settings: Settings) => void
 }
 
 /** Requests that work while the history is refused (core.ts serves them itself). */
@@ -77,7 +82,10 @@ export function createServices(
 
   // Adding a request: the contract, and the handlers file of its feature.
   const handlers = {
-    ...settingsHandlers(db, keys),
+    ...settingsHandlers(db, keys, {
+      listModelIds: (baseURL, apiKey) => listModelIds(baseURL, apiKey),
+      onChanged: options.onSettingsChanged
+    }),
     ...historyHandlers(db, { chat, store, catalog }),
     ...attachmentHandlers(store, catalog),
     ...chatHandlers(chat, catalog)

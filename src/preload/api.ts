@@ -1,11 +1,5 @@
-import {
-  EVENT_NAMES,
-  REQUEST_NAMES,
-  channelOf,
-  type Api,
-  type EventName,
-  type Result
-} from '../shared/contract'
+import { EVENT_NAMES, REQUEST_NAMES, channelOf, type Api, type EventName } from '../shared/contract'
+import type { Result } from '../shared/errors'
 
 /** How requests and events travel: Electron's ipcRenderer, or the Chromium test harness. */
 export interface Transport {

@@ -2,11 +2,9 @@
 
 /** Levels a renderer or preload line may have in the log file. */
 export const LOG_LEVELS = ['error', 'warn', 'info'] as const
-export type LogLevel = (typeof LOG_LEVELS)[number]
 
 /** Where a line from outside main comes from. */
 export const LOG_SCOPES = ['renderer', 'preload'] as const
-export type LogScope = (typeof LOG_SCOPES)[number]
 
 /** A line longer than this is cut before it reaches the log. */
 export const MAX_LOG_MESSAGE = 4_000

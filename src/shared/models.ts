@@ -1,7 +1,9 @@
-/** What one model accepts, from docs/api.md ("Models"). */
-export interface ModelInfo {
-  id: string
-  family: 'seed-2.0' | 'seed-1.8' | 'seed-1.6' | 'glm' | 'other'
+// The model catalog: one record of model families (capabilities, media budget, group label) from
+// which every model's capabilities and every family check derive.
+import { z } from 'zod'
+
+/** What a family's models accept unless a model says otherwise. */
+interface Capabilities {
   /** Context window in tokens. */
   context: number
   image: boolean
@@ -10,48 +12,94 @@ export interface ModelInfo {
   reasoningEffort: boolean
 }
 
-const seed = (id: string, family: ModelInfo['family'], reasoningEffort: boolean): ModelInfo => ({
-  id,
-  family,
+interface Family {
+  capabilities: Capabilities
+  /**
+   * Seed 1.8 and later see more of an attachment: about 9.0 MP per image (detail "xhigh") and up
+   * to 1280 frames per video, against 4.0 MP and 640 frames before (docs/api.md).
+   */
+  largeMedia: boolean
+  /** The model picker's group heading (no dots in the last part: i18next reads them as nesting). */
+  labelKey: `models.family.${string}`
+}
+
+const SEED: Capabilities = {
   context: 256_000,
   image: true,
   video: true,
   thinking: true,
-  reasoningEffort
-})
+  reasoningEffort: true
+}
+
+/** Every family, in the order the model picker groups them; `other` is any model not listed. */
+export const MODEL_FAMILIES = {
+  'seed-2.0': { capabilities: SEED, largeMedia: true, labelKey: 'models.family.seed20' },
+  'seed-1.8': { capabilities: SEED, largeMedia: true, labelKey: 'models.family.seed18' },
+  'seed-1.6': { capabilities: SEED, largeMedia: false, labelKey: 'models.family.seed16' },
+  glm: {
+    capabilities: {
+      context: 200_000,
+      image: false,
+      video: false,
+      thinking: true,
+      reasoningEffort: false
+    },
+    largeMedia: false,
+    labelKey: 'models.family.glm'
+  },
+  // Taken as text-only: sending less is never refused.
+  other: {
+    capabilities: {
+      context: 0,
+      image: false,
+      video: false,
+      thinking: false,
+      reasoningEffort: false
+    },
+    largeMedia: false,
+    labelKey: 'models.family.other'
+  }
+} as const satisfies Record<string, Family>
+
+export type ModelFamily = keyof typeof MODEL_FAMILIES
+/** The families in picker order, `other` last. */
+export const MODEL_FAMILY_NAMES = Object.keys(MODEL_FAMILIES) as ModelFamily[]
+
+/** What one model accepts, from docs/api.md ("Models"). */
+export interface ModelInfo extends Capabilities {
+  id: string
+  family: ModelFamily
+}
+
+/** A model of a family, with what it accepts unlike its family. */
+const model = (
+  id: string,
+  family: ModelFamily,
+  differences: Partial<Capabilities> = {}
+): ModelInfo => ({ id, family, ...MODEL_FAMILIES[family].capabilities, ...differences })
 
 /** The seed page's ten models: the offline default list. */
 export const MODELS: readonly ModelInfo[] = [
-  seed('doubao-seed-2.0-pro', 'seed-2.0', true),
-  seed('doubao-seed-2.0-code', 'seed-2.0', true),
-  seed('doubao-seed-2.0-lite', 'seed-2.0', true),
-  seed('doubao-seed-2.0-mini', 'seed-2.0', true),
-  seed('doubao-seed-1-8-251228', 'seed-1.8', true),
-  seed('doubao-seed-1-6-251015', 'seed-1.6', true),
-  seed('doubao-seed-1-6-lite-251015', 'seed-1.6', true),
-  seed('doubao-seed-1-6-flash-250828', 'seed-1.6', false),
-  seed('doubao-seed-1-6-vision-250815', 'seed-1.6', false),
-  {
-    id: 'glm-4-7-251222',
-    family: 'glm',
-    context: 200_000,
-    image: false,
-    video: false,
-    thinking: true,
-    reasoningEffort: false
-  }
+  model('doubao-seed-2.0-pro', 'seed-2.0'),
+  model('doubao-seed-2.0-code', 'seed-2.0'),
+  model('doubao-seed-2.0-lite', 'seed-2.0'),
+  model('doubao-seed-2.0-mini', 'seed-2.0'),
+  model('doubao-seed-1-8-251228', 'seed-1.8'),
+  model('doubao-seed-1-6-251015', 'seed-1.6'),
+  model('doubao-seed-1-6-lite-251015', 'seed-1.6'),
+  model('doubao-seed-1-6-flash-250828', 'seed-1.6', { reasoningEffort: false }),
+  model('doubao-seed-1-6-vision-250815', 'seed-1.6', { reasoningEffort: false }),
+  model('glm-4-7-251222', 'glm')
 ]
-
-export const MODEL_IDS = MODELS.map((m) => m.id) as [string, ...string[]]
 
 export const DEFAULT_MODEL = 'doubao-seed-1-6-251015'
 
-export const MODEL_FAMILIES: readonly ModelInfo['family'][] = [
-  'seed-2.0',
-  'seed-1.8',
-  'seed-1.6',
-  'glm'
-]
+/** A model id as requests carry it. */
+export const modelIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\w.\-:/]+$/, 'a model id has letters, digits and . - _ : / only')
 
 /** Looks a model up by id; undefined for ids not in the list. */
 export function findModel(id: string): ModelInfo | undefined {
@@ -60,17 +108,7 @@ export function findModel(id: string): ModelInfo | undefined {
 
 /** What we know of a model id; one not in the list is taken as text-only. */
 export function modelOrTextOnly(id: string): ModelInfo {
-  return (
-    findModel(id) ?? {
-      id,
-      family: 'other',
-      context: 0,
-      image: false,
-      video: false,
-      thinking: false,
-      reasoningEffort: false
-    }
-  )
+  return findModel(id) ?? model(id, 'other')
 }
 
 /**

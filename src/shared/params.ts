@@ -1,5 +1,5 @@
-// The request parameters a conversation can set (docs/api.md, "Request"). A field that is absent
-// is "Default": it is not sent at all, and the server's own default applies.
+// The request parameters a conversation can set (docs/api.md, "Request parameters"). A field that
+// is absent is "Default": it is not sent at all, and the server's own default applies.
 import { z } from 'zod'
 import type { ModelInfo } from './models'
 

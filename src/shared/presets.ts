@@ -1,19 +1,17 @@
 // The presets that ship with the app, in both languages. They are not stored: the user's own
 // presets live in Settings (`presets`); these ids start with `builtin:` so the two never collide.
 import type { Preset } from './params'
-
-/** Languages the built-in presets are written in. */
-export type PresetLanguage = 'en' | 'zh-CN'
+import type { UiLanguage } from './settings'
 
 /** The prefix of every built-in preset's id. */
 export const BUILTIN_PRESET_PREFIX = 'builtin:'
 
 interface BuiltinPreset {
   id: string
-  name: Record<PresetLanguage, string>
+  name: Record<UiLanguage, string>
   /** null = keep the model the new chat has. */
   model: string | null
-  systemPrompt: Record<PresetLanguage, string> | null
+  systemPrompt: Record<UiLanguage, string> | null
   params: Omit<Preset['params'], 'systemPrompt'>
 }
 
@@ -61,7 +59,7 @@ const BUILTIN: readonly BuiltinPreset[] = [
 ]
 
 /** The presets that ship with the app, named and worded in the given language. */
-export function builtinPresets(language: PresetLanguage): Preset[] {
+export function builtinPresets(language: UiLanguage): Preset[] {
   return BUILTIN.map((preset) => ({
     id: `${BUILTIN_PRESET_PREFIX}${preset.id}`,
     name: preset.name[language],

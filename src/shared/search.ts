@@ -1,5 +1,22 @@
-// Search results as they cross the boundary, and grouping them by conversation.
-import type { MessageRole } from './contract'
+// Search filters and results as they cross the boundary, and grouping results by conversation.
+import { z } from 'zod'
+import { modelIdSchema } from './models'
+import type { MessageRole } from './types'
+
+/**
+ * What narrows a search besides its query: a model, and a time range in milliseconds (`from`
+ * inclusive, `to` exclusive). Absent means no filter.
+ */
+export const searchFiltersSchema = z
+  .object({
+    model: modelIdSchema.optional(),
+    from: z.number().int().optional(),
+    to: z.number().int().optional()
+  })
+  .strict()
+export type SearchFilters = z.output<typeof searchFiltersSchema>
+export type SearchFilterName = keyof SearchFilters
+export const SEARCH_FILTER_NAMES = searchFiltersSchema.keyof().options
 
 /** A piece of a search snippet; `match` pieces are what the query matched, to highlight. */
 export interface SnippetPart {

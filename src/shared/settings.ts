@@ -5,8 +5,22 @@ import { chatParamsSchema, presetSchema } from './params'
 
 export const DEFAULT_BASE_URL = 'https://www.anyfast.ai/v1'
 
-export const LANGUAGES = ['system', 'en', 'zh-CN'] as const
+/** The languages the app is written in (its UI, menu and built-in presets). */
+const UI_LANGUAGES = ['en', 'zh-CN'] as const
+export type UiLanguage = (typeof UI_LANGUAGES)[number]
+
+/** The language setting: a UI language, or the system's. */
+export const LANGUAGES = ['system', ...UI_LANGUAGES] as const
 export type Language = (typeof LANGUAGES)[number]
+
+/**
+ * The UI language for a language setting: 'system' (or none saved yet) follows the system locale,
+ * zh* → zh-CN, anything else → en.
+ */
+export function resolveUiLanguage(setting: Language | undefined, systemLocale: string): UiLanguage {
+  if (setting !== undefined && setting !== 'system') return setting
+  return systemLocale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
+}
 
 /** The window's colours: the system's choice, or always light or dark. */
 export const THEMES = ['system', 'light', 'dark'] as const

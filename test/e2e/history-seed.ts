@@ -7,8 +7,8 @@ import {
   setConversationPinned,
   touchConversation
 } from '../../src/main/history/conversations'
-import type { HistoryDatabase } from '../../src/main/history/database'
-import type { MessageRole } from '../../src/shared/contract'
+import type { HistoryDatabase } from '../../src/main/db/database'
+import type { MessageRole } from '../../src/shared/types'
 import type { FakeProvider } from '../fake-provider/server'
 import type { AppHarness } from '../harness/app'
 

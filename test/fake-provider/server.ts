@@ -135,7 +135,7 @@ export const SEED_MODELS: readonly string[] = [
   'glm-4-7-251222'
 ]
 
-/** Seed models that reject `reasoning_effort` (docs/api.md, "Other request fields"). */
+/** Seed models that reject `reasoning_effort` (docs/api.md, "Request parameters"). */
 const NO_REASONING_EFFORT = new Set([
   'doubao-seed-1-6-flash-250828',
   'doubao-seed-1-6-vision-250815',

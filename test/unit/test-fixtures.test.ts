@@ -2,7 +2,7 @@
 // in the next (tests in a file run in order), and a seeded conversation is real rows.
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { HistoryDatabase } from '../../src/main/history/database'
+import type { HistoryDatabase } from '../../src/main/db/database'
 import { listConversations } from '../../src/main/history/conversations'
 import { listMessages } from '../../src/main/history/messages'
 import { freshDatabase, reopenDatabase, seedConversation } from '../fixtures/history'

@@ -1,5 +1,6 @@
 // Builds the `messages` of a request from history: each turn's text and stored attachments,
 // measured, fitted to 64 MB and the model's flags, then loaded into data URLs.
+import type { LeftOutAttachment } from '../../shared/types'
 import type { ModelInfo } from '../../shared/models'
 import {
   resolvePart,
@@ -12,7 +13,6 @@ import {
   checkModelTakes,
   leftOutForModel,
   planContext,
-  type LeftOutAttachment,
   type PlanOptions,
   type PlannedTurn
 } from './policy'

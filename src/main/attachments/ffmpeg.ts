@@ -2,13 +2,7 @@
 // container parser could not read, and decoding BMP/ICO, which sharp's prebuilt libvips lacks.
 import { spawn } from 'node:child_process'
 
-let overridePath: string | null = null
 let resolvedPath: Promise<string> | null = null
-
-/** Uses this ffmpeg binary instead of the bundled one (tests, or a packaged app's own layout). */
-export function setFfmpegPath(path: string | null): void {
-  overridePath = path
-}
 
 /**
  * The bundled binary's path. Loaded lazily so a platform without the binary fails only when a
@@ -16,7 +10,6 @@ export function setFfmpegPath(path: string | null): void {
  * (electron-builder `asarUnpack`), hence the path rewrite.
  */
 export async function ffmpegPath(): Promise<string> {
-  if (overridePath) return overridePath
   resolvedPath ??= import('@ffmpeg-installer/ffmpeg').then((installer) => {
     const path = (installer.default ?? installer).path
     return path.replace(`app.asar${sep()}`, `app.asar.unpacked${sep()}`)
@@ -38,11 +31,6 @@ const running = new Set<() => void>()
 /** Ends every ffmpeg run still going (the app is quitting). */
 export function stopAllFfmpeg(): void {
   for (const stop of [...running]) stop()
-}
-
-/** How many ffmpeg runs are going right now. */
-export function runningFfmpegCount(): number {
-  return running.size
 }
 
 // ffmpeg must not outlive the app, even one killed with SIGKILL (no exit handler runs then).

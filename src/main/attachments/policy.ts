@@ -1,9 +1,7 @@
 // What goes into one request: the 64 MB body limit and the model's image/video flags.
 // Pure: sizes in, decisions out.
-import type { LeftOutAttachment } from '../../shared/contract'
+import type { LeftOutAttachment } from '../../shared/types'
 import type { ModelInfo } from '../../shared/models'
-
-export type { LeftOutAttachment, LeftOutReason } from '../../shared/contract'
 import { MAX_REQUEST_BYTES, modelsThatTake } from '../../shared/attachments/limits'
 import { accept, megabytes, refuse, type AttachmentResult } from '../../shared/attachments/refusals'
 

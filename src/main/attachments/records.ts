@@ -1,8 +1,8 @@
 // The message_attachments table: which stored files (by sha256) a message carries, in order.
 // Plain synchronous queries with bound parameters, like the history modules.
 import type Database from 'better-sqlite3'
-import type { Attachment } from '../../shared/contract'
-import { prepared } from '../history/statements'
+import type { Attachment } from '../../shared/types'
+import { prepared } from '../db/statements'
 
 export type AttachmentKind = Attachment['kind']
 

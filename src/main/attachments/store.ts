@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { isReallyInside } from '../containment'
 import { tempDirOf } from './temp'
 
 /** What is kept per content. */
@@ -81,8 +82,11 @@ export class AttachmentStore {
   /** The bytes of a variant, or null when it is not stored (or the hash is malformed). */
   async read(sha256: string, variant: StoredVariant = 'original'): Promise<Buffer | null> {
     if (!isSha256(sha256)) return null
+    const path = this.pathOf(sha256, variant)
     try {
-      return await readFile(this.pathOf(sha256, variant))
+      // A symbolic link planted in the store must not serve a file from outside it.
+      if (!(await isReallyInside(this.root, path))) return null
+      return await readFile(path)
     } catch (error) {
       if (isMissing(error)) return null
       throw error

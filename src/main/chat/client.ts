@@ -1,9 +1,9 @@
 import { createParser } from 'eventsource-parser'
-import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai'
-import type { Usage } from '../../shared/contract'
+import OpenAI, { APIError, APIUserAbortError } from 'openai'
+import type { Usage } from '../../shared/types'
 import type { MessageContent } from '../attachments/parts'
 import { AppError } from '../errors'
-import { serverText } from '../redact'
+import { notApiResponse, retryAfterSeconds, toAppError } from './apiErrors'
 
 /** One message of the request, as the API takes it: text, or parts with images and videos. */
 export interface ChatMessageParam {
@@ -45,7 +45,7 @@ export const DEFAULT_CHAT_OPTIONS: ChatClientOptions = {
   maxRetryAfterSeconds: 20
 }
 
-// The gateway adds fields the SDK does not type (docs/api.md, "Response").
+// The gateway adds fields the SDK does not type (docs/api.md, "The stream").
 type ChunkDelta = { content?: string | null; reasoning_content?: string | null }
 type ChunkUsage = OpenAI.CompletionUsage & {
   completion_tokens_details?: { reasoning_tokens?: number | null } | null
@@ -215,26 +215,6 @@ async function peekText(
   return Buffer.concat(parts).subarray(0, PEEK_BYTES).toString('utf8')
 }
 
-/** An answer that did not come from the API: what it was, by status, content type and content. */
-function notApiResponse(status: number, contentType: string | null, text: string): AppError {
-  const html = /html/i.test(contentType ?? '') || /^\s*</.test(text)
-  const type = contentType ?? 'no content type'
-  let message = `HTTP ${status}, ${type}`
-  if (html) {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.replace(/\s+/g, ' ').trim()
-    if (title) message += `: “${title}”`
-  } else {
-    const start = text.trim().replace(/\s+/g, ' ').slice(0, 200)
-    if (start) message += `: ${start}`
-  }
-  return new AppError('not_api_response', message, {
-    status,
-    reason: html ? 'html' : 'other',
-    params: { status, contentType: type }
-  })
-}
-
-/** GET /models: the model ids this key may use. */
 export async function listModelIds(
   baseURL: string,
   apiKey: string,
@@ -300,19 +280,6 @@ function refuseLongRetryAfter(limitSeconds: number): typeof fetch {
   }
 }
 
-/** Seconds from retry-after-ms or Retry-After (delta-seconds or an HTTP date). */
-export function retryAfterSeconds(headers: Headers | undefined): number | undefined {
-  const milliseconds = Number(headers?.get('retry-after-ms') ?? NaN)
-  if (Number.isFinite(milliseconds)) return Math.max(0, Math.ceil(milliseconds / 1000))
-  const value = headers?.get('retry-after')
-  if (!value) return undefined
-  const seconds = Number(value)
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds))
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
-}
-
-/** Rejects as a user abort when the signal fires. */
 function aborted(signal: AbortSignal): Promise<never> {
   return new Promise((_resolve, reject) => {
     const fire = (): void => reject(new APIUserAbortError())
@@ -342,99 +309,4 @@ function stalledError(options: ChatClientOptions): AppError {
     'stalled',
     `No data arrived for ${Math.round(options.stallTimeoutMs / 1000)} seconds.`
   )
-}
-
-/**
- * Maps whatever the SDK, the network or the stream threw to the closed set of codes. Every text a
- * server sent enters the app here, and leaves without the key.
- */
-function toAppError(error: unknown, received: boolean, apiKey: string): unknown {
-  const mapped = classify(error, received)
-  if (!(mapped instanceof AppError)) return mapped
-  const params = mapped.params
-    ? Object.fromEntries(
-        Object.entries(mapped.params).map(([name, value]) => [
-          name,
-          typeof value === 'string' ? serverText(value, apiKey) : value
-        ])
-      )
-    : undefined
-  return new AppError(mapped.code, serverText(mapped.message, apiKey), {
-    status: mapped.status,
-    retryAfterSeconds: mapped.retryAfterSeconds,
-    reason: mapped.reason,
-    params
-  })
-}
-
-function classify(error: unknown, received: boolean): unknown {
-  if (error instanceof AppError || error instanceof APIUserAbortError) return error
-  if (error instanceof APIError && error.status !== undefined) {
-    const status = error.status
-    const contentType = error.headers?.get('content-type') ?? null
-    const html = error.error === undefined && /html/i.test(contentType ?? '')
-    // A proxy's or a portal's page, not the API's error; a 429 or 5xx page still says what to do.
-    if (html && status !== 429 && status < 500)
-      return notApiResponse(status, contentType, error.message)
-    const message = html
-      ? notApiResponse(status, contentType, error.message).message
-      : serverMessage(error)
-    if (isAccountProblem(error)) return new AppError('account_problem', message, { status })
-    if (status === 401) return new AppError('bad_key', message, { status })
-    if (status === 403 || status === 404)
-      return new AppError('model_unavailable', message, { status })
-    if (status === 429) {
-      return new AppError('rate_limited', message, {
-        status,
-        retryAfterSeconds: retryAfterSeconds(error.headers)
-      })
-    }
-    if (status >= 500) return new AppError('server', message, { status })
-    if (isOutOfContext(error)) return new AppError('context_too_long', message, { status })
-    return new AppError('bad_request', message, { status })
-  }
-  if (error instanceof APIError && !(error instanceof APIConnectionError)) {
-    // An error event inside the stream: {"error": {...}} after a 200.
-    return new AppError('stream_interrupted', serverMessage(error))
-  }
-  const detail = describeNetworkError(error)
-  return received ? new AppError('stream_interrupted', detail) : new AppError('network', detail)
-}
-
-// Ark: 403 AccountOverdueError; OpenAI and one-api gateways: 429 insufficient_quota,
-// 403 insufficient_user_quota; 402 Payment Required anywhere. Ark's 429 QuotaExceeded stays a
-// rate limit (docs/api.md lists it with them, and the existing Retry-After handling applies).
-const ACCOUNT_CODE = /overdue|arrear|insufficient_(user_)?quota|billing|balance|payment_required/i
-
-/** The account, not the model or the request: unpaid, out of credit, or denied as a whole. */
-function isAccountProblem(error: APIError): boolean {
-  if (error.status === 402) return true
-  if (error.status !== 400 && error.status !== 403 && error.status !== 429) return false
-  const body = error.error as { code?: unknown; type?: unknown; message?: unknown } | undefined
-  const names = `${String(body?.code ?? '')} ${String(body?.type ?? '')}`
-  if (ACCOUNT_CODE.test(names)) return true
-  // Ark's AccessDenied is about the account, unless it names the model (then the model is not open).
-  const message = typeof body?.message === 'string' ? body.message : ''
-  return error.status === 403 && /AccessDenied/i.test(names) && !/model|endpoint/i.test(message)
-}
-
-/** Ark's 400 OutofContextError: the prompt is longer than the model's context. */
-function isOutOfContext(error: APIError): boolean {
-  const body = error.error as { code?: unknown } | undefined
-  return (
-    error.status === 400 && typeof body?.code === 'string' && /^OutofContextError/i.test(body.code)
-  )
-}
-
-function serverMessage(error: APIError): string {
-  const body = error.error as { message?: unknown; code?: unknown } | undefined
-  const message = typeof body?.message === 'string' ? body.message : error.message
-  return typeof body?.code === 'string' && body.code ? `${message} (${body.code})` : message
-}
-
-function describeNetworkError(error: unknown): string {
-  if (error instanceof SyntaxError) return `The server sent a malformed chunk: ${error.message}`
-  if (!(error instanceof Error)) return String(error)
-  const cause = (error as { cause?: unknown }).cause
-  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message
 }

@@ -1,13 +1,15 @@
 // Streams one reply into the history and out as events: text is saved every flush interval (so
 // a crash keeps what arrived), and the reply is finished in one transaction however it ends.
-import type { EmitEvent, Message, Usage } from '../../shared/contract'
+import type { EmitEvent } from '../../shared/contract'
+import type { Message, Usage } from '../../shared/types'
 import { AppError } from '../errors'
 import * as conversations from '../history/conversations'
-import type { HistoryDatabase } from '../history/database'
+import type { HistoryDatabase } from '../db/database'
 import * as messages from '../history/messages'
 import { getSettings } from '../settings/settings'
-import { isAbort, streamChat, type ChatMessageParam } from './client'
-import type { ChatServiceOptions } from './service'
+import { isAbort, streamChat } from './client'
+import type { ChatServiceOptions } from './options'
+import type { RequestContext } from './request'
 
 /** What a reply's stream needs from the chat service. */
 export interface ReplyStreamDeps {
@@ -15,13 +17,6 @@ export interface ReplyStreamDeps {
   emit: EmitEvent
   options: ChatServiceOptions
   now: () => number
-}
-
-/** A request's messages, extra body fields and size. */
-export interface RequestContext {
-  messages: ChatMessageParam[]
-  fields: Record<string, unknown>
-  bodyBytes: number
 }
 
 /** The reply to stream into; `continued` is the reply as it was before a Continue. */

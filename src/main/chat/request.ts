@@ -1,18 +1,44 @@
 // What a conversation's parameters do to a request: refused before anything is sent when the
 // model does not take one, the history trimmed to the last turns, a system message first, and the
-// body fields as the API names them (docs/api.md, "Request").
-import type { LeftOutAttachment } from '../../shared/contract'
+// body fields as the API names them (docs/api.md, "Request parameters").
+import type { LeftOutAttachment } from '../../shared/types'
 import type { AttachmentRefusal } from '../../shared/attachments/refusals'
 import { modelOrTextOnly, type ModelInfo } from '../../shared/models'
 import { paramIssues, requestFields, type ChatParams } from '../../shared/params'
 import { buildRequestMessages, type HistoryTurn } from '../attachments/context'
-import { listConversationAttachments } from '../attachments/records'
+import { listConversationAttachments, type NewAttachment } from '../attachments/records'
 import type { AttachmentStore } from '../attachments/store'
 import { AppError } from '../errors'
-import type { HistoryDatabase } from '../history/database'
+import type { HistoryDatabase } from '../db/database'
 import * as messages from '../history/messages'
 import type { ChatMessageParam } from './client'
-import type { RequestContext } from './replyStream'
+
+/** A request's messages, extra body fields and size. */
+export interface RequestContext {
+  messages: ChatMessageParam[]
+  fields: Record<string, unknown>
+  bodyBytes: number
+}
+
+/** The id a turn not yet saved stands under in a request (no saved message has it). */
+export const PENDING_MESSAGE_ID = Number.MAX_SAFE_INTEGER
+
+/**
+ * A user turn not saved yet (a question being sent or edited, Continue's follow-up): it goes into
+ * the request under PENDING_MESSAGE_ID, its attachments in the order given.
+ */
+export function pendingTurn(text: string, attachments: readonly NewAttachment[] = []): HistoryTurn {
+  return {
+    messageId: PENDING_MESSAGE_ID,
+    role: 'user',
+    text,
+    attachments: attachments.map((attachment, ordinal) => ({
+      ...attachment,
+      messageId: PENDING_MESSAGE_ID,
+      ordinal
+    }))
+  }
+}
 
 const ISSUE_WORDS: Record<
   ReturnType<typeof paramIssues>[number]['code'],

@@ -1,43 +1,28 @@
-import type { EmitEvent, Message, SendResult } from '../../shared/contract'
+import type { z } from 'zod'
+import type { EmitEvent, requestSchemas } from '../../shared/contract'
+import type { Message, SendResult } from '../../shared/types'
 import type { ChatParams } from '../../shared/params'
-import type { HistoryTurn } from '../attachments/context'
-import {
-  attachToMessage,
-  listConversationAttachments,
-  type NewAttachment
-} from '../attachments/records'
-import type { AttachmentStore } from '../attachments/store'
-import { AppError } from '../errors'
-import type { HistoryDatabase } from '../history/database'
+import { attachToMessage, listConversationAttachments } from '../attachments/records'
+import { AppError, stillStreaming } from '../errors'
+import type { HistoryDatabase } from '../db/database'
 import * as conversations from '../history/conversations'
 import * as messages from '../history/messages'
 import { setReplyParams } from '../history/params'
 import type { KeyManager } from '../secrets/keychain'
 import { getSettings } from '../settings/settings'
-import { DEFAULT_CHAT_OPTIONS, type ChatClientOptions } from './client'
-import { streamReply, type RequestContext } from './replyStream'
-import { buildChatRequest, conversationTurns } from './request'
+import { storedAttachments, type ChatAttachments } from './attachments'
+import { DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './options'
+import { streamReply } from './replyStream'
+import {
+  PENDING_MESSAGE_ID,
+  buildChatRequest,
+  conversationTurns,
+  pendingTurn,
+  type RequestContext
+} from './request'
 
-/** The attachment side of a send: the file store, and the drafts waiting in the composer. */
-export interface ChatAttachments {
-  store: AttachmentStore
-  /** Metadata of a stored draft or an attachment already in history; undefined if unknown. */
-  find(sha256: string): NewAttachment | undefined
-  /** Adds the renderer-facing fields to a message's attachments. */
-  decorate(message: Message): Message
-}
-
-export interface ChatServiceOptions extends ChatClientOptions {
-  /** How often streamed text is written to the database, so a crash keeps it. */
-  flushIntervalMs: number
-  /** A base URL used instead of the saved setting, without changing it (the CLI's SEED_CHAT_BASE_URL). */
-  baseURL?: string
-}
-
-export const DEFAULT_SERVICE_OPTIONS: ChatServiceOptions = {
-  ...DEFAULT_CHAT_OPTIONS,
-  flushIntervalMs: 250
-}
+/** What a send carries: the sendMessage request's argument, as validated. */
+export type SendArgs = z.output<typeof requestSchemas.sendMessage>
 
 interface ActiveReply {
   conversationId: number
@@ -68,14 +53,7 @@ export class ChatService {
    * Checks the message's attachments against the model and the 64 MB limit, saves the user's
    * message and an empty reply, then streams the reply in the background.
    */
-  async send(args: {
-    conversationId: number | null
-    model: string
-    /** Replace the conversation's parameters first (a new chat without them takes Settings' defaults). */
-    params?: ChatParams
-    text: string
-    attachments: { sha256: string; name: string; fps?: number }[]
-  }): Promise<SendResult> {
+  async send(args: SendArgs): Promise<SendResult> {
     const release = this.reserve(args.conversationId)
     try {
       return await this.sendReserved(args)
@@ -84,14 +62,7 @@ export class ChatService {
     }
   }
 
-  private async sendReserved(args: {
-    conversationId: number | null
-    model: string
-    /** Replace the conversation's parameters first (a new chat without them takes Settings' defaults). */
-    params?: ChatParams
-    text: string
-    attachments: { sha256: string; name: string; fps?: number }[]
-  }): Promise<SendResult> {
+  private async sendReserved(args: SendArgs): Promise<SendResult> {
     const apiKey = await this.keys.requireKey()
     if (
       args.conversationId !== null &&
@@ -104,41 +75,13 @@ export class ChatService {
       (args.conversationId === null
         ? getSettings(this.db).defaultParams
         : conversations.getConversation(this.db, args.conversationId)!.params)
-    const attached: NewAttachment[] = []
-    for (const ref of args.attachments) {
-      const stored = this.attachments.find(ref.sha256)
-      if (!stored || !(await this.attachments.store.has(ref.sha256))) {
-        throw new AppError(
-          'attachment_refused',
-          `“${ref.name}” is no longer stored; attach it again.`,
-          {
-            reason: 'not_found',
-            params: { name: ref.name }
-          }
-        )
-      }
-      attached.push({
-        ...stored,
-        name: ref.name,
-        fps: stored.kind === 'video' ? (ref.fps ?? stored.fps) : null
-      })
-    }
+    const attached = await storedAttachments(this.attachments, args.attachments)
     // The request is built before anything is saved: a refused send leaves no trace.
     const earlier =
       args.conversationId === null ? [] : conversationTurns(this.db, args.conversationId)
-    const pending: HistoryTurn = {
-      messageId: Number.MAX_SAFE_INTEGER,
-      role: 'user',
-      text: args.text,
-      attachments: attached.map((a, ordinal) => ({
-        ...a,
-        messageId: Number.MAX_SAFE_INTEGER,
-        ordinal
-      }))
-    }
     const request = await buildChatRequest(
       this.attachments.store,
-      [...earlier, pending],
+      [...earlier, pendingTurn(args.text, attached)],
       args.model,
       params
     )
@@ -173,7 +116,7 @@ export class ChatService {
       const assistantMessage = this.insertReply(conversation.id, args.model, params, now)
       return { conversation, userMessage, assistantMessage }
     })()
-    const leftOut = request.leftOut.filter((item) => item.messageId !== pending.messageId)
+    const leftOut = request.leftOut.filter((item) => item.messageId !== PENDING_MESSAGE_ID)
     this.start(assistantMessage, apiKey, request)
     return {
       conversation,
@@ -185,11 +128,7 @@ export class ChatService {
 
   /** Replaces a failed or stopped reply with a new one streamed from the same context. */
   async retry(messageId: number): Promise<Message> {
-    const failed = messages.getMessage(this.db, messageId)
-    if (failed?.role !== 'assistant') {
-      throw new AppError('not_found', 'That reply no longer exists.')
-    }
-    if (failed.status === 'streaming') throw new AppError('busy', 'That reply is still streaming.')
+    const failed = this.existingReply(messageId)
     // Only the end of the conversation shown can be replaced (Regenerate branches anywhere).
     if (messages.currentLeaf(this.db, failed.conversationId) !== failed.id) {
       throw new AppError('invalid_input', 'Only the last reply of a conversation can be retried.')
@@ -267,15 +206,12 @@ export class ChatService {
     try {
       const apiKey = await this.keys.requireKey()
       const conversation = conversations.getConversation(this.db, original.conversationId)!
-      const pending: HistoryTurn = {
-        messageId: Number.MAX_SAFE_INTEGER,
-        role: 'user',
-        text,
-        attachments: attached.map((a) => ({ ...a, messageId: Number.MAX_SAFE_INTEGER }))
-      }
       const request = await buildChatRequest(
         this.attachments.store,
-        [...conversationTurns(this.db, conversation.id, original.parentId), pending],
+        [
+          ...conversationTurns(this.db, conversation.id, original.parentId),
+          pendingTurn(text, attached)
+        ],
         conversation.model,
         conversation.params
       )
@@ -306,7 +242,7 @@ export class ChatService {
         conversation: conversations.getConversation(this.db, conversation.id)!,
         userMessage: this.attachments.decorate(userMessage),
         assistantMessage,
-        leftOut: request.leftOut.filter((item) => item.messageId !== pending.messageId)
+        leftOut: request.leftOut.filter((item) => item.messageId !== PENDING_MESSAGE_ID)
       }
     } finally {
       release()
@@ -316,7 +252,7 @@ export class ChatService {
   /**
    * Continues a reply cut off at the token limit, or stopped, into the same reply. Asked as a
    * plain follow-up turn (the reply so far, then CONTINUE_PROMPT): the upstream's support for
-   * prefilling an assistant message is unconfirmed (README, "Continue").
+   * prefilling an assistant message is unconfirmed (README, "Chat actions").
    */
   async continueReply(messageId: number): Promise<Message> {
     const cut = this.existingReply(messageId)
@@ -336,16 +272,10 @@ export class ChatService {
     try {
       const apiKey = await this.keys.requireKey()
       const conversation = conversations.getConversation(this.db, cut.conversationId)!
-      const followUp: HistoryTurn = {
-        messageId: Number.MAX_SAFE_INTEGER,
-        role: 'user',
-        text: CONTINUE_PROMPT,
-        attachments: []
-      }
       // Continued with the parameters that produced the reply so far.
       const request = await buildChatRequest(
         this.attachments.store,
-        [...conversationTurns(this.db, conversation.id, cut.id), followUp],
+        [...conversationTurns(this.db, conversation.id, cut.id), pendingTurn(CONTINUE_PROMPT)],
         cut.model ?? conversation.model,
         cut.params ?? conversation.params
       )
@@ -364,7 +294,7 @@ export class ChatService {
   private existingReply(messageId: number): Message {
     const reply = messages.getMessage(this.db, messageId)
     if (reply?.role !== 'assistant') throw new AppError('not_found', 'That reply no longer exists.')
-    if (reply.status === 'streaming') throw new AppError('busy', 'That reply is still streaming.')
+    if (reply.status === 'streaming') throw stillStreaming('reply')
     return reply
   }
 
@@ -399,9 +329,7 @@ export class ChatService {
   private reserve(conversationId: number | null): () => void {
     if (this.closing) throw new AppError('history_unavailable', 'The app is closing.')
     if (conversationId === null) return () => undefined
-    if (this.isStreaming(conversationId)) {
-      throw new AppError('busy', 'A reply is still streaming in this conversation. Stop it first.')
-    }
+    if (this.isStreaming(conversationId)) throw stillStreaming('conversation')
     this.preparing.add(conversationId)
     return () => this.preparing.delete(conversationId)
   }

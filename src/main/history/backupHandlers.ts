@@ -1,8 +1,9 @@
 // Whether the history could be opened, and putting a backup in its place. These work while the
 // history is refused: they are how the user gets out of it.
-import type { Handlers, HistoryStatus } from '../../shared/contract'
-import { listBackups, restoreBackup } from './backup'
-import type { HistoryProblem } from './open'
+import type { Handlers } from '../../shared/contract'
+import type { HistoryStatus } from '../../shared/types'
+import { listBackups, restoreBackup } from '../db/backup'
+import type { HistoryProblem } from '../db/open'
 
 export type BackupRequest = 'getHistoryStatus' | 'restoreBackup'
 

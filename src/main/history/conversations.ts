@@ -1,8 +1,8 @@
-import type { Conversation, ConversationPage } from '../../shared/contract'
+import type { Conversation, ConversationPage } from '../../shared/types'
 import type { ChatParams } from '../../shared/params'
-import type { HistoryDatabase } from './database'
+import type { HistoryDatabase } from '../db/database'
 import { parseParams } from './params'
-import { prepared } from './statements'
+import { prepared } from '../db/statements'
 
 interface ConversationRow {
   id: number

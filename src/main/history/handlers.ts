@@ -1,22 +1,19 @@
 // The conversations: listing, reading, renaming, pinning, deleting; their branches (versions of a
 // message, deleting one); search, export and import.
-import {
-  MESSAGE_PAGE_SIZE,
-  type Handlers,
-  type Message,
-  type PathChange
-} from '../../shared/contract'
+import type { Handlers } from '../../shared/contract'
+import { MESSAGE_PAGE_SIZE, type Message, type PathChange } from '../../shared/types'
 import type { AttachmentCatalog } from '../attachments/catalog'
 import { removeOrphans } from '../attachments/cleanup'
 import { conversationHashes } from '../attachments/records'
 import type { AttachmentStore } from '../attachments/store'
-import type { ChatService } from '../chat/service'
-import { AppError } from '../errors'
+import { AppError, stillStreaming } from '../errors'
 import * as conversations from './conversations'
-import type { HistoryDatabase } from './database'
+import type { HistoryDatabase } from '../db/database'
+import { messagesBeside, pageOfMessages } from './messagePages'
 import * as messages from './messages'
 import { searchMessages } from './search'
-import { exportAll, exportConversation, importAll, parseExport } from './transfer'
+import { parseExport } from './exportFile'
+import { exportAll, exportConversation, importAll } from './transfer'
 
 export type HistoryRequest =
   | 'listConversations'
@@ -36,8 +33,8 @@ export type HistoryRequest =
 
 /** What the history's requests use besides the database. */
 export interface HistoryNeeds {
-  /** To refuse deleting a conversation while its reply streams. */
-  chat: Pick<ChatService, 'isStreaming'>
+  /** To refuse changing a conversation's messages while its reply streams. */
+  chat: { isStreaming(conversationId: number): boolean }
   /** To remove the files only a deleted conversation used. */
   store: AttachmentStore
   catalog: AttachmentCatalog
@@ -69,7 +66,7 @@ export function historyHandlers(
     const page =
       parentId === null
         ? firstPage(messages.currentPath(db, conversationId))
-        : messages.messagesBeside(db, conversationId, { after: parentId }, MESSAGE_PAGE_SIZE)
+        : messagesBeside(db, conversationId, { after: parentId }, MESSAGE_PAGE_SIZE)
     return { from, messages: catalog.decorate(page.messages), hasMore: page.hasMore }
   }
 
@@ -81,13 +78,13 @@ export function historyHandlers(
       // A search hit on another branch opens that branch.
       if (around !== undefined) messages.showBranchOf(db, id, around)
       const conversation = existing(id)
-      const page = messages.pageOfMessages(db, id, { around, limit: limit ?? MESSAGE_PAGE_SIZE })
+      const page = pageOfMessages(db, id, { around, limit: limit ?? MESSAGE_PAGE_SIZE })
       return { conversation, ...page, messages: catalog.decorate(page.messages) }
     },
     listMessages: async ({ conversationId, before, after, limit }) => {
       existing(conversationId)
       const side = before !== undefined ? { before } : { after: after! }
-      const page = messages.messagesBeside(db, conversationId, side, limit ?? MESSAGE_PAGE_SIZE)
+      const page = messagesBeside(db, conversationId, side, limit ?? MESSAGE_PAGE_SIZE)
       return { ...page, messages: catalog.decorate(page.messages) }
     },
     renameConversation: async ({ id, title }) => {
@@ -124,12 +121,7 @@ export function historyHandlers(
     },
     showVersion: async ({ messageId }) => {
       const version = existingMessage(messageId)
-      if (chat.isStreaming(version.conversationId)) {
-        throw new AppError(
-          'busy',
-          'A reply is still streaming in this conversation. Stop it first.'
-        )
-      }
+      if (chat.isStreaming(version.conversationId)) throw stillStreaming('conversation')
       messages.setCurrentLeaf(
         db,
         version.conversationId,
@@ -139,24 +131,14 @@ export function historyHandlers(
     },
     deleteMessage: async ({ messageId }) => {
       const message = existingMessage(messageId)
-      if (chat.isStreaming(message.conversationId)) {
-        throw new AppError(
-          'busy',
-          'A reply is still streaming in this conversation. Stop it first.'
-        )
-      }
+      if (chat.isStreaming(message.conversationId)) throw stillStreaming('conversation')
       const hashes = conversationHashes(db, message.conversationId)
       db.transaction(() => messages.deleteMessageTree(db, message.conversationId, message.id))()
       await removeOrphans(db, store, hashes, catalog.draftHashes())
       return pathChange(message.conversationId, message.id, message.parentId)
     },
     deleteConversation: async ({ id }) => {
-      if (chat.isStreaming(id)) {
-        throw new AppError(
-          'busy',
-          'A reply is still streaming in this conversation. Stop it first.'
-        )
-      }
+      if (chat.isStreaming(id)) throw stillStreaming('conversation')
       const hashes = conversationHashes(db, id)
       conversations.deleteConversation(db, id)
       await removeOrphans(db, store, hashes, catalog.draftHashes())

@@ -1,15 +1,13 @@
-import type {
-  AppErrorInfo,
-  Message,
-  MessageRole,
-  MessageStatus,
-  Usage
-} from '../../shared/contract'
-import type { HistoryDatabase } from './database'
+// A conversation's messages as a tree: writing them (a streaming reply included), the path the
+// conversation shows (its leaf), the branches and versions of a message. Pages of the path are in
+// messagePages.ts.
+import type { AppErrorInfo } from '../../shared/errors'
+import type { Message, MessageRole, MessageStatus, Usage } from '../../shared/types'
+import type { HistoryDatabase } from '../db/database'
 import { parseParams } from './params'
-import { prepared } from './statements'
+import { prepared } from '../db/statements'
 
-interface MessageRow {
+export interface MessageRow {
   id: number
   conversation_id: number
   parent_id: number | null
@@ -65,7 +63,7 @@ function versionsOf(db: HistoryDatabase, row: MessageRow): number[] {
     .all(row.conversation_id, row.parent_id)
 }
 
-const withVersions = (db: HistoryDatabase, row: MessageRow): Message =>
+export const withVersions = (db: HistoryDatabase, row: MessageRow): Message =>
   toMessage(row, versionsOf(db, row))
 
 /**
@@ -183,7 +181,11 @@ export function newestLeafUnder(
  * first message not newer than `floorId` (ids shrink going up a path), which is `floorId` itself
  * when it is on the path. The cost grows with how far below the leaf `floorId` lies.
  */
-function pathIdsDownTo(db: HistoryDatabase, conversationId: number, floorId: number): number[] {
+export function pathIdsDownTo(
+  db: HistoryDatabase,
+  conversationId: number,
+  floorId: number
+): number[] {
   return prepared<[number, number, number], number>(
     db,
     `WITH RECURSIVE up(id) AS (
@@ -204,21 +206,6 @@ export function isOnCurrentPath(
   messageId: number
 ): boolean {
   return pathIdsDownTo(db, conversationId, messageId).at(-1) === messageId
-}
-
-/** The messages of the current path right after `messageId`, oldest first (one more than `limit`). */
-function pathAfter(
-  db: HistoryDatabase,
-  conversationId: number,
-  messageId: number,
-  limit: number
-): MessageRow[] {
-  const row = prepared<[number], MessageRow>(db, 'SELECT * FROM messages WHERE id = ?')
-  return pathIdsDownTo(db, conversationId, messageId)
-    .filter((id) => id > messageId)
-    .reverse()
-    .slice(0, limit + 1)
-    .map((id) => row.get(id)!)
 }
 
 /**
@@ -352,89 +339,4 @@ export function deleteMessage(db: HistoryDatabase, id: number): void {
 export function markInterrupted(db: HistoryDatabase): number {
   return prepared(db, "UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'").run()
     .changes
-}
-
-/**
- * Up to `limit` messages of the conversation's current path before (or after) a message on it,
- * oldest first. Along a path ids only grow (a message is written after its parent).
- */
-export function messagesBeside(
-  db: HistoryDatabase,
-  conversationId: number,
-  side: { before: number } | { after: number },
-  limit: number
-): { messages: Message[]; hasMore: boolean } {
-  // One more than asked tells whether there are more.
-  const rows =
-    'before' in side
-      ? side.before === Number.MAX_SAFE_INTEGER
-        ? // The latest page: up from the current leaf.
-          prepared<[number, number, number], MessageRow>(
-            db,
-            `WITH RECURSIVE up(id) AS (
-               SELECT current_leaf_id FROM conversations WHERE id = ? AND current_leaf_id IS NOT NULL
-               UNION ALL
-               SELECT m.parent_id FROM messages m JOIN up ON m.id = up.id WHERE m.parent_id IS NOT NULL LIMIT ?
-             )
-             SELECT messages.* FROM up CROSS JOIN messages ON messages.id = up.id
-             WHERE messages.conversation_id = ? ORDER BY messages.id`
-          ).all(conversationId, limit + 1, conversationId)
-        : // Up from the message's parent: only as far as the page goes.
-          prepared<[number, number, number, number], MessageRow>(
-            db,
-            `WITH RECURSIVE up(id) AS (
-               SELECT parent_id FROM messages WHERE id = ? AND conversation_id = ? AND parent_id IS NOT NULL
-               UNION ALL
-               SELECT m.parent_id FROM messages m JOIN up ON m.id = up.id WHERE m.parent_id IS NOT NULL LIMIT ?
-             )
-             SELECT messages.* FROM up CROSS JOIN messages ON messages.id = up.id
-             WHERE messages.conversation_id = ? ORDER BY messages.id`
-          ).all(side.before, conversationId, limit + 1, conversationId)
-      : // Up from the current leaf until the message: the rest of the path after it.
-        pathAfter(db, conversationId, side.after, limit)
-  const hasMore = rows.length > limit
-  const page = hasMore ? ('before' in side ? rows.slice(1) : rows.slice(0, limit)) : rows
-  return { messages: page.map((row) => withVersions(db, row)), hasMore }
-}
-
-/**
- * A page of the conversation's current path, oldest first: the latest `limit` messages, or about
- * `limit` around the message `around` (for a search hit), with whether older and newer ones exist.
- * The caller shows the hit's branch first (showBranchOf) when it may be on another one.
- */
-export function pageOfMessages(
-  db: HistoryDatabase,
-  conversationId: number,
-  args: { around?: number; limit: number }
-): { messages: Message[]; hasOlder: boolean; hasNewer: boolean } {
-  if (args.around === undefined) {
-    const older = messagesBeside(
-      db,
-      conversationId,
-      { before: Number.MAX_SAFE_INTEGER },
-      args.limit
-    )
-    return { messages: older.messages, hasOlder: older.hasMore, hasNewer: false }
-  }
-  const center = getMessage(db, args.around)
-  // One walk from the leaf down to the message says whether it is on the path and what follows it.
-  const below =
-    center && center.conversationId === conversationId
-      ? pathIdsDownTo(db, conversationId, center.id)
-      : []
-  if (!center || below.at(-1) !== center.id)
-    return pageOfMessages(db, conversationId, { limit: args.limit })
-  const half = Math.max(1, Math.floor(args.limit / 2))
-  const older = messagesBeside(db, conversationId, { before: center.id }, half)
-  const row = prepared<[number], MessageRow>(db, 'SELECT * FROM messages WHERE id = ?')
-  const newerIds = below.slice(0, -1).reverse()
-  return {
-    messages: [
-      ...older.messages,
-      center,
-      ...newerIds.slice(0, half).map((id) => withVersions(db, row.get(id)!))
-    ],
-    hasOlder: older.hasMore,
-    hasNewer: newerIds.length > half
-  }
 }

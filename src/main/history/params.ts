@@ -1,6 +1,6 @@
 import { chatParamsSchema, type ChatParams } from '../../shared/params'
-import type { HistoryDatabase } from './database'
-import { prepared } from './statements'
+import type { HistoryDatabase } from '../db/database'
+import { prepared } from '../db/statements'
 
 /** Parameters stored as JSON; null when absent or no longer valid (they are then not sent). */
 export function parseParams(stored: string | null): ChatParams | null {

@@ -1,27 +1,27 @@
 // Offline full-text search over message text, reasoning and conversation titles (migration 2).
-// The semantics are written down in docs/search.md; searchText.ts implements the text side.
+// The semantics are written down in docs/search.md; searchQuery.ts and db/searchText.ts hold
+// the text side.
 import {
   SEARCH_FILTER_NAMES,
   type MessageHit,
-  type MessageRole,
   type SearchCursor,
   type SearchFilters,
-  type SearchGroup,
   type SearchHit,
   type SearchPage,
   type SnippetPart,
   type TitleHit
-} from '../../shared/contract'
-import type { HistoryDatabase } from './database'
+} from '../../shared/search'
+import type { MessageRole } from '../../shared/types'
+import type { HistoryDatabase } from '../db/database'
 import {
   buildSnippet,
   type ExpandPrefix,
   ftsMatchExpression,
   parseQuery,
   type SearchTerm
-} from './searchText'
+} from './searchQuery'
 
-export type { MessageHit, SearchCursor, SearchGroup, SearchHit, SearchPage, SnippetPart, TitleHit }
+export type { SearchCursor, SearchHit, SearchPage }
 export { groupByConversation } from '../../shared/search'
 
 /** A query, the contract's filters (model, from inclusive, to exclusive), and a page. */

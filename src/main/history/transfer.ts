@@ -1,95 +1,13 @@
 // Export and import. Every conversation and message carries a uid that survives export, so an
 // import adds only what is not there yet, however often the same file is imported.
-import { randomUUID } from 'node:crypto'
-import { z } from 'zod'
-import {
-  ERROR_CODES,
-  type Conversation,
-  type ExportedFile,
-  type ImportSummary,
-  type Message
-} from '../../shared/contract'
-import { chatParamsSchema, type ChatParams } from '../../shared/params'
-import type { HistoryDatabase } from './database'
-import { prepared } from './statements'
+import type { Conversation, ExportedFile, ImportSummary, Message } from '../../shared/types'
+import type { ChatParams } from '../../shared/params'
+import type { HistoryDatabase } from '../db/database'
+import { prepared } from '../db/statements'
 import { attachToMessage, listConversationAttachments } from '../attachments/records'
 import { currentPath, listMessages } from './messages'
 import { parseParams } from './params'
-
-export const EXPORT_FORMAT = 'seed-chat-history'
-
-const usage = z
-  .object({
-    promptTokens: z.number().int(),
-    completionTokens: z.number().int(),
-    reasoningTokens: z.number().int().nullable()
-  })
-  .nullable()
-
-// Attachments travel as their metadata; the files themselves stay in the attachment store.
-const exportedAttachment = z.object({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  kind: z.enum(['image', 'video']),
-  name: z.string().max(1000),
-  mime: z.string().max(100),
-  bytes: z.number().int().min(0),
-  width: z.number().int().nullable(),
-  height: z.number().int().nullable(),
-  durationSeconds: z.number().nullable(),
-  fps: z.number().nullable()
-})
-
-const exportedMessage = z.object({
-  uid: z.string().min(1).max(100),
-  role: z.enum(['user', 'assistant']),
-  content: z.string(),
-  reasoning: z.string(),
-  status: z.enum(['streaming', 'done', 'stopped', 'error', 'interrupted']),
-  model: z.string().nullable(),
-  finishReason: z.string().nullable(),
-  usage,
-  error: z
-    .object({
-      code: z.enum(ERROR_CODES),
-      message: z.string(),
-      status: z.number().int().optional(),
-      retryAfterSeconds: z.number().optional()
-    })
-    .nullable(),
-  attachments: z.array(exportedAttachment).default([]),
-  /** A reply's parameters; absent in older exports, and dropped when no longer valid. */
-  params: chatParamsSchema.nullable().default(null).catch(null),
-  createdAt: z.number().int(),
-  /**
-   * The uid of the message it follows; null at the start. Absent in exports made before history
-   * was a tree: such a message follows the one before it in the file.
-   */
-  parentUid: z.string().min(1).max(100).nullable().optional(),
-  reasoningMs: z.number().int().min(0).nullable().optional()
-})
-
-const exportedConversation = z.object({
-  uid: z.string().min(1).max(100),
-  title: z.string(),
-  model: z.string(),
-  params: chatParamsSchema.default({}).catch({}),
-  pinned: z.boolean(),
-  createdAt: z.number().int(),
-  updatedAt: z.number().int(),
-  messages: z.array(exportedMessage),
-  /** The uid of the last message of the path shown; absent in older exports (the last message). */
-  currentLeafUid: z.string().min(1).max(100).nullable().optional()
-})
-
-const exportFile = z.object({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(1),
-  exportedAt: z.number().int(),
-  conversations: z.array(exportedConversation)
-})
-
-export type ExportFile = z.infer<typeof exportFile>
-export type ExportedConversation = z.infer<typeof exportedConversation>
+import { EXPORT_FORMAT, type ExportFile, type ExportedConversation } from './exportFile'
 
 interface Uids {
   conversation: string
@@ -288,24 +206,6 @@ export function exportAll(db: HistoryDatabase, now: number = Date.now()): Export
   }
 }
 
-/** Parses an export file; throws with a message a user can act on. */
-export function parseExport(text: string): ExportFile {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    throw new Error('The file is not JSON.')
-  }
-  const parsed = exportFile.safeParse(json)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new Error(
-      `The file is not a Seed Chat export (${issue.path.join('.') || 'top level'}: ${issue.message}).`
-    )
-  }
-  return parsed.data
-}
-
 /** Adds what the file has and the database lacks, in one transaction. */
 export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary {
   const summary: ImportSummary = { conversationsAdded: 0, messagesAdded: 0, messagesSkipped: 0 }
@@ -402,6 +302,3 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
   })()
   return summary
 }
-
-/** A new uid for a conversation or message. */
-export const newUid = (): string => randomUUID()

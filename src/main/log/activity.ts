@@ -5,9 +5,9 @@ import type {
   EventName,
   EventPayloads,
   Handlers,
-  HistoryStatus,
   RequestName
 } from '../../shared/contract'
+import type { HistoryStatus } from '../../shared/types'
 import { AppError } from '../errors'
 import type { AppLog } from './logger'
 

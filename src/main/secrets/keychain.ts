@@ -1,4 +1,4 @@
-import type { KeyStatus } from '../../shared/contract'
+import type { KeyStatus } from '../../shared/types'
 import { AppError } from '../errors'
 
 /** Where the API key is kept: the OS keychain in the app, the same keychain in tests. */

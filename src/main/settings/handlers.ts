@@ -1,21 +1,34 @@
 // Settings and the provider's side of them: the connection test and the model list.
 import type { Handlers } from '../../shared/contract'
+import type { Settings } from '../../shared/settings'
 import { MODELS, findModel, modelOrTextOnly, type ModelInfo } from '../../shared/models'
-import { listModelIds } from '../chat/client'
-import type { HistoryDatabase } from '../history/database'
+import type { HistoryDatabase } from '../db/database'
 import type { KeyManager } from '../secrets/keychain'
 import { getSettings, updateSettings } from './settings'
 
 export type SettingsRequest = 'getSettings' | 'updateSettings' | 'testConnection' | 'listModels'
 
+/** What the settings requests need from the floors above them, handed in. */
+export interface SettingsNeeds {
+  /** The provider's model ids for a base URL and key (chat/client.ts's GET /models). */
+  listModelIds(baseURL: string, apiKey: string): Promise<string[]>
+  /** Told of every saved change. */
+  onChanged?(settings: Settings): void
+}
+
 /** Settings live in the history database; the key comes from the keychain. */
 export function settingsHandlers(
   db: HistoryDatabase,
-  keys: KeyManager
+  keys: KeyManager,
+  { listModelIds, onChanged }: SettingsNeeds
 ): Pick<Handlers, SettingsRequest> {
   return {
     getSettings: async () => getSettings(db),
-    updateSettings: async (patch) => updateSettings(db, patch),
+    updateSettings: async (patch) => {
+      const settings = updateSettings(db, patch)
+      onChanged?.(settings)
+      return settings
+    },
     testConnection: async (args) => {
       const key = args.key ?? (await keys.requireKey())
       const ids = await listModelIds(args.baseURL ?? getSettings(db).baseURL, key)

@@ -8,8 +8,8 @@ import {
   type Settings,
   type SettingsPatch
 } from '../../shared/settings'
-import type { HistoryDatabase } from '../history/database'
-import { prepared } from '../history/statements'
+import type { HistoryDatabase } from '../db/database'
+import { prepared } from '../db/statements'
 
 const SETTING_NAMES = Object.keys(settingsSchema.shape) as SettingName[]
 

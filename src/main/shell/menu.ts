@@ -1,9 +1,7 @@
 // The application menu as plain data (no electron import): the shell passes it to
 // Menu.buildFromTemplate. Roles give the OS's own behaviour (copy and paste on macOS need the Edit
 // roles); labels follow the app's language.
-import type { Language } from '../../shared/settings'
-
-export type MenuLanguage = 'en' | 'zh-CN'
+import type { UiLanguage } from '../../shared/settings'
 
 export type MenuRole =
   | 'about'
@@ -42,7 +40,7 @@ export interface MenuEntry {
 
 type LabelName = MenuRole | 'edit' | 'view' | 'openLogs' | 'copyDiagnostics'
 
-const LABELS: Record<MenuLanguage, Record<LabelName, string>> = {
+const LABELS: Record<UiLanguage, Record<LabelName, string>> = {
   en: {
     about: 'About {app}',
     services: 'Services',
@@ -105,17 +103,11 @@ const LABELS: Record<MenuLanguage, Record<LabelName, string>> = {
   }
 }
 
-/** The menu's language: the saved setting, or for 'system' the OS locale (zh* → zh-CN, else en), as the renderer decides. */
-export function menuLanguage(saved: Language | undefined, osLocale: string): MenuLanguage {
-  if (saved === 'en' || saved === 'zh-CN') return saved
-  return osLocale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
-}
-
 export interface MenuOptions {
   platform: NodeJS.Platform
   /** app.isPackaged: a shipped app has no reload or developer tools. */
   isPackaged: boolean
-  language: MenuLanguage
+  language: UiLanguage
   appName: string
   /** The Help menu's actions (the shell's Electron calls); no Help menu without them. */
   help?: { openLogsFolder(): void; copyDiagnostics(): void }

@@ -3,6 +3,7 @@
 // registers the scheme and hands requests here, so every rule below is tested in Node.
 import { readFile } from 'node:fs/promises'
 import nodePath, { extname } from 'node:path'
+import { isReallyInside } from '../containment'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'seed-chat'
@@ -84,6 +85,8 @@ export async function serveAppFile(root: string, url: string, csp: string): Prom
   const type = file ? MIME_TYPES[extname(file).toLowerCase()] : undefined
   if (!file || !type) return new Response(null, { status: 404, headers })
   try {
+    // The path is inside the folder as spelled; a symbolic link planted in it must not lead out.
+    if (!(await isReallyInside(root, file))) return new Response(null, { status: 404, headers })
     const bytes = await readFile(file)
     return new Response(new Uint8Array(bytes), { headers: { ...headers, 'content-type': type } })
   } catch {
@@ -119,11 +122,27 @@ export function isPermissionAllowed(
   return permission === 'clipboard-sanitized-write' && isOwnPage(requestingURL, devServerURL)
 }
 
-/** Links that may leave the app for the user's browser or mail client. */
-export function isExternalLink(url: string): boolean {
+/** The only parts of a mailto: link an answer may hand to the mail client. */
+const MAILTO_FIELDS = ['subject', 'body']
+
+/**
+ * What the shell may hand to the OS for a link in an answer: http(s) as it is; mailto with only
+ * its addresses, subject and body (an answer must not make the mail client attach a file or add
+ * hidden recipients: `attach=`, `cc=`, `bcc=` … are dropped); null for anything else.
+ */
+export function externalLinkTarget(url: string): string | null {
+  let parsed: URL
   try {
-    return ['http:', 'https:', 'mailto:'].includes(new URL(url).protocol)
+    parsed = new URL(url)
   } catch {
-    return false
+    return null
   }
+  if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.href
+  if (parsed.protocol !== 'mailto:') return null
+  const kept = new URLSearchParams()
+  for (const [name, value] of parsed.searchParams) {
+    if (MAILTO_FIELDS.includes(name.toLowerCase())) kept.append(name.toLowerCase(), value)
+  }
+  const query = kept.toString().replaceAll('+', '%20')
+  return `mailto:${parsed.pathname}${query ? `?${query}` : ''}`
 }

@@ -1,7 +1,8 @@
 // What the renderer works out about attachments on its own: sizes in words, which kinds the
 // current model cannot take, the model to offer instead, and refusals in the UI language.
 import type { TFunction } from 'i18next'
-import type { AppErrorInfo, Attachment } from '../../shared/contract'
+import type { AppErrorInfo } from '../../shared/errors'
+import type { Attachment } from '../../shared/types'
 import {
   FPS_MAX,
   FPS_MIN,

@@ -6,7 +6,7 @@
 //   down), 1,000 when its size is unknown;
 // - a video: 256 tokens per frame it is sampled at (duration × fps, at least 16 frames);
 // - the history is what the conversation's historyTurns lets through, of the messages loaded.
-import type { Attachment, AttachmentDraft, Message } from '../../shared/contract'
+import type { Attachment, AttachmentDraft, Message } from '../../shared/types'
 import type { ChatParams } from '../../shared/params'
 
 const CJK =

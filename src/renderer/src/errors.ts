@@ -1,6 +1,6 @@
 // Turns an error from main into words a user can act on, and the actions that can fix it.
 import type { TFunction } from 'i18next'
-import type { AppErrorInfo, ErrorCode } from '../../shared/contract'
+import { ERRORS, isErrorCode, type AppErrorInfo } from '../../shared/errors'
 import { describeRefusal } from './attachments'
 
 export interface ErrorDescription {
@@ -11,42 +11,6 @@ export interface ErrorDescription {
   canRetry: boolean
   opensSettings: boolean
 }
-
-const RETRYABLE: ReadonlySet<ErrorCode> = new Set([
-  'rate_limited',
-  'server',
-  'network',
-  'stalled',
-  'stream_interrupted',
-  // Once the account is topped up or the network's login page is passed, the same request works.
-  'account_problem',
-  'not_api_response'
-])
-// A base URL that reaches something other than the API is fixed in Settings.
-const FIXED_IN_SETTINGS: ReadonlySet<ErrorCode> = new Set(['bad_key', 'no_key', 'not_api_response'])
-const KNOWN: ReadonlySet<ErrorCode> = new Set([
-  'bad_key',
-  'model_unavailable',
-  'account_problem',
-  'rate_limited',
-  'server',
-  'network',
-  'stalled',
-  'stream_interrupted',
-  'bad_request',
-  'no_key',
-  'keychain_unavailable',
-  'invalid_input',
-  'not_found',
-  'busy',
-  'context_too_long',
-  'history_unavailable',
-  'history_damaged',
-  'import_failed',
-  'storage_unwritable',
-  'storage_full',
-  'internal'
-])
 
 /** Whether a key has a translation (t returns the key itself when it has none). */
 function i18nHas(t: TFunction, key: string): boolean {
@@ -84,9 +48,9 @@ export function describeError(error: AppErrorInfo, t: TFunction): ErrorDescripti
   } else if (error.code === 'bad_request') {
     text = t('errors.bad_request', { message: message || String(error.status ?? '') })
   } else if (error.code === 'storage_unwritable' || error.code === 'storage_full') {
-    text = t(`errors.${error.code}`, { folder: error.params?.folder ?? '' })
-  } else if (KNOWN.has(error.code)) {
-    text = t(`errors.${error.code}`)
+    text = t(ERRORS[error.code].localeKey, { folder: error.params?.folder ?? '' })
+  } else if (isErrorCode(error.code)) {
+    text = t(ERRORS[error.code].localeKey)
   } else {
     text = t('errors.generic')
   }
@@ -99,7 +63,8 @@ export function describeError(error: AppErrorInfo, t: TFunction): ErrorDescripti
       message !== text
         ? message
         : null,
-    canRetry: RETRYABLE.has(error.code),
-    opensSettings: FIXED_IN_SETTINGS.has(error.code)
+    // A code this renderer does not know (a newer main) is neither retried nor sent to Settings.
+    canRetry: isErrorCode(error.code) && ERRORS[error.code].retry,
+    opensSettings: isErrorCode(error.code) && ERRORS[error.code].fixedInSettings
   }
 }

@@ -1,6 +1,7 @@
 // Pure helpers for the history UI: the sidebar's order, search groups, date filters and the
 // pieces of text to highlight. No React, no window.api: the store and the components share them.
-import type { Conversation, SnippetPart } from '../../shared/contract'
+import type { SnippetPart } from '../../shared/search'
+import type { Conversation } from '../../shared/types'
 
 export { groupByConversation } from '../../shared/search'
 

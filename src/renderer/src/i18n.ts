@@ -1,24 +1,13 @@
 // i18next set up for the two UI languages; the language follows settings.language.
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import type { Language } from '../../shared/contract'
+import { resolveUiLanguage, type Language } from '../../shared/settings'
 import en from './locales/en.json'
 import zhCN from './locales/zh-CN.json'
 
-export type UiLanguage = 'en' | 'zh-CN'
-
-/** Maps the language setting to a UI language: 'system' follows the OS (zh* → zh-CN, else en). */
-export function resolveLanguage(
-  language: Language,
-  systemLanguage: string = navigator.language
-): UiLanguage {
-  if (language !== 'system') return language
-  return systemLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
-}
-
 void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-  lng: resolveLanguage('system'),
+  lng: resolveUiLanguage('system', navigator.language),
   fallbackLng: 'en',
   // React escapes what it renders; escaping here too would show entities.
   interpolation: { escapeValue: false },
@@ -28,7 +17,7 @@ void i18n.use(initReactI18next).init({
 
 /** Switches the UI to the language a setting names. */
 export function applyLanguage(language: Language): void {
-  const uiLanguage = resolveLanguage(language)
+  const uiLanguage = resolveUiLanguage(language, navigator.language)
   if (i18n.language !== uiLanguage) void i18n.changeLanguage(uiLanguage)
   document.documentElement.lang = uiLanguage
 }

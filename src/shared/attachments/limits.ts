@@ -1,7 +1,7 @@
 // The API's limits on images and videos (docs/api.md, "Images" and "Videos"), what follows from
 // them per model, and the app's own limits on what one message carries. Pure: no Node imports, so
 // the renderer shares it.
-import { MODELS, type ModelInfo } from '../models'
+import { MODEL_FAMILIES, MODELS, type ModelInfo } from '../models'
 
 // "MB" in docs/api.md is read as 10^6 bytes: the smaller reading, so we never go over either.
 /** Longest image data URL (the whole `data:image/...;base64,...` string) in one part. */
@@ -39,22 +39,19 @@ export interface ImageBudget {
   detail: ImageDetail
 }
 
-const isSeed18OrLater = (model: ModelInfo): boolean =>
-  model.family === 'seed-1.8' || model.family === 'seed-2.0'
-
 /**
  * About 4.0 MP before Seed 1.8 (detail "high"), about 9.0 MP on 1.8/2.0 (detail "xhigh").
  * Models outside the list get the smaller budget: sending fewer pixels is never refused.
  */
 export function imageBudget(model: ModelInfo): ImageBudget {
-  return isSeed18OrLater(model)
+  return MODEL_FAMILIES[model.family].largeMedia
     ? { pixels: 9_000_000, detail: 'xhigh' }
     : { pixels: 4_000_000, detail: 'high' }
 }
 
 /** Most frames a model samples from one video: 640 before Seed 1.8, 1280 on 1.8/2.0. */
 export function maxVideoFrames(model: ModelInfo): number {
-  return isSeed18OrLater(model) ? 1280 : 640
+  return MODEL_FAMILIES[model.family].largeMedia ? 1280 : 640
 }
 
 /** Ids of the listed models that take this kind of attachment (for "use one of ..." messages). */

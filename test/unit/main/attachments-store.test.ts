@@ -1,5 +1,14 @@
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
+import { dirname, join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { removeOrphans, sweepUnreferenced } from '../../../src/main/attachments/cleanup'
@@ -16,7 +25,7 @@ import {
 } from '../../../src/main/attachments/records'
 import { AttachmentStore, sha256Of } from '../../../src/main/attachments/store'
 import * as conversations from '../../../src/main/history/conversations'
-import type { HistoryDatabase } from '../../../src/main/history/database'
+import type { HistoryDatabase } from '../../../src/main/db/database'
 import * as messages from '../../../src/main/history/messages'
 import { findModel } from '../../../src/shared/models'
 import {
@@ -208,6 +217,25 @@ describe('the attachment protocol', () => {
       expect(await serveAttachment(store, path)).toBeNull()
     }
     expect(await serveAttachment(store, `/${image.sha256}/thumb`, () => false)).toBeNull()
+  })
+
+  it('refuses symbolic links planted in the store that lead out of it', async () => {
+    const { store, dataDir } = fresh()
+    const outside = join(dataDir, 'outside.png')
+    writeFileSync(outside, await screenshotPng(64, 64))
+    // A link in place of an original, a link in place of a thumbnail, and a linked 2-hex folder.
+    const [a, b, c] = ['a', 'b', 'c'].map((letter) => letter.repeat(64))
+    for (const sha of [a, b]) mkdirSync(dirname(store.pathOf(sha)), { recursive: true })
+    symlinkSync(outside, store.pathOf(a))
+    symlinkSync(outside, store.pathOf(b, 'thumb'))
+    const elsewhere = join(dataDir, 'elsewhere')
+    mkdirSync(elsewhere)
+    writeFileSync(join(elsewhere, c), readFileSync(outside))
+    symlinkSync(elsewhere, dirname(store.pathOf(c)))
+    for (const path of [`/${a}/original`, `/${b}/thumb`, `/${c}/original`]) {
+      expect(await serveAttachment(store, path), path).toBeNull()
+    }
+    expect(await store.read(a)).toBeNull()
   })
 })
 

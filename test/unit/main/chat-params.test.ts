@@ -1,7 +1,7 @@
 // Every request parameter on the wire: the fake provider records each body and the tests assert
 // its exact top-level fields. Real HTTP, a real SQLite file and the real keychain.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { SendResult } from '../../../src/shared/contract'
+import type { SendResult } from '../../../src/shared/types'
 import type { ChatParams } from '../../../src/shared/params'
 import type { Core } from '../../../src/main/core'
 import { dispatch } from '../../../src/main/dispatch'

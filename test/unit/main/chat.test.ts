@@ -1,7 +1,8 @@
 // The core against the fake provider over real HTTP, with a real SQLite file and the real keychain.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { EventPayloads, Message, SendResult } from '../../../src/shared/contract'
-import type { ChatServiceOptions } from '../../../src/main/chat/service'
+import type { EventPayloads } from '../../../src/shared/contract'
+import type { Message, SendResult } from '../../../src/shared/types'
+import type { ChatServiceOptions } from '../../../src/main/chat/options'
 import type { Core } from '../../../src/main/core'
 import { getMessage, listMessages } from '../../../src/main/history/messages'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'

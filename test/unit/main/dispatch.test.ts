@@ -60,6 +60,27 @@ describe('dispatch', () => {
     }
   })
 
+  it.each([
+    ['updateSettings', new Date(), 'a Date'],
+    ['testConnection', new Map([['key', 'x']]), 'a Map'],
+    ['listConversations', new Set([1]), 'a Set'],
+    ['listConversations', new Error('boom'), 'an Error'],
+    ['updateSettings', /x/, 'a RegExp'],
+    ['listConversations', { before: new Date() }, 'a Date'],
+    ['updateSettings', { presets: [new Map()] }, 'a Map']
+  ])('refuses a payload for %s that is not plain data (%s)', async (name, args, what) => {
+    const result = await dispatch(core.handlers, name, args)
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: `The payload must be plain data, not ${what}.` }
+    })
+  })
+
+  it('takes plain objects, including ones without a prototype', async () => {
+    const args = Object.assign(Object.create(null), { limit: 5 })
+    expect(await dispatch(core.handlers, 'listConversations', args)).toMatchObject({ ok: true })
+  })
+
   it('keeps serving after malformed calls', async () => {
     await dispatch(core.handlers, 'getConversation', { id: 'nope' })
     const result = await dispatch(core.handlers, 'getSettings', undefined)

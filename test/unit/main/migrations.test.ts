@@ -5,11 +5,12 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { attachToMessage, listAttachments } from '../../../src/main/attachments/records'
 import * as conversations from '../../../src/main/history/conversations'
-import type { HistoryDatabase } from '../../../src/main/history/database'
+import type { HistoryDatabase } from '../../../src/main/db/database'
+import { pageOfMessages } from '../../../src/main/history/messagePages'
 import * as messages from '../../../src/main/history/messages'
-import { SCHEMA_VERSION, migrateTo, migrations } from '../../../src/main/history/migrations'
+import { SCHEMA_VERSION, migrateTo, migrations } from '../../../src/main/db/migrations'
 import { searchAllMessageIds, searchMessages } from '../../../src/main/history/search'
-import { registerSearchFunctions } from '../../../src/main/history/searchText'
+import { registerSearchFunctions } from '../../../src/main/db/searchText'
 import { getSettings } from '../../../src/main/settings/settings'
 import { reopenDatabase } from '../../fixtures/history'
 import { tempDir, whenDone } from '../../fixtures/temp'
@@ -322,7 +323,7 @@ const tests: Record<number, { adds: string; run: () => void }> = {
         usage: { promptTokens: 30, completionTokens: 4 },
         reasoningMs: null
       })
-      expect(messages.pageOfMessages(db, 2, { limit: 50 }).messages.map((m) => m.content)).toEqual([
+      expect(pageOfMessages(db, 2, { limit: 50 }).messages.map((m) => m.content)).toEqual([
         'Plan a hike',
         'Half a '
       ])

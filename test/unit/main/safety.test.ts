@@ -13,13 +13,13 @@ import {
   type CoreOptions
 } from '../../../src/main/core'
 import { attachToMessage } from '../../../src/main/attachments/records'
-import { backupDatabase, listBackups } from '../../../src/main/history/backup'
+import { backupDatabase, listBackups } from '../../../src/main/db/backup'
 import * as conversations from '../../../src/main/history/conversations'
-import { openDatabase } from '../../../src/main/history/database'
+import { openDatabase } from '../../../src/main/db/database'
 import * as messages from '../../../src/main/history/messages'
-import { SCHEMA_VERSION, migrateTo } from '../../../src/main/history/migrations'
+import { SCHEMA_VERSION, migrateTo } from '../../../src/main/db/migrations'
 import { searchMessages } from '../../../src/main/history/search'
-import { registerSearchFunctions } from '../../../src/main/history/searchText'
+import { registerSearchFunctions } from '../../../src/main/db/searchText'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import { tempDir } from '../../fixtures/temp'
 

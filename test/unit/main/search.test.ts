@@ -2,16 +2,17 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as conversations from '../../../src/main/history/conversations'
-import type { HistoryDatabase } from '../../../src/main/history/database'
+import type { HistoryDatabase } from '../../../src/main/db/database'
 import * as messages from '../../../src/main/history/messages'
-import { SCHEMA_VERSION, migrateTo } from '../../../src/main/history/migrations'
+import { SCHEMA_VERSION, migrateTo } from '../../../src/main/db/migrations'
 import {
   groupByConversation,
   searchAllMessageIds,
   searchMessages,
   type SearchHit
 } from '../../../src/main/history/search'
-import { foldText, hasTerm, parseQuery } from '../../../src/main/history/searchText'
+import { foldText } from '../../../src/main/db/searchText'
+import { hasTerm, parseQuery } from '../../../src/main/history/searchQuery'
 import { freshDatabase, reopenDatabase } from '../../fixtures/history'
 import { tempDir } from '../../fixtures/temp'
 
@@ -524,7 +525,7 @@ describe('results', () => {
 
 describe('folding, against hand-written expectations', () => {
   // An oracle independent of foldText: each expected form is written out by hand from the rules
-  // at the top of searchText.ts (case, diacritics, width and compatibility forms fold; every run
+  // at the top of db/searchText.ts (case, diacritics, width and compatibility forms fold; every run
   // of non-letters is one space; no space between CJK and a Latin word).
   it.each([
     ['Hello, World!', 'hello world'],

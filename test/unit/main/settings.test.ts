@@ -1,7 +1,7 @@
 // Settings in a real history file: defaults, saving, and what a bad stored value falls back to.
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import type { HistoryDatabase } from '../../../src/main/history/database'
+import type { HistoryDatabase } from '../../../src/main/db/database'
 import {
   decodeSetting,
   encodeSetting,

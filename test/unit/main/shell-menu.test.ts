@@ -1,7 +1,8 @@
 // The application menu's template: Edit roles everywhere, the app menu on macOS, no reload or
 // developer tools in a packaged app, labels in the app's language.
 import { describe, expect, it } from 'vitest'
-import { menuLanguage, menuTemplate, type MenuEntry } from '../../../src/main/shell/menu'
+import { menuTemplate, type MenuEntry } from '../../../src/main/shell/menu'
+import { resolveUiLanguage } from '../../../src/shared/settings'
 
 const roles = (entries: MenuEntry[]): string[] =>
   entries.flatMap((entry) => [...(entry.role ? [entry.role] : []), ...roles(entry.submenu ?? [])])
@@ -118,11 +119,11 @@ describe('the application menu', () => {
 
 describe('the menu language', () => {
   it('is the saved language, or the OS locale for system', () => {
-    expect(menuLanguage('zh-CN', 'en-US')).toBe('zh-CN')
-    expect(menuLanguage('en', 'zh-CN')).toBe('en')
-    expect(menuLanguage('system', 'zh-TW')).toBe('zh-CN')
-    expect(menuLanguage('system', 'zh')).toBe('zh-CN')
-    expect(menuLanguage('system', 'de-DE')).toBe('en')
-    expect(menuLanguage(undefined, 'zh-Hans-CN')).toBe('zh-CN')
+    expect(resolveUiLanguage('zh-CN', 'en-US')).toBe('zh-CN')
+    expect(resolveUiLanguage('en', 'zh-CN')).toBe('en')
+    expect(resolveUiLanguage('system', 'zh-TW')).toBe('zh-CN')
+    expect(resolveUiLanguage('system', 'zh')).toBe('zh-CN')
+    expect(resolveUiLanguage('system', 'de-DE')).toBe('en')
+    expect(resolveUiLanguage(undefined, 'zh-Hans-CN')).toBe('zh-CN')
   })
 })

@@ -1,17 +1,18 @@
 // The app:// origin: files only from the renderer folder, the page's CSP as a header, and who
 // counts as our own page (for the IPC sender check and permissions).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, win32 } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   APP_PAGE_URL,
   contentSecurityPolicy,
-  isExternalLink,
+  externalLinkTarget,
   isOwnPage,
   isPermissionAllowed,
   resolveAppFile,
   serveAppFile
 } from '../../../src/main/shell/protocol'
+import { isReallyInside } from '../../../src/main/containment'
 import { tempDir } from '../../fixtures/temp'
 
 const pageHtml = readFileSync(join(__dirname, '../../../src/renderer/index.html'), 'utf8')
@@ -80,6 +81,29 @@ describe('serving app://seed-chat/', () => {
     expect(response.status).toBe(404)
     expect(response.headers.get('content-security-policy')).toBe(csp)
     expect(await response.text()).toBe('')
+  })
+
+  it('refuses symbolic links planted inside the folder that lead out of it', async () => {
+    const parent = join(root, '..')
+    symlinkSync(join(parent, 'secret.txt'), join(root, 'link-file.txt'))
+    symlinkSync(join(parent, 'renderer-evil'), join(root, 'link-folder'))
+    symlinkSync('../../secret.txt', join(root, 'assets', 'link-relative.txt'))
+    symlinkSync('index.js', join(root, 'assets', 'link-inside.js'))
+    for (const url of [
+      'app://seed-chat/link-file.txt',
+      'app://seed-chat/link-folder/a.js',
+      'app://seed-chat/assets/link-relative.txt'
+    ]) {
+      // Lexically inside, so only the real-path check refuses it.
+      expect(resolveAppFile(root, url), url).not.toBeNull()
+      const response = await serveAppFile(root, url, csp)
+      expect(response.status, url).toBe(404)
+      expect(await response.text(), url).not.toContain('outside')
+    }
+    const inside = await serveAppFile(root, 'app://seed-chat/assets/link-inside.js', csp)
+    expect(inside.status).toBe(200)
+    expect(await isReallyInside(root, join(root, 'assets', 'index.js'))).toBe(true)
+    expect(await isReallyInside(root, join(root, 'link-file.txt'))).toBe(false)
   })
 
   it('resolves only paths inside the folder', () => {
@@ -155,9 +179,9 @@ describe('our own page', () => {
 
 describe('links leaving the app', () => {
   it('opens http, https and mailto only', () => {
-    expect(isExternalLink('https://example.com/a?b')).toBe(true)
-    expect(isExternalLink('http://example.com')).toBe(true)
-    expect(isExternalLink('mailto:someone@example.com')).toBe(true)
+    expect(externalLinkTarget('https://example.com/a?b')).toBe('https://example.com/a?b')
+    expect(externalLinkTarget('http://example.com')).toBe('http://example.com/')
+    expect(externalLinkTarget('mailto:someone@example.com')).toBe('mailto:someone@example.com')
     for (const url of [
       'file:///etc/passwd',
       'javascript:alert(1)',
@@ -166,7 +190,21 @@ describe('links leaving the app', () => {
       'ms-msdt:/id',
       ''
     ]) {
-      expect(isExternalLink(url), url).toBe(false)
+      expect(externalLinkTarget(url), url).toBeNull()
     }
+  })
+
+  it('keeps only the addresses, subject and body of a mailto link', () => {
+    expect(
+      externalLinkTarget(
+        'mailto:a@example.com,b@example.com?subject=Hi%20there&attach=/etc/passwd&cc=c@evil.test&BCC=d@evil.test&body=Line%201%0ALine%202&Attachment=x'
+      )
+    ).toBe('mailto:a@example.com,b@example.com?subject=Hi%20there&body=Line%201%0ALine%202')
+    expect(externalLinkTarget('mailto:a@example.com?attach=%2Fhome%2Fme%2F.ssh%2Fid_rsa')).toBe(
+      'mailto:a@example.com'
+    )
+    expect(externalLinkTarget('mailto:a@example.com?Subject=x+y')).toBe(
+      'mailto:a@example.com?subject=x%20y'
+    )
   })
 })

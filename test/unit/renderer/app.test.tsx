@@ -302,6 +302,31 @@ describe('settings dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }))
     expect(fake.api.updateSettings).toHaveBeenCalledWith({ baseURL: 'http://127.0.0.1:8080/v1' })
   })
+
+  it('tests an edited, unsaved base URL only with a key typed for it', async () => {
+    const { fake, user } = await renderApp()
+    await user.click(screen.getByRole('button', { name: 'Settings' }))
+    const field = screen.getByRole('textbox', { name: 'Base URL' })
+    await user.clear(field)
+    await user.type(field, 'http://127.0.0.1:8080/v1')
+    // Without a key the saved one is not sent along: the dialog asks for it instead.
+    await user.click(screen.getByRole('button', { name: 'Test connection' }))
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Testing a new base URL needs its API key: type it above, then test again.'
+    )
+    expect(fake.api.testConnection).not.toHaveBeenCalled()
+
+    await user.type(screen.getByLabelText('API key for this base URL'), 'sk-other-1234')
+    await user.click(screen.getByRole('button', { name: 'Test connection' }))
+    expect(fake.api.testConnection).toHaveBeenCalledWith({
+      baseURL: 'http://127.0.0.1:8080/v1',
+      key: 'sk-other-1234'
+    })
+    expect(await screen.findByText('Connected: 10 models available')).toBeTruthy()
+    expect(fake.api.updateSettings).not.toHaveBeenCalledWith({
+      baseURL: 'http://127.0.0.1:8080/v1'
+    })
+  })
 })
 
 describe('a conversation with history', () => {

@@ -1,18 +1,31 @@
 // A fake window.api for renderer tests: every request is a vi.fn answering with plausible data,
-// and emitDelta / emitEnded play the events main would send.
-import { vi } from 'vitest'
+// and emitDelta / emitEnded play the events main would send. Every call is held to the contract:
+// its arguments are parsed with the request's schema as main's dispatch does (an invalid call
+// answers invalid_input, as main would, and fails the test), and its answer is checked.
+import { afterEach, vi } from 'vitest'
+import { z } from 'zod'
+import {
+  REQUEST_NAMES,
+  requestSchemas,
+  type Api,
+  type EventPayloads,
+  type RequestName
+} from '../../../src/shared/contract'
+import { isErrorCode, type Result } from '../../../src/shared/errors'
 import type {
-  Api,
   Attachment,
   AttachmentDraft,
   Conversation,
-  EventPayloads,
   KeyStatus,
-  Message,
-  Result
-} from '../../../src/shared/contract'
+  Message
+} from '../../../src/shared/types'
 import { MODELS } from '../../../src/shared/models'
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../src/shared/settings'
+import {
+  DEFAULT_SETTINGS,
+  settingsSchema,
+  type Settings,
+  type SettingsPatch
+} from '../../../src/shared/settings'
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value }
@@ -121,7 +134,7 @@ export function createFakeApi(
   let settings: Settings = { ...DEFAULT_SETTINGS, language: 'en' }
   const conversations = options.conversations ?? []
 
-  const api: Api = {
+  const api: Api = heldToContract({
     getKeyStatus: vi.fn(async () => ok(keyStatus)),
     setKey: vi.fn(async ({ key }: { key: string }) => {
       keyStatus = { ...keyStatus, hasKey: true, last4: key.slice(-4), storage: 'keychain' }
@@ -260,7 +273,7 @@ export function createFakeApi(
       damagedListeners.add(listener)
       return () => damagedListeners.delete(listener)
     }
-  }
+  })
 
   return {
     api,
@@ -275,4 +288,88 @@ export function createFakeApi(
     },
     listenerCount: () => deltaListeners.size + endedListeners.size
   }
+}
+
+/** Calls and answers against the contract seen in the running test. */
+const violations: string[] = []
+
+afterEach(() => {
+  const seen = violations.splice(0)
+  if (seen.length > 0) {
+    throw new Error(`window.api was used against the contract:\n${seen.join('\n')}`)
+  }
+})
+
+/** A schema's issues, worded as main's dispatch words them. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) =>
+      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message
+    )
+    .join('; ')
+}
+
+const keyStatusSchema = z
+  .object({
+    keychain: z.enum(['available', 'unavailable']),
+    keychainError: z.string().nullable(),
+    hasKey: z.boolean(),
+    last4: z.string().length(4).nullable(),
+    storage: z.enum(['keychain', 'memory']).nullable()
+  })
+  .strict()
+
+/**
+ * Results checkable at run time (the others are held to their types by the compiler, mocks
+ * included: vi.mocked(api.x).mockResolvedValue takes only the request's result type).
+ */
+const RESULT_SCHEMAS: Partial<Record<RequestName, z.ZodType>> = {
+  getKeyStatus: keyStatusSchema,
+  setKey: keyStatusSchema,
+  deleteKey: keyStatusSchema,
+  getSettings: settingsSchema,
+  updateSettings: settingsSchema,
+  testConnection: z.object({ modelCount: z.number().int().min(0) }).strict(),
+  deleteConversation: z.null(),
+  stopReply: z.null()
+}
+
+/** What is wrong with a request's answer, or null when it is a Result the contract allows. */
+function answerProblem(name: RequestName, answer: unknown): string | null {
+  if (typeof answer !== 'object' || answer === null) return 'something that is not a Result'
+  const result = answer as { ok?: unknown; value?: unknown; error?: unknown }
+  if (result.ok === true) {
+    if (result.value === undefined) return 'ok without a value'
+    const parsed = RESULT_SCHEMAS[name]?.safeParse(result.value)
+    return parsed && !parsed.success ? describeIssues(parsed.error) : null
+  }
+  if (result.ok !== false) return 'a Result that is neither ok nor failed'
+  const error = result.error as { code?: unknown; message?: unknown } | undefined
+  if (typeof error?.code !== 'string' || !isErrorCode(error.code)) return 'an unknown error code'
+  return typeof error.message === 'string' ? null : 'an error without a message'
+}
+
+/**
+ * Wraps every request of a fake Api so that it is held to the contract. Each stays the test's
+ * vi.fn behind a Proxy: mockResolvedValueOnce, mock.calls and the rest reach it unchanged.
+ */
+function heldToContract(api: Api): Api {
+  const held: Record<string, unknown> = { ...api }
+  for (const name of REQUEST_NAMES) {
+    held[name] = new Proxy(api[name], {
+      apply: async (request, thisArg, args: unknown[]) => {
+        const parsed = requestSchemas[name].safeParse(args[0])
+        if (!parsed.success) {
+          const message = describeIssues(parsed.error)
+          violations.push(`${name}: ${message}`)
+          return { ok: false, error: { code: 'invalid_input', message } }
+        }
+        const answer: unknown = await Reflect.apply(request, thisArg, args)
+        const problem = answerProblem(name, answer)
+        if (problem) violations.push(`${name} answered ${problem}`)
+        return answer
+      }
+    })
+  }
+  return held as Api
 }

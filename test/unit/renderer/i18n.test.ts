@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
-import { resolveLanguage } from '../../../src/renderer/src/i18n'
+import { ERRORS } from '../../../src/shared/errors'
+import { MODEL_FAMILIES } from '../../../src/shared/models'
+import { resolveUiLanguage } from '../../../src/shared/settings'
 import en from '../../../src/renderer/src/locales/en.json'
 import zhCN from '../../../src/renderer/src/locales/zh-CN.json'
 
@@ -18,12 +20,23 @@ describe('i18n', () => {
     expect([...new Set(keys(zhCN))].sort()).toEqual([...new Set(keys(en))].sort())
   })
 
+  it('has the text of every error code and the label of every model family', () => {
+    const wanted = [
+      ...Object.values(ERRORS).map((error) => error.localeKey),
+      ...Object.values(MODEL_FAMILIES).map((family) => family.labelKey)
+    ]
+    for (const locale of [en, zhCN]) {
+      const present = new Set(keys(locale))
+      expect(wanted.filter((key) => !present.has(key))).toEqual([])
+    }
+  })
+
   it('follows the system language for "system": zh* → zh-CN, else en', () => {
-    expect(resolveLanguage('system', 'zh-TW')).toBe('zh-CN')
-    expect(resolveLanguage('system', 'zh')).toBe('zh-CN')
-    expect(resolveLanguage('system', 'en-GB')).toBe('en')
-    expect(resolveLanguage('system', 'de-DE')).toBe('en')
-    expect(resolveLanguage('zh-CN', 'en-US')).toBe('zh-CN')
-    expect(resolveLanguage('en', 'zh-CN')).toBe('en')
+    expect(resolveUiLanguage('system', 'zh-TW')).toBe('zh-CN')
+    expect(resolveUiLanguage('system', 'zh')).toBe('zh-CN')
+    expect(resolveUiLanguage('system', 'en-GB')).toBe('en')
+    expect(resolveUiLanguage('system', 'de-DE')).toBe('en')
+    expect(resolveUiLanguage('zh-CN', 'en-US')).toBe('zh-CN')
+    expect(resolveUiLanguage('en', 'zh-CN')).toBe('en')
   })
 })

@@ -4,7 +4,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Message } from '../../../src/shared/contract'
+import type { Message } from '../../../src/shared/types'
 import { App } from '../../../src/renderer/src/App'
 import { MessageView } from '../../../src/renderer/src/components/MessageView'
 import { i18n } from '../../../src/renderer/src/i18n'

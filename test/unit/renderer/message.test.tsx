@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { AppErrorInfo, Message } from '../../../src/shared/contract'
+import type { AppErrorInfo } from '../../../src/shared/errors'
+import type { Message } from '../../../src/shared/types'
 import { MessageView } from '../../../src/renderer/src/components/MessageView'
 import { createFakeApi, makeConversation, makeMessage, ok } from './fake-api'
 import { createTestStore, renderWithStore } from './render'

@@ -2,7 +2,7 @@
 import { act, cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Conversation, Message } from '../../../src/shared/contract'
+import type { Conversation, Message } from '../../../src/shared/types'
 import { DEFAULT_MODEL } from '../../../src/shared/models'
 import { i18n } from '../../../src/renderer/src/i18n'
 import { ChatPane } from '../../../src/renderer/src/components/ChatPane'

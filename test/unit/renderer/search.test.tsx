@@ -14,7 +14,7 @@ import {
   splitByTerms
 } from '../../../src/renderer/src/history'
 import { SEARCH_DEBOUNCE_MS } from '../../../src/renderer/src/store'
-import type { MessageHit, SearchHit, TitleHit } from '../../../src/shared/contract'
+import type { MessageHit, SearchHit, TitleHit } from '../../../src/shared/search'
 import { createFakeApi, makeConversation, makeMessage, ok, type FakeApi } from './fake-api'
 import { stubListViewports } from './layout'
 import { createTestStore, renderWithStore } from './render'

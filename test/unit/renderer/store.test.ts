@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Message } from '../../../src/shared/contract'
+import type { Message } from '../../../src/shared/types'
 import { DEFAULT_MODEL } from '../../../src/shared/models'
 import {
   createAppStore,

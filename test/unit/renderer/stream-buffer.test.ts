@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Message } from '../../../src/shared/contract'
+import type { Message } from '../../../src/shared/types'
 import { StreamBuffer, type MessageCache } from '../../../src/renderer/src/store/streamBuffer'
 import { makeMessage } from './fake-api'
 

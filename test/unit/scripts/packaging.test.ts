@@ -166,7 +166,10 @@ describe('the fuses', () => {
     [FuseV1Options.EnableNodeCliInspectArguments]: false,
     [FuseV1Options.EnableCookieEncryption]: true,
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
-    [FuseV1Options.OnlyLoadAppFromAsar]: true
+    [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+    [FuseV1Options.WasmTrapHandlers]: true
   }
   const context = (electronPlatformName: string, arch: Arch): PackContext => ({
     appOutDir: join('/build', electronPlatformName),
@@ -185,8 +188,11 @@ describe('the fuses', () => {
     return calls
   }
 
-  it('are exactly the six settings', () => {
+  it('set every fuse this @electron/fuses knows, each explicitly', () => {
     expect(FUSES).toEqual(expected)
+    const known = Object.values(FuseV1Options).filter((value) => typeof value === 'number')
+    expect(Object.keys(FUSES).map(Number).sort()).toEqual([...known].sort())
+    expect(FUSES[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false)
   })
 
   it.each([

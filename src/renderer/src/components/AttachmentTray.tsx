@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AttachmentDraft } from '../../../shared/contract'
+import type { AttachmentDraft } from '../../../shared/types'
 import { estimateFrames } from '../../../shared/attachments/frames'
 import { FPS_DEFAULT, FPS_MAX, FPS_MIN } from '../../../shared/attachments/limits'
 import type { ModelInfo } from '../../../shared/models'

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Conversation } from '../../../shared/contract'
+import type { Conversation } from '../../../shared/types'
 import { selectActiveConversation } from '../store'
 import { useApp } from '../storeContext'
 import { Composer } from './Composer'

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import type { AppErrorInfo, Message } from '../../../shared/contract'
+import type { AppErrorInfo } from '../../../shared/errors'
+import type { Message } from '../../../shared/types'
 import { modelInfoOf } from '../attachments'
 import { turnsThatFit } from '../contextEstimate'
 import { useApp } from '../storeContext'

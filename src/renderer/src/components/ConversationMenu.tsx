@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { Conversation } from '../../../shared/contract'
+import type { Conversation } from '../../../shared/types'
 import { useApp } from '../storeContext'
 import { Menu, MenuItem, MenuSeparator, type MenuAnchor } from '../ui/Menu'
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { AppErrorInfo } from '../../../shared/contract'
+import type { AppErrorInfo } from '../../../shared/errors'
 import { describeError } from '../errors'
 import { useApp } from '../storeContext'
 import './ErrorNotice.css'

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { KeyStatus } from '../../../shared/contract'
+import type { KeyStatus } from '../../../shared/types'
 import { describeError } from '../errors'
 import { useApp } from '../storeContext'
 import './FormNotices.css'

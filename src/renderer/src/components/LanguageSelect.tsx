@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LANGUAGES, type Language } from '../../../shared/contract'
+import { LANGUAGES, type Language } from '../../../shared/settings'
 import { useApp } from '../storeContext'
 // A select with its label beside it: TextField's layout.
 import '../ui/TextField.css'

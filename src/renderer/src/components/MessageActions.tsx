@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Message } from '../../../shared/contract'
+import type { Message } from '../../../shared/types'
 import { copyText } from '../lib/clipboard'
 import { markdownToPlainText } from '../lib/plainText'
 import { useApp } from '../storeContext'

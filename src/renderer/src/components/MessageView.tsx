@@ -1,6 +1,6 @@
 import { memo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Attachment, Message } from '../../../shared/contract'
+import type { Attachment, Message } from '../../../shared/types'
 import { formatBytes, formatDuration } from '../attachments'
 import { splitByTerms } from '../history'
 import type { SearchHighlight } from '../store'

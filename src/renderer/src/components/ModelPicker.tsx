@@ -11,34 +11,25 @@ import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import {
   MODEL_FAMILIES,
+  MODEL_FAMILY_NAMES,
   findModel,
   formatContext,
   modelDisplayName,
+  type ModelFamily,
   type ModelInfo
 } from '../../../shared/models'
 import { selectCurrentModel } from '../store'
 import { useApp } from '../storeContext'
 import './ModelPicker.css'
 
-type GroupKey = ModelInfo['family'] | 'other'
-
-// Translation keys without dots: i18next reads a dot as a nesting separator.
-const GROUP_LABEL_KEYS: Record<GroupKey, string> = {
-  'seed-2.0': 'models.family.seed20',
-  'seed-1.8': 'models.family.seed18',
-  'seed-1.6': 'models.family.seed16',
-  glm: 'models.family.glm',
-  other: 'models.family.other'
-}
-
 interface ModelGroup {
-  key: GroupKey
+  key: ModelFamily
   models: Array<{ id: string; info: ModelInfo | undefined }>
 }
 
 /** Groups models by catalog family; ids the catalog does not know go under "Other". */
 export function groupModels(models: readonly ModelInfo[], current: string): ModelGroup[] {
-  const groups: ModelGroup[] = [...MODEL_FAMILIES, 'other' as const].map((key) => ({
+  const groups: ModelGroup[] = MODEL_FAMILY_NAMES.map((key) => ({
     key,
     models: []
   }))
@@ -238,7 +229,7 @@ function ModelPopover({
             className="model-group"
           >
             <div id={`${id}-group-${group.key}`} className="model-group-label" role="presentation">
-              {t(GROUP_LABEL_KEYS[group.key])}
+              {t(MODEL_FAMILIES[group.key].labelKey)}
             </div>
             {group.models.map((model) => (
               <ModelOption

@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Preset } from '../../../shared/params'
 import { builtinPresets } from '../../../shared/presets'
-import { resolveLanguage } from '../i18n'
+import { resolveUiLanguage } from '../../../shared/settings'
 import { useApp } from '../storeContext'
 import { Menu, MenuItem, MenuSeparator, type MenuAnchor } from '../ui/Menu'
 import './ParamChips.css'
@@ -11,7 +11,10 @@ import './ParamChips.css'
 export function usePresets(): { builtin: Preset[]; user: Preset[] } {
   const language = useApp((s) => s.settings.language)
   const user = useApp((s) => s.settings.presets)
-  const builtin = useMemo(() => builtinPresets(resolveLanguage(language)), [language])
+  const builtin = useMemo(
+    () => builtinPresets(resolveUiLanguage(language, navigator.language)),
+    [language]
+  )
   return { builtin, user }
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BackupInfo } from '../../../shared/contract'
+import type { BackupInfo } from '../../../shared/types'
 import { formatBytes } from '../attachments'
 import { useFormatDate } from '../lib/date'
 import { useApp } from '../storeContext'

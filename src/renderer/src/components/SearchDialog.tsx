@@ -9,7 +9,7 @@ import {
   type UIEvent
 } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SearchHit } from '../../../shared/contract'
+import type { SearchHit } from '../../../shared/search'
 import { groupByConversation, readableSnippet } from '../history'
 import { useFormatDate } from '../lib/date'
 import { IS_MAC } from '../lib/platform'

@@ -2,7 +2,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../storeContext'
 import { AppearanceSettings } from './AppearanceSettings'
-import { ConnectionStatus, FormError, KeychainWarning } from './FormNotices'
+import { ConnectionTest } from './ConnectionTest'
+import { FormError, KeychainWarning } from './FormNotices'
 import { LanguageSelect } from './LanguageSelect'
 import { DefaultParamsSection, PresetsSection } from './ParamsSettings'
 import { useBackupKind } from './RecoveryScreen'
@@ -49,9 +50,7 @@ export function SettingsDialog() {
 function ConnectionSection() {
   const { t } = useTranslation()
   const savedBaseURL = useApp((s) => s.settings.baseURL)
-  const testing = useApp((s) => s.connectionTest.state === 'testing')
   const saveBaseURL = useApp((s) => s.saveBaseURL)
-  const testConnection = useApp((s) => s.testConnection)
   const [baseURL, setBaseURL] = useState(savedBaseURL)
   const [saved, setSaved] = useState(false)
   const dirty = baseURL.trim() !== savedBaseURL
@@ -96,22 +95,7 @@ function ConnectionSection() {
           ) : null}
         </TextField>
       </form>
-      <div className="form-actions form-actions-start">
-        <button
-          type="button"
-          className="button"
-          disabled={testing}
-          onClick={() =>
-            // The saved key is only ever tested against the saved base URL: save a new one first.
-            void testConnection(
-              baseURL.trim() && baseURL.trim() !== savedBaseURL ? { baseURL: baseURL.trim() } : {}
-            )
-          }
-        >
-          {t('settings.test')}
-        </button>
-      </div>
-      <ConnectionStatus />
+      <ConnectionTest baseURL={baseURL.trim()} savedBaseURL={savedBaseURL} />
     </section>
   )
 }

@@ -10,7 +10,7 @@ import {
   type MouseEvent
 } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Conversation } from '../../../shared/contract'
+import type { Conversation } from '../../../shared/types'
 import { sidebarRows, startOfDay, type SidebarRow } from '../lib/conversationGroups'
 import { IS_MAC } from '../lib/platform'
 import { useApp } from '../storeContext'

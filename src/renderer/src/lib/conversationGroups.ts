@@ -1,6 +1,6 @@
 // The sidebar's sections: "Pinned", then date groups by last activity (Today, Yesterday, Previous
 // 7 days, Previous 30 days, then one per month), as rows of one virtual list.
-import type { Conversation } from '../../../shared/contract'
+import type { Conversation } from '../../../shared/types'
 
 /** A group's key: a fixed section, or a month as "month-YYYY-MM". */
 export type GroupKey =

@@ -1,5 +1,5 @@
 // What the store talks to besides window.api: the frame clock and the file saver.
-import type { ExportedFile } from '../../../shared/contract'
+import type { ExportedFile } from '../../../shared/types'
 
 /** How the store waits for the next frame; tests pass a fake. */
 export interface FrameScheduler {

@@ -1,6 +1,6 @@
 // Reading the store: selectors components pass to useApp, and the stable empty values they return
 // so a component does not re-render for a new empty list.
-import type { Conversation, LeftOutAttachment, Message } from '../../../shared/contract'
+import type { Conversation, LeftOutAttachment, Message } from '../../../shared/types'
 import type { AppState } from './context'
 import type { AttachmentTray, TrayKey } from './slices/composer'
 

@@ -1,6 +1,7 @@
 // Streamed reply text waits here until the store applies it, so React renders at most once per
 // frame. Pure: no zustand, no timers; the chat slice decides when to apply.
-import type { EventPayloads, Message } from '../../../shared/contract'
+import type { EventPayloads } from '../../../shared/contract'
+import type { Message } from '../../../shared/types'
 
 /** Messages by conversation id: the shape of the store's message cache. */
 export type MessageCache = Record<number, Message[]>

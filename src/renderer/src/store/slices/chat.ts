@@ -1,6 +1,8 @@
 // The open conversation: its messages, sending, the replies streaming in, and the message a
 // search opened. Streamed text goes through the context's StreamBuffer, one update per frame.
-import type { EventPayloads, Message, SearchField } from '../../../../shared/contract'
+import type { EventPayloads } from '../../../../shared/contract'
+import type { SearchField } from '../../../../shared/search'
+import type { Message } from '../../../../shared/types'
 import { FPS_DEFAULT } from '../../../../shared/attachments/limits'
 import { attachmentBlock, modelInfoOf } from '../../attachments'
 import { placeConversation } from '../../history'

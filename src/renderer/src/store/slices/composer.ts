@@ -1,6 +1,7 @@
 // Each composer's attachment tray (keyed by conversation, 'new' for a new chat) and what the
 // last send left out of its request.
-import type { AppErrorInfo, AttachmentDraft, LeftOutAttachment } from '../../../../shared/contract'
+import type { AppErrorInfo } from '../../../../shared/errors'
+import type { AttachmentDraft, LeftOutAttachment } from '../../../../shared/types'
 import { FPS_DEFAULT } from '../../../../shared/attachments/limits'
 import {
   MAX_ATTACHMENTS_PER_MESSAGE,

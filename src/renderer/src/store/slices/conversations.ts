@@ -1,5 +1,5 @@
 // The sidebar's conversations: paging, rename, pin, and delete with its Undo offer.
-import type { Conversation, ConversationPage } from '../../../../shared/contract'
+import type { Conversation, ConversationPage } from '../../../../shared/types'
 import { placeConversation } from '../../history'
 import type { SliceArgs, StoreContext } from '../context'
 import { trayKeyOf } from '../selectors'

@@ -1,5 +1,6 @@
 // The history file as a whole: its status and backups (the recovery screen), export and import.
-import type { AppErrorInfo, HistoryStatus, ImportSummary } from '../../../../shared/contract'
+import type { AppErrorInfo } from '../../../../shared/errors'
+import type { HistoryStatus, ImportSummary } from '../../../../shared/types'
 import type { SliceArgs } from '../context'
 import { loadConversationPage } from './conversations'
 import { startApp } from './session'

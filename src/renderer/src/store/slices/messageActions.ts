@@ -2,7 +2,7 @@
 // a question, continue a cut-off reply, switch between versions, delete. History is a tree in
 // main; the cache holds the path shown, so each action replaces the cached path from the message
 // it acted on.
-import type { Message, PathChange } from '../../../../shared/contract'
+import type { Message, PathChange } from '../../../../shared/types'
 import { placeConversation } from '../../history'
 import type { SliceArgs } from '../context'
 

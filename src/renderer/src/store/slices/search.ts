@@ -1,12 +1,12 @@
 // The search panel: the query and filters as typed, the pages of hits, and opening a hit.
+import type { AppErrorInfo } from '../../../../shared/errors'
 import {
   SEARCH_FILTER_NAMES,
-  type AppErrorInfo,
   type SearchCursor,
   type SearchFilterName,
   type SearchFilters,
   type SearchHit
-} from '../../../../shared/contract'
+} from '../../../../shared/search'
 import { dayEnd, dayStart, matchedTerms } from '../../history'
 import type { SliceArgs, StoreContext } from '../context'
 

@@ -1,6 +1,6 @@
 // The app's screen and its start: subscribing to replies, the history check, then settings, key
 // and the chat; the banner for a failed request; letting go of everything on dispose.
-import type { AppErrorInfo } from '../../../../shared/contract'
+import type { AppErrorInfo } from '../../../../shared/errors'
 import type { SliceArgs } from '../context'
 import { listenToReplies, stopStreaming } from './chat'
 import { clearDeletionTimer, loadConversationPage } from './conversations'

@@ -1,6 +1,12 @@
 // The saved settings and key, the settings dialog and the setup screen's form.
-import type { AppErrorInfo, KeyStatus, Language } from '../../../../shared/contract'
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../../shared/settings'
+import type { AppErrorInfo } from '../../../../shared/errors'
+import type { KeyStatus } from '../../../../shared/types'
+import {
+  DEFAULT_SETTINGS,
+  type Language,
+  type Settings,
+  type SettingsPatch
+} from '../../../../shared/settings'
 import type { SliceArgs } from '../context'
 import { enterChat } from './session'
 

@@ -10,21 +10,18 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { ffmpegPath } from '../src/main/attachments/ffmpeg'
-import { prepareImage } from '../src/main/attachments/images'
-import { imagePart, videoPart } from '../src/main/attachments/parts'
-import { probeVideo } from '../src/main/attachments/videos'
-import { DEFAULT_MODEL, findModel, type ModelInfo } from '../src/shared/models'
-import { screenshotPng } from '../test/fixtures/attachments/generate'
+import { ffmpegPath } from '../../src/main/attachments/ffmpeg'
+import { prepareImage } from '../../src/main/attachments/images'
+import { imagePart, videoPart } from '../../src/main/attachments/parts'
+import { probeVideo } from '../../src/main/attachments/videos'
+import { DEFAULT_MODEL, findModel, type ModelInfo } from '../../src/shared/models'
+import { screenshotPng } from '../../test/fixtures/attachments/generate'
+import { log, round } from './lib/measure'
 
-const CACHE = join(__dirname, '..', '.bench', 'attachments')
+const CACHE = join(__dirname, '..', '..', '.bench', 'attachments')
 const PNG_FILE = join(CACHE, 'screenshot-3840x2160.png')
 const MP4_FILE = join(CACHE, 'testsrc2-40mb.mp4')
 const RUNS = 9
-
-const log = (message: string): void => {
-  process.stderr.write(`${message}\n`)
-}
 
 async function ensureInputs(): Promise<void> {
   mkdirSync(CACHE, { recursive: true })
@@ -83,7 +80,7 @@ async function median(run: () => Promise<void>): Promise<number> {
     times.push(performance.now() - start)
   }
   times.sort((a, b) => a - b)
-  return Math.round(times[Math.floor(times.length / 2)] * 10) / 10
+  return round(times[Math.floor(times.length / 2)])
 }
 
 async function benchPng(model: ModelInfo) {

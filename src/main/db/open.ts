@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { HistoryProblemKind } from '../../shared/contract'
+import type { HistoryProblemKind } from '../../shared/types'
 import { storageMessage, storageProblem } from '../storage'
 import { backupDatabase } from './backup'
 import { openDatabase, type HistoryDatabase } from './database'

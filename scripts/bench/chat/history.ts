@@ -2,7 +2,7 @@
 // through the app's own openDatabase (migrations, search triggers) and cached under .bench/.
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { openDatabase } from '../../src/main/history/database'
+import { openDatabase } from '../../../src/main/db/database'
 
 // Bump when the generator changes, so a stale cached database is rebuilt.
 export const STARTUP_CORPUS_VERSION = 1

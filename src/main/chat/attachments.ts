@@ -1,0 +1,44 @@
+// The attachment side of a send: the composer's drafts (or attachments already in history)
+// named in a request, checked to be still stored.
+import type { z } from 'zod'
+import type { requestSchemas } from '../../shared/contract'
+import type { Message } from '../../shared/types'
+import type { NewAttachment } from '../attachments/records'
+import type { AttachmentStore } from '../attachments/store'
+import { AppError } from '../errors'
+
+/** The attachment side of a send: the file store, and the drafts waiting in the composer. */
+export interface ChatAttachments {
+  store: AttachmentStore
+  /** Metadata of a stored draft or an attachment already in history; undefined if unknown. */
+  find(sha256: string): NewAttachment | undefined
+  /** Adds the renderer-facing fields to a message's attachments. */
+  decorate(message: Message): Message
+}
+
+/** What to record for each attachment a send names; refused when one is no longer stored. */
+export async function storedAttachments(
+  attachments: ChatAttachments,
+  refs: z.output<typeof requestSchemas.sendMessage>['attachments']
+): Promise<NewAttachment[]> {
+  const attached: NewAttachment[] = []
+  for (const ref of refs) {
+    const stored = attachments.find(ref.sha256)
+    if (!stored || !(await attachments.store.has(ref.sha256))) {
+      throw new AppError(
+        'attachment_refused',
+        `“${ref.name}” is no longer stored; attach it again.`,
+        {
+          reason: 'not_found',
+          params: { name: ref.name }
+        }
+      )
+    }
+    attached.push({
+      ...stored,
+      name: ref.name,
+      fps: stored.kind === 'video' ? (ref.fps ?? stored.fps) : null
+    })
+  }
+  return attached
+}

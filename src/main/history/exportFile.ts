@@ -1,0 +1,98 @@
+// The export file's format: what a file must hold to be imported, checked with zod before any of
+// it is read. Export and import themselves are transfer.ts.
+import { z } from 'zod'
+import { ERROR_CODES } from '../../shared/errors'
+import { chatParamsSchema } from '../../shared/params'
+
+export const EXPORT_FORMAT = 'seed-chat-history'
+
+const usage = z
+  .object({
+    promptTokens: z.number().int(),
+    completionTokens: z.number().int(),
+    reasoningTokens: z.number().int().nullable()
+  })
+  .nullable()
+
+// Attachments travel as their metadata; the files themselves stay in the attachment store.
+const exportedAttachment = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  kind: z.enum(['image', 'video']),
+  name: z.string().max(1000),
+  mime: z.string().max(100),
+  bytes: z.number().int().min(0),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  durationSeconds: z.number().nullable(),
+  fps: z.number().nullable()
+})
+
+const exportedMessage = z.object({
+  uid: z.string().min(1).max(100),
+  role: z.enum(['user', 'assistant']),
+  content: z.string(),
+  reasoning: z.string(),
+  status: z.enum(['streaming', 'done', 'stopped', 'error', 'interrupted']),
+  model: z.string().nullable(),
+  finishReason: z.string().nullable(),
+  usage,
+  error: z
+    .object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      status: z.number().int().optional(),
+      retryAfterSeconds: z.number().optional()
+    })
+    .nullable(),
+  attachments: z.array(exportedAttachment).default([]),
+  /** A reply's parameters; absent in older exports, and dropped when no longer valid. */
+  params: chatParamsSchema.nullable().default(null).catch(null),
+  createdAt: z.number().int(),
+  /**
+   * The uid of the message it follows; null at the start. Absent in exports made before history
+   * was a tree: such a message follows the one before it in the file.
+   */
+  parentUid: z.string().min(1).max(100).nullable().optional(),
+  reasoningMs: z.number().int().min(0).nullable().optional()
+})
+
+const exportedConversation = z.object({
+  uid: z.string().min(1).max(100),
+  title: z.string(),
+  model: z.string(),
+  params: chatParamsSchema.default({}).catch({}),
+  pinned: z.boolean(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  messages: z.array(exportedMessage),
+  /** The uid of the last message of the path shown; absent in older exports (the last message). */
+  currentLeafUid: z.string().min(1).max(100).nullable().optional()
+})
+
+const exportFile = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.number().int(),
+  conversations: z.array(exportedConversation)
+})
+
+export type ExportFile = z.infer<typeof exportFile>
+export type ExportedConversation = z.infer<typeof exportedConversation>
+
+/** Parses an export file; throws with a message a user can act on. */
+export function parseExport(text: string): ExportFile {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw new Error('The file is not JSON.')
+  }
+  const parsed = exportFile.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Error(
+      `The file is not a Seed Chat export (${issue.path.join('.') || 'top level'}: ${issue.message}).`
+    )
+  }
+  return parsed.data
+}
