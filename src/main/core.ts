@@ -6,13 +6,14 @@
 // (test/unit/main/floors.test.ts checks it, type imports included, and that there is no cycle):
 //   1. src/shared
 //   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup), errors.ts,
-//      redact.ts, storage.ts, containment.ts
+//      redact.ts, storage.ts, containment.ts, log/ (the log file, the crash check, diagnostics)
 //   3. features, in this order: secrets/, settings/, attachments/, history/, chat/, updates/
 //   4. the core: core.ts, services.ts, dispatch.ts
 //   5. the shells: index.ts, ipc.ts, shell/ (Electron) and src/cli
 // A lower floor that needs a higher one is handed a function (settings gets the model list).
 import { join } from 'node:path'
 import { REQUEST_NAMES, type EmitEvent, type Handlers } from '../shared/contract'
+import type { CrashNotice } from '../shared/diagnostics'
 import type { Settings } from '../shared/settings'
 import type { AttachmentUrl } from './attachments/catalog'
 import { stopAllFfmpeg } from './attachments/ffmpeg'
@@ -25,6 +26,8 @@ import { backupHandlers, type HistoryHost } from './history/backupHandlers'
 import { quickCheckInWorker } from './db/integrity'
 import { openHistory, type HistoryProblem } from './db/open'
 import { lastShutdown, recordShutdown } from './db/shutdown'
+import { logHandlers } from './log/handlers'
+import { appLog } from './log/logger'
 import { keyHandlers } from './secrets/handlers'
 import { KeyManager, type SecretStore } from './secrets/keychain'
 import { createServices, type AlwaysServedRequest, type Services } from './services'
@@ -54,6 +57,8 @@ export interface CoreOptions {
   appVersion?: string
   /** The app's updater (packaged builds): serves installUpdate. */
   updates?: Pick<UpdateController, 'install'>
+  /** What the shell found of the last run's crash (log/crash.ts); the renderer shows it. */
+  crashNotice?: CrashNotice | null
 }
 
 const INTEGRITY_CHECK_MS = 30_000
@@ -192,7 +197,8 @@ export function startCore(options: CoreOptions): Core {
   const always: Pick<Handlers, AlwaysServedRequest> = {
     ...keyHandlers(keys),
     ...backupHandlers(history),
-    ...updateHandlers(options.updates)
+    ...updateHandlers(options.updates),
+    ...logHandlers(appLog, options.crashNotice ?? null)
   }
   const tableFor = (name: keyof Handlers): Partial<Handlers> => {
     if (name in always) return always

@@ -15,6 +15,7 @@ import type { BackupRequest } from './history/backupHandlers'
 import type { HistoryDatabase } from './db/database'
 import { historyHandlers } from './history/handlers'
 import * as messages from './history/messages'
+import type { LogRequest } from './log/handlers'
 import type { KeyRequest } from './secrets/handlers'
 import type { KeyManager } from './secrets/keychain'
 import { settingsHandlers } from './settings/handlers'
@@ -38,7 +39,7 @@ export interface ServiceOptions {
 }
 
 /** Requests that work while the history is refused (core.ts serves them itself). */
-export type AlwaysServedRequest = KeyRequest | BackupRequest | UpdateRequest
+export type AlwaysServedRequest = KeyRequest | BackupRequest | UpdateRequest | LogRequest
 
 /** The handlers that need the history database, and what they share. */
 export interface Services {

@@ -8,6 +8,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS_PER_MESSAGE
 } from './attachments/limits'
+import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
 import type { Result } from './errors'
 import { modelIdSchema } from './models'
 import { chatParamsSchema } from './params'
@@ -201,7 +202,21 @@ export const requests = {
   /** Deletes a message and what followed it on its branches. */
   deleteMessage: request(z.object({ messageId: id }).strict()).returns<PathChange>(),
   /** The user agrees to install the downloaded update `version`: the app quits and installs it. */
-  installUpdate: request(z.object({ version: z.string().min(1).max(100) }).strict()).returns<null>()
+  installUpdate: request(
+    z.object({ version: z.string().min(1).max(100) }).strict()
+  ).returns<null>(),
+  /** A line for the log file from the renderer or preload: ids and codes, never a message's text. */
+  log: request(
+    z
+      .object({
+        level: z.enum(LOG_LEVELS),
+        scope: z.enum(LOG_SCOPES),
+        message: z.string().max(MAX_LOG_MESSAGE)
+      })
+      .strict()
+  ).returns<null>(),
+  /** Where the last run's crash traces are when it crashed; null after a clean run. */
+  getCrashNotice: request(z.undefined()).returns<CrashNotice | null>()
 } as const
 
 type Requests = typeof requests

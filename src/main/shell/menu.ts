@@ -27,6 +27,7 @@ export type MenuRole =
   | 'zoom'
   | 'close'
   | 'front'
+  | 'help'
 
 /** One menu entry; structurally an Electron MenuItemConstructorOptions. */
 export interface MenuEntry {
@@ -37,7 +38,14 @@ export interface MenuEntry {
   click?: () => void
 }
 
-type LabelName = MenuRole | 'edit' | 'view' | 'help' | 'checkForUpdates'
+type LabelName =
+  | MenuRole
+  | 'edit'
+  | 'view'
+  | 'help'
+  | 'checkForUpdates'
+  | 'openLogs'
+  | 'copyDiagnostics'
 
 const LABELS: Record<UiLanguage, Record<LabelName, string>> = {
   en: {
@@ -67,7 +75,9 @@ const LABELS: Record<UiLanguage, Record<LabelName, string>> = {
     close: 'Close Window',
     front: 'Bring All to Front',
     help: 'Help',
-    checkForUpdates: 'Check for Updates…'
+    checkForUpdates: 'Check for Updates…',
+    openLogs: 'Open Logs Folder',
+    copyDiagnostics: 'Copy Diagnostics'
   },
   'zh-CN': {
     about: '关于 {app}',
@@ -96,7 +106,9 @@ const LABELS: Record<UiLanguage, Record<LabelName, string>> = {
     close: '关闭窗口',
     front: '前置全部窗口',
     help: '帮助',
-    checkForUpdates: '检查更新…'
+    checkForUpdates: '检查更新…',
+    openLogs: '打开日志文件夹',
+    copyDiagnostics: '复制诊断信息'
   }
 }
 
@@ -108,6 +120,8 @@ export interface MenuOptions {
   appName: string
   /** Help → Check for Updates…; the item is there only when the app can update itself. */
   checkForUpdates?: () => void
+  /** The Help menu's log actions (the shell's Electron calls). */
+  help?: { openLogsFolder(): void; copyDiagnostics(): void }
 }
 
 /** The application menu: the app menu on macOS, Edit, View, Window, and Help where it has items. */
@@ -116,7 +130,8 @@ export function menuTemplate({
   isPackaged,
   language,
   appName,
-  checkForUpdates
+  checkForUpdates,
+  help
 }: MenuOptions): MenuEntry[] {
   const label = (name: LabelName): string => LABELS[language][name].replace('{app}', appName)
   const item = (role: MenuRole): MenuEntry => ({ role, label: label(role) })
@@ -169,11 +184,22 @@ export function menuTemplate({
       }
     : { label: label('window'), submenu: [item('minimize'), item('close')] }
 
-  const helpMenu: MenuEntry[] = checkForUpdates
+  const helpItems: MenuEntry[] = [
+    ...(checkForUpdates ? [{ label: label('checkForUpdates'), click: checkForUpdates }] : []),
+    ...(checkForUpdates && help ? [separator] : []),
+    ...(help
+      ? [
+          { label: label('openLogs'), click: help.openLogsFolder },
+          { label: label('copyDiagnostics'), click: help.copyDiagnostics }
+        ]
+      : [])
+  ]
+  const helpMenu: MenuEntry[] = helpItems.length
     ? [
         {
+          role: 'help',
           label: label('help'),
-          submenu: [{ label: label('checkForUpdates'), click: checkForUpdates }]
+          submenu: helpItems
         }
       ]
     : []

@@ -12,6 +12,7 @@ import { ShortcutSheet } from './components/app/ShortcutSheet'
 import { Sidebar } from './components/sidebar/Sidebar'
 import { UndoToast } from './components/sidebar/UndoToast'
 import { UpdateBanner } from './components/app/UpdateBanner'
+import { CrashNoticeBanner } from './components/app/CrashNotice'
 import { applyLanguage } from './i18n'
 import { applyAppearance } from './lib/appearance'
 import { shortcutOf, type ShortcutAction } from './lib/shortcuts'
@@ -66,6 +67,7 @@ export function App() {
       {shortcutsOpen && !settingsOpen ? <ShortcutSheet /> : null}
       <UndoToast />
       <UpdateBanner />
+      <CrashNoticeBanner />
       <DropZone />
       <DeleteMessageDialog />
       <MessageShortcuts />

@@ -12,7 +12,14 @@ const FLOORS: ReadonlyArray<readonly [name: string, paths: readonly string[]]> =
   ['shared', ['shared/']],
   [
     'infrastructure',
-    ['main/db/', 'main/containment.ts', 'main/errors.ts', 'main/redact.ts', 'main/storage.ts']
+    [
+      'main/db/',
+      'main/log/',
+      'main/containment.ts',
+      'main/errors.ts',
+      'main/redact.ts',
+      'main/storage.ts'
+    ]
   ],
   ['secrets', ['main/secrets/']],
   ['settings', ['main/settings/']],

@@ -32,6 +32,7 @@ import {
 } from './environment'
 import { createChatSlice } from './slices/chat'
 import { createComposerSlice } from './slices/composer'
+import { createDiagnosticsSlice } from './slices/diagnostics'
 import { createConversationsSlice } from './slices/conversations'
 import { createHistoryAdminSlice } from './slices/historyAdmin'
 import { createLayoutSlice } from './slices/layout'
@@ -81,7 +82,8 @@ export function createAppStore(
       ...createHistoryAdminSlice(args),
       ...createLayoutSlice(args),
       ...createParamsSlice(args),
-      ...createUpdatesSlice(args)
+      ...createUpdatesSlice(args),
+      ...createDiagnosticsSlice(args)
     }
   })
 }

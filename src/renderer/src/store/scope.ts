@@ -6,6 +6,7 @@ import type { Api } from '../../../shared/contract'
 import type { FrameScheduler, StoreEnvironment } from './environment'
 import type { ChatSlice } from './slices/chat'
 import type { ComposerSlice } from './slices/composer'
+import type { DiagnosticsSlice } from './slices/diagnostics'
 import type { ConversationsSlice } from './slices/conversations'
 import type { HistoryAdminSlice } from './slices/historyAdmin'
 import type { LayoutSlice } from './slices/layout'
@@ -30,7 +31,8 @@ export type AppState = SessionSlice &
   HistoryAdminSlice &
   LayoutSlice &
   ParamsSlice &
-  UpdatesSlice
+  UpdatesSlice &
+  DiagnosticsSlice
 
 export type AppStore = StoreApi<AppState>
 
