@@ -187,6 +187,8 @@ export const requests = {
       .refine((m) => m.text.trim().length > 0 || m.attachments.length > 0, 'the message is empty')
   ).returns<SendResult>(),
   stopReply: request(z.object({ messageId: id }).strict()).returns<null>(),
+  /** Ends a reply's rate-limit wait at once: it retries now. */
+  retryReplyNow: request(z.object({ messageId: id }).strict()).returns<null>(),
   /** Streams a new reply in place of a failed or stopped one. */
   retryReply: request(z.object({ messageId: id }).strict()).returns<Message>(),
   /** Streams a new version of a reply from the same question; the earlier ones are kept. */
@@ -242,6 +244,11 @@ const events = {
     content: string
     reasoning: string
   }>(),
+  /**
+   * A reply waits out a rate limit (429 with a short Retry-After) until `retryAt` (ms since the
+   * epoch); null when the wait is over and it retries.
+   */
+  replyWaiting: event<{ conversationId: number; messageId: number; retryAt: number | null }>(),
   /** A reply ended: done, stopped or failed. Carries the final message. */
   replyEnded: event<{ conversationId: number; message: Message }>(),
   /** The background check found the history damaged; the next start refuses it and offers backups. */

@@ -4,6 +4,7 @@ import type { Usage } from '../../shared/types'
 import type { MessageContent } from '../attachments/parts'
 import { AppError } from '../errors'
 import { notApiResponse, retryAfterSeconds, toAppError } from './apiErrors'
+import { RateLimitWait } from './rateLimitWait'
 
 /** One message of the request, as the API takes it: text, or parts with images and videos. */
 export interface ChatMessageParam {
@@ -23,6 +24,10 @@ export interface ChatStreamRequest {
   uploadBytes?: number
   /** Called for every chunk with the text it added. */
   onDelta: (delta: { content: string; reasoning: string }) => void
+  /** Told when a 429 makes the reply wait (when it retries, in ms since the epoch), null when it retries. */
+  onWaiting?: (retryAt: number | null) => void
+  /** Where a rate-limit wait sleeps; "Retry now" cuts it short. */
+  rateLimitWait?: RateLimitWait
 }
 
 export interface ChatStreamEnd {
@@ -35,7 +40,10 @@ export interface ChatClientOptions {
   maxRetries: number
   /** Abort when no byte arrives for this long (keep-alive comments count). */
   stallTimeoutMs: number
-  /** Longest Retry-After the SDK may wait before retrying by itself; longer ones go to the user. */
+  /**
+   * Longest Retry-After waited out before retrying (the app waits out a 429's, showing it, the SDK
+   * other statuses'); longer ones go to the user.
+   */
   maxRetryAfterSeconds: number
 }
 
@@ -81,22 +89,41 @@ export async function streamChat(
     // Until the response starts, the SDK's own per-attempt timeout and retries apply. Its body is
     // read here: the SDK's SSE decoder re-scans its whole buffer for every network chunk, which
     // blocks the main process for seconds on one large event.
-    const creating = client.chat.completions
-      .create(
-        {
-          model: request.model,
-          // video_url parts are the gateway's extension, unknown to the SDK's types (docs/api.md).
-          messages: request.messages as OpenAI.ChatCompletionMessageParam[],
-          // thinking is the gateway's extension, unknown to the SDK's types (docs/api.md).
-          ...(request.fields as Partial<OpenAI.ChatCompletionCreateParamsStreaming>),
-          stream: true,
-          stream_options: { include_usage: true }
-        },
-        { signal: controller.signal, timeout: requestTimeout(request, options) }
-      )
-      .asResponse()
-    // Stop must not wait for the SDK's backoff sleep between retries, which ignores the signal.
-    const response = await Promise.race([creating, aborted(controller.signal)])
+    const create = () =>
+      client.chat.completions
+        .create(
+          {
+            model: request.model,
+            // video_url parts are the gateway's extension, unknown to the SDK's types (docs/api.md).
+            messages: request.messages as OpenAI.ChatCompletionMessageParam[],
+            // thinking is the gateway's extension, unknown to the SDK's types (docs/api.md).
+            ...(request.fields as Partial<OpenAI.ChatCompletionCreateParamsStreaming>),
+            stream: true,
+            stream_options: { include_usage: true }
+          },
+          { signal: controller.signal, timeout: requestTimeout(request, options) }
+        )
+        .asResponse()
+    let response: Response
+    for (let waits = 0; ; waits++) {
+      try {
+        // Stop must not wait for the SDK's backoff sleep between retries, which ignores the signal.
+        response = await Promise.race([create(), aborted(controller.signal)])
+        break
+      } catch (error) {
+        const seconds = rateLimitSeconds(error, options)
+        if (seconds === undefined || waits >= options.maxRetries) throw error
+        request.onWaiting?.(Date.now() + seconds * 1000)
+        try {
+          await (request.rateLimitWait ?? new RateLimitWait()).wait(
+            seconds * 1000,
+            controller.signal
+          )
+        } finally {
+          request.onWaiting?.(null)
+        }
+      }
+    }
     armWatchdog()
     await refuseNonEventStream(response, armWatchdog)
     let done = false
@@ -262,14 +289,14 @@ function createClient(baseURL: string, apiKey: string, options: ChatClientOption
 
 /**
  * The SDK sleeps for any Retry-After (or retry-after-ms) before retrying, on any retryable status,
- * and cannot be stopped while it sleeps; past a limit we tell the user instead.
- * `x-should-retry: false` is the SDK's own switch for that.
+ * and cannot be stopped or seen while it sleeps: past a limit we tell the user instead, and a 429's
+ * shorter wait streamChat sleeps itself, showing it. `x-should-retry: false` is the SDK's own switch.
  */
 function refuseLongRetryAfter(limitSeconds: number): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init)
     const wait = retryAfterSeconds(response.headers)
-    if (wait === undefined || wait <= limitSeconds) return response
+    if (wait === undefined || (wait <= limitSeconds && response.status !== 429)) return response
     const headers = new Headers(response.headers)
     headers.set('x-should-retry', 'false')
     return new Response(response.body, {
@@ -278,6 +305,13 @@ function refuseLongRetryAfter(limitSeconds: number): typeof fetch {
       headers
     })
   }
+}
+
+/** A 429's Retry-After in seconds when it is short enough to wait out; otherwise undefined. */
+function rateLimitSeconds(error: unknown, options: ChatClientOptions): number | undefined {
+  if (!(error instanceof APIError) || error.status !== 429) return undefined
+  const seconds = retryAfterSeconds(error.headers)
+  return seconds !== undefined && seconds <= options.maxRetryAfterSeconds ? seconds : undefined
 }
 
 function aborted(signal: AbortSignal): Promise<never> {

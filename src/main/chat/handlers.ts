@@ -6,6 +6,7 @@ import type { ChatService } from './service'
 export type ChatRequest =
   | 'sendMessage'
   | 'stopReply'
+  | 'retryReplyNow'
   | 'retryReply'
   | 'regenerateReply'
   | 'editMessage'
@@ -24,6 +25,10 @@ export function chatHandlers(
     },
     stopReply: async ({ messageId }) => {
       await chat.stop(messageId)
+      return null
+    },
+    retryReplyNow: async ({ messageId }) => {
+      chat.retryNow(messageId)
       return null
     },
     retryReply: ({ messageId }) => chat.retry(messageId),

@@ -9,6 +9,7 @@ import * as messages from '../history/messages'
 import { getSettings } from '../settings/settings'
 import { isAbort, streamChat } from './client'
 import type { ChatServiceOptions } from './options'
+import type { RateLimitWait } from './rateLimitWait'
 import type { RequestContext } from './request'
 
 /** What a reply's stream needs from the chat service. */
@@ -25,13 +26,15 @@ export interface ReplyStreamArgs {
   apiKey: string
   context: RequestContext
   signal: AbortSignal
+  /** Where a rate-limit wait sleeps ("Retry now" cuts it short). */
+  rateLimitWait?: RateLimitWait
   continued?: Message
 }
 
 /** Streams into `reply` until the answer ends, fails or is stopped; emits replyDelta and replyEnded. */
 export async function streamReply(
   { db, emit, options, now }: ReplyStreamDeps,
-  { reply, apiKey, context, signal, continued }: ReplyStreamArgs
+  { reply, apiKey, context, signal, rateLimitWait, continued }: ReplyStreamArgs
 ): Promise<void> {
   const pending = { content: '', reasoning: '' }
   // Reasoning time: from its first piece to the answer's first piece (or the end).
@@ -65,6 +68,13 @@ export async function streamReply(
         fields: context.fields,
         uploadBytes: context.bodyBytes,
         signal,
+        rateLimitWait,
+        onWaiting: (retryAt) =>
+          emit('replyWaiting', {
+            conversationId: reply.conversationId,
+            messageId: reply.id,
+            retryAt
+          }),
         onDelta: (delta) => {
           if (delta.reasoning && thinking.from === null) thinking.from = now()
           if (delta.content && thinking.from !== null && thinking.to === null) thinking.to = now()

@@ -13,6 +13,7 @@ import { getSettings } from '../settings/settings'
 import { storedAttachments, type ChatAttachments } from './attachments'
 import { DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './options'
 import { streamReply } from './replyStream'
+import { RateLimitWait } from './rateLimitWait'
 import {
   PENDING_MESSAGE_ID,
   buildChatRequest,
@@ -26,6 +27,7 @@ export type SendArgs = z.output<typeof requestSchemas.sendMessage>
 
 interface ActiveReply {
   conversationId: number
+  rateLimitWait: RateLimitWait
   controller: AbortController
   done: Promise<void>
 }
@@ -306,6 +308,11 @@ export class ChatService {
     await reply.done
   }
 
+  /** Ends a reply's rate-limit wait: it retries at once (nothing happens when it does not wait). */
+  retryNow(messageId: number): void {
+    this.active.get(messageId)?.rateLimitWait.skip()
+  }
+
   /** Refuses new replies and stops every streaming one (app quit); each keeps its text as 'stopped'. */
   async stopAll(): Promise<void> {
     this.closing = true
@@ -366,13 +373,19 @@ export class ChatService {
     continued?: Message
   ): void {
     const controller = new AbortController()
+    const rateLimitWait = new RateLimitWait()
     const done = streamReply(
       { db: this.db, emit: this.emit, options: this.options, now: this.now },
-      { reply, apiKey, context, signal: controller.signal, continued }
+      { reply, apiKey, context, signal: controller.signal, rateLimitWait, continued }
     ).finally(() => {
       this.active.delete(reply.id)
     })
-    this.active.set(reply.id, { conversationId: reply.conversationId, controller, done })
+    this.active.set(reply.id, {
+      conversationId: reply.conversationId,
+      controller,
+      rateLimitWait,
+      done
+    })
   }
 }
 

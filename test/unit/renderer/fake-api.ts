@@ -120,6 +120,7 @@ export interface FakeApi {
   emitHistoryDamaged(payload: EventPayloads['historyDamaged']): void
   emitUpdateStatus(payload: EventPayloads['updateStatus']): void
   emitEnded(payload: EventPayloads['replyEnded']): void
+  emitWaiting(payload: EventPayloads['replyWaiting']): void
   listenerCount(): number
 }
 
@@ -129,6 +130,7 @@ export function createFakeApi(
 ): FakeApi {
   const deltaListeners = new Set<(payload: EventPayloads['replyDelta']) => void>()
   const endedListeners = new Set<(payload: EventPayloads['replyEnded']) => void>()
+  const waitingListeners = new Set<(payload: EventPayloads['replyWaiting']) => void>()
   const damagedListeners = new Set<(payload: EventPayloads['historyDamaged']) => void>()
   const updateListeners = new Set<(payload: EventPayloads['updateStatus']) => void>()
   let keyStatus = options.keyStatus ?? KEY_SET
@@ -230,6 +232,7 @@ export function createFakeApi(
       }
     ),
     stopReply: vi.fn(async () => ok(null)),
+    retryReplyNow: vi.fn(async () => ok(null)),
     retryReply: vi.fn(async ({ messageId }: { messageId: number }) =>
       ok(makeMessage({ id: messageId + 1, status: 'streaming' }))
     ),
@@ -271,6 +274,10 @@ export function createFakeApi(
       endedListeners.add(listener)
       return () => endedListeners.delete(listener)
     },
+    onReplyWaiting: (listener) => {
+      waitingListeners.add(listener)
+      return () => waitingListeners.delete(listener)
+    },
     onHistoryDamaged: (listener) => {
       damagedListeners.add(listener)
       return () => damagedListeners.delete(listener)
@@ -295,6 +302,9 @@ export function createFakeApi(
     },
     emitEnded: (payload) => {
       for (const listener of endedListeners) listener(payload)
+    },
+    emitWaiting: (payload) => {
+      for (const listener of waitingListeners) listener(payload)
     },
     listenerCount: () => deltaListeners.size + endedListeners.size
   }
