@@ -39,6 +39,7 @@ import { createLayoutSlice } from './slices/layout'
 import { createMessageActionsSlice } from './slices/messageActions'
 import { createModelsSlice } from './slices/models'
 import { createParamsSlice } from './slices/params'
+import { createRateLimitSlice } from './slices/rateLimit'
 import { createSearchSlice } from './slices/search'
 import { createSessionSlice } from './slices/session'
 import { createSettingsSlice } from './slices/settings'
@@ -82,6 +83,7 @@ export function createAppStore(
       ...createHistoryAdminSlice(args),
       ...createLayoutSlice(args),
       ...createParamsSlice(args),
+      ...createRateLimitSlice(args),
       ...createUpdatesSlice(args),
       ...createDiagnosticsSlice(args)
     }

@@ -13,6 +13,7 @@ import type { LayoutSlice } from './slices/layout'
 import type { MessageActionsSlice } from './slices/messageActions'
 import type { ModelsSlice } from './slices/models'
 import type { ParamsSlice } from './slices/params'
+import type { RateLimitSlice } from './slices/rateLimit'
 import type { SearchSlice } from './slices/search'
 import type { SessionSlice } from './slices/session'
 import type { SettingsSlice } from './slices/settings'
@@ -31,6 +32,7 @@ export type AppState = SessionSlice &
   HistoryAdminSlice &
   LayoutSlice &
   ParamsSlice &
+  RateLimitSlice &
   UpdatesSlice &
   DiagnosticsSlice
 

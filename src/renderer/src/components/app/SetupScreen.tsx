@@ -7,7 +7,10 @@ import { ErrorBanner } from './ErrorNotice'
 import { LanguageSelect } from '../settings/LanguageSelect'
 import './SetupScreen.css'
 
-/** First run, or after the key was removed: base URL and key, a connection test, then Save. */
+/**
+ * First run, or after the key was removed: the language, base URL and key, a connection test,
+ * then Save (which checks the key first).
+ */
 export function SetupScreen() {
   const { t } = useTranslation()
   const savedBaseURL = useApp((s) => s.settings.baseURL)
@@ -35,6 +38,7 @@ export function SetupScreen() {
       <form className="setup-card" onSubmit={(event) => void save(event)}>
         <h1>{t('setup.title')}</h1>
         <p className="setup-intro">{t('setup.intro')}</p>
+        <LanguageSelect />
         <BaseURLField label="setup.baseURL" value={baseURL} onChange={setBaseURL} />
         <KeyField label="setup.apiKey" value={key} onChange={setKey} />
         <KeychainWarning keyStatus={keyStatus} />
@@ -50,10 +54,9 @@ export function SetupScreen() {
             {t('setup.test')}
           </button>
           <button type="submit" className="button button-primary" disabled={!ready || saving}>
-            {t('setup.save')}
+            {saving ? t('keyCheck.checking') : t('setup.save')}
           </button>
         </div>
-        <LanguageSelect />
       </form>
     </div>
   )

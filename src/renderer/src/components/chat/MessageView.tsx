@@ -10,6 +10,7 @@ import { ErrorNotice } from '../app/ErrorNotice'
 import { MarkedText } from './MarkedText'
 import { MessageActions, VersionSwitcher, type MessagePlace } from './MessageActions'
 import { QuestionEditor } from './QuestionEditor'
+import { RateLimitWait } from './RateLimitWait'
 import { ReplyFooter } from './ReplyFooter'
 import './MessageView.css'
 import { SafeMarkdown } from '../markdown/SafeMarkdown'
@@ -32,6 +33,7 @@ export const MessageView = memo(function MessageView({
   const highlighted = highlight ? { 'aria-current': true as const, 'data-highlighted': 'true' } : {}
   const place = useMessagePlace(message)
   const editing = useApp((s) => s.editingMessageId === message.id)
+  const retryAt = useApp((s) => s.rateLimitWaits[message.id])
   if (message.role === 'user') {
     return (
       <article
@@ -83,7 +85,9 @@ export const MessageView = memo(function MessageView({
       {message.content !== '' ? (
         <SafeMarkdown text={message.content} marks={terms} streaming={streaming} />
       ) : null}
-      {streaming && message.content === '' && message.reasoning === '' ? (
+      {streaming && retryAt !== undefined ? (
+        <RateLimitWait messageId={message.id} retryAt={retryAt} />
+      ) : streaming && message.content === '' && message.reasoning === '' ? (
         <p className="message-waiting">
           <span className="typing-dots" aria-hidden="true">
             <span />

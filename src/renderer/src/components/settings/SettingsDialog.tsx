@@ -5,6 +5,7 @@ import { AppearanceSettings } from './AppearanceSettings'
 import { BaseURLField, filled, KeyField } from './ConnectionFields'
 import { ConnectionTest } from './ConnectionTest'
 import { FormError, KeychainWarning } from './FormNotices'
+import { RemoveKeyButton } from './RemoveKeyButton'
 import { HistorySection } from './HistorySection'
 import { UpdateSettings } from './UpdateSettings'
 import { LanguageSelect } from './LanguageSelect'
@@ -159,9 +160,7 @@ function KeySection() {
             {t('settings.replaceKey')}
           </button>
           {keyStatus?.hasKey ? (
-            <button type="button" className="button button-danger" onClick={() => void removeKey()}>
-              {t('settings.removeKey')}
-            </button>
+            <RemoveKeyButton onRemove={() => void removeKey()} />
           ) : null}
         </div>
       )}

@@ -2,6 +2,7 @@
 // and the chat; the banner for a failed request; letting go of everything on dispose.
 import type { AppErrorInfo } from '../../../../shared/errors'
 import type { SliceArgs } from '../scope'
+import { listenToRateLimits } from './rateLimit'
 import { listenToReplies, stopStreaming } from './replyEvents'
 import { clearDeletionTimer, loadConversationPage } from './conversations'
 import { clearSearchTimer } from './search'
@@ -39,6 +40,7 @@ export function createSessionSlice(args: SliceArgs): SessionSlice {
       if (scope.unsubscribers.length === 0) {
         scope.unsubscribers = [
           ...listenToReplies(args),
+          listenToRateLimits(args),
           // The background check found damage: say so now; the next start offers the backups.
           api.onHistoryDamaged(({ detail }) =>
             set({ banner: { code: 'history_damaged', message: detail } })

@@ -33,8 +33,12 @@ export interface SettingsSlice {
   saveBaseURL(baseURL: string): Promise<boolean>
   /** Tests a base URL and key (the saved ones where omitted). */
   testConnection(args: { baseURL?: string; key?: string }): Promise<void>
-  /** Saves the setup screen's base URL and key, then opens the chat. */
+  /**
+   * Checks the setup screen's key against the base URL (GET /models), then saves both and opens
+   * the chat; a refused key is not saved and formError says why.
+   */
   completeSetup(args: { baseURL: string; key: string }): Promise<boolean>
+  /** Checks a new key against the saved base URL, then saves it; a refused key is not saved. */
   replaceKey(key: string): Promise<boolean>
   removeKey(): Promise<boolean>
 }
@@ -93,6 +97,7 @@ export function createSettingsSlice(args: SliceArgs): SettingsSlice {
 
     async completeSetup({ baseURL, key }) {
       set({ formError: null })
+      if (!(await keyAccepted(args, { baseURL, key }))) return false
       const settings = await api.updateSettings({ baseURL })
       if (!settings.ok) {
         set({ formError: settings.error })
@@ -111,6 +116,7 @@ export function createSettingsSlice(args: SliceArgs): SettingsSlice {
 
     async replaceKey(key) {
       set({ formError: null })
+      if (!(await keyAccepted(args, { key }))) return false
       const result = await api.setKey({ key })
       if (!result.ok) {
         set({ formError: result.error })
@@ -137,4 +143,17 @@ export function createSettingsSlice(args: SliceArgs): SettingsSlice {
       return true
     }
   }
+}
+
+/**
+ * Asks GET /models with a key about to be saved (and its base URL, else the saved one); false,
+ * with the server's reason in formError, when it is refused.
+ */
+async function keyAccepted(
+  { set, api }: SliceArgs,
+  connection: { baseURL?: string; key: string }
+): Promise<boolean> {
+  const result = await api.testConnection(connection)
+  if (!result.ok) set({ formError: result.error })
+  return result.ok
 }
