@@ -280,6 +280,8 @@ describe('settings dialog', () => {
     const { fake, user } = await renderApp()
     await user.click(screen.getByRole('button', { name: 'Settings' }))
     await user.click(screen.getByRole('button', { name: 'Remove key' }))
+    // Asked once more first (issue 15).
+    await user.click(screen.getByRole('button', { name: 'Remove' }))
     expect(fake.api.deleteKey).toHaveBeenCalledTimes(1)
     expect(await screen.findByRole('heading', { name: 'Connect to the API' })).toBeTruthy()
   })

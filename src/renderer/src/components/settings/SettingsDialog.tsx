@@ -159,9 +159,7 @@ function KeySection() {
           <button type="button" className="button" onClick={() => setReplacing(true)}>
             {t('settings.replaceKey')}
           </button>
-          {keyStatus?.hasKey ? (
-            <RemoveKeyButton onRemove={() => void removeKey()} />
-          ) : null}
+          {keyStatus?.hasKey ? <RemoveKeyButton onRemove={() => void removeKey()} /> : null}
         </div>
       )}
     </section>
