@@ -32,13 +32,15 @@ export function RateLimitWait({ messageId, retryAt }: { messageId: number; retry
 
 /** Whole seconds left until `time`, ticking every second (never below 0). */
 function useSecondsUntil(time: number): number {
-  const left = (): number => Math.max(0, Math.ceil((time - Date.now()) / 1000))
-  const [seconds, setSeconds] = useState(left)
+  const [seconds, setSeconds] = useState(() => secondsUntil(time))
   useEffect(() => {
-    setSeconds(left())
-    const timer = setInterval(() => setSeconds(left()), 250)
+    setSeconds(secondsUntil(time))
+    const timer = setInterval(() => setSeconds(secondsUntil(time)), 250)
     return () => clearInterval(timer)
-    // biome-ignore lint/correctness/useExhaustiveDependencies: left reads only `time`
   }, [time])
   return seconds
+}
+
+function secondsUntil(time: number): number {
+  return Math.max(0, Math.ceil((time - Date.now()) / 1000))
 }
