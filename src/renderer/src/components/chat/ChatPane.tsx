@@ -12,7 +12,6 @@ import { ModelPicker } from '../models/ModelPicker'
 import { ParamsControl } from '../params/ParamChips'
 import { ParamsPanel } from '../params/ParamsPanel'
 import { TitleEditor } from '../sidebar/TitleEditor'
-import { ariaKeyShortcuts, shortcutFor, shortcutKeys } from '../../lib/shortcuts'
 import { IconButton } from '../../ui/IconButton'
 import type { MenuAnchor } from '../../ui/Menu'
 import './ChatPane.css'
@@ -68,8 +67,7 @@ function SidebarToggle() {
     <IconButton
       className="sidebar-toggle"
       label={label}
-      title={`${label} (${shortcutKeys(shortcutFor('toggleSidebar'))})`}
-      aria-keyshortcuts={ariaKeyShortcuts(shortcutFor('toggleSidebar'))}
+      shortcut="toggleSidebar"
       aria-expanded={sidebarOpen}
       onClick={toggleSidebar}
     >
@@ -102,7 +100,6 @@ function ConversationActions({
         id={buttonId}
         className="chat-actions"
         label={t('chat.conversationActions')}
-        title={t('chat.conversationActions')}
         aria-haspopup="menu"
         aria-expanded={anchor !== null}
         onClick={(event) => {
@@ -164,7 +161,6 @@ function ConversationTitle({
       <IconButton
         className="chat-rename"
         label={t('conversation.rename')}
-        title={t('conversation.rename')}
         onClick={() => setEditing(true)}
       >
         <span aria-hidden="true" className="icon-rename" />

@@ -30,7 +30,6 @@ export function LeftOutNotice() {
       </div>
       <IconButton
         label={t('attachments.leftOut.dismiss')}
-        title={t('app.dismiss')}
         onClick={() => dismiss(conversationId)}
       >
         <span aria-hidden="true">×</span>

@@ -80,7 +80,7 @@ export function MessageActions({ message, place }: { message: Message; place: Me
   const reply = message.role === 'assistant'
   return (
     <div className={place.last ? 'message-actions message-actions-last' : 'message-actions'}>
-      <CopyButton message={message} />
+      <CopyButton message={message} last={place.last} />
       {!reply ? (
         <IconButton
           label={t('actions.edit')}
@@ -93,6 +93,7 @@ export function MessageActions({ message, place }: { message: Message; place: Me
       {reply && place.last ? (
         <IconButton
           label={t('actions.regenerate')}
+          shortcut="regenerate"
           disabled={place.busy}
           onClick={() => void regenerateReply(message.id)}
         >
@@ -110,13 +111,18 @@ export function MessageActions({ message, place }: { message: Message; place: Me
   )
 }
 
-/** Copy, with a small menu: as Markdown (the text as written) or as plain text. */
-function CopyButton({ message }: { message: Message }) {
+/**
+ * Copy in one click (the text as written: Markdown), and for replies a small menu beside it with
+ * both forms, Markdown and plain text. The last reply's Copy shows its shortcut.
+ */
+function CopyButton({ message, last }: { message: Message; last: boolean }) {
   const { t } = useTranslation()
   const id = useId()
   const buttonRef = useRef<HTMLButtonElement>(null)
+  const moreRef = useRef<HTMLButtonElement>(null)
   const [anchor, setAnchor] = useState<MenuAnchor | null>(null)
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null)
+  const reply = message.role === 'assistant'
   useEffect(() => {
     if (copied === null) return
     const timer = setTimeout(() => setCopied(null), COPIED_MS)
@@ -126,48 +132,54 @@ function CopyButton({ message }: { message: Message }) {
   async function copy(format: 'markdown' | 'plain'): Promise<void> {
     setAnchor(null)
     // A question is shown as typed: its plain text is its text.
-    const text =
-      format === 'plain' && message.role === 'assistant'
-        ? markdownToPlainText(message.content)
-        : message.content
+    const text = format === 'plain' && reply ? markdownToPlainText(message.content) : message.content
     setCopied((await copyText(text)) ? 'copied' : 'failed')
     buttonRef.current?.focus()
   }
 
   return (
-    <>
-      <button
+    <span className="copy-button">
+      <IconButton
         ref={buttonRef}
-        id={id}
-        type="button"
-        className="button button-quiet icon-button"
-        aria-label={
+        label={
           copied === 'copied'
             ? t('markdown.copied')
             : copied === 'failed'
               ? t('markdown.copyFailed')
               : t('actions.copy')
         }
-        aria-haspopup="menu"
-        aria-expanded={anchor !== null}
-        onClick={() => {
-          const box = buttonRef.current!.getBoundingClientRect()
-          setAnchor({ x: box.left, y: box.bottom + 4 })
-        }}
+        shortcut={reply && last ? 'copyLastAnswer' : undefined}
+        onClick={() => void copy('markdown')}
       >
         <span
           aria-hidden="true"
           className={copied === 'copied' ? 'action-icon icon-check' : 'action-icon icon-copy'}
         />
-      </button>
+      </IconButton>
+      {reply ? (
+        <IconButton
+          ref={moreRef}
+          id={id}
+          className="copy-more"
+          label={t('tooltips.copyOptions')}
+          aria-haspopup="menu"
+          aria-expanded={anchor !== null}
+          onClick={() => {
+            const box = moreRef.current!.getBoundingClientRect()
+            setAnchor({ x: box.left, y: box.bottom + 4 })
+          }}
+        >
+          <span aria-hidden="true">▾</span>
+        </IconButton>
+      ) : null}
       {anchor ? (
         <Menu
           anchor={anchor}
           labelledBy={id}
-          label={t('actions.copy')}
+          label={t('tooltips.copyOptions')}
           onClose={(refocus) => {
             setAnchor(null)
-            if (refocus) buttonRef.current?.focus()
+            if (refocus) moreRef.current?.focus()
           }}
         >
           <MenuItem icon="icon-copy" onSelect={() => void copy('markdown')}>
@@ -178,6 +190,6 @@ function CopyButton({ message }: { message: Message }) {
           </MenuItem>
         </Menu>
       ) : null}
-    </>
+    </span>
   )
 }

@@ -15,7 +15,6 @@ export function AttachButton() {
       <IconButton
         className="composer-attach"
         label={t('attachments.attach')}
-        title={t('attachments.attach')}
         onClick={() => input.current?.click()}
       >
         <PaperclipIcon />

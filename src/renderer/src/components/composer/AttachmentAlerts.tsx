@@ -109,7 +109,6 @@ function RefusalNotice({
               ? t('attachments.dismissRefusal', { name: refusal.name })
               : t('attachments.dismissSendRefusal')
           }
-          title={t('app.dismiss')}
           onClick={() => dismiss(refusal.id)}
         >
           <span aria-hidden="true">×</span>

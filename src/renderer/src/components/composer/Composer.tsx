@@ -9,6 +9,7 @@ import { AttachmentAlerts } from './AttachmentAlerts'
 import { AttachmentTray } from './AttachmentTray'
 import { ContextMeter } from './ContextMeter'
 import { useCurrentModelInfo } from './useCurrentModelInfo'
+import { Tooltip } from '../../ui/Tooltip'
 import './Composer.css'
 
 // Chromium reports keyCode 229 for keys an IME is still composing.
@@ -103,25 +104,29 @@ export function Composer() {
             onKeyDown={onKeyDown}
           />
           {streaming ? (
-            <button
-              type="button"
-              className="button composer-stop"
-              onClick={() => {
-                void stopReply()
-                textareaRef.current?.focus()
-              }}
-            >
-              <span className="icon-stop" aria-hidden="true" />
-              {t('composer.stop')}
-            </button>
+            <Tooltip text={t('composer.stop')} shortcut="stopReply">
+              <button
+                type="button"
+                className="button composer-stop"
+                onClick={() => {
+                  void stopReply()
+                  textareaRef.current?.focus()
+                }}
+              >
+                <span className="icon-stop" aria-hidden="true" />
+                {t('composer.stop')}
+              </button>
+            </Tooltip>
           ) : (
-            <button
-              type="submit"
-              className="button button-primary composer-send"
-              disabled={!canSend}
-            >
-              {t('composer.send')}
-            </button>
+            <Tooltip text={t('composer.send')} shortcut="send">
+              <button
+                type="submit"
+                className="button button-primary composer-send"
+                disabled={!canSend}
+              >
+                {t('composer.send')}
+              </button>
+            </Tooltip>
           )}
         </div>
       </div>

@@ -2,13 +2,14 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { sidebarRows, startOfDay, type SidebarRow } from '../../lib/conversationGroups'
-import { ariaKeyShortcuts, keyHint, shortcutFor, shortcutKeys } from '../../lib/shortcuts'
+import { ariaKeyShortcuts, keyHint, shortcutFor } from '../../lib/shortcuts'
 import { useApp } from '../../store/StoreProvider'
 import { ConversationMenu } from './ConversationMenu'
 import { ConversationRow, type OpenMenu } from './ConversationRow'
 import { GroupHeader } from './GroupHeader'
 import { CONVERSATION_ROW_HEIGHT, GROUP_HEADER_HEIGHT } from './rowHeights'
 import { IconButton } from '../../ui/IconButton'
+import { Tooltip } from '../../ui/Tooltip'
 import './Sidebar.css'
 
 // Ask for the next page when the last rendered row is this close to the end of what is loaded.
@@ -83,10 +84,12 @@ export function Sidebar() {
   return (
     <aside className="sidebar">
       <div className="sidebar-top">
-        <button type="button" className="button button-primary new-chat" onClick={newChat}>
-          <span aria-hidden="true" className="icon-plus" />
-          {t('sidebar.newChat')}
-        </button>
+        <Tooltip text={t('sidebar.newChat')} shortcut="newChat">
+          <button type="button" className="button button-primary new-chat" onClick={newChat}>
+            <span aria-hidden="true" className="icon-plus" />
+            {t('sidebar.newChat')}
+          </button>
+        </Tooltip>
         {/*
           A button that looks like a field: typing starts in the search panel itself, so an input
           method (Chinese, Japanese) never loses its composition to a focus change.
@@ -146,20 +149,20 @@ export function Sidebar() {
         ) : null}
       </nav>
       <div className="sidebar-bottom">
-        <button
-          type="button"
-          className="button button-quiet settings-button"
-          onClick={openSettings}
-          aria-keyshortcuts={ariaKeyShortcuts(shortcutFor('settings'))}
-        >
-          <span aria-hidden="true" className="icon-gear" />
-          {t('sidebar.settings')}
-        </button>
+        <Tooltip text={t('sidebar.settings')} shortcut="settings">
+          <button
+            type="button"
+            className="button button-quiet settings-button"
+            onClick={openSettings}
+          >
+            <span aria-hidden="true" className="icon-gear" />
+            {t('sidebar.settings')}
+          </button>
+        </Tooltip>
         <IconButton
           className="shortcuts-button"
           label={t('sidebar.shortcuts')}
-          title={`${t('sidebar.shortcuts')} (${shortcutKeys(shortcutFor('showShortcuts'))})`}
-          aria-keyshortcuts={ariaKeyShortcuts(shortcutFor('showShortcuts'))}
+          shortcut="showShortcuts"
           onClick={openShortcuts}
         >
           <span aria-hidden="true" className="icon-keyboard" />
