@@ -240,7 +240,7 @@ test('a text-only model never gets images: the UI holds them back and offers a m
   await box.press('Enter')
   expect(provider.chatRequests()).toHaveLength(0)
 
-  await warning.getByRole('button', { name: 'Switch to doubao-seed-2.0-pro' }).click()
+  await warning.getByRole('button', { name: 'Switch to Doubao Seed 2.0 Pro' }).click()
   await expect(picker).toHaveAttribute('title', 'doubao-seed-2.0-pro')
   await expect(warning).toBeHidden()
   provider.enqueue({ kind: 'reply', content: 'It is a TypeError in render.' })
@@ -260,7 +260,7 @@ test('a text-only model never gets images: the UI holds them back and offers a m
   await expect(refusal).toContainText(`${GLM} cannot see images.`)
   await page.screenshot({ path: join(SCREENS, 'model-refusal.png') })
   await expect(page.getByRole('list', { name: 'Attachments to send' })).toBeHidden()
-  await refusal.getByRole('button', { name: 'Switch to doubao-seed-2.0-pro and attach' }).click()
+  await refusal.getByRole('button', { name: 'Switch to Doubao Seed 2.0 Pro and attach' }).click()
   await expectLoaded(
     page
       .getByRole('list', { name: 'Attachments to send' })

@@ -10,6 +10,7 @@ import { SettingsDialog } from './components/settings/SettingsDialog'
 import { SetupScreen } from './components/app/SetupScreen'
 import { ShortcutSheet } from './components/app/ShortcutSheet'
 import { Sidebar } from './components/sidebar/Sidebar'
+import { SidebarOverlay, useNarrowWindow } from './components/sidebar/SidebarOverlay'
 import { UndoToast } from './components/sidebar/UndoToast'
 import { UpdateBanner } from './components/app/UpdateBanner'
 import { CrashNoticeBanner } from './components/app/CrashNotice'
@@ -33,6 +34,7 @@ export function App() {
   const settingsOpen = useApp((s) => s.settingsOpen)
   const searchOpen = useApp((s) => s.search.open)
   const sidebarOpen = useApp((s) => s.sidebarOpen)
+  const narrowWindow = useApp((s) => s.narrowWindow)
   const shortcutsOpen = useApp((s) => s.shortcutsOpen)
 
   useEffect(() => applyLanguage(language), [language])
@@ -41,6 +43,7 @@ export function App() {
     document.title = t('app.title')
   }, [t])
   useWindowShortcuts()
+  useNarrowWindow()
 
   if (phase === 'loading') {
     return (
@@ -59,8 +62,8 @@ export function App() {
   }
   if (phase === 'setup') return <SetupScreen />
   return (
-    <div className="app" data-sidebar={sidebarOpen ? undefined : 'hidden'}>
-      {sidebarOpen ? <Sidebar /> : null}
+    <div className="app" data-sidebar={sidebarOpen && !narrowWindow ? undefined : 'hidden'}>
+      {narrowWindow ? <SidebarOverlay /> : sidebarOpen ? <Sidebar /> : null}
       <ChatPane />
       {searchOpen && !settingsOpen ? <SearchDialog /> : null}
       {settingsOpen ? <SettingsDialog /> : null}
@@ -103,6 +106,8 @@ function useWindowShortcuts(): void {
 /** Closes Settings, the shortcut sheet or search, the one on top; false when none is open. */
 function closeTopmost(state: AppState): boolean {
   if (state.settingsOpen) state.closeSettings()
+  else if (state.sidebarOverlayOpen && !state.shortcutsOpen && !state.search.open)
+    state.closeSidebarOverlay()
   else if (state.shortcutsOpen) state.closeShortcuts()
   else if (state.search.open) state.closeSearch()
   else return false

@@ -337,7 +337,7 @@ describe('a model that cannot take the files', () => {
     // The store refuses too, whoever asks.
     expect(await store.getState().sendMessage('What is this?')).toBe(false)
 
-    await user.click(within(alert).getByRole('button', { name: 'Switch to doubao-seed-2.0-pro' }))
+    await user.click(within(alert).getByRole('button', { name: 'Switch to Doubao Seed 2.0 Pro' }))
     expect(store.getState().draftModel).toBe('doubao-seed-2.0-pro')
     expect(screen.queryByRole('alert')).toBeNull()
     expect(send().disabled).toBe(false)
@@ -383,7 +383,7 @@ describe('a model that cannot take the files', () => {
     expect(screen.queryByRole('list', { name: 'Attachments to send' })).toBeNull()
 
     await user.click(
-      within(alert).getByRole('button', { name: 'Switch to doubao-seed-2.0-pro and attach' })
+      within(alert).getByRole('button', { name: 'Switch to Doubao Seed 2.0 Pro and attach' })
     )
     await waitFor(() =>
       expect(screen.getByRole('img', { name: 'Preview of shot.png' })).toBeTruthy()

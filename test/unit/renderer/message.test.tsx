@@ -111,7 +111,7 @@ describe('MessageView', () => {
     [{ code: 'no_key', message: '' }, 'No API key is set.', 'Open settings'],
     [
       { code: 'server', message: 'upstream', status: 502 },
-      'The server had a problem (5xx).',
+      'The provider’s server ran into a problem of its own; your settings are fine.',
       'Retry'
     ],
     [
@@ -144,7 +144,7 @@ describe('MessageView', () => {
     const older = failed({ code: 'server', message: 'upstream', status: 502 })
     await renderMessage(older, [makeMessage({ id: older.id + 1, role: 'user', content: 'next' })])
     const alert = screen.getByRole('alert')
-    expect(alert.textContent).toContain('The server had a problem (5xx).')
+    expect(alert.textContent).toContain('The provider’s server ran into a problem of its own; your settings are fine.')
     expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull()
   })
 
@@ -154,7 +154,7 @@ describe('MessageView', () => {
     )
     let alert = screen.getByRole('alert')
     expect(alert.textContent).toContain(
-      'This model is not available to your API key (403/404). Pick another model.'
+      'This model is not available to your API key: the provider does not offer it, or your account may not use it. Pick another model.'
     )
     expect(alert.textContent).toContain('model not open')
     expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull()

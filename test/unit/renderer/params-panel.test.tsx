@@ -62,7 +62,7 @@ describe('Parameters panel', () => {
     expect(within(panel).queryByRole('combobox', { name: 'Reasoning effort' })).toBeNull()
     expect(within(panel).getByRole('combobox', { name: 'Thinking' })).toBeTruthy()
     expect(
-      within(panel).getByText('doubao-seed-1-6-flash-250828 does not take a reasoning effort.')
+      within(panel).getByText('Doubao Seed 1.6 Flash does not take a reasoning effort.')
     ).toBeTruthy()
   })
 

@@ -9,7 +9,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS_PER_MESSAGE
 } from '../../../shared/attachments/limits'
-import { modelOrTextOnly, type ModelInfo } from '../../../shared/models'
+import { modelDisplayName, modelOrTextOnly, type ModelInfo } from '../../../shared/models'
 
 export type AttachmentKind = Attachment['kind']
 
@@ -171,12 +171,16 @@ export function describeRefusal(error: AppErrorInfo, t: TFunction): RefusalDescr
       }
     case 'model_no_image':
       return {
-        text: t('attachments.refused.model_no_image', { model: params.model ?? '' }),
+        text: t('attachments.refused.model_no_image', {
+          model: modelDisplayName(String(params.model ?? ''))
+        }),
         detail: null
       }
     case 'model_no_video':
       return {
-        text: t('attachments.refused.model_no_video', { model: params.model ?? '' }),
+        text: t('attachments.refused.model_no_video', {
+          model: modelDisplayName(String(params.model ?? ''))
+        }),
         detail: null
       }
     case 'request_too_large':

@@ -84,7 +84,8 @@ export function Tooltip({
   const trigger = cloneElement(children, {
     'aria-describedby': describedBy || undefined,
     'aria-keyshortcuts':
-      props['aria-keyshortcuts'] ?? (shortcut ? ariaKeyShortcuts(shortcutFor(shortcut)) : undefined),
+      props['aria-keyshortcuts'] ??
+      (shortcut ? ariaKeyShortcuts(shortcutFor(shortcut)) : undefined),
     onMouseEnter: (event) => {
       props.onMouseEnter?.(event)
       showSoon(event.currentTarget)

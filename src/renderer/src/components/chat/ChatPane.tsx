@@ -9,7 +9,7 @@ import { ErrorBanner } from '../app/ErrorNotice'
 import { LeftOutNotice } from './LeftOutNotice'
 import { MessageList } from './MessageList'
 import { ModelPicker } from '../models/ModelPicker'
-import { ParamsControl } from '../params/ParamChips'
+import { ParamsControl } from '../params/ParamsControl'
 import { ParamsPanel } from '../params/ParamsPanel'
 import { TitleEditor } from '../sidebar/TitleEditor'
 import { IconButton } from '../../ui/IconButton'
@@ -57,10 +57,10 @@ export function ChatPane() {
   )
 }
 
-/** Hides or shows the sidebar (Ctrl/Cmd+Shift+S). */
+/** Hides or shows the sidebar (Ctrl/Cmd+Shift+S): beside the chat, or over it in a narrow window. */
 function SidebarToggle() {
   const { t } = useTranslation()
-  const sidebarOpen = useApp((s) => s.sidebarOpen)
+  const sidebarOpen = useApp((s) => (s.narrowWindow ? s.sidebarOverlayOpen : s.sidebarOpen))
   const toggleSidebar = useApp((s) => s.toggleSidebar)
   const label = sidebarOpen ? t('sidebar.hide') : t('sidebar.show')
   return (

@@ -28,10 +28,7 @@ export function LeftOutNotice() {
           ))}
         </ul>
       </div>
-      <IconButton
-        label={t('attachments.leftOut.dismiss')}
-        onClick={() => dismiss(conversationId)}
-      >
+      <IconButton label={t('attachments.leftOut.dismiss')} onClick={() => dismiss(conversationId)}>
         <span aria-hidden="true">×</span>
       </IconButton>
     </div>

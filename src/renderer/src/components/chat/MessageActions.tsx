@@ -132,7 +132,8 @@ function CopyButton({ message, last }: { message: Message; last: boolean }) {
   async function copy(format: 'markdown' | 'plain'): Promise<void> {
     setAnchor(null)
     // A question is shown as typed: its plain text is its text.
-    const text = format === 'plain' && reply ? markdownToPlainText(message.content) : message.content
+    const text =
+      format === 'plain' && reply ? markdownToPlainText(message.content) : message.content
     setCopied((await copyText(text)) ? 'copied' : 'failed')
     buttonRef.current?.focus()
   }

@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { modelDisplayName } from '../../../../shared/models'
 import { useTranslation } from 'react-i18next'
 import {
   attachmentBlock,
@@ -44,7 +45,7 @@ export function AttachmentAlerts() {
             <p>
               <strong>
                 {t(`attachments.modelCannot.${block.kinds.length > 1 ? 'both' : block.kinds[0]}`, {
-                  model: block.model
+                  model: modelDisplayName(block.model)
                 })}
               </strong>
             </p>
@@ -56,7 +57,7 @@ export function AttachmentAlerts() {
               className="button"
               onClick={() => void switchModel(block.switchTo!)}
             >
-              {t('attachments.switchTo', { model: block.switchTo })}
+              {t('attachments.switchTo', { model: modelDisplayName(block.switchTo) })}
             </button>
           ) : null}
         </div>
@@ -100,7 +101,7 @@ function RefusalNotice({
       <div className="tray-alert-actions">
         {switchTo ? (
           <button type="button" className="button" onClick={() => onSwitch(switchTo)}>
-            {t('attachments.switchAndAttach', { model: switchTo })}
+            {t('attachments.switchAndAttach', { model: modelDisplayName(switchTo) })}
           </button>
         ) : null}
         <IconButton

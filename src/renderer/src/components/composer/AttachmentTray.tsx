@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
+import { modelDisplayName } from '../../../../shared/models'
 import { useTranslation } from 'react-i18next'
 import type { AttachmentDraft } from '../../../../shared/types'
 import { estimateFrames } from '../../../../shared/attachments/frames'
@@ -105,7 +106,7 @@ function FpsControl({ draft, model }: { draft: AttachmentDraft; model: ModelInfo
       ? t('attachments.framesMinimum', { minimum: estimate.frames })
       : estimate.limitedBy === 'maximum'
         ? t('attachments.framesMaximum', {
-            model: model.id,
+            model: modelDisplayName(model.id),
             maximum: estimate.maxFrames,
             fps: Math.round(estimate.effectiveFps * 100) / 100
           })

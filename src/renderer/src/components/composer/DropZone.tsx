@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { modelDisplayName } from '../../../../shared/models'
 import { useTranslation } from 'react-i18next'
 import { useAppStore } from '../../store/StoreProvider'
 import { useCurrentModelInfo } from './useCurrentModelInfo'
@@ -81,8 +82,8 @@ export function DropZone() {
         <p className="drop-formats">({t('attachments.dropFormats')})</p>
         <p className={textOnly ? 'drop-model drop-model-warning' : 'drop-model'}>
           {textOnly
-            ? t('attachments.dropTextOnly', { model: info.id })
-            : t('attachments.dropFor', { model: info.id })}
+            ? t('attachments.dropTextOnly', { model: modelDisplayName(info.id) })
+            : t('attachments.dropFor', { model: modelDisplayName(info.id) })}
         </p>
       </div>
     </div>

@@ -18,6 +18,7 @@ import {
 } from '../../../../shared/models'
 import { selectCurrentModel } from '../../store'
 import { useApp } from '../../store/StoreProvider'
+import { ModelLegend } from './ModelLegend'
 import { ModelOption } from './ModelOption'
 import './ModelPicker.css'
 
@@ -224,6 +225,7 @@ function ModelPopover({
           </div>
         ))}
       </div>
+      <ModelLegend />
     </div>
   )
 }

@@ -2,8 +2,6 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { ChatParams } from '../../../../shared/params'
 import { paramChips, type ParamChip } from '../../lib/paramsForm'
-import { selectActiveConversation } from '../../store'
-import { useApp } from '../../store/StoreProvider'
 import './ParamChips.css'
 
 /** A chip's words: "T 0.3", "max 512", "effort: high" ... */
@@ -32,37 +30,5 @@ export function ParamChips({ params, className = '' }: { params: ChatParams; cla
         </li>
       ))}
     </ul>
-  )
-}
-
-/**
- * The header's "Parameters" control: what is not default in the open conversation (or the new
- * chat) as chips, and the button that opens the panel.
- */
-export function ParamsControl() {
-  const { t } = useTranslation()
-  const conversation = useApp(selectActiveConversation)
-  const draftParams = useApp((s) => s.draftParams)
-  const defaultParams = useApp((s) => s.settings.defaultParams)
-  const open = useApp((s) => s.openParamsPanel)
-  const params = conversation ? conversation.params : (draftParams ?? defaultParams)
-  return (
-    <div className="params-control">
-      {/* The chips open the panel too (a mouse shortcut; the button is the control to tab to). */}
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut beside the Parameters button */}
-      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the Parameters button is the keyboard's way in */}
-      <div className="params-chips-click" onClick={open}>
-        <ParamChips params={params} />
-      </div>
-      <button
-        type="button"
-        className="button button-quiet params-button"
-        title={t('params.title')}
-        onClick={open}
-      >
-        <span aria-hidden="true" className="icon-params" />
-        <span className="params-button-text">{t('params.button')}</span>
-      </button>
-    </div>
   )
 }

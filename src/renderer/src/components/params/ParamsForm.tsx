@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ModelInfo } from '../../../../shared/models'
+import { modelDisplayName, type ModelInfo } from '../../../../shared/models'
 import {
   paramIssues,
   type ChatParamName,
@@ -110,7 +110,7 @@ export function ParamsForm({
       {refused.length > 0 ? (
         <p className="params-refused">
           {t('params.refusedByModel', {
-            model: model!.id,
+            model: modelDisplayName(model!.id),
             fields: refused.join(t('models.listSeparator'))
           })}
         </p>
@@ -186,7 +186,7 @@ export function ParamsForm({
       {model && (!offered.thinking || !offered.reasoningEffort) ? (
         <p className="field-hint">
           {t(!offered.thinking ? 'params.notOfferedBoth' : 'params.notOfferedEffort', {
-            model: model.id
+            model: modelDisplayName(model.id)
           })}
         </p>
       ) : null}

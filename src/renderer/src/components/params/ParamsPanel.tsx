@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { modelDisplayName } from '../../../../shared/models'
 import { useTranslation } from 'react-i18next'
 import type { ChatParams } from '../../../../shared/params'
 import { modelInfoOf } from '../../lib/attachmentRules'
@@ -38,7 +39,9 @@ export function ParamsPanel() {
         <div>
           <h2 id={titleId}>{t('params.title')}</h2>
           <p className="field-hint">
-            {t(conversation ? 'params.forConversation' : 'params.forNewChat', { model: modelId })}
+            {t(conversation ? 'params.forConversation' : 'params.forNewChat', {
+              model: modelDisplayName(modelId)
+            })}
           </p>
         </div>
         <IconButton label={t('settings.close')} onClick={close}>
@@ -130,7 +133,7 @@ function SaveAsPreset({ params, model }: { params: ChatParams | null; model: str
           {t('settings.cancel')}
         </button>
       </div>
-      <p className="field-hint">{t('params.presetHint', { model })}</p>
+      <p className="field-hint">{t('params.presetHint', { model: modelDisplayName(model) })}</p>
     </div>
   )
 }
