@@ -144,7 +144,9 @@ describe('MessageView', () => {
     const older = failed({ code: 'server', message: 'upstream', status: 502 })
     await renderMessage(older, [makeMessage({ id: older.id + 1, role: 'user', content: 'next' })])
     const alert = screen.getByRole('alert')
-    expect(alert.textContent).toContain('The provider’s server ran into a problem of its own; your settings are fine.')
+    expect(alert.textContent).toContain(
+      'The provider’s server ran into a problem of its own; your settings are fine.'
+    )
     expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull()
   })
 
