@@ -5,6 +5,7 @@ import { useApp } from '../../store/StoreProvider'
 import type { MenuAnchor } from '../../ui/Menu'
 import { CONVERSATION_ROW_HEIGHT } from './rowHeights'
 import { TitleEditor } from './TitleEditor'
+import { Tooltip } from '../../ui/Tooltip'
 
 /** A conversation's open actions menu. */
 export interface OpenMenu {
@@ -115,17 +116,19 @@ export const ConversationRow = memo(function ConversationRow({
           {conversation.pinned ? (
             <span className="pin-mark" role="img" aria-label={t('sidebar.pinned')} />
           ) : null}
-          <button
-            type="button"
-            id={buttonId}
-            className="conversation-actions"
-            aria-label={t('sidebar.actionsFor', { title })}
-            aria-haspopup="menu"
-            aria-expanded={menuOpen}
-            onClick={(event) => menuBelow(event.currentTarget)}
-          >
-            <span aria-hidden="true" className="icon-more" />
-          </button>
+          <Tooltip text={t('chat.conversationActions')}>
+            <button
+              type="button"
+              id={buttonId}
+              className="conversation-actions"
+              aria-label={t('sidebar.actionsFor', { title })}
+              aria-haspopup="menu"
+              aria-expanded={menuOpen}
+              onClick={(event) => menuBelow(event.currentTarget)}
+            >
+              <span aria-hidden="true" className="icon-more" />
+            </button>
+          </Tooltip>
         </>
       )}
     </li>
