@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AppErrorInfo, Result } from '../../../src/shared/errors'
 import type { AttachmentDraft } from '../../../src/shared/types'
-import { DEFAULT_MODEL } from '../../../src/shared/models'
+import { DEFAULT_MODEL, modelDisplayName } from '../../../src/shared/models'
 import { i18n } from '../../../src/renderer/src/i18n'
 import { selectTray, type AppStore } from '../../../src/renderer/src/store'
 import { Composer } from '../../../src/renderer/src/components/composer/Composer'
@@ -238,7 +238,7 @@ describe('fps control', () => {
     // 800 wanted; Seed 1.6 samples at most 640.
     expect(item.textContent).toContain('≈ 640 frames')
     expect(item.textContent).toContain(
-      "capped at doubao-seed-1-6-251015's maximum of 640 frames (≈ 1.6 fps"
+      "capped at Doubao Seed 1.6's maximum of 640 frames (≈ 1.6 fps"
     )
 
     await act(() => store.getState().selectModel('doubao-seed-2.0-pro'))
@@ -297,7 +297,8 @@ describe('paste and drop', () => {
     expect(overlay.textContent).toContain(
       '(PNG, JPEG, GIF, WebP, BMP, TIFF, ICO, HEIC; MP4, MOV, AVI)'
     )
-    expect(overlay.textContent).toContain(DEFAULT_MODEL)
+    // The model by its name, not its id (issue 15).
+    expect(overlay.textContent).toContain(modelDisplayName(DEFAULT_MODEL))
 
     const dropped = fireEvent.drop(document.body, { dataTransfer })
     expect(dropped).toBe(false)
@@ -330,7 +331,7 @@ describe('a model that cannot take the files', () => {
     await user.type(box, 'What is this?')
 
     const alert = screen.getByRole('alert')
-    expect(alert.textContent).toContain('glm-4-7-251222 cannot see images.')
+    expect(alert.textContent).toContain('GLM 4.7 cannot see images.')
     expect(send().disabled).toBe(true)
     await user.keyboard('{Enter}')
     expect(fake.api.sendMessage).not.toHaveBeenCalled()
@@ -358,11 +359,9 @@ describe('a model that cannot take the files', () => {
     await attach(store, png(), mp4())
     await act(() => store.getState().selectModel(GLM))
     await user.type(box, 'Hi')
-    expect(screen.getByRole('alert').textContent).toContain(
-      'glm-4-7-251222 cannot see images or videos.'
-    )
+    expect(screen.getByRole('alert').textContent).toContain('GLM 4.7 cannot see images or videos.')
     await user.click(screen.getByRole('button', { name: 'Remove shot.png' }))
-    expect(screen.getByRole('alert').textContent).toContain('glm-4-7-251222 cannot watch videos.')
+    expect(screen.getByRole('alert').textContent).toContain('GLM 4.7 cannot watch videos.')
     await user.click(screen.getByRole('button', { name: 'Remove clip.mp4' }))
     expect(screen.queryByRole('alert')).toBeNull()
     expect(send().disabled).toBe(false)
@@ -379,7 +378,7 @@ describe('a model that cannot take the files', () => {
     await attach(store, png())
     const alert = screen.getByRole('alert')
     expect(alert.textContent).toContain('shot.png')
-    expect(alert.textContent).toContain('glm-4-7-251222 cannot see images.')
+    expect(alert.textContent).toContain('GLM 4.7 cannot see images.')
     expect(screen.queryByRole('list', { name: 'Attachments to send' })).toBeNull()
 
     await user.click(
@@ -578,6 +577,6 @@ describe('errors', () => {
       reason: 'model_no_video',
       params: { model: GLM }
     }
-    expect(describeError(error, i18n.t).text).toBe('glm-4-7-251222 cannot watch videos.')
+    expect(describeError(error, i18n.t).text).toBe('GLM 4.7 cannot watch videos.')
   })
 })

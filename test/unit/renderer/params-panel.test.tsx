@@ -155,7 +155,7 @@ describe('Parameters panel', () => {
     const panel = await openPanel(user)
     expect(
       within(panel).getByText(
-        'glm-4-7-251222 does not take the saved Reasoning effort: it is not offered here, and Save removes it.'
+        'GLM 4.7 does not take the saved Reasoning effort: it is not offered here, and Save removes it.'
       )
     ).toBeTruthy()
     await user.click(within(panel).getByRole('button', { name: 'Save' }))
