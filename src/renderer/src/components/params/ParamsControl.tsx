@@ -38,6 +38,9 @@ export function ParamsControl() {
   )
 }
 
+// Narrower than this, a chip cut with an ellipsis says nothing: it counts in "+N" instead.
+const MIN_CHIP_WIDTH = 48
+
 /**
  * The header's parameter chips on one row: those that do not fit are counted in a "+N" button
  * whose popover lists them, so no chip vanishes unseen however narrow the window or long the title.
@@ -58,7 +61,10 @@ export function HeaderChips({ params }: { params: ChatParams }) {
   const count = useCallback((): void => {
     const items = Array.from(list?.children ?? []) as HTMLElement[]
     const top = items[0]?.offsetTop ?? 0
-    setHidden(items.filter((item) => item.offsetTop > top).length)
+    // A chip squeezed to a sliver counts as hidden too: the popover lists it.
+    const outOfSight = (item: HTMLElement): boolean =>
+      item.offsetTop > top || item.clientWidth < Math.min(item.scrollWidth, MIN_CHIP_WIDTH)
+    setHidden(items.filter(outOfSight).length)
   }, [list])
   useLayoutEffect(count)
   useEffect(() => {
@@ -87,11 +93,12 @@ export function HeaderChips({ params }: { params: ChatParams }) {
   return (
     <div className="header-chips">
       <ul ref={setList} className="param-chips" aria-label={t('params.chipsLabel')}>
+        {/* Screen readers read every chip here (those out of sight too); "+N" is for the eye. */}
         {chips.map((chip, index) => (
           <li
             key={chip.key}
             className="param-chip"
-            aria-hidden={index >= shown || undefined}
+            data-out={index >= shown || undefined}
             title={chip.field === 'systemPrompt' ? params.systemPrompt : undefined}
           >
             {chipText(chip, t)}
