@@ -132,6 +132,8 @@ for (const words of LOCALES) {
     }) => {
       const page = await conversationWithParams(app, provider, words)
       await page.setViewportSize({ width: 640, height: 720 })
+      const answer = page.getByRole('article', { name: words.assistant })
+      await expect(answer).toContainText('110.25')
       const nav = page.getByRole('navigation', { name: words.conversations })
       const toggle = page.getByRole('button', { name: words.showSidebar })
       await expect(nav).toBeHidden()
@@ -147,6 +149,7 @@ for (const words of LOCALES) {
         'true'
       )
       expect((await page.locator('.chat').boundingBox())!.x).toBe(0)
+      await expect(answer).toContainText('110.25')
       await page.screenshot({ path: join(DOCS, `640-sidebar-overlay-open.${words.locale}.png`) })
       await page.keyboard.press('Escape')
       await expect(nav).toBeHidden()
