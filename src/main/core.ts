@@ -28,6 +28,7 @@ import { lastShutdown, recordShutdown } from './db/shutdown'
 import { keyHandlers } from './secrets/handlers'
 import { KeyManager, type SecretStore } from './secrets/keychain'
 import { createServices, type AlwaysServedRequest, type Services } from './services'
+import { storageError } from './storage'
 
 export interface CoreOptions {
   dataDir: string
@@ -195,12 +196,18 @@ export function startCore(options: CoreOptions): Core {
     return services.handlers
   }
   // One entry per request name; each waits for the opening, then asks the table that serves it.
+  // A write the disk refused (full, read-only, I/O error) is answered here, for every request,
+  // as storage_full / storage_unwritable naming the data folder.
   const handlers = Object.fromEntries(
     REQUEST_NAMES.map((name) => [
       name,
       async (args: never) => {
         await ready
-        return (tableFor(name)[name] as (args: never) => Promise<unknown>)(args)
+        try {
+          return await (tableFor(name)[name] as (args: never) => Promise<unknown>)(args)
+        } catch (error) {
+          throw storageError(error, options.dataDir)
+        }
       }
     ])
   ) as Handlers

@@ -12,7 +12,7 @@ import type { KeyManager } from '../secrets/keychain'
 import { getSettings } from '../settings/settings'
 import { storedAttachments, type ChatAttachments } from './attachments'
 import { DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './options'
-import { streamReply } from './replyStream'
+import { saveUnsavedReply, streamReply, type UnsavedReply } from './replyStream'
 import {
   PENDING_MESSAGE_ID,
   buildChatRequest,
@@ -38,6 +38,8 @@ export class ChatService {
   // Conversations with a send or retry between its first check and its first write: the awaits
   // in between must not let a second one through.
   private readonly preparing = new Set<number>()
+  // Replies whose final write the disk refused, by message id: their text waits here for Save again.
+  private readonly unsaved = new Map<number, UnsavedReply>()
   private closing = false
 
   constructor(
@@ -310,6 +312,34 @@ export class ChatService {
   async stopAll(): Promise<void> {
     this.closing = true
     await Promise.all([...this.active.keys()].map((id) => this.stop(id)))
+    // A last try for replies the disk refused; what still fails stays 'streaming' in the file,
+    // with the text saved up to the refusal.
+    for (const id of [...this.unsaved.keys()]) {
+      try {
+        await this.saveAgain(id)
+      } catch (error) {
+        console.error('Could not save a reply before closing:', error)
+      }
+    }
+  }
+
+  /**
+   * Writes a reply whose final write the disk refused, from the text kept in memory (Save again);
+   * throws the disk's refusal again while it lasts. A reply already saved is returned as it is.
+   */
+  async saveAgain(messageId: number): Promise<Message> {
+    const unsaved = this.unsaved.get(messageId)
+    if (!unsaved) {
+      const reply = messages.getMessage(this.db, messageId)
+      if (reply?.role !== 'assistant' || reply.status === 'streaming') {
+        throw new AppError('not_found', 'No reply is waiting to be saved there.')
+      }
+      return this.attachments.decorate(reply)
+    }
+    const saved = saveUnsavedReply(this.db, this.now, messageId, unsaved)
+    this.unsaved.delete(messageId)
+    if (!saved) throw new AppError('not_found', 'That reply no longer exists.')
+    return this.attachments.decorate(saved)
   }
 
   /** Resolves when the given reply has ended (for tests and shutdown). */
@@ -368,10 +398,14 @@ export class ChatService {
     const controller = new AbortController()
     const done = streamReply(
       { db: this.db, emit: this.emit, options: this.options, now: this.now },
-      { reply, apiKey, context, signal: controller.signal, continued }
-    ).finally(() => {
-      this.active.delete(reply.id)
-    })
+      { reply, apiKey, context, signal: controller.signal, continued },
+      (unsaved) => this.unsaved.set(reply.id, unsaved)
+    )
+      // streamReply does not reject; if it ever did, the process must not die of it.
+      .catch((error) => console.error('A reply ended with an unexpected error:', error))
+      .finally(() => {
+        this.active.delete(reply.id)
+      })
     this.active.set(reply.id, { conversationId: reply.conversationId, controller, done })
   }
 }

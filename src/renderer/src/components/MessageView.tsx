@@ -10,6 +10,7 @@ import { ContextTrimOffer } from './ContextTrimOffer'
 import { ErrorNotice } from './ErrorNotice'
 import { canContinue, MessageActions, VersionSwitcher, type MessagePlace } from './MessageActions'
 import { ReplyParams } from './ReplyParams'
+import { SaveAgainOffer } from './SaveAgainOffer'
 import './MessageView.css'
 import { SafeMarkdown } from './SafeMarkdown'
 
@@ -283,6 +284,7 @@ function ReplyError({ message }: { message: Message }) {
         onRetry={isLast ? () => void retryReply(message.id) : undefined}
       />
       <ContextTrimOffer message={message} />
+      <SaveAgainOffer message={message} />
     </>
   )
 }
