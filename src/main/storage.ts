@@ -9,8 +9,9 @@ const FULL_ERRNO = new Set(['ENOSPC', 'EDQUOT'])
 /**
  * 'unwritable' or 'full' when `error` says the disk refused a write; null for anything else. With
  * `folder`, a file-system error about a path outside it (a dropped file that cannot be read) is
- * not the data folder's problem, and a mkdir inside it that finds no parent (the folder is gone,
- * or a read-only file system made recursive mkdir report ENOENT) is.
+ * not the data folder's problem, and a mkdir inside it that finds no parent or no folder (the
+ * folder is gone, a link to an unplugged drive, a read-only file system that made recursive mkdir
+ * report ENOENT) is.
  */
 export function storageProblem(error: unknown, folder?: string): 'unwritable' | 'full' | null {
   const { code, path, syscall } = (error ?? {}) as {
@@ -24,7 +25,9 @@ export function storageProblem(error: unknown, folder?: string): 'unwritable' | 
   if (folder !== undefined && typeof path === 'string' && !isInside(folder, path)) return null
   if (FULL_ERRNO.has(code)) return 'full'
   if (UNWRITABLE_ERRNO.has(code)) return 'unwritable'
-  if (code === 'ENOENT' && syscall === 'mkdir' && folder !== undefined) return 'unwritable'
+  if ((code === 'ENOENT' || code === 'ENOTDIR') && syscall === 'mkdir' && folder !== undefined) {
+    return 'unwritable'
+  }
   return null
 }
 
