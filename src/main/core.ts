@@ -147,9 +147,12 @@ export function startCore(options: CoreOptions): Core {
       const wasOpen = services !== null
       await backups?.stop()
       backups = null
+      const chat = services?.chat
       await services?.close()
       services = null
-      if (wasOpen && !options.besideApp)
+      // A reply the disk refused to the end is still 'streaming' in the file: not a clean close,
+      // so the next start marks it interrupted (with the text saved up to the refusal).
+      if (wasOpen && !options.besideApp && !chat?.hasUnsaved())
         recordShutdown(history.file, damageFound ? 'check' : 'closed')
     }
   }

@@ -72,12 +72,14 @@ export async function streamReply(
     pending.content = pending.content.slice(content.length)
     pending.reasoning = pending.reasoning.slice(reasoning.length)
   }
+  let saveFailed = false
   const flush = (): void => {
     try {
       save(false)
     } catch (error) {
       // Kept in `pending` for the next save; the final write reports the problem with the reply.
-      console.error('Could not save streamed text:', error)
+      if (!saveFailed) console.error('Could not save streamed text:', error)
+      saveFailed = true
     }
   }
   const flushTimer = setInterval(flush, options.flushIntervalMs)

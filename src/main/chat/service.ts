@@ -342,6 +342,11 @@ export class ChatService {
     return this.attachments.decorate(saved)
   }
 
+  /** Whether a reply the disk refused is still waiting to be saved. */
+  hasUnsaved(): boolean {
+    return this.unsaved.size > 0
+  }
+
   /** Resolves when the given reply has ended (for tests and shutdown). */
   async whenIdle(messageId: number): Promise<void> {
     await this.active.get(messageId)?.done

@@ -96,7 +96,9 @@ const canMount = (() => {
 function smallDisk(): string {
   const mountPoint = tempDir('storage-tmpfs-')
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint])
-  cleanups.unshift(() => execFileSync('umount', [mountPoint]))
+  cleanups.unshift(() => {
+    execFileSync('umount', [mountPoint])
+  })
   const dataDir = join(mountPoint, 'data')
   mkdirSync(dataDir)
   return dataDir
