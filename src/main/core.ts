@@ -31,6 +31,7 @@ import { appLog } from './log/logger'
 import { keyHandlers } from './secrets/handlers'
 import { KeyManager, type SecretStore } from './secrets/keychain'
 import { createServices, type AlwaysServedRequest, type Services } from './services'
+import { storageError } from './storage'
 import { updateHandlers } from './updates/handlers'
 import type { UpdateController } from './updates/updates'
 import { backupBeforeNewVersion } from './updates/versionBackup'
@@ -160,9 +161,12 @@ export function startCore(options: CoreOptions): Core {
       const wasOpen = services !== null
       await backups?.stop()
       backups = null
+      const chat = services?.chat
       await services?.close()
       services = null
-      if (wasOpen && !options.besideApp)
+      // A reply the disk refused to the end is still 'streaming' in the file: not a clean close,
+      // so the next start marks it interrupted (with the text saved up to the refusal).
+      if (wasOpen && !options.besideApp && !chat?.hasUnsaved())
         recordShutdown(history.file, damageFound ? 'check' : 'closed')
     }
   }
@@ -211,12 +215,18 @@ export function startCore(options: CoreOptions): Core {
     return services.handlers
   }
   // One entry per request name; each waits for the opening, then asks the table that serves it.
+  // A write the disk refused (full, read-only, I/O error) is answered here, for every request,
+  // as storage_full / storage_unwritable naming the data folder.
   const handlers = Object.fromEntries(
     REQUEST_NAMES.map((name) => [
       name,
       async (args: never) => {
         await ready
-        return (tableFor(name)[name] as (args: never) => Promise<unknown>)(args)
+        try {
+          return await (tableFor(name)[name] as (args: never) => Promise<unknown>)(args)
+        } catch (error) {
+          throw storageError(error, options.dataDir)
+        }
       }
     ])
   ) as Handlers

@@ -195,6 +195,8 @@ export const requests = {
   editMessage: request(
     z.object({ messageId: id, text: z.string().max(1_000_000) }).strict()
   ).returns<SendResult>(),
+  /** Writes a reply the disk refused to save (full, read-only), from the text kept in memory. */
+  saveReplyAgain: request(z.object({ messageId: id }).strict()).returns<Message>(),
   /** Streams the rest of a reply cut off at the token limit or stopped, into the same reply. */
   continueReply: request(z.object({ messageId: id }).strict()).returns<Message>(),
   /** Shows another version of a message: the newest branch under it becomes the path shown. */

@@ -78,6 +78,8 @@ export interface RawScript {
   chunkBytes?: number
   /** Delay between writes in ms, default 0. */
   delayMs?: number
+  /** Before writing the byte at `at`, wait for `until` (a test looks at the client in between). */
+  pause?: { at: number; until: Promise<unknown> }
 }
 
 /** Parsed JSON (a request the client sent, a response a test reads), read as loosely as JS does. */
@@ -1008,10 +1010,15 @@ async function sendRaw(res: ServerResponse, script: RawScript): Promise<void> {
   if (script.contentType !== undefined) headers['content-type'] = script.contentType
   res.writeHead(script.status ?? 200, headers)
   const step = Math.max(1, script.chunkBytes ?? 65_536)
-  for (let at = 0; at < body.length; at += step) {
+  const pause = script.pause
+  for (let at = 0, end = 0; at < body.length; at = end) {
+    end = Math.min(at + step, body.length)
+    if (pause && at < pause.at && end > pause.at) end = pause.at
     if (res.destroyed || res.writableEnded) return
     if (at > 0 && script.delayMs && !(await sleep(res, script.delayMs))) return
-    if (!res.write(body.subarray(at, at + step))) {
+    if (pause && at === pause.at) await pause.until
+    if (res.destroyed || res.writableEnded) return
+    if (!res.write(body.subarray(at, end))) {
       await new Promise<void>((resolve) => {
         const done = (): void => {
           res.off('drain', done)

@@ -13,7 +13,9 @@ import { getSettings } from '../settings/settings'
 import { storedAttachments, type ChatAttachments } from './attachments'
 import { DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './options'
 import { streamReply } from './replyStream'
+import { UnsavedReplies } from './unsavedReplies'
 import {
+  CONTINUE_PROMPT,
   PENDING_MESSAGE_ID,
   buildChatRequest,
   conversationTurns,
@@ -30,14 +32,14 @@ interface ActiveReply {
   done: Promise<void>
 }
 
-const TITLE_LENGTH = 60
-
 /** Sends messages, streams replies into the database and out as events, stops them. */
 export class ChatService {
   private readonly active = new Map<number, ActiveReply>()
   // Conversations with a send or retry between its first check and its first write: the awaits
   // in between must not let a second one through.
   private readonly preparing = new Set<number>()
+  // Replies whose final write the disk refused, by message id: their text waits here for Save again.
+  private readonly unsaved: UnsavedReplies
   private closing = false
 
   constructor(
@@ -47,7 +49,9 @@ export class ChatService {
     private readonly attachments: ChatAttachments,
     private readonly options: ChatServiceOptions = DEFAULT_SERVICE_OPTIONS,
     private readonly now: () => number = Date.now
-  ) {}
+  ) {
+    this.unsaved = new UnsavedReplies(db, now)
+  }
 
   /**
    * Checks the message's attachments against the model and the 64 MB limit, saves the user's
@@ -91,7 +95,9 @@ export class ChatService {
       let conversation =
         args.conversationId === null
           ? conversations.createConversation(this.db, {
-              title: titleFrom(args.text) || titleFrom(attached.map((a) => a.name).join(', ')),
+              title:
+                conversations.titleFrom(args.text) ||
+                conversations.titleFrom(attached.map((a) => a.name).join(', ')),
               model: args.model,
               now
             })
@@ -310,6 +316,17 @@ export class ChatService {
   async stopAll(): Promise<void> {
     this.closing = true
     await Promise.all([...this.active.keys()].map((id) => this.stop(id)))
+    this.unsaved.saveAll()
+  }
+
+  /** Save again: writes a reply the disk refused from the text kept in memory (unsavedReplies.ts). */
+  async saveAgain(messageId: number): Promise<Message> {
+    return this.attachments.decorate(this.unsaved.save(messageId))
+  }
+
+  /** Whether a reply the disk refused is still waiting to be saved. */
+  hasUnsaved(): boolean {
+    return this.unsaved.size > 0
   }
 
   /** Resolves when the given reply has ended (for tests and shutdown). */
@@ -368,19 +385,14 @@ export class ChatService {
     const controller = new AbortController()
     const done = streamReply(
       { db: this.db, emit: this.emit, options: this.options, now: this.now },
-      { reply, apiKey, context, signal: controller.signal, continued }
-    ).finally(() => {
-      this.active.delete(reply.id)
-    })
+      { reply, apiKey, context, signal: controller.signal, continued },
+      (unsaved) => this.unsaved.keep(reply.id, unsaved)
+    )
+      // streamReply does not reject; if it ever did, the process must not die of it.
+      .catch((error) => console.error('A reply ended with an unexpected error:', error))
+      .finally(() => {
+        this.active.delete(reply.id)
+      })
     this.active.set(reply.id, { conversationId: reply.conversationId, controller, done })
   }
-}
-
-/** The user turn that asks for the rest of a cut-off reply (Continue). */
-export const CONTINUE_PROMPT = 'Continue exactly where you left off.'
-
-/** A conversation's first title: the first line of the first message, shortened. */
-export function titleFrom(text: string): string {
-  const line = text.trim().split('\n')[0].trim()
-  return line.length > TITLE_LENGTH ? `${line.slice(0, TITLE_LENGTH - 1)}…` : line
 }

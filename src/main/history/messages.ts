@@ -279,6 +279,19 @@ export function appendToMessage(
   ).run(text.content, text.reasoning, id)
 }
 
+/** Replaces a reply's text (a reply kept in memory, saved again after the disk refused it). */
+export function setMessageText(
+  db: HistoryDatabase,
+  id: number,
+  text: { content: string; reasoning: string }
+): void {
+  prepared(db, 'UPDATE messages SET content = ?, reasoning = ? WHERE id = ?').run(
+    text.content,
+    text.reasoning,
+    id
+  )
+}
+
 /** Records how a reply ended. */
 export function finishMessage(
   db: HistoryDatabase,

@@ -2,7 +2,7 @@
 // keychain): regenerate keeps versions, edit and resend branches, Continue appends to the same
 // reply, a message is deleted with what followed it, a search hit on another branch opens it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CONTINUE_PROMPT } from '../../../src/main/chat/service'
+import { CONTINUE_PROMPT } from '../../../src/main/chat/request'
 import type { Core } from '../../../src/main/core'
 import { currentPath, getMessage, listMessages } from '../../../src/main/history/messages'
 import type { FakeProvider } from '../../fake-provider/server'

@@ -257,6 +257,9 @@ export function createFakeApi(
     continueReply: vi.fn(async ({ messageId }: { messageId: number }) =>
       ok(makeMessage({ id: messageId, status: 'streaming', content: 'Cut off here' }))
     ),
+    saveReplyAgain: vi.fn(async ({ messageId }: { messageId: number }) =>
+      ok(makeMessage({ id: messageId, status: 'done' }))
+    ),
     showVersion: vi.fn(async ({ messageId }: { messageId: number }) =>
       ok({ from: messageId, messages: [], hasMore: false })
     ),

@@ -11,6 +11,7 @@ import { MarkedText } from './MarkedText'
 import { MessageActions, VersionSwitcher, type MessagePlace } from './MessageActions'
 import { QuestionEditor } from './QuestionEditor'
 import { ReplyFooter } from './ReplyFooter'
+import { SaveAgainOffer } from './SaveAgainOffer'
 import './MessageView.css'
 import { SafeMarkdown } from '../markdown/SafeMarkdown'
 
@@ -205,6 +206,7 @@ function ReplyError({ message }: { message: Message }) {
         onRetry={isLast ? () => void retryReply(message.id) : undefined}
       />
       <ContextTrimOffer message={message} />
+      <SaveAgainOffer message={message} />
     </>
   )
 }
