@@ -3,7 +3,7 @@
 // messagePages.ts.
 import type { AppErrorInfo } from '../../shared/errors'
 import type { Message, MessageRole, MessageStatus, Usage } from '../../shared/types'
-import type { HistoryDatabase } from '../db/database'
+import { writeLightly, type HistoryDatabase } from '../db/database'
 import { parseParams } from './params'
 import { prepared } from '../db/statements'
 
@@ -267,16 +267,18 @@ export function deleteMessageTree(
   return ids
 }
 
-/** Appends streamed text to a reply that is still streaming. */
+/** Appends streamed text to a reply that is still streaming (a periodic save: writeLightly). */
 export function appendToMessage(
   db: HistoryDatabase,
   id: number,
   text: { content: string; reasoning: string }
 ): void {
-  prepared(
-    db,
-    'UPDATE messages SET content = content || ?, reasoning = reasoning || ? WHERE id = ?'
-  ).run(text.content, text.reasoning, id)
+  writeLightly(db, () =>
+    prepared(
+      db,
+      'UPDATE messages SET content = content || ?, reasoning = reasoning || ? WHERE id = ?'
+    ).run(text.content, text.reasoning, id)
+  )
 }
 
 /** Records how a reply ended. */
