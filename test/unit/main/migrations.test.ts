@@ -355,6 +355,77 @@ const tests: Record<number, { adds: string; run: () => void }> = {
         'Brief.'
       ])
     }
+  },
+  7: {
+    adds: 'ids that are never given again, keeping every row, index, trigger and foreign key',
+    run: () => {
+      const everything = (db: Database.Database) => ({
+        conversations: db.prepare('SELECT * FROM conversations ORDER BY id').all(),
+        messages: db.prepare('SELECT * FROM messages ORDER BY id').all(),
+        attachments: db.prepare('SELECT * FROM message_attachments').all(),
+        indexes: names(db, 'index'),
+        triggers: names(db, 'trigger'),
+        columns: [columns(db, 'conversations'), columns(db, 'messages')]
+      })
+      let before: ReturnType<typeof everything> | undefined
+      const db = upgrade(
+        fileAt(6, (v6) => {
+          writeV1Rows(v6)
+          v6.prepare(
+            'UPDATE conversations SET pinned_at = 7, current_leaf_id = 4 WHERE id = 2'
+          ).run()
+          v6.prepare('UPDATE messages SET parent_id = 3 WHERE id = 4').run()
+          v6.prepare(
+            "INSERT INTO message_attachments (message_id, ordinal, sha256, kind, name, mime, bytes) VALUES (3, 0, ?, 'image', 'trail-map.png', 'image/png', 10)"
+          ).run(SHA)
+          before = everything(v6)
+        })
+      )
+      expectV1Rows(db)
+      expect(everything(db)).toEqual(before)
+      expect(db.pragma('foreign_key_check')).toEqual([])
+      // Search finds every row written before: text, reasoning, titles, attachment names.
+      expect(searchAllMessageIds(db, '简历')).toEqual([1])
+      expect(searchAllMessageIds(db, 'resume')).toEqual([2])
+      expect(searchAllMessageIds(db, 'trail')).toEqual([3])
+      expect(
+        searchMessages(db, { query: '周末' }).results.map((hit) => hit.conversationId)
+      ).toEqual([2])
+      // The newest message and conversation deleted: the next ones get new ids.
+      messages.deleteMessage(db, 4)
+      const reply = messages.insertMessage(db, {
+        conversationId: 2,
+        role: 'assistant',
+        content: 'Bring water',
+        status: 'done',
+        model: 'm2',
+        now: 9
+      })
+      expect(reply.id).toBe(5)
+      expect(searchAllMessageIds(db, 'water')).toEqual([5])
+      conversations.deleteConversation(db, 2)
+      // Its messages and their attachments went with it, and their search rows.
+      expect(
+        db.prepare('SELECT count(*) FROM messages WHERE conversation_id = 2').pluck().get()
+      ).toBe(0)
+      expect(db.prepare('SELECT count(*) FROM message_attachments').pluck().get()).toBe(0)
+      expect(searchAllMessageIds(db, 'water')).toEqual([])
+      const next = conversations.createConversation(db, { title: 'Again', model: 'm', now: 10 })
+      expect(next.id).toBe(3)
+      const first = messages.insertMessage(db, {
+        conversationId: next.id,
+        role: 'user',
+        content: 'hello again',
+        status: 'done',
+        model: null,
+        now: 10
+      })
+      expect(first.id).toBe(6)
+      expect(searchAllMessageIds(db, 'hello')).toEqual([6])
+      expect(searchMessages(db, { query: 'again' }).results.map((hit) => hit.field)).toContain(
+        'title'
+      )
+    }
   }
 }
 
