@@ -382,7 +382,12 @@ const tests: Record<number, { adds: string; run: () => void }> = {
         })
       )
       expectV1Rows(db)
-      expect(everything(db)).toEqual(before)
+      // Every row, column, index and trigger as it was (later migrations add their own triggers).
+      const after = everything(db)
+      expect({
+        ...after,
+        triggers: after.triggers.filter((t) => before!.triggers.includes(t))
+      }).toEqual(before)
       expect(db.pragma('foreign_key_check')).toEqual([])
       // Search finds every row written before: text, reasoning, titles, attachment names.
       expect(searchAllMessageIds(db, '简历')).toEqual([1])
@@ -425,6 +430,43 @@ const tests: Record<number, { adds: string; run: () => void }> = {
       expect(searchMessages(db, { query: 'again' }).results.map((hit) => hit.field)).toContain(
         'title'
       )
+    }
+  },
+  8: {
+    adds: 'the process that streams each reply, so that recovery skips live ones',
+    run: () => {
+      const db = upgrade(fileAt(7, writeV1Rows))
+      expectV1Rows(db)
+      expect(names(db, 'table')).toContain('reply_owners')
+      // Reply 4 was left streaming by a version that recorded no owner: it is interrupted.
+      const reply = messages.insertMessage(db, {
+        conversationId: 1,
+        role: 'assistant',
+        content: '',
+        status: 'streaming',
+        model: 'm1',
+        now: 9
+      })
+      const owners = () => db.prepare('SELECT message_id, pid FROM reply_owners').all()
+      expect(owners()).toEqual([{ message_id: reply.id, pid: process.pid }])
+      expect(messages.markInterrupted(db)).toBe(1)
+      expect(messages.getMessage(db, 4)!.status).toBe('interrupted')
+      // This process still streams its own: left alone; a dead process's reply is interrupted.
+      expect(messages.getMessage(db, reply.id)!.status).toBe('streaming')
+      db.prepare('UPDATE reply_owners SET pid = ? WHERE message_id = ?').run(2 ** 22 + 1, reply.id)
+      expect(messages.markInterrupted(db)).toBe(1)
+      expect(messages.getMessage(db, reply.id)!.status).toBe('interrupted')
+      // The owner goes when the reply stops streaming, and comes back on Continue.
+      expect(owners()).toEqual([])
+      messages.reopenMessage(db, reply.id)
+      expect(owners()).toEqual([{ message_id: reply.id, pid: process.pid }])
+      messages.finishMessage(db, reply.id, {
+        status: 'done',
+        finishReason: 'stop',
+        usage: null,
+        error: null
+      })
+      expect(owners()).toEqual([])
     }
   }
 }

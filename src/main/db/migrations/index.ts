@@ -10,6 +10,7 @@ import { addMessageAttachments } from './0004-message-attachments'
 import { addConversationParameters } from './0005-conversation-parameters'
 import { addMessageTree } from './0006-message-tree'
 import { makeIdsNeverReused } from './0007-ids-never-reused'
+import { addReplyOwners } from './0008-reply-owners'
 
 export type Migration = (db: Database.Database) => void
 
@@ -21,7 +22,8 @@ export const migrations: ReadonlyArray<Migration> = [
   addMessageAttachments,
   addConversationParameters,
   addMessageTree,
-  makeIdsNeverReused
+  makeIdsNeverReused,
+  addReplyOwners
 ]
 
 export const SCHEMA_VERSION = migrations.length
