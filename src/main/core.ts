@@ -25,6 +25,7 @@ import { backupHandlers, type HistoryHost } from './history/backupHandlers'
 import { quickCheckInWorker } from './db/integrity'
 import { openHistory, type HistoryProblem } from './db/open'
 import { lastShutdown, recordShutdown } from './db/shutdown'
+import { keepSizeRecord } from './db/sizeRecord'
 import { keyHandlers } from './secrets/handlers'
 import { KeyManager, type SecretStore } from './secrets/keychain'
 import { createServices, type AlwaysServedRequest, type Services } from './services'
@@ -101,6 +102,7 @@ export function startCore(options: CoreOptions): Core {
   let swept = false
   let problem: HistoryProblem | null = null
   let backups: { stop(): Promise<void> } | null = null
+  let sizeRecord: { stop(): void } | null = null
   let integrityTimer: NodeJS.Timeout | undefined
   // Damage a background check found: the next start checks on the start path and refuses.
   let damageFound = false
@@ -118,11 +120,8 @@ export function startCore(options: CoreOptions): Core {
         !cleanLastTime && !options.besideApp
       )
       if (!opened.ok) {
-        problem = {
-          problem: opened.problem,
-          detail: opened.detail,
-          ...(opened.folder ? { folder: opened.folder } : {})
-        }
+        const { ok: _, ...refused } = opened
+        problem = refused
         return
       }
       problem = null
@@ -138,6 +137,8 @@ export function startCore(options: CoreOptions): Core {
       })
       swept = true
       backups = keepDailyBackups(opened.db, history.backups, options.firstBackupMs)
+      // The app alone keeps the record; a CLI beside it only ever makes the history larger.
+      if (!options.besideApp) sizeRecord = keepSizeRecord(opened.db, history.file)
     },
     close: async () => {
       // A video still being probed must not outlive the app.
@@ -146,6 +147,10 @@ export function startCore(options: CoreOptions): Core {
       const wasOpen = services !== null
       await backups?.stop()
       backups = null
+      // Before the database closes: every reply has ended, so the record is the size at close.
+      await services?.chat.stopAll()
+      sizeRecord?.stop()
+      sizeRecord = null
       await services?.close()
       services = null
       if (wasOpen && !options.besideApp)
