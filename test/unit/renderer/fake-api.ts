@@ -187,6 +187,7 @@ export function createFakeApi(
     searchHistory: vi.fn(async () => ok({ results: [], next: null })),
     getHistoryStatus: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
     restoreBackup: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
+    keepHistory: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
     // By default every file is a PNG named as given; tests replace this for videos and refusals.
     addAttachment: vi.fn(async ({ name }: { name: string; data: Uint8Array; model: string }) =>
       ok(makeDraft({ name }))
