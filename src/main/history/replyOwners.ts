@@ -26,9 +26,13 @@ let self: ProcessIdentity | undefined
 const thisProcess = (): ProcessIdentity =>
   (self ??= { pid: process.pid, started: startTimeOf('self') })
 
-/** Whether the process that recorded `owner` still runs (the same process, not a reused pid). */
-function isAlive(owner: ProcessIdentity): boolean {
-  if (owner.pid === process.pid) return owner.started === thisProcess().started
+/**
+ * Whether another process that recorded `owner` still runs (the same process, not a reused pid).
+ * This process's own replies never count: recovery runs when its history (re)opens, after it
+ * stopped every reply it was streaming.
+ */
+function isAnotherLiveProcess(owner: ProcessIdentity): boolean {
+  if (owner.pid === process.pid) return false
   try {
     process.kill(owner.pid, 0)
   } catch (error) {
@@ -48,7 +52,7 @@ export function ownReply(db: HistoryDatabase, messageId: number): void {
   ).run(messageId, me.pid, me.started)
 }
 
-/** The streaming replies whose owner still runs (another process, or this one). */
+/** The streaming replies that another live process (the CLI beside the app) is streaming. */
 export function repliesOfLiveProcesses(db: HistoryDatabase): number[] {
   const owners = prepared<[], { message_id: number; pid: number; process_started: string | null }>(
     db,
@@ -56,6 +60,6 @@ export function repliesOfLiveProcesses(db: HistoryDatabase): number[] {
        JOIN messages m ON m.id = o.message_id WHERE m.status = 'streaming'`
   ).all()
   return owners
-    .filter((owner) => isAlive({ pid: owner.pid, started: owner.process_started }))
+    .filter((owner) => isAnotherLiveProcess({ pid: owner.pid, started: owner.process_started }))
     .map((owner) => owner.message_id)
 }

@@ -449,13 +449,27 @@ const tests: Record<number, { adds: string; run: () => void }> = {
       })
       const owners = () => db.prepare('SELECT message_id, pid FROM reply_owners').all()
       expect(owners()).toEqual([{ message_id: reply.id, pid: process.pid }])
+      // Another live process's reply (here the test runner's parent) is left alone.
+      const setOwner = db.prepare(
+        'UPDATE reply_owners SET pid = ?, process_started = ? WHERE message_id = ?'
+      )
+      setOwner.run(process.ppid, null, reply.id)
       expect(messages.markInterrupted(db)).toBe(1)
       expect(messages.getMessage(db, 4)!.status).toBe('interrupted')
-      // This process still streams its own: left alone; a dead process's reply is interrupted.
       expect(messages.getMessage(db, reply.id)!.status).toBe('streaming')
-      db.prepare('UPDATE reply_owners SET pid = ? WHERE message_id = ?').run(2 ** 22 + 1, reply.id)
-      expect(messages.markInterrupted(db)).toBe(1)
-      expect(messages.getMessage(db, reply.id)!.status).toBe('interrupted')
+      // A reused pid (Linux tells by the start time), a dead process, and this process itself
+      // (recovery runs after it stopped its own replies): interrupted.
+      const owned = [
+        ...(process.platform === 'linux' ? [[process.ppid, 'not its start time']] : []),
+        [2 ** 22 + 1, null],
+        [process.pid, null]
+      ] as const
+      for (const [pid, started] of owned) {
+        messages.reopenMessage(db, reply.id)
+        setOwner.run(pid, started, reply.id)
+        expect(messages.markInterrupted(db)).toBe(1)
+        expect(messages.getMessage(db, reply.id)!.status).toBe('interrupted')
+      }
       // The owner goes when the reply stops streaming, and comes back on Continue.
       expect(owners()).toEqual([])
       messages.reopenMessage(db, reply.id)
