@@ -5,8 +5,8 @@
 // The floors of src/main, lowest first; a module imports only from its own floor or below
 // (test/unit/main/floors.test.ts checks it, type imports included, and that there is no cycle):
 //   1. src/shared
-//   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup), errors.ts,
-//      redact.ts, storage.ts, containment.ts
+//   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup,
+//      sizeRecord), errors.ts, redact.ts, storage.ts, containment.ts
 //   3. features, in this order: secrets/, settings/, attachments/, history/, chat/
 //   4. the core: core.ts, services.ts, dispatch.ts
 //   5. the shells: index.ts, ipc.ts, shell/ (Electron) and src/cli
