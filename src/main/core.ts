@@ -5,8 +5,9 @@
 // The floors of src/main, lowest first; a module imports only from its own floor or below
 // (test/unit/main/floors.test.ts checks it, type imports included, and that there is no cycle):
 //   1. src/shared
-//   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup), errors.ts,
-//      redact.ts, storage.ts, containment.ts, log/ (the log file, the crash check, diagnostics)
+//   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup,
+//      sizeRecord), errors.ts, redact.ts, storage.ts, containment.ts, log/ (the log file, the
+//      crash check, diagnostics)
 //   3. features, in this order: secrets/, settings/, attachments/, history/, chat/, updates/
 //   4. the core: core.ts, services.ts, dispatch.ts
 //   5. the shells: index.ts, ipc.ts, shell/ (Electron) and src/cli
@@ -28,6 +29,7 @@ import { openHistory, type HistoryProblem } from './db/open'
 import { lastShutdown, recordShutdown } from './db/shutdown'
 import { logHandlers } from './log/handlers'
 import { appLog } from './log/logger'
+import { keepSizeRecord } from './db/sizeRecord'
 import { keyHandlers } from './secrets/handlers'
 import { KeyManager, type SecretStore } from './secrets/keychain'
 import { createServices, type AlwaysServedRequest, type Services } from './services'
@@ -114,6 +116,7 @@ export function startCore(options: CoreOptions): Core {
   let swept = false
   let problem: HistoryProblem | null = null
   let backups: { stop(): Promise<void> } | null = null
+  let sizeRecord: { stop(): void } | null = null
   let integrityTimer: NodeJS.Timeout | undefined
   // Damage a background check found: the next start checks on the start path and refuses.
   let damageFound = false
@@ -133,11 +136,8 @@ export function startCore(options: CoreOptions): Core {
         !cleanLastTime && !options.besideApp
       )
       if (!opened.ok) {
-        problem = {
-          problem: opened.problem,
-          detail: opened.detail,
-          ...(opened.folder ? { folder: opened.folder } : {})
-        }
+        const { ok: _, ...refused } = opened
+        problem = refused
         return
       }
       problem = null
@@ -153,6 +153,8 @@ export function startCore(options: CoreOptions): Core {
       })
       swept = true
       backups = keepDailyBackups(opened.db, history.backups, options.firstBackupMs)
+      // The app alone keeps the record; a CLI beside it only ever makes the history larger.
+      if (!options.besideApp) sizeRecord = keepSizeRecord(opened.db, history.file)
     },
     close: async () => {
       // A video still being probed must not outlive the app.
@@ -162,6 +164,10 @@ export function startCore(options: CoreOptions): Core {
       await backups?.stop()
       backups = null
       const chat = services?.chat
+      // Before the database closes: every reply has ended, so the record is the size at close.
+      await chat?.stopAll()
+      sizeRecord?.stop()
+      sizeRecord = null
       await services?.close()
       services = null
       // A reply the disk refused to the end is still 'streaming' in the file: not a clean close,

@@ -140,6 +140,8 @@ export const requests = {
       .object({ name: z.string().regex(/^history-\d+-[a-z0-9-]+\.sqlite$/, 'not a backup name') })
       .strict()
   ).returns<HistoryStatus>(),
+  /** Opens a history refused as far smaller than recorded as it is, and records its size anew. */
+  keepHistory: request(z.undefined()).returns<HistoryStatus>(),
   setConversationModel: request(z.object({ id, model: modelId }).strict()).returns<Conversation>(),
   /** Replaces a conversation's request parameters (absent = default, not sent). */
   setConversationParams: request(

@@ -58,6 +58,8 @@ export type Script =
        * gateways send while a model thinks. `forMs: Infinity` = a stream of pings only.
        */
       keepAlive?: { everyMs: number; forMs: number }
+      /** The rest of the reply is written only once this settles (a test holds a reply streaming). */
+      holdAfterFirstChunk?: Promise<void>
     }
   /**
    * An Ark-style error body. Its strings may hold `{authorization}` (the Authorization header as
@@ -948,6 +950,7 @@ class FakeProviderImpl implements FakeProvider {
         write(chunk(delta))
         pos += n
         sent += n
+        if (sent === n && script.holdAfterFirstChunk) await script.holdAfterFirstChunk
       }
     }
     if (sent === failAt) return fail()

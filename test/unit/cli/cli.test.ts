@@ -1,6 +1,6 @@
 // The command line as a user runs it: a child process (tsx on Node 22) against the fake provider
 // over real HTTP, a temporary data folder (a real SQLite file) and, where asked, the real keychain.
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -479,6 +479,55 @@ describe('beside the running app', () => {
     expect(
       await openHistory((core) => getMessage(core.services.db, streaming)?.status, null, false)
     ).toBe('streaming')
+  })
+})
+
+describe('two processes, one folder', () => {
+  it('the app starting after an unclean exit leaves the reply the CLI is streaming alone', async () => {
+    let release = (): void => undefined
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    provider.enqueue({
+      kind: 'reply',
+      content: 'The first piece, then the rest.',
+      chunkSize: 9,
+      holdAfterFirstChunk: held
+    })
+    const child = spawn(process.execPath, [bundle, 'ask', 'CLI question'], {
+      cwd: ROOT,
+      env: {
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(([name]) => !name.startsWith('SEED_CHAT_'))
+        ),
+        SEED_CHAT_DATA_DIR: dataDir,
+        SEED_CHAT_API_KEY: provider.apiKey,
+        SEED_CHAT_BASE_URL: provider.baseURL
+      }
+    })
+    let stdout = ''
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    // The first piece printed: the reply is in the history, streaming, held by the provider.
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (data: Buffer) => {
+        stdout += data.toString()
+        resolve()
+      })
+    )
+    const replies = (core: Core) =>
+      core.services.db
+        .prepare("SELECT status, content FROM messages WHERE role = 'assistant'")
+        .all()
+    // No clean-close record (the app never ran here): the app recovers interrupted replies.
+    expect(await openHistory(replies)).toEqual([
+      { status: 'streaming', content: expect.any(String) }
+    ])
+    release()
+    expect(await exited).toBe(0)
+    expect(stdout).toContain('The first piece, then the rest.')
+    expect(await openHistory(replies)).toEqual([
+      { status: 'done', content: 'The first piece, then the rest.' }
+    ])
   })
 })
 

@@ -385,6 +385,31 @@ describe('recovery screen', () => {
     expect(rowTitles()).toEqual(['Gamma', 'Beta', 'Alpha'])
   })
 
+  it('says how much smaller a shrunk history is, and keeps it as it is when asked', async () => {
+    const fake = createFakeApi({ conversations: three() })
+    vi.mocked(fake.api.getHistoryStatus).mockResolvedValueOnce(
+      ok({
+        ...refused,
+        problem: 'shrunk',
+        detail: 'The history holds 0 conversations, 0 messages',
+        expected: { conversations: 3, messages: 12 },
+        found: { conversations: 0, messages: 0 }
+      })
+    )
+    await renderApp(fake)
+    expect(
+      screen.getByText(/0 conversations and 0 messages, where 3 conversations and 12 messages/)
+    ).toBeTruthy()
+    expect(screen.getAllByRole('button', { name: 'Restore' })).toHaveLength(2)
+    await act(async () =>
+      fireEvent.click(screen.getByRole('button', { name: 'Keep this history' }))
+    )
+    expect(fake.api.keepHistory).toHaveBeenCalled()
+    expect(fake.api.restoreBackup).not.toHaveBeenCalled()
+    expect(screen.queryByRole('heading', { name: 'Your history could not be opened' })).toBeNull()
+    expect(rowTitles()).toEqual(['Gamma', 'Beta', 'Alpha'])
+  })
+
   it('names a damaged file, and stays when the backup is refused too', async () => {
     const fake = createFakeApi()
     const damaged: HistoryStatus = {

@@ -36,6 +36,7 @@ export function RecoveryScreen() {
   const restoring = useApp((s) => s.restoringBackup)
   const error = useApp((s) => s.recoveryError)
   const restoreBackup = useApp((s) => s.restoreBackup)
+  const keepHistory = useApp((s) => s.keepHistory)
   const kindOf = useBackupKind()
   const formatDate = useFormatDate()
   const listId = useId()
@@ -53,7 +54,17 @@ export function RecoveryScreen() {
       />
     )
   }
-  const problem = status.problem === 'newer' ? t('recovery.newer') : t('recovery.damaged')
+  const problem =
+    status.problem === 'newer'
+      ? t('recovery.newer')
+      : status.problem === 'shrunk'
+        ? t('recovery.shrunk', {
+            foundConversations: status.found?.conversations ?? 0,
+            foundMessages: status.found?.messages ?? 0,
+            expectedConversations: status.expected?.conversations ?? 0,
+            expectedMessages: status.expected?.messages ?? 0
+          })
+        : t('recovery.damaged')
   return (
     <div className="setup recovery">
       <section className="setup-card recovery-card" aria-labelledby={`${listId}-title`}>
@@ -104,6 +115,19 @@ export function RecoveryScreen() {
             </ul>
           </>
         )}
+        {status.problem === 'shrunk' ? (
+          <>
+            <p className="field-hint">{t('recovery.keepHint')}</p>
+            <button
+              type="button"
+              className="button"
+              disabled={restoring !== null}
+              onClick={() => void keepHistory()}
+            >
+              {t('recovery.keep')}
+            </button>
+          </>
+        ) : null}
         {error ? <ErrorNotice error={error} /> : null}
       </section>
     </div>
