@@ -109,6 +109,7 @@ export function startCore(options: CoreOptions): Core {
     file: join(options.dataDir, HISTORY_FILE),
     backups: join(options.dataDir, BACKUP_DIR),
     problem: () => problem,
+    streaming: () => services?.chat.isAnyStreaming() ?? false,
     open: async () => {
       // A full check on the start path only when the last run did not close the file cleanly.
       const cleanLastTime = lastShutdown(history.file) === 'closed'

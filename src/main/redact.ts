@@ -24,25 +24,24 @@ export function serverText(text: string, apiKey: string): string {
 /** The text with every form and long piece of the key replaced by KEY_REMOVED. */
 export function withoutKey(text: string, apiKey: string): string {
   if (!apiKey || !text) return text
-  const forms = [
-    ...new Set([apiKey, encodeURIComponent(apiKey), JSON.stringify(apiKey).slice(1, -1)])
-  ]
+  const { forms, pieces, alphabet } = matcherFor(apiKey)
   let safe = text
   for (const form of forms) safe = safe.split(form).join(KEY_REMOVED)
-  if (apiKey.length < FRAGMENT_LENGTH) return safe
+  if (!pieces) return safe
 
-  // A key cut short ("sk-abc…") or wrapped across lines still gives most of it away.
-  const pieces = new Set<string>()
-  for (const form of forms) {
-    for (let at = 0; at + FRAGMENT_LENGTH <= form.length; at++)
-      pieces.add(form.slice(at, at + FRAGMENT_LENGTH))
-  }
+  // A key cut short ("sk-abc…") or wrapped across lines still gives most of it away. Only runs of
+  // the key's own characters can hold a piece, and they are found in one pass: a 10 MB answer of
+  // ordinary text is not searched position by position.
   const found: [number, number][] = []
-  for (let at = 0; at + FRAGMENT_LENGTH <= safe.length; at++) {
-    if (!pieces.has(safe.slice(at, at + FRAGMENT_LENGTH))) continue
-    const last = found.at(-1)
-    if (last && at <= last[1]) last[1] = at + FRAGMENT_LENGTH
-    else found.push([at, at + FRAGMENT_LENGTH])
+  alphabet.lastIndex = 0
+  for (const run of safe.matchAll(alphabet)) {
+    const end = run.index + run[0].length
+    for (let at = run.index; at + FRAGMENT_LENGTH <= end; at++) {
+      if (!pieces.has(safe.slice(at, at + FRAGMENT_LENGTH))) continue
+      const last = found.at(-1)
+      if (last && at <= last[1]) last[1] = at + FRAGMENT_LENGTH
+      else found.push([at, at + FRAGMENT_LENGTH])
+    }
   }
   if (found.length === 0) return safe
   let out = ''
@@ -52,4 +51,83 @@ export function withoutKey(text: string, apiKey: string): string {
     from = end
   }
   return out + safe.slice(from)
+}
+
+/**
+ * Removes the key from a text that arrives in pieces (a streamed answer), a key cut across two
+ * pieces included: the end of what came so far that could be the start of the key is held back
+ * until the next piece shows whether it is.
+ */
+export class KeyScrubber {
+  private held = ''
+
+  constructor(private readonly apiKey: string) {}
+
+  /** The text that is safe to pass on now, in order; a tail may wait for the next piece. */
+  push(piece: string): string {
+    if (!this.apiKey) return piece
+    if (!piece) return ''
+    const safe = withoutKey(this.held + piece, this.apiKey)
+    let cut = safe.length - keyStartAtEnd(safe, this.apiKey)
+    // Never between the two halves of a surrogate pair.
+    if (cut > 0 && /[\uD800-\uDBFF]/.test(safe[cut - 1])) cut--
+    this.held = safe.slice(cut)
+    return safe.slice(0, cut)
+  }
+
+  /** What was held back, at the end of the text. */
+  end(): string {
+    const rest = this.held
+    this.held = ''
+    return withoutKey(rest, this.apiKey)
+  }
+}
+
+/**
+ * How many characters at the end of `text` could begin the key or a long piece of it: the
+ * longest end that is part of one of the key's forms (each end of that is part of it too).
+ */
+function keyStartAtEnd(text: string, apiKey: string): number {
+  const { forms } = matcherFor(apiKey)
+  const longest = Math.min(text.length, Math.max(...forms.map((form) => form.length)) - 1)
+  let length = 0
+  while (length < longest) {
+    const end = text.slice(text.length - length - 1)
+    if (!forms.some((form) => form.includes(end))) break
+    length++
+  }
+  return length
+}
+
+interface KeyMatcher {
+  /** The key as sent, URL-encoded and JSON-escaped. */
+  forms: string[]
+  /** Every piece of FRAGMENT_LENGTH characters of a form; null for a key shorter than that. */
+  pieces: Set<string> | null
+  /** Runs of FRAGMENT_LENGTH or more of the forms' characters. */
+  alphabet: RegExp
+}
+
+// Built once per key: a streamed answer asks for it with every chunk.
+let matcher: { apiKey: string; value: KeyMatcher } | null = null
+
+function matcherFor(apiKey: string): KeyMatcher {
+  if (matcher?.apiKey === apiKey) return matcher.value
+  const forms = [
+    ...new Set([apiKey, encodeURIComponent(apiKey), JSON.stringify(apiKey).slice(1, -1)])
+  ]
+  let pieces: Set<string> | null = null
+  if (apiKey.length >= FRAGMENT_LENGTH) {
+    pieces = new Set()
+    for (const form of forms) {
+      for (let at = 0; at + FRAGMENT_LENGTH <= form.length; at++)
+        pieces.add(form.slice(at, at + FRAGMENT_LENGTH))
+    }
+  }
+  const characters = [...new Set([...forms.join('')])]
+    .map((character) => `\\u{${character.codePointAt(0)!.toString(16)}}`)
+    .join('')
+  const alphabet = new RegExp(`[${characters}]{${FRAGMENT_LENGTH},}`, 'gu')
+  matcher = { apiKey, value: { forms, pieces, alphabet } }
+  return matcher.value
 }

@@ -325,6 +325,11 @@ export class ChatService {
     )
   }
 
+  /** A reply streams, or is about to, in any conversation. */
+  isAnyStreaming(): boolean {
+    return this.preparing.size > 0 || this.active.size > 0
+  }
+
   /** Claims a conversation for one send or retry, synchronously; returns the release. */
   private reserve(conversationId: number | null): () => void {
     if (this.closing) throw new AppError('history_unavailable', 'The app is closing.')
@@ -366,8 +371,14 @@ export class ChatService {
     continued?: Message
   ): void {
     const controller = new AbortController()
+    // The reply counts as finished before its replyEnded goes out: a send made on hearing it is
+    // not refused as busy.
+    const emit: EmitEvent = (name, payload) => {
+      if (name === 'replyEnded') this.active.delete(reply.id)
+      this.emit(name, payload)
+    }
     const done = streamReply(
-      { db: this.db, emit: this.emit, options: this.options, now: this.now },
+      { db: this.db, emit, options: this.options, now: this.now },
       { reply, apiKey, context, signal: controller.signal, continued }
     ).finally(() => {
       this.active.delete(reply.id)

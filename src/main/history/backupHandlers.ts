@@ -2,7 +2,8 @@
 // history is refused: they are how the user gets out of it.
 import type { Handlers } from '../../shared/contract'
 import type { HistoryStatus } from '../../shared/types'
-import { listBackups, restoreBackup } from '../db/backup'
+import { stillStreaming } from '../errors'
+import { listBackups, requireBackup, restoreBackup } from '../db/backup'
 import type { HistoryProblem } from '../db/open'
 
 export type BackupRequest = 'getHistoryStatus' | 'restoreBackup'
@@ -17,6 +18,8 @@ export interface HistoryHost {
   open(): Promise<void>
   /** Stops streaming replies and closes the database. */
   close(): Promise<void>
+  /** A reply is streaming (or about to). */
+  streaming(): boolean
 }
 
 /** The history's status and restore requests. */
@@ -29,6 +32,9 @@ export function backupHandlers(history: HistoryHost): Pick<Handlers, BackupReque
   return {
     getHistoryStatus: async () => status(),
     restoreBackup: async ({ name }) => {
+      // Refused without touching anything: an unknown name, or a reply that would be cut off.
+      requireBackup(history.backups, name)
+      if (history.streaming()) throw stillStreaming('history')
       await history.close()
       try {
         restoreBackup(history.file, history.backups, name)
