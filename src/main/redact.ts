@@ -24,25 +24,13 @@ export function serverText(text: string, apiKey: string): string {
 /** The text with every form and long piece of the key replaced by KEY_REMOVED. */
 export function withoutKey(text: string, apiKey: string): string {
   if (!apiKey || !text) return text
-  const { forms, pieces, alphabet } = matcherFor(apiKey)
+  const { forms, pieces } = matcherFor(apiKey)
   let safe = text
   for (const form of forms) safe = safe.split(form).join(KEY_REMOVED)
   if (!pieces) return safe
 
-  // A key cut short ("sk-abc…") or wrapped across lines still gives most of it away. Only runs of
-  // the key's own characters can hold a piece, and they are found in one pass: a 10 MB answer of
-  // ordinary text is not searched position by position.
-  const found: [number, number][] = []
-  alphabet.lastIndex = 0
-  for (const run of safe.matchAll(alphabet)) {
-    const end = run.index + run[0].length
-    for (let at = run.index; at + FRAGMENT_LENGTH <= end; at++) {
-      if (!pieces.has(safe.slice(at, at + FRAGMENT_LENGTH))) continue
-      const last = found.at(-1)
-      if (last && at <= last[1]) last[1] = at + FRAGMENT_LENGTH
-      else found.push([at, at + FRAGMENT_LENGTH])
-    }
-  }
+  // A key cut short ("sk-abc…") or wrapped across lines still gives most of it away.
+  const found = findPieces(safe, pieces)
   if (found.length === 0) return safe
   let out = ''
   let from = 0
@@ -103,10 +91,20 @@ interface KeyMatcher {
   /** The key as sent, URL-encoded and JSON-escaped. */
   forms: string[]
   /** Every piece of FRAGMENT_LENGTH characters of a form; null for a key shorter than that. */
-  pieces: Set<string> | null
-  /** Runs of FRAGMENT_LENGTH or more of the forms' characters. */
-  alphabet: RegExp
+  pieces: KeyPieces | null
 }
+
+interface KeyPieces {
+  texts: Set<string>
+  /**
+   * The forms' pieces of BLOCK_LENGTH characters at multiples of BLOCK_LENGTH: every piece of
+   * FRAGMENT_LENGTH holds one, so a text holding none of them (found by the engine's own fast
+   * search) holds no piece, and where one is, only the few windows around it need a look.
+   */
+  blocks: string[]
+}
+
+const BLOCK_LENGTH = FRAGMENT_LENGTH / 2
 
 // Built once per key: a streamed answer asks for it with every chunk.
 let matcher: { apiKey: string; value: KeyMatcher } | null = null
@@ -116,18 +114,38 @@ function matcherFor(apiKey: string): KeyMatcher {
   const forms = [
     ...new Set([apiKey, encodeURIComponent(apiKey), JSON.stringify(apiKey).slice(1, -1)])
   ]
-  let pieces: Set<string> | null = null
+  let pieces: KeyPieces | null = null
   if (apiKey.length >= FRAGMENT_LENGTH) {
-    pieces = new Set()
+    const texts = new Set<string>()
+    const blocks = new Set<string>()
     for (const form of forms) {
       for (let at = 0; at + FRAGMENT_LENGTH <= form.length; at++)
-        pieces.add(form.slice(at, at + FRAGMENT_LENGTH))
+        texts.add(form.slice(at, at + FRAGMENT_LENGTH))
+      for (let at = 0; at + BLOCK_LENGTH <= form.length; at += BLOCK_LENGTH)
+        blocks.add(form.slice(at, at + BLOCK_LENGTH))
+    }
+    pieces = { texts, blocks: [...blocks] }
+  }
+  matcher = { apiKey, value: { forms, pieces } }
+  return matcher.value
+}
+
+/** Where pieces of the key are in `text`, overlapping ones merged. */
+function findPieces(text: string, pieces: KeyPieces): [number, number][] {
+  const starts = new Set<number>()
+  for (const block of pieces.blocks) {
+    for (let at = text.indexOf(block); at !== -1; at = text.indexOf(block, at + 1)) {
+      // A piece holding this block starts at most BLOCK_LENGTH before it.
+      for (let start = Math.max(0, at - BLOCK_LENGTH); start <= at; start++) {
+        if (pieces.texts.has(text.slice(start, start + FRAGMENT_LENGTH))) starts.add(start)
+      }
     }
   }
-  const characters = [...new Set([...forms.join('')])]
-    .map((character) => `\\u{${character.codePointAt(0)!.toString(16)}}`)
-    .join('')
-  const alphabet = new RegExp(`[${characters}]{${FRAGMENT_LENGTH},}`, 'gu')
-  matcher = { apiKey, value: { forms, pieces, alphabet } }
-  return matcher.value
+  const found: [number, number][] = []
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    const last = found.at(-1)
+    if (last && start <= last[1]) last[1] = start + FRAGMENT_LENGTH
+    else found.push([start, start + FRAGMENT_LENGTH])
+  }
+  return found
 }
