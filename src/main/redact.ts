@@ -43,8 +43,8 @@ export function withoutKey(text: string, apiKey: string): string {
 
 /**
  * Removes the key from a text that arrives in pieces (a streamed answer), a key cut across two
- * pieces included: the end of what came so far that could be the start of the key is held back
- * until the next piece shows whether it is.
+ * pieces included: the end of what came so far that could be the start of the key is held back,
+ * as it came, until the next piece shows whether it is.
  */
 export class KeyScrubber {
   private held = ''
@@ -55,12 +55,12 @@ export class KeyScrubber {
   push(piece: string): string {
     if (!this.apiKey) return piece
     if (!piece) return ''
-    const safe = withoutKey(this.held + piece, this.apiKey)
-    let cut = safe.length - keyStartAtEnd(safe, this.apiKey)
+    const text = this.held + piece
+    let cut = text.length - keyStartAtEnd(text, this.apiKey)
     // Never between the two halves of a surrogate pair.
-    if (cut > 0 && /[\uD800-\uDBFF]/.test(safe[cut - 1])) cut--
-    this.held = safe.slice(cut)
-    return safe.slice(0, cut)
+    if (cut > 0 && /[\uD800-\uDBFF]/.test(text[cut - 1])) cut--
+    this.held = text.slice(cut)
+    return withoutKey(text.slice(0, cut), this.apiKey)
   }
 
   /** What was held back, at the end of the text. */
@@ -73,18 +73,19 @@ export class KeyScrubber {
 
 /**
  * How many characters at the end of `text` could begin the key or a long piece of it: the
- * longest end that is part of one of the key's forms (each end of that is part of it too).
+ * longest end that is part of one of the key's forms (each end of that is part of it too), or
+ * none when that end is a whole form already.
  */
 function keyStartAtEnd(text: string, apiKey: string): number {
   const { forms } = matcherFor(apiKey)
-  const longest = Math.min(text.length, Math.max(...forms.map((form) => form.length)) - 1)
+  const longest = Math.min(text.length, Math.max(...forms.map((form) => form.length)))
   let length = 0
   while (length < longest) {
     const end = text.slice(text.length - length - 1)
     if (!forms.some((form) => form.includes(end))) break
     length++
   }
-  return length
+  return forms.includes(text.slice(text.length - length)) ? 0 : length
 }
 
 interface KeyMatcher {
