@@ -58,6 +58,11 @@ export type Script =
        */
       failAfterChars?: number
       failure?: Failure
+      /**
+       * Once exactly `afterChars` code points were sent, wait for `until` before the rest: a reply
+       * that keeps streaming for as long as a test needs, without a clock.
+       */
+      pause?: { afterChars: number; until: Promise<void> }
       /** Called with each piece of text just before its chunk is written (benchmarks time it). */
       onWrite?: (piece: string) => void
       /**
@@ -960,8 +965,17 @@ class FakeProviderImpl implements FakeProvider {
       let pos = 0
       while (pos < cps.length) {
         if (sent === failAt) return fail()
+        if (script.pause && sent === script.pause.afterChars) {
+          await Promise.race([
+            script.pause.until,
+            new Promise<void>((resolve) => res.once('close', () => resolve()))
+          ])
+          if (!alive()) return
+        }
         let n = Math.min(chunkSize, cps.length - pos)
         if (failAt !== Infinity) n = Math.min(n, failAt - sent)
+        if (script.pause && sent < script.pause.afterChars)
+          n = Math.min(n, script.pause.afterChars - sent)
         const piece = cps.slice(pos, pos + n).join('')
         const delta: Record<string, unknown> =
           field === 'reasoning_content'
