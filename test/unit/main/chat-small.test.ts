@@ -2,7 +2,7 @@
 // the account, the stall message.
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { EmitEvent, EventPayloads } from '../../../src/shared/contract'
-import type { Result } from '../../../src/shared/errors'
+import type { AppErrorInfo, Result } from '../../../src/shared/errors'
 import type { SendResult } from '../../../src/shared/types'
 import type { ChatServiceOptions } from '../../../src/main/chat/options'
 import type { Core } from '../../../src/main/core'
@@ -53,7 +53,7 @@ it('a send made in the same tick as replyEnded is accepted: the reply has finish
       answers.length === 0
         ? core.services.chat.send(next).then(
             (sent) => ({ ok: true as const, value: sent }),
-            (error: { code: string; message: string }) => ({ ok: false as const, error })
+            (error: AppErrorInfo) => ({ ok: false as const, error })
           )
         : (dispatch(core.handlers, 'sendMessage', next) as Promise<Result<SendResult>>)
     )
