@@ -6,13 +6,14 @@
 // (test/unit/main/floors.test.ts checks it, type imports included, and that there is no cycle):
 //   1. src/shared
 //   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup), errors.ts,
-//      redact.ts, storage.ts, containment.ts
-//   3. features, in this order: secrets/, settings/, attachments/, history/, chat/
+//      redact.ts, storage.ts, containment.ts, log/ (the log file, the crash check, diagnostics)
+//   3. features, in this order: secrets/, settings/, attachments/, history/, chat/, updates/
 //   4. the core: core.ts, services.ts, dispatch.ts
 //   5. the shells: index.ts, ipc.ts, shell/ (Electron) and src/cli
 // A lower floor that needs a higher one is handed a function (settings gets the model list).
 import { join } from 'node:path'
 import { REQUEST_NAMES, type EmitEvent, type Handlers } from '../shared/contract'
+import type { CrashNotice } from '../shared/diagnostics'
 import type { Settings } from '../shared/settings'
 import type { AttachmentUrl } from './attachments/catalog'
 import { stopAllFfmpeg } from './attachments/ffmpeg'
@@ -25,9 +26,14 @@ import { backupHandlers, type HistoryHost } from './history/backupHandlers'
 import { quickCheckInWorker } from './db/integrity'
 import { openHistory, type HistoryProblem } from './db/open'
 import { lastShutdown, recordShutdown } from './db/shutdown'
+import { logHandlers } from './log/handlers'
+import { appLog } from './log/logger'
 import { keyHandlers } from './secrets/handlers'
 import { KeyManager, type SecretStore } from './secrets/keychain'
 import { createServices, type AlwaysServedRequest, type Services } from './services'
+import { updateHandlers } from './updates/handlers'
+import type { UpdateController } from './updates/updates'
+import { backupBeforeNewVersion } from './updates/versionBackup'
 
 export interface CoreOptions {
   dataDir: string
@@ -47,6 +53,12 @@ export interface CoreOptions {
   besideApp?: boolean
   /** Called after every saved settings change (the shell redraws its menu in the new language). */
   onSettingsChanged?: (settings: Settings) => void
+  /** The app's version (packaged builds): a start of another version backs the history up first. */
+  appVersion?: string
+  /** The app's updater (packaged builds): serves installUpdate. */
+  updates?: Pick<UpdateController, 'install'>
+  /** What the shell found of the last run's crash (log/crash.ts); the renderer shows it. */
+  crashNotice?: CrashNotice | null
 }
 
 const INTEGRITY_CHECK_MS = 30_000
@@ -111,6 +123,8 @@ export function startCore(options: CoreOptions): Core {
     problem: () => problem,
     streaming: () => services?.chat.isAnyStreaming() ?? false,
     open: async () => {
+      if (options.appVersion && !options.besideApp)
+        await backupBeforeNewVersion(history.file, history.backups, options.appVersion)
       // A full check on the start path only when the last run did not close the file cleanly.
       const cleanLastTime = lastShutdown(history.file) === 'closed'
       const opened = await openHistory(
@@ -183,7 +197,9 @@ export function startCore(options: CoreOptions): Core {
   // Key and backup requests work while the history is refused; the rest need it open.
   const always: Pick<Handlers, AlwaysServedRequest> = {
     ...keyHandlers(keys),
-    ...backupHandlers(history)
+    ...backupHandlers(history),
+    ...updateHandlers(options.updates),
+    ...logHandlers(appLog, options.crashNotice ?? null)
   }
   const tableFor = (name: keyof Handlers): Partial<Handlers> => {
     if (name in always) return always

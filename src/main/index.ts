@@ -4,6 +4,8 @@ import {
   BrowserWindow,
   Menu,
   app,
+  clipboard,
+  crashReporter,
   dialog,
   ipcMain,
   protocol,
@@ -12,13 +14,21 @@ import {
   shell
 } from 'electron'
 import { readFileSync } from 'node:fs'
+import { arch, release } from 'node:os'
 import { join } from 'node:path'
 import { channelOf, type EmitEvent, type Handlers } from '../shared/contract'
 import { resolveUiLanguage, type UiLanguage } from '../shared/settings'
-import { ATTACHMENT_SCHEME, startCore, type Core } from './core'
+import { ATTACHMENT_SCHEME, BACKUP_DIR, HISTORY_FILE, startCore, type Core } from './core'
+import { lastShutdown } from './db/shutdown'
+import { logHistoryStatus, withEventLog, withRequestLog } from './log/activity'
+import { collectDiagnostics } from './log/collect'
+import { appLog } from './log/logger'
+import { beginRun } from './log/run'
+import { keysKeptFromLog } from './log/secrets'
 import { registerHandlers } from './ipc'
 import { createKeytarStore } from './secrets/keychain'
 import { menuTemplate } from './shell/menu'
+import { appUpdater } from './shell/updater'
 import {
   APP_PAGE_URL,
   APP_SCHEME,
@@ -34,10 +44,13 @@ import {
   placeWindow,
   saveWindowState
 } from './shell/windowState'
+import { createUpdateController } from './updates/updates'
 
 // Tests point the app at a throwaway data directory and keychain entry.
 if (process.env.SEED_CHAT_DATA_DIR) app.setPath('userData', process.env.SEED_CHAT_DATA_DIR)
 const keychainService = process.env.SEED_CHAT_KEYCHAIN_SERVICE ?? 'Seed Chat'
+// Minidumps stay in app.getPath('crashDumps'); nothing is ever uploaded.
+crashReporter.start({ uploadToServer: false })
 
 // `npm run dev` serves the renderer from electron-vite's dev server; a build from app://.
 const rendererURL = process.env.ELECTRON_RENDERER_URL
@@ -114,12 +127,36 @@ function applyMenu(language: UiLanguage): void {
     platform: process.platform,
     isPackaged: app.isPackaged,
     language,
-    appName: 'Seed Chat'
+    appName: 'Seed Chat',
+    checkForUpdates: appUpdater(app.isPackaged) ? () => void updates.check(true) : undefined,
+    help: {
+      openLogsFolder: () => void shell.openPath(appLog.folder ?? app.getPath('userData')),
+      copyDiagnostics: () => void copyDiagnostics()
+    }
   })
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 
 const osLocale = (): string => app.getPreferredSystemLanguages()[0] ?? app.getLocale()
+
+/** Help → Copy diagnostics: versions, settings without secrets, sizes, the last errors. */
+async function copyDiagnostics(): Promise<void> {
+  const dataDir = app.getPath('userData')
+  const text = await collectDiagnostics(
+    core,
+    {
+      appVersion: app.getVersion(),
+      versions: process.versions,
+      os: { platform: process.platform, release: release(), arch: arch() },
+      locale: osLocale(),
+      folders: { data: dataDir, logs: appLog.folder ?? '', crashDumps: app.getPath('crashDumps') },
+      historyFile: join(dataDir, HISTORY_FILE),
+      backupsFolder: join(dataDir, BACKUP_DIR)
+    },
+    appLog
+  )
+  clipboard.writeText(text)
+}
 
 async function savedMenuLanguage(handlers: Handlers): Promise<UiLanguage> {
   try {
@@ -134,6 +171,20 @@ const emit: EmitEvent = (name, payload) => {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channelOf(name), payload)
 }
 
+// Packaged builds only: checks 30 s after the start and every 4 hours unless the setting is off.
+const updates = createUpdateController({
+  updater: appUpdater(app.isPackaged),
+  emit: (state) => emit('updateStatus', state),
+  // A refused history has no settings to read: an update may be what it needs (a newer schema).
+  autoCheck: () =>
+    core
+      ? core.handlers.getSettings(undefined).then(
+          (settings) => settings.checkForUpdates,
+          () => true
+        )
+      : Promise.resolve(false)
+})
+
 // One instance per data folder: a second launch quits, and the first comes forward.
 const isFirstInstance = app.requestSingleInstanceLock()
 if (!isFirstInstance) app.quit()
@@ -146,12 +197,38 @@ app.on('second-instance', () => {
   mainWindow.focus()
 })
 
+app.on('render-process-gone', (_event, _contents, details) =>
+  appLog.error(`renderer gone: ${details.reason} (exit ${details.exitCode})`)
+)
+app.on('child-process-gone', (_event, details) =>
+  appLog.error(`${details.type} process gone: ${details.reason} (exit ${details.exitCode})`)
+)
+
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 })
 
 void app.whenReady().then(async () => {
   if (!isFirstInstance) return
+  const dataDir = app.getPath('userData')
+  const crashNotice = beginRun(
+    appLog,
+    {
+      appVersion: app.getVersion(),
+      versions: process.versions,
+      platform: process.platform,
+      release: release(),
+      arch: arch(),
+      dataDir,
+      packaged: app.isPackaged
+    },
+    {
+      dumpsFolder: app.getPath('crashDumps'),
+      lastShutdown: lastShutdown(join(dataDir, HISTORY_FILE))
+    }
+  )
+  appLog.captureConsole()
+  process.on('uncaughtExceptionMonitor', (error) => appLog.error('uncaught:', error))
   // No permission (camera, notifications, ...) is granted to page content, and every check
   // fails, except the clipboard write our own page's Copy buttons need.
   session.defaultSession.setPermissionCheckHandler(
@@ -173,11 +250,14 @@ void app.whenReady().then(async () => {
   // waits for the file system, after this synchronous block), and every request waits for it.
   mainWindow = createWindow()
   const starting = startCore({
-    dataDir: app.getPath('userData'),
-    secrets: createKeytarStore(keychainService),
-    emit,
+    dataDir,
+    secrets: keysKeptFromLog(createKeytarStore(keychainService), appLog),
+    emit: withEventLog(emit, appLog),
+    crashNotice,
     // The menu follows the language setting when the user changes it.
-    onSettingsChanged: (settings) => applyMenu(resolveUiLanguage(settings.language, osLocale()))
+    onSettingsChanged: (settings) => applyMenu(resolveUiLanguage(settings.language, osLocale())),
+    appVersion: app.isPackaged ? app.getVersion() : undefined,
+    updates
   })
   protocol.handle(ATTACHMENT_SCHEME, async (request) => {
     const url = new URL(request.url)
@@ -186,7 +266,7 @@ void app.whenReady().then(async () => {
     return new Response(new Uint8Array(served.bytes), { headers: { 'content-type': served.mime } })
   })
   // Only our own page, in the top frame, may call the API.
-  registerHandlers(ipcMain, starting.handlers, (event) => {
+  registerHandlers(ipcMain, withRequestLog(starting.handlers, appLog), (event) => {
     const frame = event.senderFrame
     return frame !== null && frame.parent === null && isOwnPage(frame.url, rendererURL)
   })
@@ -197,6 +277,7 @@ void app.whenReady().then(async () => {
     await starting.ready
     core = starting
   } catch (error) {
+    appLog.error('could not start:', error)
     // A refused database still opens the app (on its recovery screen); this is anything worse.
     dialog.showErrorBox(
       'Seed Chat could not start',
@@ -205,7 +286,9 @@ void app.whenReady().then(async () => {
     app.quit()
     return
   }
+  logHistoryStatus(appLog, await core.handlers.getHistoryStatus(undefined))
   applyMenu(await savedMenuLanguage(core.handlers))
+  updates.start()
 })
 
 app.on('window-all-closed', () => {
@@ -219,6 +302,7 @@ app.on('before-quit', (event) => {
   event.preventDefault()
   closing = true
   void core.close().finally(() => {
+    appLog.info('closed')
     core = null
     app.quit()
   })

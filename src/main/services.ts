@@ -15,9 +15,11 @@ import type { BackupRequest } from './history/backupHandlers'
 import type { HistoryDatabase } from './db/database'
 import { historyHandlers } from './history/handlers'
 import * as messages from './history/messages'
+import type { LogRequest } from './log/handlers'
 import type { KeyRequest } from './secrets/handlers'
 import type { KeyManager } from './secrets/keychain'
 import { settingsHandlers } from './settings/handlers'
+import type { UpdateRequest } from './updates/handlers'
 
 export interface ServiceOptions {
   dataDir: string
@@ -37,7 +39,7 @@ export interface ServiceOptions {
 }
 
 /** Requests that work while the history is refused (core.ts serves them itself). */
-export type AlwaysServedRequest = KeyRequest | BackupRequest
+export type AlwaysServedRequest = KeyRequest | BackupRequest | UpdateRequest | LogRequest
 
 /** The handlers that need the history database, and what they share. */
 export interface Services {

@@ -11,4 +11,10 @@ const api = buildApi({
   }
 })
 
-contextBridge.exposeInMainWorld('api', api)
+try {
+  contextBridge.exposeInMainWorld('api', api)
+} catch (error) {
+  // The page gets no API; the line reaches main's log file over the same transport.
+  void api.log({ level: 'error', scope: 'preload', message: `window.api: ${error}`.slice(0, 4000) })
+  throw error
+}

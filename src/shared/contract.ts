@@ -8,6 +8,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS_PER_MESSAGE
 } from './attachments/limits'
+import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
 import type { Result } from './errors'
 import { modelIdSchema } from './models'
 import { chatParamsSchema } from './params'
@@ -28,6 +29,7 @@ import type {
   PathChange,
   SendResult
 } from './types'
+import type { UpdateState } from './updates'
 
 /** A request: the schema main validates its argument with, and (a type only) its result. */
 interface Request<Args extends z.ZodType, Value> {
@@ -198,7 +200,23 @@ export const requests = {
   /** Shows another version of a message: the newest branch under it becomes the path shown. */
   showVersion: request(z.object({ messageId: id }).strict()).returns<PathChange>(),
   /** Deletes a message and what followed it on its branches. */
-  deleteMessage: request(z.object({ messageId: id }).strict()).returns<PathChange>()
+  deleteMessage: request(z.object({ messageId: id }).strict()).returns<PathChange>(),
+  /** The user agrees to install the downloaded update `version`: the app quits and installs it. */
+  installUpdate: request(
+    z.object({ version: z.string().min(1).max(100) }).strict()
+  ).returns<null>(),
+  /** A line for the log file from the renderer or preload: ids and codes, never a message's text. */
+  log: request(
+    z
+      .object({
+        level: z.enum(LOG_LEVELS),
+        scope: z.enum(LOG_SCOPES),
+        message: z.string().max(MAX_LOG_MESSAGE)
+      })
+      .strict()
+  ).returns<null>(),
+  /** Where the last run's crash traces are when it crashed; null after a clean run. */
+  getCrashNotice: request(z.undefined()).returns<CrashNotice | null>()
 } as const
 
 type Requests = typeof requests
@@ -227,7 +245,9 @@ const events = {
   /** A reply ended: done, stopped or failed. Carries the final message. */
   replyEnded: event<{ conversationId: number; message: Message }>(),
   /** The background check found the history damaged; the next start refuses it and offers backups. */
-  historyDamaged: event<{ detail: string }>()
+  historyDamaged: event<{ detail: string }>(),
+  /** Where an app update stands (packaged builds only). */
+  updateStatus: event<UpdateState>()
 }
 export type EventPayloads = typeof events
 export type EventName = keyof EventPayloads

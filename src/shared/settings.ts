@@ -54,7 +54,9 @@ export const settingsSchema = z.object({
   /** The parameters a new chat starts with. */
   defaultParams: chatParamsSchema.default({}),
   /** The user's own presets (the built-in ones are not stored). */
-  presets: z.array(presetSchema).max(200).default([])
+  presets: z.array(presetSchema).max(200).default([]),
+  /** Whether a packaged app looks for updates by itself (at start and every few hours). */
+  checkForUpdates: z.boolean().default(true)
 })
 
 export type Settings = z.output<typeof settingsSchema>

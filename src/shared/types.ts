@@ -166,7 +166,7 @@ export interface BackupInfo {
   name: string
   createdAt: number
   bytes: number
-  /** 'daily', or 'before-migration-N'. */
+  /** 'daily', 'before-migration-N', or 'before-version-X' (the first start of app version X). */
   reason: string
 }
 

@@ -9,6 +9,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../errors'
+import { appLog } from '../log/logger'
 import type { HistoryDatabase } from './database'
 
 /** One backup file of the history database. */
@@ -61,6 +62,7 @@ export async function backupDatabase(
   await db.backup(partial)
   // Only a finished copy gets a backup's name: a crash mid-backup leaves no half backup behind.
   renameSync(partial, join(dir, name))
+  appLog.scope('history').info(`backup ${name} taken`)
   const kind = (backup: BackupInfo): string => (backup.reason === 'daily' ? 'daily' : 'migration')
   const sameKind = listBackups(dir).filter(
     (backup) => kind(backup) === kind({ reason } as BackupInfo)
@@ -133,5 +135,6 @@ export function restoreBackup(
     if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix)
   }
   copyFileSync(join(dir, name), file)
+  appLog.scope('history').info(`backup ${name} restored; the replaced file kept as ${aside}`)
   return aside
 }

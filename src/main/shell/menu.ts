@@ -27,6 +27,7 @@ export type MenuRole =
   | 'zoom'
   | 'close'
   | 'front'
+  | 'help'
 
 /** One menu entry; structurally an Electron MenuItemConstructorOptions. */
 export interface MenuEntry {
@@ -34,9 +35,17 @@ export interface MenuEntry {
   role?: MenuRole
   type?: 'separator'
   submenu?: MenuEntry[]
+  click?: () => void
 }
 
-type LabelName = MenuRole | 'edit' | 'view'
+type LabelName =
+  | MenuRole
+  | 'edit'
+  | 'view'
+  | 'help'
+  | 'checkForUpdates'
+  | 'openLogs'
+  | 'copyDiagnostics'
 
 const LABELS: Record<UiLanguage, Record<LabelName, string>> = {
   en: {
@@ -64,7 +73,11 @@ const LABELS: Record<UiLanguage, Record<LabelName, string>> = {
     minimize: 'Minimize',
     zoom: 'Zoom',
     close: 'Close Window',
-    front: 'Bring All to Front'
+    front: 'Bring All to Front',
+    help: 'Help',
+    checkForUpdates: 'Check for Updates…',
+    openLogs: 'Open Logs Folder',
+    copyDiagnostics: 'Copy Diagnostics'
   },
   'zh-CN': {
     about: '关于 {app}',
@@ -91,7 +104,11 @@ const LABELS: Record<UiLanguage, Record<LabelName, string>> = {
     minimize: '最小化',
     zoom: '缩放',
     close: '关闭窗口',
-    front: '前置全部窗口'
+    front: '前置全部窗口',
+    help: '帮助',
+    checkForUpdates: '检查更新…',
+    openLogs: '打开日志文件夹',
+    copyDiagnostics: '复制诊断信息'
   }
 }
 
@@ -101,14 +118,20 @@ export interface MenuOptions {
   isPackaged: boolean
   language: UiLanguage
   appName: string
+  /** Help → Check for Updates…; the item is there only when the app can update itself. */
+  checkForUpdates?: () => void
+  /** The Help menu's log actions (the shell's Electron calls). */
+  help?: { openLogsFolder(): void; copyDiagnostics(): void }
 }
 
-/** The application menu: the app menu on macOS, Edit, View, Window. */
+/** The application menu: the app menu on macOS, Edit, View, Window, and Help where it has items. */
 export function menuTemplate({
   platform,
   isPackaged,
   language,
-  appName
+  appName,
+  checkForUpdates,
+  help
 }: MenuOptions): MenuEntry[] {
   const label = (name: LabelName): string => LABELS[language][name].replace('{app}', appName)
   const item = (role: MenuRole): MenuEntry => ({ role, label: label(role) })
@@ -161,5 +184,25 @@ export function menuTemplate({
       }
     : { label: label('window'), submenu: [item('minimize'), item('close')] }
 
-  return [...(mac ? [appMenu] : []), editMenu, viewMenu, windowMenu]
+  const helpItems: MenuEntry[] = [
+    ...(checkForUpdates ? [{ label: label('checkForUpdates'), click: checkForUpdates }] : []),
+    ...(checkForUpdates && help ? [separator] : []),
+    ...(help
+      ? [
+          { label: label('openLogs'), click: help.openLogsFolder },
+          { label: label('copyDiagnostics'), click: help.copyDiagnostics }
+        ]
+      : [])
+  ]
+  const helpMenu: MenuEntry[] = helpItems.length
+    ? [
+        {
+          role: 'help',
+          label: label('help'),
+          submenu: helpItems
+        }
+      ]
+    : []
+
+  return [...(mac ? [appMenu] : []), editMenu, viewMenu, windowMenu, ...helpMenu]
 }

@@ -1,20 +1,23 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ChatPane } from './components/ChatPane'
-import { DeleteMessageDialog } from './components/DeleteMessageDialog'
-import { DropZone } from './components/DropZone'
-import { MessageShortcuts } from './components/MessageShortcuts'
-import { RecoveryScreen } from './components/RecoveryScreen'
-import { SearchDialog } from './components/SearchDialog'
-import { SettingsDialog } from './components/SettingsDialog'
-import { SetupScreen } from './components/SetupScreen'
-import { ShortcutSheet } from './components/ShortcutSheet'
-import { Sidebar } from './components/Sidebar'
-import { UndoToast } from './components/UndoToast'
+import { ChatPane } from './components/chat/ChatPane'
+import { DeleteMessageDialog } from './components/chat/DeleteMessageDialog'
+import { DropZone } from './components/composer/DropZone'
+import { MessageShortcuts } from './components/chat/MessageShortcuts'
+import { RecoveryScreen } from './components/app/RecoveryScreen'
+import { SearchDialog } from './components/search/SearchDialog'
+import { SettingsDialog } from './components/settings/SettingsDialog'
+import { SetupScreen } from './components/app/SetupScreen'
+import { ShortcutSheet } from './components/app/ShortcutSheet'
+import { Sidebar } from './components/sidebar/Sidebar'
+import { UndoToast } from './components/sidebar/UndoToast'
+import { UpdateBanner } from './components/app/UpdateBanner'
+import { CrashNoticeBanner } from './components/app/CrashNotice'
 import { applyLanguage } from './i18n'
 import { applyAppearance } from './lib/appearance'
-import { selectIsStreaming } from './store'
-import { useApp, useAppStore } from './storeContext'
+import { shortcutOf, type ShortcutAction } from './lib/shortcuts'
+import { selectIsStreaming, type AppState } from './store'
+import { useApp, useAppStore } from './store/StoreProvider'
 import './App.css'
 
 /**
@@ -46,7 +49,14 @@ export function App() {
       </div>
     )
   }
-  if (phase === 'recovery') return <RecoveryScreen />
+  if (phase === 'recovery') {
+    return (
+      <>
+        <RecoveryScreen />
+        <UpdateBanner />
+      </>
+    )
+  }
   if (phase === 'setup') return <SetupScreen />
   return (
     <div className="app" data-sidebar={sidebarOpen ? undefined : 'hidden'}>
@@ -56,6 +66,8 @@ export function App() {
       {settingsOpen ? <SettingsDialog /> : null}
       {shortcutsOpen && !settingsOpen ? <ShortcutSheet /> : null}
       <UndoToast />
+      <UpdateBanner />
+      <CrashNoticeBanner />
       <DropZone />
       <DeleteMessageDialog />
       <MessageShortcuts />
@@ -64,10 +76,9 @@ export function App() {
 }
 
 /**
- * The window's shortcuts (listed in lib/shortcuts.ts): Esc closes settings, the shortcut sheet or
- * search, or stops the streaming reply; Shift+Esc focuses the message field; with Ctrl/Cmd: N or
- * Shift+O new chat, K search (and closes it again), "," settings, "/" the shortcut sheet, Shift+S
- * the sidebar, Shift+Backspace deletes the open chat (behind the Undo toast).
+ * The window's shortcuts (the table in lib/shortcuts.ts): Esc first closes Settings, the shortcut
+ * sheet or search; then each shortcut's action. While Settings is open only Esc works; over the
+ * shortcut sheet only the sheet's own shortcut.
  */
 function useWindowShortcuts(): void {
   const store = useAppStore()
@@ -77,69 +88,67 @@ function useWindowShortcuts(): void {
       if (event.isComposing || event.defaultPrevented) return
       const state = store.getState()
       if (state.phase !== 'chat') return
-      if (event.key === 'Escape') {
-        if (state.settingsOpen) {
-          event.preventDefault()
-          state.closeSettings()
-        } else if (state.shortcutsOpen) {
-          event.preventDefault()
-          state.closeShortcuts()
-        } else if (state.search.open) {
-          event.preventDefault()
-          state.closeSearch()
-        } else if (event.shiftKey) {
-          event.preventDefault()
-          document.querySelector<HTMLTextAreaElement>('.composer-input')?.focus()
-        } else if (selectIsStreaming(state)) {
-          event.preventDefault()
-          void state.stopReply()
-        }
+      if (event.key === 'Escape' && closeTopmost(state)) {
+        event.preventDefault()
         return
       }
-      const mod = event.ctrlKey || event.metaKey
-      if (!mod || event.altKey || state.settingsOpen) return
-      const key = event.key.toLowerCase()
-      // "/" by its key where a layout needs Shift for it.
-      if (!event.shiftKey && (key === '/' || event.code === 'Slash')) {
-        event.preventDefault()
-        if (state.shortcutsOpen) state.closeShortcuts()
-        else state.openShortcuts()
-        return
-      }
-      if (state.shortcutsOpen) return
-      if (event.shiftKey) {
-        if (key === 'o') {
-          event.preventDefault()
-          if (state.search.open) state.closeSearch()
-          state.newChat()
-        } else if (key === 's') {
-          event.preventDefault()
-          state.toggleSidebar()
-        } else if (
-          key === 'backspace' &&
-          state.activeConversationId !== null &&
-          !state.search.open
-        ) {
-          event.preventDefault()
-          void state.deleteConversation(state.activeConversationId)
-        }
-        return
-      }
-      if (key === 'n') {
-        event.preventDefault()
-        if (state.search.open) state.closeSearch()
-        state.newChat()
-      } else if (key === 'k') {
-        event.preventDefault()
-        if (state.search.open) state.closeSearch()
-        else state.openSearch()
-      } else if (key === ',') {
-        event.preventDefault()
-        if (state.search.open) state.closeSearch()
-        state.openSettings()
-      }
+      const shortcut = shortcutOf(event)
+      if (shortcut && runWindowShortcut(shortcut.action, state)) event.preventDefault()
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [store])
+}
+
+/** Closes Settings, the shortcut sheet or search, the one on top; false when none is open. */
+function closeTopmost(state: AppState): boolean {
+  if (state.settingsOpen) state.closeSettings()
+  else if (state.shortcutsOpen) state.closeShortcuts()
+  else if (state.search.open) state.closeSearch()
+  else return false
+  return true
+}
+
+/** Does what a window shortcut says; false when it does not apply here (the key is left alone). */
+function runWindowShortcut(action: ShortcutAction, state: AppState): boolean {
+  if (action === 'focusComposer') {
+    document.querySelector<HTMLTextAreaElement>('.composer-input')?.focus()
+    return true
+  }
+  if (action === 'stopReply') {
+    if (!selectIsStreaming(state)) return false
+    void state.stopReply()
+    return true
+  }
+  if (state.settingsOpen) return false
+  if (action === 'showShortcuts') {
+    if (state.shortcutsOpen) state.closeShortcuts()
+    else state.openShortcuts()
+    return true
+  }
+  if (state.shortcutsOpen) return false
+  switch (action) {
+    case 'newChat':
+      if (state.search.open) state.closeSearch()
+      state.newChat()
+      return true
+    case 'toggleSidebar':
+      state.toggleSidebar()
+      return true
+    case 'deleteChat':
+      if (state.activeConversationId === null || state.search.open) return false
+      void state.deleteConversation(state.activeConversationId)
+      return true
+    case 'search':
+      if (state.search.open) state.closeSearch()
+      else state.openSearch()
+      return true
+    case 'settings':
+      if (state.search.open) state.closeSearch()
+      state.openSettings()
+      return true
+    default:
+      // The composer's and the message shortcuts have handlers of their own.
+      return false
+  }
 }

@@ -6,10 +6,12 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import './i18n'
+import { logWindowErrors } from './lib/errorLog'
 import { getAppStore } from './store'
-import { AppStoreProvider } from './storeContext'
+import { AppStoreProvider } from './store/StoreProvider'
 
 const store = getAppStore()
+logWindowErrors(window, store.getState().logError)
 void store.getState().init()
 
 createRoot(document.getElementById('root')!).render(

@@ -92,7 +92,8 @@ describe('dispatch', () => {
         theme: 'system',
         fontSize: 'default',
         defaultParams: {},
-        presets: []
+        presets: [],
+        checkForUpdates: true
       }
     })
   })

@@ -12,13 +12,21 @@ const FLOORS: ReadonlyArray<readonly [name: string, paths: readonly string[]]> =
   ['shared', ['shared/']],
   [
     'infrastructure',
-    ['main/db/', 'main/containment.ts', 'main/errors.ts', 'main/redact.ts', 'main/storage.ts']
+    [
+      'main/db/',
+      'main/log/',
+      'main/containment.ts',
+      'main/errors.ts',
+      'main/redact.ts',
+      'main/storage.ts'
+    ]
   ],
   ['secrets', ['main/secrets/']],
   ['settings', ['main/settings/']],
   ['attachments', ['main/attachments/']],
   ['history', ['main/history/']],
   ['chat', ['main/chat/']],
+  ['updates', ['main/updates/']],
   ['core', ['main/core.ts', 'main/services.ts', 'main/dispatch.ts']],
   ['shell', ['main/index.ts', 'main/ipc.ts', 'main/shell/', 'cli/']]
 ]

@@ -28,7 +28,8 @@ describe('settings', () => {
       theme: 'system',
       fontSize: 'default',
       defaultParams: {},
-      presets: []
+      presets: [],
+      checkForUpdates: true
     })
     expect(getSettings(db)).toEqual(DEFAULT_SETTINGS)
   })

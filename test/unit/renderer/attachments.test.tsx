@@ -9,10 +9,10 @@ import type { AttachmentDraft } from '../../../src/shared/types'
 import { DEFAULT_MODEL } from '../../../src/shared/models'
 import { i18n } from '../../../src/renderer/src/i18n'
 import { selectTray, type AppStore } from '../../../src/renderer/src/store'
-import { Composer } from '../../../src/renderer/src/components/Composer'
-import { DropZone } from '../../../src/renderer/src/components/DropZone'
-import { LeftOutNotice } from '../../../src/renderer/src/components/LeftOutNotice'
-import { MessageView } from '../../../src/renderer/src/components/MessageView'
+import { Composer } from '../../../src/renderer/src/components/composer/Composer'
+import { DropZone } from '../../../src/renderer/src/components/composer/DropZone'
+import { LeftOutNotice } from '../../../src/renderer/src/components/chat/LeftOutNotice'
+import { MessageView } from '../../../src/renderer/src/components/chat/MessageView'
 import {
   createFakeApi,
   makeAttachment,
@@ -571,7 +571,7 @@ describe('sent messages', () => {
 
 describe('errors', () => {
   it('explain an attachment refusal that reaches the banner (e.g. a retry) by its reason', async () => {
-    const { describeError } = await import('../../../src/renderer/src/errors')
+    const { describeError } = await import('../../../src/renderer/src/lib/errorText')
     const error: AppErrorInfo = {
       code: 'attachment_refused',
       message: 'x',

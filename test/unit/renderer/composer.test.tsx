@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_MODEL } from '../../../src/shared/models'
-import { Composer } from '../../../src/renderer/src/components/Composer'
+import { Composer } from '../../../src/renderer/src/components/composer/Composer'
 import { createFakeApi } from './fake-api'
 import { createTestStore, renderWithStore } from './render'
 

@@ -6,7 +6,7 @@ import {
   estimateTextTokens,
   historySent,
   turnsThatFit
-} from '../../../src/renderer/src/contextEstimate'
+} from '../../../src/renderer/src/lib/promptEstimate'
 import { makeAttachment, makeDraft, makeMessage } from './fake-api'
 
 function turn(question: string, answer: string) {

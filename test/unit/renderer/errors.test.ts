@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
-import { describeError } from '../../../src/renderer/src/errors'
+import { describeError } from '../../../src/renderer/src/lib/errorText'
 import { i18n } from '../../../src/renderer/src/i18n'
 
 afterEach(async () => {

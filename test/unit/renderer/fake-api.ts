@@ -118,6 +118,7 @@ export interface FakeApi {
   api: Api
   emitDelta(payload: EventPayloads['replyDelta']): void
   emitHistoryDamaged(payload: EventPayloads['historyDamaged']): void
+  emitUpdateStatus(payload: EventPayloads['updateStatus']): void
   emitEnded(payload: EventPayloads['replyEnded']): void
   listenerCount(): number
 }
@@ -129,6 +130,7 @@ export function createFakeApi(
   const deltaListeners = new Set<(payload: EventPayloads['replyDelta']) => void>()
   const endedListeners = new Set<(payload: EventPayloads['replyEnded']) => void>()
   const damagedListeners = new Set<(payload: EventPayloads['historyDamaged']) => void>()
+  const updateListeners = new Set<(payload: EventPayloads['updateStatus']) => void>()
   let keyStatus = options.keyStatus ?? KEY_SET
   // English rather than the system's language, so tests read the English strings.
   let settings: Settings = { ...DEFAULT_SETTINGS, language: 'en' }
@@ -186,6 +188,8 @@ export function createFakeApi(
     ),
     searchHistory: vi.fn(async () => ok({ results: [], next: null })),
     getHistoryStatus: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
+    log: vi.fn(async () => ok(null)),
+    getCrashNotice: vi.fn(async () => ok(null)),
     restoreBackup: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
     // By default every file is a PNG named as given; tests replace this for videos and refusals.
     addAttachment: vi.fn(async ({ name }: { name: string; data: Uint8Array; model: string }) =>
@@ -270,6 +274,11 @@ export function createFakeApi(
     onHistoryDamaged: (listener) => {
       damagedListeners.add(listener)
       return () => damagedListeners.delete(listener)
+    },
+    installUpdate: vi.fn(async () => ok(null)),
+    onUpdateStatus: (listener) => {
+      updateListeners.add(listener)
+      return () => updateListeners.delete(listener)
     }
   })
 
@@ -280,6 +289,9 @@ export function createFakeApi(
     },
     emitHistoryDamaged: (payload) => {
       for (const listener of damagedListeners) listener(payload)
+    },
+    emitUpdateStatus: (payload) => {
+      for (const listener of updateListeners) listener(payload)
     },
     emitEnded: (payload) => {
       for (const listener of endedListeners) listener(payload)

@@ -4,7 +4,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../../src/renderer/src/App'
-import { CONVERSATION_ROW_HEIGHT } from '../../../src/renderer/src/components/Sidebar'
+import { CONVERSATION_ROW_HEIGHT } from '../../../src/renderer/src/components/sidebar/rowHeights'
 import { i18n } from '../../../src/renderer/src/i18n'
 import { DELETE_UNDO_MS, createAppStore } from '../../../src/renderer/src/store'
 import type { Conversation, ExportedFile, HistoryStatus } from '../../../src/shared/types'

@@ -4,7 +4,7 @@
 import { cleanup, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { splitBlocks } from '../../../src/renderer/src/lib/markdownBlocks'
-import { fencedBlock } from '../../../src/renderer/src/markdown'
+import { fencedBlock } from '../../../src/renderer/src/lib/markdownPipeline'
 
 const rendered = vi.hoisted(() => [] as string[])
 vi.mock('react-markdown', async (importOriginal) => {
@@ -17,7 +17,7 @@ vi.mock('react-markdown', async (importOriginal) => {
   return { ...original, default: Counting }
 })
 
-const { MarkdownView } = await import('../../../src/renderer/src/components/MarkdownView')
+const { MarkdownView } = await import('../../../src/renderer/src/components/markdown/MarkdownView')
 const { renderWithStore } = await import('./render')
 
 afterEach(cleanup)

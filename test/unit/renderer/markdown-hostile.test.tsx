@@ -7,14 +7,14 @@ import Markdown from 'react-markdown'
 import { unified } from 'unified'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Message } from '../../../src/shared/types'
-import { MarkdownView } from '../../../src/renderer/src/components/MarkdownView'
-import { MessageView } from '../../../src/renderer/src/components/MessageView'
-import { MessageBoundary } from '../../../src/renderer/src/components/SafeMarkdown'
+import { MarkdownView } from '../../../src/renderer/src/components/markdown/MarkdownView'
+import { MessageView } from '../../../src/renderer/src/components/chat/MessageView'
+import { MessageBoundary } from '../../../src/renderer/src/components/markdown/SafeMarkdown'
 import {
   isTooDeepForMarkdown,
   rehypePlugins,
   remarkPlugins
-} from '../../../src/renderer/src/markdown'
+} from '../../../src/renderer/src/lib/markdownPipeline'
 import { renderWithStore } from './render'
 
 afterEach(cleanup)

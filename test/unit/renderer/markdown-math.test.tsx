@@ -3,9 +3,9 @@
 // it should (code, a fenced block).
 import { cleanup, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { MarkdownView } from '../../../src/renderer/src/components/MarkdownView'
+import { MarkdownView } from '../../../src/renderer/src/components/markdown/MarkdownView'
 import { splitBlocks } from '../../../src/renderer/src/lib/markdownBlocks'
-import { loadMath, normalizeMath } from '../../../src/renderer/src/markdown'
+import { loadMath, normalizeMath } from '../../../src/renderer/src/lib/markdownPipeline'
 import { renderWithStore } from './render'
 
 afterEach(cleanup)

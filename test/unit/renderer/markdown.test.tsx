@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { MarkdownView } from '../../../src/renderer/src/components/MarkdownView'
-import { safeUrl } from '../../../src/renderer/src/markdown'
+import { MarkdownView } from '../../../src/renderer/src/components/markdown/MarkdownView'
+import { safeUrl } from '../../../src/renderer/src/lib/markdownPipeline'
 import { renderWithStore } from './render'
 
 afterEach(cleanup)

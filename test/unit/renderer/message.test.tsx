@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AppErrorInfo } from '../../../src/shared/errors'
 import type { Message } from '../../../src/shared/types'
-import { MessageView } from '../../../src/renderer/src/components/MessageView'
+import { MessageView } from '../../../src/renderer/src/components/chat/MessageView'
 import { createFakeApi, makeConversation, makeMessage, ok } from './fake-api'
 import { createTestStore, renderWithStore } from './render'
 

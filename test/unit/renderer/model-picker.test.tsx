@@ -4,7 +4,10 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../../src/renderer/src/App'
-import { filterModelGroups, groupModels } from '../../../src/renderer/src/components/ModelPicker'
+import {
+  filterModelGroups,
+  groupModels
+} from '../../../src/renderer/src/components/models/ModelPicker'
 import {
   DEFAULT_MODEL,
   MODELS,

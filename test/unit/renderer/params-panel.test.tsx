@@ -5,15 +5,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Conversation, Message } from '../../../src/shared/types'
 import { DEFAULT_MODEL } from '../../../src/shared/models'
 import { i18n } from '../../../src/renderer/src/i18n'
-import { ChatPane } from '../../../src/renderer/src/components/ChatPane'
-import { ContextMeter } from '../../../src/renderer/src/components/ContextMeter'
-import { MessageView } from '../../../src/renderer/src/components/MessageView'
+import { ChatPane } from '../../../src/renderer/src/components/chat/ChatPane'
+import { ContextMeter } from '../../../src/renderer/src/components/composer/ContextMeter'
+import { MessageView } from '../../../src/renderer/src/components/chat/MessageView'
 import {
   DefaultParamsSection,
   PresetsSection
-} from '../../../src/renderer/src/components/ParamsSettings'
-import { PresetMenu } from '../../../src/renderer/src/components/PresetMenu'
-import { ReplyParams } from '../../../src/renderer/src/components/ReplyParams'
+} from '../../../src/renderer/src/components/settings/ParamsSettings'
+import { PresetMenu } from '../../../src/renderer/src/components/params/PresetMenu'
+import { ReplyParams } from '../../../src/renderer/src/components/params/ReplyParams'
 import { createFakeApi, makeConversation, makeMessage, ok, type FakeApi } from './fake-api'
 import { createTestStore, renderWithStore } from './render'
 

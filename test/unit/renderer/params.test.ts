@@ -8,7 +8,7 @@ import {
   offeredFields,
   paramChips,
   readDraft
-} from '../../../src/renderer/src/params'
+} from '../../../src/renderer/src/lib/paramsForm'
 
 const PRO = findModel('doubao-seed-2.0-pro')!
 const FLASH = findModel('doubao-seed-1-6-flash-250828')!

@@ -3,7 +3,7 @@ import { render } from '@testing-library/react'
 import type { ReactElement, ReactNode } from 'react'
 import { i18n } from '../../../src/renderer/src/i18n'
 import { createAppStore, type AppStore } from '../../../src/renderer/src/store'
-import { AppStoreProvider } from '../../../src/renderer/src/storeContext'
+import { AppStoreProvider } from '../../../src/renderer/src/store/StoreProvider'
 import { createFakeApi, type FakeApi } from './fake-api'
 
 /** A store whose frames run synchronously, so streamed text shows at once in tests. */

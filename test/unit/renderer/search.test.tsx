@@ -4,7 +4,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../../src/renderer/src/App'
-import { MarkdownView } from '../../../src/renderer/src/components/MarkdownView'
+import { MarkdownView } from '../../../src/renderer/src/components/markdown/MarkdownView'
 import {
   dayEnd,
   dayStart,
@@ -12,7 +12,7 @@ import {
   matchedTerms,
   readableSnippet,
   splitByTerms
-} from '../../../src/renderer/src/history'
+} from '../../../src/renderer/src/lib/historyView'
 import { SEARCH_DEBOUNCE_MS } from '../../../src/renderer/src/store'
 import type { MessageHit, SearchHit, TitleHit } from '../../../src/shared/search'
 import { createFakeApi, makeConversation, makeMessage, ok, type FakeApi } from './fake-api'

@@ -89,7 +89,7 @@ describe('theme and font size', () => {
       error: { code: 'invalid_input', message: '' }
     })
     const { store } = await renderApp(fake)
-    await act(() => store.getState().setAppearance({ theme: 'dark' }))
+    await act(() => store.getState().updateSettings({ theme: 'dark' }))
     expect(store.getState().settings.theme).toBe('system')
     expect(html().dataset.theme).toBeUndefined()
   })

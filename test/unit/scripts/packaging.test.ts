@@ -114,7 +114,8 @@ describe('electron-builder.yml', () => {
 
   it('builds AppImage and deb, a hardened dmg, and NSIS, each with its icon', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb'])
-    expect(config.mac.target).toEqual(['dmg'])
+    // The zip is what electron-updater installs a macOS update from.
+    expect(config.mac.target).toEqual(['dmg', 'zip'])
     expect(config.mac.hardenedRuntime).toBe(true)
     expect(config.win.target).toEqual(['nsis'])
     for (const icon of [config.linux.icon, config.mac.icon, config.win.icon])

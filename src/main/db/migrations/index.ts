@@ -3,6 +3,7 @@
 // table code (which will change under it); it carries its own SQL. The database's `user_version`
 // is the number of the last migration applied.
 import type Database from 'better-sqlite3'
+import { appLog } from '../../log/logger'
 import { createConversationsMessagesSettings } from './0001-conversations-messages-settings'
 import { addFullTextSearch } from './0002-full-text-search'
 import { addUidsAndPins } from './0003-uids-and-pins'
@@ -40,4 +41,5 @@ export function migrateTo(db: Database.Database, version: number = SCHEMA_VERSIO
     for (const migration of migrations.slice(from, version)) migration(db)
     db.pragma(`user_version = ${version}`)
   })()
+  appLog.scope('history').info(`migrated from schema ${from} to ${version}`)
 }

@@ -1,4 +1,4 @@
-// KaTeX and its stylesheet, loaded only when an answer holds math (see markdown.ts).
+// KaTeX and its stylesheet, loaded only when an answer holds math (see markdownPipeline.ts).
 import 'katex/dist/katex.min.css'
 import rehypeKatex from 'rehype-katex'
 

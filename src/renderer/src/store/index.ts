@@ -23,7 +23,7 @@
 // - dispose (session) stops the search and Undo timers and drops the buffered stream text.
 import { createStore } from 'zustand/vanilla'
 import type { Api } from '../../../shared/contract'
-import { createStoreContext, type AppState, type AppStore, type SliceArgs } from './context'
+import { createStoreScope, type AppState, type AppStore, type SliceArgs } from './scope'
 import {
   browserFrames,
   downloadFile,
@@ -32,6 +32,7 @@ import {
 } from './environment'
 import { createChatSlice } from './slices/chat'
 import { createComposerSlice } from './slices/composer'
+import { createDiagnosticsSlice } from './slices/diagnostics'
 import { createConversationsSlice } from './slices/conversations'
 import { createHistoryAdminSlice } from './slices/historyAdmin'
 import { createLayoutSlice } from './slices/layout'
@@ -41,30 +42,23 @@ import { createParamsSlice } from './slices/params'
 import { createSearchSlice } from './slices/search'
 import { createSessionSlice } from './slices/session'
 import { createSettingsSlice } from './slices/settings'
+import { createUpdatesSlice } from './slices/updates'
 
-export type { AppState, AppStore } from './context'
-export { downloadFile, type FrameScheduler, type StoreEnvironment } from './environment'
+export type { AppState, AppStore } from './scope'
+export type { FrameScheduler, StoreEnvironment } from './environment'
 export {
   selectActiveConversation,
   selectActiveMessages,
   selectCurrentModel,
   selectIsStreaming,
   selectLeftOut,
-  selectTray,
-  trayKeyOf
+  selectTray
 } from './selectors'
 export type { SearchHighlight } from './slices/chat'
-export type {
-  AttachmentRefusalNotice,
-  AttachmentTray,
-  PendingAttachment,
-  TrayKey
-} from './slices/composer'
-export { DELETE_UNDO_MS, type PendingDeletion } from './slices/conversations'
-export type { HistoryTransfer } from './slices/historyAdmin'
-export { SEARCH_DEBOUNCE_MS, type SearchState } from './slices/search'
-export type { Phase } from './slices/session'
-export type { ConnectionTest } from './slices/settings'
+export type { AttachmentRefusalNotice, PendingAttachment } from './slices/composer'
+export { DELETE_UNDO_MS } from './slices/conversations'
+export { SEARCH_DEBOUNCE_MS } from './slices/search'
+export { isUpdateShown } from './slices/updates'
 
 /** Builds a store over an Api; the app uses window.api, tests a fake. */
 export function createAppStore(
@@ -72,10 +66,10 @@ export function createAppStore(
   frames: FrameScheduler = browserFrames,
   environment: StoreEnvironment = { saveFile: downloadFile }
 ): AppStore {
-  // One context per store: its timers, tickets, counters and stream buffer.
-  const context = createStoreContext()
+  // One scope per store: its timers, tickets, counters and stream buffer.
+  const scope = createStoreScope()
   return createStore<AppState>()((set, get) => {
-    const args: SliceArgs = { set, get, api, frames, environment, context }
+    const args: SliceArgs = { set, get, api, frames, environment, scope }
     return {
       ...createSessionSlice(args),
       ...createSettingsSlice(args),
@@ -87,7 +81,9 @@ export function createAppStore(
       ...createSearchSlice(args),
       ...createHistoryAdminSlice(args),
       ...createLayoutSlice(args),
-      ...createParamsSlice(args)
+      ...createParamsSlice(args),
+      ...createUpdatesSlice(args),
+      ...createDiagnosticsSlice(args)
     }
   })
 }

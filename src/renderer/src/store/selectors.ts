@@ -1,7 +1,7 @@
 // Reading the store: selectors components pass to useApp, and the stable empty values they return
 // so a component does not re-render for a new empty list.
 import type { Conversation, LeftOutAttachment, Message } from '../../../shared/types'
-import type { AppState } from './context'
+import type { AppState } from './scope'
 import type { AttachmentTray, TrayKey } from './slices/composer'
 
 export const EMPTY_MESSAGES: readonly Message[] = Object.freeze([])

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AttachmentKind } from '../attachments'
+import type { AttachmentKind } from '../lib/attachmentRules'
 import './Thumbnail.css'
 
 /** An attachment's thumbnail (a play mark on a video); a labelled tile when it cannot be loaded. */

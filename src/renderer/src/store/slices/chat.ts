@@ -1,12 +1,11 @@
 // The open conversation: its messages, sending, the replies streaming in, and the message a
-// search opened. Streamed text goes through the context's StreamBuffer, one update per frame.
-import type { EventPayloads } from '../../../../shared/contract'
-import type { SearchField } from '../../../../shared/search'
+// search opened. The streamed text itself arrives through replyEvents.ts.
 import type { Message } from '../../../../shared/types'
+import type { SearchField } from '../../../../shared/search'
 import { FPS_DEFAULT } from '../../../../shared/attachments/limits'
-import { attachmentBlock, modelInfoOf } from '../../attachments'
-import { placeConversation } from '../../history'
-import type { SliceArgs } from '../context'
+import { attachmentBlock, modelInfoOf } from '../../lib/attachmentRules'
+import { placeConversation } from '../../lib/historyView'
+import type { SliceArgs } from '../scope'
 import { EMPTY_TRAY, selectCurrentModel, trayKeyOf } from '../selectors'
 import type { MessageCache } from '../streamBuffer'
 import { refuseFile, updateTray } from './composer'
@@ -68,8 +67,8 @@ export interface ChatSlice {
 
 /** The chat slice: navigation between conversations, sending, streaming replies. */
 export function createChatSlice(args: SliceArgs): ChatSlice {
-  const { set, get, api, context } = args
-  const { stream } = context
+  const { set, get, api, scope } = args
+  const { stream } = scope
   return {
     activeConversationId: null,
     messagesByConversation: {},
@@ -89,7 +88,7 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
           ? state.messagesByConversation[id]
           : undefined
       if (state.activeConversationId === id && cached) return
-      const ticket = ++context.navigation
+      const ticket = ++scope.navigation
       set({
         activeConversationId: id,
         ...pruneCache(state, id),
@@ -97,7 +96,7 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
       })
       if (cached) return
       const result = await api.getConversation(around === undefined ? { id } : { id, around })
-      const stillOpen = context.navigation === ticket
+      const stillOpen = scope.navigation === ticket
       if (!result.ok) {
         set({ banner: result.error, ...(stillOpen ? { loadingConversationId: null } : {}) })
         return
@@ -131,7 +130,7 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
     },
 
     newChat() {
-      context.navigation++
+      scope.navigation++
       const state = get()
       set({
         activeConversationId: null,
@@ -163,7 +162,7 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
         name: draft.name,
         ...(draft.kind === 'video' ? { fps: draft.fps ?? FPS_DEFAULT } : {})
       }))
-      const ticket = context.navigation
+      const ticket = scope.navigation
       // A new chat's parameters go with its first message (none chosen: main uses the defaults).
       const params = conversationId === null ? state.draftParams : null
       set({ sending: true, highlight: null })
@@ -201,8 +200,8 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
       const current = get()
       const previous =
         conversationId === null ? [] : (current.messagesByConversation[conversationId] ?? [])
-      const stillHere = context.navigation === ticket
-      context.draftModelChosen = true
+      const stillHere = scope.navigation === ticket
+      scope.draftModelChosen = true
       const leftOutNext = { ...current.leftOut }
       if (leftOut && leftOut.length > 0) leftOutNext[conversation.id] = leftOut
       else delete leftOutNext[conversation.id]
@@ -263,58 +262,6 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
   }
 }
 
-/** Subscribes to main's reply events; returns the unsubscribers. */
-export function listenToReplies(args: SliceArgs): Array<() => void> {
-  return [
-    args.api.onReplyDelta((delta) => onReplyDelta(args, delta)),
-    args.api.onReplyEnded((ended) => onReplyEnded(args, ended))
-  ]
-}
-
-/** Cancels the next frame's update and drops the buffered text. */
-export function stopStreaming({ frames, context }: SliceArgs): void {
-  if (context.frame !== null) frames.cancel(context.frame)
-  context.frame = null
-  context.stream.clear()
-}
-
-function onReplyDelta(args: SliceArgs, delta: EventPayloads['replyDelta']): void {
-  const { frames, context } = args
-  context.stream.add(delta)
-  if (context.frame === null) context.frame = frames.request(() => flushDeltas(args))
-}
-
-function flushDeltas({ set, get, context }: SliceArgs): void {
-  context.frame = null
-  const cache = get().messagesByConversation
-  const next = context.stream.applyTo(cache)
-  if (next !== cache) set({ messagesByConversation: next })
-}
-
-function onReplyEnded(
-  { set, get, frames, context }: SliceArgs,
-  { conversationId, message }: EventPayloads['replyEnded']
-): void {
-  if (context.frame !== null) {
-    frames.cancel(context.frame)
-    context.frame = null
-  }
-  const state = get()
-  // Flush what is buffered; the final message replaces the streaming one. Deltas still kept
-  // belong to replies not created yet: settling the request's reply applies them.
-  const messagesByConversation = context.stream.endReply(
-    state.messagesByConversation,
-    conversationId,
-    message
-  )
-  let streaming = state.streaming
-  if (streaming[conversationId] === message.id) {
-    streaming = { ...streaming }
-    delete streaming[conversationId]
-  }
-  set({ messagesByConversation, streaming })
-}
-
 /** Keeps the open conversation and streaming ones; drops the other cached messages. */
 function pruneCache(
   state: Pick<ChatSlice, 'messagesByConversation' | 'messageWindows' | 'streaming'>,
@@ -346,7 +293,7 @@ function streamingAfter(
 
 /** Loads the page before the first or after the last loaded message of the open conversation. */
 async function loadBeside(
-  { set, get, api, context }: SliceArgs,
+  { set, get, api, scope }: SliceArgs,
   direction: 'older' | 'newer'
 ): Promise<void> {
   const id = get().activeConversationId
@@ -354,7 +301,7 @@ async function loadBeside(
   const window = id === null ? undefined : get().messageWindows[id]
   if (id === null || !loaded || loaded.length === 0 || !window || window.loading !== null) return
   if (direction === 'older' ? !window.hasOlder : !window.hasNewer) return
-  const ticket = context.navigation
+  const ticket = scope.navigation
   set({ messageWindows: { ...get().messageWindows, [id]: { ...window, loading: direction } } })
   const result = await api.listMessages(
     direction === 'older'
@@ -364,7 +311,7 @@ async function loadBeside(
   const current = get().messagesByConversation[id]
   const currentWindow = get().messageWindows[id]
   if (!currentWindow) return
-  if (!result.ok || context.navigation !== ticket || !current) {
+  if (!result.ok || scope.navigation !== ticket || !current) {
     set({
       messageWindows: { ...get().messageWindows, [id]: { ...currentWindow, loading: null } },
       ...(result.ok ? {} : { banner: result.error })

@@ -9,8 +9,8 @@ import {
   clampFps,
   fileName,
   localRefusal
-} from '../../attachments'
-import type { SliceArgs } from '../context'
+} from '../../lib/attachmentRules'
+import type { SliceArgs } from '../scope'
 import { EMPTY_TRAY, selectCurrentModel, trayKeyOf } from '../selectors'
 
 /** A file being read and checked by main; shown busy in the tray. */
@@ -60,7 +60,7 @@ export interface ComposerSlice {
 
 /** The composer slice: attaching files, and the notices about them. */
 export function createComposerSlice(args: SliceArgs): ComposerSlice {
-  const { set, get, context } = args
+  const { set, get, scope } = args
   return {
     trays: {},
     leftOut: {},
@@ -72,7 +72,7 @@ export function createComposerSlice(args: SliceArgs): ComposerSlice {
       const entries = files.map((file) => ({
         file,
         pending: {
-          id: context.nextTrayItemId++,
+          id: scope.nextTrayItemId++,
           name: fileName(file, fallbackName(file)),
           bytes: file.size
         } satisfies PendingAttachment
@@ -83,7 +83,7 @@ export function createComposerSlice(args: SliceArgs): ComposerSlice {
         pending: [...tray.pending, ...entries.map((e) => e.pending)],
         refusals: []
       }))
-      const batch = context.attachQueue.then(async () => {
+      const batch = scope.attachQueue.then(async () => {
         for (const { file, pending } of entries) {
           try {
             await attachOne(args, key, model, pending, file)
@@ -96,7 +96,7 @@ export function createComposerSlice(args: SliceArgs): ComposerSlice {
           }
         }
       })
-      context.attachQueue = batch
+      scope.attachQueue = batch
       await batch
     },
 
@@ -173,7 +173,7 @@ export function refuseFile(
   error: AppErrorInfo,
   file: File | null
 ): void {
-  const notice: AttachmentRefusalNotice = { id: args.context.nextTrayItemId++, name, error, file }
+  const notice: AttachmentRefusalNotice = { id: args.scope.nextTrayItemId++, name, error, file }
   updateTray(args, key, (tray) => ({ ...tray, refusals: [...tray.refusals, notice] }))
 }
 

@@ -1,7 +1,7 @@
 // The sidebar's conversations: paging, rename, pin, and delete with its Undo offer.
 import type { Conversation, ConversationPage } from '../../../../shared/types'
-import { placeConversation } from '../../history'
-import type { SliceArgs, StoreContext } from '../context'
+import { placeConversation } from '../../lib/historyView'
+import type { SliceArgs, StoreScope } from '../scope'
 import { trayKeyOf } from '../selectors'
 import { renameInSearch, withoutConversationHits } from './search'
 
@@ -44,7 +44,7 @@ export interface ConversationsSlice {
 
 /** The conversations slice: the list and what changes a conversation as a whole. */
 export function createConversationsSlice(args: SliceArgs): ConversationsSlice {
-  const { set, get, api, context } = args
+  const { set, get, api, scope } = args
   return {
     conversations: [],
     conversationsNext: null,
@@ -66,7 +66,7 @@ export function createConversationsSlice(args: SliceArgs): ConversationsSlice {
       const index = state.conversations.findIndex((c) => c.id === id)
       if (index === -1) return
       const previous = state.pendingDeletion
-      clearDeletionTimer(context)
+      clearDeletionTimer(scope)
       const pending: PendingDeletion = {
         conversation: state.conversations[index],
         index,
@@ -78,8 +78,8 @@ export function createConversationsSlice(args: SliceArgs): ConversationsSlice {
         search: withoutConversationHits(state.search, id)
       })
       if (pending.wasOpen) get().newChat()
-      context.deletionTimer = setTimeout(() => {
-        context.deletionTimer = null
+      scope.deletionTimer = setTimeout(() => {
+        scope.deletionTimer = null
         if (get().pendingDeletion !== pending) return
         set({ pendingDeletion: null })
         void commitDeletion(args, pending)
@@ -91,7 +91,7 @@ export function createConversationsSlice(args: SliceArgs): ConversationsSlice {
     undoDelete() {
       const pending = get().pendingDeletion
       if (!pending) return
-      clearDeletionTimer(context)
+      clearDeletionTimer(scope)
       const conversations = [...get().conversations]
       conversations.splice(Math.min(pending.index, conversations.length), 0, pending.conversation)
       set({ pendingDeletion: null, conversations })
@@ -166,9 +166,9 @@ export async function loadConversationPage(
 }
 
 /** Stops the Undo offer's clock. */
-export function clearDeletionTimer(context: StoreContext): void {
-  if (context.deletionTimer !== null) clearTimeout(context.deletionTimer)
-  context.deletionTimer = null
+export function clearDeletionTimer(scope: StoreScope): void {
+  if (scope.deletionTimer !== null) clearTimeout(scope.deletionTimer)
+  scope.deletionTimer = null
 }
 
 /** Makes the delete the Undo toast was holding back (its time is up, or another replaced it). */

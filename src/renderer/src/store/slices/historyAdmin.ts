@@ -1,7 +1,7 @@
 // The history file as a whole: its status and backups (the recovery screen), export and import.
 import type { AppErrorInfo } from '../../../../shared/errors'
 import type { HistoryStatus, ImportSummary } from '../../../../shared/types'
-import type { SliceArgs } from '../context'
+import type { SliceArgs } from '../scope'
 import { loadConversationPage } from './conversations'
 import { startApp } from './session'
 

@@ -1,5 +1,5 @@
 // The window's layout: whether the sidebar shows, its collapsed groups, and the shortcut sheet.
-import type { SliceArgs } from '../context'
+import type { SliceArgs } from '../scope'
 
 export interface LayoutSlice {
   sidebarOpen: boolean

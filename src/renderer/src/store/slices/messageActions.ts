@@ -3,8 +3,8 @@
 // main; the cache holds the path shown, so each action replaces the cached path from the message
 // it acted on.
 import type { Message, PathChange } from '../../../../shared/types'
-import { placeConversation } from '../../history'
-import type { SliceArgs } from '../context'
+import { placeConversation } from '../../lib/historyView'
+import type { SliceArgs } from '../scope'
 
 export interface MessageActionsSlice {
   /** The question being edited in place; null when none is. */
@@ -30,8 +30,8 @@ export interface MessageActionsSlice {
 
 /** The message actions slice. */
 export function createMessageActionsSlice(args: SliceArgs): MessageActionsSlice {
-  const { set, get, api, context } = args
-  const { stream } = context
+  const { set, get, api, scope } = args
+  const { stream } = scope
 
   /** The conversation holding a message, if nothing streams in it. */
   function idleConversationOf(messageId: number): number | undefined {

@@ -1,6 +1,6 @@
 // The models the picker offers, and the model of the next new chat.
 import { DEFAULT_MODEL, MODELS, newestSeedModel, type ModelInfo } from '../../../../shared/models'
-import type { SliceArgs } from '../context'
+import type { SliceArgs } from '../scope'
 import { updateConversation } from './conversations'
 
 export interface ModelsSlice {
@@ -19,7 +19,7 @@ export interface ModelsSlice {
 
 /** The models slice: the provider's list (the built-in one offline) and the picked model. */
 export function createModelsSlice(args: SliceArgs): ModelsSlice {
-  const { set, get, api, context } = args
+  const { set, get, api, scope } = args
   return {
     models: MODELS,
     modelSource: 'offline',
@@ -34,8 +34,7 @@ export function createModelsSlice(args: SliceArgs): ModelsSlice {
         const ids = models.map((m) => m.id)
         const draft = get().draftModel
         // The last model used stays unless this key cannot use it; a model the user picked always stays.
-        const keep =
-          context.draftModelChosen || (context.draftModelFromHistory && ids.includes(draft))
+        const keep = scope.draftModelChosen || (scope.draftModelFromHistory && ids.includes(draft))
         const newest = source === 'provider' ? newestSeedModel(ids) : undefined
         if (!keep && newest) set({ draftModel: newest })
       }
@@ -44,8 +43,8 @@ export function createModelsSlice(args: SliceArgs): ModelsSlice {
     async selectModel(model) {
       const id = get().activeConversationId
       if (id === null) {
-        context.draftModelChosen = true
-        context.draftModelFromHistory = false
+        scope.draftModelChosen = true
+        scope.draftModelFromHistory = false
         set({ draftModel: model })
         return
       }

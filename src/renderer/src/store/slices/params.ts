@@ -1,9 +1,9 @@
 // Request parameters: the open conversation's (or the new chat's draft), the defaults in
 // Settings, presets, and trimming the history after a request was too long.
 import type { ChatParams, Preset } from '../../../../shared/params'
-import { modelInfoOf } from '../../attachments'
-import { fitParams } from '../../params'
-import type { SliceArgs } from '../context'
+import { modelInfoOf } from '../../lib/attachmentRules'
+import { fitParams } from '../../lib/paramsForm'
+import type { SliceArgs } from '../scope'
 import { selectActiveConversation } from '../selectors'
 import { updateConversation } from './conversations'
 
@@ -32,7 +32,7 @@ export interface ParamsSlice {
 
 /** The parameters slice. */
 export function createParamsSlice(args: SliceArgs): ParamsSlice {
-  const { set, get, api, context } = args
+  const { set, get, api, scope } = args
 
   async function updatePresets(presets: Preset[]): Promise<boolean> {
     const result = await api.updateSettings({ presets })
@@ -98,7 +98,7 @@ export function createParamsSlice(args: SliceArgs): ParamsSlice {
     startFromPreset(preset) {
       get().newChat()
       const model = preset.model ?? get().draftModel
-      if (preset.model) context.draftModelChosen = true
+      if (preset.model) scope.draftModelChosen = true
       // A preset made for another model keeps only what this one takes.
       set({
         draftModel: model,

@@ -7,8 +7,8 @@ import {
   type SearchFilters,
   type SearchHit
 } from '../../../../shared/search'
-import { dayEnd, dayStart, matchedTerms } from '../../history'
-import type { SliceArgs, StoreContext } from '../context'
+import { dayEnd, dayStart, matchedTerms } from '../../lib/historyView'
+import type { SliceArgs, StoreScope } from '../scope'
 
 /**
  * The panel's filters as the user typed them: a model id or '' for all models; `from` and `to`
@@ -53,7 +53,7 @@ export interface SearchSlice {
 
 /** The search slice: the panel and its debounced, ticketed requests. */
 export function createSearchSlice(args: SliceArgs): SearchSlice {
-  const { set, get, api, context } = args
+  const { set, get, api, scope } = args
   return {
     search: {
       open: false,
@@ -78,10 +78,10 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
 
     setSearchQuery(query) {
       const search = get().search
-      clearSearchTimer(context)
+      clearSearchTimer(scope)
       if (query.trim() === '') {
         // Blank clears at once, and an answer still on its way is dropped.
-        context.searchTicket++
+        scope.searchTicket++
         set({
           search: {
             ...search,
@@ -96,7 +96,7 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
         return
       }
       set({ search: { ...search, query, status: 'searching' } })
-      context.searchTimer = setTimeout(() => void runSearch(args), SEARCH_DEBOUNCE_MS)
+      scope.searchTimer = setTimeout(() => void runSearch(args), SEARCH_DEBOUNCE_MS)
     },
 
     setSearchFilters(filters) {
@@ -107,10 +107,10 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
     async loadMoreSearchResults() {
       const search = get().search
       if (!search.next || search.loadingMore || search.status !== 'done') return
-      const ticket = context.searchTicket
+      const ticket = scope.searchTicket
       set({ search: { ...search, loadingMore: true } })
       const result = await api.searchHistory({ ...searchArgs(search), before: search.next })
-      if (ticket !== context.searchTicket) return
+      if (ticket !== scope.searchTicket) return
       const current = get().search
       if (!result.ok) {
         set({ search: { ...current, loadingMore: false, error: result.error } })
@@ -137,7 +137,7 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
                 messageId: hit.messageId,
                 field: hit.field,
                 terms: matchedTerms(hit.snippet),
-                token: ++context.highlightToken
+                token: ++scope.highlightToken
               }
       })
       await get().openConversation(hit.conversationId, hit.messageId ?? undefined)
@@ -146,9 +146,9 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
 }
 
 /** Cancels a search waiting for the user to stop typing. */
-export function clearSearchTimer(context: StoreContext): void {
-  if (context.searchTimer !== null) clearTimeout(context.searchTimer)
-  context.searchTimer = null
+export function clearSearchTimer(scope: StoreScope): void {
+  if (scope.searchTimer !== null) clearTimeout(scope.searchTimer)
+  scope.searchTimer = null
 }
 
 /** The search state without a conversation's hits (it is being deleted). */
@@ -189,9 +189,9 @@ function searchArgs(search: SearchState): SearchFilters & { query: string } {
 
 /** Runs the panel's search from its first page; a newer search makes this one's answer moot. */
 async function runSearch(args: SliceArgs): Promise<void> {
-  const { set, get, api, context } = args
-  clearSearchTimer(context)
-  const ticket = ++context.searchTicket
+  const { set, get, api, scope } = args
+  clearSearchTimer(scope)
+  const ticket = ++scope.searchTicket
   const search = get().search
   if (search.query.trim() === '') {
     set({
@@ -208,7 +208,7 @@ async function runSearch(args: SliceArgs): Promise<void> {
   }
   set({ search: { ...search, status: 'searching', error: null } })
   const result = await api.searchHistory(searchArgs(search))
-  if (ticket !== context.searchTicket) return
+  if (ticket !== scope.searchTicket) return
   const current = get().search
   if (!result.ok) {
     set({

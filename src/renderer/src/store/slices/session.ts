@@ -1,10 +1,11 @@
 // The app's screen and its start: subscribing to replies, the history check, then settings, key
 // and the chat; the banner for a failed request; letting go of everything on dispose.
 import type { AppErrorInfo } from '../../../../shared/errors'
-import type { SliceArgs } from '../context'
-import { listenToReplies, stopStreaming } from './chat'
+import type { SliceArgs } from '../scope'
+import { listenToReplies, stopStreaming } from './replyEvents'
 import { clearDeletionTimer, loadConversationPage } from './conversations'
 import { clearSearchTimer } from './search'
+import { listenToUpdates } from './updates'
 
 /** Which screen the app shows; 'recovery' while the history database is refused. */
 export type Phase = 'loading' | 'recovery' | 'setup' | 'chat'
@@ -29,19 +30,20 @@ export interface SessionSlice {
 
 /** The session slice: the screen, the banner, init and dispose. */
 export function createSessionSlice(args: SliceArgs): SessionSlice {
-  const { set, api, context } = args
+  const { set, api, scope } = args
   return {
     phase: 'loading',
     banner: null,
 
     async init() {
-      if (context.unsubscribers.length === 0) {
-        context.unsubscribers = [
+      if (scope.unsubscribers.length === 0) {
+        scope.unsubscribers = [
           ...listenToReplies(args),
           // The background check found damage: say so now; the next start offers the backups.
           api.onHistoryDamaged(({ detail }) =>
             set({ banner: { code: 'history_damaged', message: detail } })
-          )
+          ),
+          listenToUpdates(args)
         ]
       }
       // The history first: while it is refused, every other history request would fail, and
@@ -58,11 +60,11 @@ export function createSessionSlice(args: SliceArgs): SessionSlice {
     },
 
     dispose() {
-      for (const unsubscribe of context.unsubscribers) unsubscribe()
-      context.unsubscribers = []
-      clearSearchTimer(context)
+      for (const unsubscribe of scope.unsubscribers) unsubscribe()
+      scope.unsubscribers = []
+      clearSearchTimer(scope)
       // An Undo offer still open when the window goes keeps the conversation: nothing is lost.
-      clearDeletionTimer(context)
+      clearDeletionTimer(scope)
       stopStreaming(args)
     },
 
@@ -89,7 +91,7 @@ export async function startApp(args: SliceArgs): Promise<void> {
 
 /** Opens the chat: the form closes, models and the first page of conversations load. */
 export async function enterChat(args: SliceArgs): Promise<void> {
-  const { set, get, context } = args
+  const { set, get, scope } = args
   set({ formError: null, connectionTest: { state: 'idle' } })
   // Open the chat once the conversations are in and, unless the server is slow to list its
   // models, the models too: the picker should not change under the user's hand.
@@ -104,9 +106,9 @@ export async function enterChat(args: SliceArgs): Promise<void> {
   const { models, modelSource } = get()
   // The last model used, unless the provider's list says this key cannot use it.
   const usable = latest && (modelSource !== 'provider' || models.some((m) => m.id === latest.model))
-  if (!context.draftModelChosen && usable) context.draftModelFromHistory = true
+  if (!scope.draftModelChosen && usable) scope.draftModelFromHistory = true
   set({
     phase: 'chat',
-    ...(!context.draftModelChosen && usable ? { draftModel: latest.model } : {})
+    ...(!scope.draftModelChosen && usable ? { draftModel: latest.model } : {})
   })
 }

@@ -1,13 +1,8 @@
 // The saved settings and key, the settings dialog and the setup screen's form.
 import type { AppErrorInfo } from '../../../../shared/errors'
 import type { KeyStatus } from '../../../../shared/types'
-import {
-  DEFAULT_SETTINGS,
-  type Language,
-  type Settings,
-  type SettingsPatch
-} from '../../../../shared/settings'
-import type { SliceArgs } from '../context'
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../../shared/settings'
+import type { SliceArgs } from '../scope'
 import { enterChat } from './session'
 
 /** The state of the last "Test connection". */
@@ -16,6 +11,12 @@ export type ConnectionTest =
   | { state: 'testing' }
   | { state: 'ok'; modelCount: number }
   | { state: 'failed'; error: AppErrorInfo }
+
+/** The settings the window applies as soon as they are chosen (the base URL waits for Save). */
+export type InstantSettingsPatch = Pick<
+  SettingsPatch,
+  'language' | 'theme' | 'fontSize' | 'checkForUpdates'
+>
 
 export interface SettingsSlice {
   settings: Settings
@@ -27,9 +28,8 @@ export interface SettingsSlice {
 
   openSettings(): void
   closeSettings(): void
-  setLanguage(language: Language): Promise<void>
-  /** Saves the theme or the font size; the window shows it at once. */
-  setAppearance(patch: Pick<SettingsPatch, 'theme' | 'fontSize'>): Promise<void>
+  /** Saves the language, theme, font size or update checks: shown at once, undone if main refuses. */
+  updateSettings(patch: InstantSettingsPatch): Promise<void>
   saveBaseURL(baseURL: string): Promise<boolean>
   /** Tests a base URL and key (the saved ones where omitted). */
   testConnection(args: { baseURL?: string; key?: string }): Promise<void>
@@ -57,15 +57,7 @@ export function createSettingsSlice(args: SliceArgs): SettingsSlice {
       set({ settingsOpen: false, formError: null, connectionTest: { state: 'idle' } })
     },
 
-    async setLanguage(language) {
-      const before = get().settings
-      set({ settings: { ...before, language } })
-      const result = await api.updateSettings({ language })
-      if (result.ok) set({ settings: result.value })
-      else set({ settings: before, formError: result.error })
-    },
-
-    async setAppearance(patch) {
+    async updateSettings(patch) {
       const before = get().settings
       set({ settings: { ...before, ...patch } })
       const result = await api.updateSettings(patch)

@@ -1,0 +1,210 @@
+import { memo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Attachment, Message } from '../../../../shared/types'
+import { formatBytes, formatDuration } from '../../lib/attachmentRules'
+import type { SearchHighlight } from '../../store'
+import { useApp } from '../../store/StoreProvider'
+import { Thumbnail } from '../../ui/Thumbnail'
+import { ContextTrimOffer } from './ContextTrimOffer'
+import { ErrorNotice } from '../app/ErrorNotice'
+import { MarkedText } from './MarkedText'
+import { MessageActions, VersionSwitcher, type MessagePlace } from './MessageActions'
+import { QuestionEditor } from './QuestionEditor'
+import { ReplyFooter } from './ReplyFooter'
+import './MessageView.css'
+import { SafeMarkdown } from '../markdown/SafeMarkdown'
+
+const NO_TERMS: readonly string[] = []
+
+/**
+ * One message: the user's text in a bubble, or the assistant's reasoning, answer and footer.
+ * `highlight` is set on the message a search result opened: it is marked, and so are its matches.
+ */
+export const MessageView = memo(function MessageView({
+  message,
+  highlight = null
+}: {
+  message: Message
+  highlight?: SearchHighlight | null
+}) {
+  const { t } = useTranslation()
+  const terms = highlight?.terms ?? NO_TERMS
+  const highlighted = highlight ? { 'aria-current': true as const, 'data-highlighted': 'true' } : {}
+  const place = useMessagePlace(message)
+  const editing = useApp((s) => s.editingMessageId === message.id)
+  if (message.role === 'user') {
+    return (
+      <article
+        className={highlight ? 'message message-user message-highlighted' : 'message message-user'}
+        aria-label={t('message.you')}
+        {...highlighted}
+      >
+        <div className="message-user-body">
+          {message.attachments?.length ? (
+            <MessageAttachments attachments={message.attachments} terms={terms} />
+          ) : null}
+          {editing ? (
+            <QuestionEditor message={message} busy={place.busy} />
+          ) : message.content !== '' ? (
+            <div className="message-bubble">
+              <MarkedText text={message.content} terms={terms} />
+            </div>
+          ) : null}
+          {editing ? null : (
+            // Right-aligned: the switcher stays at the edge while the actions are hidden.
+            <div className="message-toolbar">
+              <MessageActions message={message} place={place} />
+              <VersionSwitcher message={message} busy={place.busy} />
+            </div>
+          )}
+        </div>
+      </article>
+    )
+  }
+  const streaming = message.status === 'streaming'
+  return (
+    <article
+      className={
+        highlight ? 'message message-assistant message-highlighted' : 'message message-assistant'
+      }
+      aria-label={t('message.assistant')}
+      aria-busy={streaming}
+      {...highlighted}
+    >
+      {message.reasoning !== '' ? (
+        <Thinking
+          reasoning={message.reasoning}
+          // A match in the reasoning is shown: the section opens by itself.
+          autoOpen={(streaming && message.content === '') || highlight?.field === 'reasoning'}
+          streaming={streaming}
+          terms={terms}
+        />
+      ) : null}
+      {message.content !== '' ? (
+        <SafeMarkdown text={message.content} marks={terms} streaming={streaming} />
+      ) : null}
+      {streaming && message.content === '' && message.reasoning === '' ? (
+        <p className="message-waiting">
+          <span className="typing-dots" aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+          <span className="visually-hidden">{t('message.waiting')}</span>
+        </p>
+      ) : null}
+      {message.error ? <ReplyError message={message} /> : null}
+      {!streaming ? <ReplyFooter message={message} place={place} /> : null}
+    </article>
+  )
+})
+
+/** Where a message stands: the last of the path shown or not, and whether actions must wait. */
+function useMessagePlace(message: Message): MessagePlace {
+  const busy = useApp((s) => s.sending || s.streaming[message.conversationId] !== undefined)
+  const last = useApp(
+    (s) =>
+      s.messagesByConversation[message.conversationId]?.at(-1)?.id === message.id &&
+      !s.messageWindows[message.conversationId]?.hasNewer
+  )
+  // One object per change, so the memoized actions do not re-render for nothing.
+  const ref = useRef<MessagePlace>({ busy, last })
+  if (ref.current.busy !== busy || ref.current.last !== last) ref.current = { busy, last }
+  return ref.current
+}
+
+/** The images and videos sent with a message: thumbnail, name, and for videos length and fps. */
+function MessageAttachments({
+  attachments,
+  terms
+}: {
+  attachments: Attachment[]
+  terms: readonly string[]
+}) {
+  const { t } = useTranslation()
+  return (
+    <ul className="message-attachments" aria-label={t('attachments.sent')}>
+      {attachments.map((attachment, index) => (
+        <li
+          // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be attached twice; the order is fixed
+          key={`${attachment.sha256}-${index}`}
+          className="message-attachment"
+          title={`${attachment.name} · ${formatBytes(attachment.bytes)}`}
+        >
+          <Thumbnail
+            url={attachment.thumbnailUrl}
+            name={attachment.name}
+            kind={attachment.kind}
+            className="message-thumb"
+          />
+          <span className="message-attachment-name">
+            <MarkedText text={attachment.name} terms={terms} />
+          </span>
+          {attachment.kind === 'video' ? (
+            <span className="video-badge">
+              <span className="visually-hidden">{t('attachments.video')}: </span>
+              {t('attachments.badge', {
+                duration: formatDuration(attachment.durationSeconds ?? 0),
+                fps: attachment.fps ?? 1
+              })}
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function Thinking({
+  reasoning,
+  autoOpen,
+  streaming,
+  terms
+}: {
+  reasoning: string
+  autoOpen: boolean
+  streaming: boolean
+  terms: readonly string[]
+}) {
+  const { t } = useTranslation()
+  // Open on its own while only reasoning has arrived; once the user toggles, their choice wins.
+  const [chosen, setChosen] = useState<boolean | null>(null)
+  const open = chosen ?? autoOpen
+  return (
+    <details className="thinking" open={open}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a <summary> is interactive (it toggles its <details>) */}
+      <summary
+        onClick={(event) => {
+          event.preventDefault()
+          setChosen(!open)
+        }}
+      >
+        {t('message.thinking')}
+        {streaming ? <span className="thinking-pulse" aria-hidden="true" /> : null}
+      </summary>
+      <div className="thinking-text">
+        <MarkedText text={reasoning} terms={terms} />
+      </div>
+    </details>
+  )
+}
+
+function ReplyError({ message }: { message: Message }) {
+  const retryReply = useApp((s) => s.retryReply)
+  const busy = useApp((s) => s.streaming[message.conversationId] !== undefined)
+  // Main retries only a conversation's last reply (the new one is written at the end).
+  const isLast = useApp(
+    (s) => s.messagesByConversation[message.conversationId]?.at(-1)?.id === message.id
+  )
+  return (
+    <>
+      <ErrorNotice
+        error={message.error!}
+        className="message-error"
+        retryDisabled={busy}
+        onRetry={isLast ? () => void retryReply(message.id) : undefined}
+      />
+      <ContextTrimOffer message={message} />
+    </>
+  )
+}

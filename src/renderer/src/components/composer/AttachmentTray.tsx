@@ -1,0 +1,151 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AttachmentDraft } from '../../../../shared/types'
+import { estimateFrames } from '../../../../shared/attachments/frames'
+import { FPS_DEFAULT, FPS_MAX, FPS_MIN } from '../../../../shared/attachments/limits'
+import type { ModelInfo } from '../../../../shared/models'
+import { clampFps, formatBytes, formatDuration } from '../../lib/attachmentRules'
+import { selectTray, type PendingAttachment } from '../../store'
+import { useApp } from '../../store/StoreProvider'
+import { Thumbnail } from '../../ui/Thumbnail'
+import { useCurrentModelInfo } from './useCurrentModelInfo'
+import './AttachmentTray.css'
+
+/** The open composer's attachments: thumbnails with name, size, fps for videos, and Remove. */
+export function AttachmentTray() {
+  const { t } = useTranslation()
+  const tray = useApp(selectTray)
+  const { info } = useCurrentModelInfo()
+  if (tray.drafts.length === 0 && tray.pending.length === 0) return null
+  return (
+    <ul className="tray" aria-label={t('attachments.tray')}>
+      {tray.drafts.map((draft) => (
+        <DraftItem key={draft.sha256} draft={draft} model={info} />
+      ))}
+      {tray.pending.map((pending) => (
+        <PendingItem key={pending.id} pending={pending} />
+      ))}
+    </ul>
+  )
+}
+
+function DraftItem({ draft, model }: { draft: AttachmentDraft; model: ModelInfo }) {
+  const { t } = useTranslation()
+  const removeDraft = useApp((s) => s.removeDraft)
+  const video = draft.kind === 'video'
+  return (
+    <li className={`tray-item${video ? ' tray-item-video' : ''}`}>
+      <Thumbnail
+        url={draft.thumbnailUrl}
+        name={draft.name}
+        kind={draft.kind}
+        className="tray-thumb"
+      />
+      <div className="tray-meta">
+        <span className="tray-name" title={draft.name}>
+          {draft.name}
+        </span>
+        <span className="tray-size">
+          {video && draft.durationSeconds !== null
+            ? t('attachments.durationAndSize', {
+                duration: formatDuration(draft.durationSeconds),
+                size: formatBytes(draft.bytes)
+              })
+            : formatBytes(draft.bytes)}
+        </span>
+        {video && model.video ? <FpsControl draft={draft} model={model} /> : null}
+      </div>
+      <button
+        type="button"
+        className="tray-remove"
+        aria-label={t('attachments.remove', { name: draft.name })}
+        title={t('attachments.remove', { name: draft.name })}
+        onClick={() => removeDraft(draft.sha256)}
+      >
+        <span aria-hidden="true">×</span>
+      </button>
+    </li>
+  )
+}
+
+function PendingItem({ pending }: { pending: PendingAttachment }) {
+  const { t } = useTranslation()
+  return (
+    <li className="tray-item tray-item-pending" aria-busy="true">
+      <span className="tray-thumb tray-thumb-pending" aria-hidden="true">
+        <span className="spinner" />
+      </span>
+      <div className="tray-meta">
+        <span className="tray-name" title={pending.name}>
+          {pending.name}
+        </span>
+        <span className="tray-size">
+          {formatBytes(pending.bytes)} · {t('attachments.checking')}
+        </span>
+      </div>
+    </li>
+  )
+}
+
+/** A video's frames per second, and what that costs in frames on the current model, live. */
+function FpsControl({ draft, model }: { draft: AttachmentDraft; model: ModelInfo }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const setDraftFps = useApp((s) => s.setDraftFps)
+  const fps = draft.fps ?? FPS_DEFAULT
+  // The box keeps what the user is typing ("0." on the way to "0.5"); the store keeps valid rates.
+  const [typed, setTyped] = useState(String(fps))
+  const focused = useRef(false)
+  useEffect(() => {
+    if (!focused.current) setTyped(String(fps))
+  }, [fps])
+  const estimate = estimateFrames(draft.durationSeconds ?? 0, fps, model)
+  const note =
+    estimate.limitedBy === 'minimum'
+      ? t('attachments.framesMinimum', { minimum: estimate.frames })
+      : estimate.limitedBy === 'maximum'
+        ? t('attachments.framesMaximum', {
+            model: model.id,
+            maximum: estimate.maxFrames,
+            fps: Math.round(estimate.effectiveFps * 100) / 100
+          })
+        : null
+
+  return (
+    <div className="fps">
+      <div className="fps-row">
+        <input
+          id={id}
+          type="number"
+          className="fps-input"
+          min={FPS_MIN}
+          max={FPS_MAX}
+          step={0.1}
+          inputMode="decimal"
+          aria-label={t('attachments.fpsFor', { name: draft.name })}
+          value={typed}
+          onFocus={() => (focused.current = true)}
+          onChange={(event) => {
+            setTyped(event.target.value)
+            const value = Number(event.target.value)
+            if (event.target.value !== '' && value >= FPS_MIN && value <= FPS_MAX)
+              setDraftFps(draft.sha256, value)
+          }}
+          onBlur={(event) => {
+            focused.current = false
+            const value = Number(event.target.value)
+            // Out of range is brought into range; not a number keeps the rate in force.
+            const next = event.target.value !== '' && Number.isFinite(value) ? clampFps(value) : fps
+            setDraftFps(draft.sha256, next)
+            setTyped(String(next))
+          }}
+        />
+        <label htmlFor={id} className="fps-unit">
+          {t('attachments.fpsUnit')}
+        </label>
+        <span className="fps-frames">{t('attachments.frames', { count: estimate.frames })}</span>
+      </div>
+      {note ? <p className="fps-note">{note}</p> : null}
+    </div>
+  )
+}

@@ -1,0 +1,49 @@
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { modelInfoOf } from '../../lib/attachmentRules'
+import { contextLevel, estimatePromptTokens } from '../../lib/promptEstimate'
+import {
+  selectActiveConversation,
+  selectActiveMessages,
+  selectCurrentModel,
+  selectTray
+} from '../../store'
+import { useApp } from '../../store/StoreProvider'
+import './ContextMeter.css'
+
+/**
+ * How much of the model's context window the next request would take (lib/promptEstimate.ts has the
+ * rules): shown from half of it, a warning past 90%. `draftText` is the composer's text.
+ */
+export function ContextMeter({ draftText }: { draftText: string }) {
+  const { t, i18n } = useTranslation()
+  const messages = useApp(selectActiveMessages)
+  const conversation = useApp(selectActiveConversation)
+  const draftParams = useApp((s) => s.draftParams)
+  const defaultParams = useApp((s) => s.settings.defaultParams)
+  const drafts = useApp(selectTray).drafts
+  const models = useApp((s) => s.models)
+  const modelId = useApp(selectCurrentModel)
+  const params = conversation ? conversation.params : (draftParams ?? defaultParams)
+  const context = modelInfoOf(models, modelId).context
+  const tokens = useMemo(
+    () => estimatePromptTokens({ messages, params, draftText, drafts }),
+    [messages, params, draftText, drafts]
+  )
+  const level = contextLevel(tokens, context)
+  if (level === 'quiet') return null
+  const format = new Intl.NumberFormat(i18n.language)
+  const percent = Math.min(999, Math.round((tokens / context) * 100))
+  const values = { tokens: format.format(tokens), context: format.format(context), percent }
+  return (
+    <div className={`context-meter context-meter-${level}`} role="status">
+      <span className="context-meter-bar" aria-hidden="true">
+        <span style={{ width: `${Math.min(100, percent)}%` }} />
+      </span>
+      <span>{t(level === 'warning' ? 'params.contextWarning' : 'params.contextNote', values)}</span>
+      {level === 'warning' && params.historyTurns === undefined ? (
+        <span className="context-meter-hint">{t('params.contextHint')}</span>
+      ) : null}
+    </div>
+  )
+}

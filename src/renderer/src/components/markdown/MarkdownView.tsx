@@ -1,0 +1,123 @@
+import { memo, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react'
+import { useTranslation } from 'react-i18next'
+import Markdown, { type Components, type Options } from 'react-markdown'
+import { LARGE_BLOCK_CHARS } from '../../lib/highlight'
+import { splitBlocks, type BlockSplit } from '../../lib/markdownBlocks'
+import {
+  fencedBlock,
+  isTooDeepForMarkdown,
+  loadMath,
+  mathReady,
+  mayHoldMath,
+  normalizeMath,
+  rehypePlugins,
+  remarkPlugins,
+  safeUrl
+} from '../../lib/markdownPipeline'
+import { CodeBlock, CodeMarksContext, OpenBlockContext } from './CodeBlock'
+import { PlainFallback } from './PlainFallback'
+import './MarkdownView.css'
+
+function SafeLink({ href, children }: ComponentProps<'a'>) {
+  // safeUrl already dropped unsafe hrefs; what is left opens outside the app.
+  if (!href) return <span className="md-link-dropped">{children}</span>
+  return (
+    <a href={href} target="_blank" rel="noreferrer noopener">
+      {children}
+    </a>
+  )
+}
+
+const components: Components = {
+  a: ({ href, children }) => <SafeLink href={href}>{children}</SafeLink>,
+  pre: ({ node, children }) => <CodeBlock node={node}>{children}</CodeBlock>
+}
+
+const NO_MARKS: readonly string[] = []
+
+/**
+ * Model output rendered as sanitized Markdown, one top-level block at a time: while an answer
+ * streams, finished blocks keep their text and are not parsed or rendered again; only the last
+ * block is. `marks` are search matches to highlight.
+ */
+export const MarkdownView = memo(function MarkdownView({
+  text,
+  marks = NO_MARKS,
+  streaming = false
+}: {
+  text: string
+  marks?: readonly string[]
+  streaming?: boolean
+}) {
+  const { t, i18n } = useTranslation()
+  const withMath = useMath(text)
+  const rehype = useMemo(
+    () => rehypePlugins((alt) => t('markdown.image', { alt }), marks),
+    // The image label is baked into the plugin, so rebuild it when the language changes; the
+    // plugins gain KaTeX once it has loaded.
+    [t, i18n.language, marks, withMath]
+  )
+  const split = useRef<BlockSplit | undefined>(undefined)
+  const { blocks } = useMemo(() => (split.current = splitBlocks(text, split.current)), [text])
+  return (
+    <div className="markdown">
+      <CodeMarksContext.Provider value={marks}>
+        {blocks.map((block, index) => (
+          // Blocks only ever grow at the end, so a block's index is its identity. Whether it is
+          // still open goes by context: a block that closes is not parsed again, only its code
+          // blocks learn that they may now be highlighted.
+          // biome-ignore lint/suspicious/noArrayIndexKey: blocks only grow at the end
+          <OpenBlockContext.Provider key={index} value={streaming && index === blocks.length - 1}>
+            <MarkdownBlock text={block} rehype={rehype} />
+          </OpenBlockContext.Provider>
+        ))}
+      </CodeMarksContext.Provider>
+    </div>
+  )
+})
+
+/** True once KaTeX is there for text that may hold math (it is loaded on first need). */
+function useMath(text: string): boolean {
+  const needed = mayHoldMath(text)
+  const [ready, setReady] = useState(mathReady)
+  useEffect(() => {
+    if (!needed || ready) return
+    let current = true
+    void loadMath().then(() => {
+      if (current) setReady(true)
+    })
+    return () => {
+      current = false
+    }
+  }, [needed, ready])
+  return needed && ready
+}
+
+/** One top-level block; memoized, so a finished block renders once. */
+export const MarkdownBlock = memo(function MarkdownBlock({
+  text,
+  rehype
+}: {
+  text: string
+  rehype: Options['rehypePlugins']
+}) {
+  // A ```math fence is math, which the Markdown pipeline renders.
+  const fence = fencedBlock(text)
+  const fenced = fence?.language === 'math' ? null : fence
+  if (!fenced && isTooDeepForMarkdown(text)) return <PlainFallback text={text} />
+  return fenced ? (
+    <CodeBlock language={fenced.language} code={fenced.code} />
+  ) : text.length > LARGE_BLOCK_CHARS ? (
+    // Parsing a block this large would hold the window for seconds: show its text.
+    <p className="markdown-plain">{text}</p>
+  ) : (
+    <Markdown
+      remarkPlugins={remarkPlugins}
+      rehypePlugins={rehype}
+      components={components}
+      urlTransform={safeUrl}
+    >
+      {normalizeMath(text)}
+    </Markdown>
+  )
+})

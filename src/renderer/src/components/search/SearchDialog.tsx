@@ -1,0 +1,223 @@
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type UIEvent
+} from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SearchHit } from '../../../../shared/search'
+import { groupByConversation } from '../../lib/historyView'
+import { useApp } from '../../store/StoreProvider'
+import { Dialog } from '../../ui/Dialog'
+import { IconButton } from '../../ui/IconButton'
+import { SearchFilters } from './SearchFilters'
+import { SearchKeys } from './SearchKeys'
+import { SearchResult } from './SearchResult'
+import './SearchDialog.css'
+
+// Load the next page when the results are scrolled this close to their end.
+const LOAD_MORE_THRESHOLD_PX = 160
+
+/** The key of a hit, unique within the results (a title hit has no message). */
+function hitKey(hit: SearchHit): string {
+  return hit.messageId === null ? `t${hit.conversationId}` : `m${hit.messageId}`
+}
+
+/**
+ * Search everything (Ctrl/Cmd+K): a query debounced as you type, a model and a date range, results
+ * grouped by conversation with the matches marked. Arrows move through the results (the focus
+ * stays in the search box), Enter opens one, Esc closes.
+ */
+export function SearchDialog() {
+  const { t } = useTranslation()
+  const titleId = useId()
+  const resultsId = useId()
+  const inputRef = useRef<HTMLInputElement>(null)
+  const search = useApp((s) => s.search)
+  const closeSearch = useApp((s) => s.closeSearch)
+  const setQuery = useApp((s) => s.setSearchQuery)
+  const loadMore = useApp((s) => s.loadMoreSearchResults)
+  const openResult = useApp((s) => s.openSearchResult)
+  const [active, setActive] = useState(0)
+
+  const groups = useMemo(() => groupByConversation(search.results), [search.results])
+  // The keyboard walks the results in the order they are shown: group by group.
+  const ordered = useMemo(() => groups.flatMap((group) => group.results), [groups])
+  const optionId = useCallback(
+    (hit: SearchHit): string => `${resultsId}-${hitKey(hit)}`,
+    [resultsId]
+  )
+
+  // A new query starts at the top; more results loaded below keep the place.
+  useEffect(() => setActive(0), [search.query, search.model, search.from, search.to])
+  useEffect(() => {
+    if (active >= ordered.length && ordered.length > 0) setActive(ordered.length - 1)
+  }, [active, ordered.length])
+
+  // The Dialog focuses the search box on open (and gives focus back on close); its text is selected,
+  // to type over.
+  useEffect(() => inputRef.current?.select(), [])
+
+  const activeHit = ordered[active] as SearchHit | undefined
+  useEffect(() => {
+    if (!activeHit) return
+    document.getElementById(optionId(activeHit))?.scrollIntoView?.({ block: 'nearest' })
+  }, [activeHit, optionId])
+
+  function move(by: number): void {
+    if (ordered.length === 0) return
+    const next = Math.max(0, Math.min(ordered.length - 1, active + by))
+    setActive(next)
+    // Walking past the last loaded result asks for more.
+    if (next >= ordered.length - 3 && search.next) void loadMore()
+  }
+
+  // Tab is left to the Dialog's focus trap.
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    if (event.nativeEvent.isComposing) return
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      event.stopPropagation()
+      closeSearch()
+      return
+    }
+    const inField =
+      event.target === inputRef.current || (event.target as HTMLElement).closest('[role="listbox"]')
+    if (event.key === 'ArrowDown' && inField) {
+      event.preventDefault()
+      move(1)
+    } else if (event.key === 'ArrowUp' && inField) {
+      event.preventDefault()
+      move(-1)
+    } else if ((event.key === 'PageDown' || event.key === 'PageUp') && inField) {
+      event.preventDefault()
+      move(event.key === 'PageDown' ? 8 : -8)
+    } else if (event.key === 'Enter' && inField && activeHit) {
+      event.preventDefault()
+      void openResult(activeHit)
+    }
+  }
+
+  function onResultsScroll(event: UIEvent<HTMLElement>): void {
+    const list = event.currentTarget
+    if (
+      search.next &&
+      list.scrollHeight - list.scrollTop - list.clientHeight < LOAD_MORE_THRESHOLD_PX
+    )
+      void loadMore()
+  }
+
+  const blank = search.query.trim() === ''
+
+  return (
+    <Dialog
+      labelledBy={titleId}
+      onClose={closeSearch}
+      initialFocus={inputRef}
+      onKeyDown={onKeyDown}
+      className="search-panel"
+      backdropClassName="modal-backdrop search-backdrop"
+    >
+      <h2 id={titleId} className="visually-hidden">
+        {t('search.title')}
+      </h2>
+      <div className="search-field">
+        <span aria-hidden="true" className="icon-search" />
+        <input
+          ref={inputRef}
+          type="search"
+          className="search-input"
+          aria-label={t('search.field')}
+          placeholder={t('search.placeholder')}
+          value={search.query}
+          spellCheck={false}
+          autoComplete="off"
+          aria-controls={resultsId}
+          aria-activedescendant={activeHit ? optionId(activeHit) : undefined}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        {search.status === 'searching' ? (
+          <span className="spinner search-spinner" aria-hidden="true" />
+        ) : null}
+        <IconButton label={t('search.close')} onClick={closeSearch}>
+          <span aria-hidden="true">×</span>
+        </IconButton>
+      </div>
+      <SearchFilters />
+      <p className="search-status" role="status">
+        {blank
+          ? ''
+          : search.status === 'failed'
+            ? t('search.failed')
+            : search.status === 'done'
+              ? search.results.length === 0
+                ? t('search.none', { query: search.query.trim() })
+                : search.next
+                  ? t('search.countMore', { count: search.results.length })
+                  : t('search.count', { count: search.results.length })
+              : t('search.searching')}
+      </p>
+      <div className="search-results" onScroll={onResultsScroll}>
+        {blank ? (
+          <div className="search-empty">
+            <p>{t('search.hint')}</p>
+            <p className="field-hint">{t('search.hintMatching')}</p>
+          </div>
+        ) : null}
+        {groups.length > 0 ? (
+          <div
+            id={resultsId}
+            role="listbox"
+            aria-label={t('search.results')}
+            className="search-listbox"
+          >
+            {groups.map((group) => {
+              const headingId = `${resultsId}-g${group.conversationId}`
+              return (
+                // biome-ignore lint/a11y/useSemanticElements: a conversation's options inside the results listbox (ARIA), not a form fieldset
+                <div
+                  key={group.conversationId}
+                  role="group"
+                  aria-labelledby={headingId}
+                  className="search-group"
+                >
+                  <div id={headingId} role="presentation" className="search-group-title">
+                    {group.conversationTitle.trim() || t('sidebar.untitled')}
+                  </div>
+                  {group.results.map((hit) => {
+                    const index = ordered.indexOf(hit)
+                    return (
+                      <SearchResult
+                        key={hitKey(hit)}
+                        id={optionId(hit)}
+                        hit={hit}
+                        selected={index === active}
+                        onPoint={() => setActive(index)}
+                        onOpen={() => void openResult(hit)}
+                      />
+                    )
+                  })}
+                </div>
+              )
+            })}
+          </div>
+        ) : null}
+        {search.next ? (
+          <button
+            type="button"
+            className="button button-quiet search-more"
+            disabled={search.loadingMore}
+            onClick={() => void loadMore()}
+          >
+            {search.loadingMore ? t('search.loadingMore') : t('search.loadMore')}
+          </button>
+        ) : null}
+      </div>
+      <SearchKeys />
+    </Dialog>
+  )
+}

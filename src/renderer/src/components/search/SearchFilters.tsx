@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next'
+import { useApp } from '../../store/StoreProvider'
+
+/** The search's filters: a model, a date range, and Clear filters while one is set. */
+export function SearchFilters() {
+  const { t } = useTranslation()
+  const search = useApp((s) => s.search)
+  const models = useApp((s) => s.models)
+  const setFilters = useApp((s) => s.setSearchFilters)
+  const filtered = search.model !== '' || search.from !== '' || search.to !== ''
+  return (
+    <div className="search-filters">
+      <select
+        aria-label={t('search.modelFilter')}
+        value={search.model}
+        onChange={(event) => setFilters({ model: event.target.value })}
+      >
+        <option value="">{t('search.allModels')}</option>
+        {models.map((model) => (
+          <option key={model.id} value={model.id}>
+            {model.id}
+          </option>
+        ))}
+      </select>
+      <label className="search-date">
+        <span>{t('search.from')}</span>
+        <input
+          type="date"
+          value={search.from}
+          max={search.to || undefined}
+          onChange={(event) => setFilters({ from: event.target.value })}
+        />
+      </label>
+      <label className="search-date">
+        <span>{t('search.to')}</span>
+        <input
+          type="date"
+          value={search.to}
+          min={search.from || undefined}
+          onChange={(event) => setFilters({ to: event.target.value })}
+        />
+      </label>
+      {filtered ? (
+        <button
+          type="button"
+          className="button button-quiet search-clear-filters"
+          onClick={() => setFilters({ model: '', from: '', to: '' })}
+        >
+          {t('search.clearFilters')}
+        </button>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next'
+import type { SearchHit } from '../../../../shared/search'
+import { useFormatDate } from '../../lib/date'
+import { readableSnippet } from '../../lib/historyView'
+
+/** One hit: who wrote it (or Thinking / Attachment / Title), when, and the snippet with its marks. */
+export function SearchResult({
+  id,
+  hit,
+  selected,
+  onPoint,
+  onOpen
+}: {
+  id: string
+  hit: SearchHit
+  selected: boolean
+  onPoint: () => void
+  onOpen: () => void
+}) {
+  const { t } = useTranslation()
+  const formatDate = useFormatDate()
+  const kind =
+    hit.field === 'title'
+      ? 'title'
+      : hit.field === 'reasoning'
+        ? 'reasoning'
+        : hit.field === 'attachment'
+          ? 'attachment'
+          : hit.role === 'user'
+            ? 'you'
+            : 'assistant'
+  // An answer is Markdown, shown rendered: its snippet drops the syntax. Anything else is as typed.
+  const snippet =
+    hit.field === 'content' && hit.role === 'assistant' ? readableSnippet(hit.snippet) : hit.snippet
+  return (
+    // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the search box; the option is reached by aria-activedescendant
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard works through the search box (arrows, Enter)
+    <div
+      id={id}
+      role="option"
+      aria-selected={selected}
+      className="search-hit"
+      onMouseMove={selected ? undefined : onPoint}
+      // mousedown would move the focus out of the search box first.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onOpen}
+    >
+      <div className="search-hit-meta">
+        <span className={`search-hit-kind search-hit-kind-${kind}`}>
+          {t(`search.kind.${kind}`)}
+        </span>
+        <time dateTime={new Date(hit.createdAt).toISOString()}>{formatDate(hit.createdAt)}</time>
+        <span className="search-hit-model">{hit.model}</span>
+      </div>
+      <p className="search-hit-snippet">
+        {snippet.map((part, index) =>
+          part.match ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one snippet, in order, never reordered
+            <mark key={index} className="search-mark">
+              {part.text}
+            </mark>
+          ) : (
+            // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one snippet, in order, never reordered
+            <span key={index}>{part.text}</span>
+          )
+        )}
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,198 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { sidebarRows, startOfDay, type SidebarRow } from '../../lib/conversationGroups'
+import { ariaKeyShortcuts, keyHint, shortcutFor, shortcutKeys } from '../../lib/shortcuts'
+import { useApp } from '../../store/StoreProvider'
+import { ConversationMenu } from './ConversationMenu'
+import { ConversationRow, type OpenMenu } from './ConversationRow'
+import { GroupHeader } from './GroupHeader'
+import { CONVERSATION_ROW_HEIGHT, GROUP_HEADER_HEIGHT } from './rowHeights'
+import { IconButton } from '../../ui/IconButton'
+import './Sidebar.css'
+
+// Ask for the next page when the last rendered row is this close to the end of what is loaded.
+const LOAD_MORE_WITHIN_ROWS = 15
+
+/**
+ * New chat, search, the conversation list (Pinned, then date groups by last activity, each
+ * collapsible), Settings and the shortcut sheet.
+ */
+export function Sidebar() {
+  const { t } = useTranslation()
+  const conversations = useApp((s) => s.conversations)
+  const activeId = useApp((s) => s.activeConversationId)
+  const streaming = useApp((s) => s.streaming)
+  const hasMore = useApp((s) => s.conversationsNext !== null)
+  const loading = useApp((s) => s.conversationsLoading)
+  const newChat = useApp((s) => s.newChat)
+  const loadMore = useApp((s) => s.loadMoreConversations)
+  const openSettings = useApp((s) => s.openSettings)
+  const openSearch = useApp((s) => s.openSearch)
+  const openShortcuts = useApp((s) => s.openShortcuts)
+  const collapsedGroups = useApp((s) => s.collapsedGroups)
+  const toggleGroup = useApp((s) => s.toggleGroup)
+  const today = useToday()
+  const listRows = useMemo(
+    () => sidebarRows(conversations, new Set(collapsedGroups), today),
+    [conversations, collapsedGroups, today]
+  )
+  const scrollRef = useRef<HTMLElement>(null)
+  const [menu, setMenu] = useState<OpenMenu | null>(null)
+  const [renamingId, setRenamingId] = useState<number | null>(null)
+
+  const virtualizer = useVirtualizer({
+    count: listRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) =>
+      listRows[index].kind === 'header' ? GROUP_HEADER_HEIGHT : CONVERSATION_ROW_HEIGHT,
+    getItemKey: (index) => rowKey(listRows[index]),
+    overscan: 8
+  })
+  const rows = virtualizer.getVirtualItems()
+  const lastRendered = rows.length > 0 ? rows[rows.length - 1].index : -1
+
+  // Infinite scroll: pages come in as the end of the loaded list nears the window, never all.
+  useEffect(() => {
+    if (hasMore && !loading && lastRendered >= listRows.length - LOAD_MORE_WITHIN_ROWS)
+      void loadMore()
+  }, [hasMore, loading, lastRendered, listRows.length, loadMore])
+
+  const closeMenu = useCallback(
+    (refocus: boolean) => {
+      setMenu((open) => {
+        if (open && refocus) {
+          // The row may have scrolled away (virtualized): then focus stays where it is.
+          const target = open.buttonId
+            ? document.getElementById(open.buttonId)
+            : document.querySelector<HTMLElement>(`[data-conversation-id="${open.conversationId}"]`)
+          queueMicrotask(() => target?.focus())
+        }
+        return null
+      })
+    },
+    [setMenu]
+  )
+  const openMenu = useCallback((next: OpenMenu) => setMenu(next), [])
+  const startRename = useCallback((id: number) => setRenamingId(id), [])
+  const stopRename = useCallback(() => setRenamingId(null), [])
+  const menuConversation = menu
+    ? conversations.find((c) => c.id === menu.conversationId)
+    : undefined
+
+  return (
+    <aside className="sidebar">
+      <div className="sidebar-top">
+        <button type="button" className="button button-primary new-chat" onClick={newChat}>
+          <span aria-hidden="true" className="icon-plus" />
+          {t('sidebar.newChat')}
+        </button>
+        {/*
+          A button that looks like a field: typing starts in the search panel itself, so an input
+          method (Chinese, Japanese) never loses its composition to a focus change.
+        */}
+        <button
+          type="button"
+          className="sidebar-search"
+          onClick={openSearch}
+          aria-keyshortcuts={ariaKeyShortcuts(shortcutFor('search'))}
+        >
+          <span aria-hidden="true" className="icon-search" />
+          <span className="sidebar-search-text">{t('sidebar.search')}</span>
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <kbd> is not focusable; the button's name already says Search */}
+          <kbd aria-hidden="true">{keyHint('search')}</kbd>
+        </button>
+      </div>
+      <nav
+        ref={scrollRef}
+        className="conversation-nav"
+        aria-label={t('sidebar.conversations')}
+        onScroll={menu ? () => closeMenu(false) : undefined}
+      >
+        {conversations.length === 0 && !loading ? (
+          <p className="sidebar-empty">{t('sidebar.empty')}</p>
+        ) : null}
+        <ul className="conversation-list" style={{ height: virtualizer.getTotalSize() }}>
+          {rows.map((row) => {
+            const listRow = listRows[row.index]
+            if (listRow.kind === 'header') {
+              return (
+                <GroupHeader key={row.key} row={listRow} start={row.start} onToggle={toggleGroup} />
+              )
+            }
+            const { conversation, index } = listRow
+            return (
+              <ConversationRow
+                key={row.key}
+                conversation={conversation}
+                start={row.start}
+                position={index + 1}
+                total={conversations.length}
+                active={conversation.id === activeId}
+                streaming={streaming[conversation.id] !== undefined}
+                renaming={renamingId === conversation.id}
+                menuOpen={menu?.conversationId === conversation.id}
+                onOpenMenu={openMenu}
+                onStartRename={startRename}
+                onStopRename={stopRename}
+              />
+            )
+          })}
+        </ul>
+        {loading && conversations.length > 0 ? (
+          <p className="sidebar-loading" role="status">
+            {t('sidebar.loadingMore')}
+          </p>
+        ) : null}
+      </nav>
+      <div className="sidebar-bottom">
+        <button
+          type="button"
+          className="button button-quiet settings-button"
+          onClick={openSettings}
+          aria-keyshortcuts={ariaKeyShortcuts(shortcutFor('settings'))}
+        >
+          <span aria-hidden="true" className="icon-gear" />
+          {t('sidebar.settings')}
+        </button>
+        <IconButton
+          className="shortcuts-button"
+          label={t('sidebar.shortcuts')}
+          title={`${t('sidebar.shortcuts')} (${shortcutKeys(shortcutFor('showShortcuts'))})`}
+          aria-keyshortcuts={ariaKeyShortcuts(shortcutFor('showShortcuts'))}
+          onClick={openShortcuts}
+        >
+          <span aria-hidden="true" className="icon-keyboard" />
+        </IconButton>
+      </div>
+      {menu && menuConversation ? (
+        <ConversationMenu
+          conversation={menuConversation}
+          anchor={menu.anchor}
+          labelledBy={menu.buttonId ?? undefined}
+          onRename={() => setRenamingId(menuConversation.id)}
+          onClose={closeMenu}
+        />
+      ) : null}
+    </aside>
+  )
+}
+
+function rowKey(row: SidebarRow): string {
+  return row.kind === 'header' ? `group:${row.key}` : `conversation:${row.conversation.id}`
+}
+
+/** The start of today, moved on at midnight so the date groups follow the calendar. */
+function useToday(): number {
+  const [today, setToday] = useState(() => startOfDay(Date.now()))
+  useEffect(() => {
+    const tomorrow = new Date(today)
+    tomorrow.setDate(tomorrow.getDate() + 1)
+    const timer = setTimeout(
+      () => setToday(startOfDay(Date.now())),
+      tomorrow.getTime() - Date.now() + 1000
+    )
+    return () => clearTimeout(timer)
+  }, [today])
+  return today
+}
