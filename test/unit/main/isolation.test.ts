@@ -107,7 +107,11 @@ it('every request, valid, invalid or failing, leaves a streaming reply alone', a
     editMessage: [{ messageId: sent.userMessage.id, text: 'Edited meanwhile' }],
     continueReply: [ids],
     showVersion: [ids, { messageId: sent.userMessage.id }],
-    deleteMessage: [ids, { messageId: sent.userMessage.id }]
+    deleteMessage: [ids, { messageId: sent.userMessage.id }],
+    // Without an updater (not a packaged build) installUpdate refuses.
+    installUpdate: [{ version: '99.0.0' }],
+    log: [{ level: 'error', scope: 'renderer', message: 'logged while a reply streams' }],
+    getCrashNotice: [undefined]
   }
   const invalid: unknown[] = [{ bogus: true }, new Date(), null, 'text', [1], { id: -1 }]
 
