@@ -12,6 +12,7 @@ import { BACKUP_DIR, HISTORY_FILE } from '../../../src/main/core'
 import { backupIfDue } from '../../../src/main/db/backup'
 import { dispatch } from '../../../src/main/dispatch'
 import { getMessage } from '../../../src/main/history/messages'
+import { appLog } from '../../../src/main/log/logger'
 import { KEY_REMOVED } from '../../../src/main/redact'
 import { SEED_MODELS, startFakeProvider, type FakeProvider } from '../../fake-provider/server'
 import { coreOn, type OpenedCore } from '../../fixtures/core'
@@ -44,6 +45,9 @@ it('a server echoing the key everywhere leaves it in no file, event, result or c
     }
   })
   const { core, dataDir } = opened
+  // The log file in the data folder, as the app writes it (the key is not added to its secrets:
+  // what reaches it must already be without the key).
+  appLog.writeTo(dataDir)
   const reply = (id: number): Message => getMessage(core.services.db, id)!
   const printed: string[] = []
   const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
@@ -192,6 +196,7 @@ it('a server echoing the key everywhere leaves it in no file, event, result or c
     expect(files).toContain(join(dataDir, name))
   expect(files.filter((file) => file.includes(`${BACKUP_DIR}/`)).length).toBe(1)
   expect(files.filter((file) => file.includes('exports/')).length).toBe(3)
+  expect(files).toContain(join(dataDir, 'logs', 'main.log'))
   expect(filesHoldingKey(dataDir, KEY)).toEqual([])
   await opened.close()
   opened = undefined
