@@ -125,6 +125,7 @@ export function startCore(options: CoreOptions): Core {
     file: join(options.dataDir, HISTORY_FILE),
     backups: join(options.dataDir, BACKUP_DIR),
     problem: () => problem,
+    streaming: () => services?.chat.isAnyStreaming() ?? false,
     open: async () => {
       if (options.appVersion && !options.besideApp)
         await backupBeforeNewVersion(history.file, history.backups, options.appVersion)

@@ -32,6 +32,10 @@ export type Failure =
   | { mode: 'error-event'; error?: ProviderError }
 
 export type Script =
+  /**
+   * A streamed (or whole) answer. Its content, reasoning, finish reason and headers may hold
+   * `{authorization}` and `{key}`, filled in like a server that echoes the request back.
+   */
   | {
       kind: 'reply'
       content: string
@@ -40,7 +44,10 @@ export type Script =
       chunkSize?: number
       /** Delay between chunks in ms, default 0. */
       delayMs?: number
-      finishReason?: 'stop' | 'length' | 'content_filter'
+      /** 'stop' (default), 'length', 'content_filter', or whatever a broken server sends. */
+      finishReason?: string
+      /** Extra response headers. */
+      headers?: Record<string, string>
       /** Overrides for the usage numbers; `false` = never send usage (no usage chunk, no `usage` field). */
       usage?:
         | { prompt_tokens?: number; completion_tokens?: number; reasoning_tokens?: number }
@@ -51,6 +58,11 @@ export type Script =
        */
       failAfterChars?: number
       failure?: Failure
+      /**
+       * Once exactly `afterChars` code points were sent, wait for `until` before the rest: a reply
+       * that keeps streaming for as long as a test needs, without a clock.
+       */
+      pause?: { afterChars: number; until: Promise<void> }
       /** Called with each piece of text just before its chunk is written (benchmarks time it). */
       onWrite?: (piece: string) => void
       /**
@@ -65,7 +77,14 @@ export type Script =
    * An Ark-style error body. Its strings may hold `{authorization}` (the Authorization header as
    * received) and `{key}` (the key in it), filled in like a server that echoes the request back.
    */
-  | { kind: 'error'; status: number; error: ProviderError; retryAfter?: string }
+  | {
+      kind: 'error'
+      status: number
+      error: ProviderError
+      retryAfter?: string
+      /** Extra response headers, with the same placeholders. */
+      headers?: Record<string, string>
+    }
   | RawScript
 
 /** Any status, content type and body, written as is in slices: whatever a broken server sends. */
@@ -727,8 +746,13 @@ class FakeProviderImpl implements FakeProvider {
     }
     const auth = req.headers.authorization
     const m = typeof auth === 'string' ? /^Bearer +(.+)$/i.exec(auth.trim()) : null
-    const echo = (error: ProviderError): ProviderError =>
-      echoRequest(error, typeof auth === 'string' ? auth : '', m?.[1] ?? '')
+    const fill = (text: string): string =>
+      text
+        .replaceAll('{authorization}', typeof auth === 'string' ? auth : '')
+        .replaceAll('{key}', m?.[1] ?? '')
+    const echo = (error: ProviderError): ProviderError => echoRequest(error, fill)
+    const echoHeaders = (headers: Record<string, string> = {}): Record<string, string> =>
+      Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, fill(value)]))
     if (!m || m[1] !== this.apiKey) {
       sendError(res, { status: 401, error: echo(this.unauthorizedError) })
       return
@@ -791,7 +815,10 @@ class FakeProviderImpl implements FakeProvider {
       sendError(res, {
         status: script.status,
         error: echo(script.error),
-        headers: script.retryAfter !== undefined ? { 'retry-after': script.retryAfter } : {}
+        headers: {
+          ...echoHeaders(script.headers),
+          ...(script.retryAfter !== undefined ? { 'retry-after': script.retryAfter } : {})
+        }
       })
       return
     }
@@ -799,7 +826,16 @@ class FakeProviderImpl implements FakeProvider {
       void sendRaw(res, script)
       return
     }
-    const shaped = honourLimits(script, rec.body)
+    const shaped = honourLimits(
+      {
+        ...script,
+        content: fill(script.content),
+        ...(script.reasoning !== undefined ? { reasoning: fill(script.reasoning) } : {}),
+        ...(script.finishReason !== undefined ? { finishReason: fill(script.finishReason) } : {}),
+        ...(script.headers !== undefined ? { headers: echoHeaders(script.headers) } : {})
+      },
+      rec.body
+    )
     if (rec.body.stream === true) void this.stream(res, rec.body, shaped, markServerInitiated, echo)
     else void this.reply(res, rec.body, shaped, markServerInitiated)
   }
@@ -842,7 +878,7 @@ class FakeProviderImpl implements FakeProvider {
       choices: [{ index: 0, message, finish_reason: script.finishReason ?? 'stop' }]
     }
     if (script.usage !== false) out.usage = computeUsage(script, body)
-    sendJson(res, 200, out)
+    sendJson(res, 200, out, script.headers)
   }
 
   private async stream(
@@ -881,6 +917,7 @@ class FakeProviderImpl implements FakeProvider {
       })
 
     res.writeHead(200, {
+      ...script.headers,
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache',
       connection: 'keep-alive'
@@ -932,8 +969,17 @@ class FakeProviderImpl implements FakeProvider {
       let pos = 0
       while (pos < cps.length) {
         if (sent === failAt) return fail()
+        if (script.pause && sent === script.pause.afterChars) {
+          await Promise.race([
+            script.pause.until,
+            new Promise<void>((resolve) => res.once('close', () => resolve()))
+          ])
+          if (!alive()) return
+        }
         let n = Math.min(chunkSize, cps.length - pos)
         if (failAt !== Infinity) n = Math.min(n, failAt - sent)
+        if (script.pause && sent < script.pause.afterChars)
+          n = Math.min(n, script.pause.afterChars - sent)
         const piece = cps.slice(pos, pos + n).join('')
         const delta: Record<string, unknown> =
           field === 'reasoning_content'
@@ -994,9 +1040,7 @@ export function completionChunk(
 }
 
 /** Fills `{authorization}` and `{key}` into an error's strings, as an echoing server would. */
-function echoRequest(error: ProviderError, authorization: string, key: string): ProviderError {
-  const fill = (text: string): string =>
-    text.replaceAll('{authorization}', authorization).replaceAll('{key}', key)
+function echoRequest(error: ProviderError, fill: (text: string) => string): ProviderError {
   const filled: ProviderError = {
     message: fill(error.message),
     type: fill(error.type),

@@ -100,16 +100,23 @@ function classify(error: unknown, received: boolean): unknown {
 // rate limit (docs/api.md lists it with them, and the existing Retry-After handling applies).
 const ACCOUNT_CODE = /overdue|arrear|insufficient_(user_)?quota|billing|balance|payment_required/i
 
-/** The account, not the model or the request: unpaid, out of credit, or denied as a whole. */
 function isAccountProblem(error: APIError): boolean {
-  if (error.status === 402) return true
-  if (error.status !== 400 && error.status !== 403 && error.status !== 429) return false
-  const body = error.error as { code?: unknown; type?: unknown; message?: unknown } | undefined
-  const names = `${String(body?.code ?? '')} ${String(body?.type ?? '')}`
+  return isAccountError(error.status, error.error)
+}
+
+/**
+ * The account, not the model or the request: unpaid, out of credit, or denied as a whole.
+ * `body` is the error object of the answer (`{ code, type, message }`).
+ */
+export function isAccountError(status: number | undefined, body: unknown): boolean {
+  if (status === 402) return true
+  if (status !== 400 && status !== 403 && status !== 429) return false
+  const fields = body as { code?: unknown; type?: unknown; message?: unknown } | undefined
+  const names = `${String(fields?.code ?? '')} ${String(fields?.type ?? '')}`
   if (ACCOUNT_CODE.test(names)) return true
   // Ark's AccessDenied is about the account, unless it names the model (then the model is not open).
-  const message = typeof body?.message === 'string' ? body.message : ''
-  return error.status === 403 && /AccessDenied/i.test(names) && !/model|endpoint/i.test(message)
+  const message = typeof fields?.message === 'string' ? fields.message : ''
+  return status === 403 && /AccessDenied/i.test(names) && !/model|endpoint/i.test(message)
 }
 
 /** Ark's 400 OutofContextError: the prompt is longer than the model's context. */

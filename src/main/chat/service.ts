@@ -1,13 +1,12 @@
 import type { z } from 'zod'
 import type { EmitEvent, requestSchemas } from '../../shared/contract'
 import type { Message, SendResult } from '../../shared/types'
-import type { ChatParams } from '../../shared/params'
 import { attachToMessage, listConversationAttachments } from '../attachments/records'
 import { AppError, stillStreaming } from '../errors'
 import type { HistoryDatabase } from '../db/database'
 import * as conversations from '../history/conversations'
 import * as messages from '../history/messages'
-import { setReplyParams } from '../history/params'
+import { insertStreamingReply } from '../history/replies'
 import type { KeyManager } from '../secrets/keychain'
 import { getSettings } from '../settings/settings'
 import { storedAttachments, type ChatAttachments } from './attachments'
@@ -119,7 +118,13 @@ export class ChatService {
         now
       })
       attachToMessage(this.db, userMessage.id, attached)
-      const assistantMessage = this.insertReply(conversation.id, args.model, params, now)
+      const assistantMessage = insertStreamingReply(
+        this.db,
+        conversation.id,
+        args.model,
+        params,
+        now
+      )
       return { conversation, userMessage, assistantMessage }
     })()
     const leftOut = request.leftOut.filter((item) => item.messageId !== PENDING_MESSAGE_ID)
@@ -170,7 +175,8 @@ export class ChatService {
     const reply = this.db.transaction(() => {
       also()
       conversations.touchConversation(this.db, conversation.id, this.now())
-      return this.insertReply(
+      return insertStreamingReply(
+        this.db,
         conversation.id,
         conversation.model,
         conversation.params,
@@ -234,7 +240,8 @@ export class ChatService {
           parentId: original.parentId
         })
         attachToMessage(this.db, userMessage.id, attached)
-        const assistantMessage = this.insertReply(
+        const assistantMessage = insertStreamingReply(
+          this.db,
           conversation.id,
           conversation.model,
           conversation.params,
@@ -342,6 +349,11 @@ export class ChatService {
     )
   }
 
+  /** A reply streams, or is about to, in any conversation. */
+  isAnyStreaming(): boolean {
+    return this.preparing.size > 0 || this.active.size > 0
+  }
+
   /** Claims a conversation for one send or retry, synchronously; returns the release. */
   private reserve(conversationId: number | null): () => void {
     if (this.closing) throw new AppError('history_unavailable', 'The app is closing.')
@@ -349,30 +361,6 @@ export class ChatService {
     if (this.isStreaming(conversationId)) throw stillStreaming('conversation')
     this.preparing.add(conversationId)
     return () => this.preparing.delete(conversationId)
-  }
-
-  /**
-   * An empty streaming reply after `parentId` (by default the current leaf), which becomes the
-   * leaf; it records the parameters it is requested with.
-   */
-  private insertReply(
-    conversationId: number,
-    model: string,
-    params: ChatParams,
-    now: number,
-    parentId?: number | null
-  ): Message {
-    const reply = messages.insertMessage(this.db, {
-      conversationId,
-      role: 'assistant',
-      content: '',
-      status: 'streaming',
-      model,
-      now,
-      parentId
-    })
-    setReplyParams(this.db, reply.id, params)
-    return { ...reply, params }
   }
 
   /** Streams into `reply`; `continued` is the reply as it was before a Continue. */
@@ -383,8 +371,14 @@ export class ChatService {
     continued?: Message
   ): void {
     const controller = new AbortController()
+    // The reply counts as finished before its replyEnded goes out: a send made on hearing it is
+    // not refused as busy.
+    const emit: EmitEvent = (name, payload) => {
+      if (name === 'replyEnded') this.active.delete(reply.id)
+      this.emit(name, payload)
+    }
     const done = streamReply(
-      { db: this.db, emit: this.emit, options: this.options, now: this.now },
+      { db: this.db, emit, options: this.options, now: this.now },
       { reply, apiKey, context, signal: controller.signal, continued },
       (unsaved) => this.unsaved.keep(reply.id, unsaved)
     )

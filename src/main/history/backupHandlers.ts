@@ -3,8 +3,9 @@
 import type { Handlers } from '../../shared/contract'
 import { AppError } from '../errors'
 import type { HistoryStatus } from '../../shared/types'
-import { listBackups, restoreBackup } from '../db/backup'
+import { listBackups, requireBackup, restoreBackup } from '../db/backup'
 import { forgetSizeRecord } from '../db/sizeRecord'
+import { stillStreaming } from '../errors'
 import type { HistoryProblem } from '../db/open'
 
 export type BackupRequest = 'getHistoryStatus' | 'restoreBackup' | 'keepHistory'
@@ -19,6 +20,8 @@ export interface HistoryHost {
   open(): Promise<void>
   /** Stops streaming replies and closes the database. */
   close(): Promise<void>
+  /** A reply is streaming (or about to). */
+  streaming(): boolean
 }
 
 /** The history's status and restore requests. */
@@ -31,6 +34,9 @@ export function backupHandlers(history: HistoryHost): Pick<Handlers, BackupReque
   return {
     getHistoryStatus: async () => status(),
     restoreBackup: async ({ name }) => {
+      // Refused without touching anything: an unknown name, or a reply that would be cut off.
+      requireBackup(history.backups, name)
+      if (history.streaming()) throw stillStreaming('history')
       await history.close()
       try {
         restoreBackup(history.file, history.backups, name)

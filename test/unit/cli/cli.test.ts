@@ -11,6 +11,7 @@ import { getMessage, listMessages } from '../../../src/main/history/messages'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import { makeVideo, solidImage } from '../../fixtures/attachments/generate'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
+import { filesHoldingKey, filesUnder, keyFormsIn } from '../../fixtures/keyForms'
 import { tempDir, whenDone } from '../../fixtures/temp'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -562,6 +563,44 @@ describe('the key', () => {
     expect(json.code).toBe(1)
     expect(lastJson(json).error).toMatchObject({ code: 'bad_request', status: 400 })
     expect(plain.stderr).toContain('[key removed]')
+  })
+
+  it('is in no output and no file when a normal answer echoes it: content, reasoning, finish reason', async () => {
+    await provider.close()
+    provider = await startFakeProvider({ apiKey: 'sk-cli/"echo"+key=0123456789abcdefGHIJ' })
+    const key = provider.apiKey
+    const echo = {
+      kind: 'reply' as const,
+      reasoning: 'I saw {authorization} and {key}.',
+      content: 'Your key is {key}, sent as {authorization}. Done.',
+      finishReason: '{key}',
+      chunkSize: 3,
+      headers: { 'x-echo': '{authorization}' }
+    }
+    provider.enqueue(echo, echo)
+    const plain = await cli(['ask', 'Hi'])
+    const json = await cli(['ask', '--json', 'Hi'])
+    provider.enqueue({
+      kind: 'error',
+      status: 400,
+      error: { message: 'Bad {authorization}', type: 'BadRequest', code: 'InvalidParameter' },
+      headers: { 'x-echo': '{key}' }
+    })
+    const failed = await cli(['ask', 'Hi'])
+    const found = await cli(['search', 'key'])
+    const foundJson = await cli(['search', '--json', 'removed'])
+    expect(plain.stdout).toBe('Your key is [key removed], sent as Bearer [key removed]. Done.\n')
+    expect(plain.stderr).toContain('I saw Bearer [key removed] and [key removed].')
+    expect(lastJson(json)).toMatchObject({ ok: true, finishReason: '[key removed]' })
+    expect(failed.code).toBe(1)
+    expect(found.stdout).toContain('[key removed]')
+    expect(lastJson(foundJson).results.length).toBeGreaterThan(0)
+    for (const ran of [plain, json, failed, found, foundJson]) {
+      expect(keyFormsIn(ran.stdout, key)).toEqual([])
+      expect(keyFormsIn(ran.stderr, key)).toEqual([])
+    }
+    expect(filesUnder(dataDir).length).toBeGreaterThan(0)
+    expect(filesHoldingKey(dataDir, key)).toEqual([])
   })
 
   it("comes from the app's keychain entry when SEED_CHAT_API_KEY is not set", async () => {

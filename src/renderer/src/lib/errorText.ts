@@ -31,6 +31,15 @@ export function describeError(error: AppErrorInfo, t: TFunction): ErrorDescripti
       opensSettings: false
     }
   }
+  if (error.code === 'stalled' && typeof error.params?.seconds === 'number') {
+    // The limit as configured; main's English sentence would only say it again.
+    return {
+      text: t('errors.stalled_for', { count: error.params.seconds }),
+      detail: null,
+      canRetry: ERRORS.stalled.retry,
+      opensSettings: ERRORS.stalled.fixedInSettings
+    }
+  }
   if (error.code === 'rate_limited' && error.retryAfterSeconds !== undefined) {
     text = t('errors.rate_limited_wait', { count: Math.ceil(error.retryAfterSeconds) })
   } else if (error.code === 'not_api_response') {
