@@ -14,7 +14,7 @@ export function SaveAgainOffer({ message }: { message: Message }) {
   return (
     <button
       type="button"
-      className="button button-small"
+      className="button button-small save-again"
       onClick={() => void saveReplyAgain(message.id)}
     >
       {t('actions.saveAgain')}
