@@ -334,6 +334,7 @@ test('export a conversation as Markdown, export everything, import it into a fre
   // Everything as JSON, from Settings → History.
   await page.getByRole('button', { name: 'Settings' }).click()
   const settings = page.getByRole('dialog', { name: 'Settings' })
+  await settings.getByRole('tab', { name: 'History & backups' }).click()
   const [everything] = await Promise.all([
     page.waitForEvent('download'),
     settings.getByRole('button', { name: 'Export all' }).click()
@@ -357,6 +358,7 @@ test('export a conversation as Markdown, export everything, import it into a fre
     await expect(other.getByText('No conversations yet.')).toBeVisible()
     await other.getByRole('button', { name: 'Settings' }).click()
     const otherSettings = other.getByRole('dialog', { name: 'Settings' })
+    await otherSettings.getByRole('tab', { name: 'History & backups' }).click()
     await otherSettings.getByLabel('Import…').setInputFiles(exported)
     await expect(otherSettings.getByRole('status')).toHaveText(
       `Added 3 conversations and ${messages} messages; skipped 0 already there`
