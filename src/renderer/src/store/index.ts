@@ -49,6 +49,7 @@ export type { FrameScheduler, StoreEnvironment } from './environment'
 export {
   selectActiveConversation,
   selectActiveMessages,
+  selectAppliedPresetName,
   selectCurrentModel,
   selectIsStreaming,
   selectLeftOut,
