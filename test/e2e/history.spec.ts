@@ -152,7 +152,9 @@ test('search finds CJK words, accents and reasoning; a result opens at its marke
     `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
   await filtered.getByLabel('To').fill(ymd(new Date(today.getTime() - 3 * 24 * HOUR)))
   await expect(results(filtered)).toHaveCount(0)
-  await expect(filtered.getByRole('status')).toHaveText('No results for “数据”')
+  await expect(filtered.getByRole('status')).toHaveText(
+    `No results for “数据” with model GLM 4.7, until ${ymd(new Date(today.getTime() - 3 * 24 * HOUR))}`
+  )
   await filtered.getByLabel('To').fill(ymd(today))
   await expect(results(filtered)).toHaveCount(1)
   await filtered.getByRole('combobox', { name: 'Model filter' }).selectOption('')
