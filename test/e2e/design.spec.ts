@@ -12,9 +12,11 @@ const SCREENS = join(__dirname, '../../test-results/screens')
 const DOCS = join(__dirname, '../../docs/screenshots')
 const SEED = 'doubao-seed-1-6-251015'
 
-async function useLanguage(page: Page, language: 'en' | 'zh-CN'): Promise<void> {
+async function switchLanguage(page: Page, language: 'en' | 'zh-CN'): Promise<void> {
   await page.evaluate((value) => window.api.updateSettings({ language: value }), language)
   await page.reload()
+  await expect(page.locator('html')).toHaveAttribute('lang', language)
+  await expect(page.locator('.composer textarea')).toBeVisible()
 }
 
 test('Settings is a tabbed window that fits a 480 px-tall window, in English and Chinese', async ({
@@ -27,7 +29,7 @@ test('Settings is a tabbed window that fits a 480 px-tall window, in English and
     ['en', 'Settings', 'Connection', 'settings-tabs.en.png'],
     ['zh-CN', '设置', '连接', 'settings-tabs.zh-CN.png']
   ] as const) {
-    await useLanguage(page, language)
+    await switchLanguage(page, language)
     await page.setViewportSize({ width: 1000, height: 700 })
     await page.getByRole('button', { name: settings }).click()
     const dialog = page.getByRole('dialog', { name: settings })
@@ -45,7 +47,7 @@ test('Settings is a tabbed window that fits a 480 px-tall window, in English and
     await dialog.getByRole('tab', { name: connection }).click()
     await page.keyboard.press('Escape')
   }
-  await useLanguage(page, 'en')
+  await switchLanguage(page, 'en')
 
   // A 640 × 480 window: the whole window shows, and the long tab scrolls inside its panel.
   await page.setViewportSize({ width: 640, height: 480 })
@@ -56,14 +58,19 @@ test('Settings is a tabbed window that fits a 480 px-tall window, in English and
   expect(box!.y).toBeGreaterThanOrEqual(0)
   expect(box!.y + box!.height).toBeLessThanOrEqual(480)
   const panel = dialog.getByRole('tabpanel')
-  const scroll = await panel.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }))
+  const scroll = await panel.evaluate((el) => ({
+    scroll: el.scrollHeight,
+    client: el.clientHeight
+  }))
   expect(scroll.scroll).toBeGreaterThan(scroll.client)
   await dialog.getByRole('button', { name: 'Save defaults' }).scrollIntoViewIfNeeded()
   await expect(dialog.getByRole('button', { name: 'Save defaults' })).toBeInViewport()
   await page.screenshot({ path: join(SCREENS, 'settings-640x480.png') })
   for (const tab of ['General', 'Presets', 'History & backups', 'Shortcuts']) {
     await dialog.getByRole('tab', { name: tab }).click()
-    await page.screenshot({ path: join(SCREENS, `settings-${tab.split(' ')[0].toLowerCase()}.png`) })
+    await page.screenshot({
+      path: join(SCREENS, `settings-${tab.split(' ')[0].toLowerCase()}.png`)
+    })
   }
 })
 
@@ -104,4 +111,161 @@ test('an answer sits closer to its question than to the next question', async ({
   await page.screenshot({ path: join(SCREENS, 'spacing.png') })
   console.log('spacing', toAnswer, toNextQuestion)
   expect(toAnswer).toBeLessThan(toNextQuestion)
+})
+
+const MATH_ANSWER =
+  'The **mass–energy** relation is $E = mc^2$, and the sum $$\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}$$ follows by pairing terms.'
+
+/** A conversation titled after its first question, with math in the answer and parameters set. */
+function seedMath(app: Parameters<Parameters<typeof test>[2]>[0]['app']): number {
+  const [id] = seedConversations(app.core.services.db, [
+    {
+      title: 'What is the mass–energy relation?',
+      model: 'doubao-seed-2.0-pro',
+      at: Date.now(),
+      messages: [
+        { role: 'user', content: 'What is the mass–energy relation?' },
+        { role: 'assistant', content: MATH_ANSWER }
+      ]
+    }
+  ])
+  return id
+}
+
+test('search results: no echoed title, math as code, and No results naming the filter', async ({
+  app,
+  provider
+}) => {
+  const id = seedMath(app)
+  const page = await connect(app, provider)
+  await page.evaluate(
+    (conversationId) =>
+      window.api.setConversationParams({
+        id: conversationId,
+        params: { temperature: 0.7, topP: 0.9, maxTokens: 40, thinking: 'disabled' }
+      }),
+    id
+  )
+  for (const [language, names] of [
+    [
+      'en',
+      { dialog: 'Search', box: 'Search messages', model: 'Model filter', clear: 'Clear the filter' }
+    ],
+    ['zh-CN', { dialog: '搜索', box: '搜索消息', model: '按模型筛选', clear: '清除筛选再搜索' }]
+  ] as const) {
+    await switchLanguage(page, language)
+    await page.keyboard.press('Control+K')
+    const dialog = page.getByRole('dialog', { name: names.dialog })
+    await dialog.getByRole('searchbox', { name: names.box }).fill('mass')
+    const options = dialog.getByRole('listbox').getByRole('option')
+    // The question and the answer; the title that only repeats the question is left out.
+    await expect(options).toHaveCount(2)
+    const answer = options.filter({ has: page.locator('code') })
+    await expect(answer.locator('code')).toHaveText([
+      'E = mc^2',
+      '\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}'
+    ])
+    await expect(answer).not.toContainText('**')
+    await expect(answer).not.toContainText('$')
+    await page.screenshot({ path: join(SCREENS, `search-results.${language}.png`) })
+    await dialog.getByRole('combobox', { name: names.model }).selectOption('glm-4-7-251222')
+    await expect(dialog.getByRole('status')).toContainText('GLM 4.7')
+    await page.screenshot({ path: join(SCREENS, `search-none-filtered.${language}.png`) })
+    await dialog.getByRole('button', { name: names.clear }).click()
+    await expect(options).toHaveCount(2)
+    await page.keyboard.press('Escape')
+  }
+
+  // The chips, named like their fields, in both locales.
+  await page.getByRole('navigation').getByText('What is the mass–energy relation?').click()
+  const chips = page.getByRole('list', { name: '非默认的参数' })
+  await expect(chips.getByRole('listitem')).toHaveText([
+    '温度 0.7',
+    'Top P 0.9',
+    '最大输出 40 token',
+    '深度思考：关'
+  ])
+  await page.screenshot({ path: join(SCREENS, 'chips.zh-CN.png') })
+  await switchLanguage(page, 'en')
+  await page.getByRole('navigation').getByText('What is the mass–energy relation?').click()
+  await expect(
+    page.getByRole('list', { name: 'Parameters that are not default' }).getByRole('listitem')
+  ).toHaveText(['Temperature 0.7', 'Top P 0.9', 'Max output 40 tokens', 'Thinking off'])
+  await page.screenshot({ path: join(SCREENS, 'chips.en.png') })
+})
+
+test('the empty state, capability words in the model search, the Undo toast and the quiet context meter', async ({
+  app,
+  provider
+}) => {
+  const page = await connect(app, provider)
+  for (const [language, search, word] of [
+    ['en', 'Search models', 'vision'],
+    ['zh-CN', '搜索模型', '视觉']
+  ] as const) {
+    await switchLanguage(page, language)
+    const hint = page.locator('.empty-state-hint')
+    const placeholder = await page
+      .locator('.composer textarea, textarea')
+      .first()
+      .getAttribute('placeholder')
+    expect(await hint.innerText()).not.toBe(placeholder)
+    // No lone character on the hint's last line, and room between it and the preset button.
+    const lines = await hint.evaluate((element) => {
+      const range = document.createRange()
+      range.selectNodeContents(element)
+      const rows = new Map<number, number>()
+      for (const rect of range.getClientRects())
+        rows.set(Math.round(rect.top), (rows.get(Math.round(rect.top)) ?? 0) + rect.width)
+      return [...rows.values()]
+    })
+    expect(lines.at(-1)!).toBeGreaterThan(40)
+    const preset = page.locator('.empty-state button')
+    const gap =
+      (await preset.boundingBox())!.y -
+      ((await hint.boundingBox())!.y + (await hint.boundingBox())!.height)
+    expect(gap).toBeGreaterThanOrEqual(16)
+    await page.screenshot({ path: join(SCREENS, `empty-state.${language}.png`) })
+
+    // A capability word finds the models that have it.
+    await page.locator('.model-picker-trigger').click()
+    await page.getByRole('combobox', { name: search }).fill(word)
+    const found = page.locator('.model-popover').getByRole('option')
+    await expect(found).not.toHaveCount(0)
+    expect(await found.count()).toBeGreaterThanOrEqual(5)
+    await page.getByRole('combobox', { name: search }).fill(language === 'en' ? 'video' : '视频')
+    await expect(found).not.toHaveCount(0)
+    await page.getByRole('combobox', { name: search }).fill(language === 'en' ? 'thinking' : '思考')
+    await expect(found).not.toHaveCount(0)
+    await page.keyboard.press('Escape')
+  }
+  await switchLanguage(page, 'en')
+
+  // A short chat: the context meter shows a quiet share, well below half.
+  provider.enqueue({ kind: 'reply', content: 'Short answer.' })
+  const box = page.getByRole('textbox', { name: 'Message' })
+  await box.fill('A short question')
+  await box.press('Enter')
+  await expect(page.getByRole('article', { name: 'Assistant' })).toContainText('Short answer.')
+  await box.fill('Another')
+  await expect(page.locator('.context-meter-quiet')).toBeVisible()
+  await expect(page.locator('.context-meter-quiet')).toContainText('% of context')
+
+  // The Undo toast leaves the Settings button free, at 1280 and 800 px.
+  for (const width of [1280, 800]) {
+    await page.setViewportSize({ width, height: 720 })
+    await page.getByRole('button', { name: 'Conversation actions' }).click()
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Delete' }).click()
+    const toast = page.locator('.toast')
+    await expect(toast).toContainText('Conversation deleted')
+    const a = (await toast.boundingBox())!
+    const b = (await page.getByRole('button', { name: 'Settings' }).boundingBox())!
+    expect(
+      a.y + a.height <= b.y || b.y + b.height <= a.y || a.x + a.width <= b.x || b.x + b.width <= a.x
+    ).toBe(true)
+    await page.screenshot({ path: join(SCREENS, `undo-toast-${width}.png`) })
+    await toast.getByRole('button', { name: 'Undo' }).click()
+    await expect(toast).toHaveCount(0)
+    await page.getByRole('navigation').getByText('A short question').click()
+  }
 })

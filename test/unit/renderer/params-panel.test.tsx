@@ -398,7 +398,7 @@ describe('Context estimate', () => {
     return renderWithStore(<ContextMeter draftText={draft} />, store)
   }
 
-  it('is hidden below half of the context', async () => {
+  it('is not read out below half of the context (a quiet share only)', async () => {
     await meter([], 'x'.repeat(399_000))
     expect(screen.queryByRole('status')).toBeNull()
   })
