@@ -66,6 +66,9 @@ test('Settings is a tabbed window that fits a 480 px-tall window, in English and
   await dialog.getByRole('button', { name: 'Save defaults' }).scrollIntoViewIfNeeded()
   await expect(dialog.getByRole('button', { name: 'Save defaults' })).toBeInViewport()
   await page.screenshot({ path: join(SCREENS, 'settings-640x480.png') })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: join(SCREENS, 'settings-640x480-dark.png') })
+  await page.emulateMedia({ colorScheme: 'light' })
   for (const tab of ['General', 'Presets', 'History & backups', 'Shortcuts']) {
     await dialog.getByRole('tab', { name: tab }).click()
     await page.screenshot({
