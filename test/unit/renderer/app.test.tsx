@@ -259,8 +259,9 @@ describe('settings dialog', () => {
     const { user } = await renderApp()
     await user.click(screen.getByRole('button', { name: 'Settings' }))
     const dialog = screen.getByRole('dialog', { name: 'Settings' })
-    expect(within(dialog).getByText('A key is set (ends in …abcd)')).toBeTruthy()
     expect(within(dialog).getByRole('combobox', { name: 'Language' })).toBeTruthy()
+    await user.click(within(dialog).getByRole('tab', { name: 'Connection' }))
+    expect(within(dialog).getByText('A key is set (ends in …abcd)')).toBeTruthy()
     await user.keyboard('{Escape}')
     expect(screen.queryByRole('dialog')).toBeNull()
   })
@@ -269,6 +270,7 @@ describe('settings dialog', () => {
     const { fake, user } = await renderApp()
     await user.click(screen.getByRole('button', { name: 'Settings' }))
     const dialog = screen.getByRole('dialog', { name: 'Settings' })
+    await user.click(within(dialog).getByRole('tab', { name: 'Connection' }))
     await user.click(within(dialog).getByRole('button', { name: 'Replace key' }))
     await user.type(within(dialog).getByLabelText('New API key'), 'sk-new-9876')
     await user.click(within(dialog).getByRole('button', { name: 'Save' }))
@@ -279,6 +281,7 @@ describe('settings dialog', () => {
   it('removing the key leads to the setup screen', async () => {
     const { fake, user } = await renderApp()
     await user.click(screen.getByRole('button', { name: 'Settings' }))
+    await user.click(screen.getByRole('tab', { name: 'Connection' }))
     await user.click(screen.getByRole('button', { name: 'Remove key' }))
     expect(fake.api.deleteKey).toHaveBeenCalledTimes(1)
     expect(await screen.findByRole('heading', { name: 'Connect to the API' })).toBeTruthy()
@@ -296,6 +299,7 @@ describe('settings dialog', () => {
   it('saves a new base URL', async () => {
     const { fake, user } = await renderApp()
     await user.click(screen.getByRole('button', { name: 'Settings' }))
+    await user.click(screen.getByRole('tab', { name: 'Connection' }))
     const field = screen.getByRole('textbox', { name: 'Base URL' })
     await user.clear(field)
     await user.type(field, 'http://127.0.0.1:8080/v1')
@@ -306,6 +310,7 @@ describe('settings dialog', () => {
   it('tests an edited, unsaved base URL only with a key typed for it', async () => {
     const { fake, user } = await renderApp()
     await user.click(screen.getByRole('button', { name: 'Settings' }))
+    await user.click(screen.getByRole('tab', { name: 'Connection' }))
     const field = screen.getByRole('textbox', { name: 'Base URL' })
     await user.clear(field)
     await user.type(field, 'http://127.0.0.1:8080/v1')

@@ -285,6 +285,7 @@ describe('Settings → History', () => {
     const { saveFile } = await renderApp(fake)
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }))
     const dialog = screen.getByRole('dialog', { name: 'Settings' })
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'History & backups' }))
 
     await act(async () =>
       fireEvent.click(within(dialog).getByRole('button', { name: 'Export all' }))
@@ -321,6 +322,7 @@ describe('Settings → History', () => {
     })
     await renderApp(fake)
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }))
+    fireEvent.click(screen.getByRole('tab', { name: 'History & backups' }))
     const input = screen.getByLabelText('Import…') as HTMLInputElement
     await act(async () =>
       fireEvent.change(input, { target: { files: [new File(['nope'], 'x.json')] } })

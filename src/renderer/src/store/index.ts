@@ -49,6 +49,7 @@ export type { FrameScheduler, StoreEnvironment } from './environment'
 export {
   selectActiveConversation,
   selectActiveMessages,
+  selectAppliedPresetName,
   selectCurrentModel,
   selectIsStreaming,
   selectLeftOut,
@@ -59,6 +60,7 @@ export type { AttachmentRefusalNotice, PendingAttachment } from './slices/compos
 export { DELETE_UNDO_MS } from './slices/conversations'
 export { SEARCH_DEBOUNCE_MS } from './slices/search'
 export { isUpdateShown } from './slices/updates'
+export { SETTINGS_TABS, type SettingsTab } from './slices/settings'
 
 /** Builds a store over an Api; the app uses window.api, tests a fake. */
 export function createAppStore(

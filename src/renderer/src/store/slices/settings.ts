@@ -18,15 +18,31 @@ export type InstantSettingsPatch = Pick<
   'language' | 'theme' | 'fontSize' | 'checkForUpdates'
 >
 
+/** The settings window's tabs, in order. */
+export const SETTINGS_TABS = [
+  'general',
+  'connection',
+  'models',
+  'presets',
+  'history',
+  'shortcuts'
+] as const
+export type SettingsTab = (typeof SETTINGS_TABS)[number]
+
 export interface SettingsSlice {
   settings: Settings
   keyStatus: KeyStatus | null
   settingsOpen: boolean
+  /** The settings tab shown: the last one used, so Settings opens where it was left. */
+  settingsTab: SettingsTab
   connectionTest: ConnectionTest
   /** An error from the setup screen or the settings dialog. */
   formError: AppErrorInfo | null
 
   openSettings(): void
+  /** Opens Settings on one tab (an error's "Open Settings" goes to Connection). */
+  openSettingsAt(tab: SettingsTab): void
+  showSettingsTab(tab: SettingsTab): void
   closeSettings(): void
   /** Saves the language, theme, font size or update checks: shown at once, undone if main refuses. */
   updateSettings(patch: InstantSettingsPatch): Promise<void>
@@ -46,11 +62,21 @@ export function createSettingsSlice(args: SliceArgs): SettingsSlice {
     settings: DEFAULT_SETTINGS,
     keyStatus: null,
     settingsOpen: false,
+    settingsTab: 'general',
     connectionTest: { state: 'idle' },
     formError: null,
 
     openSettings() {
       set({ settingsOpen: true, formError: null, connectionTest: { state: 'idle' } })
+    },
+
+    openSettingsAt(tab) {
+      get().openSettings()
+      set({ settingsTab: tab })
+    },
+
+    showSettingsTab(tab) {
+      set({ settingsTab: tab, formError: null })
     },
 
     closeSettings() {
