@@ -9,7 +9,7 @@ import {
   MAX_ATTACHMENTS_PER_MESSAGE
 } from './attachments/limits'
 import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
-import type { Result } from './errors'
+import { refusal, type Result } from './errors'
 import { modelIdSchema } from './models'
 import { chatParamsSchema } from './params'
 import { searchFiltersSchema, type SearchPage } from './search'
@@ -72,7 +72,7 @@ export const requests = {
       .strict()
       .refine(
         (args) => args.baseURL === undefined || args.key !== undefined,
-        'a new base URL needs its key'
+        refusal('base_url_needs_key', 'a new base URL needs its key')
       )
   ).returns<{ modelCount: number }>(),
   listModels: request(z.undefined()).returns<ModelList>(),
