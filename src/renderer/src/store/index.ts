@@ -51,6 +51,7 @@ export {
   selectActiveMessages,
   selectCurrentModel,
   selectIsStreaming,
+  selectKeyOwningDialogOpen,
   selectLeftOut,
   selectTray
 } from './selectors'

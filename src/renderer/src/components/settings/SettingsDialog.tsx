@@ -50,7 +50,10 @@ function ConnectionSection() {
   const { t } = useTranslation()
   const savedBaseURL = useApp((s) => s.settings.baseURL)
   const saveBaseURL = useApp((s) => s.saveBaseURL)
-  const [baseURL, setBaseURL] = useState(savedBaseURL)
+  // The draft lives in the store, so closing Settings can warn before it is dropped.
+  const baseURL = useApp((s) => s.baseURLDraft) ?? savedBaseURL
+  const setBaseURL = useApp((s) => s.setBaseURLDraft)
+  const warned = useApp((s) => s.baseURLDraftWarned)
   const [saved, setSaved] = useState(false)
   const dirty = baseURL.trim() !== savedBaseURL
 
@@ -82,6 +85,11 @@ function ConnectionSection() {
           {saved && !dirty ? (
             <p role="status" className="field-hint">
               {t('settings.saved')}
+            </p>
+          ) : null}
+          {warned && dirty ? (
+            <p role="alert" className="form-error">
+              {t('unsaved.baseURL')}
             </p>
           ) : null}
         </BaseURLField>
