@@ -1,6 +1,7 @@
 // Streams one reply into the history and out as events: text is saved every flush interval (so
 // a crash keeps what arrived), and the reply is finished in one transaction however it ends.
 import type { EmitEvent } from '../../shared/contract'
+import { estimateTextTokens } from '../../shared/tokenEstimate'
 import type { Message, Usage } from '../../shared/types'
 import { AppError } from '../errors'
 import * as conversations from '../history/conversations'
@@ -82,7 +83,7 @@ export async function streamReply(
     ended = finish(db, now, reply, flush, {
       status: 'done',
       finishReason: end.finishReason,
-      usage: continued ? addUsage(continued.usage, end.usage) : end.usage,
+      usage: continued ? addUsage(continued, end.usage) : end.usage,
       error: null,
       reasoningMs: reasoningMs()
     })
@@ -122,8 +123,22 @@ function finish(
   })()
 }
 
-/** A continued reply's usage: the tokens written so far plus the continuation's; its last prompt. */
-function addUsage(before: Usage | null, after: Usage | null): Usage | null {
+/**
+ * A continued reply's usage: the tokens written so far plus the continuation's; its last prompt.
+ * A reply stopped or cut by the network before its end got no usage from the API: what it had
+ * written is counted by the estimate instead, so the total is never just the continuation's.
+ */
+function addUsage(continued: Message, after: Usage | null): Usage | null {
+  const before: Usage | null =
+    continued.usage ??
+    (continued.content === '' && continued.reasoning === ''
+      ? null
+      : {
+          promptTokens: 0,
+          completionTokens: estimateTextTokens(continued.reasoning + continued.content),
+          reasoningTokens:
+            continued.reasoning === '' ? null : estimateTextTokens(continued.reasoning)
+        })
   if (!before || !after) return after ?? before
   return {
     promptTokens: after.promptTokens,

@@ -236,6 +236,36 @@ describe('continue', () => {
       content: `${stopped.content}END`
     })
   })
+
+  it('counts the whole reply after continuing a stopped one, not only the continuation', async () => {
+    // A stop leaves no usage (the API sends it at the end): what was written is estimated.
+    provider.enqueue({ kind: 'reply', content: 'x'.repeat(400), chunkSize: 2, delayMs: 5 })
+    const sent = await core.handlers.sendMessage({
+      conversationId: null,
+      model: MODEL,
+      attachments: [],
+      text: 'long'
+    })
+    await expect
+      .poll(() => getMessage(core.services.db, sent.assistantMessage.id)!.content.length)
+      .toBeGreaterThan(40)
+    await core.handlers.stopReply({ messageId: sent.assistantMessage.id })
+    const stopped = getMessage(core.services.db, sent.assistantMessage.id)!
+    expect(stopped.usage).toBeNull()
+    provider.enqueue({
+      kind: 'reply',
+      content: 'END',
+      usage: { prompt_tokens: 150, completion_tokens: 9, reasoning_tokens: 0 }
+    })
+    await core.handlers.continueReply({ messageId: stopped.id })
+    await core.services.chat.whenIdle(stopped.id)
+    const whole = getMessage(core.services.db, stopped.id)!
+    expect(whole.usage).toEqual({
+      promptTokens: 150,
+      completionTokens: Math.ceil(stopped.content.length / 4) + 9,
+      reasoningTokens: 0
+    })
+  })
 })
 
 describe('reasoning time', () => {
