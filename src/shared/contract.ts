@@ -189,7 +189,10 @@ export const requests = {
   stopReply: request(z.object({ messageId: id }).strict()).returns<null>(),
   /** Streams a new reply in place of a failed or stopped one. */
   retryReply: request(z.object({ messageId: id }).strict()).returns<Message>(),
-  /** Streams a new version of a reply from the same question; the earlier ones are kept. */
+  /**
+   * Streams a new version of a reply from the same question; the earlier ones are kept. Given a
+   * question without a reply (the last of the path shown), streams its first reply.
+   */
   regenerateReply: request(z.object({ messageId: id }).strict()).returns<Message>(),
   /** A new version of a question (a branch beside the original) and its reply. */
   editMessage: request(

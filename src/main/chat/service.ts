@@ -181,10 +181,30 @@ export class ChatService {
    * becomes the path shown (and the context of what follows). Earlier versions are kept.
    */
   async regenerate(messageId: number): Promise<Message> {
+    // A question left without a reply gets one; any other question is not a reply (not_found).
+    const question = messages.getMessage(this.db, messageId)
+    if (
+      question?.role === 'user' &&
+      messages.currentLeaf(this.db, question.conversationId) === question.id
+    )
+      return this.answer(question)
     const previous = this.existingReply(messageId)
     const release = this.reserve(previous.conversationId)
     try {
       return await this.replyAfter(previous.conversationId, previous.parentId)
+    } finally {
+      release()
+    }
+  }
+
+  /**
+   * A first reply to a question left without one (its only reply was deleted), so the question is
+   * never a dead end: the last question of the path shown.
+   */
+  private async answer(question: Message): Promise<Message> {
+    const release = this.reserve(question.conversationId)
+    try {
+      return await this.replyAfter(question.conversationId, question.id)
     } finally {
       release()
     }

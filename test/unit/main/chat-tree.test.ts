@@ -327,6 +327,33 @@ describe('delete a message', () => {
   })
 })
 
+describe('a question whose only reply was deleted', () => {
+  it('gets a new reply through regenerateReply on the question; only while it has none', async () => {
+    const { conversationId, second } = await twoTurns()
+    await core.handlers.deleteMessage({ messageId: second.assistantMessage.id })
+    expect(shown(conversationId).map(([, content]) => content)).toEqual(['Q1', 'A1', 'Q2'])
+    provider.enqueue({ kind: 'reply', content: 'A2 again' })
+    const reply = await core.handlers.regenerateReply({ messageId: second.userMessage.id })
+    expect(reply).toMatchObject({ role: 'assistant', parentId: second.userMessage.id })
+    await core.services.chat.whenIdle(reply.id)
+    expect(shown(conversationId).map(([, content]) => content)).toEqual([
+      'Q1',
+      'A1',
+      'Q2',
+      'A2 again'
+    ])
+    expect(lastBody().messages.map((m: { content: string }) => m.content)).toEqual([
+      'Q1',
+      'A1',
+      'Q2'
+    ])
+    // Answered now: a question is not a reply (Regenerate on the reply is the way).
+    await expect(
+      core.handlers.regenerateReply({ messageId: second.userMessage.id })
+    ).rejects.toMatchObject({ code: 'not_found' })
+  })
+})
+
 describe('search hits on another branch', () => {
   it('opening a hit that is not on the path shown switches to its newest branch', async () => {
     provider.enqueue(

@@ -315,6 +315,36 @@ describe('actions on hover', () => {
     ).toContain('2 / 2')
   })
 
+  it('a question left without a reply offers Send again, and asks main for its reply', async () => {
+    const { user, fake, store } = await openConversation([
+      question(1, 'Q1'),
+      answer(2, 'A1'),
+      question(3, 'Q2', { parentId: 2 })
+    ])
+    const [first, second] = screen.getAllByRole('article', { name: 'You' })
+    expect(within(first).queryByRole('button', { name: 'Send again' })).toBeNull()
+    expect(within(second).getByRole('button', { name: 'Send again' })).toBeTruthy()
+    await act(() => i18n.changeLanguage('zh-CN'))
+    await user.click(within(second).getByRole('button', { name: '重新发送' }))
+    expect(fake.api.regenerateReply).toHaveBeenCalledWith({ messageId: 3 })
+    await vi.waitFor(() => expect(store.getState().streaming[CONVERSATION]).toBe(4))
+    // The question stays; its reply follows it.
+    expect(store.getState().messagesByConversation[CONVERSATION].map((m) => m.id)).toEqual([
+      1, 2, 3, 4
+    ])
+  })
+
+  it('"Save and send" works unchanged on a question without a reply (no new version)', async () => {
+    const { user, fake } = await openConversation([question(1, 'Lonely question')])
+    await user.click(screen.getByRole('button', { name: 'Edit question' }))
+    const send = screen.getByRole('button', { name: 'Save and send' }) as HTMLButtonElement
+    expect(send.disabled).toBe(false)
+    await user.click(send)
+    expect(fake.api.regenerateReply).toHaveBeenCalledWith({ messageId: 1 })
+    expect(fake.api.editMessage).not.toHaveBeenCalled()
+    expect(screen.queryByRole('textbox', { name: 'Edit your question' })).toBeNull()
+  })
+
   it('deletes a message after confirmation; Cancel keeps it', async () => {
     const { user, fake, store } = await openConversation([
       question(1, 'Q1'),

@@ -90,6 +90,16 @@ export function MessageActions({ message, place }: { message: Message; place: Me
           <span aria-hidden="true" className="icon-rename" />
         </IconButton>
       ) : null}
+      {!reply && place.last ? (
+        // A question whose only reply was deleted: ask for an answer again.
+        <IconButton
+          label={t('unanswered.sendAgain')}
+          disabled={place.busy}
+          onClick={() => void regenerateReply(message.id)}
+        >
+          <span aria-hidden="true" className="action-icon icon-regenerate" />
+        </IconButton>
+      ) : null}
       {reply && place.last ? (
         <IconButton
           label={t('actions.regenerate')}
