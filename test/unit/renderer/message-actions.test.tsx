@@ -129,6 +129,30 @@ describe('the reply footer in words', () => {
     )
   })
 
+  it('a reply stopped before anything arrived says so, offers Retry and no Copy (en, zh)', async () => {
+    const fake = createFakeApi()
+    const store = createTestStore(fake)
+    await store.getState().init()
+    const empty = answer(2, '', { status: 'stopped', finishReason: null, usage: null })
+    store.setState({ messagesByConversation: { [CONVERSATION]: [question(1, 'Q'), empty] } })
+    await renderWithStore(<MessageView message={empty} />, store)
+    const article = screen.getByRole('article', { name: 'Assistant' })
+    expect(article.textContent).toContain('Stopped before any answer arrived.')
+    expect(article.textContent).not.toContain('the text that arrived is kept')
+    expect(within(article).queryByRole('button', { name: 'Copy' })).toBeNull()
+    await act(() => i18n.changeLanguage('zh-CN'))
+    expect(article.textContent).toContain('在收到任何回答之前已停止。')
+    fireEvent.click(within(article).getByRole('button', { name: '重试' }))
+    await vi.waitFor(() => expect(fake.api.retryReply).toHaveBeenCalledWith({ messageId: 2 }))
+  })
+
+  it('a reply stopped with text keeps saying its text is kept, with Copy', async () => {
+    const stopped = await footer({ status: 'stopped', finishReason: null, content: 'Partial' })
+    expect(stopped.textContent).toContain('Stopped — the text that arrived is kept.')
+    expect(within(stopped).getByRole('button', { name: 'Copy' })).toBeTruthy()
+    expect(within(stopped).queryByRole('button', { name: 'Retry' })).toBeNull()
+  })
+
   it('Continue shows the reply streaming at once; an end that beats the answer stays; a refusal puts it back', async () => {
     const fake = createFakeApi()
     const store = createTestStore(fake)

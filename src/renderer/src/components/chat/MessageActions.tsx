@@ -80,7 +80,8 @@ export function MessageActions({ message, place }: { message: Message; place: Me
   const reply = message.role === 'assistant'
   return (
     <div className={place.last ? 'message-actions message-actions-last' : 'message-actions'}>
-      <CopyButton message={message} />
+      {/* Nothing to copy from a reply that has no text (stopped before any arrived). */}
+      {message.content !== '' || !reply ? <CopyButton message={message} /> : null}
       {!reply ? (
         <IconButton
           label={t('actions.edit')}
