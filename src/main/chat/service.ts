@@ -178,33 +178,20 @@ export class ChatService {
 
   /**
    * Streams a new version of a reply from the same question: a sibling of the reply, which
-   * becomes the path shown (and the context of what follows). Earlier versions are kept.
+   * becomes the path shown (and the context of what follows). Earlier versions are kept. A
+   * question left without a reply (its only one deleted) gets its first: never a dead end.
    */
   async regenerate(messageId: number): Promise<Message> {
-    // A question left without a reply gets one; any other question is not a reply (not_found).
     const question = messages.getMessage(this.db, messageId)
-    if (
+    const unanswered =
       question?.role === 'user' &&
       messages.currentLeaf(this.db, question.conversationId) === question.id
-    )
-      return this.answer(question)
-    const previous = this.existingReply(messageId)
+    // Any other question is not a reply: not_found.
+    const previous = unanswered ? question : this.existingReply(messageId)
     const release = this.reserve(previous.conversationId)
     try {
-      return await this.replyAfter(previous.conversationId, previous.parentId)
-    } finally {
-      release()
-    }
-  }
-
-  /**
-   * A first reply to a question left without one (its only reply was deleted), so the question is
-   * never a dead end: the last question of the path shown.
-   */
-  private async answer(question: Message): Promise<Message> {
-    const release = this.reserve(question.conversationId)
-    try {
-      return await this.replyAfter(question.conversationId, question.id)
+      const parentId = unanswered ? previous.id : previous.parentId
+      return await this.replyAfter(previous.conversationId, parentId)
     } finally {
       release()
     }
