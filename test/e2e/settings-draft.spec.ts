@@ -36,5 +36,5 @@ test('an http base URL is refused in Chinese; Escape warns before dropping the e
   await page.screenshot({ path: join(SCREENS, 'settings-unsaved-800-zh-CN-dark.png') })
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
-  expect((await app.core.handlers.getSettings()).baseURL).toBe(provider.baseURL)
+  expect((await app.core.handlers.getSettings(undefined)).baseURL).toBe(provider.baseURL)
 })
