@@ -6,9 +6,10 @@ import { act, cleanup } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppErrorInfo } from '../../../src/shared/errors'
 import { ConnectionStatus } from '../../../src/renderer/src/components/settings/FormNotices'
+import { SettingsDialog } from '../../../src/renderer/src/components/settings/SettingsDialog'
 import { i18n } from '../../../src/renderer/src/i18n'
 import { describeError } from '../../../src/renderer/src/lib/errorText'
-import { renderWithStore } from './render'
+import { createTestStore, renderWithStore } from './render'
 
 afterEach(async () => {
   cleanup()
@@ -61,6 +62,27 @@ describe('error details in the UI language', () => {
     await i18n.changeLanguage('zh-CN')
     const error: AppErrorInfo = { code: 'server', message: 'Upstream exploded', status: 502 }
     expect(describeError(error, i18n.t).detail).toBe('Upstream exploded')
+  })
+
+  it('the key status joins its storage without a space after 。', async () => {
+    const store = createTestStore()
+    store.setState({
+      keyStatus: {
+        keychain: 'available',
+        keychainError: null,
+        hasKey: true,
+        last4: null,
+        storage: 'keychain'
+      }
+    })
+    const { container } = await renderWithStore(<SettingsDialog />, store)
+    expect(container.querySelector('.key-status')?.textContent).toBe(
+      'A key is set. It is kept in the system keychain.'
+    )
+    await act(() => i18n.changeLanguage('zh-CN'))
+    expect(container.querySelector('.key-status')?.textContent).toBe(
+      '已设置密钥。密钥保存在系统钥匙串中。'
+    )
   })
 
   it('"Connection failed." joins its reason without a space after 。', async () => {

@@ -129,7 +129,8 @@ function KeySection() {
         {status}
         {keyStatus?.hasKey && keyStatus.storage ? (
           <span className="field-hint">
-            {' '}
+            {/* No space after a full-width 。 or ）: Chinese sentences follow on directly. */}
+            {/[\u3000-\u303f\uff00-\uffef]$/.test(status) ? '' : ' '}
             {t(keyStatus.storage === 'keychain' ? 'settings.inKeychain' : 'settings.inMemory')}
           </span>
         ) : null}
