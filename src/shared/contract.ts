@@ -9,7 +9,7 @@ import {
   MAX_ATTACHMENTS_PER_MESSAGE
 } from './attachments/limits'
 import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
-import type { Result } from './errors'
+import { refusal, type Result } from './errors'
 import { modelIdSchema } from './models'
 import { chatParamsSchema } from './params'
 import { searchFiltersSchema, type SearchPage } from './search'
@@ -72,7 +72,7 @@ export const requests = {
       .strict()
       .refine(
         (args) => args.baseURL === undefined || args.key !== undefined,
-        'a new base URL needs its key'
+        refusal('base_url_needs_key', 'a new base URL needs its key')
       )
   ).returns<{ modelCount: number }>(),
   listModels: request(z.undefined()).returns<ModelList>(),
@@ -191,7 +191,10 @@ export const requests = {
   stopReply: request(z.object({ messageId: id }).strict()).returns<null>(),
   /** Streams a new reply in place of a failed or stopped one. */
   retryReply: request(z.object({ messageId: id }).strict()).returns<Message>(),
-  /** Streams a new version of a reply from the same question; the earlier ones are kept. */
+  /**
+   * Streams a new version of a reply from the same question; the earlier ones are kept. Given a
+   * question without a reply (the last of the path shown), streams its first reply.
+   */
   regenerateReply: request(z.object({ messageId: id }).strict()).returns<Message>(),
   /** A new version of a question (a branch beside the original) and its reply. */
   editMessage: request(

@@ -92,7 +92,35 @@ function classify(error: unknown, received: boolean): unknown {
     return new AppError('stream_interrupted', serverMessage(error))
   }
   const detail = describeNetworkError(error)
-  return received ? new AppError('stream_interrupted', detail) : new AppError('network', detail)
+  const reason = networkReason(error)
+  const extra = reason ? { reason } : {}
+  return received
+    ? new AppError('stream_interrupted', detail, extra)
+    : new AppError('network', detail, extra)
+}
+
+// What broke, from the error codes and messages of the SDK's, undici's and Node's errors down the
+// cause chain; the UI words each reason in its language (errorDetails in the locales).
+const NETWORK_REASONS: [RegExp, string][] = [
+  [/ECONNREFUSED/, 'connection_refused'],
+  [/ENOTFOUND|EAI_AGAIN|getaddrinfo/, 'host_not_found'],
+  [/ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|Connect Timeout/i, 'connect_timeout'],
+  [/CERT|certificate|SSL|TLS/, 'tls'],
+  [
+    /other side closed|ECONNRESET|socket hang up|UND_ERR_SOCKET|terminated|EPIPE/i,
+    'connection_closed'
+  ],
+  [/fetch failed|Connection error/i, 'unreachable']
+]
+
+function networkReason(error: unknown): string | undefined {
+  const names: string[] = []
+  for (let link = error, depth = 0; link instanceof Error && depth < 5; depth++) {
+    names.push(`${(link as { code?: unknown }).code ?? ''} ${link.message}`)
+    link = (link as { cause?: unknown }).cause
+  }
+  const text = names.join(' | ')
+  return NETWORK_REASONS.find(([pattern]) => pattern.test(text))?.[1]
 }
 
 // Ark: 403 AccountOverdueError; OpenAI and one-api gateways: 429 insufficient_quota,
@@ -137,5 +165,8 @@ function describeNetworkError(error: unknown): string {
   if (error instanceof SyntaxError) return `The server sent a malformed chunk: ${error.message}`
   if (!(error instanceof Error)) return String(error)
   const cause = (error as { cause?: unknown }).cause
-  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message
+  // "Connection error." and "fetch failed" read as one sentence, not "Connection error.: fetch failed".
+  return cause instanceof Error
+    ? `${error.message.replace(/[.:;,\s]+$/, '')}: ${cause.message}`
+    : error.message
 }

@@ -4,6 +4,7 @@
 import { dirname } from 'node:path'
 import type { EmitEvent } from '../../shared/contract'
 import type { AppErrorInfo } from '../../shared/errors'
+import { estimateTextTokens } from '../../shared/tokenEstimate'
 import type { Message, Usage } from '../../shared/types'
 import { AppError } from '../errors'
 import * as conversations from '../history/conversations'
@@ -113,7 +114,7 @@ export async function streamReply(
     end = {
       status: 'done',
       finishReason: streamed.finishReason,
-      usage: continued ? addUsage(continued.usage, streamed.usage) : streamed.usage,
+      usage: continued ? addUsage(continued, streamed.usage) : streamed.usage,
       error: null,
       reasoningMs: reasoningMs()
     }
@@ -183,8 +184,22 @@ function errorInfo(error: unknown): AppErrorInfo {
     : { code: 'internal', message: error instanceof Error ? error.message : String(error) }
 }
 
-/** A continued reply's usage: the tokens written so far plus the continuation's; its last prompt. */
-function addUsage(before: Usage | null, after: Usage | null): Usage | null {
+/**
+ * A continued reply's usage: the tokens written so far plus the continuation's; its last prompt.
+ * A reply stopped or cut by the network before its end got no usage from the API: what it had
+ * written is counted by the estimate instead, so the total is never just the continuation's.
+ */
+function addUsage(continued: Message, after: Usage | null): Usage | null {
+  const before: Usage | null =
+    continued.usage ??
+    (continued.content === '' && continued.reasoning === ''
+      ? null
+      : {
+          promptTokens: 0,
+          completionTokens: estimateTextTokens(continued.reasoning + continued.content),
+          reasoningTokens:
+            continued.reasoning === '' ? null : estimateTextTokens(continued.reasoning)
+        })
   if (!before || !after) return after ?? before
   return {
     promptTokens: after.promptTokens,

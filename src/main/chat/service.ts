@@ -190,13 +190,20 @@ export class ChatService {
 
   /**
    * Streams a new version of a reply from the same question: a sibling of the reply, which
-   * becomes the path shown (and the context of what follows). Earlier versions are kept.
+   * becomes the path shown (and the context of what follows). Earlier versions are kept. A
+   * question left without a reply (its only one deleted) gets its first: never a dead end.
    */
   async regenerate(messageId: number): Promise<Message> {
-    const previous = this.existingReply(messageId)
+    const question = messages.getMessage(this.db, messageId)
+    const unanswered =
+      question?.role === 'user' &&
+      messages.currentLeaf(this.db, question.conversationId) === question.id
+    // Any other question is not a reply: not_found.
+    const previous = unanswered ? question : this.existingReply(messageId)
     const release = this.reserve(previous.conversationId)
     try {
-      return await this.replyAfter(previous.conversationId, previous.parentId)
+      const parentId = unanswered ? previous.id : previous.parentId
+      return await this.replyAfter(previous.conversationId, parentId)
     } finally {
       release()
     }

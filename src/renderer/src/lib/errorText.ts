@@ -63,15 +63,20 @@ export function describeError(error: AppErrorInfo, t: TFunction): ErrorDescripti
   } else {
     text = t('errors.generic')
   }
+  // A reason the locales word (a schema rule, a network failure, an import check) replaces main's
+  // English message, which stays for the logs.
+  const reasonKey = `errorDetails.${error.reason ?? ''}`
+  const translated = error.reason && i18nHas(t, reasonKey) ? t(reasonKey) : null
   return {
     text,
     detail:
-      error.code !== 'bad_request' &&
+      translated ??
+      (error.code !== 'bad_request' &&
       error.code !== 'unsupported_param' &&
       message !== '' &&
       message !== text
         ? message
-        : null,
+        : null),
     // A code this renderer does not know (a newer main) is neither retried nor sent to Settings.
     canRetry: isErrorCode(error.code) && ERRORS[error.code].retry,
     opensSettings: isErrorCode(error.code) && ERRORS[error.code].fixedInSettings

@@ -52,6 +52,7 @@ export {
   selectAppliedPresetName,
   selectCurrentModel,
   selectIsStreaming,
+  selectKeyOwningDialogOpen,
   selectLeftOut,
   selectTray
 } from './selectors'

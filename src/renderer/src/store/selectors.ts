@@ -67,3 +67,11 @@ export function selectIsStreaming(state: AppState): boolean {
 export function selectCurrentModel(state: AppState): string {
   return selectActiveConversation(state)?.model ?? state.draftModel
 }
+
+/**
+ * A dialog with keys of its own is open over the chat (Parameters, Delete message): no window or
+ * message shortcut acts behind it; the dialog handles its own keys (Esc, Tab, its fields).
+ */
+export function selectKeyOwningDialogOpen(state: AppState): boolean {
+  return state.paramsPanelOpen || state.deletingMessageId !== null
+}

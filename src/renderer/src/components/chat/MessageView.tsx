@@ -45,7 +45,7 @@ export const MessageView = memo(function MessageView({
             <MessageAttachments attachments={message.attachments} terms={terms} />
           ) : null}
           {editing ? (
-            <QuestionEditor message={message} busy={place.busy} />
+            <QuestionEditor message={message} busy={place.busy} unanswered={place.last} />
           ) : message.content !== '' ? (
             <div className="message-bubble">
               <MarkedText text={message.content} terms={terms} />

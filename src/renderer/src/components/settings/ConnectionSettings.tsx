@@ -10,7 +10,10 @@ export function ConnectionSection() {
   const { t } = useTranslation()
   const savedBaseURL = useApp((s) => s.settings.baseURL)
   const saveBaseURL = useApp((s) => s.saveBaseURL)
-  const [baseURL, setBaseURL] = useState(savedBaseURL)
+  // The draft lives in the store, so closing Settings can warn before it is dropped.
+  const baseURL = useApp((s) => s.baseURLDraft) ?? savedBaseURL
+  const setBaseURL = useApp((s) => s.setBaseURLDraft)
+  const warned = useApp((s) => s.baseURLDraftWarned)
   const [saved, setSaved] = useState(false)
   const dirty = baseURL.trim() !== savedBaseURL
 
@@ -42,6 +45,11 @@ export function ConnectionSection() {
           {saved && !dirty ? (
             <p role="status" className="field-hint">
               {t('settings.saved')}
+            </p>
+          ) : null}
+          {warned && dirty ? (
+            <p role="alert" className="form-error">
+              {t('unsaved.baseURL')}
             </p>
           ) : null}
         </BaseURLField>
@@ -82,7 +90,8 @@ export function KeySection() {
         {status}
         {keyStatus?.hasKey && keyStatus.storage ? (
           <span className="field-hint">
-            {' '}
+            {/* No space after a full-width 。 or ）: Chinese sentences follow on directly. */}
+            {/[\u3000-\u303f\uff00-\uffef]$/.test(status) ? '' : ' '}
             {t(keyStatus.storage === 'keychain' ? 'settings.inKeychain' : 'settings.inMemory')}
           </span>
         ) : null}

@@ -69,8 +69,12 @@ export function createMessageActionsSlice(args: SliceArgs): MessageActionsSlice 
         return
       }
       const reply = stream.settle(result.value)
-      // The new version takes the old one's place; what followed it belongs to the old branch.
-      replacePathFrom(args, conversationId, messageId, [reply], false)
+      // The new version takes the old one's place; what followed it belongs to the old branch. A
+      // question without a reply keeps its place and gets the reply after it.
+      const question = get().messagesByConversation[conversationId]?.find(
+        (m) => m.id === messageId && m.role === 'user'
+      )
+      replacePathFrom(args, conversationId, question ? reply.id : messageId, [reply], false)
       if (reply.status === 'streaming')
         set({ streaming: { ...get().streaming, [conversationId]: reply.id } })
     },
