@@ -55,7 +55,7 @@ export function RecoveryScreen() {
   }
   const problem = status.problem === 'newer' ? t('recovery.newer') : t('recovery.damaged')
   return (
-    <div className="setup recovery">
+    <main className="setup recovery">
       <section className="setup-card recovery-card" aria-labelledby={`${listId}-title`}>
         <h1 id={`${listId}-title`} ref={headingRef} tabIndex={-1}>
           {t('recovery.title')}
@@ -106,7 +106,7 @@ export function RecoveryScreen() {
         )}
         {error ? <ErrorNotice error={error} /> : null}
       </section>
-    </div>
+    </main>
   )
 }
 
@@ -128,7 +128,7 @@ function FolderProblem({
   const { t } = useTranslation()
   const titleId = useId()
   return (
-    <div className="setup recovery">
+    <main className="setup recovery">
       <section className="setup-card recovery-card" aria-labelledby={titleId}>
         <h1 id={titleId} ref={headingRef} tabIndex={-1}>
           {t('recovery.title')}
@@ -143,6 +143,6 @@ function FolderProblem({
           </details>
         ) : null}
       </section>
-    </div>
+    </main>
   )
 }
