@@ -68,6 +68,7 @@ export function ModelOption({
       </span>
       <span className="model-option-text">
         <span className="model-option-name">{modelDisplayName(id)}</span>
+        {/* Spaces between the parts, so their text reads as words (the layout ignores them). */}{' '}
         <span className="model-option-id">{id}</span>
       </span>
       <span className="model-capabilities">
@@ -85,6 +86,7 @@ export function ModelOption({
           )
         )}
       </span>
+      {info && info.context > 0 ? ' ' : null}
       {info && info.context > 0 ? (
         <span
           className="model-context"
