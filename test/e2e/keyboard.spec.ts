@@ -51,11 +51,24 @@ test('focus comes back to where it was after every dialog', async ({ app, provid
   await expect(page.getByRole('dialog')).toHaveCount(0)
   await expect(composer).toBeFocused()
 
+  // Settings from the keyboard, a setting changed, closed with a click beside it.
+  await composer.focus()
+  await page.keyboard.press('Control+,')
+  const settings = page.getByRole('dialog', { name: 'Settings' })
+  await settings.getByText('Dark', { exact: true }).click()
+  await expect(settings.getByRole('radio', { name: 'Dark' })).toBeChecked()
+  await page.mouse.click(5, 400)
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(composer).toBeFocused()
+
   // Settings from its button, closed with its × button: back on the Settings button.
   const settingsButton = page.getByRole('button', { name: 'Settings' })
   await settingsButton.focus()
   await page.keyboard.press('Enter')
-  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click()
+  await page
+    .getByRole('dialog', { name: 'Settings' })
+    .getByRole('button', { name: 'Close' })
+    .click()
   await expect(settingsButton).toBeFocused()
 
   // Search (Ctrl+K) from the composer, Esc.
@@ -145,7 +158,7 @@ test('the messages are one tab stop; the arrow keys move between them', async ({
 
   // Tab from a message goes into its own actions.
   await page.keyboard.press('Tab')
-  expect(await page.evaluate(() => document.activeElement?.closest('article')?.textContent)).toContain(
-    'Second question'
-  )
+  expect(
+    await page.evaluate(() => document.activeElement?.closest('article')?.textContent)
+  ).toContain('Second question')
 })

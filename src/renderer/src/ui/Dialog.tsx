@@ -93,7 +93,10 @@ export function Dialog({
     <div
       className={backdropClassName}
       onMouseDown={(event) => {
-        if (event.target === event.currentTarget) onClose()
+        if (event.target !== event.currentTarget) return
+        // Else the press would move focus to the page after the dialog gave it back.
+        event.preventDefault()
+        onClose()
       }}
     >
       <div
