@@ -8,7 +8,7 @@ import { resolve } from 'node:path'
 import axe from 'axe-core'
 import { describe, expect, it } from 'vitest'
 
-const TOKENS = resolve(__dirname, '../../../src/renderer/src/styles/tokens.css')
+const TOKENS = resolve(__dirname, '../../src/renderer/src/styles/tokens.css')
 const THEMES = ['light', 'dark'] as const
 type Theme = (typeof THEMES)[number]
 
@@ -28,16 +28,31 @@ function readTokens(css: string): Map<string, Record<Theme, string>> {
 
 const tokens = readTokens(readFileSync(TOKENS, 'utf8'))
 
-function colour(name: string, theme: Theme): axe.commons.color.Color {
+// axe-core's colour helpers (the ones its color-contrast rule uses), which its typings leave out.
+interface AxeColour {
+  parseString(value: string): void
+}
+const { color: axeColour } = (
+  axe as unknown as {
+    commons: {
+      color: {
+        Color: new () => AxeColour
+        getContrast(background: AxeColour, foreground: AxeColour): number
+      }
+    }
+  }
+).commons
+
+function colour(name: string, theme: Theme): AxeColour {
   const value = tokens.get(name)?.[theme]
   if (!value) throw new Error(`${name} is not a colour token in tokens.css`)
-  const parsed = new axe.commons.color.Color()
+  const parsed = new axeColour.Color()
   parsed.parseString(value)
   return parsed
 }
 
 function contrast(foreground: string, background: string, theme: Theme): number {
-  return axe.commons.color.getContrast(colour(background, theme), colour(foreground, theme))
+  return axeColour.getContrast(colour(background, theme), colour(foreground, theme))
 }
 
 // The surfaces text sits on, and the text colours drawn on any of them.
