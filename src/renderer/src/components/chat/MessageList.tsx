@@ -157,6 +157,7 @@ export function MessageList() {
           className="message-canvas"
           style={{ height: virtualizer.getTotalSize() }}
           onKeyDown={messageFocus.onKeyDown}
+          onFocus={messageFocus.onFocus}
         >
           {virtualizer.getVirtualItems().map((row) => (
             <div

@@ -3,6 +3,7 @@ import {
   useEffect,
   useLayoutEffect,
   useState,
+  type FocusEvent,
   type KeyboardEvent,
   type RefObject
 } from 'react'
@@ -26,7 +27,10 @@ export function useMessageFocus(
   feedRef: RefObject<HTMLElement | null>,
   messages: readonly Message[],
   scrollToIndex: (index: number) => void
-): { onKeyDown: (event: KeyboardEvent<HTMLElement>) => void } {
+): {
+  onKeyDown: (event: KeyboardEvent<HTMLElement>) => void
+  onFocus: (event: FocusEvent<HTMLElement>) => void
+} {
   const [currentId, setCurrentId] = useState<number | null>(null)
   // The message to move focus to once it is rendered (a move may scroll to a row not yet there).
   const [pendingFocus, setPendingFocus] = useState<number | null>(null)
@@ -47,16 +51,10 @@ export function useMessageFocus(
   }, [feedRef, current, messages.length])
 
   // A message focused any way (a click on its actions, a search result) becomes the current one.
-  useEffect(() => {
-    const feed = feedRef.current
-    if (!feed) return
-    const onFocusIn = (event: FocusEvent): void => {
-      const id = messageIdOf(event.target)
-      if (id !== null) setCurrentId(id)
-    }
-    feed.addEventListener('focusin', onFocusIn)
-    return () => feed.removeEventListener('focusin', onFocusIn)
-  }, [feedRef])
+  const onFocus = useCallback((event: FocusEvent<HTMLElement>): void => {
+    const id = messageIdOf(event.target)
+    if (id !== null) setCurrentId(id)
+  }, [])
 
   useEffect(() => {
     if (pendingFocus === null) return
@@ -97,7 +95,7 @@ export function useMessageFocus(
     [messages, scrollToIndex]
   )
 
-  return { onKeyDown }
+  return { onKeyDown, onFocus }
 }
 
 /** The id of the message an element belongs to, or null outside any message. */
