@@ -178,16 +178,16 @@ describe('chat', () => {
     ).toEqual(['Doubao Seed 2.0', 'Doubao Seed 1.6', 'GLM', 'Other'])
     expect(
       screen.getByRole('option', {
-        name: 'Doubao Seed 1.6 (doubao-seed-1-6-251015) — text, image, video, thinking, effort levels; 256K context'
+        name: 'Doubao Seed 1.6, doubao-seed-1-6-251015, 256K context — text, image, video, thinking, effort levels'
       })
     ).toBeTruthy()
     expect(
       screen.getByRole('option', {
-        name: 'GLM 4.7 (glm-4-7-251222) — text, thinking; 200K context'
+        name: 'GLM 4.7, glm-4-7-251222, 200K context — text, thinking'
       })
     ).toBeTruthy()
     expect(within(groups[3]).getByRole('option').getAttribute('aria-label')).toBe(
-      'deepseek-v3 — text; 128K context'
+      'deepseek-v3, 128K context — text'
     )
     expect(screen.getByRole('option', { selected: true }).getAttribute('aria-label')).toContain(
       'doubao-seed-2.0-pro'

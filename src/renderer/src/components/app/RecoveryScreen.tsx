@@ -66,7 +66,7 @@ export function RecoveryScreen() {
           })
         : t('recovery.damaged')
   return (
-    <div className="setup recovery">
+    <main className="setup recovery">
       <section className="setup-card recovery-card" aria-labelledby={`${listId}-title`}>
         <h1 id={`${listId}-title`} ref={headingRef} tabIndex={-1}>
           {t('recovery.title')}
@@ -130,7 +130,7 @@ export function RecoveryScreen() {
         ) : null}
         {error ? <ErrorNotice error={error} /> : null}
       </section>
-    </div>
+    </main>
   )
 }
 
@@ -152,7 +152,7 @@ function FolderProblem({
   const { t } = useTranslation()
   const titleId = useId()
   return (
-    <div className="setup recovery">
+    <main className="setup recovery">
       <section className="setup-card recovery-card" aria-labelledby={titleId}>
         <h1 id={titleId} ref={headingRef} tabIndex={-1}>
           {t('recovery.title')}
@@ -167,6 +167,6 @@ function FolderProblem({
           </details>
         ) : null}
       </section>
-    </div>
+    </main>
   )
 }

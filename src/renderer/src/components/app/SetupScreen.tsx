@@ -30,7 +30,7 @@ export function SetupScreen() {
   }
 
   return (
-    <div className="setup">
+    <main className="setup">
       <ErrorBanner />
       <form className="setup-card" onSubmit={(event) => void save(event)}>
         <h1>{t('setup.title')}</h1>
@@ -55,6 +55,6 @@ export function SetupScreen() {
         </div>
         <LanguageSelect />
       </form>
-    </div>
+    </main>
   )
 }

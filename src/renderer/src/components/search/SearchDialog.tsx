@@ -140,7 +140,7 @@ export function SearchDialog() {
           value={search.query}
           spellCheck={false}
           autoComplete="off"
-          aria-controls={resultsId}
+          aria-controls={groups.length > 0 ? resultsId : undefined}
           aria-activedescendant={activeHit ? optionId(activeHit) : undefined}
           onChange={(event) => setQuery(event.target.value)}
         />
