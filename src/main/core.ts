@@ -5,8 +5,9 @@
 // The floors of src/main, lowest first; a module imports only from its own floor or below
 // (test/unit/main/floors.test.ts checks it, type imports included, and that there is no cycle):
 //   1. src/shared
-//   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup), errors.ts,
-//      redact.ts, storage.ts, containment.ts, log/ (the log file, the crash check, diagnostics)
+//   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup,
+//      sizeRecord), errors.ts, redact.ts, storage.ts, containment.ts, log/ (the log file, the
+//      crash check, diagnostics)
 //   3. features, in this order: secrets/, settings/, attachments/, history/, chat/, updates/
 //   4. the core: core.ts, services.ts, dispatch.ts
 //   5. the shells: index.ts, ipc.ts, shell/ (Electron) and src/cli
@@ -28,9 +29,11 @@ import { openHistory, type HistoryProblem } from './db/open'
 import { lastShutdown, recordShutdown } from './db/shutdown'
 import { logHandlers } from './log/handlers'
 import { appLog } from './log/logger'
+import { keepSizeRecord } from './db/sizeRecord'
 import { keyHandlers } from './secrets/handlers'
 import { KeyManager, type SecretStore } from './secrets/keychain'
 import { createServices, type AlwaysServedRequest, type Services } from './services'
+import { storageError } from './storage'
 import { updateHandlers } from './updates/handlers'
 import type { UpdateController } from './updates/updates'
 import { backupBeforeNewVersion } from './updates/versionBackup'
@@ -113,6 +116,7 @@ export function startCore(options: CoreOptions): Core {
   let swept = false
   let problem: HistoryProblem | null = null
   let backups: { stop(): Promise<void> } | null = null
+  let sizeRecord: { stop(): void } | null = null
   let integrityTimer: NodeJS.Timeout | undefined
   // Damage a background check found: the next start checks on the start path and refuses.
   let damageFound = false
@@ -121,6 +125,7 @@ export function startCore(options: CoreOptions): Core {
     file: join(options.dataDir, HISTORY_FILE),
     backups: join(options.dataDir, BACKUP_DIR),
     problem: () => problem,
+    streaming: () => services?.chat.isAnyStreaming() ?? false,
     open: async () => {
       if (options.appVersion && !options.besideApp)
         await backupBeforeNewVersion(history.file, history.backups, options.appVersion)
@@ -132,11 +137,8 @@ export function startCore(options: CoreOptions): Core {
         !cleanLastTime && !options.besideApp
       )
       if (!opened.ok) {
-        problem = {
-          problem: opened.problem,
-          detail: opened.detail,
-          ...(opened.folder ? { folder: opened.folder } : {})
-        }
+        const { ok: _, ...refused } = opened
+        problem = refused
         return
       }
       problem = null
@@ -152,6 +154,8 @@ export function startCore(options: CoreOptions): Core {
       })
       swept = true
       backups = keepDailyBackups(opened.db, history.backups, options.firstBackupMs)
+      // The app alone keeps the record; a CLI beside it only ever makes the history larger.
+      if (!options.besideApp) sizeRecord = keepSizeRecord(opened.db, history.file)
     },
     close: async () => {
       // A video still being probed must not outlive the app.
@@ -160,9 +164,16 @@ export function startCore(options: CoreOptions): Core {
       const wasOpen = services !== null
       await backups?.stop()
       backups = null
+      const chat = services?.chat
+      // Before the database closes: every reply has ended, so the record is the size at close.
+      await chat?.stopAll()
+      sizeRecord?.stop()
+      sizeRecord = null
       await services?.close()
       services = null
-      if (wasOpen && !options.besideApp)
+      // A reply the disk refused to the end is still 'streaming' in the file: not a clean close,
+      // so the next start marks it interrupted (with the text saved up to the refusal).
+      if (wasOpen && !options.besideApp && !chat?.hasUnsaved())
         recordShutdown(history.file, damageFound ? 'check' : 'closed')
     }
   }
@@ -211,12 +222,18 @@ export function startCore(options: CoreOptions): Core {
     return services.handlers
   }
   // One entry per request name; each waits for the opening, then asks the table that serves it.
+  // A write the disk refused (full, read-only, I/O error) is answered here, for every request,
+  // as storage_full / storage_unwritable naming the data folder.
   const handlers = Object.fromEntries(
     REQUEST_NAMES.map((name) => [
       name,
       async (args: never) => {
         await ready
-        return (tableFor(name)[name] as (args: never) => Promise<unknown>)(args)
+        try {
+          return await (tableFor(name)[name] as (args: never) => Promise<unknown>)(args)
+        } catch (error) {
+          throw storageError(error, options.dataDir)
+        }
       }
     ])
   ) as Handlers

@@ -28,7 +28,14 @@ export async function dispatch(
         issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message
       )
       .join('; ')
-    return { ok: false, error: { code: 'invalid_input', message } }
+    // A rule with a reason (shared/errors.ts refusal) is one the UI can say in its own words.
+    const reason = parsed.error.issues
+      .map((issue) => (issue.code === 'custom' ? issue.params?.reason : undefined))
+      .find((found): found is string => typeof found === 'string')
+    return {
+      ok: false,
+      error: { code: 'invalid_input', message, ...(reason ? { reason } : {}) }
+    }
   }
   try {
     const handler = handlers[name as RequestName] as (args: unknown) => Promise<unknown>

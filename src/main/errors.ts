@@ -32,10 +32,14 @@ export class AppError extends Error {
 
 const STILL_STREAMING = {
   conversation: 'A reply is still streaming in this conversation. Stop it first.',
-  reply: 'That reply is still streaming.'
+  reply: 'That reply is still streaming.',
+  history: 'A reply is still streaming. Stop it before restoring a backup.'
 } as const
 
-/** The one "busy" refusal: a reply still streams in the conversation, or is the reply asked about. */
+/**
+ * The one "busy" refusal: a reply still streams in the conversation, is the reply asked about, or
+ * would be cut off by replacing the history.
+ */
 export function stillStreaming(where: keyof typeof STILL_STREAMING): AppError {
   return new AppError('busy', STILL_STREAMING[where])
 }

@@ -9,7 +9,7 @@ import {
   MAX_ATTACHMENTS_PER_MESSAGE
 } from './attachments/limits'
 import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
-import type { Result } from './errors'
+import { refusal, type Result } from './errors'
 import { modelIdSchema } from './models'
 import { chatParamsSchema } from './params'
 import { searchFiltersSchema, type SearchPage } from './search'
@@ -72,7 +72,7 @@ export const requests = {
       .strict()
       .refine(
         (args) => args.baseURL === undefined || args.key !== undefined,
-        'a new base URL needs its key'
+        refusal('base_url_needs_key', 'a new base URL needs its key')
       )
   ).returns<{ modelCount: number }>(),
   listModels: request(z.undefined()).returns<ModelList>(),
@@ -140,6 +140,8 @@ export const requests = {
       .object({ name: z.string().regex(/^history-\d+-[a-z0-9-]+\.sqlite$/, 'not a backup name') })
       .strict()
   ).returns<HistoryStatus>(),
+  /** Opens a history refused as far smaller than recorded as it is, and records its size anew. */
+  keepHistory: request(z.undefined()).returns<HistoryStatus>(),
   setConversationModel: request(z.object({ id, model: modelId }).strict()).returns<Conversation>(),
   /** Replaces a conversation's request parameters (absent = default, not sent). */
   setConversationParams: request(
@@ -191,12 +193,17 @@ export const requests = {
   retryReplyNow: request(z.object({ messageId: id }).strict()).returns<null>(),
   /** Streams a new reply in place of a failed or stopped one. */
   retryReply: request(z.object({ messageId: id }).strict()).returns<Message>(),
-  /** Streams a new version of a reply from the same question; the earlier ones are kept. */
+  /**
+   * Streams a new version of a reply from the same question; the earlier ones are kept. Given a
+   * question without a reply (the last of the path shown), streams its first reply.
+   */
   regenerateReply: request(z.object({ messageId: id }).strict()).returns<Message>(),
   /** A new version of a question (a branch beside the original) and its reply. */
   editMessage: request(
     z.object({ messageId: id, text: z.string().max(1_000_000) }).strict()
   ).returns<SendResult>(),
+  /** Writes a reply the disk refused to save (full, read-only), from the text kept in memory. */
+  saveReplyAgain: request(z.object({ messageId: id }).strict()).returns<Message>(),
   /** Streams the rest of a reply cut off at the token limit or stopped, into the same reply. */
   continueReply: request(z.object({ messageId: id }).strict()).returns<Message>(),
   /** Shows another version of a message: the newest branch under it becomes the path shown. */

@@ -71,4 +71,15 @@ export interface AppErrorInfo {
   params?: Record<string, string | number>
 }
 
+/**
+ * A schema rule's refusal: the English message for logs and the CLI, and a reason the UI
+ * translates (dispatch copies it onto the invalid_input error; errorText reads errorDetails.<reason>).
+ */
+export function refusal(
+  reason: string,
+  message: string
+): { message: string; params: { reason: string } } {
+  return { message, params: { reason } }
+}
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorInfo }

@@ -2,6 +2,7 @@
 // schema of a partial update are derived from it. Adding a setting starts (and mostly ends) here.
 import { z } from 'zod'
 import { chatParamsSchema, presetSchema } from './params'
+import { refusal } from './errors'
 
 export const DEFAULT_BASE_URL = 'https://www.anyfast.ai/v1'
 
@@ -35,15 +36,18 @@ export const baseURLSchema = z
   .string()
   .trim()
   .max(2000)
-  .refine((value) => {
-    try {
-      const url = new URL(value)
-      const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
-      return url.protocol === 'https:' || (url.protocol === 'http:' && local)
-    } catch {
-      return false
-    }
-  }, 'the base URL must be an https URL (http only for this machine)')
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value)
+        const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+        return url.protocol === 'https:' || (url.protocol === 'http:' && local)
+      } catch {
+        return false
+      }
+    },
+    refusal('base_url_https', 'the base URL must be an https URL (http only for this machine)')
+  )
 
 /** Every setting with its default. */
 export const settingsSchema = z.object({

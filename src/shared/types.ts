@@ -180,11 +180,23 @@ export type HistoryStatus =
       detail: string
       /** The data folder, for unwritable and full. */
       folder?: string
+      /** shrunk: what the history held when last recorded, and what the file holds now. */
+      expected?: HistorySize
+      found?: HistorySize
       backups: BackupInfo[]
     }
 
-/** Why the history could not be opened. */
-export type HistoryProblemKind = 'newer' | 'damaged' | 'unwritable' | 'full'
+/**
+ * Why the history could not be opened. shrunk: it holds far less than it did when last recorded
+ * (a filesystem that dropped its last writes); the user restores a backup or keeps it as it is.
+ */
+export type HistoryProblemKind = 'newer' | 'damaged' | 'unwritable' | 'full' | 'shrunk'
+
+/** How much the history holds (its size record, docs/durability.md). */
+export interface HistorySize {
+  conversations: number
+  messages: number
+}
 
 export interface ModelList {
   models: ModelInfo[]

@@ -152,7 +152,9 @@ test('search finds CJK words, accents and reasoning; a result opens at its marke
     `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
   await filtered.getByLabel('To').fill(ymd(new Date(today.getTime() - 3 * 24 * HOUR)))
   await expect(results(filtered)).toHaveCount(0)
-  await expect(filtered.getByRole('status')).toHaveText('No results for “数据”')
+  await expect(filtered.getByRole('status')).toHaveText(
+    `No results for “数据” with model GLM 4.7, until ${ymd(new Date(today.getTime() - 3 * 24 * HOUR))}`
+  )
   await filtered.getByLabel('To').fill(ymd(today))
   await expect(results(filtered)).toHaveCount(1)
   await filtered.getByRole('combobox', { name: 'Model filter' }).selectOption('')
@@ -334,6 +336,7 @@ test('export a conversation as Markdown, export everything, import it into a fre
   // Everything as JSON, from Settings → History.
   await page.getByRole('button', { name: 'Settings' }).click()
   const settings = page.getByRole('dialog', { name: 'Settings' })
+  await settings.getByRole('tab', { name: 'History & backups' }).click()
   const [everything] = await Promise.all([
     page.waitForEvent('download'),
     settings.getByRole('button', { name: 'Export all' }).click()
@@ -357,6 +360,7 @@ test('export a conversation as Markdown, export everything, import it into a fre
     await expect(other.getByText('No conversations yet.')).toBeVisible()
     await other.getByRole('button', { name: 'Settings' }).click()
     const otherSettings = other.getByRole('dialog', { name: 'Settings' })
+    await otherSettings.getByRole('tab', { name: 'History & backups' }).click()
     await otherSettings.getByLabel('Import…').setInputFiles(exported)
     await expect(otherSettings.getByRole('status')).toHaveText(
       `Added 3 conversations and ${messages} messages; skipped 0 already there`

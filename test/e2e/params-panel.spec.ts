@@ -22,7 +22,7 @@ test('parameters set in the panel are exactly what the request carries', async (
   await panel.getByRole('textbox', { name: 'System prompt' }).fill('Answer in one sentence.')
   await panel.getByRole('textbox', { name: /Temperature/ }).fill('0.3')
   await panel.getByRole('textbox', { name: /Top P/ }).fill('0.9')
-  await panel.getByRole('textbox', { name: /Max tokens/ }).fill('512')
+  await panel.getByRole('textbox', { name: /Max output/ }).fill('512')
   await panel.getByRole('button', { name: 'Add stop sequence' }).click()
   await panel.getByRole('textbox', { name: 'Stop sequence 1' }).fill('END')
   await panel.getByRole('button', { name: 'Add stop sequence' }).click()
@@ -44,13 +44,13 @@ test('parameters set in the panel are exactly what the request carries', async (
   await expect(panel).toBeHidden()
   const chips = page.getByRole('list', { name: 'Parameters that are not default' })
   await expect(chips.getByRole('listitem')).toHaveText([
-    'system prompt',
-    'T 0.3',
-    'top_p 0.9',
-    'max 512',
-    '2 stops',
-    'no thinking',
-    'effort: minimal'
+    'System prompt',
+    'Temperature 0.3',
+    'Top P 0.9',
+    'Max output 512 tokens',
+    '2 stop sequences',
+    'Thinking off',
+    'Reasoning effort: minimal'
   ])
 
   provider.enqueue({ kind: 'reply', content: 'Paris is the capital of France.' })
@@ -89,15 +89,17 @@ test('parameters set in the panel are exactly what the request carries', async (
     thinking: 'disabled',
     reasoningEffort: 'minimal'
   })
-  await expect(page.getByRole('img', { name: /^Made with: system prompt, T 0\.3/ })).toBeVisible()
+  await expect(
+    page.getByRole('img', { name: /^Made with: System prompt, Temperature 0\.3/ })
+  ).toBeVisible()
   await expect(chips.getByRole('listitem')).toHaveCount(7)
 
   // Back to Default: a cleared field is not sent at all.
   await page.getByRole('button', { name: 'Parameters' }).click()
   await panel.getByRole('button', { name: 'Reset all to Default' }).click()
-  await panel.getByRole('textbox', { name: /Max tokens/ }).fill('64')
+  await panel.getByRole('textbox', { name: /Max output/ }).fill('64')
   await panel.getByRole('button', { name: 'Save', exact: true }).click()
-  await expect(chips.getByRole('listitem')).toHaveText(['max 64'])
+  await expect(chips.getByRole('listitem')).toHaveText(['Max output 64 tokens'])
   provider.enqueue({ kind: 'reply', content: 'Berlin.' })
   await box.fill('And Germany?')
   await box.press('Enter')
@@ -153,7 +155,7 @@ test('a request too long for the context offers to send fewer turns, and retries
   await trim.click()
   await expect(page.getByRole('article', { name: 'Assistant' }).last()).toContainText('Answer 4')
   await expect(page.getByRole('list', { name: 'Parameters that are not default' })).toHaveText(
-    'last 2 turns'
+    'History: last 2 turns'
   )
   expect(getConversation(app.core.services.db, 1)?.params).toEqual({ historyTurns: 2 })
   const retried = provider.chatRequests()[4].body

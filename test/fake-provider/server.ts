@@ -32,6 +32,10 @@ export type Failure =
   | { mode: 'error-event'; error?: ProviderError }
 
 export type Script =
+  /**
+   * A streamed (or whole) answer. Its content, reasoning, finish reason and headers may hold
+   * `{authorization}` and `{key}`, filled in like a server that echoes the request back.
+   */
   | {
       kind: 'reply'
       content: string
@@ -40,7 +44,10 @@ export type Script =
       chunkSize?: number
       /** Delay between chunks in ms, default 0. */
       delayMs?: number
-      finishReason?: 'stop' | 'length' | 'content_filter'
+      /** 'stop' (default), 'length', 'content_filter', or whatever a broken server sends. */
+      finishReason?: string
+      /** Extra response headers. */
+      headers?: Record<string, string>
       /** Overrides for the usage numbers; `false` = never send usage (no usage chunk, no `usage` field). */
       usage?:
         | { prompt_tokens?: number; completion_tokens?: number; reasoning_tokens?: number }
@@ -51,6 +58,11 @@ export type Script =
        */
       failAfterChars?: number
       failure?: Failure
+      /**
+       * Once exactly `afterChars` code points were sent, wait for `until` before the rest: a reply
+       * that keeps streaming for as long as a test needs, without a clock.
+       */
+      pause?: { afterChars: number; until: Promise<void> }
       /** Called with each piece of text just before its chunk is written (benchmarks time it). */
       onWrite?: (piece: string) => void
       /**
@@ -58,12 +70,21 @@ export type Script =
        * gateways send while a model thinks. `forMs: Infinity` = a stream of pings only.
        */
       keepAlive?: { everyMs: number; forMs: number }
+      /** The rest of the reply is written only once this settles (a test holds a reply streaming). */
+      holdAfterFirstChunk?: Promise<void>
     }
   /**
    * An Ark-style error body. Its strings may hold `{authorization}` (the Authorization header as
    * received) and `{key}` (the key in it), filled in like a server that echoes the request back.
    */
-  | { kind: 'error'; status: number; error: ProviderError; retryAfter?: string }
+  | {
+      kind: 'error'
+      status: number
+      error: ProviderError
+      retryAfter?: string
+      /** Extra response headers, with the same placeholders. */
+      headers?: Record<string, string>
+    }
   | RawScript
 
 /** Any status, content type and body, written as is in slices: whatever a broken server sends. */
@@ -78,6 +99,8 @@ export interface RawScript {
   chunkBytes?: number
   /** Delay between writes in ms, default 0. */
   delayMs?: number
+  /** Before writing the byte at `at`, wait for `until` (a test looks at the client in between). */
+  pause?: { at: number; until: Promise<unknown> }
 }
 
 /** Parsed JSON (a request the client sent, a response a test reads), read as loosely as JS does. */
@@ -723,8 +746,13 @@ class FakeProviderImpl implements FakeProvider {
     }
     const auth = req.headers.authorization
     const m = typeof auth === 'string' ? /^Bearer +(.+)$/i.exec(auth.trim()) : null
-    const echo = (error: ProviderError): ProviderError =>
-      echoRequest(error, typeof auth === 'string' ? auth : '', m?.[1] ?? '')
+    const fill = (text: string): string =>
+      text
+        .replaceAll('{authorization}', typeof auth === 'string' ? auth : '')
+        .replaceAll('{key}', m?.[1] ?? '')
+    const echo = (error: ProviderError): ProviderError => echoRequest(error, fill)
+    const echoHeaders = (headers: Record<string, string> = {}): Record<string, string> =>
+      Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, fill(value)]))
     if (!m || m[1] !== this.apiKey) {
       sendError(res, { status: 401, error: echo(this.unauthorizedError) })
       return
@@ -787,7 +815,10 @@ class FakeProviderImpl implements FakeProvider {
       sendError(res, {
         status: script.status,
         error: echo(script.error),
-        headers: script.retryAfter !== undefined ? { 'retry-after': script.retryAfter } : {}
+        headers: {
+          ...echoHeaders(script.headers),
+          ...(script.retryAfter !== undefined ? { 'retry-after': script.retryAfter } : {})
+        }
       })
       return
     }
@@ -795,7 +826,16 @@ class FakeProviderImpl implements FakeProvider {
       void sendRaw(res, script)
       return
     }
-    const shaped = honourLimits(script, rec.body)
+    const shaped = honourLimits(
+      {
+        ...script,
+        content: fill(script.content),
+        ...(script.reasoning !== undefined ? { reasoning: fill(script.reasoning) } : {}),
+        ...(script.finishReason !== undefined ? { finishReason: fill(script.finishReason) } : {}),
+        ...(script.headers !== undefined ? { headers: echoHeaders(script.headers) } : {})
+      },
+      rec.body
+    )
     if (rec.body.stream === true) void this.stream(res, rec.body, shaped, markServerInitiated, echo)
     else void this.reply(res, rec.body, shaped, markServerInitiated)
   }
@@ -838,7 +878,7 @@ class FakeProviderImpl implements FakeProvider {
       choices: [{ index: 0, message, finish_reason: script.finishReason ?? 'stop' }]
     }
     if (script.usage !== false) out.usage = computeUsage(script, body)
-    sendJson(res, 200, out)
+    sendJson(res, 200, out, script.headers)
   }
 
   private async stream(
@@ -877,6 +917,7 @@ class FakeProviderImpl implements FakeProvider {
       })
 
     res.writeHead(200, {
+      ...script.headers,
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache',
       connection: 'keep-alive'
@@ -928,8 +969,17 @@ class FakeProviderImpl implements FakeProvider {
       let pos = 0
       while (pos < cps.length) {
         if (sent === failAt) return fail()
+        if (script.pause && sent === script.pause.afterChars) {
+          await Promise.race([
+            script.pause.until,
+            new Promise<void>((resolve) => res.once('close', () => resolve()))
+          ])
+          if (!alive()) return
+        }
         let n = Math.min(chunkSize, cps.length - pos)
         if (failAt !== Infinity) n = Math.min(n, failAt - sent)
+        if (script.pause && sent < script.pause.afterChars)
+          n = Math.min(n, script.pause.afterChars - sent)
         const piece = cps.slice(pos, pos + n).join('')
         const delta: Record<string, unknown> =
           field === 'reasoning_content'
@@ -946,6 +996,7 @@ class FakeProviderImpl implements FakeProvider {
         write(chunk(delta))
         pos += n
         sent += n
+        if (sent === n && script.holdAfterFirstChunk) await script.holdAfterFirstChunk
       }
     }
     if (sent === failAt) return fail()
@@ -989,9 +1040,7 @@ export function completionChunk(
 }
 
 /** Fills `{authorization}` and `{key}` into an error's strings, as an echoing server would. */
-function echoRequest(error: ProviderError, authorization: string, key: string): ProviderError {
-  const fill = (text: string): string =>
-    text.replaceAll('{authorization}', authorization).replaceAll('{key}', key)
+function echoRequest(error: ProviderError, fill: (text: string) => string): ProviderError {
   const filled: ProviderError = {
     message: fill(error.message),
     type: fill(error.type),
@@ -1008,10 +1057,15 @@ async function sendRaw(res: ServerResponse, script: RawScript): Promise<void> {
   if (script.contentType !== undefined) headers['content-type'] = script.contentType
   res.writeHead(script.status ?? 200, headers)
   const step = Math.max(1, script.chunkBytes ?? 65_536)
-  for (let at = 0; at < body.length; at += step) {
+  const pause = script.pause
+  for (let at = 0, end = 0; at < body.length; at = end) {
+    end = Math.min(at + step, body.length)
+    if (pause && at < pause.at && end > pause.at) end = pause.at
     if (res.destroyed || res.writableEnded) return
     if (at > 0 && script.delayMs && !(await sleep(res, script.delayMs))) return
-    if (!res.write(body.subarray(at, at + step))) {
+    if (pause && at === pause.at) await pause.until
+    if (res.destroyed || res.writableEnded) return
+    if (!res.write(body.subarray(at, end))) {
       await new Promise<void>((resolve) => {
         const done = (): void => {
           res.off('drain', done)

@@ -92,7 +92,35 @@ function classify(error: unknown, received: boolean): unknown {
     return new AppError('stream_interrupted', serverMessage(error))
   }
   const detail = describeNetworkError(error)
-  return received ? new AppError('stream_interrupted', detail) : new AppError('network', detail)
+  const reason = networkReason(error)
+  const extra = reason ? { reason } : {}
+  return received
+    ? new AppError('stream_interrupted', detail, extra)
+    : new AppError('network', detail, extra)
+}
+
+// What broke, from the error codes and messages of the SDK's, undici's and Node's errors down the
+// cause chain; the UI words each reason in its language (errorDetails in the locales).
+const NETWORK_REASONS: [RegExp, string][] = [
+  [/ECONNREFUSED/, 'connection_refused'],
+  [/ENOTFOUND|EAI_AGAIN|getaddrinfo/, 'host_not_found'],
+  [/ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|Connect Timeout/i, 'connect_timeout'],
+  [/CERT|certificate|SSL|TLS/, 'tls'],
+  [
+    /other side closed|ECONNRESET|socket hang up|UND_ERR_SOCKET|terminated|EPIPE/i,
+    'connection_closed'
+  ],
+  [/fetch failed|Connection error/i, 'unreachable']
+]
+
+function networkReason(error: unknown): string | undefined {
+  const names: string[] = []
+  for (let link = error, depth = 0; link instanceof Error && depth < 5; depth++) {
+    names.push(`${(link as { code?: unknown }).code ?? ''} ${link.message}`)
+    link = (link as { cause?: unknown }).cause
+  }
+  const text = names.join(' | ')
+  return NETWORK_REASONS.find(([pattern]) => pattern.test(text))?.[1]
 }
 
 // Ark: 403 AccountOverdueError; OpenAI and one-api gateways: 429 insufficient_quota,
@@ -100,16 +128,23 @@ function classify(error: unknown, received: boolean): unknown {
 // rate limit (docs/api.md lists it with them, and the existing Retry-After handling applies).
 const ACCOUNT_CODE = /overdue|arrear|insufficient_(user_)?quota|billing|balance|payment_required/i
 
-/** The account, not the model or the request: unpaid, out of credit, or denied as a whole. */
 function isAccountProblem(error: APIError): boolean {
-  if (error.status === 402) return true
-  if (error.status !== 400 && error.status !== 403 && error.status !== 429) return false
-  const body = error.error as { code?: unknown; type?: unknown; message?: unknown } | undefined
-  const names = `${String(body?.code ?? '')} ${String(body?.type ?? '')}`
+  return isAccountError(error.status, error.error)
+}
+
+/**
+ * The account, not the model or the request: unpaid, out of credit, or denied as a whole.
+ * `body` is the error object of the answer (`{ code, type, message }`).
+ */
+export function isAccountError(status: number | undefined, body: unknown): boolean {
+  if (status === 402) return true
+  if (status !== 400 && status !== 403 && status !== 429) return false
+  const fields = body as { code?: unknown; type?: unknown; message?: unknown } | undefined
+  const names = `${String(fields?.code ?? '')} ${String(fields?.type ?? '')}`
   if (ACCOUNT_CODE.test(names)) return true
   // Ark's AccessDenied is about the account, unless it names the model (then the model is not open).
-  const message = typeof body?.message === 'string' ? body.message : ''
-  return error.status === 403 && /AccessDenied/i.test(names) && !/model|endpoint/i.test(message)
+  const message = typeof fields?.message === 'string' ? fields.message : ''
+  return status === 403 && /AccessDenied/i.test(names) && !/model|endpoint/i.test(message)
 }
 
 /** Ark's 400 OutofContextError: the prompt is longer than the model's context. */
@@ -130,5 +165,8 @@ function describeNetworkError(error: unknown): string {
   if (error instanceof SyntaxError) return `The server sent a malformed chunk: ${error.message}`
   if (!(error instanceof Error)) return String(error)
   const cause = (error as { cause?: unknown }).cause
-  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message
+  // "Connection error." and "fetch failed" read as one sentence, not "Connection error.: fetch failed".
+  return cause instanceof Error
+    ? `${error.message.replace(/[.:;,\s]+$/, '')}: ${cause.message}`
+    : error.message
 }

@@ -3,7 +3,8 @@ import OpenAI, { APIError, APIUserAbortError } from 'openai'
 import type { Usage } from '../../shared/types'
 import type { MessageContent } from '../attachments/parts'
 import { AppError } from '../errors'
-import { notApiResponse, retryAfterSeconds, toAppError } from './apiErrors'
+import { KeyScrubber, withoutKey } from '../redact'
+import { isAccountError, notApiResponse, retryAfterSeconds, toAppError } from './apiErrors'
 import { RateLimitWait } from './rateLimitWait'
 
 /** One message of the request, as the API takes it: text, or parts with images and videos. */
@@ -85,6 +86,13 @@ export async function streamChat(
 
   let received = false
   const end: ChatStreamEnd = { finishReason: null, usage: null }
+  // Every text of the answer enters the app here, and leaves without the key (README, "Where
+  // data and the key live"); a key split across two chunks is held back until it is whole.
+  const content = new KeyScrubber(request.apiKey)
+  const reasoning = new KeyScrubber(request.apiKey)
+  const deliver = (delta: { content: string; reasoning: string }): void => {
+    if (delta.content || delta.reasoning) request.onDelta(delta)
+  }
   try {
     // Until the response starts, the SDK's own per-attempt timeout and retries apply. Its body is
     // read here: the SDK's SSE decoder re-scans its whole buffer for every network chunk, which
@@ -143,10 +151,12 @@ export async function streamChat(
         const choice = chunk?.choices?.[0]
         if (choice) {
           const delta = (choice.delta ?? {}) as ChunkDelta
-          const content = delta.content ?? ''
-          const reasoning = delta.reasoning_content ?? ''
-          if (content || reasoning) request.onDelta({ content, reasoning })
-          if (choice.finish_reason) end.finishReason = choice.finish_reason
+          deliver({
+            content: content.push(delta.content ?? ''),
+            reasoning: reasoning.push(delta.reasoning_content ?? '')
+          })
+          if (choice.finish_reason)
+            end.finishReason = withoutKey(choice.finish_reason, request.apiKey)
         }
         if (chunk?.usage) end.usage = toUsage(chunk.usage as ChunkUsage)
       })
@@ -162,6 +172,8 @@ export async function streamChat(
   } finally {
     clearTimeout(watchdog)
     request.signal.removeEventListener('abort', abort)
+    // However it ended, what was held back arrived and is kept.
+    deliver({ content: content.end(), reasoning: reasoning.end() })
   }
 }
 
@@ -266,6 +278,7 @@ export async function listModelIds(
     return models
       .map((model) => (model as { id?: unknown } | null)?.id)
       .filter((id): id is string => typeof id === 'string')
+      .map((id) => withoutKey(id, apiKey))
   } catch (error) {
     throw toAppError(error, false, apiKey)
   }
@@ -283,20 +296,25 @@ function createClient(baseURL: string, apiKey: string, options: ChatClientOption
     maxRetries: options.maxRetries,
     timeout: options.stallTimeoutMs,
     logLevel: 'off',
-    fetch: refuseLongRetryAfter(options.maxRetryAfterSeconds)
+    fetch: refuseHopelessRetries(options.maxRetryAfterSeconds)
   })
 }
 
 /**
  * The SDK sleeps for any Retry-After (or retry-after-ms) before retrying, on any retryable status,
- * and cannot be stopped or seen while it sleeps: past a limit we tell the user instead, and a 429's
- * shorter wait streamChat sleeps itself, showing it. `x-should-retry: false` is the SDK's own switch.
+ * and cannot be stopped or seen while it sleeps; past a limit we tell the user instead, and a
+ * 429's shorter wait streamChat sleeps itself, showing it. A 429 about the account
+ * (insufficient_quota) is not retried at all: waiting does not pay the bill.
+ * `x-should-retry: false` is the SDK's own switch for that.
  */
-function refuseLongRetryAfter(limitSeconds: number): typeof fetch {
+function refuseHopelessRetries(limitSeconds: number): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init)
     const wait = retryAfterSeconds(response.headers)
-    if (wait === undefined || (wait <= limitSeconds && response.status !== 429)) return response
+    const hopeless =
+      (wait !== undefined && (wait > limitSeconds || response.status === 429)) ||
+      (response.status === 429 && (await aboutTheAccount(response)))
+    if (!hopeless) return response
     const headers = new Headers(response.headers)
     headers.set('x-should-retry', 'false')
     return new Response(response.body, {
@@ -307,11 +325,25 @@ function refuseLongRetryAfter(limitSeconds: number): typeof fetch {
   }
 }
 
-/** A 429's Retry-After in seconds when it is short enough to wait out; otherwise undefined. */
+/**
+ * A 429's Retry-After in seconds when it is short enough to wait out; otherwise undefined (and a
+ * 429 about the account is never waited out).
+ */
 function rateLimitSeconds(error: unknown, options: ChatClientOptions): number | undefined {
   if (!(error instanceof APIError) || error.status !== 429) return undefined
+  if (isAccountError(error.status, error.error)) return undefined
   const seconds = retryAfterSeconds(error.headers)
   return seconds !== undefined && seconds <= options.maxRetryAfterSeconds ? seconds : undefined
+}
+
+/** Whether an error answer's body (read from a copy) is about the account. */
+async function aboutTheAccount(response: Response): Promise<boolean> {
+  try {
+    const body = JSON.parse(await response.clone().text()) as { error?: unknown } | null
+    return isAccountError(response.status, body?.error)
+  } catch {
+    return false
+  }
 }
 
 function aborted(signal: AbortSignal): Promise<never> {
@@ -339,8 +371,11 @@ function toUsage(usage: ChunkUsage): Usage {
 }
 
 function stalledError(options: ChatClientOptions): AppError {
+  // The limit as configured (1.5 s is not "2 seconds"), to a tenth of a second.
+  const seconds = Math.round(options.stallTimeoutMs / 100) / 10
   return new AppError(
     'stalled',
-    `No data arrived for ${Math.round(options.stallTimeoutMs / 1000)} seconds.`
+    `No data arrived for ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+    { params: { seconds } }
   )
 }

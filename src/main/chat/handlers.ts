@@ -1,4 +1,5 @@
-// Sending a message, stopping a reply, retrying, regenerating and continuing one, editing a question.
+// Sending a message, stopping a reply, retrying, regenerating and continuing one, editing a
+// question, saving a reply again after the disk refused it.
 import type { Handlers } from '../../shared/contract'
 import type { AttachmentCatalog } from '../attachments/catalog'
 import type { ChatService } from './service'
@@ -11,6 +12,7 @@ export type ChatRequest =
   | 'regenerateReply'
   | 'editMessage'
   | 'continueReply'
+  | 'saveReplyAgain'
 
 /** The chat service's requests; a sent message's attachments stop being drafts. */
 export function chatHandlers(
@@ -34,6 +36,7 @@ export function chatHandlers(
     retryReply: ({ messageId }) => chat.retry(messageId),
     regenerateReply: ({ messageId }) => chat.regenerate(messageId),
     editMessage: ({ messageId, text }) => chat.edit(messageId, text),
-    continueReply: ({ messageId }) => chat.continueReply(messageId)
+    continueReply: ({ messageId }) => chat.continueReply(messageId),
+    saveReplyAgain: ({ messageId }) => chat.saveAgain(messageId)
   }
 }

@@ -1,12 +1,17 @@
 // Streams one reply into the history and out as events: text is saved every flush interval (so
-// a crash keeps what arrived), and the reply is finished in one transaction however it ends.
+// a crash keeps what arrived), and the reply is finished in one transaction however it ends. A
+// disk that refuses the writes never ends the process: the text is kept in memory instead.
+import { dirname } from 'node:path'
 import type { EmitEvent } from '../../shared/contract'
+import type { AppErrorInfo } from '../../shared/errors'
+import { estimateTextTokens } from '../../shared/tokenEstimate'
 import type { Message, Usage } from '../../shared/types'
 import { AppError } from '../errors'
 import * as conversations from '../history/conversations'
 import type { HistoryDatabase } from '../db/database'
 import * as messages from '../history/messages'
 import { getSettings } from '../settings/settings'
+import { storageError } from '../storage'
 import { isAbort, streamChat } from './client'
 import type { ChatServiceOptions } from './options'
 import type { RateLimitWait } from './rateLimitWait'
@@ -31,11 +36,29 @@ export interface ReplyStreamArgs {
   continued?: Message
 }
 
-/** Streams into `reply` until the answer ends, fails or is stopped; emits replyDelta and replyEnded. */
+/** How a reply ended, as finishMessage records it. */
+export type ReplyEnd = Parameters<typeof messages.finishMessage>[2]
+
+/** A reply whose final write the disk refused: its whole text and end, kept to save again. */
+export interface UnsavedReply {
+  content: string
+  reasoning: string
+  end: ReplyEnd
+}
+
+/**
+ * Streams into `reply` until the answer ends, fails or is stopped; emits replyDelta and replyEnded.
+ * Never rejects: when the disk refuses the final write, the reply ends with the storage error and
+ * its text is handed to `onUnsaved`, to be written by saveReplyAgain.
+ */
 export async function streamReply(
   { db, emit, options, now }: ReplyStreamDeps,
-  { reply, apiKey, context, signal, rateLimitWait, continued }: ReplyStreamArgs
+  { reply, apiKey, context, signal, rateLimitWait, continued }: ReplyStreamArgs,
+  onUnsaved: (unsaved: UnsavedReply) => void
 ): Promise<void> {
+  // `whole` is everything the reply holds (what a Continue started from, then every delta);
+  // `pending` is what the database does not have yet.
+  const whole = { content: reply.content, reasoning: reply.reasoning }
   const pending = { content: '', reasoning: '' }
   // Reasoning time: from its first piece to the answer's first piece (or the end).
   const thinking = { from: null as number | null, to: null as number | null }
@@ -44,22 +67,29 @@ export async function streamReply(
     if (continued?.reasoningMs == null) return thought
     return continued.reasoningMs + (thought ?? 0)
   }
+  /** Writes what is pending; mid-stream, a trailing high surrogate waits for its other half. */
+  const save = (final: boolean): void => {
+    const content = final ? pending.content : wholeCodePoints(pending.content)
+    const reasoning = final ? pending.reasoning : wholeCodePoints(pending.reasoning)
+    if (!content && !reasoning) return
+    messages.appendToMessage(db, reply.id, { content, reasoning })
+    pending.content = pending.content.slice(content.length)
+    pending.reasoning = pending.reasoning.slice(reasoning.length)
+  }
+  let saveFailed = false
   const flush = (): void => {
-    if (!pending.content && !pending.reasoning) return
     try {
-      messages.appendToMessage(db, reply.id, pending)
+      save(false)
     } catch (error) {
-      // Kept in `pending` for the next flush; the final write reports a closed database.
-      console.error('Could not save streamed text:', error)
-      return
+      // Kept in `pending` for the next save; the final write reports the problem with the reply.
+      if (!saveFailed) console.error('Could not save streamed text:', error)
+      saveFailed = true
     }
-    pending.content = ''
-    pending.reasoning = ''
   }
   const flushTimer = setInterval(flush, options.flushIntervalMs)
-  let ended: Message
+  let end: ReplyEnd
   try {
-    const end = await streamChat(
+    const streamed = await streamChat(
       {
         baseURL: options.baseURL ?? getSettings(db).baseURL,
         apiKey,
@@ -80,6 +110,8 @@ export async function streamReply(
           if (delta.content && thinking.from !== null && thinking.to === null) thinking.to = now()
           pending.content += delta.content
           pending.reasoning += delta.reasoning
+          whole.content += delta.content
+          whole.reasoning += delta.reasoning
           emit('replyDelta', {
             conversationId: reply.conversationId,
             messageId: reply.id,
@@ -89,51 +121,95 @@ export async function streamReply(
       },
       options
     )
-    ended = finish(db, now, reply, flush, {
+    end = {
       status: 'done',
-      finishReason: end.finishReason,
-      usage: continued ? addUsage(continued.usage, end.usage) : end.usage,
+      finishReason: streamed.finishReason,
+      usage: continued ? addUsage(continued, streamed.usage) : streamed.usage,
       error: null,
       reasoningMs: reasoningMs()
-    })
+    }
   } catch (error) {
     const stopped = isAbort(error)
-    const info =
-      error instanceof AppError
-        ? error.toInfo()
-        : {
-            code: 'internal' as const,
-            message: error instanceof Error ? error.message : String(error)
-          }
-    ended = finish(db, now, reply, flush, {
+    end = {
       status: stopped ? 'stopped' : 'error',
       finishReason: null,
       usage: continued?.usage ?? null,
-      error: stopped ? null : info,
+      error: stopped ? null : errorInfo(error),
       reasoningMs: reasoningMs()
-    })
+    }
   } finally {
     clearInterval(flushTimer)
+  }
+  let ended: Message
+  try {
+    ended = db.transaction(() => {
+      save(true)
+      conversations.touchConversation(db, reply.conversationId, now())
+      return messages.finishMessage(db, reply.id, end)
+    })()
+  } catch (error) {
+    // The disk refused (full, read-only) or the database closed: the text stays in memory and
+    // the reply is shown with the reason; Save again writes it once the disk takes it.
+    console.error('Could not save the finished reply:', error)
+    onUnsaved({ ...whole, end })
+    ended = {
+      ...reply,
+      ...whole,
+      status: end.status === 'done' ? 'error' : end.status,
+      finishReason: end.finishReason,
+      usage: end.usage,
+      reasoningMs: end.reasoningMs ?? null,
+      error: errorInfo(storageError(error, dirname(db.name)))
+    }
   }
   emit('replyEnded', { conversationId: reply.conversationId, message: ended })
 }
 
-function finish(
+/** Writes a reply kept in memory after its final write failed; throws while the disk refuses. */
+export function saveUnsavedReply(
   db: HistoryDatabase,
   now: () => number,
-  reply: Message,
-  flush: () => void,
-  end: Parameters<typeof messages.finishMessage>[2]
-): Message {
+  id: number,
+  unsaved: UnsavedReply
+): Message | null {
   return db.transaction(() => {
-    flush()
+    // Still the reply left streaming when its final write failed (not deleted, not replaced).
+    const reply = messages.getMessage(db, id)
+    if (reply?.status !== 'streaming') return null
+    messages.setMessageText(db, id, unsaved)
     conversations.touchConversation(db, reply.conversationId, now())
-    return messages.finishMessage(db, reply.id, end)
+    return messages.finishMessage(db, id, unsaved.end)
   })()
 }
 
-/** A continued reply's usage: the tokens written so far plus the continuation's; its last prompt. */
-function addUsage(before: Usage | null, after: Usage | null): Usage | null {
+/** `text` without a trailing high surrogate, whose other half has not arrived yet. */
+function wholeCodePoints(text: string): string {
+  const last = text.charCodeAt(text.length - 1)
+  return last >= 0xd800 && last <= 0xdbff ? text.slice(0, -1) : text
+}
+
+function errorInfo(error: unknown): AppErrorInfo {
+  return error instanceof AppError
+    ? error.toInfo()
+    : { code: 'internal', message: error instanceof Error ? error.message : String(error) }
+}
+
+/**
+ * A continued reply's usage: the tokens written so far plus the continuation's; its last prompt.
+ * A reply stopped or cut by the network before its end got no usage from the API: what it had
+ * written is counted by the estimate instead, so the total is never just the continuation's.
+ */
+function addUsage(continued: Message, after: Usage | null): Usage | null {
+  const before: Usage | null =
+    continued.usage ??
+    (continued.content === '' && continued.reasoning === ''
+      ? null
+      : {
+          promptTokens: 0,
+          completionTokens: estimateTextTokens(continued.reasoning + continued.content),
+          reasoningTokens:
+            continued.reasoning === '' ? null : estimateTextTokens(continued.reasoning)
+        })
   if (!before || !after) return after ?? before
   return {
     promptTokens: after.promptTokens,

@@ -136,3 +136,6 @@ function refusalError(refusal: AttachmentRefusal): AppError {
     params: refusal.params
   })
 }
+
+/** The user turn that asks for the rest of a cut-off reply (Continue). */
+export const CONTINUE_PROMPT = 'Continue exactly where you left off.'

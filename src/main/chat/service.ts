@@ -1,20 +1,21 @@
 import type { z } from 'zod'
 import type { EmitEvent, requestSchemas } from '../../shared/contract'
 import type { Message, SendResult } from '../../shared/types'
-import type { ChatParams } from '../../shared/params'
 import { attachToMessage, listConversationAttachments } from '../attachments/records'
 import { AppError, stillStreaming } from '../errors'
 import type { HistoryDatabase } from '../db/database'
 import * as conversations from '../history/conversations'
 import * as messages from '../history/messages'
-import { setReplyParams } from '../history/params'
+import { insertStreamingReply } from '../history/replies'
 import type { KeyManager } from '../secrets/keychain'
 import { getSettings } from '../settings/settings'
 import { storedAttachments, type ChatAttachments } from './attachments'
 import { DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './options'
 import { streamReply } from './replyStream'
 import { RateLimitWait } from './rateLimitWait'
+import { UnsavedReplies } from './unsavedReplies'
 import {
+  CONTINUE_PROMPT,
   PENDING_MESSAGE_ID,
   buildChatRequest,
   conversationTurns,
@@ -32,14 +33,14 @@ interface ActiveReply {
   done: Promise<void>
 }
 
-const TITLE_LENGTH = 60
-
 /** Sends messages, streams replies into the database and out as events, stops them. */
 export class ChatService {
   private readonly active = new Map<number, ActiveReply>()
   // Conversations with a send or retry between its first check and its first write: the awaits
   // in between must not let a second one through.
   private readonly preparing = new Set<number>()
+  // Replies whose final write the disk refused, by message id: their text waits here for Save again.
+  private readonly unsaved: UnsavedReplies
   private closing = false
 
   constructor(
@@ -49,7 +50,9 @@ export class ChatService {
     private readonly attachments: ChatAttachments,
     private readonly options: ChatServiceOptions = DEFAULT_SERVICE_OPTIONS,
     private readonly now: () => number = Date.now
-  ) {}
+  ) {
+    this.unsaved = new UnsavedReplies(db, now)
+  }
 
   /**
    * Checks the message's attachments against the model and the 64 MB limit, saves the user's
@@ -93,7 +96,9 @@ export class ChatService {
       let conversation =
         args.conversationId === null
           ? conversations.createConversation(this.db, {
-              title: titleFrom(args.text) || titleFrom(attached.map((a) => a.name).join(', ')),
+              title:
+                conversations.titleFrom(args.text) ||
+                conversations.titleFrom(attached.map((a) => a.name).join(', ')),
               model: args.model,
               now
             })
@@ -115,7 +120,13 @@ export class ChatService {
         now
       })
       attachToMessage(this.db, userMessage.id, attached)
-      const assistantMessage = this.insertReply(conversation.id, args.model, params, now)
+      const assistantMessage = insertStreamingReply(
+        this.db,
+        conversation.id,
+        args.model,
+        params,
+        now
+      )
       return { conversation, userMessage, assistantMessage }
     })()
     const leftOut = request.leftOut.filter((item) => item.messageId !== PENDING_MESSAGE_ID)
@@ -166,7 +177,8 @@ export class ChatService {
     const reply = this.db.transaction(() => {
       also()
       conversations.touchConversation(this.db, conversation.id, this.now())
-      return this.insertReply(
+      return insertStreamingReply(
+        this.db,
         conversation.id,
         conversation.model,
         conversation.params,
@@ -180,13 +192,20 @@ export class ChatService {
 
   /**
    * Streams a new version of a reply from the same question: a sibling of the reply, which
-   * becomes the path shown (and the context of what follows). Earlier versions are kept.
+   * becomes the path shown (and the context of what follows). Earlier versions are kept. A
+   * question left without a reply (its only one deleted) gets its first: never a dead end.
    */
   async regenerate(messageId: number): Promise<Message> {
-    const previous = this.existingReply(messageId)
+    const question = messages.getMessage(this.db, messageId)
+    const unanswered =
+      question?.role === 'user' &&
+      messages.currentLeaf(this.db, question.conversationId) === question.id
+    // Any other question is not a reply: not_found.
+    const previous = unanswered ? question : this.existingReply(messageId)
     const release = this.reserve(previous.conversationId)
     try {
-      return await this.replyAfter(previous.conversationId, previous.parentId)
+      const parentId = unanswered ? previous.id : previous.parentId
+      return await this.replyAfter(previous.conversationId, parentId)
     } finally {
       release()
     }
@@ -230,7 +249,8 @@ export class ChatService {
           parentId: original.parentId
         })
         attachToMessage(this.db, userMessage.id, attached)
-        const assistantMessage = this.insertReply(
+        const assistantMessage = insertStreamingReply(
+          this.db,
           conversation.id,
           conversation.model,
           conversation.params,
@@ -317,6 +337,17 @@ export class ChatService {
   async stopAll(): Promise<void> {
     this.closing = true
     await Promise.all([...this.active.keys()].map((id) => this.stop(id)))
+    this.unsaved.saveAll()
+  }
+
+  /** Save again: writes a reply the disk refused from the text kept in memory (unsavedReplies.ts). */
+  async saveAgain(messageId: number): Promise<Message> {
+    return this.attachments.decorate(this.unsaved.save(messageId))
+  }
+
+  /** Whether a reply the disk refused is still waiting to be saved. */
+  hasUnsaved(): boolean {
+    return this.unsaved.size > 0
   }
 
   /** Resolves when the given reply has ended (for tests and shutdown). */
@@ -332,6 +363,11 @@ export class ChatService {
     )
   }
 
+  /** A reply streams, or is about to, in any conversation. */
+  isAnyStreaming(): boolean {
+    return this.preparing.size > 0 || this.active.size > 0
+  }
+
   /** Claims a conversation for one send or retry, synchronously; returns the release. */
   private reserve(conversationId: number | null): () => void {
     if (this.closing) throw new AppError('history_unavailable', 'The app is closing.')
@@ -339,30 +375,6 @@ export class ChatService {
     if (this.isStreaming(conversationId)) throw stillStreaming('conversation')
     this.preparing.add(conversationId)
     return () => this.preparing.delete(conversationId)
-  }
-
-  /**
-   * An empty streaming reply after `parentId` (by default the current leaf), which becomes the
-   * leaf; it records the parameters it is requested with.
-   */
-  private insertReply(
-    conversationId: number,
-    model: string,
-    params: ChatParams,
-    now: number,
-    parentId?: number | null
-  ): Message {
-    const reply = messages.insertMessage(this.db, {
-      conversationId,
-      role: 'assistant',
-      content: '',
-      status: 'streaming',
-      model,
-      now,
-      parentId
-    })
-    setReplyParams(this.db, reply.id, params)
-    return { ...reply, params }
   }
 
   /** Streams into `reply`; `continued` is the reply as it was before a Continue. */
@@ -374,12 +386,22 @@ export class ChatService {
   ): void {
     const controller = new AbortController()
     const rateLimitWait = new RateLimitWait()
+    // The reply counts as finished before its replyEnded goes out: a send made on hearing it is
+    // not refused as busy.
+    const emit: EmitEvent = (name, payload) => {
+      if (name === 'replyEnded') this.active.delete(reply.id)
+      this.emit(name, payload)
+    }
     const done = streamReply(
-      { db: this.db, emit: this.emit, options: this.options, now: this.now },
-      { reply, apiKey, context, signal: controller.signal, rateLimitWait, continued }
-    ).finally(() => {
-      this.active.delete(reply.id)
-    })
+      { db: this.db, emit, options: this.options, now: this.now },
+      { reply, apiKey, context, signal: controller.signal, rateLimitWait, continued },
+      (unsaved) => this.unsaved.keep(reply.id, unsaved)
+    )
+      // streamReply does not reject; if it ever did, the process must not die of it.
+      .catch((error) => console.error('A reply ended with an unexpected error:', error))
+      .finally(() => {
+        this.active.delete(reply.id)
+      })
     this.active.set(reply.id, {
       conversationId: reply.conversationId,
       controller,
@@ -387,13 +409,4 @@ export class ChatService {
       done
     })
   }
-}
-
-/** The user turn that asks for the rest of a cut-off reply (Continue). */
-export const CONTINUE_PROMPT = 'Continue exactly where you left off.'
-
-/** A conversation's first title: the first line of the first message, shortened. */
-export function titleFrom(text: string): string {
-  const line = text.trim().split('\n')[0].trim()
-  return line.length > TITLE_LENGTH ? `${line.slice(0, TITLE_LENGTH - 1)}…` : line
 }

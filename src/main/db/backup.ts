@@ -8,6 +8,7 @@ import {
   statSync
 } from 'node:fs'
 import { join } from 'node:path'
+import { AppError } from '../errors'
 import { appLog } from '../log/logger'
 import type { HistoryDatabase } from './database'
 
@@ -112,6 +113,12 @@ export async function backupIfDue(
   return backupDatabase(db, dir, 'daily', now)
 }
 
+/** Throws not_found unless `name` is a backup in the folder. */
+export function requireBackup(dir: string, name: string): void {
+  if (!NAME.test(name) || !existsSync(join(dir, name)))
+    throw new AppError('not_found', `No backup named ${name}.`)
+}
+
 /**
  * Puts a backup in place of the database file. The file it replaces (and its WAL) is moved aside
  * under a new name, never deleted or overwritten.
@@ -122,7 +129,7 @@ export function restoreBackup(
   name: string,
   now: number = Date.now()
 ): string {
-  if (!NAME.test(name) || !existsSync(join(dir, name))) throw new Error(`No backup named ${name}.`)
+  requireBackup(dir, name)
   const aside = `${file}.replaced-${now}`
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix)

@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3'
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { HistoryProblemKind } from '../../shared/types'
+import type { HistoryProblemKind, HistorySize } from '../../shared/types'
 import { storageMessage, storageProblem } from '../storage'
 import { backupDatabase } from './backup'
 import { openDatabase, type HistoryDatabase } from './database'
 import { quickCheckInWorker } from './integrity'
 import { SCHEMA_VERSION } from './migrations'
+import { hasShrunk, measureHistory, readSizeRecord } from './sizeRecord'
 
 /** Why a history file was refused; the file itself is left exactly as it was. */
 export interface HistoryProblem {
@@ -14,6 +15,9 @@ export interface HistoryProblem {
   detail: string
   /** The data folder, when it cannot be written (unwritable, full). */
   folder?: string
+  /** shrunk: the size last recorded, and what the file holds. */
+  expected?: HistorySize
+  found?: HistorySize
 }
 
 export type OpenedHistory = { ok: true; db: HistoryDatabase } | ({ ok: false } & HistoryProblem)
@@ -35,6 +39,10 @@ export async function openHistory(
     if (existsSync(file)) {
       const checked = await inspect(file, backupDir, fullCheck)
       if (checked) return { ok: false, ...checked }
+    } else {
+      // A history that was there is gone: not made anew over its record without a word.
+      const gone = shrunk(file, { conversations: 0, messages: 0 })
+      if (gone) return { ok: false, ...gone }
     }
     return { ok: true, db: openDatabase(file) }
   } catch (error) {
@@ -98,6 +106,8 @@ async function inspect(
       const check = await quickCheckInWorker(file)
       if (check !== 'ok') return { problem: 'damaged', detail: `SQLite's check failed: ${check}` }
     }
+    const smaller = shrunk(file, measureHistory(db))
+    if (smaller) return smaller
     if (version > 0 && version < SCHEMA_VERSION) {
       await backupDatabase(db, backupDir, `before-migration-${version + 1}`)
     }
@@ -110,5 +120,18 @@ async function inspect(
     throw error
   } finally {
     db?.close()
+  }
+}
+
+/** The problem when the history holds far less than its size record says (sizeRecord.ts). */
+function shrunk(file: string, found: HistorySize): HistoryProblem | null {
+  const expected = readSizeRecord(file)
+  if (!expected || !hasShrunk(expected, found)) return null
+  const size = (s: HistorySize) => `${s.conversations} conversations, ${s.messages} messages`
+  return {
+    problem: 'shrunk',
+    detail: `The history holds ${size(found)}; it held ${size(expected)} when last recorded.`,
+    expected: { conversations: expected.conversations, messages: expected.messages },
+    found: { conversations: found.conversations, messages: found.messages }
   }
 }

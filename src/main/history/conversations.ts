@@ -122,3 +122,11 @@ export function setConversationPinned(
 export function deleteConversation(db: HistoryDatabase, id: number): boolean {
   return prepared(db, 'DELETE FROM conversations WHERE id = ?').run(id).changes > 0
 }
+
+const TITLE_LENGTH = 60
+
+/** A conversation's first title: the first line of the first message, shortened. */
+export function titleFrom(text: string): string {
+  const line = text.trim().split('\n')[0].trim()
+  return line.length > TITLE_LENGTH ? `${line.slice(0, TITLE_LENGTH - 1)}…` : line
+}

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { ERROR_CODES } from '../../shared/errors'
 import { chatParamsSchema } from '../../shared/params'
+import { AppError } from '../errors'
 
 export const EXPORT_FORMAT = 'seed-chat-history'
 
@@ -85,13 +86,16 @@ export function parseExport(text: string): ExportFile {
   try {
     json = JSON.parse(text)
   } catch {
-    throw new Error('The file is not JSON.')
+    throw new AppError('import_failed', 'The file is not JSON.', { reason: 'not_json' })
   }
   const parsed = exportFile.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new Error(
-      `The file is not a Seed Chat export (${issue.path.join('.') || 'top level'}: ${issue.message}).`
+    // The reason is for the UI's words; the message (English, for logs and the CLI) says where.
+    throw new AppError(
+      'import_failed',
+      `The file is not a Seed Chat export (${issue.path.join('.') || 'top level'}: ${issue.message}).`,
+      { reason: 'not_export' }
     )
   }
   return parsed.data

@@ -105,6 +105,7 @@ export function historyHandlers(
       try {
         file = parseExport(text)
       } catch (error) {
+        if (error instanceof AppError) throw error
         throw new AppError('import_failed', (error as Error).message)
       }
       return importAll(db, file)

@@ -3,8 +3,9 @@
 // messagePages.ts.
 import type { AppErrorInfo } from '../../shared/errors'
 import type { Message, MessageRole, MessageStatus, Usage } from '../../shared/types'
-import type { HistoryDatabase } from '../db/database'
+import { writeLightly, type HistoryDatabase } from '../db/database'
 import { parseParams } from './params'
+import { ownReply, repliesOfLiveProcesses } from './replyOwners'
 import { prepared } from '../db/statements'
 
 export interface MessageRow {
@@ -93,6 +94,7 @@ export function insertMessage(
        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`
   ).get(args.conversationId, parentId, args.role, args.content, args.status, args.model, args.now)
   setCurrentLeaf(db, args.conversationId, row!.id)
+  if (args.status === 'streaming') ownReply(db, row!.id)
   return withVersions(db, row!)
 }
 
@@ -267,16 +269,31 @@ export function deleteMessageTree(
   return ids
 }
 
-/** Appends streamed text to a reply that is still streaming. */
+/** Appends streamed text to a reply that is still streaming (a periodic save: writeLightly). */
 export function appendToMessage(
   db: HistoryDatabase,
   id: number,
   text: { content: string; reasoning: string }
 ): void {
-  prepared(
-    db,
-    'UPDATE messages SET content = content || ?, reasoning = reasoning || ? WHERE id = ?'
-  ).run(text.content, text.reasoning, id)
+  writeLightly(db, () =>
+    prepared(
+      db,
+      'UPDATE messages SET content = content || ?, reasoning = reasoning || ? WHERE id = ?'
+    ).run(text.content, text.reasoning, id)
+  )
+}
+
+/** Replaces a reply's text (a reply kept in memory, saved again after the disk refused it). */
+export function setMessageText(
+  db: HistoryDatabase,
+  id: number,
+  text: { content: string; reasoning: string }
+): void {
+  prepared(db, 'UPDATE messages SET content = ?, reasoning = ? WHERE id = ?').run(
+    text.content,
+    text.reasoning,
+    id
+  )
 }
 
 /** Records how a reply ended. */
@@ -327,6 +344,7 @@ export function reopenMessage(db: HistoryDatabase, id: number): Message {
     db,
     "UPDATE messages SET status = 'streaming', finish_reason = NULL, error = NULL WHERE id = ? RETURNING *"
   ).get(id)
+  ownReply(db, id)
   return withVersions(db, row!)
 }
 
@@ -335,8 +353,22 @@ export function deleteMessage(db: HistoryDatabase, id: number): void {
   prepared(db, 'DELETE FROM messages WHERE id = ?').run(id)
 }
 
-/** Replies left 'streaming' by a crash or quit become 'interrupted'; their text stays. */
+/**
+ * Replies left 'streaming' by a crash or quit become 'interrupted'; their text stays. A reply that
+ * another live process (the CLI on the same folder) is streaming is left alone.
+ */
 export function markInterrupted(db: HistoryDatabase): number {
-  return prepared(db, "UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'").run()
-    .changes
+  return db.transaction(() => {
+    const live = repliesOfLiveProcesses(db)
+    const streaming = prepared<[], number>(db, "SELECT id FROM messages WHERE status = 'streaming'")
+      .pluck()
+      .all()
+    const mark = prepared<[number]>(
+      db,
+      "UPDATE messages SET status = 'interrupted' WHERE id = ? AND status = 'streaming'"
+    )
+    return streaming
+      .filter((id) => !live.includes(id))
+      .reduce((n, id) => n + mark.run(id).changes, 0)
+  })()
 }

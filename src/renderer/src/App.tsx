@@ -17,7 +17,7 @@ import { CrashNoticeBanner } from './components/app/CrashNotice'
 import { applyLanguage } from './i18n'
 import { applyAppearance } from './lib/appearance'
 import { shortcutOf, type ShortcutAction } from './lib/shortcuts'
-import { selectIsStreaming, type AppState } from './store'
+import { selectIsStreaming, selectKeyOwningDialogOpen, type AppState } from './store'
 import { useApp, useAppStore } from './store/StoreProvider'
 import './App.css'
 
@@ -81,7 +81,7 @@ export function App() {
 /**
  * The window's shortcuts (the table in lib/shortcuts.ts): Esc first closes Settings, the shortcut
  * sheet or search; then each shortcut's action. While Settings is open only Esc works; over the
- * shortcut sheet only the sheet's own shortcut.
+ * shortcut sheet only the sheet's own shortcut; over Parameters or Delete message none.
  */
 function useWindowShortcuts(): void {
   const store = useAppStore()
@@ -90,7 +90,7 @@ function useWindowShortcuts(): void {
       // Keys that belong to an IME composition are the IME's.
       if (event.isComposing || event.defaultPrevented) return
       const state = store.getState()
-      if (state.phase !== 'chat') return
+      if (state.phase !== 'chat' || selectKeyOwningDialogOpen(state)) return
       if (event.key === 'Escape' && closeTopmost(state)) {
         event.preventDefault()
         return

@@ -1,6 +1,6 @@
 // The command line as a user runs it: a child process (tsx on Node 22) against the fake provider
 // over real HTTP, a temporary data folder (a real SQLite file) and, where asked, the real keychain.
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -11,6 +11,7 @@ import { getMessage, listMessages } from '../../../src/main/history/messages'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import { makeVideo, solidImage } from '../../fixtures/attachments/generate'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
+import { filesHoldingKey, filesUnder, keyFormsIn } from '../../fixtures/keyForms'
 import { tempDir, whenDone } from '../../fixtures/temp'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -482,6 +483,55 @@ describe('beside the running app', () => {
   })
 })
 
+describe('two processes, one folder', () => {
+  it('the app starting after an unclean exit leaves the reply the CLI is streaming alone', async () => {
+    let release = (): void => undefined
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    provider.enqueue({
+      kind: 'reply',
+      content: 'The first piece, then the rest.',
+      chunkSize: 9,
+      holdAfterFirstChunk: held
+    })
+    const child = spawn(process.execPath, [bundle, 'ask', 'CLI question'], {
+      cwd: ROOT,
+      env: {
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(([name]) => !name.startsWith('SEED_CHAT_'))
+        ),
+        SEED_CHAT_DATA_DIR: dataDir,
+        SEED_CHAT_API_KEY: provider.apiKey,
+        SEED_CHAT_BASE_URL: provider.baseURL
+      }
+    })
+    let stdout = ''
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    // The first piece printed: the reply is in the history, streaming, held by the provider.
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (data: Buffer) => {
+        stdout += data.toString()
+        resolve()
+      })
+    )
+    const replies = (core: Core) =>
+      core.services.db
+        .prepare("SELECT status, content FROM messages WHERE role = 'assistant'")
+        .all()
+    // No clean-close record (the app never ran here): the app recovers interrupted replies.
+    expect(await openHistory(replies)).toEqual([
+      { status: 'streaming', content: expect.any(String) }
+    ])
+    release()
+    expect(await exited).toBe(0)
+    expect(stdout).toContain('The first piece, then the rest.')
+    expect(await openHistory(replies)).toEqual([
+      { status: 'done', content: 'The first piece, then the rest.' }
+    ])
+  })
+})
+
 describe('the key', () => {
   it('is never printed, even when the server echoes it back', async () => {
     provider.enqueue({
@@ -513,6 +563,44 @@ describe('the key', () => {
     expect(json.code).toBe(1)
     expect(lastJson(json).error).toMatchObject({ code: 'bad_request', status: 400 })
     expect(plain.stderr).toContain('[key removed]')
+  })
+
+  it('is in no output and no file when a normal answer echoes it: content, reasoning, finish reason', async () => {
+    await provider.close()
+    provider = await startFakeProvider({ apiKey: 'sk-cli/"echo"+key=0123456789abcdefGHIJ' })
+    const key = provider.apiKey
+    const echo = {
+      kind: 'reply' as const,
+      reasoning: 'I saw {authorization} and {key}.',
+      content: 'Your key is {key}, sent as {authorization}. Done.',
+      finishReason: '{key}',
+      chunkSize: 3,
+      headers: { 'x-echo': '{authorization}' }
+    }
+    provider.enqueue(echo, echo)
+    const plain = await cli(['ask', 'Hi'])
+    const json = await cli(['ask', '--json', 'Hi'])
+    provider.enqueue({
+      kind: 'error',
+      status: 400,
+      error: { message: 'Bad {authorization}', type: 'BadRequest', code: 'InvalidParameter' },
+      headers: { 'x-echo': '{key}' }
+    })
+    const failed = await cli(['ask', 'Hi'])
+    const found = await cli(['search', 'key'])
+    const foundJson = await cli(['search', '--json', 'removed'])
+    expect(plain.stdout).toBe('Your key is [key removed], sent as Bearer [key removed]. Done.\n')
+    expect(plain.stderr).toContain('I saw Bearer [key removed] and [key removed].')
+    expect(lastJson(json)).toMatchObject({ ok: true, finishReason: '[key removed]' })
+    expect(failed.code).toBe(1)
+    expect(found.stdout).toContain('[key removed]')
+    expect(lastJson(foundJson).results.length).toBeGreaterThan(0)
+    for (const ran of [plain, json, failed, found, foundJson]) {
+      expect(keyFormsIn(ran.stdout, key)).toEqual([])
+      expect(keyFormsIn(ran.stderr, key)).toEqual([])
+    }
+    expect(filesUnder(dataDir).length).toBeGreaterThan(0)
+    expect(filesHoldingKey(dataDir, key)).toEqual([])
   })
 
   it("comes from the app's keychain entry when SEED_CHAT_API_KEY is not set", async () => {

@@ -2,7 +2,7 @@
 // keychain): regenerate keeps versions, edit and resend branches, Continue appends to the same
 // reply, a message is deleted with what followed it, a search hit on another branch opens it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CONTINUE_PROMPT } from '../../../src/main/chat/service'
+import { CONTINUE_PROMPT } from '../../../src/main/chat/request'
 import type { Core } from '../../../src/main/core'
 import { currentPath, getMessage, listMessages } from '../../../src/main/history/messages'
 import type { FakeProvider } from '../../fake-provider/server'
@@ -236,6 +236,36 @@ describe('continue', () => {
       content: `${stopped.content}END`
     })
   })
+
+  it('counts the whole reply after continuing a stopped one, not only the continuation', async () => {
+    // A stop leaves no usage (the API sends it at the end): what was written is estimated.
+    provider.enqueue({ kind: 'reply', content: 'x'.repeat(400), chunkSize: 2, delayMs: 5 })
+    const sent = await core.handlers.sendMessage({
+      conversationId: null,
+      model: MODEL,
+      attachments: [],
+      text: 'long'
+    })
+    await expect
+      .poll(() => getMessage(core.services.db, sent.assistantMessage.id)!.content.length)
+      .toBeGreaterThan(40)
+    await core.handlers.stopReply({ messageId: sent.assistantMessage.id })
+    const stopped = getMessage(core.services.db, sent.assistantMessage.id)!
+    expect(stopped.usage).toBeNull()
+    provider.enqueue({
+      kind: 'reply',
+      content: 'END',
+      usage: { prompt_tokens: 150, completion_tokens: 9, reasoning_tokens: 0 }
+    })
+    await core.handlers.continueReply({ messageId: stopped.id })
+    await core.services.chat.whenIdle(stopped.id)
+    const whole = getMessage(core.services.db, stopped.id)!
+    expect(whole.usage).toEqual({
+      promptTokens: 150,
+      completionTokens: Math.ceil(stopped.content.length / 4) + 9,
+      reasoningTokens: 0
+    })
+  })
 })
 
 describe('reasoning time', () => {
@@ -293,6 +323,33 @@ describe('delete a message', () => {
     expect(opened.messages).toEqual([])
     await expect(
       core.handlers.deleteMessage({ messageId: first.userMessage.id })
+    ).rejects.toMatchObject({ code: 'not_found' })
+  })
+})
+
+describe('a question whose only reply was deleted', () => {
+  it('gets a new reply through regenerateReply on the question; only while it has none', async () => {
+    const { conversationId, second } = await twoTurns()
+    await core.handlers.deleteMessage({ messageId: second.assistantMessage.id })
+    expect(shown(conversationId).map(([, content]) => content)).toEqual(['Q1', 'A1', 'Q2'])
+    provider.enqueue({ kind: 'reply', content: 'A2 again' })
+    const reply = await core.handlers.regenerateReply({ messageId: second.userMessage.id })
+    expect(reply).toMatchObject({ role: 'assistant', parentId: second.userMessage.id })
+    await core.services.chat.whenIdle(reply.id)
+    expect(shown(conversationId).map(([, content]) => content)).toEqual([
+      'Q1',
+      'A1',
+      'Q2',
+      'A2 again'
+    ])
+    expect(lastBody().messages.map((m: { content: string }) => m.content)).toEqual([
+      'Q1',
+      'A1',
+      'Q2'
+    ])
+    // Answered now: a question is not a reply (Regenerate on the reply is the way).
+    await expect(
+      core.handlers.regenerateReply({ messageId: second.userMessage.id })
     ).rejects.toMatchObject({ code: 'not_found' })
   })
 })

@@ -355,6 +355,133 @@ const tests: Record<number, { adds: string; run: () => void }> = {
         'Brief.'
       ])
     }
+  },
+  7: {
+    adds: 'ids that are never given again, keeping every row, index, trigger and foreign key',
+    run: () => {
+      const everything = (db: Database.Database) => ({
+        conversations: db.prepare('SELECT * FROM conversations ORDER BY id').all(),
+        messages: db.prepare('SELECT * FROM messages ORDER BY id').all(),
+        attachments: db.prepare('SELECT * FROM message_attachments').all(),
+        indexes: names(db, 'index'),
+        triggers: names(db, 'trigger'),
+        columns: [columns(db, 'conversations'), columns(db, 'messages')]
+      })
+      let before: ReturnType<typeof everything> | undefined
+      const db = upgrade(
+        fileAt(6, (v6) => {
+          writeV1Rows(v6)
+          v6.prepare(
+            'UPDATE conversations SET pinned_at = 7, current_leaf_id = 4 WHERE id = 2'
+          ).run()
+          v6.prepare('UPDATE messages SET parent_id = 3 WHERE id = 4').run()
+          v6.prepare(
+            "INSERT INTO message_attachments (message_id, ordinal, sha256, kind, name, mime, bytes) VALUES (3, 0, ?, 'image', 'trail-map.png', 'image/png', 10)"
+          ).run(SHA)
+          before = everything(v6)
+        })
+      )
+      expectV1Rows(db)
+      // Every row, column, index and trigger as it was (later migrations add their own triggers).
+      const after = everything(db)
+      expect({
+        ...after,
+        triggers: after.triggers.filter((t) => before!.triggers.includes(t))
+      }).toEqual(before)
+      expect(db.pragma('foreign_key_check')).toEqual([])
+      // Search finds every row written before: text, reasoning, titles, attachment names.
+      expect(searchAllMessageIds(db, '简历')).toEqual([1])
+      expect(searchAllMessageIds(db, 'resume')).toEqual([2])
+      expect(searchAllMessageIds(db, 'trail')).toEqual([3])
+      expect(
+        searchMessages(db, { query: '周末' }).results.map((hit) => hit.conversationId)
+      ).toEqual([2])
+      // The newest message and conversation deleted: the next ones get new ids.
+      messages.deleteMessage(db, 4)
+      const reply = messages.insertMessage(db, {
+        conversationId: 2,
+        role: 'assistant',
+        content: 'Bring water',
+        status: 'done',
+        model: 'm2',
+        now: 9
+      })
+      expect(reply.id).toBe(5)
+      expect(searchAllMessageIds(db, 'water')).toEqual([5])
+      conversations.deleteConversation(db, 2)
+      // Its messages and their attachments went with it, and their search rows.
+      expect(
+        db.prepare('SELECT count(*) FROM messages WHERE conversation_id = 2').pluck().get()
+      ).toBe(0)
+      expect(db.prepare('SELECT count(*) FROM message_attachments').pluck().get()).toBe(0)
+      expect(searchAllMessageIds(db, 'water')).toEqual([])
+      const next = conversations.createConversation(db, { title: 'Again', model: 'm', now: 10 })
+      expect(next.id).toBe(3)
+      const first = messages.insertMessage(db, {
+        conversationId: next.id,
+        role: 'user',
+        content: 'hello again',
+        status: 'done',
+        model: null,
+        now: 10
+      })
+      expect(first.id).toBe(6)
+      expect(searchAllMessageIds(db, 'hello')).toEqual([6])
+      expect(searchMessages(db, { query: 'again' }).results.map((hit) => hit.field)).toContain(
+        'title'
+      )
+    }
+  },
+  8: {
+    adds: 'the process that streams each reply, so that recovery skips live ones',
+    run: () => {
+      const db = upgrade(fileAt(7, writeV1Rows))
+      expectV1Rows(db)
+      expect(names(db, 'table')).toContain('reply_owners')
+      // Reply 4 was left streaming by a version that recorded no owner: it is interrupted.
+      const reply = messages.insertMessage(db, {
+        conversationId: 1,
+        role: 'assistant',
+        content: '',
+        status: 'streaming',
+        model: 'm1',
+        now: 9
+      })
+      const owners = () => db.prepare('SELECT message_id, pid FROM reply_owners').all()
+      expect(owners()).toEqual([{ message_id: reply.id, pid: process.pid }])
+      // Another live process's reply (here the test runner's parent) is left alone.
+      const setOwner = db.prepare(
+        'UPDATE reply_owners SET pid = ?, process_started = ? WHERE message_id = ?'
+      )
+      setOwner.run(process.ppid, null, reply.id)
+      expect(messages.markInterrupted(db)).toBe(1)
+      expect(messages.getMessage(db, 4)!.status).toBe('interrupted')
+      expect(messages.getMessage(db, reply.id)!.status).toBe('streaming')
+      // A reused pid (Linux tells by the start time), a dead process, and this process itself
+      // (recovery runs after it stopped its own replies): interrupted.
+      const owned = [
+        ...(process.platform === 'linux' ? [[process.ppid, 'not its start time']] : []),
+        [2 ** 22 + 1, null],
+        [process.pid, null]
+      ] as const
+      for (const [pid, started] of owned) {
+        messages.reopenMessage(db, reply.id)
+        setOwner.run(pid, started, reply.id)
+        expect(messages.markInterrupted(db)).toBe(1)
+        expect(messages.getMessage(db, reply.id)!.status).toBe('interrupted')
+      }
+      // The owner goes when the reply stops streaming, and comes back on Continue.
+      expect(owners()).toEqual([])
+      messages.reopenMessage(db, reply.id)
+      expect(owners()).toEqual([{ message_id: reply.id, pid: process.pid }])
+      messages.finishMessage(db, reply.id, {
+        status: 'done',
+        finishReason: 'stop',
+        usage: null,
+        error: null
+      })
+      expect(owners()).toEqual([])
+    }
   }
 }
 

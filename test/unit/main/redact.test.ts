@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { KEY_REMOVED, serverText, withoutKey } from '../../../src/main/redact'
+import { KEY_REMOVED, KeyScrubber, serverText, withoutKey } from '../../../src/main/redact'
 
 const KEY = 'sk-live-7f3a9c2e4b1d8f6a0c5e3b9d'
 
@@ -44,5 +44,48 @@ describe('serverText', () => {
     const startedAt = performance.now()
     serverText(page, KEY)
     expect(performance.now() - startedAt).toBeLessThan(500)
+  })
+})
+
+describe('KeyScrubber', () => {
+  /** The text pushed in pieces of `size`, then ended: what a stream passes on. */
+  function streamed(text: string, key: string, size: number): string[] {
+    const scrubber = new KeyScrubber(key)
+    const out: string[] = []
+    for (let at = 0; at < text.length; at += size)
+      out.push(scrubber.push(text.slice(at, at + size)))
+    out.push(scrubber.end())
+    return out
+  }
+
+  it('removes a key cut across two pieces, wherever it is cut, and passes the rest on in order', () => {
+    for (const key of [KEY, 'sk-short']) {
+      const text = `Before ${key} middle ${JSON.stringify(key).slice(1, -1)}${key} after.`
+      const safe = `Before ${KEY_REMOVED} middle ${KEY_REMOVED}${KEY_REMOVED} after.`
+      for (let cut = 0; cut <= text.length; cut++) {
+        const scrubber = new KeyScrubber(key)
+        const out =
+          scrubber.push(text.slice(0, cut)) + scrubber.push(text.slice(cut)) + scrubber.end()
+        expect(out, `cut at ${cut}`).toBe(safe)
+      }
+      for (const size of [1, 2, 3, 5, 7, 16]) expect(streamed(text, key, size).join('')).toBe(safe)
+    }
+  })
+
+  it('holds back only what could start the key, and never half a surrogate pair', () => {
+    const scrubber = new KeyScrubber(KEY)
+    expect(scrubber.push('Hello world. ')).toBe('Hello world. ')
+    expect(scrubber.push('Key: sk-li')).toBe('Key: ')
+    expect(scrubber.push('ve-7f3a9c2e4b1d8f6a0c5e3b9d!')).toBe(`${KEY_REMOVED}!`)
+    expect(scrubber.push('sk')).toBe('')
+    expect(scrubber.end()).toBe('sk')
+    // The high half of 😁 is no part of the key, but is held with the low half it needs.
+    const emoji = new KeyScrubber('sk-live-0123456789abcdef')
+    expect(emoji.push('a\uD83D')).toBe('a')
+    expect(emoji.push('\uDE01!')).toBe('\uD83D\uDE01!')
+  })
+
+  it('passes text through when there is no key', () => {
+    expect(streamed('any text at all', '', 4)).toEqual(['any ', 'text', ' at ', 'all', ''])
   })
 })

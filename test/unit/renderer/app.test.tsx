@@ -178,16 +178,16 @@ describe('chat', () => {
     ).toEqual(['Doubao Seed 2.0', 'Doubao Seed 1.6', 'GLM', 'Other'])
     expect(
       screen.getByRole('option', {
-        name: 'Doubao Seed 1.6 (doubao-seed-1-6-251015) — text, image, video, thinking, effort levels; 256K context'
+        name: 'Doubao Seed 1.6, doubao-seed-1-6-251015, 256K context — text, image, video, thinking, effort levels'
       })
     ).toBeTruthy()
     expect(
       screen.getByRole('option', {
-        name: 'GLM 4.7 (glm-4-7-251222) — text, thinking; 200K context'
+        name: 'GLM 4.7, glm-4-7-251222, 200K context — text, thinking'
       })
     ).toBeTruthy()
     expect(within(groups[3]).getByRole('option').getAttribute('aria-label')).toBe(
-      'deepseek-v3 — text; 128K context'
+      'deepseek-v3, 128K context — text'
     )
     expect(screen.getByRole('option', { selected: true }).getAttribute('aria-label')).toContain(
       'doubao-seed-2.0-pro'
@@ -259,8 +259,9 @@ describe('settings dialog', () => {
     const { user } = await renderApp()
     await user.click(screen.getByRole('button', { name: 'Settings' }))
     const dialog = screen.getByRole('dialog', { name: 'Settings' })
-    expect(within(dialog).getByText('A key is set (ends in …abcd)')).toBeTruthy()
     expect(within(dialog).getByRole('combobox', { name: 'Language' })).toBeTruthy()
+    await user.click(within(dialog).getByRole('tab', { name: 'Connection' }))
+    expect(within(dialog).getByText('A key is set (ends in …abcd)')).toBeTruthy()
     await user.keyboard('{Escape}')
     expect(screen.queryByRole('dialog')).toBeNull()
   })
@@ -269,6 +270,7 @@ describe('settings dialog', () => {
     const { fake, user } = await renderApp()
     await user.click(screen.getByRole('button', { name: 'Settings' }))
     const dialog = screen.getByRole('dialog', { name: 'Settings' })
+    await user.click(within(dialog).getByRole('tab', { name: 'Connection' }))
     await user.click(within(dialog).getByRole('button', { name: 'Replace key' }))
     await user.type(within(dialog).getByLabelText('New API key'), 'sk-new-9876')
     await user.click(within(dialog).getByRole('button', { name: 'Save' }))
@@ -279,6 +281,7 @@ describe('settings dialog', () => {
   it('removing the key leads to the setup screen', async () => {
     const { fake, user } = await renderApp()
     await user.click(screen.getByRole('button', { name: 'Settings' }))
+    await user.click(screen.getByRole('tab', { name: 'Connection' }))
     await user.click(screen.getByRole('button', { name: 'Remove key' }))
     // Asked once more first (issue 15).
     await user.click(screen.getByRole('button', { name: 'Remove' }))
@@ -298,6 +301,7 @@ describe('settings dialog', () => {
   it('saves a new base URL', async () => {
     const { fake, user } = await renderApp()
     await user.click(screen.getByRole('button', { name: 'Settings' }))
+    await user.click(screen.getByRole('tab', { name: 'Connection' }))
     const field = screen.getByRole('textbox', { name: 'Base URL' })
     await user.clear(field)
     await user.type(field, 'http://127.0.0.1:8080/v1')
@@ -308,6 +312,7 @@ describe('settings dialog', () => {
   it('tests an edited, unsaved base URL only with a key typed for it', async () => {
     const { fake, user } = await renderApp()
     await user.click(screen.getByRole('button', { name: 'Settings' }))
+    await user.click(screen.getByRole('tab', { name: 'Connection' }))
     const field = screen.getByRole('textbox', { name: 'Base URL' })
     await user.clear(field)
     await user.type(field, 'http://127.0.0.1:8080/v1')

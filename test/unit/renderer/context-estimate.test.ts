@@ -3,10 +3,10 @@ import {
   contextLevel,
   estimateAttachmentTokens,
   estimatePromptTokens,
-  estimateTextTokens,
   historySent,
   turnsThatFit
 } from '../../../src/renderer/src/lib/promptEstimate'
+import { estimateTextTokens } from '../../../src/shared/tokenEstimate'
 import { makeAttachment, makeDraft, makeMessage } from './fake-api'
 
 function turn(question: string, answer: string) {

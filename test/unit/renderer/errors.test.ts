@@ -16,6 +16,26 @@ const portal = {
 } as const
 
 describe('describeError for broken and hostile servers', () => {
+  it('a stall names the limit as configured, in both languages, not rounded', async () => {
+    const error = {
+      code: 'stalled',
+      message: 'No data arrived for 1.5 seconds.',
+      params: { seconds: 1.5 }
+    } as const
+    await i18n.changeLanguage('en')
+    expect(describeError(error, i18n.t)).toEqual({
+      text: 'The server sent nothing for 1.5 seconds.',
+      detail: null,
+      canRetry: true,
+      opensSettings: false
+    })
+    expect(describeError({ ...error, params: { seconds: 1 } }, i18n.t).text).toBe(
+      'The server sent nothing for 1 second.'
+    )
+    await i18n.changeLanguage('zh-CN')
+    expect(describeError(error, i18n.t).text).toBe('服务器 1.5 秒内没有发送任何数据。')
+  })
+
   it('an account problem says to top up or check the account, with the server message, and offers Retry', async () => {
     await i18n.changeLanguage('en')
     const error = {

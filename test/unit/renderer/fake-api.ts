@@ -193,6 +193,7 @@ export function createFakeApi(
     log: vi.fn(async () => ok(null)),
     getCrashNotice: vi.fn(async () => ok(null)),
     restoreBackup: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
+    keepHistory: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
     // By default every file is a PNG named as given; tests replace this for videos and refusals.
     addAttachment: vi.fn(async ({ name }: { name: string; data: Uint8Array; model: string }) =>
       ok(makeDraft({ name }))
@@ -259,6 +260,9 @@ export function createFakeApi(
     }),
     continueReply: vi.fn(async ({ messageId }: { messageId: number }) =>
       ok(makeMessage({ id: messageId, status: 'streaming', content: 'Cut off here' }))
+    ),
+    saveReplyAgain: vi.fn(async ({ messageId }: { messageId: number }) =>
+      ok(makeMessage({ id: messageId, status: 'done' }))
     ),
     showVersion: vi.fn(async ({ messageId }: { messageId: number }) =>
       ok({ from: messageId, messages: [], hasMore: false })

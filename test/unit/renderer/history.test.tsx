@@ -285,6 +285,7 @@ describe('Settings → History', () => {
     const { saveFile } = await renderApp(fake)
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }))
     const dialog = screen.getByRole('dialog', { name: 'Settings' })
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'History & backups' }))
 
     await act(async () =>
       fireEvent.click(within(dialog).getByRole('button', { name: 'Export all' }))
@@ -321,6 +322,7 @@ describe('Settings → History', () => {
     })
     await renderApp(fake)
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }))
+    fireEvent.click(screen.getByRole('tab', { name: 'History & backups' }))
     const input = screen.getByLabelText('Import…') as HTMLInputElement
     await act(async () =>
       fireEvent.change(input, { target: { files: [new File(['nope'], 'x.json')] } })
@@ -381,6 +383,31 @@ describe('recovery screen', () => {
     })
     // The app carries on as after a normal start.
     expect(fake.api.getSettings).toHaveBeenCalled()
+    expect(screen.queryByRole('heading', { name: 'Your history could not be opened' })).toBeNull()
+    expect(rowTitles()).toEqual(['Gamma', 'Beta', 'Alpha'])
+  })
+
+  it('says how much smaller a shrunk history is, and keeps it as it is when asked', async () => {
+    const fake = createFakeApi({ conversations: three() })
+    vi.mocked(fake.api.getHistoryStatus).mockResolvedValueOnce(
+      ok({
+        ...refused,
+        problem: 'shrunk',
+        detail: 'The history holds 0 conversations, 0 messages',
+        expected: { conversations: 3, messages: 12 },
+        found: { conversations: 0, messages: 0 }
+      })
+    )
+    await renderApp(fake)
+    expect(
+      screen.getByText(/0 conversations and 0 messages, where 3 conversations and 12 messages/)
+    ).toBeTruthy()
+    expect(screen.getAllByRole('button', { name: 'Restore' })).toHaveLength(2)
+    await act(async () =>
+      fireEvent.click(screen.getByRole('button', { name: 'Keep this history' }))
+    )
+    expect(fake.api.keepHistory).toHaveBeenCalled()
+    expect(fake.api.restoreBackup).not.toHaveBeenCalled()
     expect(screen.queryByRole('heading', { name: 'Your history could not be opened' })).toBeNull()
     expect(rowTitles()).toEqual(['Gamma', 'Beta', 'Alpha'])
   })

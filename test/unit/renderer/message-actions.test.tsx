@@ -129,6 +129,30 @@ describe('the reply footer in words', () => {
     )
   })
 
+  it('a reply stopped before anything arrived says so, offers Retry and no Copy (en, zh)', async () => {
+    const fake = createFakeApi()
+    const store = createTestStore(fake)
+    await store.getState().init()
+    const empty = answer(2, '', { status: 'stopped', finishReason: null, usage: null })
+    store.setState({ messagesByConversation: { [CONVERSATION]: [question(1, 'Q'), empty] } })
+    await renderWithStore(<MessageView message={empty} />, store)
+    const article = screen.getByRole('article', { name: 'Assistant' })
+    expect(article.textContent).toContain('Stopped before any answer arrived.')
+    expect(article.textContent).not.toContain('the text that arrived is kept')
+    expect(within(article).queryByRole('button', { name: 'Copy' })).toBeNull()
+    await act(() => i18n.changeLanguage('zh-CN'))
+    expect(article.textContent).toContain('在收到任何回答之前已停止。')
+    fireEvent.click(within(article).getByRole('button', { name: '重试' }))
+    await vi.waitFor(() => expect(fake.api.retryReply).toHaveBeenCalledWith({ messageId: 2 }))
+  })
+
+  it('a reply stopped with text keeps saying its text is kept, with Copy', async () => {
+    const stopped = await footer({ status: 'stopped', finishReason: null, content: 'Partial' })
+    expect(stopped.textContent).toContain('Stopped — the text that arrived is kept.')
+    expect(within(stopped).getByRole('button', { name: 'Copy' })).toBeTruthy()
+    expect(within(stopped).queryByRole('button', { name: 'Retry' })).toBeNull()
+  })
+
   it('Continue shows the reply streaming at once; an end that beats the answer stays; a refusal puts it back', async () => {
     const fake = createFakeApi()
     const store = createTestStore(fake)
@@ -314,6 +338,36 @@ describe('actions on hover', () => {
         name: 'Versions'
       }).textContent
     ).toContain('2 / 2')
+  })
+
+  it('a question left without a reply offers Send again, and asks main for its reply', async () => {
+    const { user, fake, store } = await openConversation([
+      question(1, 'Q1'),
+      answer(2, 'A1'),
+      question(3, 'Q2', { parentId: 2 })
+    ])
+    const [first, second] = screen.getAllByRole('article', { name: 'You' })
+    expect(within(first).queryByRole('button', { name: 'Send again' })).toBeNull()
+    expect(within(second).getByRole('button', { name: 'Send again' })).toBeTruthy()
+    await act(() => i18n.changeLanguage('zh-CN'))
+    await user.click(within(second).getByRole('button', { name: '重新发送' }))
+    expect(fake.api.regenerateReply).toHaveBeenCalledWith({ messageId: 3 })
+    await vi.waitFor(() => expect(store.getState().streaming[CONVERSATION]).toBe(4))
+    // The question stays; its reply follows it.
+    expect(store.getState().messagesByConversation[CONVERSATION].map((m) => m.id)).toEqual([
+      1, 2, 3, 4
+    ])
+  })
+
+  it('"Save and send" works unchanged on a question without a reply (no new version)', async () => {
+    const { user, fake } = await openConversation([question(1, 'Lonely question')])
+    await user.click(screen.getByRole('button', { name: 'Edit question' }))
+    const send = screen.getByRole('button', { name: 'Save and send' }) as HTMLButtonElement
+    expect(send.disabled).toBe(false)
+    await user.click(send)
+    expect(fake.api.regenerateReply).toHaveBeenCalledWith({ messageId: 1 })
+    expect(fake.api.editMessage).not.toHaveBeenCalled()
+    expect(screen.queryByRole('textbox', { name: 'Edit your question' })).toBeNull()
   })
 
   it('deletes a message after confirmation; Cancel keeps it', async () => {

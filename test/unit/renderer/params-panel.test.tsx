@@ -74,7 +74,7 @@ describe('Parameters panel', () => {
     expect(temperature.getAttribute('aria-invalid')).toBe('true')
     const message = within(panel).getByText('Enter a number from 0 to 2.')
     expect(temperature.getAttribute('aria-describedby')).toBe(message.id)
-    await user.type(within(panel).getByRole('textbox', { name: /Max tokens/ }), '1.5')
+    await user.type(within(panel).getByRole('textbox', { name: /Max output/ }), '1.5')
     expect(within(panel).getByText('Enter a whole number from 1 to 65,536.')).toBeTruthy()
     await user.click(within(panel).getByRole('button', { name: 'Add stop sequence' }))
     expect(
@@ -100,7 +100,7 @@ describe('Parameters panel', () => {
     const temperature = within(panel).getByRole('textbox', { name: /Temperature/ })
     await user.clear(temperature)
     await user.type(temperature, '0.3')
-    await user.type(within(panel).getByRole('textbox', { name: /Max tokens/ }), '512')
+    await user.type(within(panel).getByRole('textbox', { name: /Max output/ }), '512')
     await user.type(
       within(panel).getByRole('textbox', { name: 'System prompt' }),
       'Answer in French.'
@@ -142,7 +142,14 @@ describe('Parameters panel', () => {
       within(chips)
         .getAllByRole('listitem')
         .map((chip) => chip.textContent)
-    ).toEqual(['system prompt', 'T 0.3', 'max 512', '1 stop', 'effort: high', 'last 3 turns'])
+    ).toEqual([
+      'System prompt',
+      'Temperature 0.3',
+      'Max output 512 tokens',
+      '1 stop sequence',
+      'Reasoning effort: high',
+      'History: last 3 turns'
+    ])
   })
 
   it('says which saved parameters the model refuses, and Save drops them', async () => {
@@ -208,7 +215,7 @@ describe('Parameters panel', () => {
     await fake.api.updateSettings({ defaultParams: { maxTokens: 256 } })
     await openChat(null, fake)
     const chips = screen.getByRole('list', { name: 'Parameters that are not default' })
-    expect(chips.textContent).toBe('max 256')
+    expect(chips.textContent).toBe('Max output 256 tokens')
     // Without a choice the first message carries no params: main applies the defaults.
     await userEvent.setup().type(screen.getByRole('textbox', { name: 'Message' }), 'Hi{Enter}')
     expect(vi.mocked(fake.api.sendMessage).mock.calls[0][0]).toStrictEqual({
@@ -348,8 +355,12 @@ describe('A reply’s parameters', () => {
     await renderWithStore(
       <ReplyParams params={{ temperature: 0.3, thinking: 'disabled', historyTurns: 1 }} />
     )
-    const info = screen.getByRole('img', { name: 'Made with: T 0.3, no thinking, last turn' })
-    expect(info.getAttribute('title')).toBe('Made with: T 0.3, no thinking, last turn')
+    const info = screen.getByRole('img', {
+      name: 'Made with: Temperature 0.3, Thinking off, History: last turn'
+    })
+    expect(info.getAttribute('title')).toBe(
+      'Made with: Temperature 0.3, Thinking off, History: last turn'
+    )
   })
 
   it('show nothing for a reply made with defaults or an older reply', async () => {
@@ -370,7 +381,7 @@ describe('A reply’s parameters', () => {
       usage: { promptTokens: 1, completionTokens: 2, reasoningTokens: null }
     })
     await renderWithStore(<MessageView message={message} />)
-    expect(screen.getByRole('img', { name: 'Made with: max 10' })).toBeTruthy()
+    expect(screen.getByRole('img', { name: 'Made with: Max output 10 tokens' })).toBeTruthy()
   })
 })
 
@@ -387,7 +398,7 @@ describe('Context estimate', () => {
     return renderWithStore(<ContextMeter draftText={draft} />, store)
   }
 
-  it('is hidden below half of the context', async () => {
+  it('is not read out below half of the context (a quiet share only)', async () => {
     await meter([], 'x'.repeat(399_000))
     expect(screen.queryByRole('status')).toBeNull()
   })

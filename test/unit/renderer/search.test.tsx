@@ -221,6 +221,14 @@ describe('search panel', () => {
       from: new Date(2024, 2, 1).getTime(),
       to: new Date(2024, 2, 6).getTime()
     })
+    // "No results" names the filters, and clears them in one click.
+    expect(within(dialog).getByRole('status').textContent).toBe(
+      'No results for “plan” with model GLM 4.7, from 2024-03-01, until 2024-03-05'
+    )
+    await act(async () =>
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Clear the filters' }))
+    )
+    expect(fake.api.searchHistory).toHaveBeenLastCalledWith({ query: 'plan' })
     expect(within(dialog).getByRole('status').textContent).toBe('No results for “plan”')
   })
 

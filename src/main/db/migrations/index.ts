@@ -10,6 +10,8 @@ import { addUidsAndPins } from './0003-uids-and-pins'
 import { addMessageAttachments } from './0004-message-attachments'
 import { addConversationParameters } from './0005-conversation-parameters'
 import { addMessageTree } from './0006-message-tree'
+import { makeIdsNeverReused } from './0007-ids-never-reused'
+import { addReplyOwners } from './0008-reply-owners'
 
 export type Migration = (db: Database.Database) => void
 
@@ -20,7 +22,9 @@ export const migrations: ReadonlyArray<Migration> = [
   addUidsAndPins,
   addMessageAttachments,
   addConversationParameters,
-  addMessageTree
+  addMessageTree,
+  makeIdsNeverReused,
+  addReplyOwners
 ]
 
 export const SCHEMA_VERSION = migrations.length
@@ -37,9 +41,21 @@ export function migrateTo(db: Database.Database, version: number = SCHEMA_VERSIO
     )
   }
   if (from === version) return
-  db.transaction(() => {
-    for (const migration of migrations.slice(from, version)) migration(db)
-    db.pragma(`user_version = ${version}`)
-  })()
+  // SQLite's procedure for rebuilding a table: foreign keys off (they cannot change inside a
+  // transaction, and dropping the old table must not cascade), checked before the commit.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number
+  db.pragma('foreign_keys = OFF')
+  try {
+    db.transaction(() => {
+      for (const migration of migrations.slice(from, version)) migration(db)
+      const broken = db.pragma('foreign_key_check') as unknown[]
+      if (broken.length > 0) {
+        throw new Error(`The migration broke ${broken.length} foreign keys; nothing was changed.`)
+      }
+      db.pragma(`user_version = ${version}`)
+    })()
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`)
+  }
   appLog.scope('history').info(`migrated from schema ${from} to ${version}`)
 }

@@ -31,6 +31,15 @@ export function describeError(error: AppErrorInfo, t: TFunction): ErrorDescripti
       opensSettings: false
     }
   }
+  if (error.code === 'stalled' && typeof error.params?.seconds === 'number') {
+    // The limit as configured; main's English sentence would only say it again.
+    return {
+      text: t('errors.stalled_for', { count: error.params.seconds }),
+      detail: null,
+      canRetry: ERRORS.stalled.retry,
+      opensSettings: ERRORS.stalled.fixedInSettings
+    }
+  }
   if (error.code === 'rate_limited' && error.retryAfterSeconds !== undefined) {
     text = t('errors.rate_limited_wait', { count: Math.ceil(error.retryAfterSeconds) })
   } else if (error.code === 'not_api_response') {
@@ -54,15 +63,20 @@ export function describeError(error: AppErrorInfo, t: TFunction): ErrorDescripti
   } else {
     text = t('errors.generic')
   }
+  // A reason the locales word (a schema rule, a network failure, an import check) replaces main's
+  // English message, which stays for the logs.
+  const reasonKey = `errorDetails.${error.reason ?? ''}`
+  const translated = error.reason && i18nHas(t, reasonKey) ? t(reasonKey) : null
   return {
     text,
     detail:
-      error.code !== 'bad_request' &&
+      translated ??
+      (error.code !== 'bad_request' &&
       error.code !== 'unsupported_param' &&
       message !== '' &&
       message !== text
         ? message
-        : null,
+        : null),
     // A code this renderer does not know (a newer main) is neither retried nor sent to Settings.
     canRetry: isErrorCode(error.code) && ERRORS[error.code].retry,
     opensSettings: isErrorCode(error.code) && ERRORS[error.code].fixedInSettings

@@ -1,7 +1,7 @@
 // Pure helpers for the history UI: the sidebar's order, search groups, date filters and the
 // pieces of text to highlight. No React, no window.api: the store and the components share them.
 import type { Conversation } from '../../../shared/types'
-import type { SnippetPart } from '../../../shared/search'
+import type { SearchGroup, SearchHit, SnippetPart } from '../../../shared/search'
 
 export { groupByConversation } from '../../../shared/search'
 
@@ -139,4 +139,78 @@ export function readableSnippet(snippet: readonly SnippetPart[]): SnippetPart[] 
     if (kept !== '') parts.push({ text: kept, match: part.match })
   }
   return parts
+}
+
+/** A title as compared with a question: white space folded, a trailing ellipsis dropped. */
+function foldTitle(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/(…|\.\.\.)$/u, '')
+    .trim()
+    .toLocaleLowerCase()
+}
+
+/**
+ * The groups without a title hit that only repeats a question shown beside it (a conversation is
+ * titled after its first question, so both match): the question's hit opens at the message.
+ */
+export function withoutEchoedTitles(groups: readonly SearchGroup[]): SearchGroup[] {
+  return groups.map((group) => {
+    const questions = group.results
+      .filter((hit) => hit.field === 'content' && hit.role === 'user')
+      .map((hit) => foldTitle(hit.snippet.map((part) => part.text).join('')))
+    const echoes = (hit: SearchHit): boolean => {
+      if (hit.field !== 'title') return false
+      const title = foldTitle(hit.snippet.map((part) => part.text).join(''))
+      return title !== '' && questions.some((question) => question.startsWith(title))
+    }
+    return group.results.some(echoes)
+      ? { ...group, results: group.results.filter((hit) => !echoes(hit)) }
+      : group
+  })
+}
+
+/** A run of a snippet: plain text, or math shown as its source in code style. */
+export interface SnippetRun {
+  code: boolean
+  parts: SnippetPart[]
+}
+
+// Inline and display math as models write it: $…$, $$…$$, \(…\), \[…\].
+const MATH = /\$\$(.+?)\$\$|\$(?=\S)([^$\n]*?\S)\$(?!\d)|\\\((.+?)\\\)|\\\[(.+?)\\\]/gu
+
+/**
+ * A snippet cut into runs: math becomes a code run holding its source without the delimiters
+ * (never a formula: a snippet is a window of text and may cut one), the rest stays plain. Matches
+ * stay marked in both.
+ */
+export function snippetRuns(snippet: readonly SnippetPart[]): SnippetRun[] {
+  const text = snippet.map((part) => part.text).join('')
+  // Each character: 0 plain, 1 math source, 2 a delimiter (dropped unless it is part of a match).
+  const kind = new Uint8Array(text.length)
+  for (const found of text.matchAll(MATH)) {
+    const source = found[1] ?? found[2] ?? found[3] ?? found[4] ?? ''
+    const open = found[0].indexOf(source)
+    kind.fill(2, found.index, found.index + found[0].length)
+    kind.fill(1, found.index + open, found.index + open + source.length)
+  }
+  const runs: SnippetRun[] = []
+  const push = (code: boolean, piece: SnippetPart) => {
+    const last = runs.at(-1)
+    const lastPart = last?.parts.at(-1)
+    if (last && last.code === code) {
+      if (lastPart && lastPart.match === piece.match) lastPart.text += piece.text
+      else last.parts.push({ ...piece })
+    } else runs.push({ code, parts: [{ ...piece }] })
+  }
+  let offset = 0
+  for (const part of snippet) {
+    for (let i = 0; i < part.text.length; i++) {
+      const k = kind[offset + i]
+      if (k === 2 && !part.match) continue
+      push(k === 1, { text: part.text[i], match: part.match })
+    }
+    offset += part.text.length
+  }
+  return runs
 }

@@ -56,12 +56,14 @@ function splitFrom(
     } else {
       const startsAtMargin = line.length > 0 && line[0] !== ' ' && line[0] !== '\t'
       const open = FENCE.exec(line)
-      // A backtick fence's info string may not hold a backtick.
+      // A backtick fence's info string may not hold a backtick, nor a `$$` fence's a dollar
+      // (remark-math): `$$x^2$$` on a line is math that closes where it opens, not a block.
       const opensFence =
-        open !== null && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))
-      // A fence at the margin interrupts a paragraph (CommonMark), so it starts a block too.
+        open !== null && (open[1][0] === '~' || !line.slice(open[0].length).includes(open[1][0]))
+      // A fence at the margin interrupts a paragraph (CommonMark), so it starts a block too;
+      // only once its line is complete, since `$$x` may still become `$$x$$`.
       if (
-        (previousBlank || (opensFence && startsAtMargin)) &&
+        (previousBlank || (opensFence && startsAtMargin && end !== -1)) &&
         startsAtMargin &&
         position > blockStart
       ) {

@@ -164,10 +164,46 @@ const CODE_SPAN_OR_LATEX_MATH = /(`+)[\s\S]*?\1|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?
 
 /**
  * `\[…\]` becomes `$$…$$` and `\(…\)` becomes `$…$`, outside inline code, so remark-math reads
- * both ways models write math.
+ * both ways models write math; a line that is only `$$…$$` becomes display math.
  */
 export function normalizeMath(block: string): string {
-  if (!block.includes('\\(') && !block.includes('\\[')) return block
+  const displayed = block.includes('$$') ? oneLineDisplayMath(block) : block
+  if (!displayed.includes('\\(') && !displayed.includes('\\[')) return displayed
+  return latexDelimiters(displayed)
+}
+
+// A line that is only `$$…$$` (remark-math reads it as math in the text, not display math).
+const ONE_LINE_DISPLAY = /^([ \t]*)\$\$([^$]+)\$\$[ \t]*$/
+const FENCE_LINE = /^[ \t]*(`{3,}|~{3,}|\$\$)/
+
+/**
+ * A line that is only `$$…$$` becomes a `$$` block on lines of its own, so it shows as display
+ * math, as the model meant; lines inside code or math fences stay as they are.
+ */
+function oneLineDisplayMath(block: string): string {
+  let fence: string | null = null
+  return block
+    .split('\n')
+    .map((line) => {
+      const marker = FENCE_LINE.exec(line)?.[1]
+      if (fence) {
+        if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null
+        return line
+      }
+      const display = ONE_LINE_DISPLAY.exec(line)
+      if (display && display[2].trim() !== '') {
+        const [, indent, math] = display
+        return `${indent}$$\n${indent}${math.trim()}\n${indent}$$`
+      }
+      // As in the block splitter: a backtick or `$$` fence's info may not hold its own mark.
+      const info = marker ? line.slice(line.indexOf(marker) + marker.length) : ''
+      if (marker && (marker[0] === '~' || !info.includes(marker[0]))) fence = marker
+      return line
+    })
+    .join('\n')
+}
+
+function latexDelimiters(block: string): string {
   return block.replace(
     CODE_SPAN_OR_LATEX_MATH,
     (

@@ -1,16 +1,15 @@
 // A rough size of the next request, in tokens, before it is sent (the server's count comes only
 // with the reply's usage). The rules, kept simple on purpose:
 // - text: one token per CJK character (Han, kana, Hangul, CJK punctuation), plus one per four
-//   other characters, rounded up;
+//   other characters, rounded up (shared/tokenEstimate.ts: main counts a stopped reply so too);
 // - an image: one token per 28 × 28 pixels, counting at most 4 MP (the model scales larger ones
 //   down), 1,000 when its size is unknown;
 // - a video: 256 tokens per frame it is sampled at (duration × fps, at least 16 frames);
 // - the history is what the conversation's historyTurns lets through, of the messages loaded.
 import type { Attachment, AttachmentDraft, Message } from '../../../shared/types'
 import type { ChatParams } from '../../../shared/params'
+import { estimateTextTokens } from '../../../shared/tokenEstimate'
 
-const CJK =
-  /[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/gu
 const IMAGE_PATCH_PIXELS = 28 * 28
 const IMAGE_MAX_PIXELS = 4_000_000
 const IMAGE_UNKNOWN_TOKENS = 1_000
@@ -18,14 +17,6 @@ const VIDEO_FRAME_TOKENS = 256
 const VIDEO_MIN_FRAMES = 16
 /** Each message's role and framing in the request. */
 const MESSAGE_OVERHEAD_TOKENS = 4
-
-/** Estimated tokens of a text. */
-export function estimateTextTokens(text: string): number {
-  if (text === '') return 0
-  const cjk = text.match(CJK)?.length ?? 0
-  const other = [...text].length - cjk
-  return cjk + Math.ceil(other / 4)
-}
 
 /** Estimated tokens of an attachment sent with a message. */
 export function estimateAttachmentTokens(attachment: Attachment | AttachmentDraft): number {

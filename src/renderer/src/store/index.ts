@@ -50,8 +50,10 @@ export type { FrameScheduler, StoreEnvironment } from './environment'
 export {
   selectActiveConversation,
   selectActiveMessages,
+  selectAppliedPresetName,
   selectCurrentModel,
   selectIsStreaming,
+  selectKeyOwningDialogOpen,
   selectLeftOut,
   selectTray
 } from './selectors'
@@ -60,6 +62,7 @@ export type { AttachmentRefusalNotice, PendingAttachment } from './slices/compos
 export { DELETE_UNDO_MS } from './slices/conversations'
 export { SEARCH_DEBOUNCE_MS } from './slices/search'
 export { isUpdateShown } from './slices/updates'
+export { SETTINGS_TABS, type SettingsTab } from './slices/settings'
 
 /** Builds a store over an Api; the app uses window.api, tests a fake. */
 export function createAppStore(

@@ -1,5 +1,6 @@
 // Reading the store: selectors components pass to useApp, and the stable empty values they return
 // so a component does not re-render for a new empty list.
+import type { ChatParams } from '../../../shared/params'
 import type { Conversation, LeftOutAttachment, Message } from '../../../shared/types'
 import type { AppState } from './scope'
 import type { AttachmentTray, TrayKey } from './slices/composer'
@@ -36,6 +37,26 @@ export function selectActiveConversation(state: AppState): Conversation | null {
   return id === null ? null : (state.conversations.find((c) => c.id === id) ?? null)
 }
 
+/** The name of the preset the open chat was started from, while its parameters are still the preset's. */
+export function selectAppliedPresetName(state: AppState): string | null {
+  const preset = state.appliedPreset
+  const conversation = selectActiveConversation(state)
+  if (!preset || (conversation?.id ?? null) !== preset.conversationId) return null
+  const params = conversation
+    ? conversation.params
+    : (state.draftParams ?? state.settings.defaultParams)
+  return sameParams(params, preset.params) ? preset.name : null
+}
+
+/** Whether two sets of parameters set the same fields to the same values. */
+function sameParams(a: ChatParams, b: ChatParams): boolean {
+  const keys = Object.keys(a) as Array<keyof ChatParams>
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]))
+  )
+}
+
 /** Whether a reply streams in the open conversation. */
 export function selectIsStreaming(state: AppState): boolean {
   const id = state.activeConversationId
@@ -45,4 +66,12 @@ export function selectIsStreaming(state: AppState): boolean {
 /** The model the next message in the open conversation (or new chat) goes to. */
 export function selectCurrentModel(state: AppState): string {
   return selectActiveConversation(state)?.model ?? state.draftModel
+}
+
+/**
+ * A dialog with keys of its own is open over the chat (Parameters, Delete message): no window or
+ * message shortcut acts behind it; the dialog handles its own keys (Esc, Tab, its fields).
+ */
+export function selectKeyOwningDialogOpen(state: AppState): boolean {
+  return state.paramsPanelOpen || state.deletingMessageId !== null
 }

@@ -1,4 +1,11 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
+import {
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject
+} from 'react'
 import './Dialog.css'
 
 // What Tab can reach inside a dialog.
@@ -19,6 +26,30 @@ export function trapTab(event: KeyboardEvent<HTMLElement>, container: HTMLElemen
     event.preventDefault()
     first.focus()
   }
+}
+
+// Where each open dialog gives focus back: a dialog opened from another one (Settings from
+// search) falls back to where the first one came from when its own origin is gone.
+const returnTargets = new WeakMap<Element, HTMLElement[]>()
+
+/**
+ * Where focus goes back to when a dialog closes: the element focused before it opened, then (if
+ * that was in a dialog closed meanwhile) where that dialog came from. Read while rendering, before
+ * any autoFocus or child effect inside the new dialog moves the focus.
+ */
+function focusOrigin(): HTMLElement[] {
+  const active = document.activeElement
+  if (!(active instanceof HTMLElement) || active === document.body) return []
+  const dialog = active.closest('[role="dialog"]')
+  return [active, ...((dialog && returnTargets.get(dialog)) ?? [])]
+}
+
+/** Focuses the first of `targets` still in the page, unless focus already moved on elsewhere. */
+function restoreFocus(targets: HTMLElement[], dialog: HTMLElement | null): void {
+  const active = document.activeElement
+  const lost = !active || active === document.body || !active.isConnected
+  if (!lost && !dialog?.contains(active)) return
+  targets.find((target) => target.isConnected)?.focus()
 }
 
 /**
@@ -46,20 +77,26 @@ export function Dialog({
   children: ReactNode
 }) {
   const dialogRef = useRef<HTMLDivElement>(null)
+  const [origin] = useState(focusOrigin)
 
   useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    const target = initialFocus?.current ?? dialogRef.current?.querySelector<HTMLElement>(FOCUSABLE)
+    const dialog = dialogRef.current
+    if (dialog) returnTargets.set(dialog, origin)
+    const target = initialFocus?.current ?? dialog?.querySelector<HTMLElement>(FOCUSABLE)
     target?.focus()
-    return () => previous?.focus()
-  }, [initialFocus])
+    // Runs once the dialog has left the page: its focused control went with it.
+    return () => restoreFocus(origin, dialog)
+  }, [initialFocus, origin])
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop closes, as Escape does from the keyboard
     <div
       className={backdropClassName}
       onMouseDown={(event) => {
-        if (event.target === event.currentTarget) onClose()
+        if (event.target !== event.currentTarget) return
+        // Else the press would move focus to the page after the dialog gave it back.
+        event.preventDefault()
+        onClose()
       }}
     >
       <div

@@ -19,7 +19,7 @@ export function ErrorNotice({
   className?: string
 }) {
   const { t } = useTranslation()
-  const openSettings = useApp((s) => s.openSettings)
+  const openSettingsAt = useApp((s) => s.openSettingsAt)
   const phase = useApp((s) => s.phase)
   const description = describeError(error, t)
   return (
@@ -35,7 +35,7 @@ export function ErrorNotice({
           </button>
         ) : null}
         {description.opensSettings && phase === 'chat' ? (
-          <button type="button" className="button" onClick={openSettings}>
+          <button type="button" className="button" onClick={() => openSettingsAt('connection')}>
             {t('errors.openSettings')}
           </button>
         ) : null}

@@ -36,6 +36,7 @@ export function RecoveryScreen() {
   const restoring = useApp((s) => s.restoringBackup)
   const error = useApp((s) => s.recoveryError)
   const restoreBackup = useApp((s) => s.restoreBackup)
+  const keepHistory = useApp((s) => s.keepHistory)
   const kindOf = useBackupKind()
   const formatDate = useFormatDate()
   const listId = useId()
@@ -53,9 +54,19 @@ export function RecoveryScreen() {
       />
     )
   }
-  const problem = status.problem === 'newer' ? t('recovery.newer') : t('recovery.damaged')
+  const problem =
+    status.problem === 'newer'
+      ? t('recovery.newer')
+      : status.problem === 'shrunk'
+        ? t('recovery.shrunk', {
+            foundConversations: status.found?.conversations ?? 0,
+            foundMessages: status.found?.messages ?? 0,
+            expectedConversations: status.expected?.conversations ?? 0,
+            expectedMessages: status.expected?.messages ?? 0
+          })
+        : t('recovery.damaged')
   return (
-    <div className="setup recovery">
+    <main className="setup recovery">
       <section className="setup-card recovery-card" aria-labelledby={`${listId}-title`}>
         <h1 id={`${listId}-title`} ref={headingRef} tabIndex={-1}>
           {t('recovery.title')}
@@ -104,9 +115,22 @@ export function RecoveryScreen() {
             </ul>
           </>
         )}
+        {status.problem === 'shrunk' ? (
+          <>
+            <p className="field-hint">{t('recovery.keepHint')}</p>
+            <button
+              type="button"
+              className="button"
+              disabled={restoring !== null}
+              onClick={() => void keepHistory()}
+            >
+              {t('recovery.keep')}
+            </button>
+          </>
+        ) : null}
         {error ? <ErrorNotice error={error} /> : null}
       </section>
-    </div>
+    </main>
   )
 }
 
@@ -128,7 +152,7 @@ function FolderProblem({
   const { t } = useTranslation()
   const titleId = useId()
   return (
-    <div className="setup recovery">
+    <main className="setup recovery">
       <section className="setup-card recovery-card" aria-labelledby={titleId}>
         <h1 id={titleId} ref={headingRef} tabIndex={-1}>
           {t('recovery.title')}
@@ -143,6 +167,6 @@ function FolderProblem({
           </details>
         ) : null}
       </section>
-    </div>
+    </main>
   )
 }

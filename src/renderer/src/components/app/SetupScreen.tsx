@@ -33,7 +33,7 @@ export function SetupScreen() {
   }
 
   return (
-    <div className="setup">
+    <main className="setup">
       <ErrorBanner />
       <form className="setup-card" onSubmit={(event) => void save(event)}>
         <h1>{t('setup.title')}</h1>
@@ -58,6 +58,6 @@ export function SetupScreen() {
           </button>
         </div>
       </form>
-    </div>
+    </main>
   )
 }

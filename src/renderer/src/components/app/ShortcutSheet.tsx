@@ -21,20 +21,28 @@ export function ShortcutSheet() {
         </IconButton>
       </header>
       <div className="modal-body">
-        <dl className="shortcut-list">
-          {rowsOf(SHORTCUTS).map(([labelKey, shortcuts]) => (
-            <div key={labelKey} className="shortcut-row">
-              <dt>{t(labelKey)}</dt>
-              <dd>
-                {shortcuts.map((shortcut) => (
-                  <kbd key={shortcut.id}>{shortcutKeys(shortcut)}</kbd>
-                ))}
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <ShortcutList />
       </div>
     </Dialog>
+  )
+}
+
+/** Every shortcut, one row per action (the sheet and Settings → Shortcuts show it). */
+export function ShortcutList() {
+  const { t } = useTranslation()
+  return (
+    <dl className="shortcut-list">
+      {rowsOf(SHORTCUTS).map(([labelKey, shortcuts]) => (
+        <div key={labelKey} className="shortcut-row">
+          <dt>{t(labelKey)}</dt>
+          <dd>
+            {shortcuts.map((shortcut) => (
+              <kbd key={shortcut.id}>{shortcutKeys(shortcut)}</kbd>
+            ))}
+          </dd>
+        </div>
+      ))}
+    </dl>
   )
 }
 

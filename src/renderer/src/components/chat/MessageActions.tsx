@@ -80,7 +80,8 @@ export function MessageActions({ message, place }: { message: Message; place: Me
   const reply = message.role === 'assistant'
   return (
     <div className={place.last ? 'message-actions message-actions-last' : 'message-actions'}>
-      <CopyButton message={message} last={place.last} />
+      {/* Nothing to copy from a reply that has no text (stopped before any arrived). */}
+      {message.content !== '' || !reply ? <CopyButton message={message} last={place.last} /> : null}
       {!reply ? (
         <IconButton
           label={t('actions.edit')}
@@ -88,6 +89,16 @@ export function MessageActions({ message, place }: { message: Message; place: Me
           onClick={() => startEditing(message.id)}
         >
           <span aria-hidden="true" className="icon-rename" />
+        </IconButton>
+      ) : null}
+      {!reply && place.last ? (
+        // A question whose only reply was deleted: ask for an answer again.
+        <IconButton
+          label={t('unanswered.sendAgain')}
+          disabled={place.busy}
+          onClick={() => void regenerateReply(message.id)}
+        >
+          <span aria-hidden="true" className="action-icon icon-regenerate" />
         </IconButton>
       ) : null}
       {reply && place.last ? (

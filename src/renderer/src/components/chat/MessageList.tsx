@@ -5,6 +5,7 @@ import { selectActiveMessages, selectIsStreaming } from '../../store'
 import { useApp } from '../../store/StoreProvider'
 import { MessageView } from './MessageView'
 import { PresetMenu } from '../params/PresetMenu'
+import { useMessageFocus } from './useMessageFocus'
 import './MessageList.css'
 
 // A first guess for rows not measured yet; measureElement replaces it with the real height.
@@ -35,6 +36,7 @@ export function MessageList() {
   const showLatest = useApp((s) => s.showLatestMessages)
   const [awayFromEnd, setAwayFromEnd] = useState(false)
   const scrollRef = useRef<HTMLElement>(null)
+  const feedRef = useRef<HTMLDivElement>(null)
   // The search result already scrolled to: streaming or re-renders must not scroll there again.
   const scrolledToken = useRef<number | null>(null)
 
@@ -52,6 +54,12 @@ export function MessageList() {
     followOnAppend: true,
     scrollEndThreshold: AT_END_THRESHOLD_PX
   })
+
+  const scrollToMessage = useCallback(
+    (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    [virtualizer]
+  )
+  const messageFocus = useMessageFocus(feedRef, messages, scrollToMessage)
 
   // Opening a conversation or sending a message shows the end of it, wherever the user was.
   let lastUserMessageId: number | null = null
@@ -140,12 +148,23 @@ export function MessageList() {
           </div>
         ) : null
       ) : (
-        <div className="message-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        // A feed: one tab stop, the arrow keys between messages (see useMessageFocus).
+        <div
+          ref={feedRef}
+          role="feed"
+          aria-label={t('chat.messages')}
+          aria-busy={streaming}
+          className="message-canvas"
+          style={{ height: virtualizer.getTotalSize() }}
+          onKeyDown={messageFocus.onKeyDown}
+          onFocus={messageFocus.onFocus}
+        >
           {virtualizer.getVirtualItems().map((row) => (
             <div
               key={row.key}
               ref={virtualizer.measureElement}
               data-index={row.index}
+              data-message-id={messages[row.index].id}
               className="message-row"
               style={{ transform: `translateY(${row.start}px)` }}
             >

@@ -12,6 +12,7 @@ import { MessageActions, VersionSwitcher, type MessagePlace } from './MessageAct
 import { QuestionEditor } from './QuestionEditor'
 import { RateLimitWait } from './RateLimitWait'
 import { ReplyFooter } from './ReplyFooter'
+import { SaveAgainOffer } from './SaveAgainOffer'
 import './MessageView.css'
 import { SafeMarkdown } from '../markdown/SafeMarkdown'
 
@@ -46,7 +47,7 @@ export const MessageView = memo(function MessageView({
             <MessageAttachments attachments={message.attachments} terms={terms} />
           ) : null}
           {editing ? (
-            <QuestionEditor message={message} busy={place.busy} />
+            <QuestionEditor message={message} busy={place.busy} unanswered={place.last} />
           ) : message.content !== '' ? (
             <div className="message-bubble">
               <MarkedText text={message.content} terms={terms} />
@@ -209,6 +210,7 @@ function ReplyError({ message }: { message: Message }) {
         onRetry={isLast ? () => void retryReply(message.id) : undefined}
       />
       <ContextTrimOffer message={message} />
+      <SaveAgainOffer message={message} />
     </>
   )
 }

@@ -6,18 +6,31 @@ import './QuestionEditor.css'
 
 /**
  * A question edited in place: Enter (or "Save and send") sends it as a new version beside the
- * original, Shift+Enter breaks the line, Esc cancels.
+ * original, Shift+Enter breaks the line, Esc cancels. A question without a reply (`unanswered`)
+ * may be sent again unchanged: it then gets its reply, with no new version.
  */
-export function QuestionEditor({ message, busy }: { message: Message; busy: boolean }) {
+export function QuestionEditor({
+  message,
+  busy,
+  unanswered = false
+}: {
+  message: Message
+  busy: boolean
+  unanswered?: boolean
+}) {
   const { t } = useTranslation()
   const [text, setText] = useState(message.content)
   const editMessage = useApp((s) => s.editMessage)
+  const regenerateReply = useApp((s) => s.regenerateReply)
   const startEditing = useApp((s) => s.startEditing)
   const empty = text.trim() === '' && message.attachments.length === 0
   const unchanged = text === message.content
   function save(): void {
-    if (empty || busy) return
-    void editMessage(message.id, text)
+    if (empty || busy || (unchanged && !unanswered)) return
+    if (unchanged) {
+      startEditing(null)
+      void regenerateReply(message.id)
+    } else void editMessage(message.id, text)
   }
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): void {
     if (event.nativeEvent.isComposing) return
@@ -55,7 +68,7 @@ export function QuestionEditor({ message, busy }: { message: Message; busy: bool
         <button
           type="submit"
           className="button button-primary"
-          disabled={empty || busy || unchanged}
+          disabled={empty || busy || (unchanged && !unanswered)}
         >
           {t('actions.saveAndSend')}
         </button>

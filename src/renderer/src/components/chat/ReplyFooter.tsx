@@ -14,7 +14,10 @@ function formatCount(count: number, language: string): string {
 export function ReplyFooter({ message, place }: { message: Message; place: MessagePlace }) {
   const { t, i18n } = useTranslation()
   const continueReply = useApp((s) => s.continueReply)
+  const retryReply = useApp((s) => s.retryReply)
   const { usage, finishReason, status } = message
+  // Stopped before any text came (e.g. while waiting out a rate limit): nothing was kept.
+  const nothingArrived = message.content === '' && message.reasoning === ''
   // Continue is offered where the reply was cut short, on the last reply of the path.
   const continueButton =
     place.last && canContinue(message) ? (
@@ -27,12 +30,26 @@ export function ReplyFooter({ message, place }: { message: Message; place: Messa
         {t('actions.continue')}
       </button>
     ) : null
+  // Retry replaces the empty reply; main retries only the last reply of the path.
+  const retryButton =
+    place.last && nothingArrived ? (
+      <button
+        type="button"
+        className="button button-small"
+        disabled={place.busy}
+        onClick={() => void retryReply(message.id)}
+      >
+        {t('errors.retry')}
+      </button>
+    ) : null
   const notes: Array<{ text: string; warning: boolean; action: boolean }> = []
   if (finishReason === 'length')
     notes.push({ text: t('message.cutOff'), warning: true, action: true })
   if (finishReason === 'content_filter')
     notes.push({ text: t('message.contentFilter'), warning: true, action: false })
-  if (status === 'stopped')
+  if (status === 'stopped' && nothingArrived)
+    notes.push({ text: t('stoppedEmpty.note'), warning: false, action: true })
+  else if (status === 'stopped')
     notes.push({ text: t('message.stopped'), warning: false, action: finishReason !== 'length' })
   if (status === 'interrupted')
     notes.push({ text: t('message.interrupted'), warning: true, action: finishReason !== 'length' })
@@ -66,10 +83,10 @@ export function ReplyFooter({ message, place }: { message: Message; place: Messa
       {notes.map((note) => (
         <p
           key={note.text}
-          className={`${note.warning ? 'note note-warning' : 'note'}${note.action && continueButton ? ' note-with-action' : ''}`}
+          className={`${note.warning ? 'note note-warning' : 'note'}${note.action && (continueButton ?? retryButton) ? ' note-with-action' : ''}`}
         >
           <span>{note.text}</span>
-          {note.action ? continueButton : null}
+          {note.action ? (continueButton ?? retryButton) : null}
         </p>
       ))}
       {/* The actions last: hidden until hover, they leave no gap in the words. */}

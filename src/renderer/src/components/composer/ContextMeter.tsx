@@ -13,7 +13,8 @@ import './ContextMeter.css'
 
 /**
  * How much of the model's context window the next request would take (lib/promptEstimate.ts has the
- * rules): shown from half of it, a warning past 90%. `draftText` is the composer's text.
+ * rules): below half of it a quiet bar and share (not announced), from half a note read out, a
+ * warning past 90%. `draftText` is the composer's text.
  */
 export function ContextMeter({ draftText }: { draftText: string }) {
   const { t, i18n } = useTranslation()
@@ -31,10 +32,22 @@ export function ContextMeter({ draftText }: { draftText: string }) {
     [messages, params, draftText, drafts]
   )
   const level = contextLevel(tokens, context)
-  if (level === 'quiet') return null
+  // Nothing to measure yet: an empty new chat shows no meter.
+  if (context <= 0 || (messages.length === 0 && draftText.trim() === '' && drafts.length === 0))
+    return null
   const format = new Intl.NumberFormat(i18n.language)
   const percent = Math.min(999, Math.round((tokens / context) * 100))
   const values = { tokens: format.format(tokens), context: format.format(context), percent }
+  if (level === 'quiet') {
+    return (
+      <div className="context-meter context-meter-quiet" title={t('params.contextNote', values)}>
+        <span className="context-meter-bar" aria-hidden="true">
+          <span style={{ width: `${Math.max(1, percent)}%` }} />
+        </span>
+        <span>{t('params.contextQuiet', { percent: Math.max(1, percent) })}</span>
+      </div>
+    )
+  }
   return (
     <div className={`context-meter context-meter-${level}`} role="status">
       <span className="context-meter-bar" aria-hidden="true">

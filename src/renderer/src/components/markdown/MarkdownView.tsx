@@ -28,8 +28,21 @@ function SafeLink({ href, children }: ComponentProps<'a'>) {
   )
 }
 
+/** A table in a box that scrolls sideways, reachable by keyboard (Tab, then the arrow keys). */
+function ScrollingTable({ children }: ComponentProps<'table'>) {
+  const { t } = useTranslation()
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take the focus so the keyboard can scroll it (axe: scrollable-region-focusable)
+    // biome-ignore lint/a11y/useSemanticElements: a named group around the table, not a form's fieldset
+    <div className="md-table-scroll" tabIndex={0} role="group" aria-label={t('tables.label')}>
+      <table>{children}</table>
+    </div>
+  )
+}
+
 const components: Components = {
   a: ({ href, children }) => <SafeLink href={href}>{children}</SafeLink>,
+  table: ({ children }) => <ScrollingTable>{children}</ScrollingTable>,
   pre: ({ node, children }) => <CodeBlock node={node}>{children}</CodeBlock>
 }
 

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { formatContext, modelDisplayName, type ModelInfo } from '../../../../shared/models'
 
 /**
- * "Doubao Seed 1.6 (doubao-seed-1-6-251015) — text, image, video, thinking, effort levels; 256K
- * context": a model option's accessible name.
+ * "Doubao Seed 1.6, doubao-seed-1-6-251015, 256K context — text, image, video, thinking, effort
+ * levels": a model option's accessible name. It holds the option's visible text (name, id,
+ * context) in the order shown, as WCAG 2.5.3 (label in name) asks; what it accepts comes last.
  */
 export function modelLabel(id: string, info: ModelInfo | undefined, t: TFunction): string {
   const accepts = [t('models.accepts.text')]
@@ -13,14 +14,12 @@ export function modelLabel(id: string, info: ModelInfo | undefined, t: TFunction
   if (info?.thinking) accepts.push(t('models.accepts.thinking'))
   if (info?.reasoningEffort) accepts.push(t('models.accepts.effort'))
   const name = modelDisplayName(id)
-  const list = accepts.join(t('models.listSeparator'))
+  const shown = name === id ? id : t('models.optionNamed', { name, id })
   const label =
-    name === id
-      ? t('models.optionBare', { id, accepts: list })
-      : t('models.option', { name, id, accepts: list })
-  return info && info.context > 0
-    ? t('models.optionContext', { label, context: formatContext(info.context) })
-    : label
+    info && info.context > 0
+      ? t('models.optionContext', { label: shown, context: formatContext(info.context) })
+      : shown
+  return t('models.option', { label, accepts: accepts.join(t('models.listSeparator')) })
 }
 
 /** One model: its readable name and id, what it accepts (icons with names) and its context size. */
@@ -69,6 +68,7 @@ export function ModelOption({
       </span>
       <span className="model-option-text">
         <span className="model-option-name">{modelDisplayName(id)}</span>
+        {/* Spaces between the parts, so their text reads as words (the layout ignores them). */}{' '}
         <span className="model-option-id">{id}</span>
       </span>
       <span className="model-capabilities">
@@ -86,6 +86,7 @@ export function ModelOption({
           )
         )}
       </span>
+      {info && info.context > 0 ? ' ' : null}
       {info && info.context > 0 ? (
         <span
           className="model-context"

@@ -16,6 +16,7 @@ import {
   type ModelFamily,
   type ModelInfo
 } from '../../../../shared/models'
+import { capabilityWords } from '../../lib/modelSearch'
 import { selectCurrentModel } from '../../store'
 import { useApp } from '../../store/StoreProvider'
 import { ModelLegend } from './ModelLegend'
@@ -47,7 +48,10 @@ export function groupModels(models: readonly ModelInfo[], current: string): Mode
   return groups.filter((group) => group.models.length > 0)
 }
 
-/** The groups keeping only models whose readable name or id holds every word of `query`. */
+/**
+ * The groups keeping only models whose readable name, id or capability words (lib/modelSearch.ts,
+ * both languages) hold every word of `query`.
+ */
 export function filterModelGroups(groups: readonly ModelGroup[], query: string): ModelGroup[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean)
   if (words.length === 0) return [...groups]
@@ -55,7 +59,8 @@ export function filterModelGroups(groups: readonly ModelGroup[], query: string):
     .map((group) => ({
       ...group,
       models: group.models.filter((model) => {
-        const haystack = `${modelDisplayName(model.id)} ${model.id}`.toLowerCase()
+        const haystack =
+          `${modelDisplayName(model.id)} ${model.id} ${capabilityWords(model.info)}`.toLowerCase()
         return words.every((word) => haystack.includes(word))
       })
     }))

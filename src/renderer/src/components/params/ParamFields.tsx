@@ -108,3 +108,42 @@ export function StopField({
     </fieldset>
   )
 }
+
+// The sliders' ranges (the API's), steps, and where the thumb rests while the field is Default
+// (the API's own default for both).
+const SLIDERS = {
+  temperature: { max: 2, step: 0.05, rest: 1 },
+  topP: { max: 1, step: 0.01, rest: 1 }
+} as const
+
+/** A range input bound to the same value as the number field beside it (dimmed while Default). */
+export function ParamSlider({
+  field,
+  value,
+  label,
+  defaultText,
+  onChange
+}: {
+  field: keyof typeof SLIDERS
+  value: string
+  label: string
+  defaultText: string
+  onChange: (value: string) => void
+}) {
+  const { max, step, rest } = SLIDERS[field]
+  const number = Number(value)
+  const set = value.trim() !== '' && Number.isFinite(number) && number >= 0 && number <= max
+  return (
+    <input
+      type="range"
+      className={`params-slider${set ? '' : ' params-slider-unset'}`}
+      min={0}
+      max={max}
+      step={step}
+      value={set ? number : rest}
+      aria-label={label}
+      aria-valuetext={set ? undefined : defaultText}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  )
+}

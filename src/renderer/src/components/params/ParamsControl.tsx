@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from
 import { useTranslation } from 'react-i18next'
 import type { ChatParams } from '../../../../shared/params'
 import { paramChips } from '../../lib/paramsForm'
-import { selectActiveConversation } from '../../store'
+import { selectActiveConversation, selectAppliedPresetName } from '../../store'
 import { useApp } from '../../store/StoreProvider'
 import { Tooltip } from '../../ui/Tooltip'
 import { chipText } from './ParamChips'
@@ -20,8 +20,17 @@ export function ParamsControl() {
   const defaultParams = useApp((s) => s.settings.defaultParams)
   const open = useApp((s) => s.openParamsPanel)
   const params = conversation ? conversation.params : (draftParams ?? defaultParams)
+  const presetName = useApp(selectAppliedPresetName)
   return (
     <div className="params-control">
+      {presetName ? (
+        <span className="applied-preset" title={t('params.appliedPreset', { name: presetName })}>
+          <span aria-hidden="true" className="icon-params icon-preset" />
+          <span className="applied-preset-name">
+            {t('params.appliedPreset', { name: presetName })}
+          </span>
+        </span>
+      ) : null}
       {/* The chips open the panel too (a mouse shortcut; the button is the control to tab to). */}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut beside the Parameters button */}
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: the Parameters button is the keyboard's way in */}

@@ -17,7 +17,7 @@ import {
   type ParamsDraft
 } from '../../lib/paramsForm'
 import { CheckedField } from '../../ui/CheckedField'
-import { HistoryField, StopField } from './ParamFields'
+import { HistoryField, ParamSlider, StopField } from './ParamFields'
 import './ParamsForm.css'
 
 /**
@@ -75,18 +75,34 @@ export function ParamsForm({
       error={errorText(field)}
       className="params-field"
     >
-      {(control) => (
-        <input
-          {...control}
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={t('params.default')}
-          value={draft[field]}
-          onChange={(event) => change({ [field]: event.target.value })}
-        />
-      )}
+      {(control) => {
+        const input = (
+          <input
+            {...control}
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t('params.default')}
+            value={draft[field]}
+            onChange={(event) => change({ [field]: event.target.value })}
+          />
+        )
+        return field === 'maxTokens' ? (
+          input
+        ) : (
+          <div className="field-row params-slider-row">
+            <ParamSlider
+              field={field}
+              value={draft[field]}
+              label={t(`params.${field}`)}
+              defaultText={t('params.default')}
+              onChange={(value) => change({ [field]: value })}
+            />
+            {input}
+          </div>
+        )
+      }}
     </CheckedField>
   )
 

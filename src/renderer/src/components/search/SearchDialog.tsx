@@ -10,13 +10,14 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SearchHit } from '../../../../shared/search'
-import { groupByConversation } from '../../lib/historyView'
+import { groupByConversation, withoutEchoedTitles } from '../../lib/historyView'
 import { useApp } from '../../store/StoreProvider'
 import { Dialog } from '../../ui/Dialog'
 import { IconButton } from '../../ui/IconButton'
 import { SearchFilters } from './SearchFilters'
 import { SearchKeys } from './SearchKeys'
 import { SearchResult } from './SearchResult'
+import { SearchStatus } from './SearchStatus'
 import './SearchDialog.css'
 
 // Load the next page when the results are scrolled this close to their end.
@@ -44,7 +45,10 @@ export function SearchDialog() {
   const openResult = useApp((s) => s.openSearchResult)
   const [active, setActive] = useState(0)
 
-  const groups = useMemo(() => groupByConversation(search.results), [search.results])
+  const groups = useMemo(
+    () => withoutEchoedTitles(groupByConversation(search.results)),
+    [search.results]
+  )
   // The keyboard walks the results in the order they are shown: group by group.
   const ordered = useMemo(() => groups.flatMap((group) => group.results), [groups])
   const optionId = useCallback(
@@ -136,7 +140,7 @@ export function SearchDialog() {
           value={search.query}
           spellCheck={false}
           autoComplete="off"
-          aria-controls={resultsId}
+          aria-controls={groups.length > 0 ? resultsId : undefined}
           aria-activedescendant={activeHit ? optionId(activeHit) : undefined}
           onChange={(event) => setQuery(event.target.value)}
         />
@@ -148,19 +152,7 @@ export function SearchDialog() {
         </IconButton>
       </div>
       <SearchFilters />
-      <p className="search-status" role="status">
-        {blank
-          ? ''
-          : search.status === 'failed'
-            ? t('search.failed')
-            : search.status === 'done'
-              ? search.results.length === 0
-                ? t('search.none', { query: search.query.trim() })
-                : search.next
-                  ? t('search.countMore', { count: search.results.length })
-                  : t('search.count', { count: search.results.length })
-              : t('search.searching')}
-      </p>
+      <SearchStatus blank={blank} count={ordered.length} />
       <div className="search-results" onScroll={onResultsScroll}>
         {blank ? (
           <div className="search-empty">

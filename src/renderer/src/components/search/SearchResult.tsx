@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import type { SearchHit } from '../../../../shared/search'
 import { useFormatDate } from '../../lib/date'
-import { readableSnippet } from '../../lib/historyView'
+import type { SnippetPart } from '../../../../shared/search'
+import { readableSnippet, snippetRuns } from '../../lib/historyView'
 
 /** One hit: who wrote it (or Thinking / Attachment / Title), when, and the snippet with its marks. */
 export function SearchResult({
@@ -29,9 +30,15 @@ export function SearchResult({
           : hit.role === 'user'
             ? 'you'
             : 'assistant'
-  // An answer is Markdown, shown rendered: its snippet drops the syntax. Anything else is as typed.
-  const snippet =
-    hit.field === 'content' && hit.role === 'assistant' ? readableSnippet(hit.snippet) : hit.snippet
+  // An answer and its thinking are Markdown, shown rendered: their snippets drop the syntax. Math in
+  // a message shows as its source in code style. A title and a file name are as typed.
+  const markdown =
+    hit.field === 'reasoning' || (hit.field === 'content' && hit.role === 'assistant')
+  const snippet = markdown ? readableSnippet(hit.snippet) : hit.snippet
+  const runs =
+    hit.field === 'title' || hit.field === 'attachment'
+      ? [{ code: false, parts: snippet }]
+      : snippetRuns(snippet)
   return (
     // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the search box; the option is reached by aria-activedescendant
     // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard works through the search box (arrows, Enter)
@@ -53,18 +60,33 @@ export function SearchResult({
         <span className="search-hit-model">{hit.model}</span>
       </div>
       <p className="search-hit-snippet">
-        {snippet.map((part, index) =>
-          part.match ? (
-            // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one snippet, in order, never reordered
-            <mark key={index} className="search-mark">
-              {part.text}
-            </mark>
+        {runs.map((run, index) =>
+          run.code ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: runs of one snippet, in order, never reordered
+            <code key={index} className="search-hit-code">
+              <SnippetText parts={run.parts} />
+            </code>
           ) : (
-            // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one snippet, in order, never reordered
-            <span key={index}>{part.text}</span>
+            // biome-ignore lint/suspicious/noArrayIndexKey: runs of one snippet, in order, never reordered
+            <SnippetText key={index} parts={run.parts} />
           )
         )}
       </p>
     </div>
+  )
+}
+
+/** Snippet text with its matches marked. */
+function SnippetText({ parts }: { parts: readonly SnippetPart[] }) {
+  return parts.map((part, index) =>
+    part.match ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one snippet, in order, never reordered
+      <mark key={index} className="search-mark">
+        {part.text}
+      </mark>
+    ) : (
+      // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one snippet, in order, never reordered
+      <span key={index}>{part.text}</span>
+    )
   )
 }

@@ -13,9 +13,7 @@ export function ConnectionStatus() {
     const description = describeError(test.error, t)
     return (
       <div role="alert" className="connection-status connection-failed">
-        <p>
-          {t('connection.failed')} {description.text}
-        </p>
+        <p>{t('connection.failedWith', { reason: description.text })}</p>
         {description.detail ? <p className="error-notice-detail">{description.detail}</p> : null}
       </div>
     )

@@ -1,11 +1,11 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SETTINGS_TABS, type SettingsTab } from '../../store'
 import { useApp } from '../../store/StoreProvider'
+import { ShortcutList } from '../app/ShortcutSheet'
 import { AppearanceSettings } from './AppearanceSettings'
-import { BaseURLField, filled, KeyField } from './ConnectionFields'
-import { ConnectionTest } from './ConnectionTest'
-import { FormError, KeychainWarning } from './FormNotices'
-import { RemoveKeyButton } from './RemoveKeyButton'
+import { ConnectionSection, KeySection } from './ConnectionSettings'
+import { FormError } from './FormNotices'
 import { HistorySection } from './HistorySection'
 import { UpdateSettings } from './UpdateSettings'
 import { LanguageSelect } from './LanguageSelect'
@@ -14,154 +14,133 @@ import { Dialog } from '../../ui/Dialog'
 import { IconButton } from '../../ui/IconButton'
 import './SettingsDialog.css'
 
-/** The settings modal: language, theme and font size, base URL, the key (replace, remove) and a connection test. */
+/**
+ * The settings window: tabs down the side (General, Connection, Models & parameters, Presets,
+ * History & backups, Shortcuts), one panel at a time with its own scroll, opened on the tab last used.
+ */
 export function SettingsDialog() {
   const { t } = useTranslation()
   const titleId = useId()
+  const baseId = useId()
   const closeSettings = useApp((s) => s.closeSettings)
+  const tab = useApp((s) => s.settingsTab)
+  const showTab = useApp((s) => s.showSettingsTab)
+  const selectedRef = useRef<HTMLButtonElement>(null)
+  const tabId = (name: SettingsTab) => `${baseId}-tab-${name}`
+
+  // Arrows move between tabs and show the one reached (tabs that activate on focus, as in WAI-ARIA).
+  function onTabKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    const index = SETTINGS_TABS.indexOf(tab)
+    const last = SETTINGS_TABS.length - 1
+    const next =
+      event.key === 'ArrowDown' || event.key === 'ArrowRight'
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === 'ArrowUp' || event.key === 'ArrowLeft'
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null
+    if (next === null) return
+    event.preventDefault()
+    showTab(SETTINGS_TABS[next])
+    document.getElementById(tabId(SETTINGS_TABS[next]))?.focus()
+  }
 
   // Esc is handled by the app's window shortcuts.
   return (
-    <Dialog labelledBy={titleId} onClose={closeSettings}>
+    <Dialog
+      labelledBy={titleId}
+      onClose={closeSettings}
+      initialFocus={selectedRef}
+      className="modal settings-window"
+    >
       <header className="modal-header">
         <h2 id={titleId}>{t('settings.title')}</h2>
         <IconButton label={t('settings.close')} onClick={closeSettings}>
           <span aria-hidden="true">×</span>
         </IconButton>
       </header>
-      <div className="modal-body">
-        <section className="settings-section">
-          <h3>{t('appearance.title')}</h3>
-          <LanguageSelect />
-          <AppearanceSettings />
-        </section>
-        <ConnectionSection />
-        <KeySection />
-        <DefaultParamsSection />
-        <PresetsSection />
-        <HistorySection />
-        <UpdateSettings />
-        <FormError />
+      <div className="settings-layout">
+        <div
+          role="tablist"
+          aria-orientation="vertical"
+          aria-labelledby={titleId}
+          className="settings-tabs"
+          onKeyDown={onTabKeyDown}
+        >
+          {SETTINGS_TABS.map((name) => (
+            <button
+              key={name}
+              ref={name === tab ? selectedRef : undefined}
+              id={tabId(name)}
+              type="button"
+              role="tab"
+              className="settings-tab"
+              aria-selected={name === tab}
+              aria-controls={`${baseId}-panel`}
+              tabIndex={name === tab ? 0 : -1}
+              onClick={() => showTab(name)}
+            >
+              {t(`settings.tabs.${name}`)}
+            </button>
+          ))}
+        </div>
+        <div
+          id={`${baseId}-panel`}
+          role="tabpanel"
+          aria-labelledby={tabId(tab)}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling tab panel takes focus, so the keyboard can scroll it (WAI-ARIA tabs)
+          tabIndex={0}
+          className="settings-panel"
+        >
+          <TabContent tab={tab} />
+          <FormError />
+        </div>
       </div>
     </Dialog>
   )
 }
 
-function ConnectionSection() {
+/** What one tab shows. */
+function TabContent({ tab }: { tab: SettingsTab }): ReactNode {
   const { t } = useTranslation()
-  const savedBaseURL = useApp((s) => s.settings.baseURL)
-  const saveBaseURL = useApp((s) => s.saveBaseURL)
-  const [baseURL, setBaseURL] = useState(savedBaseURL)
-  const [saved, setSaved] = useState(false)
-  const dirty = baseURL.trim() !== savedBaseURL
-
-  async function save(event: FormEvent): Promise<void> {
-    event.preventDefault()
-    if (!dirty || !filled(baseURL)) return
-    setSaved(await saveBaseURL(baseURL.trim()))
+  switch (tab) {
+    case 'general':
+      return (
+        <>
+          <section className="settings-section">
+            <h3>{t('appearance.title')}</h3>
+            <LanguageSelect />
+            <AppearanceSettings />
+          </section>
+          <UpdateSettings />
+        </>
+      )
+    case 'connection':
+      return (
+        <>
+          <ConnectionSection />
+          <KeySection />
+        </>
+      )
+    case 'models':
+      return <DefaultParamsSection />
+    case 'presets':
+      return <PresetsSection />
+    case 'history':
+      return <HistorySection />
+    case 'shortcuts':
+      return (
+        <section className="settings-section" aria-labelledby="settings-shortcuts">
+          <h3 id="settings-shortcuts">{t('shortcuts.title')}</h3>
+          <ShortcutList />
+        </section>
+      )
   }
-
-  return (
-    <section className="settings-section">
-      <h3>{t('settings.connection')}</h3>
-      <form onSubmit={(event) => void save(event)}>
-        <BaseURLField
-          value={baseURL}
-          onChange={(value) => {
-            setBaseURL(value)
-            setSaved(false)
-          }}
-          trailing={
-            // Only with an unsaved change, so replacing the key shows a single "Save".
-            dirty ? (
-              <button type="submit" className="button button-primary" disabled={!filled(baseURL)}>
-                {t('settings.save')}
-              </button>
-            ) : null
-          }
-        >
-          {saved && !dirty ? (
-            <p role="status" className="field-hint">
-              {t('settings.saved')}
-            </p>
-          ) : null}
-        </BaseURLField>
-      </form>
-      <ConnectionTest baseURL={baseURL.trim()} savedBaseURL={savedBaseURL} />
-    </section>
-  )
-}
-
-function KeySection() {
-  const { t } = useTranslation()
-  const keyStatus = useApp((s) => s.keyStatus)
-  const replaceKey = useApp((s) => s.replaceKey)
-  const removeKey = useApp((s) => s.removeKey)
-  const [replacing, setReplacing] = useState(false)
-  const [key, setKey] = useState('')
-
-  async function save(event: FormEvent): Promise<void> {
-    event.preventDefault()
-    if (!filled(key)) return
-    if (await replaceKey(key.trim())) {
-      setKey('')
-      setReplacing(false)
-    }
-  }
-
-  const status = keyStatus?.hasKey
-    ? keyStatus.last4
-      ? t('settings.keySet', { last4: keyStatus.last4 })
-      : t('settings.keySetNoHint')
-    : t('settings.noKey')
-
-  return (
-    <section className="settings-section">
-      <h3>{t('settings.key')}</h3>
-      <p className="key-status">
-        {status}
-        {keyStatus?.hasKey && keyStatus.storage ? (
-          <span className="field-hint">
-            {' '}
-            {t(keyStatus.storage === 'keychain' ? 'settings.inKeychain' : 'settings.inMemory')}
-          </span>
-        ) : null}
-      </p>
-      <KeychainWarning keyStatus={keyStatus} />
-      {replacing ? (
-        <form onSubmit={(event) => void save(event)}>
-          <KeyField
-            label="settings.newKey"
-            value={key}
-            autoFocus
-            onChange={setKey}
-            trailing={
-              <>
-                <button type="submit" className="button button-primary" disabled={!filled(key)}>
-                  {t('settings.save')}
-                </button>
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  onClick={() => {
-                    setReplacing(false)
-                    setKey('')
-                  }}
-                >
-                  {t('settings.cancel')}
-                </button>
-              </>
-            }
-          />
-        </form>
-      ) : (
-        <div className="form-actions form-actions-start">
-          <button type="button" className="button" onClick={() => setReplacing(true)}>
-            {t('settings.replaceKey')}
-          </button>
-          {keyStatus?.hasKey ? <RemoveKeyButton onRemove={() => void removeKey()} /> : null}
-        </div>
-      )}
-    </section>
-  )
 }

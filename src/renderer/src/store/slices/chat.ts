@@ -10,6 +10,7 @@ import { EMPTY_TRAY, selectCurrentModel, trayKeyOf } from '../selectors'
 import type { MessageCache } from '../streamBuffer'
 import { refuseFile, updateTray } from './composer'
 import { updateConversation } from './conversations'
+import { presetOfNewConversation } from './params'
 
 /** A message opened from search: scrolled to, highlighted, its matches marked. */
 export interface SearchHighlight {
@@ -137,6 +138,7 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
         loadingConversationId: null,
         highlight: null,
         draftParams: null,
+        appliedPreset: null,
         ...pruneCache(state, null)
       })
     },
@@ -215,7 +217,12 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
       set({
         sending: false,
         draftModel: model,
-        ...(conversationId === null ? { draftParams: null } : {}),
+        ...(conversationId === null
+          ? {
+              draftParams: null,
+              appliedPreset: presetOfNewConversation(current.appliedPreset, conversation.id)
+            }
+          : {}),
         trays,
         leftOut: leftOutNext,
         activeConversationId: stillHere ? conversation.id : current.activeConversationId,

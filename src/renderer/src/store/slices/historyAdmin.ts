@@ -32,6 +32,8 @@ export interface HistoryAdminSlice {
   refreshHistoryStatus(): Promise<void>
   /** Puts a backup in place of the refused history; continues into the app once it opens. */
   restoreBackup(name: string): Promise<void>
+  /** Opens a history refused as far smaller than recorded, as it is (restoringBackup: 'keep'). */
+  keepHistory(): Promise<void>
 }
 
 /** The history admin slice: recovery from backups, and files in and out. */
@@ -100,23 +102,37 @@ export function createHistoryAdminSlice(args: SliceArgs): HistoryAdminSlice {
     async restoreBackup(name) {
       if (get().restoringBackup !== null) return
       set({ restoringBackup: name, recoveryError: null })
-      const result = await api.restoreBackup({ name })
-      if (!result.ok) {
-        set({ restoringBackup: null, recoveryError: result.error })
-        return
-      }
-      set({ historyStatus: result.value })
-      if (result.value.state === 'refused') {
-        // That backup could not be opened either; the screen says why and lists the rest.
-        set({
-          restoringBackup: null,
-          recoveryError: { code: 'history_unavailable', message: result.value.detail }
-        })
-        return
-      }
-      set({ phase: 'loading' })
-      await startApp(args)
-      set({ restoringBackup: null })
+      await continueAfterRecovery(args, await api.restoreBackup({ name }))
+    },
+
+    async keepHistory() {
+      if (get().restoringBackup !== null) return
+      set({ restoringBackup: 'keep', recoveryError: null })
+      await continueAfterRecovery(args, await api.keepHistory())
     }
   }
+}
+
+/** After a restore or a keep: into the app once the history opens, or the screen says why not. */
+async function continueAfterRecovery(
+  args: SliceArgs,
+  result: Awaited<ReturnType<SliceArgs['api']['restoreBackup']>>
+): Promise<void> {
+  const { set } = args
+  if (!result.ok) {
+    set({ restoringBackup: null, recoveryError: result.error })
+    return
+  }
+  set({ historyStatus: result.value })
+  if (result.value.state === 'refused') {
+    // That backup could not be opened either; the screen says why and lists the rest.
+    set({
+      restoringBackup: null,
+      recoveryError: { code: 'history_unavailable', message: result.value.detail }
+    })
+    return
+  }
+  set({ phase: 'loading' })
+  await startApp(args)
+  set({ restoringBackup: null })
 }

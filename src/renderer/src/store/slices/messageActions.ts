@@ -22,6 +22,8 @@ export interface MessageActionsSlice {
   editMessage(messageId: number, text: string): Promise<boolean>
   /** Streams the rest of a cut-off or stopped reply into it. */
   continueReply(messageId: number): Promise<void>
+  /** Writes a reply the disk refused to save, from the text main kept (Save again). */
+  saveReplyAgain(messageId: number): Promise<void>
   /** Shows another version of a message (its newest branch). */
   showVersion(messageId: number): Promise<void>
   /** Deletes a message and what followed it on its branches. */
@@ -67,8 +69,12 @@ export function createMessageActionsSlice(args: SliceArgs): MessageActionsSlice 
         return
       }
       const reply = stream.settle(result.value)
-      // The new version takes the old one's place; what followed it belongs to the old branch.
-      replacePathFrom(args, conversationId, messageId, [reply], false)
+      // The new version takes the old one's place; what followed it belongs to the old branch. A
+      // question without a reply keeps its place and gets the reply after it.
+      const question = get().messagesByConversation[conversationId]?.find(
+        (m) => m.id === messageId && m.role === 'user'
+      )
+      replacePathFrom(args, conversationId, question ? reply.id : messageId, [reply], false)
       if (reply.status === 'streaming')
         set({ streaming: { ...get().streaming, [conversationId]: reply.id } })
     },
@@ -114,6 +120,17 @@ export function createMessageActionsSlice(args: SliceArgs): MessageActionsSlice 
       const streaming = { ...get().streaming }
       if (streaming[conversationId] === messageId) delete streaming[conversationId]
       set({ streaming, banner: result.error })
+    },
+
+    async saveReplyAgain(messageId) {
+      const conversationId = conversationOf(args, messageId)
+      if (conversationId === undefined) return
+      const result = await api.saveReplyAgain({ messageId })
+      if (!result.ok) {
+        set({ banner: result.error })
+        return
+      }
+      replaceMessage(args, conversationId, result.value)
     },
 
     async showVersion(messageId) {

@@ -14,6 +14,11 @@ export interface ParamsSlice {
    */
   draftParams: ChatParams | null
   paramsPanelOpen: boolean
+  /**
+   * The preset the new chat was started from (and, once sent, the conversation it became): the
+   * header names it while the parameters are still the preset's.
+   */
+  appliedPreset: AppliedPreset | null
 
   openParamsPanel(): void
   closeParamsPanel(): void
@@ -28,6 +33,21 @@ export interface ParamsSlice {
   startFromPreset(preset: Preset): void
   /** Sends only the last `turns` turns from now on, and asks for the failed reply again. */
   trimHistoryAndRetry(messageId: number, turns: number): Promise<void>
+}
+
+/** A preset as applied: its name, the parameters it set, and where (null: the new chat). */
+export interface AppliedPreset {
+  name: string
+  params: ChatParams
+  conversationId: number | null
+}
+
+/** The applied preset moved to the conversation the new chat became on its first send. */
+export function presetOfNewConversation(
+  preset: AppliedPreset | null,
+  conversationId: number
+): AppliedPreset | null {
+  return preset && preset.conversationId === null ? { ...preset, conversationId } : preset
 }
 
 /** The parameters slice. */
@@ -47,6 +67,7 @@ export function createParamsSlice(args: SliceArgs): ParamsSlice {
   return {
     draftParams: null,
     paramsPanelOpen: false,
+    appliedPreset: null,
 
     openParamsPanel() {
       set({ paramsPanelOpen: true })
@@ -100,9 +121,11 @@ export function createParamsSlice(args: SliceArgs): ParamsSlice {
       const model = preset.model ?? get().draftModel
       if (preset.model) scope.draftModelChosen = true
       // A preset made for another model keeps only what this one takes.
+      const params = fitParams(preset.params, modelInfoOf(get().models, model))
       set({
         draftModel: model,
-        draftParams: fitParams(preset.params, modelInfoOf(get().models, model))
+        draftParams: params,
+        appliedPreset: { name: preset.name, params, conversationId: null }
       })
     },
 

@@ -18,16 +18,38 @@ export type InstantSettingsPatch = Pick<
   'language' | 'theme' | 'fontSize' | 'checkForUpdates'
 >
 
+/** The settings window's tabs, in order. */
+export const SETTINGS_TABS = [
+  'general',
+  'connection',
+  'models',
+  'presets',
+  'history',
+  'shortcuts'
+] as const
+export type SettingsTab = (typeof SETTINGS_TABS)[number]
+
 export interface SettingsSlice {
   settings: Settings
   keyStatus: KeyStatus | null
   settingsOpen: boolean
+  /** The settings tab shown: the last one used, so Settings opens where it was left. */
+  settingsTab: SettingsTab
   connectionTest: ConnectionTest
   /** An error from the setup screen or the settings dialog. */
   formError: AppErrorInfo | null
+  /** The base URL as typed in Settings, not saved yet (null: the field shows the saved one). */
+  baseURLDraft: string | null
+  /** Closing Settings was refused once because of the unsaved base URL; closing again drops it. */
+  baseURLDraftWarned: boolean
 
   openSettings(): void
+  /** Opens Settings on one tab (an error's "Open Settings" goes to Connection). */
+  openSettingsAt(tab: SettingsTab): void
+  showSettingsTab(tab: SettingsTab): void
+  /** Closes Settings; with an unsaved base URL the first call only warns, so no edit is lost silently. */
   closeSettings(): void
+  setBaseURLDraft(baseURL: string): void
   /** Saves the language, theme, font size or update checks: shown at once, undone if main refuses. */
   updateSettings(patch: InstantSettingsPatch): Promise<void>
   saveBaseURL(baseURL: string): Promise<boolean>
@@ -50,15 +72,47 @@ export function createSettingsSlice(args: SliceArgs): SettingsSlice {
     settings: DEFAULT_SETTINGS,
     keyStatus: null,
     settingsOpen: false,
+    settingsTab: 'general',
     connectionTest: { state: 'idle' },
     formError: null,
+    baseURLDraft: null,
+    baseURLDraftWarned: false,
 
     openSettings() {
       set({ settingsOpen: true, formError: null, connectionTest: { state: 'idle' } })
     },
 
+    openSettingsAt(tab) {
+      get().openSettings()
+      set({ settingsTab: tab })
+    },
+
+    showSettingsTab(tab) {
+      set({ settingsTab: tab, formError: null })
+    },
+
     closeSettings() {
-      set({ settingsOpen: false, formError: null, connectionTest: { state: 'idle' } })
+      const { baseURLDraft, baseURLDraftWarned, settings } = get()
+      if (
+        baseURLDraft !== null &&
+        baseURLDraft.trim() !== settings.baseURL &&
+        !baseURLDraftWarned
+      ) {
+        // The warning sits under the base URL field: show its tab.
+        set({ baseURLDraftWarned: true, settingsTab: 'connection' })
+        return
+      }
+      set({
+        settingsOpen: false,
+        formError: null,
+        connectionTest: { state: 'idle' },
+        baseURLDraft: null,
+        baseURLDraftWarned: false
+      })
+    },
+
+    setBaseURLDraft(baseURL) {
+      set({ baseURLDraft: baseURL, baseURLDraftWarned: false })
     },
 
     async updateSettings(patch) {
@@ -76,7 +130,7 @@ export function createSettingsSlice(args: SliceArgs): SettingsSlice {
         set({ formError: result.error })
         return false
       }
-      set({ settings: result.value })
+      set({ settings: result.value, baseURLDraft: null, baseURLDraftWarned: false })
       // Another server may offer other models.
       await get().loadModels()
       return true

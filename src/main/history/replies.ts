@@ -1,0 +1,31 @@
+// A reply as it starts: an empty streaming message with the parameters it is requested with.
+import type { ChatParams } from '../../shared/params'
+import type { Message } from '../../shared/types'
+import type { HistoryDatabase } from '../db/database'
+import { insertMessage } from './messages'
+import { setReplyParams } from './params'
+
+/**
+ * An empty streaming reply after `parentId` (by default the current leaf), which becomes the
+ * leaf; it records the parameters it is requested with.
+ */
+export function insertStreamingReply(
+  db: HistoryDatabase,
+  conversationId: number,
+  model: string,
+  params: ChatParams,
+  now: number,
+  parentId?: number | null
+): Message {
+  const reply = insertMessage(db, {
+    conversationId,
+    role: 'assistant',
+    content: '',
+    status: 'streaming',
+    model,
+    now,
+    parentId
+  })
+  setReplyParams(db, reply.id, params)
+  return { ...reply, params }
+}

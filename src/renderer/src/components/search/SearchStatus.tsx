@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next'
+import { modelDisplayName } from '../../../../shared/models'
+import { useApp } from '../../store/StoreProvider'
+
+/**
+ * The line under the filters: searching, failed, how many results, or "No results" naming the
+ * filters that narrowed it, with the way to clear them.
+ */
+export function SearchStatus({ blank, count }: { blank: boolean; count: number }) {
+  const { t } = useTranslation()
+  const search = useApp((s) => s.search)
+  const setFilters = useApp((s) => s.setSearchFilters)
+  const filters = [
+    search.model !== '' ? t('search.filter.model', { name: modelDisplayName(search.model) }) : null,
+    search.from !== '' ? t('search.filter.from', { date: search.from }) : null,
+    search.to !== '' ? t('search.filter.to', { date: search.to }) : null
+  ].filter((filter) => filter !== null)
+  const none = !blank && search.status === 'done' && count === 0
+  const text = blank
+    ? ''
+    : search.status === 'failed'
+      ? t('search.failed')
+      : search.status !== 'done'
+        ? t('search.searching')
+        : count > 0
+          ? t(search.next ? 'search.countMore' : 'search.count', { count })
+          : filters.length > 0
+            ? t('search.noneFiltered', {
+                query: search.query.trim(),
+                filters: filters.join(t('search.filter.separator'))
+              })
+            : t('search.none', { query: search.query.trim() })
+  return (
+    <div className="search-status-row">
+      <p className="search-status" role="status">
+        {text}
+      </p>
+      {none && filters.length > 0 ? (
+        <button
+          type="button"
+          className="button button-quiet search-status-clear"
+          onClick={() => setFilters({ model: '', from: '', to: '' })}
+        >
+          {t('search.clearTheFilter', { count: filters.length })}
+        </button>
+      ) : null}
+    </div>
+  )
+}
