@@ -225,7 +225,14 @@ async function expectChipsAccountedFor(page: Page, words: (typeof LOCALES)[numbe
   }
   await expect(more).toHaveText(`+${all - shown}`)
   await more.click()
-  await expect(page.locator('.param-chips-popover').getByRole('listitem')).toHaveCount(all - shown)
+  const hidden = page.locator('.param-chips-popover').getByRole('listitem')
+  await expect(hidden).toHaveCount(all - shown)
+  // Each one inside the popover, none cut off below it.
+  const popover = (await page.locator('.param-chips-popover').boundingBox())!
+  for (const chip of await hidden.all()) {
+    const box = (await chip.boundingBox())!
+    expect(box.y + box.height).toBeLessThanOrEqual(popover.y + popover.height)
+  }
   await page.keyboard.press('Escape')
   await expect(page.locator('.param-chips-popover')).toHaveCount(0)
 }
