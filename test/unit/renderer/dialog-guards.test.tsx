@@ -64,7 +64,7 @@ describe('Escape in Settings with an edited, unsaved base URL', () => {
     async (language, warning) => {
       const { store, user } = await renderApp()
       await act(() => i18n.changeLanguage(language))
-      await act(() => store.getState().openSettings())
+      await act(() => store.getState().openSettingsAt('connection'))
       const field = screen.getByRole('textbox', {
         name: language === 'en' ? 'Base URL' : '基础 URL'
       })

@@ -73,7 +73,8 @@ describe('error details in the UI language', () => {
         hasKey: true,
         last4: null,
         storage: 'keychain'
-      }
+      },
+      settingsTab: 'connection'
     })
     const { container } = await renderWithStore(<SettingsDialog />, store)
     expect(container.querySelector('.key-status')?.textContent).toBe(
