@@ -5,7 +5,7 @@ import type { MessageContent } from '../attachments/parts'
 import { AppError } from '../errors'
 import { KeyScrubber, withoutKey } from '../redact'
 import { isAccountError, notApiResponse, retryAfterSeconds, toAppError } from './apiErrors'
-import { RateLimitWait } from './rateLimitWait'
+import { ReplyControl } from './rateLimitWait'
 
 /** One message of the request, as the API takes it: text, or parts with images and videos. */
 export interface ChatMessageParam {
@@ -28,7 +28,7 @@ export interface ChatStreamRequest {
   /** Told when a 429 makes the reply wait (when it retries, in ms since the epoch), null when it retries. */
   onWaiting?: (retryAt: number | null) => void
   /** Where a rate-limit wait sleeps; "Retry now" cuts it short. */
-  rateLimitWait?: RateLimitWait
+  rateLimitWait?: ReplyControl
 }
 
 export interface ChatStreamEnd {
@@ -123,7 +123,7 @@ export async function streamChat(
         if (seconds === undefined || waits >= options.maxRetries) throw error
         request.onWaiting?.(Date.now() + seconds * 1000)
         try {
-          await (request.rateLimitWait ?? new RateLimitWait()).wait(
+          await (request.rateLimitWait ?? new ReplyControl()).wait(
             seconds * 1000,
             controller.signal
           )

@@ -2,8 +2,11 @@
 // Retry-After on a 429 (the SDK's sleep can be neither seen nor ended early).
 import { APIUserAbortError } from 'openai'
 
-/** One reply's rate-limit waits: the client sleeps in `wait`, "Retry now" calls `skip`. */
-export class RateLimitWait {
+/**
+ * One reply's controls: Stop aborts it (an AbortController), "Retry now" (`skip`) ends the
+ * rate-limit wait the client sleeps in `wait`.
+ */
+export class ReplyControl extends AbortController {
   private cut: (() => void) | null = null
 
   /** Resolves after `ms`, or at once on `skip`; rejects as a user abort when `signal` fires. */

@@ -14,7 +14,7 @@ import { getSettings } from '../settings/settings'
 import { storageError } from '../storage'
 import { isAbort, streamChat } from './client'
 import type { ChatServiceOptions } from './options'
-import type { RateLimitWait } from './rateLimitWait'
+import type { ReplyControl } from './rateLimitWait'
 import type { RequestContext } from './request'
 
 /** What a reply's stream needs from the chat service. */
@@ -32,7 +32,7 @@ export interface ReplyStreamArgs {
   context: RequestContext
   signal: AbortSignal
   /** Where a rate-limit wait sleeps ("Retry now" cuts it short). */
-  rateLimitWait?: RateLimitWait
+  rateLimitWait?: ReplyControl
   continued?: Message
 }
 

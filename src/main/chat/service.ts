@@ -6,13 +6,13 @@ import { AppError, stillStreaming } from '../errors'
 import type { HistoryDatabase } from '../db/database'
 import * as conversations from '../history/conversations'
 import * as messages from '../history/messages'
-import { insertStreamingReply } from '../history/replies'
+import { finishedReply, insertStreamingReply } from '../history/replies'
 import type { KeyManager } from '../secrets/keychain'
 import { getSettings } from '../settings/settings'
 import { storedAttachments, type ChatAttachments } from './attachments'
 import { DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './options'
 import { streamReply } from './replyStream'
-import { RateLimitWait } from './rateLimitWait'
+import { ReplyControl } from './rateLimitWait'
 import { UnsavedReplies } from './unsavedReplies'
 import {
   CONTINUE_PROMPT,
@@ -28,8 +28,7 @@ export type SendArgs = z.output<typeof requestSchemas.sendMessage>
 
 interface ActiveReply {
   conversationId: number
-  rateLimitWait: RateLimitWait
-  controller: AbortController
+  controller: ReplyControl
   done: Promise<void>
 }
 
@@ -141,7 +140,7 @@ export class ChatService {
 
   /** Replaces a failed or stopped reply with a new one streamed from the same context. */
   async retry(messageId: number): Promise<Message> {
-    const failed = this.existingReply(messageId)
+    const failed = finishedReply(this.db, messageId)
     // Only the end of the conversation shown can be replaced (Regenerate branches anywhere).
     if (messages.currentLeaf(this.db, failed.conversationId) !== failed.id) {
       throw new AppError('invalid_input', 'Only the last reply of a conversation can be retried.')
@@ -201,7 +200,7 @@ export class ChatService {
       question?.role === 'user' &&
       messages.currentLeaf(this.db, question.conversationId) === question.id
     // Any other question is not a reply: not_found.
-    const previous = unanswered ? question : this.existingReply(messageId)
+    const previous = unanswered ? question : finishedReply(this.db, messageId)
     const release = this.reserve(previous.conversationId)
     try {
       const parentId = unanswered ? previous.id : previous.parentId
@@ -277,7 +276,7 @@ export class ChatService {
    * prefilling an assistant message is unconfirmed (README, "Chat actions").
    */
   async continueReply(messageId: number): Promise<Message> {
-    const cut = this.existingReply(messageId)
+    const cut = finishedReply(this.db, messageId)
     if (
       cut.content === '' ||
       !(cut.finishReason === 'length' || cut.status === 'stopped' || cut.status === 'interrupted')
@@ -312,14 +311,6 @@ export class ChatService {
     }
   }
 
-  /** A finished reply that exists; throws the error the UI explains otherwise. */
-  private existingReply(messageId: number): Message {
-    const reply = messages.getMessage(this.db, messageId)
-    if (reply?.role !== 'assistant') throw new AppError('not_found', 'That reply no longer exists.')
-    if (reply.status === 'streaming') throw stillStreaming('reply')
-    return reply
-  }
-
   /** Stops a streaming reply; what arrived is kept. */
   async stop(messageId: number): Promise<void> {
     const reply = this.active.get(messageId)
@@ -330,7 +321,7 @@ export class ChatService {
 
   /** Ends a reply's rate-limit wait: it retries at once (nothing happens when it does not wait). */
   retryNow(messageId: number): void {
-    this.active.get(messageId)?.rateLimitWait.skip()
+    this.active.get(messageId)?.controller.skip()
   }
 
   /** Refuses new replies and stops every streaming one (app quit); each keeps its text as 'stopped'. */
@@ -384,8 +375,7 @@ export class ChatService {
     context: RequestContext,
     continued?: Message
   ): void {
-    const controller = new AbortController()
-    const rateLimitWait = new RateLimitWait()
+    const controller = new ReplyControl()
     // The reply counts as finished before its replyEnded goes out: a send made on hearing it is
     // not refused as busy.
     const emit: EmitEvent = (name, payload) => {
@@ -394,19 +384,12 @@ export class ChatService {
     }
     const done = streamReply(
       { db: this.db, emit, options: this.options, now: this.now },
-      { reply, apiKey, context, signal: controller.signal, rateLimitWait, continued },
+      { reply, apiKey, context, signal: controller.signal, rateLimitWait: controller, continued },
       (unsaved) => this.unsaved.keep(reply.id, unsaved)
     )
       // streamReply does not reject; if it ever did, the process must not die of it.
       .catch((error) => console.error('A reply ended with an unexpected error:', error))
-      .finally(() => {
-        this.active.delete(reply.id)
-      })
-    this.active.set(reply.id, {
-      conversationId: reply.conversationId,
-      controller,
-      rateLimitWait,
-      done
-    })
+      .finally(() => this.active.delete(reply.id))
+    this.active.set(reply.id, { conversationId: reply.conversationId, controller, done })
   }
 }

@@ -1,8 +1,10 @@
-// A reply as it starts: an empty streaming message with the parameters it is requested with.
+// A reply as it starts (an empty streaming message with the parameters it is requested with),
+// and a finished one looked up to act on.
 import type { ChatParams } from '../../shared/params'
 import type { Message } from '../../shared/types'
 import type { HistoryDatabase } from '../db/database'
-import { insertMessage } from './messages'
+import { AppError, stillStreaming } from '../errors'
+import { getMessage, insertMessage } from './messages'
 import { setReplyParams } from './params'
 
 /**
@@ -28,4 +30,12 @@ export function insertStreamingReply(
   })
   setReplyParams(db, reply.id, params)
   return { ...reply, params }
+}
+
+/** A finished reply that exists; throws the error the UI explains otherwise. */
+export function finishedReply(db: HistoryDatabase, messageId: number): Message {
+  const reply = getMessage(db, messageId)
+  if (reply?.role !== 'assistant') throw new AppError('not_found', 'That reply no longer exists.')
+  if (reply.status === 'streaming') throw stillStreaming('reply')
+  return reply
 }

@@ -55,6 +55,7 @@ describe('the key checked on save', () => {
     vi.mocked(fake.api.testConnection).mockResolvedValueOnce(REFUSED)
     await user.click(screen.getByRole('button', { name: 'Settings' }))
     const dialog = screen.getByRole('dialog', { name: 'Settings' })
+    await user.click(within(dialog).getByRole('tab', { name: 'Connection' }))
     await user.click(within(dialog).getByRole('button', { name: 'Replace key' }))
     await user.type(within(dialog).getByLabelText('New API key'), 'sk-wrong-9876')
     await user.click(within(dialog).getByRole('button', { name: 'Save' }))
@@ -70,6 +71,7 @@ describe('the key checked on save', () => {
   it('Remove key asks first; Cancel keeps the key', async () => {
     const { fake, user } = await renderApp(createFakeApi())
     await user.click(screen.getByRole('button', { name: 'Settings' }))
+    await user.click(screen.getByRole('tab', { name: 'Connection' }))
     await user.click(screen.getByRole('button', { name: 'Remove key' }))
     const question = screen.getByRole('group', { name: 'Remove key' })
     expect(question.textContent).toContain('Remove the saved key?')
