@@ -51,6 +51,8 @@ test('Settings is a tabbed window that fits a 480 px-tall window, in English and
 
   // A 640 × 480 window: the whole window shows, and the long tab scrolls inside its panel.
   await page.setViewportSize({ width: 640, height: 480 })
+  // Below 900 px Settings sits in the sidebar, an overlay opened from the header (issue 15).
+  await page.getByRole('button', { name: 'Show sidebar' }).click()
   await page.getByRole('button', { name: 'Settings' }).click()
   const dialog = page.getByRole('dialog', { name: 'Settings' })
   await dialog.getByRole('tab', { name: 'Models & parameters' }).click()
@@ -262,13 +264,18 @@ test('the empty state, capability words in the model search, the Undo toast and 
     const toast = page.locator('.toast')
     await expect(toast).toContainText('Conversation deleted')
     const a = (await toast.boundingBox())!
+    // Below 900 px Settings sits in the sidebar, an overlay opened from the header (issue 15).
+    const narrow = width < 900
+    if (narrow) await page.getByRole('button', { name: 'Show sidebar' }).click()
     const b = (await page.getByRole('button', { name: 'Settings' }).boundingBox())!
     expect(
       a.y + a.height <= b.y || b.y + b.height <= a.y || a.x + a.width <= b.x || b.x + b.width <= a.x
     ).toBe(true)
+    if (narrow) await page.keyboard.press('Escape')
     await page.screenshot({ path: join(SCREENS, `undo-toast-${width}.png`) })
     await toast.getByRole('button', { name: 'Undo' }).click()
     await expect(toast).toHaveCount(0)
+    if (narrow) await page.getByRole('button', { name: 'Show sidebar' }).click()
     await page.getByRole('navigation').getByText('A short question').click()
   }
 })

@@ -19,6 +19,8 @@ test('an http base URL is refused in Chinese; Escape warns before dropping the e
   const page = app.page
   await page.reload()
   await page.setViewportSize({ width: 800, height: 700 })
+  // Below 900 px Settings sits in the sidebar, an overlay opened from the header (issue 15).
+  await page.getByRole('button', { name: '显示侧边栏' }).click()
   await page.getByRole('button', { name: '设置' }).click()
   const dialog = page.getByRole('dialog', { name: '设置' })
   const field = dialog.getByRole('textbox', { name: '基础 URL', exact: true })

@@ -22,7 +22,8 @@ export function useNarrowWindow(): void {
 
 /**
  * The sidebar in a narrow window: over the chat (never pushing it), closed until the header's
- * toggle or Ctrl/⌘+Shift+S opens it; Esc, a click outside or opening a conversation closes it.
+ * toggle or Ctrl/⌘+Shift+S opens it; Esc, a click outside, opening a conversation or a dialog
+ * closes it.
  * Focus goes into it on opening and back to the toggle on closing.
  */
 export function SidebarOverlay() {
@@ -32,10 +33,12 @@ export function SidebarOverlay() {
   const store = useAppStore()
   const panelRef = useRef<HTMLDivElement>(null)
 
-  // Opening (or starting) a conversation from the list closes the overlay.
+  // Opening a conversation from the list, or Settings, search or the shortcut sheet from it,
+  // closes the overlay: what was asked for shows on its own.
+  const dialogOpen = useApp((s) => s.settingsOpen || s.search.open || s.shortcutsOpen)
   useEffect(() => {
-    if (activeId !== undefined && store.getState().sidebarOverlayOpen) close()
-  }, [activeId, close, store])
+    if (store.getState().sidebarOverlayOpen) close()
+  }, [activeId, dialogOpen, close, store])
 
   useEffect(() => {
     if (!open) return
