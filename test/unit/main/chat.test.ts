@@ -116,7 +116,7 @@ describe('streaming a reply', () => {
           partial = getMessage(core.services.db, sent.assistantMessage.id)
           return partial!.status === 'streaming' && partial!.content.length > 0
         },
-        { timeout: 3_000, interval: 20 }
+        { interval: 20 }
       )
       .toBe(true)
     expect(partial!.content.length).toBeLessThan(300)
@@ -141,7 +141,7 @@ describe('streaming a reply', () => {
       attachments: [],
       text: 'go'
     })
-    await expect.poll(() => deltas.length, { timeout: 3_000, interval: 10 }).toBeGreaterThan(3)
+    await expect.poll(() => deltas.length, { interval: 10 }).toBeGreaterThan(3)
     await core.handlers.stopReply({ messageId: sent.assistantMessage.id })
     const reply = getMessage(core.services.db, sent.assistantMessage.id)!
     expect(reply.status).toBe('stopped')
@@ -171,7 +171,7 @@ describe('streaming a reply', () => {
       text: 'go'
     })
     await expect
-      .poll(() => deltas.filter((d) => d.content !== '').length, { timeout: 3_000, interval: 10 })
+      .poll(() => deltas.filter((d) => d.content !== '').length, { interval: 10 })
       .toBeGreaterThan(5)
     expect(getMessage(core.services.db, sent.assistantMessage.id)!.content).toBe('')
     expect(await core.handlers.stopReply({ messageId: sent.assistantMessage.id })).toBeNull()

@@ -1,0 +1,44 @@
+// The unit tests that exercise the modules `npm run mutation` mutates (stryker.config.json), and
+// only those: Stryker runs them once per mutant. Kept out:
+// - every test that loads keytar (keychain.test.ts and the tests that build a keytar store
+//   directly): a second copy of the native keychain module in one runner crashed it (SIGSEGV
+//   after GLib type-registration errors). The chat tests below get their key from memory here
+//   (SEED_CHAT_TEST_MEMORY_SECRETS, read by test/fixtures/core.ts).
+// - safety.test.ts: it builds keytar stores directly (see above); the history modules it checks
+//   are covered by history, migrations and search tests.
+import { defineConfig } from 'vitest/config'
+import base from './vitest.config.mts'
+
+// Not mergeConfig: it would add this include list to the base one.
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    // MUTATION_TESTS=a.test.ts,b.test.ts narrows the run (with `npx stryker run --mutate <file>`).
+    include: process.env.MUTATION_TESTS?.split(',') ?? [
+      // request building, reply streaming
+      'test/unit/main/chat.test.ts',
+      'test/unit/main/chat-tree.test.ts',
+      'test/unit/main/chat-params.test.ts',
+      'test/unit/main/chat-hostile.test.ts',
+      // the message tree
+      'test/unit/main/history.test.ts',
+      'test/unit/main/message-pages.test.ts',
+      // search text
+      'test/unit/main/search.test.ts',
+      'test/unit/main/migrations.test.ts',
+      // parameters
+      'test/unit/shared/presets.test.ts',
+      'test/unit/renderer/params.test.ts',
+      // redaction
+      'test/unit/main/redact.test.ts',
+      // Markdown blocks
+      'test/unit/renderer/markdown-blocks.test.tsx',
+      // the stream buffer
+      'test/unit/renderer/stream-buffer.test.ts',
+      // the attachment policy
+      'test/unit/main/attachments-policy.test.ts'
+    ],
+    env: { SEED_CHAT_TEST_MEMORY_SECRETS: '1' }
+  }
+})
