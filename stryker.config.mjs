@@ -21,7 +21,8 @@ export default {
   disableTypeChecks: '{src,test}/**/*.{ts,tsx,mts}',
   coverageAnalysis: 'perTest',
   concurrency: 2,
-  timeoutMS: 30_000,
+  // A mutant that loops for ever is killed after this (counts as detected).
+  timeoutMS: 10_000,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   ignorePatterns: ['out', 'dist', 'test-results', 'playwright-report', '.bench', 'reports'],

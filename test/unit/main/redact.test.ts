@@ -25,7 +25,33 @@ describe('withoutKey', () => {
       'The model is not open (ModelNotOpen)'
     )
     expect(withoutKey('sk-short and sk-sh', 'sk-short')).toBe(`${KEY_REMOVED} and sk-sh`)
-    expect(withoutKey('anything', '')).toBe('anything')
+    expect(withoutKey('', KEY)).toBe('')
+  })
+
+  it('says where the key was', () => {
+    expect(withoutKey(`Bearer ${KEY}`, KEY)).toBe('Bearer [key removed]')
+  })
+
+  it('takes a key shorter than 16 characters only whole, even where a form of it is longer', () => {
+    // 12 characters, 20 URL-encoded: a 16-character piece of the encoded form is not the key.
+    const short = 'sk/ab/cd/ef1'
+    const piece = encodeURIComponent(short).slice(0, 16)
+    expect(withoutKey(`part ${piece}`, short)).toBe(`part ${piece}`)
+  })
+
+  it('takes pieces of every form of a key of exactly 16 characters', () => {
+    const key = 'sk/ab/cd/ef/gh12'
+    const encoded = encodeURIComponent(key)
+    expect(withoutKey(`part ${encoded.slice(2, 20)} end`, key)).toBe(`part ${KEY_REMOVED} end`)
+  })
+
+  it('removes separate pieces apart, and back-to-back pieces as one', () => {
+    const first = KEY.slice(0, 16)
+    const last = KEY.slice(-16)
+    expect(withoutKey(`${first} and then ${last}`, KEY)).toBe(
+      `${KEY_REMOVED} and then ${KEY_REMOVED}`
+    )
+    expect(withoutKey(`<${first}${first}>`, KEY)).toBe(`<${KEY_REMOVED}>`)
   })
 })
 
