@@ -20,6 +20,9 @@ export default {
   // anyway).
   disableTypeChecks: '{src,test}/**/*.{ts,tsx,mts}',
   coverageAnalysis: 'perTest',
+  // Static mutants (module-level constants) need every test re-run in a fresh module graph: 11%
+  // of the mutants, 40% of the time on two cores. Not tested, not counted (README).
+  ignoreStatic: true,
   concurrency: 2,
   // A mutant that loops for ever is killed after this (counts as detected).
   timeoutMS: 10_000,

@@ -39,6 +39,8 @@ export default defineConfig({
       // the attachment policy
       'test/unit/main/attachments-policy.test.ts'
     ],
-    env: { SEED_CHAT_TEST_MEMORY_SECRETS: '1' }
+    env: { SEED_CHAT_TEST_MEMORY_SECRETS: '1' },
+    // One worker kept across test files and mutants (a fresh process per file cost ~3 s a run).
+    isolate: false
   }
 })
