@@ -37,7 +37,8 @@ export default defineConfig({
       // the stream buffer
       'test/unit/renderer/stream-buffer.test.ts',
       // the attachment policy
-      'test/unit/main/attachments-policy.test.ts'
+      'test/unit/main/attachments-policy.test.ts',
+      'test/unit/main/attachments-policy-exact.test.ts'
     ],
     env: { SEED_CHAT_TEST_MEMORY_SECRETS: '1' },
     // One worker kept across test files and mutants (a fresh process per file cost ~3 s a run).
