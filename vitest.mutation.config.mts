@@ -17,6 +17,8 @@ export default defineConfig({
     // MUTATION_TESTS=a.test.ts,b.test.ts narrows the run (with `npx stryker run --mutate <file>`).
     include: process.env.MUTATION_TESTS?.split(',') ?? [
       // request building, reply streaming
+      'test/unit/main/chat-request.test.ts',
+      'test/unit/main/reply-stream.test.ts',
       'test/unit/main/chat.test.ts',
       'test/unit/main/chat-tree.test.ts',
       'test/unit/main/chat-params.test.ts',
@@ -34,6 +36,7 @@ export default defineConfig({
       'test/unit/main/redact.test.ts',
       // Markdown blocks
       'test/unit/renderer/markdown-blocks.test.tsx',
+      'test/unit/renderer/markdown-split.test.ts',
       // the stream buffer
       'test/unit/renderer/stream-buffer.test.ts',
       // the attachment policy
