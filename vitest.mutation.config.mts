@@ -43,8 +43,8 @@ export default defineConfig({
       'test/unit/main/attachments-policy.test.ts',
       'test/unit/main/attachments-policy-exact.test.ts'
     ],
-    env: { SEED_CHAT_TEST_MEMORY_SECRETS: '1' },
-    // One worker kept across test files and mutants (a fresh process per file cost ~3 s a run).
-    isolate: false
+    env: { SEED_CHAT_TEST_MEMORY_SECRETS: '1' }
+    // Not isolate: false (faster): a reused worker kept the first run's active mutant, and
+    // mutants the tests kill were reported as survivors.
   }
 })

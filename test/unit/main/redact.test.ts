@@ -56,6 +56,13 @@ describe('withoutKey', () => {
 })
 
 describe('serverText', () => {
+  it('keeps a text of up to 2,000 characters as it is', () => {
+    expect(serverText('Not found', KEY)).toBe('Not found')
+    const edge = 'e'.repeat(2_000)
+    expect(serverText(edge, KEY)).toBe(edge)
+    expect(serverText(`${edge}!`, KEY)).toBe(`${edge}…`)
+  })
+
   it('cuts a long text after removing the key', () => {
     const text = `${'a'.repeat(1_990)} ${KEY} ${'b'.repeat(5_000)}`
     const safe = serverText(text, KEY)
