@@ -25,6 +25,7 @@ describe('withoutKey', () => {
       'The model is not open (ModelNotOpen)'
     )
     expect(withoutKey('sk-short and sk-sh', 'sk-short')).toBe(`${KEY_REMOVED} and sk-sh`)
+    expect(withoutKey('anything', '')).toBe('anything')
     expect(withoutKey('', KEY)).toBe('')
   })
 
