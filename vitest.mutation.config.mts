@@ -44,7 +44,7 @@ export default defineConfig({
       'test/unit/main/attachments-policy-exact.test.ts'
     ],
     env: { SEED_CHAT_TEST_MEMORY_SECRETS: '1' }
-    // Not isolate: false (faster): a reused worker kept the first run's active mutant, and
-    // mutants the tests kill were reported as survivors.
+    // isolate stays on (a fresh worker per file, as in the unit suite): about twice as slow as
+    // isolate: false, which is not how these tests are meant to run.
   }
 })
