@@ -44,6 +44,7 @@ export class StreamBuffer {
    * dropped; text for `skipMessageId` is dropped.
    */
   applyTo(cache: MessageCache, skipMessageId?: number): MessageCache {
+    // Stryker disable next-line ConditionalExpression: with nothing pending the loop leaves cache as it is
     if (this.pending.size === 0) return cache
     const next = { ...cache }
     const copied = new Set<number>()
@@ -59,6 +60,7 @@ export class StreamBuffer {
         if (this.requestsInFlight === 0) this.pending.delete(messageId)
         continue
       }
+      // Stryker disable next-line ConditionalExpression: copying again copies the updated copy
       if (!copied.has(delta.conversationId)) {
         next[delta.conversationId] = [...messages]
         copied.add(delta.conversationId)
