@@ -26,6 +26,7 @@ export default defineConfig({
       // the message tree
       'test/unit/main/history.test.ts',
       'test/unit/main/message-pages.test.ts',
+      'test/unit/main/message-tree.test.ts',
       // search text
       'test/unit/main/search.test.ts',
       'test/unit/main/migrations.test.ts',
