@@ -231,6 +231,9 @@ describe('the form and its fields', () => {
     expect(temperature('1.').params).toEqual({ temperature: 1 })
     expect(temperature('15e-1').params).toEqual({ temperature: 1.5 })
     expect(temperature('1E0').params).toEqual({ temperature: 1 })
+    expect(temperature('01.5').params).toEqual({ temperature: 1.5 })
+    expect(temperature('.25').params).toEqual({ temperature: 0.25 })
+    expect(temperature('1e-10').params).toEqual({ temperature: 1e-10 })
     expect(temperature(' 2 ').params).toEqual({ temperature: 2 })
     for (const text of ['1,5', '0x1', '1e', 'e1', '.', '- 1', '1 2', 'Infinity', '1.2.3', '1f'])
       expect(temperature(text).errors, text).toEqual({ temperature: 'temperature' })
@@ -248,6 +251,12 @@ describe('the form and its fields', () => {
         PRO
       )
     ).toStrictEqual({ params: {}, errors: {} })
+  })
+
+  it('names a system prompt that is too long', () => {
+    expect(
+      readDraft({ ...draftFromParams({}), systemPrompt: 'x'.repeat(100_001) }, PRO)
+    ).toStrictEqual({ params: {}, errors: { systemPrompt: 'systemPrompt' } })
   })
 
   it('names the field each chip opens, and thinking on as on', () => {
