@@ -1,4 +1,4 @@
-// The unit tests that exercise the modules `npm run mutation` mutates (stryker.config.json), and
+// The unit tests that exercise the modules `npm run mutation` mutates (stryker.config.mjs), and
 // only those: Stryker runs them once per mutant. Kept out:
 // - every test that loads keytar (keychain.test.ts and the tests that build a keytar store
 //   directly): a second copy of the native keychain module in one runner crashed it (SIGSEGV
@@ -7,13 +7,16 @@
 // - safety.test.ts: it builds keytar stores directly (see above); the history modules it checks
 //   are covered by history, migrations and search tests.
 import { defineConfig } from 'vitest/config'
-import base from './vitest.config.mts'
+import react from '@vitejs/plugin-react'
 
-// Not mergeConfig: it would add this include list to the base one.
+// As vitest.config.mts, with its own list of tests (TypeScript cannot import a .mts config).
 export default defineConfig({
-  ...base,
+  plugins: [react()],
   test: {
-    ...base.test,
+    setupFiles: ['test/setup/waits.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    expect: { poll: { timeout: 30_000 } },
     // MUTATION_TESTS=a.test.ts,b.test.ts narrows the run (with `npx stryker run --mutate <file>`).
     include: process.env.MUTATION_TESTS?.split(',') ?? [
       // request building, reply streaming

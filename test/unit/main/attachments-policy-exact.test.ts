@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest'
 import {
   planContext,
+  type LeftOutAttachment,
   type PlannedAttachment,
   type PlannedTurn
 } from '../../../src/main/attachments/policy'
-import type { LeftOutAttachment } from '../../../src/shared/types'
 
 function attachment(messageId: number, ordinal: number, jsonBytes: number): PlannedAttachment {
   return {
