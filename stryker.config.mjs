@@ -15,6 +15,7 @@ export default {
   // rewrites (parsing with the typescript package) the tsconfigFile it finds in the sandbox; our
   // tsconfig files reference each other by relative paths, which stay valid there.
   checkers: [],
+  // No such file: nothing to rewrite (the default, tsconfig.json, would be parsed).
   tsconfigFile: 'stryker-no-tsconfig-rewrite.json',
   // Mutants are not type-correct: // @ts-nocheck atop sandbox files (vitest does not type check
   // anyway).
