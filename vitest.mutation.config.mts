@@ -35,6 +35,7 @@ export default defineConfig({
       'test/unit/main/migrations.test.ts',
       // parameters
       'test/unit/shared/presets.test.ts',
+      'test/unit/shared/params.test.ts',
       'test/unit/renderer/params.test.ts',
       // redaction
       'test/unit/main/redact.test.ts',
