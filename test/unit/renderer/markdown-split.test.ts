@@ -88,6 +88,8 @@ describe('splitBlocks, fence by fence', () => {
     expect(before.blocks).toEqual(['See [x].\n\n', 'More\n\n'])
     const defined = splitBlocks('See [x].\n\nMore\n\n[x]: http://a', before)
     expect(defined.blocks).toEqual(['See [x].\n\nMore\n\n[x]: http://a'])
+    expect(defined.starts).toEqual([0])
+    expect(defined.scan).toEqual({ position: 0, fence: null, previousBlank: false })
     // Not an extension of the previous text: nothing of it is reused.
     expect(splitBlocks('Other\n\nText', before).blocks).toEqual(['Other\n\n', 'Text'])
     // A previous split without blocks is not reused either.
