@@ -4,10 +4,10 @@
 //   directly): a second copy of the native keychain module in one runner crashed it (SIGSEGV
 //   after GLib type-registration errors). The chat tests below get their key from memory here
 //   (SEED_CHAT_TEST_MEMORY_SECRETS, read by test/fixtures/core.ts).
-// - safety.test.ts: it builds keytar stores directly (see above). Its "backs up a database before
-//   migrating it" hung only beside the keychain tests in Stryker's default thread pool (the
-//   file's first keytar call is that test's afterEach); alone in the sandbox it passes, in
-//   threads and in forks. The modules it checks are covered by history, migrations, search tests.
+// - safety.test.ts: it builds keytar stores directly (see above). Its hang in "backs up a
+//   database before migrating it" did not come back in the sandbox (alone or beside
+//   keychain.test.ts, threads or forks); likely keytar again: the file's first keytar call is
+//   that test's afterEach. Its modules are covered by the history, migrations and search tests.
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
