@@ -2,11 +2,15 @@
 // limit's edge, what a left-out attachment reports, and the refusal's words and numbers.
 import { describe, expect, it } from 'vitest'
 import {
+  checkModelTakes,
+  leftOutForModel,
   planContext,
   type LeftOutAttachment,
   type PlannedAttachment,
   type PlannedTurn
 } from '../../../src/main/attachments/policy'
+import { modelsThatTake } from '../../../src/shared/attachments/limits'
+import { findModel } from '../../../src/shared/models'
 
 function attachment(messageId: number, ordinal: number, jsonBytes: number): PlannedAttachment {
   return {
@@ -110,6 +114,11 @@ describe('the limit', () => {
     ])
     expect(plan.value.bodyBytes).toBe(full - 501)
     expect(plan.value.turns[0].attachments.map((a) => a.ordinal)).toEqual([1])
+    // Exactly at the limit once one is left out: only that one.
+    const exact = planContext(turns, { otherBodyBytes: 0, maxBodyBytes: full - 501 })
+    if (!exact.ok) throw new Error(exact.error.message)
+    expect(exact.value.leftOut.map((a) => a.ordinal)).toEqual([0])
+    expect(exact.value.bodyBytes).toBe(full - 501)
   })
 
   it('reports what was left out before with the rest, by message then position', () => {
@@ -159,5 +168,33 @@ describe('the limit', () => {
     expect(plan.error.message).toMatch(
       /^This message's attachments come to .+ encoded, and the request would be .+; a request takes at most .+\. Remove an attachment or send it in a message of its own\.$/
     )
+  })
+})
+
+describe('models and what they take', () => {
+  const glm = findModel('glm-4-7-251222')!
+  const pro = findModel('doubao-seed-2.0-pro')!
+
+  it('names the models that take the kind, in words and as a parameter', () => {
+    const refusal = checkModelTakes(glm, ['video'])
+    if (!refusal || refusal.ok) throw new Error('not refused')
+    const models = modelsThatTake('video')
+    expect(models.length).toBeGreaterThan(1)
+    expect(refusal.error.message).toBe(
+      `glm-4-7-251222 does not take videos; this message has one. Switch to a model that does: ${models.join(', ')}.`
+    )
+    expect(refusal.error.params).toEqual({ model: 'glm-4-7-251222', models: models.join(', ') })
+  })
+
+  it('keeps the attachments a model takes', () => {
+    const turns: PlannedTurn[] = [
+      {
+        messageId: 1,
+        role: 'user',
+        text: 'a',
+        attachments: [attachment(1, 0, 10), attachment(1, 1, 10)]
+      }
+    ]
+    expect(leftOutForModel(turns, pro)).toEqual({ turns, leftOut: [] })
   })
 })
