@@ -51,6 +51,8 @@ describe('showBranchOf', () => {
     expect(messages.showBranchOf(db, id, a1)).toBe(true)
     expect(leaf(db, id)).toBe(a1)
     expect(messages.isOnCurrentPath(db, id, a2)).toBe(false)
+    expect(messages.isOnCurrentPath(db, id, a1)).toBe(true)
+    expect(messages.isOnCurrentPath(db, id, q)).toBe(true)
     expect(messages.showBranchOf(db, id, a2)).toBe(true)
     expect(leaf(db, id)).toBe(q2)
   })
@@ -77,6 +79,18 @@ describe('deleteMessageTree', () => {
     expect(messages.deleteMessageTree(db, id, first).sort()).toEqual([first, firstAnswer].sort())
     expect(leaf(db, id)).toBeNull()
     expect(messages.listMessages(db, id)).toEqual([])
+  })
+
+  it('deleting a branch beside the leaf keeps the leaf, even when a newer one is beside it', () => {
+    const { db, id, add } = tree()
+    const q = add(null)
+    const a1 = add(q, 'assistant')
+    const a2 = add(q, 'assistant')
+    const a3 = add(q, 'assistant')
+    messages.setCurrentLeaf(db, id, a1)
+    expect(messages.deleteMessageTree(db, id, a2)).toEqual([a2])
+    expect(leaf(db, id)).toBe(a1)
+    expect(messages.getMessage(db, a3)).toBeDefined()
   })
 
   it('deleting a branch beside the leaf keeps the leaf; under it, shows the newest leaf beside', () => {
