@@ -51,15 +51,12 @@ test('pages up through a long conversation and jumps from a search hit back to t
   await expect(page.getByText('Question number 274 about the weather.')).toBeAttached()
   await expect.poll(() => scroller.evaluate((element) => element.scrollTop)).toBeGreaterThan(1000)
   // On up to the first message.
-  for (
-    let i = 0;
-    i < 40 && !(await page.getByText('Question number 0 about the weather.').isVisible());
-    i++
-  ) {
+  // Scrolled to the top again as each older page comes in, until the first message shows (no
+  // count of tries: the test's timeout ends a wait that never ends).
+  await expect(async () => {
     await scroller.evaluate((element) => (element.scrollTop = 0))
-    await page.waitForTimeout(150)
-  }
-  await expect(page.getByText('Question number 0 about the weather.')).toBeVisible()
+    expect(await page.getByText('Question number 0 about the weather.').isVisible()).toBe(true)
+  }).toPass({ intervals: [150] })
   expect(listMessages.length).toBeGreaterThanOrEqual(Math.floor((exchanges * 2 - 50) / 50))
   expect(listMessages[0]).toEqual({
     conversationId: expect.any(Number),

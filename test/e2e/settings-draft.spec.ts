@@ -23,6 +23,7 @@ test('an http base URL is refused in Chinese; Escape warns before dropping the e
   await page.getByRole('button', { name: '显示侧边栏' }).click()
   await page.getByRole('button', { name: '设置' }).click()
   const dialog = page.getByRole('dialog', { name: '设置' })
+  await dialog.getByRole('tab', { name: '连接' }).click()
   const field = dialog.getByRole('textbox', { name: '基础 URL', exact: true })
   await field.fill('http://example.com/v1')
   await dialog.getByRole('button', { name: '保存', exact: true }).click()

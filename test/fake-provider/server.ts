@@ -136,7 +136,10 @@ export interface FakeProvider {
   defaultScript: Script
   /** Ids returned by GET /v1/models and accepted as `model`; default = the ten seed model ids. */
   models: string[]
-  /** Resolves when at least `count` chat requests were recorded; rejects after `timeoutMs` (default 5000). */
+  /**
+   * Resolves when at least `count` chat requests were recorded. Waits on the requests, with no
+   * deadline of its own unless `timeoutMs` is given (the test's timeout ends a wait that never ends).
+   */
   waitForRequests(count: number, timeoutMs?: number): Promise<void>
   /** Closes the server and destroys open sockets (stalled streams included). */
   close(): Promise<void>
@@ -622,8 +625,9 @@ class FakeProviderImpl implements FakeProvider {
     this.modelsQueue.push(...scripts)
   }
 
-  waitForRequests(count: number, timeoutMs = 5000): Promise<void> {
+  waitForRequests(count: number, timeoutMs?: number): Promise<void> {
     return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined
       const check = (): boolean => {
         if (this.chatRequests().length < count) return false
         clearTimeout(timer)
@@ -631,14 +635,15 @@ class FakeProviderImpl implements FakeProvider {
         resolve()
         return true
       }
-      const timer = setTimeout(() => {
-        this.waiters.delete(check)
-        reject(
-          new Error(
-            `waitForRequests: expected ${count} chat requests, got ${this.chatRequests().length} after ${timeoutMs} ms`
+      if (timeoutMs !== undefined)
+        timer = setTimeout(() => {
+          this.waiters.delete(check)
+          reject(
+            new Error(
+              `waitForRequests: expected ${count} chat requests, got ${this.chatRequests().length} after ${timeoutMs} ms`
+            )
           )
-        )
-      }, timeoutMs)
+        }, timeoutMs)
       this.waiters.add(check)
       check()
     })

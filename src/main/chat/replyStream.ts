@@ -71,6 +71,7 @@ export async function streamReply(
   const save = (final: boolean): void => {
     const content = final ? pending.content : wholeCodePoints(pending.content)
     const reasoning = final ? pending.reasoning : wholeCodePoints(pending.reasoning)
+    // Stryker disable next-line ConditionalExpression: appending two empty strings changes nothing
     if (!content && !reasoning) return
     messages.appendToMessage(db, reply.id, { content, reasoning })
     pending.content = pending.content.slice(content.length)

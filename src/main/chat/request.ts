@@ -65,9 +65,11 @@ export function checkParams(params: ChatParams, model: ModelInfo): void {
  * the last `historyTurns` questions with their answers; all of them when it is absent.
  */
 export function lastTurns(turns: HistoryTurn[], historyTurns: number | undefined): HistoryTurn[] {
+  // Stryker disable next-line ConditionalExpression: without a limit the loop below never returns early either
   if (historyTurns === undefined) return turns
   let questions = 0
   // The last turn is the question being answered; count the earlier questions from the end.
+  // Stryker disable next-line EqualityOperator: a cut at index 0 is all the turns, as is the fall-through
   for (let i = turns.length - 2; i >= 0; i--) {
     if (turns[i].role !== 'user') continue
     questions++

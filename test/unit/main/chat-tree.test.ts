@@ -281,7 +281,8 @@ describe('reasoning time', () => {
     const reply = getMessage(core.services.db, sent.assistantMessage.id)!
     // Four reasoning chunks 40 ms apart, then the answer.
     expect(reply.reasoningMs).toBeGreaterThanOrEqual(100)
-    expect(reply.reasoningMs).toBeLessThan(5_000)
+    // Milliseconds, not seconds or microseconds (a bound a busy machine cannot miss).
+    expect(reply.reasoningMs).toBeLessThan(60_000)
     provider.enqueue({ kind: 'reply', content: 'quick' })
     const plain = await send('no thinking', sent.conversation.id)
     expect(getMessage(core.services.db, plain.assistantMessage.id)!.reasoningMs).toBeNull()

@@ -469,7 +469,7 @@ describe('the start path', () => {
     cores.push(core)
     // Opened without the 10-second check: the page is not read until someone needs it.
     expect((await core.handlers.getHistoryStatus(undefined)).state).toBe('ok')
-    await expect.poll(() => damaged.length, { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => damaged.length).toBe(1)
     expect(damaged[0]).toMatch(/check failed/)
     await core.close()
     cores.length = 0

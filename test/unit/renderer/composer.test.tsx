@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_MODEL } from '../../../src/shared/models'
@@ -94,6 +94,6 @@ describe('Composer', () => {
       error: { code: 'network', message: 'offline' }
     })
     await user.type(box, 'Keep me{Enter}')
-    await vi.waitFor(() => expect(box.value).toBe('Keep me'))
+    await waitFor(() => expect(box.value).toBe('Keep me'))
   })
 })

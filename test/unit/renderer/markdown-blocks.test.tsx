@@ -130,8 +130,6 @@ describe('MarkdownView while an answer streams', () => {
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(container.querySelector('code.hljs')).toBeNull()
     button.click()
-    await waitFor(() => expect(container.querySelector('code.hljs')).not.toBeNull(), {
-      timeout: 10_000
-    })
+    await waitFor(() => expect(container.querySelector('code.hljs')).not.toBeNull())
   })
 })

