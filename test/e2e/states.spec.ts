@@ -88,7 +88,7 @@ test('a refused key says so and leads to settings', async ({ app, provider }) =>
   })
   await send(page, 'Hello?')
   const alert = page.getByRole('article', { name: 'Assistant' }).getByRole('alert')
-  await expect(alert).toContainText('The API key was refused (401).')
+  await expect(alert).toContainText('The API key was refused by the server.')
   await page.screenshot({ path: join(SCREENS, 'error-401.png') })
   await alert.getByRole('button', { name: 'Open settings' }).click()
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
@@ -133,7 +133,9 @@ test('rate limits say how long to wait', async ({ app, provider }) => {
     }
   })
   await send(page, 'Hi')
-  await expect(page.getByRole('alert').filter({ hasText: '429' })).toContainText('120')
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Too many requests for now' })
+  ).toContainText('120')
 })
 
 test('a model the key cannot use is named as such', async ({ app, provider }) => {

@@ -68,7 +68,7 @@ describe('setup screen', () => {
     await user.type(screen.getByLabelText('API key'), 'sk-wrong')
     await user.click(screen.getByRole('button', { name: 'Test connection' }))
     const alert = await screen.findByRole('alert')
-    expect(alert.textContent).toContain('The API key was refused (401).')
+    expect(alert.textContent).toContain('The API key was refused by the server.')
     expect(alert.textContent).toContain('Incorrect API key provided')
   })
 

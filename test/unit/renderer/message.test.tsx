@@ -105,7 +105,7 @@ describe('MessageView', () => {
   it.each([
     [
       { code: 'bad_key', message: 'Unauthorized', status: 401 },
-      'The API key was refused (401).',
+      'The API key was refused by the server.',
       'Open settings'
     ],
     [{ code: 'no_key', message: '' }, 'No API key is set.', 'Open settings'],
@@ -122,12 +122,12 @@ describe('MessageView', () => {
     [{ code: 'stalled', message: '' }, 'The server stopped sending.', 'Retry'],
     [
       { code: 'rate_limited', message: '', retryAfterSeconds: 30 },
-      'Too many requests (429). Wait 30 seconds, then retry.',
+      'Too many requests for now. Wait 30 seconds, then retry.',
       'Retry'
     ],
     [
       { code: 'rate_limited', message: '' },
-      'Too many requests (429). Wait a moment, then retry.',
+      'Too many requests for now. Wait a moment, then retry.',
       'Retry'
     ]
   ] as Array<[AppErrorInfo, string, string]>)(
