@@ -200,6 +200,10 @@ describe('search panel', () => {
     }) as HTMLSelectElement
     expect(model.options[0].textContent).toBe('All models')
     expect([...model.options].some((o) => o.value === 'glm-4-7-251222')).toBe(true)
+    // Friendly names in the list; the id only in the option's tooltip.
+    const glm = [...model.options].find((o) => o.value === 'glm-4-7-251222')
+    expect(glm?.textContent).toBe('GLM 4.7')
+    expect(glm?.title).toBe('glm-4-7-251222')
 
     vi.useFakeTimers()
     fireEvent.change(within(dialog).getByRole('searchbox'), { target: { value: 'plan' } })

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { modelDisplayName } from '../../../../shared/models'
 import { useApp } from '../../store/StoreProvider'
 
 /** The search's filters: a model, a date range, and Clear filters while one is set. */
@@ -17,8 +18,8 @@ export function SearchFilters() {
       >
         <option value="">{t('search.allModels')}</option>
         {models.map((model) => (
-          <option key={model.id} value={model.id}>
-            {model.id}
+          <option key={model.id} value={model.id} title={model.id}>
+            {modelDisplayName(model.id)}
           </option>
         ))}
       </select>

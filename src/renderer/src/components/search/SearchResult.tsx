@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
-import type { SearchHit } from '../../../../shared/search'
+import { modelDisplayName } from '../../../../shared/models'
+import type { SearchHit, SnippetPart } from '../../../../shared/search'
 import { useFormatDate } from '../../lib/date'
-import type { SnippetPart } from '../../../../shared/search'
 import { readableSnippet, snippetRuns } from '../../lib/historyView'
 
 /** One hit: who wrote it (or Thinking / Attachment / Title), when, and the snippet with its marks. */
@@ -57,7 +57,9 @@ export function SearchResult({
           {t(`search.kind.${kind}`)}
         </span>
         <time dateTime={new Date(hit.createdAt).toISOString()}>{formatDate(hit.createdAt)}</time>
-        <span className="search-hit-model">{hit.model}</span>
+        <span className="search-hit-model" title={hit.model}>
+          {modelDisplayName(hit.model)}
+        </span>
       </div>
       <p className="search-hit-snippet">
         {runs.map((run, index) =>
