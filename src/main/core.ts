@@ -165,11 +165,9 @@ export function startCore(options: CoreOptions): Core {
       await backups?.stop()
       backups = null
       const chat = services?.chat
-      // Before the database closes: every reply has ended, so the record is the size at close.
-      await chat?.stopAll()
-      sizeRecord?.stop()
+      // Every reply has ended when the hook runs, so the record is the size at close.
+      await services?.close(() => sizeRecord?.stop())
       sizeRecord = null
-      await services?.close()
       services = null
       // A reply the disk refused to the end is still 'streaming' in the file: not a clean close,
       // so the next start marks it interrupted (with the text saved up to the refusal).

@@ -49,8 +49,11 @@ export interface Services {
   attachments: AttachmentStore
   /** The bytes behind an attachment URL path `/<sha256>/thumb|original`; null when unknown. */
   serveAttachment(path: string): Promise<ServedAttachment | null>
-  /** Stops streaming replies (they keep their text as 'stopped') and closes the database. */
-  close(): Promise<void>
+  /**
+   * Stops streaming replies (they keep their text as 'stopped'), runs `beforeDatabaseCloses`,
+   * and closes the database.
+   */
+  close(beforeDatabaseCloses?: () => void): Promise<void>
 }
 
 /** Builds the handler table over an open history database. */
@@ -99,8 +102,9 @@ export function createServices(
     attachments: store,
     // Only files a message or a pending draft uses are served (an indexed lookup per request).
     serveAttachment: (path) => serveAttachment(store, path, (sha256) => catalog.isInUse(sha256)),
-    close: async () => {
+    close: async (beforeDatabaseCloses) => {
       await chat.stopAll()
+      beforeDatabaseCloses?.()
       db.close()
     }
   }
