@@ -8,7 +8,7 @@
 //   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup,
 //      sizeRecord), errors.ts, redact.ts, storage.ts, containment.ts, log/ (the log file, the
 //      crash check, diagnostics)
-//   3. features, in this order: secrets/, settings/, attachments/, history/, chat/, updates/
+//   3. features, in this order: secrets/, settings/, attachments/, ocr/, history/, chat/, updates/
 //   4. the core: core.ts, services.ts, dispatch.ts
 //   5. the shells: index.ts, ipc.ts, shell/ (Electron) and src/cli
 // A lower floor that needs a higher one is handed a function (settings gets the model list).
@@ -62,9 +62,15 @@ export interface CoreOptions {
   updates?: Pick<UpdateController, 'install'>
   /** What the shell found of the last run's crash (log/crash.ts); the renderer shows it. */
   crashNotice?: CrashNotice | null
+  /**
+   * How long after opening the history's unread images start being read (default 10 s, off the
+   * start path); null: never. Never beside the app: the app reads them.
+   */
+  imageTextBackfillMs?: number | null
 }
 
 const INTEGRITY_CHECK_MS = 30_000
+const IMAGE_TEXT_BACKFILL_MS = 10_000
 
 /** Electron's custom protocol (src/main/index.ts registers it). */
 export const ATTACHMENT_SCHEME = 'attachment'
@@ -150,7 +156,12 @@ export function startCore(options: CoreOptions): Core {
       services = createServices(opened.db, keys, {
         ...serviceOptions,
         sweepAttachments: !swept && !options.besideApp,
-        recoverInterrupted: !cleanLastTime && !options.besideApp
+        recoverInterrupted: !cleanLastTime && !options.besideApp,
+        imageTextBackfillMs: options.besideApp
+          ? null
+          : options.imageTextBackfillMs === undefined
+            ? IMAGE_TEXT_BACKFILL_MS
+            : options.imageTextBackfillMs
       })
       swept = true
       backups = keepDailyBackups(opened.db, history.backups, options.firstBackupMs)

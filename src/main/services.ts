@@ -16,6 +16,9 @@ import type { HistoryDatabase } from './db/database'
 import { historyHandlers } from './history/handlers'
 import * as messages from './history/messages'
 import type { LogRequest } from './log/handlers'
+import { imageTextHandlers } from './ocr/handlers'
+import { ImageTextService } from './ocr/imageText'
+import { RecognitionWorker } from './ocr/worker'
 import type { KeyRequest } from './secrets/handlers'
 import type { KeyManager } from './secrets/keychain'
 import { settingsHandlers } from './settings/handlers'
@@ -36,6 +39,11 @@ export interface ServiceOptions {
   recoverInterrupted: boolean
   /** Told of every saved settings change. */
   onSettingsChanged?: (settings: Settings) => void
+  /**
+   * How long after opening the history's unread images start being read in the background;
+   * null: never (the CLI beside the app, tests).
+   */
+  imageTextBackfillMs: number | null
 }
 
 /** Requests that work while the history is refused (core.ts serves them itself). */
@@ -47,6 +55,8 @@ export interface Services {
   db: HistoryDatabase
   chat: ChatService
   attachments: AttachmentStore
+  /** Text recognized in images: `imageText.textOf` is what text-only models get. */
+  imageText: ImageTextService
   /** The bytes behind an attachment URL path `/<sha256>/thumb|original`; null when unknown. */
   serveAttachment(path: string): Promise<ServedAttachment | null>
   /**
@@ -84,6 +94,20 @@ export function createServices(
     )
   }
 
+  // Every image is read once, off the main event loop; the history's older images in the
+  // background, after the start.
+  const recognizer = new RecognitionWorker()
+  const imageText = new ImageTextService(db, store, (bytes, priority) =>
+    recognizer.recognize(bytes, priority)
+  )
+  let backfillTimer: NodeJS.Timeout | undefined
+  if (options.imageTextBackfillMs !== null) {
+    backfillTimer = setTimeout(() => {
+      void imageText.backfill().catch((error) => console.error('Image text backfill failed:', error))
+    }, options.imageTextBackfillMs)
+    backfillTimer.unref()
+  }
+
   // Adding a request: the contract, and the handlers file of its feature.
   const handlers = {
     ...settingsHandlers(db, keys, {
@@ -91,7 +115,8 @@ export function createServices(
       onChanged: options.onSettingsChanged
     }),
     ...historyHandlers(db, { chat, store, catalog }),
-    ...attachmentHandlers(store, catalog),
+    ...attachmentHandlers(store, catalog, (sha256) => imageText.enqueue(sha256)),
+    ...imageTextHandlers(imageText),
     ...chatHandlers(chat, catalog)
   } satisfies Services['handlers']
 
@@ -100,10 +125,13 @@ export function createServices(
     db,
     chat,
     attachments: store,
+    imageText,
     // Only files a message or a pending draft uses are served (an indexed lookup per request).
     serveAttachment: (path) => serveAttachment(store, path, (sha256) => catalog.isInUse(sha256)),
     close: async (beforeDatabaseCloses) => {
-      await chat.stopAll()
+      clearTimeout(backfillTimer)
+      imageText.stop()
+      await Promise.all([chat.stopAll(), recognizer.close()])
       beforeDatabaseCloses?.()
       db.close()
     }

@@ -10,6 +10,7 @@ import {
 } from './attachments/limits'
 import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
 import { refusal, type Result } from './errors'
+import type { ImageText, ImageTextStatus } from './imageText'
 import { modelIdSchema } from './models'
 import { chatParamsSchema } from './params'
 import { searchFiltersSchema, type SearchPage } from './search'
@@ -134,6 +135,10 @@ export const requests = {
       .strict()
   ).returns<SearchPage>(),
   getHistoryStatus: request(z.undefined()).returns<HistoryStatus>(),
+  /** How many of the history's images have had their text read (offline recognition). */
+  getImageTextStatus: request(z.undefined()).returns<ImageTextStatus>(),
+  /** The text recognized in a stored image; read now when it never was. */
+  getImageText: request(z.object({ sha256 }).strict()).returns<ImageText>(),
   /** Puts a backup in place of the history file; the file it replaces is kept aside. */
   restoreBackup: request(
     z

@@ -24,8 +24,11 @@ export interface SnippetPart {
   match: boolean
 }
 
-/** Where a hit was found: a message's text, its reasoning, its attachments' names, or a title. */
-export type SearchField = 'content' | 'reasoning' | 'attachment' | 'title'
+/**
+ * Where a hit was found: a message's text, its reasoning, its attachments' names, the text read
+ * in one of its images, or a title.
+ */
+export type SearchField = 'content' | 'reasoning' | 'attachment' | 'image' | 'title'
 
 /**
  * Position in the result order, passed back as `before` for the next page. Results run newest
@@ -50,11 +53,21 @@ export interface HitBase {
   snippet: SnippetPart[]
 }
 
+/** The image whose recognized text matched (field 'image'): show it, highlight it on opening. */
+export interface HitImage {
+  sha256: string
+  name: string
+  /** Its thumbnail's URL (main fills it in; null where none is served). */
+  thumbnailUrl: string | null
+}
+
 /** A match in a message: open the conversation scrolled to messageId. */
 export interface MessageHit extends HitBase {
-  field: 'content' | 'reasoning' | 'attachment'
+  field: 'content' | 'reasoning' | 'attachment' | 'image'
   messageId: number
   role: MessageRole
+  /** For a match inside an image's text: that image. */
+  image?: HitImage
 }
 
 /** A match in a conversation's title: open the conversation where it opens by default. */

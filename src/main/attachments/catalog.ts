@@ -43,6 +43,11 @@ export class AttachmentCatalog {
     return this.drafts.has(sha256) || findAttachment(this.db, sha256) !== undefined
   }
 
+  /** The URL of a stored file's thumbnail. */
+  thumbnailUrl(sha256: string): string {
+    return this.url(sha256, 'thumb')
+  }
+
   /** A record with the URL of its thumbnail. */
   toAttachment(record: NewAttachment): Attachment {
     return {

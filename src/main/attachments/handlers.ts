@@ -11,7 +11,9 @@ export type AttachmentRequest = 'addAttachment'
 /** Stores a dropped, pasted or picked file, or refuses it with the reason. */
 export function attachmentHandlers(
   store: AttachmentStore,
-  catalog: AttachmentCatalog
+  catalog: AttachmentCatalog,
+  /** Told of every image stored (its text is read in the background). */
+  onImageStored: (sha256: string) => void = () => undefined
 ): Pick<Handlers, AttachmentRequest> {
   return {
     addAttachment: async ({ name, data, model }) => {
@@ -22,6 +24,7 @@ export function attachmentHandlers(
           params: ingested.error.params
         })
       }
+      if (ingested.value.kind === 'image') onImageStored(ingested.value.sha256)
       const { frames, placeholderThumbnail: _placeholder, part: _part, ...record } = ingested.value
       return { ...catalog.addDraft(record), frames }
     }

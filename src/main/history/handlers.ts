@@ -99,7 +99,15 @@ export function historyHandlers(
     },
     exportConversation: async ({ id, format }) => exportConversation(db, existing(id), format),
     exportHistory: async () => exportAll(db),
-    searchHistory: async (args) => searchMessages(db, args),
+    searchHistory: async (args) => {
+      const page = searchMessages(db, args)
+      // A hit inside an image's text shows that image's thumbnail.
+      for (const hit of page.results) {
+        if (hit.field === 'image' && hit.image)
+          hit.image.thumbnailUrl = catalog.thumbnailUrl(hit.image.sha256)
+      }
+      return page
+    },
     importHistory: async ({ text }) => {
       let file: ReturnType<typeof parseExport>
       try {

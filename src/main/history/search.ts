@@ -47,6 +47,8 @@ interface MessageHitRow {
   created_at: number
   title: string
   attachment_names: string | null
+  /** JSON: [{sha256, name, text}] of the message's images whose text was read. */
+  image_texts: string | null
 }
 
 interface TitleHitRow {
@@ -128,7 +130,10 @@ function findMessageRows(
       `SELECT m.id, m.conversation_id, m.role, coalesce(m.model, c.model) AS model, m.content,
               m.reasoning, m.created_at, c.title,
               (SELECT group_concat(a.name, ' ') FROM message_attachments a WHERE a.message_id = m.id)
-                AS attachment_names
+                AS attachment_names,
+              (SELECT json_group_array(json_object('sha256', a.sha256, 'name', a.name, 'text', t.text))
+               FROM message_attachments a JOIN image_text t ON t.sha256 = a.sha256
+               WHERE a.message_id = m.id AND t.status = 'done' AND t.text <> '') AS image_texts
        FROM message_search s
        CROSS JOIN messages m ON m.id = s.rowid
        CROSS JOIN conversations c ON c.id = m.conversation_id
@@ -281,9 +286,17 @@ function toMessageHit(row: MessageHitRow, terms: SearchTerm[]): MessageHit {
   const inReasoning = inContent ? null : buildSnippet(row.reasoning, terms, SNIPPET_WIDTH)
   const inNames =
     inContent || inReasoning ? null : buildSnippet(row.attachment_names ?? '', terms, SNIPPET_WIDTH)
-  const field = inReasoning ? 'reasoning' : inNames ? 'attachment' : 'content'
+  const inImage = inContent || inReasoning || inNames ? null : imageSnippet(row, terms)
+  const field = inReasoning
+    ? 'reasoning'
+    : inNames
+      ? 'attachment'
+      : inImage
+        ? 'image'
+        : 'content'
   return {
     field,
+    ...(inImage ? { image: inImage.image } : {}),
     messageId: row.id,
     conversationId: row.conversation_id,
     conversationTitle: row.title,
@@ -291,8 +304,25 @@ function toMessageHit(row: MessageHitRow, terms: SearchTerm[]): MessageHit {
     model: row.model,
     createdAt: row.created_at,
     // Terms split between text and reasoning: the text's own matches, or its start.
-    snippet: inContent ?? inReasoning ?? inNames ?? plainSnippet(row.content)
+    snippet: inContent ?? inReasoning ?? inNames ?? inImage?.snippet ?? plainSnippet(row.content)
   }
+}
+
+/** The first of the message's images whose recognized text holds a term, with the snippet. */
+function imageSnippet(
+  row: MessageHitRow,
+  terms: SearchTerm[]
+): { image: NonNullable<MessageHit['image']>; snippet: SnippetPart[] } | null {
+  const images = JSON.parse(row.image_texts ?? '[]') as Array<{
+    sha256: string
+    name: string
+    text: string
+  }>
+  for (const { sha256, name, text } of images) {
+    const snippet = buildSnippet(text, terms, SNIPPET_WIDTH)
+    if (snippet) return { image: { sha256, name, thumbnailUrl: null }, snippet }
+  }
+  return null
 }
 
 function toTitleHit(row: TitleHitRow, terms: SearchTerm[]): TitleHit {

@@ -24,6 +24,7 @@ const FLOORS: ReadonlyArray<readonly [name: string, paths: readonly string[]]> =
   ['secrets', ['main/secrets/']],
   ['settings', ['main/settings/']],
   ['attachments', ['main/attachments/']],
+  ['ocr', ['main/ocr/']],
   ['history', ['main/history/']],
   ['chat', ['main/chat/']],
   ['updates', ['main/updates/']],

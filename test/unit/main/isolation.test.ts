@@ -92,6 +92,9 @@ it('every request, valid, invalid or failing, leaves a streaming reply alone', a
     importHistory: [{ text: exported }, { text: 'not an export' }],
     searchHistory: [{ query: 'Streaming' }, { query: '"unclosed' }],
     getHistoryStatus: [undefined],
+    getImageTextStatus: [undefined],
+    // Not a stored image: nothing to read, answered at once.
+    getImageText: [{ sha256: 'a'.repeat(64) }],
     restoreBackup: [{ name: backup!.name }, { name: 'history-1-daily.sqlite' }],
     setConversationModel: [{ id: conversationId, model: 'doubao-seed-2.0-pro' }],
     setConversationParams: [{ id: conversationId, params: { temperature: 0.5 } }],

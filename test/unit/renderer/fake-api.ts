@@ -190,6 +190,8 @@ export function createFakeApi(
     ),
     searchHistory: vi.fn(async () => ok({ results: [], next: null })),
     getHistoryStatus: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
+    getImageTextStatus: vi.fn(async () => ok({ done: 0, total: 0, running: false })),
+    getImageText: vi.fn(async () => ok({ status: 'done' as const, text: '' })),
     log: vi.fn(async () => ok(null)),
     getCrashNotice: vi.fn(async () => ok(null)),
     restoreBackup: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),

@@ -12,6 +12,7 @@ import { addConversationParameters } from './0005-conversation-parameters'
 import { addMessageTree } from './0006-message-tree'
 import { makeIdsNeverReused } from './0007-ids-never-reused'
 import { addReplyOwners } from './0008-reply-owners'
+import { addImageText } from './0009-image-text'
 
 export type Migration = (db: Database.Database) => void
 
@@ -24,7 +25,8 @@ export const migrations: ReadonlyArray<Migration> = [
   addConversationParameters,
   addMessageTree,
   makeIdsNeverReused,
-  addReplyOwners
+  addReplyOwners,
+  addImageText
 ]
 
 export const SCHEMA_VERSION = migrations.length
