@@ -103,7 +103,9 @@ export function createServices(
   let backfillTimer: NodeJS.Timeout | undefined
   if (options.imageTextBackfillMs !== null) {
     backfillTimer = setTimeout(() => {
-      void imageText.backfill().catch((error) => console.error('Image text backfill failed:', error))
+      void imageText
+        .backfill()
+        .catch((error) => console.error('Image text backfill failed:', error))
     }, options.imageTextBackfillMs)
     backfillTimer.unref()
   }

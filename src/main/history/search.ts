@@ -287,13 +287,7 @@ function toMessageHit(row: MessageHitRow, terms: SearchTerm[]): MessageHit {
   const inNames =
     inContent || inReasoning ? null : buildSnippet(row.attachment_names ?? '', terms, SNIPPET_WIDTH)
   const inImage = inContent || inReasoning || inNames ? null : imageSnippet(row, terms)
-  const field = inReasoning
-    ? 'reasoning'
-    : inNames
-      ? 'attachment'
-      : inImage
-        ? 'image'
-        : 'content'
+  const field = inReasoning ? 'reasoning' : inNames ? 'attachment' : inImage ? 'image' : 'content'
   return {
     field,
     ...(inImage ? { image: inImage.image } : {}),

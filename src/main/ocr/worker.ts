@@ -70,7 +70,10 @@ export class RecognitionWorker {
   private closed = false
 
   /** The lines of text in an image (any format sharp reads), in reading order. */
-  recognize(bytes: Uint8Array, priority: 'urgent' | 'background' = 'urgent'): Promise<RecognizedLine[]> {
+  recognize(
+    bytes: Uint8Array,
+    priority: 'urgent' | 'background' = 'urgent'
+  ): Promise<RecognizedLine[]> {
     if (this.closed) return Promise.reject(new Error('Text recognition has stopped.'))
     return new Promise((resolve, reject) => {
       const job = { id: this.nextId++, bytes, resolve, reject }
@@ -136,7 +139,9 @@ export class RecognitionWorker {
       this.pump()
     }
     worker.on('error', lost)
-    worker.on('exit', (code) => lost(new Error(`The text recognition worker stopped (exit code ${code}).`)))
+    worker.on('exit', (code) =>
+      lost(new Error(`The text recognition worker stopped (exit code ${code}).`))
+    )
     this.worker = worker
     return worker
   }

@@ -482,6 +482,70 @@ const tests: Record<number, { adds: string; run: () => void }> = {
       })
       expect(owners()).toEqual([])
     }
+  },
+  9: {
+    adds: 'the text read in images, indexed with the messages that carry them',
+    run: () => {
+      const db = upgrade(
+        fileAt(8, (v8) => {
+          writeV1Rows(v8)
+          v8.prepare(
+            `INSERT INTO message_attachments (message_id, ordinal, sha256, kind, name, mime, bytes)
+             VALUES (3, 0, ?, 'image', 'holiday.png', 'image/png', 10)`
+          ).run(SHA)
+        })
+      )
+      expectV1Rows(db)
+      expect(names(db, 'table')).toContain('image_text')
+      expect(names(db, 'trigger')).toContain('image_text_search')
+      expect(searchAllMessageIds(db, 'holiday')).toEqual([3])
+      expect(searchAllMessageIds(db, 'trailhead')).toEqual([])
+      const saveText = db.prepare(
+        'INSERT INTO image_text (sha256, status, text, recognized_at) VALUES (?, ?, ?, 1)'
+      )
+      // An image that could not be read adds nothing.
+      saveText.run('b'.repeat(64), 'failed', '')
+      attachToMessage(db, 1, [
+        {
+          sha256: 'b'.repeat(64),
+          kind: 'image',
+          name: 'x.png',
+          mime: 'image/png',
+          bytes: 1,
+          width: null,
+          height: null,
+          durationSeconds: null,
+          fps: null
+        }
+      ])
+      // Saving an image's text re-indexes the message carrying it: names and text both found.
+      saveText.run(SHA, 'done', 'Trailhead closed\n数据库连接超时')
+      expect(searchAllMessageIds(db, 'trailhead')).toEqual([3])
+      expect(searchAllMessageIds(db, '数据库连接超时')).toEqual([3])
+      expect(searchAllMessageIds(db, 'holiday')).toEqual([3])
+      expect(searchMessages(db, { query: 'trailhead' }).results[0]).toMatchObject({
+        field: 'image',
+        image: { sha256: SHA, name: 'holiday.png' }
+      })
+      // The text stays when the message's text changes, and comes with the image elsewhere.
+      db.prepare("UPDATE messages SET content = 'Plan a long hike' WHERE id = 3").run()
+      expect(searchAllMessageIds(db, 'trailhead')).toEqual([3])
+      expect(searchAllMessageIds(db, 'long hike')).toEqual([3])
+      attachToMessage(db, 2, [
+        {
+          sha256: SHA,
+          kind: 'image',
+          name: 'again.png',
+          mime: 'image/png',
+          bytes: 10,
+          width: null,
+          height: null,
+          durationSeconds: null,
+          fps: null
+        }
+      ])
+      expect(searchAllMessageIds(db, 'trailhead')).toEqual([3, 2])
+    }
   }
 }
 
