@@ -154,6 +154,27 @@ describe('electron-builder.yml', () => {
     expect(uncovered).toEqual([])
   })
 
+  it("keeps the text recognition engine outside app.asar, and only the target OS's ONNX Runtime", () => {
+    const worker = readFileSync(join(ROOT, 'src/main/ocr/worker.ts'), 'utf8')
+    expect(worker).toContain("resolve('@gutenye/ocr-node')")
+    // The worker imports these from app.asar.unpacked; what they import must be there too.
+    for (const name of ['@gutenye/ocr-node', '@gutenye/ocr-common', 'onnxruntime-common']) {
+      const file = `node_modules/${name}/package.json`
+      expect((config.asarUnpack as string[]).some((pattern) => matchesGlob(file, pattern))).toBe(
+        true
+      )
+    }
+    const runtime = (os: string) => `node_modules/onnxruntime-node/bin/napi-v6/${os}/x64/lib.so`
+    const oses = { mac: 'darwin', win: 'win32', linux: 'linux' } as const
+    for (const [platform, os] of Object.entries(oses)) {
+      const excluded = (config[platform].files as string[]).map((pattern) => pattern.slice(1))
+      for (const other of Object.values(oses)) {
+        const dropped = excluded.some((pattern) => matchesGlob(runtime(other), pattern))
+        expect(dropped, `${platform} ships ${other}'s ONNX Runtime`).toBe(other !== os)
+      }
+    }
+  })
+
   it('flips the fuses in its afterPack hook', () => {
     expect(config.afterPack).toBe('./scripts/after-pack.mjs')
     expect(existsSync(join(ROOT, config.afterPack))).toBe(true)
