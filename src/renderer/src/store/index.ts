@@ -35,6 +35,7 @@ import { createComposerSlice } from './slices/composer'
 import { createDiagnosticsSlice } from './slices/diagnostics'
 import { createConversationsSlice } from './slices/conversations'
 import { createHistoryAdminSlice } from './slices/historyAdmin'
+import { createImageTextSlice } from './slices/imageText'
 import { createLayoutSlice } from './slices/layout'
 import { createMessageActionsSlice } from './slices/messageActions'
 import { createModelsSlice } from './slices/models'
@@ -88,7 +89,8 @@ export function createAppStore(
       ...createParamsSlice(args),
       ...createRateLimitSlice(args),
       ...createUpdatesSlice(args),
-      ...createDiagnosticsSlice(args)
+      ...createDiagnosticsSlice(args),
+      ...createImageTextSlice(args)
     }
   })
 }

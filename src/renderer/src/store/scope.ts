@@ -9,6 +9,7 @@ import type { ComposerSlice } from './slices/composer'
 import type { DiagnosticsSlice } from './slices/diagnostics'
 import type { ConversationsSlice } from './slices/conversations'
 import type { HistoryAdminSlice } from './slices/historyAdmin'
+import type { ImageTextSlice } from './slices/imageText'
 import type { LayoutSlice } from './slices/layout'
 import type { MessageActionsSlice } from './slices/messageActions'
 import type { ModelsSlice } from './slices/models'
@@ -30,6 +31,7 @@ export type AppState = SessionSlice &
   ComposerSlice &
   SearchSlice &
   HistoryAdminSlice &
+  ImageTextSlice &
   LayoutSlice &
   ParamsSlice &
   RateLimitSlice &

@@ -7,6 +7,7 @@ import { useApp } from '../../store/StoreProvider'
 import { Thumbnail } from '../../ui/Thumbnail'
 import { ContextTrimOffer } from './ContextTrimOffer'
 import { ErrorNotice } from '../app/ErrorNotice'
+import { ImagePreview } from './ImagePreview'
 import { MarkedText } from './MarkedText'
 import { MessageActions, VersionSwitcher, type MessagePlace } from './MessageActions'
 import { QuestionEditor } from './QuestionEditor'
@@ -44,7 +45,11 @@ export const MessageView = memo(function MessageView({
       >
         <div className="message-user-body">
           {message.attachments?.length ? (
-            <MessageAttachments attachments={message.attachments} terms={terms} />
+            <MessageAttachments
+              attachments={message.attachments}
+              terms={terms}
+              highlightedImage={highlight?.imageSha256 ?? null}
+            />
           ) : null}
           {editing ? (
             <QuestionEditor message={message} busy={place.busy} unanswered={place.last} />
@@ -118,45 +123,77 @@ function useMessagePlace(message: Message): MessagePlace {
   return ref.current
 }
 
-/** The images and videos sent with a message: thumbnail, name, and for videos length and fps. */
+/**
+ * The images and videos sent with a message: thumbnail, name, and for videos length and fps. An
+ * image opens in the preview (with its recognized text); the one a search hit matched is marked.
+ */
 function MessageAttachments({
   attachments,
-  terms
+  terms,
+  highlightedImage
 }: {
   attachments: Attachment[]
   terms: readonly string[]
+  highlightedImage: string | null
 }) {
   const { t } = useTranslation()
+  const [previewing, setPreviewing] = useState<Attachment | null>(null)
   return (
-    <ul className="message-attachments" aria-label={t('attachments.sent')}>
-      {attachments.map((attachment, index) => (
-        <li
-          // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be attached twice; the order is fixed
-          key={`${attachment.sha256}-${index}`}
-          className="message-attachment"
-          title={`${attachment.name} · ${formatBytes(attachment.bytes)}`}
-        >
-          <Thumbnail
-            url={attachment.thumbnailUrl}
-            name={attachment.name}
-            kind={attachment.kind}
-            className="message-thumb"
-          />
-          <span className="message-attachment-name">
-            <MarkedText text={attachment.name} terms={terms} />
-          </span>
-          {attachment.kind === 'video' ? (
-            <span className="video-badge">
-              <span className="visually-hidden">{t('attachments.video')}: </span>
-              {t('attachments.badge', {
-                duration: formatDuration(attachment.durationSeconds ?? 0),
-                fps: attachment.fps ?? 1
-              })}
+    <>
+      <ul className="message-attachments" aria-label={t('attachments.sent')}>
+        {attachments.map((attachment, index) => (
+          <li
+            // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be attached twice; the order is fixed
+            key={`${attachment.sha256}-${index}`}
+            className={
+              attachment.sha256 === highlightedImage
+                ? 'message-attachment message-attachment-highlighted'
+                : 'message-attachment'
+            }
+            title={`${attachment.name} · ${formatBytes(attachment.bytes)}`}
+            data-highlighted={attachment.sha256 === highlightedImage ? 'true' : undefined}
+          >
+            {attachment.kind === 'image' ? (
+              <button
+                type="button"
+                className="message-thumb-button"
+                aria-label={t('imageText.open', { name: attachment.name })}
+                onClick={() => setPreviewing(attachment)}
+              >
+                <Thumbnail
+                  url={attachment.thumbnailUrl}
+                  name={attachment.name}
+                  kind={attachment.kind}
+                  className="message-thumb"
+                />
+              </button>
+            ) : (
+              <Thumbnail
+                url={attachment.thumbnailUrl}
+                name={attachment.name}
+                kind={attachment.kind}
+                className="message-thumb"
+              />
+            )}
+            <span className="message-attachment-name">
+              <MarkedText text={attachment.name} terms={terms} />
             </span>
-          ) : null}
-        </li>
-      ))}
-    </ul>
+            {attachment.kind === 'video' ? (
+              <span className="video-badge">
+                <span className="visually-hidden">{t('attachments.video')}: </span>
+                {t('attachments.badge', {
+                  duration: formatDuration(attachment.durationSeconds ?? 0),
+                  fps: attachment.fps ?? 1
+                })}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {previewing ? (
+        <ImagePreview attachment={previewing} onClose={() => setPreviewing(null)} />
+      ) : null}
+    </>
   )
 }
 

@@ -3,8 +3,12 @@ import { modelDisplayName } from '../../../../shared/models'
 import type { SearchHit, SnippetPart } from '../../../../shared/search'
 import { useFormatDate } from '../../lib/date'
 import { readableSnippet, snippetRuns } from '../../lib/historyView'
+import { Thumbnail } from '../../ui/Thumbnail'
 
-/** One hit: who wrote it (or Thinking / Attachment / Title), when, and the snippet with its marks. */
+/**
+ * One hit: who wrote it (or Thinking / Attachment / Text in image / Title), when, and the snippet
+ * with its marks; a hit inside an image's text shows that image's thumbnail beside its words.
+ */
 export function SearchResult({
   id,
   hit,
@@ -27,16 +31,18 @@ export function SearchResult({
         ? 'reasoning'
         : hit.field === 'attachment'
           ? 'attachment'
-          : hit.role === 'user'
-            ? 'you'
-            : 'assistant'
+          : hit.field === 'image'
+            ? 'image'
+            : hit.role === 'user'
+              ? 'you'
+              : 'assistant'
   // An answer and its thinking are Markdown, shown rendered: their snippets drop the syntax. Math in
   // a message shows as its source in code style. A title and a file name are as typed.
   const markdown =
     hit.field === 'reasoning' || (hit.field === 'content' && hit.role === 'assistant')
   const snippet = markdown ? readableSnippet(hit.snippet) : hit.snippet
   const runs =
-    hit.field === 'title' || hit.field === 'attachment'
+    hit.field === 'title' || hit.field === 'attachment' || hit.field === 'image'
       ? [{ code: false, parts: snippet }]
       : snippetRuns(snippet)
   return (
@@ -61,19 +67,35 @@ export function SearchResult({
           {modelDisplayName(hit.model)}
         </span>
       </div>
-      <p className="search-hit-snippet">
-        {runs.map((run, index) =>
-          run.code ? (
-            // biome-ignore lint/suspicious/noArrayIndexKey: runs of one snippet, in order, never reordered
-            <code key={index} className="search-hit-code">
-              <SnippetText parts={run.parts} />
-            </code>
-          ) : (
-            // biome-ignore lint/suspicious/noArrayIndexKey: runs of one snippet, in order, never reordered
-            <SnippetText key={index} parts={run.parts} />
-          )
-        )}
-      </p>
+      {hit.field === 'image' && hit.image ? (
+        <div className="search-hit-image">
+          {hit.image.thumbnailUrl ? (
+            <Thumbnail
+              url={hit.image.thumbnailUrl}
+              name={hit.image.name}
+              kind="image"
+              className="search-hit-thumb"
+            />
+          ) : null}
+          <p className="search-hit-snippet">
+            <SnippetText parts={snippet} />
+          </p>
+        </div>
+      ) : (
+        <p className="search-hit-snippet">
+          {runs.map((run, index) =>
+            run.code ? (
+              // biome-ignore lint/suspicious/noArrayIndexKey: runs of one snippet, in order, never reordered
+              <code key={index} className="search-hit-code">
+                <SnippetText parts={run.parts} />
+              </code>
+            ) : (
+              // biome-ignore lint/suspicious/noArrayIndexKey: runs of one snippet, in order, never reordered
+              <SnippetText key={index} parts={run.parts} />
+            )
+          )}
+        </p>
+      )}
     </div>
   )
 }

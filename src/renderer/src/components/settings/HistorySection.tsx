@@ -5,6 +5,7 @@ import { useFormatDate } from '../../lib/date'
 import { useApp } from '../../store/StoreProvider'
 import { useBackupKind } from '../app/RecoveryScreen'
 import '../app/BackupList.css'
+import { ImageTextProgress } from './ImageTextProgress'
 
 /** Export all, import a file, and the backups kept of the history (read-only). */
 export function HistorySection() {
@@ -97,6 +98,7 @@ export function HistorySection() {
       ) : (
         <p className="field-hint">{t('settings.noBackups')}</p>
       )}
+      <ImageTextProgress />
     </section>
   )
 }

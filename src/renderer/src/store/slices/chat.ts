@@ -19,6 +19,8 @@ export interface SearchHighlight {
   field: SearchField
   /** The matched strings of the hit's snippet, longest first. */
   terms: string[]
+  /** For a match inside an image's recognized text: that image, marked in the message. */
+  imageSha256?: string
   /** Bumped on every open, so opening the same result again scrolls again. */
   token: number
 }

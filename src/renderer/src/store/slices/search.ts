@@ -137,6 +137,7 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
                 messageId: hit.messageId,
                 field: hit.field,
                 terms: matchedTerms(hit.snippet),
+                ...(hit.image ? { imageSha256: hit.image.sha256 } : {}),
                 token: ++scope.highlightToken
               }
       })
