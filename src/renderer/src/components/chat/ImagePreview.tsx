@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import type { Attachment } from '../../../../shared/types'
 import { copyText } from '../../lib/clipboard'
@@ -33,7 +34,9 @@ export function ImagePreview({
   }, [loadImageText, attachment.sha256])
 
   const ready = text !== undefined && text !== 'loading' ? text : null
-  return (
+  // Into the body: the message list moves its rows with transforms, which would hold a fixed
+  // backdrop inside the row.
+  return createPortal(
     <Dialog
       labelledBy={titleId}
       onClose={onClose}
@@ -91,6 +94,7 @@ export function ImagePreview({
           </button>
         </div>
       </div>
-    </Dialog>
+    </Dialog>,
+    document.body
   )
 }
