@@ -1,14 +1,18 @@
 // npm run bench:ocr — offline text recognition as the app runs it: rendered 1920×1080 screenshots
 // (English and Chinese UI text) read one at a time through the recognition worker
 // (src/main/ocr/worker.ts). Prints one JSON line on stdout:
-// {"images","medianMs","p95Ms","maxMainThreadBlockMs","charAccuracy","charAccuracyByLanguage"}
+// {"images","medianMs","p95Ms","cpuMedianMs","maxMainThreadBlockMs","charAccuracy",
+//  "charAccuracyByLanguage","loadAverage"}
 //   medianMs, p95Ms: per image, from handing the PNG to the worker to having its lines back
 //     (the engine's one-time load is timed apart, on a first image not counted);
+//   cpuMedianMs: per image, the CPU time the process spent (the worker, the main thread idles):
+//     what an image costs whatever else the machine runs (wall time includes waiting for a core);
 //   maxMainThreadBlockMs: the main event loop's longest stall while the images were read
 //     (perf_hooks' event-loop delay histogram, 10 ms resolution);
 //   charAccuracy: 1 − edit distance / length of the drawn text, per language (whitespace
 //     ignored); the lower of the two, both in charAccuracyByLanguage.
 // Options: --images N (default 12, half of each language).
+import { loadavg } from 'node:os'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { RecognitionWorker } from '../../src/main/ocr/worker'
 import { log, percentile, round } from './lib/measure'
@@ -51,13 +55,17 @@ async function main(): Promise<void> {
   const delay = monitorEventLoopDelay({ resolution: 10 })
   delay.enable()
   const times: number[] = []
+  const cpu: number[] = []
   const errors: Record<Language, number> = { en: 0, zh: 0 }
   const lengths: Record<Language, number> = { en: 0, zh: 0 }
   for (const screen of screens) {
     const start = performance.now()
+    const used = process.cpuUsage()
     const lines = await worker.recognize(screen.png)
     const ms = performance.now() - start
+    const spent = process.cpuUsage(used)
     times.push(ms)
+    cpu.push((spent.user + spent.system) / 1000)
     const expected = compact(screen.expected)
     const got = compact(lines.map((line) => line.text))
     const distance = editDistance(expected, got)
@@ -77,9 +85,12 @@ async function main(): Promise<void> {
       images: screens.length,
       medianMs: round(percentile(times, 50)),
       p95Ms: round(percentile(times, 95)),
+      cpuMedianMs: round(percentile(cpu, 50)),
       maxMainThreadBlockMs: round(delay.max / 1e6),
       charAccuracy: Math.min(byLanguage.en, byLanguage.zh),
-      charAccuracyByLanguage: byLanguage
+      charAccuracyByLanguage: byLanguage,
+      // The machine's 1-minute load average at the end: above its core count, wall times wait.
+      loadAverage: round(loadavg()[0], 2)
     })}\n`
   )
 }

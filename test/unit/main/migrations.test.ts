@@ -545,6 +545,14 @@ const tests: Record<number, { adds: string; run: () => void }> = {
         }
       ])
       expect(searchAllMessageIds(db, 'trailhead')).toEqual([3, 2])
+      // The text goes with the last message carrying the image, not before.
+      const texts = () => db.prepare('SELECT sha256 FROM image_text ORDER BY sha256').pluck().all()
+      db.prepare('DELETE FROM messages WHERE id = 3').run()
+      expect(texts()).toEqual([SHA, 'b'.repeat(64)])
+      db.prepare('DELETE FROM messages WHERE id = 1').run()
+      expect(texts()).toEqual([SHA])
+      conversations.deleteConversation(db, 1) // message 2 goes with it
+      expect(texts()).toEqual([])
     }
   }
 }

@@ -1,7 +1,8 @@
 // 9: the text recognized in images (PaddleOCR, offline), one row per image content, and search
 // sees it: a message's `attachments` search column holds its attachments' names followed by the
 // text read from its images. Nothing is re-indexed here (no image has been read yet); reading an
-// image re-indexes the messages that carry it, through image_text_search below.
+// image re-indexes the messages that carry it, through image_text_search below; the text goes
+// when the last message carrying the image does.
 import type Database from 'better-sqlite3'
 
 /** Adds image_text and makes the message search triggers index the text of a message's images. */
@@ -41,6 +42,12 @@ export function addImageText(db: Database.Database): void {
       SELECT m.id, search_text(m.content), search_text(m.reasoning), ${attachmentsOf('m.id')}
       FROM messages m
       WHERE m.id IN (SELECT message_id FROM message_attachments WHERE sha256 = new.sha256);
+    END;
+    -- The text of an image no message carries any more goes with it (deleted conversations keep
+    -- nothing of their images).
+    CREATE TRIGGER image_text_forget AFTER DELETE ON message_attachments
+    WHEN NOT EXISTS (SELECT 1 FROM message_attachments WHERE sha256 = old.sha256) BEGIN
+      DELETE FROM image_text WHERE sha256 = old.sha256;
     END;
   `)
 }
