@@ -12,8 +12,8 @@ export type AttachmentRequest = 'addAttachment'
 export function attachmentHandlers(
   store: AttachmentStore,
   catalog: AttachmentCatalog,
-  /** Told of every image stored (its text is read in the background). */
-  onImageStored: (sha256: string) => void = () => undefined
+  /** Told of every image stored (its text is read in the background); every caller passes it. */
+  onImageStored: (sha256: string) => void
 ): Pick<Handlers, AttachmentRequest> {
   return {
     addAttachment: async ({ name, data, model }) => {
