@@ -84,17 +84,26 @@ export class ImageTextService {
   }
 
   private async runBackfill(): Promise<void> {
-    const next = prepared<[], string>(
+    // Walks message ids down from the newest, so each step reads only the rows after the last.
+    const next = prepared<[number], { sha256: string; message_id: number }>(
       this.db,
-      `SELECT a.sha256 FROM message_attachments a
-       WHERE a.kind = 'image' AND NOT EXISTS (SELECT 1 FROM image_text t WHERE t.sha256 = a.sha256)
+      `SELECT a.sha256, a.message_id FROM message_attachments a
+       WHERE a.message_id <= ? AND a.kind = 'image'
+         AND NOT EXISTS (SELECT 1 FROM image_text t WHERE t.sha256 = a.sha256)
        ORDER BY a.message_id DESC LIMIT 1`
-    ).pluck()
+    )
+    let below = Number.MAX_SAFE_INTEGER
     for (;;) {
       if (this.stopped) return
-      const sha256 = next.get()
-      if (!sha256) return
-      await this.read(sha256, 'background')
+      const row = next.get(below)
+      if (!row) return
+      below = row.message_id
+      try {
+        await this.read(row.sha256, 'background')
+      } catch (error) {
+        if (this.stopped) return // closing: the next start goes on from here
+        throw error
+      }
       // Yield between images, so that the backfill never holds the event loop.
       await new Promise((resolve) => setImmediate(resolve))
     }
