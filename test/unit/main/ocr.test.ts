@@ -3,6 +3,7 @@
 // by a word only its image holds, and reading the history's images resumes after a restart.
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { attachToMessage } from '../../../src/main/attachments/records'
 import { AttachmentStore } from '../../../src/main/attachments/store'
@@ -68,6 +69,25 @@ describe('text recognition in a worker thread', () => {
     expect(englishLines).toEqual(ENGLISH)
     expect(chineseLines.join('\n')).toContain('数据库连接超时')
     expect(chineseLines.join('\n')).toContain('无法保存设置')
+  })
+
+  it('reads a 4K screenshot (scaled down first) and a photo stored sideways (EXIF orientation)', async () => {
+    const large = await renderScreenshot({
+      width: 3840,
+      height: 2160,
+      lines: ENGLISH,
+      fontSize: 36
+    })
+    expect((await worker.recognize(large)).map((line) => line.text)).toEqual(ENGLISH)
+    // Pixels turned a quarter left, with the EXIF tag that says to turn them back right.
+    const sideways = await sharp(await screenshot(CHINESE))
+      .rotate(-90)
+      .jpeg({ quality: 95 })
+      .withMetadata({ orientation: 6 })
+      .toBuffer()
+    expect((await sharp(sideways).metadata()).orientation).toBe(6)
+    const text = (await worker.recognize(sideways)).map((line) => line.text).join('\n')
+    expect(text).toContain('数据库连接超时')
   })
 
   it('fails an image it cannot decode, and reads the next one', async () => {
