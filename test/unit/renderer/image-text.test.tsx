@@ -21,7 +21,7 @@ describe('the image preview', () => {
   it('shows the recognized text, asks main once, and copies it', async () => {
     const fake = createFakeApi()
     const image = makeAttachment({ name: 'error.png' })
-    fake.api.getImageText.mockResolvedValue(
+    vi.mocked(fake.api.getImageText).mockResolvedValue(
       ok({ status: 'done', text: '数据库连接超时\nError 504' })
     )
     const writeText = vi.fn(async () => undefined)
@@ -35,7 +35,7 @@ describe('the image preview', () => {
       `attachment://${image.sha256}/original`
     )
     expect(await within(dialog).findByText(/数据库连接超时/)).toBeTruthy()
-    expect(fake.api.getImageText).toHaveBeenCalledWith({ sha256: image.sha256 })
+    expect(vi.mocked(fake.api.getImageText)).toHaveBeenCalledWith({ sha256: image.sha256 })
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Copy text' }))
     await within(dialog).findByText('Copied')
@@ -46,7 +46,7 @@ describe('the image preview', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: 'Open error.png' }))
     expect(await screen.findByText(/Error 504/)).toBeTruthy()
-    expect(fake.api.getImageText).toHaveBeenCalledTimes(1)
+    expect(vi.mocked(fake.api.getImageText)).toHaveBeenCalledTimes(1)
   })
 
   it('says when an image has no text, or could not be read', async () => {
@@ -55,7 +55,7 @@ describe('the image preview', () => {
       [{ status: 'failed', text: '' }, 'The text of this image could not be read.']
     ] as const) {
       const fake = createFakeApi()
-      fake.api.getImageText.mockResolvedValue(ok(answer))
+      vi.mocked(fake.api.getImageText).mockResolvedValue(ok(answer))
       const image = makeAttachment({ name: 'blank.png' })
       await renderWithStore(
         <MessageView message={makeMessage({ role: 'user', attachments: [image] })} />,
@@ -73,7 +73,7 @@ describe('the reading progress in Settings', () => {
   it('asks again while images are being read, and stops when all are', async () => {
     vi.useFakeTimers()
     const fake = createFakeApi()
-    fake.api.getImageTextStatus
+    vi.mocked(fake.api.getImageTextStatus)
       .mockResolvedValueOnce(ok({ done: 1, total: 3, running: true }))
       .mockResolvedValue(ok({ done: 3, total: 3, running: false }))
     await renderWithStore(<ImageTextProgress />, createTestStore(fake))
@@ -83,16 +83,18 @@ describe('the reading progress in Settings', () => {
       await vi.advanceTimersByTimeAsync(2_000)
     })
     expect(screen.getByText('The text of all 3 images in the history has been read.')).toBeTruthy()
-    const calls = fake.api.getImageTextStatus.mock.calls.length
+    const calls = vi.mocked(fake.api.getImageTextStatus).mock.calls.length
     await act(async () => {
       await vi.advanceTimersByTimeAsync(10_000)
     })
-    expect(fake.api.getImageTextStatus.mock.calls.length).toBe(calls)
+    expect(vi.mocked(fake.api.getImageTextStatus).mock.calls.length).toBe(calls)
   })
 
   it('reads in Chinese', async () => {
     const fake = createFakeApi()
-    fake.api.getImageTextStatus.mockResolvedValue(ok({ done: 2, total: 5, running: false }))
+    vi.mocked(fake.api.getImageTextStatus).mockResolvedValue(
+      ok({ done: 2, total: 5, running: false })
+    )
     await renderWithStore(<ImageTextProgress />, createTestStore(fake))
     await act(async () => {
       await i18n.changeLanguage('zh-CN')
