@@ -98,7 +98,12 @@ interface Job {
   bytes: Uint8Array
   resolve(lines: RecognizedLine[]): void
   reject(error: Error): void
+  /** Settles once the job has (resolved or rejected). */
+  settled: Promise<unknown>
 }
+
+/** How long close() waits for the image being read before it stops the worker anyway. */
+const CLOSE_WAIT_MS = 15_000
 
 /** How long an idle worker keeps its engine (about 150 MB) before it is stopped. */
 const IDLE_MS = 60_000
@@ -124,11 +129,17 @@ export class RecognitionWorker {
     priority: 'urgent' | 'background' = 'urgent'
   ): Promise<RecognizedLine[]> {
     if (this.closed) return Promise.reject(new Error('Text recognition has stopped.'))
-    return new Promise((resolve, reject) => {
-      const job = { id: this.nextId++, bytes, resolve, reject }
-      ;(priority === 'urgent' ? this.urgent : this.background).push(job)
-      this.pump()
+    let job!: Job
+    const result = new Promise<RecognizedLine[]>((resolve, reject) => {
+      job = { id: this.nextId++, bytes, resolve, reject, settled: Promise.resolve() }
     })
+    job.settled = result.then(
+      () => undefined,
+      () => undefined
+    )
+    ;(priority === 'urgent' ? this.urgent : this.background).push(job)
+    this.pump()
+    return result
   }
 
   /** Images waiting or being read. */
@@ -136,14 +147,23 @@ export class RecognitionWorker {
     return this.urgent.length + this.background.length + (this.current ? 1 : 0)
   }
 
-  /** Stops the worker; waiting images fail. */
+  /**
+   * Stops the worker; waiting images fail. The image being read is finished first (a second or
+   * two at most): a worker terminated inside ONNX Runtime or sharp aborts the whole process.
+   */
   async close(): Promise<void> {
     this.closed = true
     clearTimeout(this.idleTimer)
     const stopped = new Error('Text recognition has stopped.')
     for (const job of [...this.urgent.splice(0), ...this.background.splice(0)]) job.reject(stopped)
-    this.current?.reject(stopped)
-    this.current = null
+    const reading = this.current
+    if (reading) {
+      // Settles with the image, or when the worker is lost; a hung engine gets CLOSE_WAIT_MS.
+      await Promise.race([
+        reading.settled,
+        new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())
+      ])
+    }
     const worker = this.worker
     this.worker = null
     await worker?.terminate()

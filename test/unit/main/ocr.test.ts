@@ -90,6 +90,25 @@ describe('text recognition in a worker thread', () => {
     expect(text).toContain('数据库连接超时')
   })
 
+  it('finishes the image being read before it stops (terminating inside the engine aborts the process)', async () => {
+    const own = new RecognitionWorker()
+    const png = await screenshot(['Closing now'])
+    // While the engine loads, then while it reads.
+    for (let round = 0; round < 2; round++) {
+      const reading = own.recognize(png)
+      const waiting = own.recognize(png)
+      waiting.catch(() => undefined)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      if (round === 1) {
+        await own.close()
+        await expect(waiting).rejects.toThrow('Text recognition has stopped.')
+      }
+      expect((await reading).map((line) => line.text)).toEqual(['Closing now'])
+      if (round === 0) await waiting
+    }
+    await expect(own.recognize(png)).rejects.toThrow('Text recognition has stopped.')
+  })
+
   it('fails an image it cannot decode, and reads the next one', async () => {
     await expect(worker.recognize(new Uint8Array([1, 2, 3]))).rejects.toThrow()
     expect(
