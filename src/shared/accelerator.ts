@@ -107,7 +107,8 @@ export function parseAccelerator(text: string): ParsedAccelerator {
     key = name
   }
   if (key === null) return { ok: false, problem: 'no_key' }
-  if (modifiers.length === 0 && !FUNCTION_KEY.test(key)) return { ok: false, problem: 'no_modifier' }
+  if (modifiers.length === 0 && !FUNCTION_KEY.test(key))
+    return { ok: false, problem: 'no_modifier' }
   const order = MODIFIERS.map(([name]) => name)
   modifiers.sort((a, b) => order.indexOf(a) - order.indexOf(b))
   return { ok: true, accelerator: [...modifiers, key].join('+'), modifiers, key }
@@ -171,7 +172,16 @@ const CODE_KEYS: Record<string, string> = {
   NumpadDivide: 'numdiv'
 }
 
-const MODIFIER_KEYS = new Set(['Control', 'Alt', 'AltGraph', 'Shift', 'Meta', 'OS', 'Super', 'Hyper'])
+const MODIFIER_KEYS = new Set([
+  'Control',
+  'Alt',
+  'AltGraph',
+  'Shift',
+  'Meta',
+  'OS',
+  'Super',
+  'Hyper'
+])
 
 function keyOfCode(code: string): string | null {
   const letter = /^Key([A-Z])$/.exec(code)

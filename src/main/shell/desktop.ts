@@ -85,7 +85,10 @@ export function createDesktop(options: DesktopOptions): Desktop {
   const toggleQuickAsk = (): void => move(onAskShortcut(view()))
   quick.on('blur', () => move(onQuickAskBlur(view())))
   quick.on('close', (event) => {
-    if (onWindowClose({ window: 'quick', quitting, keepInTray, platform: process.platform }) === 'hide') {
+    if (
+      onWindowClose({ window: 'quick', quitting, keepInTray, platform: process.platform }) ===
+      'hide'
+    ) {
       event.preventDefault()
       quick.hide()
     }

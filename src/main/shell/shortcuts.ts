@@ -2,11 +2,7 @@
 // where each stands (registered, refused by the OS, off) kept for Settings and the tray. No
 // electron import: the shell hands in globalShortcut's register and unregister.
 import { parseAccelerator } from '../../shared/accelerator'
-import {
-  SHORTCUT_ACTIONS,
-  type ShortcutAction,
-  type ShortcutStatuses
-} from '../../shared/desktop'
+import { SHORTCUT_ACTIONS, type ShortcutAction, type ShortcutStatuses } from '../../shared/desktop'
 import type { Settings } from '../../shared/settings'
 
 /** globalShortcut's two calls: register answers false when the OS or another app has the keys. */

@@ -26,7 +26,12 @@ describe('the tray icon', () => {
       const [head, base64] = url.split(',')
       expect(head).toBe('data:image/png;base64')
       const meta = await sharp(Buffer.from(base64, 'base64')).metadata()
-      expect([meta.format, meta.width, meta.height, meta.hasAlpha]).toEqual(['png', size, size, true])
+      expect([meta.format, meta.width, meta.height, meta.hasAlpha]).toEqual([
+        'png',
+        size,
+        size,
+        true
+      ])
     }
   })
 })

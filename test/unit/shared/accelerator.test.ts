@@ -95,9 +95,10 @@ describe('acceleratorFromKeyPress', () => {
       state: 'recorded',
       accelerator: 'Alt+Space'
     })
-    expect(acceleratorFromKeyPress(press('ArrowUp', 'ArrowUp', { altKey: true }), false)).toEqual(
-      { state: 'recorded', accelerator: 'Alt+Up' }
-    )
+    expect(acceleratorFromKeyPress(press('ArrowUp', 'ArrowUp', { altKey: true }), false)).toEqual({
+      state: 'recorded',
+      accelerator: 'Alt+Up'
+    })
     expect(acceleratorFromKeyPress(press('Numpad7', '7', { ctrlKey: true }), false)).toEqual({
       state: 'recorded',
       accelerator: 'CommandOrControl+num7'
