@@ -49,7 +49,7 @@ import {
   placeWindow,
   saveWindowState
 } from './shell/windowState'
-import { guardNavigation, secureWebPreferences } from './shell/secureWindow'
+import { guardNavigation } from './shell/secureWindow'
 import { createUpdateController } from './updates/updates'
 
 // Tests point the app at a throwaway data directory and keychain entry.
@@ -91,7 +91,16 @@ function createWindow(): BrowserWindow {
     minHeight: 480,
     show: false,
     title: 'Seed Chat',
-    webPreferences: secureWebPreferences()
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      // No middle-click "auxclick" events: they could open links past the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true
+    }
   })
   if (placement.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())

@@ -2,6 +2,7 @@
 // the tray icon and the two global shortcuts. Electron calls only; every decision comes from the
 // pure modules beside it (quickAsk.ts, shortcuts.ts, trayMenu.ts), tested in Node.
 import { BrowserWindow, Menu, Tray, app, globalShortcut, nativeImage, screen } from 'electron'
+import { join } from 'node:path'
 import type { ShortcutStatuses } from '../../shared/desktop'
 import type { Settings, UiLanguage } from '../../shared/settings'
 import type { DesktopHost } from '../desktop/handlers'
@@ -14,7 +15,7 @@ import {
   quickAskBounds,
   type QuickAskMove
 } from './quickAsk'
-import { guardNavigation, secureWebPreferences } from './secureWindow'
+import { guardNavigation } from './secureWindow'
 import { createShortcutKeeper } from './shortcuts'
 import { TRAY_ICON_1X, TRAY_ICON_2X } from './trayIcon'
 import { trayMenuTemplate, trayTooltip } from './trayMenu'
@@ -62,7 +63,17 @@ export function createDesktop(options: DesktopOptions): Desktop {
     maximizable: false,
     fullscreenable: false,
     title: options.appName,
-    webPreferences: secureWebPreferences()
+    // The main window's preferences (src/main/index.ts), written out so the security scan sees them.
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      // No middle-click "auxclick" events: they could open links past the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true
+    }
   })
   guardNavigation(quick)
   void quick.loadURL(`${options.pageURL}${QUICK_ASK_ROUTE}`)
