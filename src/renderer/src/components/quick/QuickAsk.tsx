@@ -6,6 +6,7 @@ import { selectActiveConversation } from '../../store'
 import { useApp, useAppStore } from '../../store/StoreProvider'
 import { IconButton } from '../../ui/IconButton'
 import { ErrorBanner } from '../app/ErrorNotice'
+import { DeleteMessageDialog } from '../chat/DeleteMessageDialog'
 import { LeftOutNotice } from '../chat/LeftOutNotice'
 import { MessageList } from '../chat/MessageList'
 import { Composer } from '../composer/Composer'
@@ -66,6 +67,8 @@ function QuickChat() {
       <LeftOutNotice />
       <Composer />
       <DropZone />
+      {/* A message's Delete asks first, as in the main window. */}
+      <DeleteMessageDialog />
     </main>
   )
 }
