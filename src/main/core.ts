@@ -8,7 +8,8 @@
 //   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup,
 //      sizeRecord), errors.ts, redact.ts, storage.ts, containment.ts, log/ (the log file, the
 //      crash check, diagnostics)
-//   3. features, in this order: secrets/, settings/, attachments/, history/, chat/, updates/
+//   3. features, in this order: secrets/, settings/, attachments/, history/, chat/, updates/,
+//      desktop/
 //   4. the core: core.ts, services.ts, dispatch.ts
 //   5. the shells: index.ts, ipc.ts, shell/ (Electron) and src/cli
 // A lower floor that needs a higher one is handed a function (settings gets the model list).
@@ -23,6 +24,7 @@ import { sweepTempFiles, tempDirOf } from './attachments/temp'
 import type { ChatServiceOptions } from './chat/options'
 import { AppError } from './errors'
 import { keepDailyBackups } from './db/backup'
+import { desktopHandlers, type DesktopHost } from './desktop/handlers'
 import { backupHandlers, type HistoryHost } from './history/backupHandlers'
 import { quickCheckInWorker } from './db/integrity'
 import { openHistory, type HistoryProblem } from './db/open'
@@ -62,6 +64,8 @@ export interface CoreOptions {
   updates?: Pick<UpdateController, 'install'>
   /** What the shell found of the last run's crash (log/crash.ts); the renderer shows it. */
   crashNotice?: CrashNotice | null
+  /** The desktop shell's windows, tray and shortcuts (none in the CLI and the harness by default). */
+  desktop?: DesktopHost
 }
 
 const INTEGRITY_CHECK_MS = 30_000
@@ -207,7 +211,8 @@ export function startCore(options: CoreOptions): Core {
     ...keyHandlers(keys),
     ...backupHandlers(history),
     ...updateHandlers(options.updates),
-    ...logHandlers(appLog, options.crashNotice ?? null)
+    ...logHandlers(appLog, options.crashNotice ?? null),
+    ...desktopHandlers(options.desktop, options.emit)
   }
   const tableFor = (name: keyof Handlers): Partial<Handlers> => {
     if (name in always) return always

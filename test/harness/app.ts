@@ -12,6 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { REQUEST_NAMES, channelOf, type EventName } from '../../src/shared/contract'
 import type { ChatServiceOptions } from '../../src/main/chat/options'
 import { createCore, type Core } from '../../src/main/core'
+import type { DesktopHost } from '../../src/main/desktop/handlers'
 import { dispatch } from '../../src/main/dispatch'
 import { createKeytarStore } from '../../src/main/secrets/keychain'
 
@@ -37,6 +38,8 @@ export interface AppOptions {
   headless?: boolean
   chat?: Partial<ChatServiceOptions>
   locale?: string
+  /** What the Electron shell does for Quick Ask and the shortcuts (a recorder in tests). */
+  desktop?: DesktopHost
 }
 
 export interface AppHarness {
@@ -136,6 +139,7 @@ export async function launchApp(browser: Browser, options: AppOptions): Promise<
       dataDir,
       secrets: createKeytarStore(options.keychainService),
       chat: options.chat,
+      desktop: options.desktop,
       attachmentUrl: (sha256, variant) => `${url}attachment/${sha256}/${variant}`,
       emit: (name: EventName, payload) => {
         for (const page of context.pages()) {

@@ -20,6 +20,9 @@
 // - updateConversation (conversations) is how chat and models put a changed conversation back in
 //   the list; loadConversationPage is how session and historyAdmin reload it.
 // - banner (session) is set by any action whose request fails.
+// - conversationChanged (desktop, an event) puts a conversation sent to from the other window on
+//   top of the list (conversations) and drops this window's stale copy of its messages (chat);
+//   showConversation (desktop) opens one in the main window.
 // - dispose (session) stops the search and Undo timers and drops the buffered stream text.
 import { createStore } from 'zustand/vanilla'
 import type { Api } from '../../../shared/contract'
@@ -32,6 +35,7 @@ import {
 } from './environment'
 import { createChatSlice } from './slices/chat'
 import { createComposerSlice } from './slices/composer'
+import { createDesktopSlice } from './slices/desktop'
 import { createDiagnosticsSlice } from './slices/diagnostics'
 import { createConversationsSlice } from './slices/conversations'
 import { createHistoryAdminSlice } from './slices/historyAdmin'
@@ -88,7 +92,8 @@ export function createAppStore(
       ...createParamsSlice(args),
       ...createRateLimitSlice(args),
       ...createUpdatesSlice(args),
-      ...createDiagnosticsSlice(args)
+      ...createDiagnosticsSlice(args),
+      ...createDesktopSlice(args)
     }
   })
 }

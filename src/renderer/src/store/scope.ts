@@ -6,6 +6,7 @@ import type { Api } from '../../../shared/contract'
 import type { FrameScheduler, StoreEnvironment } from './environment'
 import type { ChatSlice } from './slices/chat'
 import type { ComposerSlice } from './slices/composer'
+import type { DesktopSlice } from './slices/desktop'
 import type { DiagnosticsSlice } from './slices/diagnostics'
 import type { ConversationsSlice } from './slices/conversations'
 import type { HistoryAdminSlice } from './slices/historyAdmin'
@@ -34,7 +35,8 @@ export type AppState = SessionSlice &
   ParamsSlice &
   RateLimitSlice &
   UpdatesSlice &
-  DiagnosticsSlice
+  DiagnosticsSlice &
+  DesktopSlice
 
 export type AppStore = StoreApi<AppState>
 
