@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { chatParamsSchema, presetSchema } from './params'
 import { refusal } from './errors'
+import { modelCorrectionSchema, modelIdSchema } from './models'
 
 export const DEFAULT_BASE_URL = 'https://www.anyfast.ai/v1'
 
@@ -60,7 +61,12 @@ export const settingsSchema = z.object({
   /** The user's own presets (the built-in ones are not stored). */
   presets: z.array(presetSchema).max(200).default([]),
   /** Whether a packaged app looks for updates by itself (at start and every few hours). */
-  checkForUpdates: z.boolean().default(true)
+  checkForUpdates: z.boolean().default(true),
+  /** The user's corrections of what models accept, by model id (the catalog is the default). */
+  modelCapabilities: z
+    .record(modelIdSchema, modelCorrectionSchema)
+    .refine((corrections) => Object.keys(corrections).length <= 500, 'at most 500 models')
+    .default({})
 })
 
 export type Settings = z.output<typeof settingsSchema>

@@ -29,7 +29,8 @@ describe('settings', () => {
       fontSize: 'default',
       defaultParams: {},
       presets: [],
-      checkForUpdates: true
+      checkForUpdates: true,
+      modelCapabilities: {}
     })
     expect(getSettings(db)).toEqual(DEFAULT_SETTINGS)
   })
