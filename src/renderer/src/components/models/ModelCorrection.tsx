@@ -1,3 +1,4 @@
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   CORRECTABLE_CAPABILITIES,
@@ -16,8 +17,14 @@ export function ModelCorrection({ info }: { info: ModelInfo }) {
   const { t } = useTranslation()
   const corrected = useApp((s) => Object.hasOwn(selectModelCorrections(s), info.id))
   const setModelCapabilities = useApp((s) => s.setModelCapabilities)
+  const fieldset = useRef<HTMLFieldSetElement>(null)
+  async function reset(): Promise<void> {
+    // The button goes away with the correction: keep the focus in the popover.
+    fieldset.current?.querySelector('input')?.focus()
+    await setModelCapabilities(info.id, null)
+  }
   return (
-    <fieldset className="model-correction">
+    <fieldset ref={fieldset} className="model-correction">
       <legend>{t('models.correct.legend', { name: modelDisplayName(info.id) })}</legend>
       <div className="model-correction-boxes">
         {CORRECTABLE_CAPABILITIES.map((capability) => (
@@ -46,7 +53,7 @@ export function ModelCorrection({ info }: { info: ModelInfo }) {
           <button
             type="button"
             className="button button-quiet model-correction-reset"
-            onClick={() => void setModelCapabilities(info.id, null)}
+            onClick={() => void reset()}
           >
             {t('models.correct.reset')}
           </button>

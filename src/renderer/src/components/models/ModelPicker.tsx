@@ -175,6 +175,14 @@ function ModelPopover({
       event.stopPropagation()
       onClose(true)
       return
+    } else if (event.key === 'Tab' && !event.shiftKey) {
+      // Past the list (worked from here with the arrows) to the chosen model's capabilities.
+      const box = popoverRef.current?.querySelector<HTMLInputElement>('.model-correction input')
+      if (box) {
+        event.preventDefault()
+        box.focus()
+      }
+      return
     }
     if (next !== null && flat.length > 0) {
       event.preventDefault()
