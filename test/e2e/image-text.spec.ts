@@ -2,7 +2,7 @@
 // Chinese) dropped for GLM 4.7 is read by the real core (PaddleOCR), labelled "Sent as its text"
 // with the text under it, and reaches the fake provider as a text part with no image part; an
 // image without text is refused with the reason; the picker corrects what a model accepts.
-// Screenshots in both languages go to test-results/screens.
+// Screenshots in both languages go to test-results/screens (the picker's to docs/screenshots).
 import { join } from 'node:path'
 import type { JSHandle, Page } from '@playwright/test'
 import type { FakeProvider } from '../fake-provider/server'
@@ -12,6 +12,8 @@ import { textImage } from '../fixtures/attachments/textImage'
 import { expect, modelPicker, pickModel, test } from './fixtures'
 
 const SCREENS = join(__dirname, '../../test-results/screens')
+/** The picker's correction, as docs/api.md shows it. */
+const DOCS = join(__dirname, '../../docs/screenshots')
 const GLM = 'glm-4-7-251222'
 const LINES = ['Connection timeout ERR 4021', '数据库连接超时']
 
@@ -28,14 +30,17 @@ async function connect(app: AppHarness, provider: FakeProvider, language: 'en' |
 
 /** Drops PNG files on the window, as a file manager would. */
 async function dropPngs(page: Page, files: Array<{ name: string; bytes: Buffer }>) {
-  const transfer: JSHandle<DataTransfer> = await page.evaluateHandle((files) => {
-    const transfer = new DataTransfer()
-    for (const file of files) {
-      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
-      transfer.items.add(new File([bytes], file.name, { type: 'image/png' }))
-    }
-    return transfer
-  }, files.map((file) => ({ name: file.name, base64: file.bytes.toString('base64') })))
+  const transfer: JSHandle<DataTransfer> = await page.evaluateHandle(
+    (files) => {
+      const transfer = new DataTransfer()
+      for (const file of files) {
+        const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
+        transfer.items.add(new File([bytes], file.name, { type: 'image/png' }))
+      }
+      return transfer
+    },
+    files.map((file) => ({ name: file.name, base64: file.bytes.toString('base64') }))
+  )
   await page.evaluate((dataTransfer) => {
     for (const type of ['dragenter', 'dragover', 'drop']) {
       document.body.dispatchEvent(
@@ -97,7 +102,9 @@ for (const language of ['en', 'zh-CN'] as const) {
     await expect(page.locator('.tray').getByText(asText)).toBeVisible()
 
     await modelPicker(page).click()
-    const box = page.getByRole('group', { name: zh ? 'GLM 4.7 支持的输入' : 'What GLM 4.7 accepts' })
+    const box = page.getByRole('group', {
+      name: zh ? 'GLM 4.7 支持的输入' : 'What GLM 4.7 accepts'
+    })
     const images = box.getByRole('checkbox', { name: zh ? '图片' : 'Images' })
     await expect(images).not.toBeChecked()
     // Keyboard: from the filter field, Tab to the box, Space to tick it.
@@ -112,7 +119,7 @@ for (const language of ['en', 'zh-CN'] as const) {
     })
     // Corrected to see: the image is an image again.
     await expect(page.locator('.tray').getByText(asText)).toBeHidden()
-    await page.screenshot({ path: join(SCREENS, `model-correction.${language}.png`) })
+    await page.screenshot({ path: join(DOCS, `model-correction.${language}.png`) })
 
     await reset.click()
     await expect(images).not.toBeChecked()

@@ -47,7 +47,7 @@ export function settingsHandlers(
   }
 }
 
-/** The provider's model ids, with what we know of each; unknown ids are taken as text-only. */
+/** The provider's model ids, with what we know of each; an unlisted id by its family. */
 function modelsFrom(ids: string[]): ModelInfo[] {
   const known = MODELS.filter((model) => ids.includes(model.id))
   const unknown = ids.filter((id) => !findModel(id)).map(catalogModel)

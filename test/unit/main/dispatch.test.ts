@@ -93,7 +93,8 @@ describe('dispatch', () => {
         fontSize: 'default',
         defaultParams: {},
         presets: [],
-        checkForUpdates: true
+        checkForUpdates: true,
+        modelCapabilities: {}
       }
     })
   })

@@ -45,7 +45,8 @@ export function groupModels(models: readonly ModelInfo[], current: string): Mode
   if (!models.some((m) => m.id === current))
     entries.push({ id: current, info: catalogModel(current) })
   for (const entry of entries) {
-    byKey.get(entry.info?.family ?? catalogModel(entry.id).family)!.models.push(entry)
+    // By the id, as the catalog reads it: never a family the list itself claims.
+    byKey.get(catalogModel(entry.id).family)!.models.push(entry)
   }
   return groups.filter((group) => group.models.length > 0)
 }
