@@ -114,7 +114,7 @@ for (const language of ['en', 'zh-CN'] as const) {
     await expect(images).toBeChecked()
     const reset = box.getByRole('button', { name: zh ? '恢复默认' : 'Reset to default' })
     await expect(reset).toBeVisible()
-    expect((await app.core.handlers.getSettings()).modelCapabilities).toEqual({
+    expect((await app.core.handlers.getSettings(undefined)).modelCapabilities).toEqual({
       [GLM]: { image: true }
     })
     // Corrected to see: the image is an image again.
@@ -124,7 +124,7 @@ for (const language of ['en', 'zh-CN'] as const) {
     await reset.click()
     await expect(images).not.toBeChecked()
     await expect(reset).toBeHidden()
-    expect((await app.core.handlers.getSettings()).modelCapabilities).toEqual({})
+    expect((await app.core.handlers.getSettings(undefined)).modelCapabilities).toEqual({})
     // The button goes with the correction; the focus goes to the first box, not the page.
     await expect(images).toBeFocused()
     await page.keyboard.press('Escape')
