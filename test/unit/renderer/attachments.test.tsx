@@ -334,7 +334,7 @@ describe('a model that cannot take the files', () => {
     const tray = screen.getByRole('list', { name: 'Attachments to send' })
     // Attached for a model that sees: the text is read when it is sent.
     expect(within(tray).getByText('Sent as its text').getAttribute('title')).toBe(
-      'GLM 4.7 cannot see images: the text read in this image is sent instead.'
+      'GLM 4.7 cannot see images: the text read in this image is sent instead. The text is read when you send.'
     )
     expect(send().disabled).toBe(false)
     await user.click(send())

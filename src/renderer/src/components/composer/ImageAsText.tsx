@@ -20,10 +20,12 @@ export function ImageAsText({
   const why = t('attachments.asTextTitle', { model: modelDisplayName(model) })
   const className = overlay ? 'as-text-badge as-text-overlay' : 'as-text-badge'
   if (text === undefined) {
+    // In the tray, attached for a model that sees: read when sent. In a sent message: it was.
+    const more = overlay ? why : `${why} ${t('attachments.asTextPending')}`
     return (
-      <span className={className} title={why}>
+      <span className={className} title={more}>
         {t('attachments.asText')}
-        <span className="visually-hidden">: {why}</span>
+        <span className="visually-hidden">: {more}</span>
       </span>
     )
   }
