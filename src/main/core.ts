@@ -8,7 +8,7 @@
 //   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup,
 //      sizeRecord), errors.ts, redact.ts, storage.ts, containment.ts, log/ (the log file, the
 //      crash check, diagnostics)
-//   3. features, in this order: secrets/, settings/, attachments/, history/, chat/, updates/,
+//   3. features, in this order: secrets/, settings/, attachments/, history/, ocr/, chat/, updates/,
 //      desktop/
 //   4. the core: core.ts, services.ts, dispatch.ts
 //   5. the shells: index.ts, ipc.ts, shell/ (Electron) and src/cli
@@ -18,6 +18,7 @@ import { REQUEST_NAMES, type EmitEvent, type Handlers } from '../shared/contract
 import type { CrashNotice } from '../shared/diagnostics'
 import type { Settings } from '../shared/settings'
 import type { AttachmentUrl } from './attachments/catalog'
+import type { ReadImageText } from './attachments/imageText'
 import { stopAllFfmpeg } from './attachments/ffmpeg'
 import type { ServedAttachment } from './attachments/protocol'
 import { sweepTempFiles, tempDirOf } from './attachments/temp'
@@ -56,6 +57,8 @@ export interface CoreOptions {
    * marked interrupted and no stored file is swept (its drafts may use them).
    */
   besideApp?: boolean
+  /** The recognized text of a stored image, '' when none (default: read it when asked). */
+  readImageText?: ReadImageText
   /** Called after every saved settings change (the shell redraws its menu in the new language). */
   onSettingsChanged?: (settings: Settings) => void
   /** The app's version (packaged builds): a start of another version backs the history up first. */
@@ -111,6 +114,7 @@ export function startCore(options: CoreOptions): Core {
     emit: options.emit,
     chat: options.chat,
     onSettingsChanged: options.onSettingsChanged,
+    readImageText: options.readImageText,
     attachmentUrl:
       options.attachmentUrl ??
       ((sha256: string, variant: string) => `${ATTACHMENT_SCHEME}://${sha256}/${variant}`)

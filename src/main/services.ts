@@ -6,6 +6,7 @@ import { AttachmentCatalog, type AttachmentUrl } from './attachments/catalog'
 import { sweepUnreferenced } from './attachments/cleanup'
 import { attachmentHandlers } from './attachments/handlers'
 import { serveAttachment, type ServedAttachment } from './attachments/protocol'
+import type { ReadImageText } from './attachments/imageText'
 import { AttachmentStore } from './attachments/store'
 import { listModelIds } from './chat/client'
 import { chatHandlers } from './chat/handlers'
@@ -18,7 +19,9 @@ import * as messages from './history/messages'
 import type { LogRequest } from './log/handlers'
 import type { KeyRequest } from './secrets/handlers'
 import type { KeyManager } from './secrets/keychain'
+import { storedImageText } from './ocr/storedText'
 import { settingsHandlers } from './settings/handlers'
+import { modelFor } from './settings/settings'
 import type { UpdateRequest } from './updates/handlers'
 import type { DesktopRequest } from './desktop/handlers'
 
@@ -37,6 +40,8 @@ export interface ServiceOptions {
   recoverInterrupted: boolean
   /** Told of every saved settings change. */
   onSettingsChanged?: (settings: Settings) => void
+  /** The recognized text of a stored image (default: read it now, in this thread). */
+  readImageText?: ReadImageText
 }
 
 /** Requests that work while the history is refused (core.ts serves them itself). */
@@ -72,12 +77,19 @@ export function createServices(
   if (options.recoverInterrupted) messages.markInterrupted(db)
   const store = new AttachmentStore(options.dataDir)
   const catalog = new AttachmentCatalog(db, options.attachmentUrl)
+  const imageText = {
+    readImageText: options.readImageText ?? storedImageText((sha256) => store.read(sha256)),
+    always: options.chat?.imagesAsText
+  }
+  const modelOf = (id: string) => modelFor(db, id)
   const chat = new ChatService(
     db,
     keys,
     options.emit,
     {
       store,
+      modelFor: modelOf,
+      imageText,
       find: (sha256) => catalog.find(sha256),
       decorate: (message) => catalog.decorate([message])[0]
     },
@@ -97,7 +109,7 @@ export function createServices(
       onChanged: options.onSettingsChanged
     }),
     ...historyHandlers(db, { chat, store, catalog }),
-    ...attachmentHandlers(store, catalog),
+    ...attachmentHandlers(store, catalog, modelOf, imageText),
     ...chatHandlers(chat, catalog, options.emit)
   } satisfies Services['handlers']
 

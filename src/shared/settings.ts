@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { isShortcutSetting } from './accelerator'
 import { chatParamsSchema, presetSchema } from './params'
 import { refusal } from './errors'
+import { modelCorrectionSchema, modelIdSchema } from './models'
 
 export const DEFAULT_BASE_URL = 'https://www.anyfast.ai/v1'
 
@@ -86,7 +87,12 @@ export const settingsSchema = z.object({
    * Closing the main window hides it and the app keeps running in the tray. Off by default: on
    * GNOME a tray icon needs an extension, so a hidden window could not be found again.
    */
-  keepInTray: z.boolean().default(false)
+  keepInTray: z.boolean().default(false),
+  /** The user's corrections of what models accept, by model id (the catalog is the default). */
+  modelCapabilities: z
+    .record(modelIdSchema, modelCorrectionSchema)
+    .refine((corrections) => Object.keys(corrections).length <= 500, 'at most 500 models')
+    .default({})
 })
 
 export type Settings = z.output<typeof settingsSchema>

@@ -96,7 +96,8 @@ describe('dispatch', () => {
         checkForUpdates: true,
         askShortcut: 'Alt+Shift+Space',
         captureShortcut: 'Alt+Shift+S',
-        keepInTray: false
+        keepInTray: false,
+        modelCapabilities: {}
       }
     })
   })

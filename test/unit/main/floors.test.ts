@@ -25,6 +25,7 @@ const FLOORS: ReadonlyArray<readonly [name: string, paths: readonly string[]]> =
   ['settings', ['main/settings/']],
   ['attachments', ['main/attachments/']],
   ['history', ['main/history/']],
+  ['ocr', ['main/ocr/']],
   ['chat', ['main/chat/']],
   ['updates', ['main/updates/']],
   ['desktop', ['main/desktop/']],

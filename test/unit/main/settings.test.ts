@@ -32,7 +32,8 @@ describe('settings', () => {
       checkForUpdates: true,
       askShortcut: 'Alt+Shift+Space',
       captureShortcut: 'Alt+Shift+S',
-      keepInTray: false
+      keepInTray: false,
+      modelCapabilities: {}
     })
     expect(getSettings(db)).toEqual(DEFAULT_SETTINGS)
   })

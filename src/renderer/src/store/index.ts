@@ -59,6 +59,8 @@ export {
   selectIsStreaming,
   selectKeyOwningDialogOpen,
   selectLeftOut,
+  selectModelCorrections,
+  selectModels,
   selectTray
 } from './selectors'
 export type { SearchHighlight } from './slices/chat'

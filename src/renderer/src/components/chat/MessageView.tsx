@@ -1,8 +1,14 @@
 import { memo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Attachment, Message } from '../../../../shared/types'
-import { formatBytes, formatDuration } from '../../lib/attachmentRules'
-import type { SearchHighlight } from '../../store'
+import { formatBytes, formatDuration, modelInfoOf } from '../../lib/attachmentRules'
+import {
+  selectModelCorrections,
+  selectModels,
+  type AppState,
+  type SearchHighlight
+} from '../../store'
+import { ImageAsText } from '../composer/ImageAsText'
 import { useApp } from '../../store/StoreProvider'
 import { Thumbnail } from '../../ui/Thumbnail'
 import { ContextTrimOffer } from './ContextTrimOffer'
@@ -35,6 +41,7 @@ export const MessageView = memo(function MessageView({
   const place = useMessagePlace(message)
   const editing = useApp((s) => s.editingMessageId === message.id)
   const retryAt = useApp((s) => s.rateLimitWaits[message.id])
+  const blindModel = useApp((s) => (message.role === 'user' ? modelWithoutSight(s, message) : null))
   if (message.role === 'user') {
     return (
       <article
@@ -44,7 +51,11 @@ export const MessageView = memo(function MessageView({
       >
         <div className="message-user-body">
           {message.attachments?.length ? (
-            <MessageAttachments attachments={message.attachments} terms={terms} />
+            <MessageAttachments
+              attachments={message.attachments}
+              terms={terms}
+              asTextFor={blindModel}
+            />
           ) : null}
           {editing ? (
             <QuestionEditor message={message} busy={place.busy} unanswered={place.last} />
@@ -118,13 +129,33 @@ function useMessagePlace(message: Message): MessagePlace {
   return ref.current
 }
 
-/** The images and videos sent with a message: thumbnail, name, and for videos length and fps. */
+/**
+ * The model a question went to (its reply's, else the conversation's) when that model cannot see
+ * images: its images went as their text. Null when it sees them.
+ */
+function modelWithoutSight(state: AppState, message: Message): string | null {
+  const reply = state.messagesByConversation[message.conversationId]?.find(
+    (other) => other.parentId === message.id && other.role === 'assistant'
+  )
+  const model =
+    reply?.model ?? state.conversations.find((c) => c.id === message.conversationId)?.model
+  if (!model) return null
+  const info = modelInfoOf(selectModels(state), model, selectModelCorrections(state))
+  return info.image ? null : model
+}
+
+/**
+ * The images and videos sent with a message: thumbnail, name, for videos length and fps, and for
+ * a model that cannot see, that the images went as their text.
+ */
 function MessageAttachments({
   attachments,
-  terms
+  terms,
+  asTextFor
 }: {
   attachments: Attachment[]
   terms: readonly string[]
+  asTextFor: string | null
 }) {
   const { t } = useTranslation()
   return (
@@ -153,6 +184,9 @@ function MessageAttachments({
                 fps: attachment.fps ?? 1
               })}
             </span>
+          ) : null}
+          {attachment.kind === 'image' && asTextFor ? (
+            <ImageAsText model={asTextFor} overlay />
           ) : null}
         </li>
       ))}

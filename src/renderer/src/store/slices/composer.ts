@@ -225,8 +225,10 @@ async function attachOne(
   const result = await args.api.addAttachment({ name: pending.name, data, model })
   done()
   if (!result.ok) {
-    const byModel =
-      result.error.reason === 'model_no_image' || result.error.reason === 'model_no_video'
+    // Kept so that switching to a model that takes it attaches it again.
+    const byModel = ['model_no_image', 'model_no_video', 'image_no_text'].includes(
+      result.error.reason ?? ''
+    )
     if (result.error.code === 'attachment_refused')
       refuseFile(args, key, pending.name, result.error, byModel ? file : null)
     else refuseFile(args, key, pending.name, result.error, null)
