@@ -8,7 +8,8 @@
 //   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup,
 //      sizeRecord), errors.ts, redact.ts, storage.ts, containment.ts, log/ (the log file, the
 //      crash check, diagnostics)
-//   3. features, in this order: secrets/, settings/, attachments/, history/, chat/, updates/
+//   3. features, in this order: secrets/, settings/, attachments/, history/, chat/, updates/,
+//      capture/
 //   4. the core: core.ts, services.ts, dispatch.ts
 //   5. the shells: index.ts, ipc.ts, shell/ (Electron) and src/cli
 // A lower floor that needs a higher one is handed a function (settings gets the model list).
@@ -18,6 +19,8 @@ import type { CrashNotice } from '../shared/diagnostics'
 import type { Settings } from '../shared/settings'
 import type { AttachmentUrl } from './attachments/catalog'
 import { stopAllFfmpeg } from './attachments/ffmpeg'
+import { captureDisplays } from './capture/displays'
+import type { CaptureHost } from './capture/session'
 import type { ServedAttachment } from './attachments/protocol'
 import { sweepTempFiles, tempDirOf } from './attachments/temp'
 import type { ChatServiceOptions } from './chat/options'
@@ -62,6 +65,11 @@ export interface CoreOptions {
   updates?: Pick<UpdateController, 'install'>
   /** What the shell found of the last run's crash (log/crash.ts); the renderer shows it. */
   crashNotice?: CrashNotice | null
+  /**
+   * Screen capture: the Electron shell opens the region pickers (shell/capture.ts), the harness
+   * captures a fixture. By default the displays are captured and no picker is shown (the CLI).
+   */
+  capture?: Partial<CaptureHost>
 }
 
 const INTEGRITY_CHECK_MS = 30_000
@@ -107,6 +115,11 @@ export function startCore(options: CoreOptions): Core {
     emit: options.emit,
     chat: options.chat,
     onSettingsChanged: options.onSettingsChanged,
+    capture: {
+      grab: options.capture?.grab ?? captureDisplays,
+      show: options.capture?.show ?? (() => undefined),
+      hide: options.capture?.hide ?? (() => undefined)
+    },
     attachmentUrl:
       options.attachmentUrl ??
       ((sha256: string, variant: string) => `${ATTACHMENT_SCHEME}://${sha256}/${variant}`)

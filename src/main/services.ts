@@ -7,6 +7,8 @@ import { sweepUnreferenced } from './attachments/cleanup'
 import { attachmentHandlers } from './attachments/handlers'
 import { serveAttachment, type ServedAttachment } from './attachments/protocol'
 import { AttachmentStore } from './attachments/store'
+import { captureHandlers } from './capture/handlers'
+import { CaptureSession, type CaptureHost } from './capture/session'
 import { listModelIds } from './chat/client'
 import { chatHandlers } from './chat/handlers'
 import { DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './chat/options'
@@ -36,6 +38,8 @@ export interface ServiceOptions {
   recoverInterrupted: boolean
   /** Told of every saved settings change. */
   onSettingsChanged?: (settings: Settings) => void
+  /** How displays are captured and the region pickers shown (core.ts gives the default). */
+  capture: CaptureHost
 }
 
 /** Requests that work while the history is refused (core.ts serves them itself). */
@@ -92,6 +96,7 @@ export function createServices(
     }),
     ...historyHandlers(db, { chat, store, catalog }),
     ...attachmentHandlers(store, catalog),
+    ...captureHandlers(new CaptureSession(options.capture, options.emit), store, catalog),
     ...chatHandlers(chat, catalog)
   } satisfies Services['handlers']
 

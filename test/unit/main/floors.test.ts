@@ -27,6 +27,7 @@ const FLOORS: ReadonlyArray<readonly [name: string, paths: readonly string[]]> =
   ['history', ['main/history/']],
   ['chat', ['main/chat/']],
   ['updates', ['main/updates/']],
+  ['capture', ['main/capture/']],
   ['core', ['main/core.ts', 'main/services.ts', 'main/dispatch.ts']],
   ['shell', ['main/index.ts', 'main/ipc.ts', 'main/shell/', 'cli/']]
 ]
