@@ -6,7 +6,7 @@ import type { CaptureDisplay } from '../../../src/shared/capture'
 import { createCore } from '../../../src/main/core'
 import { dispatch } from '../../../src/main/dispatch'
 import { clampRect, cropRegion, screenshotName } from '../../../src/main/capture/crop'
-import { problemOf, type FrozenDisplay } from '../../../src/main/capture/displays'
+import { captureDisplays, problemOf, type FrozenDisplay } from '../../../src/main/capture/displays'
 import { patternMismatches, patternPng, rgbOf } from '../../fixtures/capturePattern'
 import { memorySecrets } from '../../fixtures/secrets'
 import { tempDir } from '../../fixtures/temp'
@@ -67,6 +67,20 @@ it('tells a missing display server from a refusal and from other failures', () =
   )
   expect(problemOf(new Error('Operation not permitted'))).toBe('screen_permission')
   expect(problemOf(new Error('XGetImage failed'))).toBe('failed')
+})
+
+it('without a display server, capture is refused as no_display (the UI points to paste)', async () => {
+  const saved = process.env.DISPLAY
+  delete process.env.DISPLAY
+  delete process.env.WAYLAND_DISPLAY
+  try {
+    await expect(captureDisplays()).rejects.toMatchObject({
+      code: 'capture_unavailable',
+      reason: 'no_display'
+    })
+  } finally {
+    if (saved !== undefined) process.env.DISPLAY = saved
+  }
 })
 
 /** A core whose displays are a fixture: the first 1:1, the second HiDPI (scale 2). */
