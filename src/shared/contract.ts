@@ -8,7 +8,12 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS_PER_MESSAGE
 } from './attachments/limits'
-import { CAPTURE_TARGETS, type CaptureDisplay, type CaptureEnded, type CaptureImage } from './capture'
+import {
+  CAPTURE_TARGETS,
+  type CaptureDisplay,
+  type CaptureEnded,
+  type CaptureImage
+} from './capture'
 import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
 import { refusal, type Result } from './errors'
 import { modelIdSchema } from './models'
@@ -162,11 +167,13 @@ export const requests = {
       .strict()
   ).returns<AttachmentDraft>(),
   /** Freezes every display and opens a region picker over each (the Electron shell's overlays). */
-  startCapture: request(
-    z.object({ target: z.enum(CAPTURE_TARGETS) }).strict()
-  ).returns<CaptureDisplay[]>(),
+  startCapture: request(z.object({ target: z.enum(CAPTURE_TARGETS) }).strict()).returns<
+    CaptureDisplay[]
+  >(),
   /** The frozen picture of one display, for its overlay. */
-  getCaptureImage: request(z.object({ display: z.number().int() }).strict()).returns<CaptureImage>(),
+  getCaptureImage: request(
+    z.object({ display: z.number().int() }).strict()
+  ).returns<CaptureImage>(),
   /** The region picked on a display (device pixels of its picture), or the capture cancelled. */
   finishCapture: request(
     z.union([

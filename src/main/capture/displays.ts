@@ -20,7 +20,7 @@ export interface FrozenDisplay {
 }
 
 /** Why a capture could not be taken; each has its own explanation in the locales. */
-export type CaptureProblem = 'no_display' | 'screen_permission' | 'failed'
+export type CaptureProblem = 'no_display' | 'screen_permission' | 'capture_failed'
 
 /** The refusal the UI explains (errors.capture_unavailable_<reason>), pointing to paste. */
 export function captureError(reason: CaptureProblem, detail: string): AppError {
@@ -77,5 +77,5 @@ export function problemOf(error: unknown): CaptureProblem {
   if (/display string|cannot open display|no display|connection (closed|refused)/.test(message))
     return 'no_display'
   if (/permission|not permitted|denied|tcc/.test(message)) return 'screen_permission'
-  return 'failed'
+  return 'capture_failed'
 }

@@ -1,7 +1,12 @@
 // One capture at a time: the frozen displays while the overlays are up, then the cropped region
 // until the composer that asked takes it (attachCapture, through the attachment pipeline, with
 // that composer's model). The shell only opens and closes the overlay windows (CaptureHost).
-import type { CaptureDisplay, CaptureEnded, CaptureImage, CaptureTarget } from '../../shared/capture'
+import type {
+  CaptureDisplay,
+  CaptureEnded,
+  CaptureImage,
+  CaptureTarget
+} from '../../shared/capture'
 import type { EmitEvent } from '../../shared/contract'
 import { AppError } from '../errors'
 import { cropRegion, screenshotName, type DeviceRect } from './crop'

@@ -15,7 +15,9 @@ let engine: Promise<Engine> | null = null
 
 /** Loads the models once (about half a second); later calls share the engine. */
 function loadEngine(): Promise<Engine> {
-  engine ??= import('@gutenye/ocr-node').then((module) => module.default.create() as Promise<Engine>)
+  engine ??= import('@gutenye/ocr-node').then(
+    (module) => module.default.create() as Promise<Engine>
+  )
   return engine
 }
 

@@ -15,8 +15,8 @@ let browser: Browser | undefined
 let display: FrozenDisplay | undefined
 
 beforeAll(async () => {
-  if (noScreen) return
-  // Xvfb's screen is a single display of known size; the pattern covers all of it.
+  if (noScreen)
+    return // Xvfb's screen is a single display of known size; the pattern covers all of it.
   ;[display] = await captureDisplays()
   const pattern = await patternPng(display.imageWidth, display.imageHeight)
   browser = await chromium.launch({
@@ -35,7 +35,9 @@ beforeAll(async () => {
   await page.setContent(
     `<body style="margin:0;background:#000;overflow:hidden"><img id="p" style="display:block" src="data:image/png;base64,${pattern.toString('base64')}"></body>`
   )
-  await page.locator('#p').evaluate((img: HTMLImageElement) => img.decode())
+  await page
+    .locator('#p')
+    .evaluate((img) => (img as unknown as { decode(): Promise<void> }).decode())
   // Full screen through the DevTools protocol: --kiosk does not apply to windows Playwright opens.
   const cdp = await page.context().newCDPSession(page)
   const { windowId } = await cdp.send('Browser.getWindowForTarget')

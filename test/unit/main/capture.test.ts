@@ -66,7 +66,7 @@ it('tells a missing display server from a refusal and from other failures', () =
     'no_display'
   )
   expect(problemOf(new Error('Operation not permitted'))).toBe('screen_permission')
-  expect(problemOf(new Error('XGetImage failed'))).toBe('failed')
+  expect(problemOf(new Error('XGetImage failed'))).toBe('capture_failed')
 })
 
 it('without a display server, capture is refused as no_display (the UI points to paste)', async () => {

@@ -11,6 +11,7 @@ import {
   type EventPayloads,
   type RequestName
 } from '../../../src/shared/contract'
+import type { CaptureImage } from '../../../src/shared/capture'
 import { isErrorCode, type Result } from '../../../src/shared/errors'
 import type {
   Attachment,
@@ -119,6 +120,7 @@ export interface FakeApi {
   emitDelta(payload: EventPayloads['replyDelta']): void
   emitHistoryDamaged(payload: EventPayloads['historyDamaged']): void
   emitUpdateStatus(payload: EventPayloads['updateStatus']): void
+  emitCaptureEnded(payload: EventPayloads['captureEnded']): void
   emitEnded(payload: EventPayloads['replyEnded']): void
   emitWaiting(payload: EventPayloads['replyWaiting']): void
   listenerCount(): number
@@ -133,6 +135,7 @@ export function createFakeApi(
   const waitingListeners = new Set<(payload: EventPayloads['replyWaiting']) => void>()
   const damagedListeners = new Set<(payload: EventPayloads['historyDamaged']) => void>()
   const updateListeners = new Set<(payload: EventPayloads['updateStatus']) => void>()
+  const captureListeners = new Set<(payload: EventPayloads['captureEnded']) => void>()
   let keyStatus = options.keyStatus ?? KEY_SET
   // English rather than the system's language, so tests read the English strings.
   let settings: Settings = { ...DEFAULT_SETTINGS, language: 'en' }
@@ -198,6 +201,19 @@ export function createFakeApi(
     addAttachment: vi.fn(async ({ name }: { name: string; data: Uint8Array; model: string }) =>
       ok(makeDraft({ name }))
     ),
+    startCapture: vi.fn(async () => ok([])),
+    getCaptureImage: vi.fn(
+      async (): Promise<Result<CaptureImage>> => ({
+        ok: false,
+        error: { code: 'not_found', message: 'No screen capture is in progress.' }
+      })
+    ),
+    finishCapture: vi.fn(async () => ok(null)),
+    attachCapture: vi.fn(async () => ok(makeDraft({ name: 'Screenshot 2026-12-04 23.41.05.png' }))),
+    onCaptureEnded: (listener) => {
+      captureListeners.add(listener)
+      return () => captureListeners.delete(listener)
+    },
     sendMessage: vi.fn(
       async ({
         conversationId,
@@ -295,6 +311,9 @@ export function createFakeApi(
 
   return {
     api,
+    emitCaptureEnded: (payload) => {
+      for (const listener of captureListeners) listener(payload)
+    },
     emitDelta: (payload) => {
       for (const listener of deltaListeners) listener(payload)
     },

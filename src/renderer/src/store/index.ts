@@ -30,6 +30,7 @@ import {
   type FrameScheduler,
   type StoreEnvironment
 } from './environment'
+import { createCaptureSlice } from './slices/capture'
 import { createChatSlice } from './slices/chat'
 import { createComposerSlice } from './slices/composer'
 import { createDiagnosticsSlice } from './slices/diagnostics'
@@ -88,7 +89,8 @@ export function createAppStore(
       ...createParamsSlice(args),
       ...createRateLimitSlice(args),
       ...createUpdatesSlice(args),
-      ...createDiagnosticsSlice(args)
+      ...createDiagnosticsSlice(args),
+      ...createCaptureSlice(args)
     }
   })
 }

@@ -4,6 +4,7 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { Api } from '../../../shared/contract'
 import type { FrameScheduler, StoreEnvironment } from './environment'
+import type { CaptureSlice } from './slices/capture'
 import type { ChatSlice } from './slices/chat'
 import type { ComposerSlice } from './slices/composer'
 import type { DiagnosticsSlice } from './slices/diagnostics'
@@ -34,7 +35,8 @@ export type AppState = SessionSlice &
   ParamsSlice &
   RateLimitSlice &
   UpdatesSlice &
-  DiagnosticsSlice
+  DiagnosticsSlice &
+  CaptureSlice
 
 export type AppStore = StoreApi<AppState>
 

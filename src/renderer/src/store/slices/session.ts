@@ -2,6 +2,7 @@
 // and the chat; the banner for a failed request; letting go of everything on dispose.
 import type { AppErrorInfo } from '../../../../shared/errors'
 import type { SliceArgs } from '../scope'
+import { listenToCaptures } from './capture'
 import { listenToRateLimits } from './rateLimit'
 import { listenToReplies, stopStreaming } from './replyEvents'
 import { clearDeletionTimer, loadConversationPage } from './conversations'
@@ -45,7 +46,8 @@ export function createSessionSlice(args: SliceArgs): SessionSlice {
           api.onHistoryDamaged(({ detail }) =>
             set({ banner: { code: 'history_damaged', message: detail } })
           ),
-          listenToUpdates(args)
+          listenToUpdates(args),
+          listenToCaptures(args)
         ]
       }
       // The history first: while it is refused, every other history request would fail, and

@@ -1,0 +1,60 @@
+// The region picker page's own small store (one per overlay window, apart from the app's store:
+// the page shows no chat): the frozen picture of its display, and the end of the capture.
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { CaptureImage } from '../../../shared/capture'
+import type { Api } from '../../../shared/contract'
+import type { AppErrorInfo } from '../../../shared/errors'
+import type { Language } from '../../../shared/settings'
+import type { Rect } from '../lib/regionSelect'
+
+export interface CaptureOverlayState {
+  display: number
+  image: CaptureImage | null
+  /** The UI language from Settings; null until read (the OS language meanwhile). */
+  language: Language | null
+  /** Loading the picture or finishing failed (the capture ended meanwhile, a refused region). */
+  error: AppErrorInfo | null
+  /** The capture was accepted or cancelled: the shell closes this window. */
+  done: boolean
+
+  load(): Promise<void>
+  /** Takes `rect` (device pixels of the picture). */
+  accept(rect: Rect): Promise<void>
+  cancel(): Promise<void>
+}
+
+export type CaptureOverlayStore = StoreApi<CaptureOverlayState>
+
+export function createCaptureOverlayStore(api: Api, display: number): CaptureOverlayStore {
+  return createStore<CaptureOverlayState>()((set, get) => {
+    async function finish(args: Parameters<Api['finishCapture']>[0]): Promise<void> {
+      if (get().done) return
+      const result = await api.finishCapture(args)
+      set(result.ok ? { done: true, error: null } : { error: result.error })
+    }
+    return {
+      display,
+      image: null,
+      language: null,
+      error: null,
+      done: false,
+
+      async load() {
+        const [image, settings] = await Promise.all([
+          api.getCaptureImage({ display }),
+          api.getSettings()
+        ])
+        if (settings.ok) set({ language: settings.value.language })
+        set(image.ok ? { image: image.value } : { error: image.error })
+      },
+
+      accept: (rect) => finish({ display, rect }),
+      cancel: () => finish({ cancel: true })
+    }
+  })
+}
+
+/** The overlay page's store over window.api (main.tsx), as getAppStore is the app's. */
+export function getCaptureOverlayStore(display: number): CaptureOverlayStore {
+  return createCaptureOverlayStore(window.api, display)
+}
