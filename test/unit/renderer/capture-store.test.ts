@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The composer's side of a screen capture: the button's request, the region landing in the tray
 // of the composer that asked (with its model), a cancel, a screen that cannot be captured.
-import { expect, it } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import { createAppStore, selectCurrentModel, selectTray } from '../../../src/renderer/src/store'
 import { createFakeApi } from './fake-api'
 
@@ -47,7 +47,7 @@ it('a screen that cannot be captured is explained in the banner', async () => {
     message: 'The screen could not be captured: no display',
     reason: 'no_display'
   }
-  fake.api.startCapture.mockResolvedValueOnce({ ok: false, error })
+  vi.mocked(fake.api.startCapture).mockResolvedValueOnce({ ok: false, error })
   await store.getState().captureRegion()
   expect(store.getState().banner).toEqual(error)
   expect(store.getState().capturing).toBe(false)
