@@ -14,8 +14,8 @@ export interface CaptureOverlayState {
   language: Language | null
   /** Loading the picture or finishing failed (the capture ended meanwhile, a refused region). */
   error: AppErrorInfo | null
-  /** The capture was accepted or cancelled: the shell closes this window. */
-  done: boolean
+  /** The capture was taken or cancelled: the shell closes this window. */
+  done: 'taken' | 'cancelled' | null
 
   load(): Promise<void>
   /** Takes `rect` (device pixels of the picture). */
@@ -30,14 +30,18 @@ export function createCaptureOverlayStore(api: Api, display: number): CaptureOve
     async function finish(args: Parameters<Api['finishCapture']>[0]): Promise<void> {
       if (get().done) return
       const result = await api.finishCapture(args)
-      set(result.ok ? { done: true, error: null } : { error: result.error })
+      set(
+        result.ok
+          ? { done: 'cancel' in args ? 'cancelled' : 'taken', error: null }
+          : { error: result.error }
+      )
     }
     return {
       display,
       image: null,
       language: null,
       error: null,
-      done: false,
+      done: null,
 
       async load() {
         const [image, settings] = await Promise.all([

@@ -95,17 +95,17 @@ export function CaptureOverlay({ store }: { store: CaptureOverlayStore }) {
         if (event.button !== 0 || !image) return
         event.currentTarget.setPointerCapture(event.pointerId)
         drag.current = point(event)
-        setRect(null)
       }}
       onPointerMove={(event) => {
-        if (drag.current) setRect(rectFromDrag(drag.current, point(event), view))
+        const from = drag.current
+        const to = point(event)
+        // A new drag replaces the selection once the pointer moves; a click keeps it (a
+        // double-click inside it takes it).
+        if (from && (to.x !== from.x || to.y !== from.y)) setRect(rectFromDrag(from, to, view))
       }}
-      onPointerUp={(event) => {
-        if (!drag.current) return
-        const picked = rectFromDrag(drag.current, point(event), view)
+      onPointerUp={() => {
         drag.current = null
-        // A click without a drag selects nothing (a double-click then takes the whole display).
-        setRect(picked.width >= 1 && picked.height >= 1 ? picked : null)
+        setRect((picked) => (picked && picked.width >= 1 && picked.height >= 1 ? picked : null))
       }}
       onDoubleClick={accept}
       onContextMenu={(event) => {
@@ -131,7 +131,7 @@ export function CaptureOverlay({ store }: { store: CaptureOverlayStore }) {
         <div className="capture-shade" />
       )}
       <div className="capture-help" id="capture-help">
-        <p>{error ? describeError(error, t).text : t(done ? 'capture.done' : 'capture.help')}</p>
+        <p>{error ? describeError(error, t).text : t(done ? `capture.${done}` : 'capture.help')}</p>
       </div>
       <p className="visually-hidden" role="status" aria-live="polite">
         {device ? t('capture.size', { width: device.width, height: device.height }) : ''}
