@@ -11,7 +11,8 @@ import {
   protocol,
   screen,
   session,
-  shell
+  shell,
+  systemPreferences
 } from 'electron'
 import { readFileSync } from 'node:fs'
 import { arch, release } from 'node:os'
@@ -27,6 +28,7 @@ import { beginRun } from './log/run'
 import { keysKeptFromLog } from './log/secrets'
 import { registerHandlers } from './ipc'
 import { createKeytarStore } from './secrets/keychain'
+import { createCaptureShell } from './shell/capture'
 import { menuTemplate } from './shell/menu'
 import { appUpdater } from './shell/updater'
 import {
@@ -171,6 +173,15 @@ const emit: EmitEvent = (name, payload) => {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channelOf(name), payload)
 }
 
+// Region capture: an overlay window per display; startRegionCapture is for shortcuts and the tray.
+const capture = createCaptureShell({
+  electron: { BrowserWindow, screen, systemPreferences },
+  pageURL,
+  preload: join(__dirname, '../preload/index.js'),
+  handlers: () => core?.handlers ?? null,
+  emit
+})
+
 // Packaged builds only: checks 30 s after the start and every 4 hours unless the setting is off.
 const updates = createUpdateController({
   updater: appUpdater(app.isPackaged),
@@ -257,7 +268,8 @@ void app.whenReady().then(async () => {
     // The menu follows the language setting when the user changes it.
     onSettingsChanged: (settings) => applyMenu(resolveUiLanguage(settings.language, osLocale())),
     appVersion: app.isPackaged ? app.getVersion() : undefined,
-    updates
+    updates,
+    capture: capture.host
   })
   protocol.handle(ATTACHMENT_SCHEME, async (request) => {
     const url = new URL(request.url)

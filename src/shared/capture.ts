@@ -1,5 +1,6 @@
 // Capturing a screen region: which window asked, what each display's overlay shows, and how a
 // capture ended. The requests themselves are declared in contract.ts.
+import type { AppErrorInfo } from './errors'
 
 /** The window whose composer receives the capture: the main window or the Quick Ask window. */
 export const CAPTURE_TARGETS = ['main', 'quick'] as const
@@ -23,7 +24,11 @@ export interface CaptureImage {
   imageHeight: number
 }
 
-/** How a capture ended: a region was taken (attach it with attachCapture) or it was cancelled. */
+/**
+ * How a capture ended: a region was taken (attach it with attachCapture), it was cancelled, or,
+ * started from a shortcut or the tray, the screen could not be captured (the window explains it).
+ */
 export type CaptureEnded =
   | { target: CaptureTarget; outcome: 'taken'; name: string }
   | { target: CaptureTarget; outcome: 'cancelled' }
+  | { target: CaptureTarget; outcome: 'failed'; error: AppErrorInfo }

@@ -52,3 +52,11 @@ it('a screen that cannot be captured is explained in the banner', async () => {
   expect(store.getState().banner).toEqual(error)
   expect(store.getState().capturing).toBe(false)
 })
+
+it('a capture started elsewhere (a shortcut) that failed is explained in the banner', async () => {
+  const { fake, store } = await chat()
+  const error = { code: 'capture_unavailable' as const, message: 'x', reason: 'screen_permission' }
+  fake.emitCaptureEnded({ target: 'main', outcome: 'failed', error })
+  expect(store.getState().banner).toEqual(error)
+  expect(fake.api.attachCapture).not.toHaveBeenCalled()
+})

@@ -40,6 +40,7 @@ function onCaptureEnded(args: SliceArgs, ended: CaptureEnded): void {
   const { get, set, api, scope } = args
   if (ended.target !== get().captureTarget) return
   set({ capturing: false })
+  if (ended.outcome === 'failed') set({ banner: ended.error })
   if (ended.outcome !== 'taken') return
   // The composer shown now: nothing else could be chosen while the picker covered the screen.
   const key = trayKeyOf(get().activeConversationId)
