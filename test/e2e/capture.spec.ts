@@ -3,6 +3,7 @@
 // into the composer's tray, on a 1:1 and a HiDPI display; Esc and a right-click leave nothing.
 // Screenshots of the overlay and the composer button go to test-results/screens.
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from '@playwright/test'
 import type { CaptureDisplay } from '../../src/shared/capture'
 import type { FrozenDisplay } from '../../src/main/capture/displays'
@@ -82,6 +83,14 @@ async function drag(page: Page, from: [number, number], to: [number, number]): P
   await page.mouse.up()
 }
 
+/** The serious and critical findings of an axe audit of the picker. */
+async function seriousFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`)
+}
+
 /** The stored original of the one draft in the main window's tray. */
 async function trayImage(app: AppHarness): Promise<Buffer> {
   const thumb = app.page.locator('.tray .tray-thumb img')
@@ -109,6 +118,7 @@ test('a drag takes exactly the pixels under it into the tray (1:1 display)', asy
     await overlay.keyboard.press('ArrowRight')
     await overlay.keyboard.press('Shift+ArrowDown')
     await overlay.screenshot({ path: join(SCREENS, 'capture-overlay-en.png') })
+    expect(await seriousFindings(overlay)).toEqual([])
     await overlay.keyboard.press('Enter')
     await expect(overlay.getByText('Captured.')).toBeVisible()
     expect(picker.hidden()).toBe(1)
@@ -142,6 +152,30 @@ test('on a HiDPI display (scale 2) the region is taken in device pixels', async 
     const image = await rgbOf(stored)
     expect([image.width, image.height]).toEqual([500, 180])
     expect(await patternMismatches(stored, 300, 420)).toBe(0)
+  } finally {
+    await picker.app.close()
+  }
+})
+
+test('Enter with no selection takes the whole display; a selection at the top keeps its size in view', async ({
+  chromiumBrowser,
+  keychainService,
+  provider
+}) => {
+  const picker = await startApp(chromiumBrowser, keychainService, provider)
+  try {
+    const overlay = await openPicker(picker, 1, 'Capture a screen region')
+    await drag(overlay, [0, 0], [160, 90])
+    await expect(overlay.getByTestId('capture-size')).toBeInViewport()
+    await overlay.screenshot({ path: join(SCREENS, 'capture-overlay-top-en.png') })
+    // A fresh picker page, nothing selected: Enter takes the whole display.
+    await overlay.reload()
+    await expect(overlay.locator('.capture-frozen')).toBeVisible()
+    await overlay.keyboard.press('Enter')
+    const stored = await trayImage(picker.app)
+    const image = await rgbOf(stored)
+    expect([image.width, image.height]).toEqual([1200, 800])
+    expect(await patternMismatches(stored, 0, 0)).toBe(0)
   } finally {
     await picker.app.close()
   }
@@ -191,6 +225,7 @@ test('the picker and the button in Chinese', async ({
     await drag(overlay, [600, 400], [900, 560])
     await expect(overlay.getByTestId('capture-size')).toHaveText('300 × 160 像素')
     await overlay.screenshot({ path: join(SCREENS, 'capture-overlay-zh-CN.png') })
+    expect(await seriousFindings(overlay)).toEqual([])
     await overlay.keyboard.press('Escape')
   } finally {
     await picker.app.close()

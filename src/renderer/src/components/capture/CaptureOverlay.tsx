@@ -118,7 +118,7 @@ export function CaptureOverlay({ store }: { store: CaptureOverlayStore }) {
       ) : null}
       {rect && !done ? (
         <div
-          className="capture-selection"
+          className={`capture-selection${rect.y < 28 ? ' capture-selection-top' : ''}`}
           style={{ left: rect.x, top: rect.y, width: rect.width, height: rect.height }}
         >
           {device ? (
