@@ -27,6 +27,8 @@ export type CaptureOverlayStore = StoreApi<CaptureOverlayState>
 
 export function createCaptureOverlayStore(api: Api, display: number): CaptureOverlayStore {
   return createStore<CaptureOverlayState>()((set, get) => {
+    // The picture is read once, however often the page asks (React's StrictMode asks twice).
+    let loading: Promise<void> | null = null
     async function finish(args: Parameters<Api['finishCapture']>[0]): Promise<void> {
       if (get().done) return
       const result = await api.finishCapture(args)
@@ -43,13 +45,14 @@ export function createCaptureOverlayStore(api: Api, display: number): CaptureOve
       error: null,
       done: null,
 
-      async load() {
-        const [image, settings] = await Promise.all([
-          api.getCaptureImage({ display }),
-          api.getSettings()
-        ])
-        if (settings.ok) set({ language: settings.value.language })
-        set(image.ok ? { image: image.value } : { error: image.error })
+      load() {
+        loading ??= Promise.all([api.getCaptureImage({ display }), api.getSettings()]).then(
+          ([image, settings]) => {
+            if (settings.ok) set({ language: settings.value.language })
+            set(image.ok ? { image: image.value } : { error: image.error })
+          }
+        )
+        return loading
       },
 
       accept: (rect) => finish({ display, rect }),
