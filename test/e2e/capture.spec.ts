@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from '@playwright/test'
 import type { CaptureDisplay } from '../../src/shared/capture'
-import type { FrozenDisplay } from '../../src/main/capture/displays'
+import { captureError, type FrozenDisplay } from '../../src/main/capture/displays'
 import { launchApp, type AppHarness } from '../harness/app'
 import type { FakeProvider } from '../fake-provider/server'
 import { patternMismatches, patternPng, rgbOf } from '../fixtures/capturePattern'
@@ -36,7 +36,8 @@ async function startApp(
   browser: Browser,
   keychainService: string,
   provider: FakeProvider,
-  locale = 'en-US'
+  locale = 'en-US',
+  grab?: () => Promise<FrozenDisplay[]>
 ): Promise<Picker> {
   const displays = await fixtureDisplays()
   let hidden = 0
@@ -45,7 +46,7 @@ async function startApp(
     keychainService,
     locale,
     capture: {
-      grab: async () => displays,
+      grab: grab ?? (async () => displays),
       show: (placed) => onShow(placed),
       hide: () => hidden++
     }
@@ -229,5 +230,30 @@ test('the picker and the button in Chinese', async ({
     await overlay.keyboard.press('Escape')
   } finally {
     await picker.app.close()
+  }
+})
+
+test('a screen that cannot be captured is explained, pointing to paste', async ({
+  chromiumBrowser,
+  keychainService,
+  provider
+}) => {
+  for (const [locale, button, paste, reason] of [
+    ['en-US', 'Capture a screen region', 'Ctrl+V', 'System Settings → Privacy & Security'],
+    ['zh-CN', '截取屏幕区域', 'Ctrl+V', '“系统设置”→“隐私与安全性”']
+  ] as const) {
+    const picker = await startApp(chromiumBrowser, keychainService, provider, locale, async () => {
+      throw captureError('screen_permission', 'macOS screen recording is denied')
+    })
+    try {
+      const { page } = picker.app
+      await page.getByRole('button', { name: button }).click()
+      const alert = page.getByRole('alert').filter({ hasText: paste })
+      await expect(alert).toContainText(reason)
+      await page.screenshot({ path: join(SCREENS, `capture-refused-${locale}.png`) })
+      await expect(page.getByRole('button', { name: button })).toBeEnabled()
+    } finally {
+      await picker.app.close()
+    }
   }
 })
