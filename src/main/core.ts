@@ -9,7 +9,7 @@
 //      sizeRecord), errors.ts, redact.ts, storage.ts, containment.ts, log/ (the log file, the
 //      crash check, diagnostics)
 //   3. features, in this order: secrets/, settings/, attachments/, history/, chat/, updates/,
-//      capture/
+//      desktop/, capture/
 //   4. the core: core.ts, services.ts, dispatch.ts
 //   5. the shells: index.ts, ipc.ts, shell/ (Electron) and src/cli
 // A lower floor that needs a higher one is handed a function (settings gets the model list).
@@ -26,6 +26,7 @@ import { sweepTempFiles, tempDirOf } from './attachments/temp'
 import type { ChatServiceOptions } from './chat/options'
 import { AppError } from './errors'
 import { keepDailyBackups } from './db/backup'
+import { desktopHandlers, type DesktopHost } from './desktop/handlers'
 import { backupHandlers, type HistoryHost } from './history/backupHandlers'
 import { quickCheckInWorker } from './db/integrity'
 import { openHistory, type HistoryProblem } from './db/open'
@@ -70,6 +71,8 @@ export interface CoreOptions {
    * captures a fixture. By default the displays are captured and no picker is shown (the CLI).
    */
   capture?: Partial<CaptureHost>
+  /** The desktop shell's windows, tray and shortcuts (none in the CLI and the harness by default). */
+  desktop?: DesktopHost
 }
 
 const INTEGRITY_CHECK_MS = 30_000
@@ -220,7 +223,8 @@ export function startCore(options: CoreOptions): Core {
     ...keyHandlers(keys),
     ...backupHandlers(history),
     ...updateHandlers(options.updates),
-    ...logHandlers(appLog, options.crashNotice ?? null)
+    ...logHandlers(appLog, options.crashNotice ?? null),
+    ...desktopHandlers(options.desktop, options.emit)
   }
   const tableFor = (name: keyof Handlers): Partial<Handlers> => {
     if (name in always) return always

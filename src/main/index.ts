@@ -18,7 +18,12 @@ import { readFileSync } from 'node:fs'
 import { arch, release } from 'node:os'
 import { join } from 'node:path'
 import { channelOf, type EmitEvent, type Handlers } from '../shared/contract'
-import { resolveUiLanguage, type UiLanguage } from '../shared/settings'
+import {
+  DEFAULT_SETTINGS,
+  resolveUiLanguage,
+  type Settings,
+  type UiLanguage
+} from '../shared/settings'
 import { ATTACHMENT_SCHEME, BACKUP_DIR, HISTORY_FILE, startCore, type Core } from './core'
 import { lastShutdown } from './db/shutdown'
 import { logHistoryStatus, withEventLog, withRequestLog } from './log/activity'
@@ -29,13 +34,13 @@ import { keysKeptFromLog } from './log/secrets'
 import { registerHandlers } from './ipc'
 import { createKeytarStore } from './secrets/keychain'
 import { createCaptureShell } from './shell/capture'
+import { createDesktop, type Desktop } from './shell/desktop'
 import { menuTemplate } from './shell/menu'
 import { appUpdater } from './shell/updater'
 import {
   APP_PAGE_URL,
   APP_SCHEME,
   contentSecurityPolicy,
-  externalLinkTarget,
   isOwnPage,
   isPermissionAllowed,
   serveAppFile
@@ -46,6 +51,7 @@ import {
   placeWindow,
   saveWindowState
 } from './shell/windowState'
+import { guardNavigation } from './shell/secureWindow'
 import { createUpdateController } from './updates/updates'
 
 // Tests point the app at a throwaway data directory and keychain entry.
@@ -68,6 +74,8 @@ protocol.registerSchemesAsPrivileged([
 
 let mainWindow: BrowserWindow | null = null
 let core: Core | null = null
+// Quick Ask, the tray and the global shortcuts (shell/desktop.ts), once the app is ready.
+let desktop: Desktop | null = null
 
 const windowStateFile = (): string => join(app.getPath('userData'), WINDOW_STATE_FILE)
 
@@ -98,7 +106,12 @@ function createWindow(): BrowserWindow {
   })
   if (placement.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())
-  window.on('close', () => {
+  window.on('close', (event) => {
+    // Hidden in the tray (or on macOS) the app keeps running; else closing it quits.
+    const action = desktop?.mainWindowClose() ?? 'close'
+    if (action !== 'close') event.preventDefault()
+    if (action === 'hide') window.hide()
+    if (action === 'quit') app.quit()
     try {
       saveWindowState(windowStateFile(), {
         ...window.getNormalBounds(),
@@ -108,13 +121,7 @@ function createWindow(): BrowserWindow {
       console.error('Could not save the window position:', error)
     }
   })
-  // No navigation away from the app; links from answers open in the user's browser or mail client.
-  window.webContents.on('will-navigate', (event) => event.preventDefault())
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    const target = externalLinkTarget(url)
-    if (target) void shell.openExternal(target)
-    return { action: 'deny' }
-  })
+  guardNavigation(window)
   void window.loadURL(pageURL)
   return window
 }
@@ -160,17 +167,42 @@ async function copyDiagnostics(): Promise<void> {
   clipboard.writeText(text)
 }
 
-async function savedMenuLanguage(handlers: Handlers): Promise<UiLanguage> {
+async function savedSettings(handlers: Handlers): Promise<Settings | null> {
   try {
-    return resolveUiLanguage((await handlers.getSettings(undefined)).language, osLocale())
+    return await handlers.getSettings(undefined)
   } catch {
-    // A refused history has no settings to read: the OS language it is.
-    return resolveUiLanguage(undefined, osLocale())
+    // A refused history has no settings to read: the defaults and the OS language it is.
+    return null
   }
 }
 
+/** The menu, the tray and the global shortcuts follow the settings. */
+function applySettings(settings: Settings | null): void {
+  const language = resolveUiLanguage(settings?.language, osLocale())
+  applyMenu(language)
+  desktop?.applySettings(settings ?? DEFAULT_SETTINGS, language)
+}
+
+/**
+ * Region capture, from its global shortcut and the tray: the capture feature's shell function is
+ * called here. Without it, the press is logged and nothing else happens.
+ */
+function captureRegion(): void {
+  appLog.info('region capture: not part of this build')
+}
+
+/** Shows, restores and focuses the main window (a second launch, the tray, Quick Ask). */
+function showMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createWindow()
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
+}
+
+// Every app window (main and Quick Ask) hears every event: one reply streams to both.
 const emit: EmitEvent = (name, payload) => {
-  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channelOf(name), payload)
+  for (const window of BrowserWindow.getAllWindows())
+    if (!window.isDestroyed()) window.webContents.send(channelOf(name), payload)
 }
 
 // Region capture: an overlay window per display; startRegionCapture is for shortcuts and the tray.
@@ -202,10 +234,7 @@ if (!isFirstInstance) app.quit()
 
 // A second launch (a double-click on the icon) restores and focuses this window.
 app.on('second-instance', () => {
-  if (!mainWindow || mainWindow.isDestroyed()) return
-  if (mainWindow.isMinimized()) mainWindow.restore()
-  mainWindow.show()
-  mainWindow.focus()
+  if (mainWindow && !mainWindow.isDestroyed()) showMainWindow()
 })
 
 app.on('render-process-gone', (_event, _contents, details) =>
@@ -260,13 +289,22 @@ void app.whenReady().then(async () => {
   // The window comes first, on its loading screen; the history opens meanwhile (its first step
   // waits for the file system, after this synchronous block), and every request waits for it.
   mainWindow = createWindow()
+  desktop = createDesktop({
+    pageURL,
+    appName: 'Seed Chat',
+    showMainWindow,
+    // Region capture plugs in here (the capture feature's shell entry point).
+    onCapture: captureRegion,
+    emitShortcutStatus: (status) => emit('shortcutStatus', status)
+  })
   const starting = startCore({
     dataDir,
     secrets: keysKeptFromLog(createKeytarStore(keychainService), appLog),
     emit: withEventLog(emit, appLog),
     crashNotice,
-    // The menu follows the language setting when the user changes it.
-    onSettingsChanged: (settings) => applyMenu(resolveUiLanguage(settings.language, osLocale())),
+    // The menu, tray and shortcuts follow the settings when the user changes them.
+    onSettingsChanged: applySettings,
+    desktop,
     appVersion: app.isPackaged ? app.getVersion() : undefined,
     updates,
     capture: capture.host
@@ -282,9 +320,8 @@ void app.whenReady().then(async () => {
     const frame = event.senderFrame
     return frame !== null && frame.parent === null && isOwnPage(frame.url, rendererURL)
   })
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
-  })
+  // macOS: a click on the Dock icon brings the (hidden or closed) main window back.
+  app.on('activate', showMainWindow)
   try {
     await starting.ready
     core = starting
@@ -299,9 +336,11 @@ void app.whenReady().then(async () => {
     return
   }
   logHistoryStatus(appLog, await core.handlers.getHistoryStatus(undefined))
-  applyMenu(await savedMenuLanguage(core.handlers))
+  applySettings(await savedSettings(core.handlers))
   updates.start()
 })
+
+app.on('will-quit', () => desktop?.release())
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()

@@ -22,6 +22,7 @@ import type { KeyRequest } from './secrets/handlers'
 import type { KeyManager } from './secrets/keychain'
 import { settingsHandlers } from './settings/handlers'
 import type { UpdateRequest } from './updates/handlers'
+import type { DesktopRequest } from './desktop/handlers'
 
 export interface ServiceOptions {
   dataDir: string
@@ -43,7 +44,12 @@ export interface ServiceOptions {
 }
 
 /** Requests that work while the history is refused (core.ts serves them itself). */
-export type AlwaysServedRequest = KeyRequest | BackupRequest | UpdateRequest | LogRequest
+export type AlwaysServedRequest =
+  | KeyRequest
+  | BackupRequest
+  | UpdateRequest
+  | LogRequest
+  | DesktopRequest
 
 /** The handlers that need the history database, and what they share. */
 export interface Services {
@@ -97,7 +103,7 @@ export function createServices(
     ...historyHandlers(db, { chat, store, catalog }),
     ...attachmentHandlers(store, catalog),
     ...captureHandlers(new CaptureSession(options.capture, options.emit), store, catalog),
-    ...chatHandlers(chat, catalog)
+    ...chatHandlers(chat, catalog, options.emit)
   } satisfies Services['handlers']
 
   return {

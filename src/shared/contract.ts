@@ -14,6 +14,7 @@ import {
   type CaptureEnded,
   type CaptureImage
 } from './capture'
+import type { ShortcutStatuses } from './desktop'
 import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
 import { refusal, type Result } from './errors'
 import { modelIdSchema } from './models'
@@ -260,7 +261,15 @@ export const requests = {
       .strict()
   ).returns<null>(),
   /** Where the last run's crash traces are when it crashed; null after a clean run. */
-  getCrashNotice: request(z.undefined()).returns<CrashNotice | null>()
+  getCrashNotice: request(z.undefined()).returns<CrashNotice | null>(),
+  /** Hides the Quick Ask window (Esc there); nothing without a desktop shell. */
+  hideQuickAsk: request(z.undefined()).returns<null>(),
+  /** A pinned Quick Ask window stays open when it loses focus. */
+  setQuickAskPinned: request(z.object({ pinned: z.boolean() }).strict()).returns<null>(),
+  /** Shows the main window on a conversation (Quick Ask's "Open in Seed Chat"); null = a new chat. */
+  showInMainWindow: request(z.object({ conversationId: id.nullable() }).strict()).returns<null>(),
+  /** Whether each global shortcut is registered, refused by the OS, or off. */
+  getShortcutStatus: request(z.undefined()).returns<ShortcutStatuses>()
 } as const
 
 type Requests = typeof requests
@@ -298,7 +307,13 @@ const events = {
   /** A screen capture ended: the composer of `target` attaches the region taken (attachCapture). */
   captureEnded: event<CaptureEnded>(),
   /** Where an app update stands (packaged builds only). */
-  updateStatus: event<UpdateState>()
+  updateStatus: event<UpdateState>(),
+  /** A message was sent or edited in a conversation, from any window: it goes to the list's top. */
+  conversationChanged: event<{ conversation: Conversation }>(),
+  /** The main window is to open this conversation (null = a new chat); Quick Ask ignores it. */
+  showConversation: event<{ conversationId: number | null }>(),
+  /** The global shortcuts were registered anew (a setting changed). */
+  shortcutStatus: event<ShortcutStatuses>()
 }
 export type EventPayloads = typeof events
 export type EventName = keyof EventPayloads

@@ -12,6 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { REQUEST_NAMES, channelOf, type EventName } from '../../src/shared/contract'
 import type { ChatServiceOptions } from '../../src/main/chat/options'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core'
+import type { DesktopHost } from '../../src/main/desktop/handlers'
 import { dispatch } from '../../src/main/dispatch'
 import { createKeytarStore } from '../../src/main/secrets/keychain'
 
@@ -39,6 +40,8 @@ export interface AppOptions {
   locale?: string
   /** Screen capture: a fixture instead of the X screen, and what "showing the pickers" does. */
   capture?: CoreOptions['capture']
+  /** What the Electron shell does for Quick Ask and the shortcuts (a recorder in tests). */
+  desktop?: DesktopHost
 }
 
 export interface AppHarness {
@@ -139,6 +142,7 @@ export async function launchApp(browser: Browser, options: AppOptions): Promise<
       secrets: createKeytarStore(options.keychainService),
       chat: options.chat,
       capture: options.capture,
+      desktop: options.desktop,
       attachmentUrl: (sha256, variant) => `${url}attachment/${sha256}/${variant}`,
       emit: (name: EventName, payload) => {
         for (const page of context.pages()) {

@@ -6,6 +6,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { CaptureOverlay } from './components/capture/CaptureOverlay'
+import { QuickAsk } from './components/quick/QuickAsk'
 import './i18n'
 import { logWindowErrors } from './lib/errorLog'
 import { captureRouteDisplay } from './lib/regionSelect'
@@ -23,14 +24,15 @@ if (captureDisplay !== null) {
     </StrictMode>
   )
 } else {
+  // The Quick Ask window loads the same page with its route (src/main/shell/desktop.ts).
+  const quickAsk = window.location.hash === '#/quick'
   const store = getAppStore()
+  store.getState().setQuickAsk(quickAsk)
   logWindowErrors(window, store.getState().logError)
   void store.getState().init()
   root.render(
     <StrictMode>
-      <AppStoreProvider store={store}>
-        <App />
-      </AppStoreProvider>
+      <AppStoreProvider store={store}>{quickAsk ? <QuickAsk /> : <App />}</AppStoreProvider>
     </StrictMode>
   )
 }

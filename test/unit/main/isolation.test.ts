@@ -120,7 +120,12 @@ it('every request, valid, invalid or failing, leaves a streaming reply alone', a
     // The history is not refused as shrunk: keepHistory refuses.
     keepHistory: [undefined],
     // The streaming reply is not one the disk refused: nothing to save again.
-    saveReplyAgain: [{ messageId: streaming }]
+    saveReplyAgain: [{ messageId: streaming }],
+    // Without a desktop shell these do nothing (showInMainWindow still sends its event).
+    hideQuickAsk: [undefined],
+    setQuickAskPinned: [{ pinned: true }],
+    showInMainWindow: [{ conversationId }, { conversationId: null }],
+    getShortcutStatus: [undefined]
   }
   const invalid: unknown[] = [{ bogus: true }, new Date(), null, 'text', [1], { id: -1 }]
 

@@ -20,6 +20,7 @@ import type {
   KeyStatus,
   Message
 } from '../../../src/shared/types'
+import { SHORTCUTS_UNAVAILABLE } from '../../../src/shared/desktop'
 import { MODELS } from '../../../src/shared/models'
 import {
   DEFAULT_SETTINGS,
@@ -123,6 +124,9 @@ export interface FakeApi {
   emitCaptureEnded(payload: EventPayloads['captureEnded']): void
   emitEnded(payload: EventPayloads['replyEnded']): void
   emitWaiting(payload: EventPayloads['replyWaiting']): void
+  emitConversationChanged(payload: EventPayloads['conversationChanged']): void
+  emitShowConversation(payload: EventPayloads['showConversation']): void
+  emitShortcutStatus(payload: EventPayloads['shortcutStatus']): void
   listenerCount(): number
 }
 
@@ -136,6 +140,9 @@ export function createFakeApi(
   const damagedListeners = new Set<(payload: EventPayloads['historyDamaged']) => void>()
   const updateListeners = new Set<(payload: EventPayloads['updateStatus']) => void>()
   const captureListeners = new Set<(payload: EventPayloads['captureEnded']) => void>()
+  const changedListeners = new Set<(payload: EventPayloads['conversationChanged']) => void>()
+  const showListeners = new Set<(payload: EventPayloads['showConversation']) => void>()
+  const shortcutListeners = new Set<(payload: EventPayloads['shortcutStatus']) => void>()
   let keyStatus = options.keyStatus ?? KEY_SET
   // English rather than the system's language, so tests read the English strings.
   let settings: Settings = { ...DEFAULT_SETTINGS, language: 'en' }
@@ -306,6 +313,22 @@ export function createFakeApi(
     onUpdateStatus: (listener) => {
       updateListeners.add(listener)
       return () => updateListeners.delete(listener)
+    },
+    hideQuickAsk: vi.fn(async () => ok(null)),
+    setQuickAskPinned: vi.fn(async () => ok(null)),
+    showInMainWindow: vi.fn(async () => ok(null)),
+    getShortcutStatus: vi.fn(async () => ok(SHORTCUTS_UNAVAILABLE)),
+    onConversationChanged: (listener) => {
+      changedListeners.add(listener)
+      return () => changedListeners.delete(listener)
+    },
+    onShowConversation: (listener) => {
+      showListeners.add(listener)
+      return () => showListeners.delete(listener)
+    },
+    onShortcutStatus: (listener) => {
+      shortcutListeners.add(listener)
+      return () => shortcutListeners.delete(listener)
     }
   })
 
@@ -328,6 +351,15 @@ export function createFakeApi(
     },
     emitWaiting: (payload) => {
       for (const listener of waitingListeners) listener(payload)
+    },
+    emitConversationChanged: (payload) => {
+      for (const listener of changedListeners) listener(payload)
+    },
+    emitShowConversation: (payload) => {
+      for (const listener of showListeners) listener(payload)
+    },
+    emitShortcutStatus: (payload) => {
+      for (const listener of shortcutListeners) listener(payload)
     },
     listenerCount: () => deltaListeners.size + endedListeners.size
   }

@@ -20,6 +20,9 @@
 // - updateConversation (conversations) is how chat and models put a changed conversation back in
 //   the list; loadConversationPage is how session and historyAdmin reload it.
 // - banner (session) is set by any action whose request fails.
+// - conversationChanged (desktop, an event) puts a conversation sent to from the other window on
+//   top of the list (conversations) and drops this window's stale copy of its messages (chat);
+//   showConversation (desktop) opens one in the main window.
 // - dispose (session) stops the search and Undo timers and drops the buffered stream text.
 import { createStore } from 'zustand/vanilla'
 import type { Api } from '../../../shared/contract'
@@ -33,6 +36,7 @@ import {
 import { createCaptureSlice } from './slices/capture'
 import { createChatSlice } from './slices/chat'
 import { createComposerSlice } from './slices/composer'
+import { createDesktopSlice } from './slices/desktop'
 import { createDiagnosticsSlice } from './slices/diagnostics'
 import { createConversationsSlice } from './slices/conversations'
 import { createHistoryAdminSlice } from './slices/historyAdmin'
@@ -90,7 +94,8 @@ export function createAppStore(
       ...createRateLimitSlice(args),
       ...createUpdatesSlice(args),
       ...createDiagnosticsSlice(args),
-      ...createCaptureSlice(args)
+      ...createCaptureSlice(args),
+      ...createDesktopSlice(args)
     }
   })
 }

@@ -7,6 +7,7 @@ import type { FrameScheduler, StoreEnvironment } from './environment'
 import type { CaptureSlice } from './slices/capture'
 import type { ChatSlice } from './slices/chat'
 import type { ComposerSlice } from './slices/composer'
+import type { DesktopSlice } from './slices/desktop'
 import type { DiagnosticsSlice } from './slices/diagnostics'
 import type { ConversationsSlice } from './slices/conversations'
 import type { HistoryAdminSlice } from './slices/historyAdmin'
@@ -36,7 +37,8 @@ export type AppState = SessionSlice &
   RateLimitSlice &
   UpdatesSlice &
   DiagnosticsSlice &
-  CaptureSlice
+  CaptureSlice &
+  DesktopSlice
 
 export type AppStore = StoreApi<AppState>
 

@@ -7,6 +7,7 @@ import { listenToRateLimits } from './rateLimit'
 import { listenToReplies, stopStreaming } from './replyEvents'
 import { clearDeletionTimer, loadConversationPage } from './conversations'
 import { clearSearchTimer } from './search'
+import { listenToDesktop } from './desktop'
 import { listenToUpdates } from './updates'
 
 /** Which screen the app shows; 'recovery' while the history database is refused. */
@@ -47,7 +48,8 @@ export function createSessionSlice(args: SliceArgs): SessionSlice {
             set({ banner: { code: 'history_damaged', message: detail } })
           ),
           listenToUpdates(args),
-          listenToCaptures(args)
+          listenToCaptures(args),
+          ...listenToDesktop(args)
         ]
       }
       // The history first: while it is refused, every other history request would fail, and
