@@ -184,11 +184,11 @@ function applySettings(settings: Settings | null): void {
 }
 
 /**
- * Region capture, from its global shortcut and the tray: the capture feature's shell function is
- * called here. Without it, the press is logged and nothing else happens.
+ * Region capture from its global shortcut and the tray: the region goes to Quick Ask, which comes
+ * forward with it (a question about the screen, as ChatGPT's desktop app asks it).
  */
 function captureRegion(): void {
-  appLog.info('region capture: not part of this build')
+  void capture.startRegionCapture('quick')
 }
 
 /** Shows, restores and focuses the main window (a second launch, the tray, Quick Ask). */
@@ -211,7 +211,12 @@ const capture = createCaptureShell({
   pageURL,
   preload: join(__dirname, '../preload/index.js'),
   handlers: () => core?.handlers ?? null,
-  emit
+  emit,
+  isShown: (target) =>
+    target === 'quick'
+      ? (desktop?.quickAskShown() ?? false)
+      : (mainWindow?.isVisible() ?? false) && !mainWindow?.isMinimized(),
+  reveal: (target) => (target === 'quick' ? desktop?.revealQuickAsk() : showMainWindow())
 })
 
 // Packaged builds only: checks 30 s after the start and every 4 hours unless the setting is off.
@@ -293,7 +298,7 @@ void app.whenReady().then(async () => {
     pageURL,
     appName: 'Seed Chat',
     showMainWindow,
-    // Region capture plugs in here (the capture feature's shell entry point).
+    // The capture shortcut and the tray's Capture (src/main/shell/capture.ts).
     onCapture: captureRegion,
     emitShortcutStatus: (status) => emit('shortcutStatus', status)
   })

@@ -16,10 +16,10 @@ import { captureError, type FrozenDisplay } from './displays'
 export interface CaptureHost {
   /** Captures every display (node-screenshots in the app; a fixture in the harness). */
   grab(): Promise<FrozenDisplay[]>
-  /** Opens one overlay per display (the Electron shell); elsewhere nothing. */
-  show(displays: CaptureDisplay[]): void
-  /** Closes the overlays. */
-  hide(): void
+  /** Opens one overlay per display for the window `target` (the Electron shell); elsewhere nothing. */
+  show(displays: CaptureDisplay[], target: CaptureTarget): void
+  /** Closes the overlays; the shell may bring the window that asked forward. */
+  hide(ended: CaptureEnded): void
 }
 
 /** A region taken and not yet attached. */
@@ -54,7 +54,7 @@ export class CaptureSession {
       height,
       scaleFactor
     }))
-    this.host.show(placed)
+    this.host.show(placed, target)
     return placed
   }
 
@@ -100,7 +100,7 @@ export class CaptureSession {
     this.displays = []
     this.target = null
     if (ended.outcome === 'cancelled') this.taken = null
-    this.host.hide()
+    this.host.hide(ended)
     this.emit('captureEnded', ended)
   }
 }

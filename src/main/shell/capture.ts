@@ -69,6 +69,10 @@ export interface CaptureShellOptions {
   /** The core's handlers, once started. */
   handlers: () => Handlers | null
   emit: EmitEvent
+  /** Whether the window of `target` is on screen (Quick Ask hides when the overlays take focus). */
+  isShown(target: CaptureTarget): boolean
+  /** Brings the window of `target` forward, to show the region taken or why there is none. */
+  reveal(target: CaptureTarget): void
 }
 
 export interface CaptureShell {
@@ -85,10 +89,12 @@ export interface CaptureShell {
 export function createCaptureShell(options: CaptureShellOptions): CaptureShell {
   const { BrowserWindow, screen, systemPreferences } = options.electron
   let overlays: OverlayWindow[] = []
+  // Whether the asking window was on screen when the pickers opened: a cancel brings it back.
+  let shownBefore = false
   // Overlays closed by the core (the capture ended): their 'closed' event is not a cancel.
   const ended = new WeakSet<OverlayWindow>()
 
-  function hide(): void {
+  function closeOverlays(): void {
     for (const overlay of overlays) {
       ended.add(overlay)
       if (!overlay.isDestroyed()) overlay.destroy()
@@ -104,8 +110,9 @@ export function createCaptureShell(options: CaptureShellOptions): CaptureShell {
       if (refusal) throw refusal
       return captureDisplays()
     },
-    show: (displays) => {
-      hide()
+    show: (displays, target) => {
+      closeOverlays()
+      shownBefore = options.isShown(target)
       const placed = matchDisplays(displays, screen.getAllDisplays())
       overlays = displays.map((display, index) => {
         const bounds = placed[index]?.bounds ?? display
@@ -158,7 +165,10 @@ export function createCaptureShell(options: CaptureShellOptions): CaptureShell {
         return overlay
       })
     },
-    hide
+    hide: (capture) => {
+      closeOverlays()
+      if (capture.outcome !== 'cancelled' || shownBefore) options.reveal(capture.target)
+    }
   }
 
   return {
@@ -174,6 +184,7 @@ export function createCaptureShell(options: CaptureShellOptions): CaptureShell {
             ? error.toInfo()
             : { code: 'internal' as const, message: String(error) }
         options.emit('captureEnded', { target, outcome: 'failed', error: info })
+        options.reveal(target)
       }
     }
   }

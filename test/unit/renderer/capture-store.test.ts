@@ -60,3 +60,14 @@ it('a capture started elsewhere (a shortcut) that failed is explained in the ban
   expect(store.getState().banner).toEqual(error)
   expect(fake.api.attachCapture).not.toHaveBeenCalled()
 })
+
+it('in the Quick Ask window, captures are for Quick Ask and the main window’s are left alone', async () => {
+  const { fake, store } = await chat()
+  store.getState().setQuickAsk(true)
+  await store.getState().captureRegion()
+  expect(fake.api.startCapture).toHaveBeenCalledWith({ target: 'quick' })
+  fake.emitCaptureEnded({ target: 'main', outcome: 'taken', name: 'Screenshot 1.png' })
+  expect(fake.api.attachCapture).not.toHaveBeenCalled()
+  fake.emitCaptureEnded({ target: 'quick', outcome: 'taken', name: 'Screenshot 2.png' })
+  await expect.poll(() => selectTray(store.getState()).drafts).toHaveLength(1)
+})

@@ -2,30 +2,32 @@
 // pickers; when one ends (captureEnded), the region taken is attached like a pasted file to the
 // tray of the composer that asked, with that composer's model.
 import type { CaptureEnded, CaptureTarget } from '../../../../shared/capture'
-import type { SliceArgs } from '../scope'
+import type { AppState, SliceArgs } from '../scope'
 import { selectCurrentModel, trayKeyOf } from '../selectors'
 import { landAttachment, updateTray, type PendingAttachment } from './composer'
 
 export interface CaptureSlice {
-  /** Which window this store serves, for captures started anywhere (a shortcut, the tray). */
-  captureTarget: CaptureTarget
   /** A capture started here is waiting for its region. */
   capturing: boolean
   /** Opens the region picker; a screen that cannot be captured is explained in the banner. */
   captureRegion(): Promise<void>
 }
 
+/** The window this store serves: Quick Ask's composer or the main window's. */
+function captureTargetOf(state: AppState): CaptureTarget {
+  return state.quickAsk ? 'quick' : 'main'
+}
+
 /** The capture slice. */
 export function createCaptureSlice(args: SliceArgs): CaptureSlice {
   const { set, get, api } = args
   return {
-    captureTarget: 'main',
     capturing: false,
 
     async captureRegion() {
       if (get().capturing) return
       set({ capturing: true })
-      const result = await api.startCapture({ target: get().captureTarget })
+      const result = await api.startCapture({ target: captureTargetOf(get()) })
       if (!result.ok) set({ capturing: false, banner: result.error })
     }
   }
@@ -38,7 +40,7 @@ export function listenToCaptures(args: SliceArgs): () => void {
 
 function onCaptureEnded(args: SliceArgs, ended: CaptureEnded): void {
   const { get, set, api, scope } = args
-  if (ended.target !== get().captureTarget) return
+  if (ended.target !== captureTargetOf(get())) return
   set({ capturing: false })
   if (ended.outcome === 'failed') set({ banner: ended.error })
   if (ended.outcome !== 'taken') return
