@@ -65,10 +65,15 @@ async function startApp(
   }
 }
 
-/** Clicks the composer's capture button and opens display `id`'s overlay page. */
-async function openPicker(picker: Picker, id: number, buttonName: string): Promise<Page> {
+/** Clicks the composer's capture button (in `from`, else the main window) and opens display `id`'s overlay page. */
+async function openPicker(
+  picker: Picker,
+  id: number,
+  buttonName: string,
+  from: Page = picker.app.page
+): Promise<Page> {
   const shown = picker.shown()
-  await picker.app.page.getByRole('button', { name: buttonName }).click()
+  await from.getByRole('button', { name: buttonName }).click()
   expect((await shown).map((d) => d.id)).toEqual([1, 2])
   const overlay = await picker.app.context.newPage()
   await overlay.goto(`${picker.app.url}#/capture?display=${id}`)
@@ -92,9 +97,9 @@ async function seriousFindings(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help}`)
 }
 
-/** The stored original of the one draft in the main window's tray. */
-async function trayImage(app: AppHarness): Promise<Buffer> {
-  const thumb = app.page.locator('.tray .tray-thumb img')
+/** The stored original of the one draft in a window's tray (the main window's by default). */
+async function trayImage(app: AppHarness, page: Page = app.page): Promise<Buffer> {
+  const thumb = page.locator('.tray .tray-thumb img')
   await expect(thumb).toHaveCount(1)
   const src = (await thumb.getAttribute('src')) ?? ''
   const sha256 = /attachment\/([0-9a-f]{64})\//.exec(src)?.[1]
@@ -255,5 +260,29 @@ test('a screen that cannot be captured is explained, pointing to paste', async (
     } finally {
       await picker.app.close()
     }
+  }
+})
+
+test('a capture from Quick Ask lands in Quick Ask, not in the main window', async ({
+  chromiumBrowser,
+  keychainService,
+  provider
+}) => {
+  const picker = await startApp(chromiumBrowser, keychainService, provider)
+  try {
+    const quick = await picker.app.context.newPage()
+    await quick.setViewportSize({ width: 680, height: 520 })
+    await quick.goto(`${picker.app.url}#/quick`)
+    await expect(quick.locator('.composer-input')).toBeVisible()
+    const overlay = await openPicker(picker, 1, 'Capture a screen region', quick)
+    await drag(overlay, [10, 20], [74, 68])
+    await overlay.keyboard.press('Enter')
+    const stored = await trayImage(picker.app, quick)
+    expect(await patternMismatches(stored, 10, 20)).toBe(0)
+    expect((await rgbOf(stored)).width).toBe(64)
+    await quick.screenshot({ path: join(SCREENS, 'capture-quick-ask-en.png') })
+    await expect(picker.app.page.locator('.tray')).toHaveCount(0)
+  } finally {
+    await picker.app.close()
   }
 })
