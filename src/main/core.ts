@@ -9,7 +9,7 @@
 //      sizeRecord), errors.ts, redact.ts, storage.ts, containment.ts, log/ (the log file, the
 //      crash check, diagnostics)
 //   3. features, in this order: secrets/, settings/, attachments/, history/, ocr/, chat/, updates/,
-//      desktop/
+//      desktop/, capture/
 //   4. the core: core.ts, services.ts, dispatch.ts
 //   5. the shells: index.ts, ipc.ts, shell/ (Electron) and src/cli
 // A lower floor that needs a higher one is handed a function (settings gets the model list).
@@ -20,6 +20,8 @@ import type { Settings } from '../shared/settings'
 import type { AttachmentUrl } from './attachments/catalog'
 import type { ReadImageText } from './attachments/imageText'
 import { stopAllFfmpeg } from './attachments/ffmpeg'
+import { captureDisplays } from './capture/displays'
+import type { CaptureHost } from './capture/session'
 import type { ServedAttachment } from './attachments/protocol'
 import { sweepTempFiles, tempDirOf } from './attachments/temp'
 import type { ChatServiceOptions } from './chat/options'
@@ -67,6 +69,11 @@ export interface CoreOptions {
   updates?: Pick<UpdateController, 'install'>
   /** What the shell found of the last run's crash (log/crash.ts); the renderer shows it. */
   crashNotice?: CrashNotice | null
+  /**
+   * Screen capture: the Electron shell opens the region pickers (shell/capture.ts), the harness
+   * captures a fixture. By default the displays are captured and no picker is shown (the CLI).
+   */
+  capture?: Partial<CaptureHost>
   /** The desktop shell's windows, tray and shortcuts (none in the CLI and the harness by default). */
   desktop?: DesktopHost
 }
@@ -115,6 +122,11 @@ export function startCore(options: CoreOptions): Core {
     chat: options.chat,
     onSettingsChanged: options.onSettingsChanged,
     readImageText: options.readImageText,
+    capture: {
+      grab: options.capture?.grab ?? captureDisplays,
+      show: options.capture?.show ?? (() => undefined),
+      hide: options.capture?.hide ?? (() => undefined)
+    },
     attachmentUrl:
       options.attachmentUrl ??
       ((sha256: string, variant: string) => `${ATTACHMENT_SCHEME}://${sha256}/${variant}`)

@@ -11,7 +11,8 @@ import {
   protocol,
   screen,
   session,
-  shell
+  shell,
+  systemPreferences
 } from 'electron'
 import { readFileSync } from 'node:fs'
 import { arch, release } from 'node:os'
@@ -32,6 +33,7 @@ import { beginRun } from './log/run'
 import { keysKeptFromLog } from './log/secrets'
 import { registerHandlers } from './ipc'
 import { createKeytarStore } from './secrets/keychain'
+import { createCaptureShell } from './shell/capture'
 import { createDesktop, type Desktop } from './shell/desktop'
 import { menuTemplate } from './shell/menu'
 import { appUpdater } from './shell/updater'
@@ -182,11 +184,11 @@ function applySettings(settings: Settings | null): void {
 }
 
 /**
- * Region capture, from its global shortcut and the tray: the capture feature's shell function is
- * called here. Without it, the press is logged and nothing else happens.
+ * Region capture from its global shortcut and the tray: the region goes to Quick Ask, which comes
+ * forward with it (a question about the screen, as ChatGPT's desktop app asks it).
  */
 function captureRegion(): void {
-  appLog.info('region capture: not part of this build')
+  void capture.startRegionCapture('quick')
 }
 
 /** Shows, restores and focuses the main window (a second launch, the tray, Quick Ask). */
@@ -202,6 +204,20 @@ const emit: EmitEvent = (name, payload) => {
   for (const window of BrowserWindow.getAllWindows())
     if (!window.isDestroyed()) window.webContents.send(channelOf(name), payload)
 }
+
+// Region capture: an overlay window per display; startRegionCapture is for shortcuts and the tray.
+const capture = createCaptureShell({
+  electron: { BrowserWindow, screen, systemPreferences },
+  pageURL,
+  preload: join(__dirname, '../preload/index.js'),
+  handlers: () => core?.handlers ?? null,
+  emit,
+  isShown: (target) =>
+    target === 'quick'
+      ? (desktop?.quickAskShown() ?? false)
+      : (mainWindow?.isVisible() ?? false) && !mainWindow?.isMinimized(),
+  reveal: (target) => (target === 'quick' ? desktop?.revealQuickAsk() : showMainWindow())
+})
 
 // Packaged builds only: checks 30 s after the start and every 4 hours unless the setting is off.
 const updates = createUpdateController({
@@ -282,7 +298,7 @@ void app.whenReady().then(async () => {
     pageURL,
     appName: 'Seed Chat',
     showMainWindow,
-    // Region capture plugs in here (the capture feature's shell entry point).
+    // The capture shortcut and the tray's Capture (src/main/shell/capture.ts).
     onCapture: captureRegion,
     emitShortcutStatus: (status) => emit('shortcutStatus', status)
   })
@@ -295,7 +311,8 @@ void app.whenReady().then(async () => {
     onSettingsChanged: applySettings,
     desktop,
     appVersion: app.isPackaged ? app.getVersion() : undefined,
-    updates
+    updates,
+    capture: capture.host
   })
   protocol.handle(ATTACHMENT_SCHEME, async (request) => {
     const url = new URL(request.url)

@@ -8,6 +8,8 @@ import { attachmentHandlers } from './attachments/handlers'
 import { serveAttachment, type ServedAttachment } from './attachments/protocol'
 import type { ReadImageText } from './attachments/imageText'
 import { AttachmentStore } from './attachments/store'
+import { captureHandlers } from './capture/handlers'
+import { CaptureSession, type CaptureHost } from './capture/session'
 import { listModelIds } from './chat/client'
 import { chatHandlers } from './chat/handlers'
 import { DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './chat/options'
@@ -42,6 +44,8 @@ export interface ServiceOptions {
   onSettingsChanged?: (settings: Settings) => void
   /** The recognized text of a stored image (default: read it now, in this thread). */
   readImageText?: ReadImageText
+  /** How displays are captured and the region pickers shown (core.ts gives the default). */
+  capture: CaptureHost
 }
 
 /** Requests that work while the history is refused (core.ts serves them itself). */
@@ -103,13 +107,18 @@ export function createServices(
   }
 
   // Adding a request: the contract, and the handlers file of its feature.
+  const attachments = attachmentHandlers(store, catalog, modelOf, imageText)
   const handlers = {
     ...settingsHandlers(db, keys, {
       listModelIds: (baseURL, apiKey) => listModelIds(baseURL, apiKey),
       onChanged: options.onSettingsChanged
     }),
     ...historyHandlers(db, { chat, store, catalog }),
-    ...attachmentHandlers(store, catalog, modelOf, imageText),
+    ...attachments,
+    ...captureHandlers(
+      new CaptureSession(options.capture, options.emit),
+      attachments.addAttachment
+    ),
     ...chatHandlers(chat, catalog, options.emit)
   } satisfies Services['handlers']
 

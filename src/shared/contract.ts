@@ -8,6 +8,12 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS_PER_MESSAGE
 } from './attachments/limits'
+import {
+  CAPTURE_TARGETS,
+  type CaptureDisplay,
+  type CaptureEnded,
+  type CaptureImage
+} from './capture'
 import type { ShortcutStatuses } from './desktop'
 import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
 import { refusal, type Result } from './errors'
@@ -161,6 +167,35 @@ export const requests = {
       })
       .strict()
   ).returns<AttachmentDraft>(),
+  /** Freezes every display and opens a region picker over each (the Electron shell's overlays). */
+  startCapture: request(z.object({ target: z.enum(CAPTURE_TARGETS) }).strict()).returns<
+    CaptureDisplay[]
+  >(),
+  /** The frozen picture of one display, for its overlay. */
+  getCaptureImage: request(
+    z.object({ display: z.number().int() }).strict()
+  ).returns<CaptureImage>(),
+  /** The region picked on a display (device pixels of its picture), or the capture cancelled. */
+  finishCapture: request(
+    z.union([
+      z
+        .object({
+          display: z.number().int(),
+          rect: z
+            .object({
+              x: z.number().int().min(0),
+              y: z.number().int().min(0),
+              width: z.number().int().min(1),
+              height: z.number().int().min(1)
+            })
+            .strict()
+        })
+        .strict(),
+      z.object({ cancel: z.literal(true) }).strict()
+    ])
+  ).returns<null>(),
+  /** Attaches the region taken (captureEnded said so) like a pasted file, for `model`. */
+  attachCapture: request(z.object({ model: modelId }).strict()).returns<AttachmentDraft>(),
   /**
    * conversationId null starts a new conversation. Text may be empty when files are attached.
    * `params`, when given, become the conversation's parameters before it is sent (a new chat
@@ -269,6 +304,8 @@ const events = {
   replyEnded: event<{ conversationId: number; message: Message }>(),
   /** The background check found the history damaged; the next start refuses it and offers backups. */
   historyDamaged: event<{ detail: string }>(),
+  /** A screen capture ended: the composer of `target` attaches the region taken (attachCapture). */
+  captureEnded: event<CaptureEnded>(),
   /** Where an app update stands (packaged builds only). */
   updateStatus: event<UpdateState>(),
   /** A message was sent or edited in a conversation, from any window: it goes to the list's top. */

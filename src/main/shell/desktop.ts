@@ -42,6 +42,10 @@ export interface Desktop extends DesktopHost {
   mainWindowClose(): 'close' | 'hide' | 'quit'
   /** Unregisters the shortcuts (the app quits). */
   release(): void
+  /** Whether Quick Ask is on screen (a capture started from it brings it back after). */
+  quickAskShown(): boolean
+  /** Brings Quick Ask forward where it was, or at the pointer when hidden (a region captured for it). */
+  revealQuickAsk(): void
 }
 
 /** Creates Quick Ask (hidden), the tray and the shortcut keeper; call once the app is ready. */
@@ -165,6 +169,8 @@ export function createDesktop(options: DesktopOptions): Desktop {
     },
     mainWindowClose: () =>
       onWindowClose({ window: 'main', quitting, keepInTray, platform: process.platform }),
-    release: () => keeper.release()
+    release: () => keeper.release(),
+    quickAskShown: () => quick.isVisible(),
+    revealQuickAsk: () => move(quick.isVisible() ? 'focus' : 'show')
   }
 }

@@ -28,6 +28,7 @@ const FLOORS: ReadonlyArray<readonly [name: string, paths: readonly string[]]> =
   ['ocr', ['main/ocr/']],
   ['chat', ['main/chat/']],
   ['updates', ['main/updates/']],
+  ['capture', ['main/capture/']],
   ['desktop', ['main/desktop/']],
   ['core', ['main/core.ts', 'main/services.ts', 'main/dispatch.ts']],
   ['shell', ['main/index.ts', 'main/ipc.ts', 'main/shell/', 'cli/']]

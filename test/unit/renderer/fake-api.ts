@@ -11,6 +11,7 @@ import {
   type EventPayloads,
   type RequestName
 } from '../../../src/shared/contract'
+import type { CaptureImage } from '../../../src/shared/capture'
 import { isErrorCode, type Result } from '../../../src/shared/errors'
 import type {
   Attachment,
@@ -120,6 +121,7 @@ export interface FakeApi {
   emitDelta(payload: EventPayloads['replyDelta']): void
   emitHistoryDamaged(payload: EventPayloads['historyDamaged']): void
   emitUpdateStatus(payload: EventPayloads['updateStatus']): void
+  emitCaptureEnded(payload: EventPayloads['captureEnded']): void
   emitEnded(payload: EventPayloads['replyEnded']): void
   emitWaiting(payload: EventPayloads['replyWaiting']): void
   emitConversationChanged(payload: EventPayloads['conversationChanged']): void
@@ -137,6 +139,7 @@ export function createFakeApi(
   const waitingListeners = new Set<(payload: EventPayloads['replyWaiting']) => void>()
   const damagedListeners = new Set<(payload: EventPayloads['historyDamaged']) => void>()
   const updateListeners = new Set<(payload: EventPayloads['updateStatus']) => void>()
+  const captureListeners = new Set<(payload: EventPayloads['captureEnded']) => void>()
   const changedListeners = new Set<(payload: EventPayloads['conversationChanged']) => void>()
   const showListeners = new Set<(payload: EventPayloads['showConversation']) => void>()
   const shortcutListeners = new Set<(payload: EventPayloads['shortcutStatus']) => void>()
@@ -205,6 +208,19 @@ export function createFakeApi(
     addAttachment: vi.fn(async ({ name }: { name: string; data: Uint8Array; model: string }) =>
       ok(makeDraft({ name }))
     ),
+    startCapture: vi.fn(async () => ok([])),
+    getCaptureImage: vi.fn(
+      async (): Promise<Result<CaptureImage>> => ({
+        ok: false,
+        error: { code: 'not_found', message: 'No screen capture is in progress.' }
+      })
+    ),
+    finishCapture: vi.fn(async () => ok(null)),
+    attachCapture: vi.fn(async () => ok(makeDraft({ name: 'Screenshot 2026-12-04 23.41.05.png' }))),
+    onCaptureEnded: (listener) => {
+      captureListeners.add(listener)
+      return () => captureListeners.delete(listener)
+    },
     sendMessage: vi.fn(
       async ({
         conversationId,
@@ -318,6 +334,9 @@ export function createFakeApi(
 
   return {
     api,
+    emitCaptureEnded: (payload) => {
+      for (const listener of captureListeners) listener(payload)
+    },
     emitDelta: (payload) => {
       for (const listener of deltaListeners) listener(payload)
     },

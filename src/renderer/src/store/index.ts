@@ -33,6 +33,7 @@ import {
   type FrameScheduler,
   type StoreEnvironment
 } from './environment'
+import { createCaptureSlice } from './slices/capture'
 import { createChatSlice } from './slices/chat'
 import { createComposerSlice } from './slices/composer'
 import { createDesktopSlice } from './slices/desktop'
@@ -95,6 +96,7 @@ export function createAppStore(
       ...createRateLimitSlice(args),
       ...createUpdatesSlice(args),
       ...createDiagnosticsSlice(args),
+      ...createCaptureSlice(args),
       ...createDesktopSlice(args)
     }
   })

@@ -4,6 +4,7 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { Api } from '../../../shared/contract'
 import type { FrameScheduler, StoreEnvironment } from './environment'
+import type { CaptureSlice } from './slices/capture'
 import type { ChatSlice } from './slices/chat'
 import type { ComposerSlice } from './slices/composer'
 import type { DesktopSlice } from './slices/desktop'
@@ -36,6 +37,7 @@ export type AppState = SessionSlice &
   RateLimitSlice &
   UpdatesSlice &
   DiagnosticsSlice &
+  CaptureSlice &
   DesktopSlice
 
 export type AppStore = StoreApi<AppState>

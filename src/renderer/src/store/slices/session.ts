@@ -2,6 +2,7 @@
 // and the chat; the banner for a failed request; letting go of everything on dispose.
 import type { AppErrorInfo } from '../../../../shared/errors'
 import type { SliceArgs } from '../scope'
+import { listenToCaptures } from './capture'
 import { listenToRateLimits } from './rateLimit'
 import { listenToReplies, stopStreaming } from './replyEvents'
 import { clearDeletionTimer, loadConversationPage } from './conversations'
@@ -47,6 +48,7 @@ export function createSessionSlice(args: SliceArgs): SessionSlice {
             set({ banner: { code: 'history_damaged', message: detail } })
           ),
           listenToUpdates(args),
+          listenToCaptures(args),
           ...listenToDesktop(args)
         ]
       }
