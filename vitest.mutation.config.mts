@@ -34,6 +34,7 @@ export default defineConfig({
       'test/unit/main/message-tree.test.ts',
       // search text
       'test/unit/main/search.test.ts',
+      'test/unit/main/search-text.test.ts',
       'test/unit/main/migrations.test.ts',
       // parameters
       'test/unit/shared/presets.test.ts',

@@ -19,8 +19,14 @@ export const ACCEPTED = [
       'the preload (src/preload) runs sandboxed and context-isolated and exposes only the typed window.api, never ipcRenderer'
   },
   {
+    id: 'PRELOAD_JS_CHECK',
+    file: 'src/main/shell/desktop.ts',
+    reason:
+      'the Quick Ask window loads the same page with the same sandboxed, context-isolated preload'
+  },
+  {
     id: 'OPEN_EXTERNAL_JS_CHECK',
-    file: 'src/main/index.ts',
+    file: 'src/main/shell/secureWindow.ts',
     reason:
       'openExternal gets only http, https and mailto URLs (externalLinkTarget in src/main/shell/protocol.ts, unit-tested)'
   }

@@ -16,6 +16,8 @@ export interface AskOptions {
   /** Whether any parameter flag was given (an existing conversation then takes exactly these). */
   paramsGiven: boolean
   images: string[]
+  /** Send every image as its recognized text, even to a model that sees images. */
+  ocr: boolean
   videos: string[]
   fps: number | undefined
   conversationId: number | undefined
@@ -44,6 +46,7 @@ export function parseAsk(argv: string[]): AskOptions {
     thinking: { type: 'string' },
     'reasoning-effort': { type: 'string' },
     image: { type: 'string', multiple: true },
+    ocr: { type: 'boolean' },
     video: { type: 'string', multiple: true },
     fps: { type: 'string' },
     conversation: { type: 'string' },
@@ -91,6 +94,7 @@ export function parseAsk(argv: string[]): AskOptions {
     params: parsed.data,
     paramsGiven: Object.keys(raw).length > 0,
     images,
+    ocr: values.ocr === true,
     videos,
     fps: values.fps === undefined ? undefined : number('--fps', values.fps as string),
     conversationId:

@@ -28,11 +28,12 @@ export const EXIT = { answered: 0, failed: 1, badInput: 2, interrupted: 130 } as
 const USAGE = `Usage: npm run -s cli -- <command>
 
   ask [--model ID] [--system TEXT] [--temperature N] [--top-p N] [--max-tokens N] [--stop TEXT]...
-      [--thinking on|off] [--reasoning-effort minimal|low|medium|high] [--image FILE]...
+      [--thinking on|off] [--reasoning-effort minimal|low|medium|high] [--image FILE]... [--ocr]
       [--video FILE]... [--fps N] [--conversation ID] [--stall-timeout SECONDS] [--json] QUESTION
   search [--json] [--limit N] QUERY
 
-The answer streams to stdout, the model's reasoning to stderr. Environment: SEED_CHAT_API_KEY
+The answer streams to stdout, the model's reasoning to stderr. An image goes as the text read in
+it to a model that cannot see images, and to every model with --ocr (said on stderr). Environment: SEED_CHAT_API_KEY
 (else the keychain), SEED_CHAT_BASE_URL (else the saved setting), SEED_CHAT_DATA_DIR (else the
 app's data folder). Exit codes: 0 answered, 1 the API or network failed, 2 bad input.`
 
@@ -120,7 +121,8 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
     ...(baseURL ? { baseURL } : {}),
     ...(options.stallTimeoutSeconds
       ? { stallTimeoutMs: Math.round(options.stallTimeoutSeconds * 1000) }
-      : {})
+      : {}),
+    imagesAsText: options.ocr
   })
   const interrupt = (): void => {
     if (replyId !== null) void core.services.chat.stop(replyId)
@@ -167,6 +169,10 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
             options.json,
             safeIo
           )
+        }
+        if (draft.imageText !== undefined) {
+          const why = options.ocr ? '--ocr' : `${model} cannot see images`
+          safeIo.err(`${basename(file)}: sent as its recognized text (${why})\n`)
         }
         attachments.push({
           sha256: draft.sha256,
@@ -297,7 +303,7 @@ async function openCore(
   env: NodeJS.ProcessEnv,
   emit: EmitEvent,
   apiKey: string | null,
-  chat: { baseURL?: string; stallTimeoutMs?: number }
+  chat: { baseURL?: string; stallTimeoutMs?: number; imagesAsText?: boolean }
 ): Promise<Core> {
   const secrets: SecretStore = apiKey
     ? {

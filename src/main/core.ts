@@ -8,7 +8,8 @@
 //   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup,
 //      sizeRecord), errors.ts, redact.ts, storage.ts, containment.ts, log/ (the log file, the
 //      crash check, diagnostics)
-//   3. features, in this order: secrets/, settings/, attachments/, ocr/, history/, chat/, updates/
+//   3. features, in this order: secrets/, settings/, attachments/, history/, ocr/, chat/, updates/,
+//      desktop/, capture/
 //   4. the core: core.ts, services.ts, dispatch.ts
 //   5. the shells: index.ts, ipc.ts, shell/ (Electron) and src/cli
 // A lower floor that needs a higher one is handed a function (settings gets the model list).
@@ -17,12 +18,16 @@ import { REQUEST_NAMES, type EmitEvent, type Handlers } from '../shared/contract
 import type { CrashNotice } from '../shared/diagnostics'
 import type { Settings } from '../shared/settings'
 import type { AttachmentUrl } from './attachments/catalog'
+import type { ReadImageText } from './attachments/imageText'
 import { stopAllFfmpeg } from './attachments/ffmpeg'
+import { captureDisplays } from './capture/displays'
+import type { CaptureHost } from './capture/session'
 import type { ServedAttachment } from './attachments/protocol'
 import { sweepTempFiles, tempDirOf } from './attachments/temp'
 import type { ChatServiceOptions } from './chat/options'
 import { AppError } from './errors'
 import { keepDailyBackups } from './db/backup'
+import { desktopHandlers, type DesktopHost } from './desktop/handlers'
 import { backupHandlers, type HistoryHost } from './history/backupHandlers'
 import { quickCheckInWorker } from './db/integrity'
 import { openHistory, type HistoryProblem } from './db/open'
@@ -54,6 +59,8 @@ export interface CoreOptions {
    * marked interrupted and no stored file is swept (its drafts may use them).
    */
   besideApp?: boolean
+  /** The recognized text of a stored image, '' when none (default: read it when asked). */
+  readImageText?: ReadImageText
   /** Called after every saved settings change (the shell redraws its menu in the new language). */
   onSettingsChanged?: (settings: Settings) => void
   /** The app's version (packaged builds): a start of another version backs the history up first. */
@@ -67,6 +74,13 @@ export interface CoreOptions {
    * start path); null: never. Never beside the app: the app reads them.
    */
   imageTextBackfillMs?: number | null
+  /**
+   * Screen capture: the Electron shell opens the region pickers (shell/capture.ts), the harness
+   * captures a fixture. By default the displays are captured and no picker is shown (the CLI).
+   */
+  capture?: Partial<CaptureHost>
+  /** The desktop shell's windows, tray and shortcuts (none in the CLI and the harness by default). */
+  desktop?: DesktopHost
 }
 
 const INTEGRITY_CHECK_MS = 30_000
@@ -113,6 +127,12 @@ export function startCore(options: CoreOptions): Core {
     emit: options.emit,
     chat: options.chat,
     onSettingsChanged: options.onSettingsChanged,
+    readImageText: options.readImageText,
+    capture: {
+      grab: options.capture?.grab ?? captureDisplays,
+      show: options.capture?.show ?? (() => undefined),
+      hide: options.capture?.hide ?? (() => undefined)
+    },
     attachmentUrl:
       options.attachmentUrl ??
       ((sha256: string, variant: string) => `${ATTACHMENT_SCHEME}://${sha256}/${variant}`)
@@ -218,7 +238,8 @@ export function startCore(options: CoreOptions): Core {
     ...keyHandlers(keys),
     ...backupHandlers(history),
     ...updateHandlers(options.updates),
-    ...logHandlers(appLog, options.crashNotice ?? null)
+    ...logHandlers(appLog, options.crashNotice ?? null),
+    ...desktopHandlers(options.desktop, options.emit)
   }
   const tableFor = (name: keyof Handlers): Partial<Handlers> => {
     if (name in always) return always

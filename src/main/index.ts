@@ -11,13 +11,19 @@ import {
   protocol,
   screen,
   session,
-  shell
+  shell,
+  systemPreferences
 } from 'electron'
 import { readFileSync } from 'node:fs'
 import { arch, release } from 'node:os'
 import { join } from 'node:path'
 import { channelOf, type EmitEvent, type Handlers } from '../shared/contract'
-import { resolveUiLanguage, type UiLanguage } from '../shared/settings'
+import {
+  DEFAULT_SETTINGS,
+  resolveUiLanguage,
+  type Settings,
+  type UiLanguage
+} from '../shared/settings'
 import { ATTACHMENT_SCHEME, BACKUP_DIR, HISTORY_FILE, startCore, type Core } from './core'
 import { lastShutdown } from './db/shutdown'
 import { logHistoryStatus, withEventLog, withRequestLog } from './log/activity'
@@ -27,13 +33,14 @@ import { beginRun } from './log/run'
 import { keysKeptFromLog } from './log/secrets'
 import { registerHandlers } from './ipc'
 import { createKeytarStore } from './secrets/keychain'
+import { createCaptureShell } from './shell/capture'
+import { createDesktop, type Desktop } from './shell/desktop'
 import { menuTemplate } from './shell/menu'
 import { appUpdater } from './shell/updater'
 import {
   APP_PAGE_URL,
   APP_SCHEME,
   contentSecurityPolicy,
-  externalLinkTarget,
   isOwnPage,
   isPermissionAllowed,
   serveAppFile
@@ -44,6 +51,7 @@ import {
   placeWindow,
   saveWindowState
 } from './shell/windowState'
+import { guardNavigation } from './shell/secureWindow'
 import { createUpdateController } from './updates/updates'
 
 // Tests point the app at a throwaway data directory and keychain entry.
@@ -66,6 +74,8 @@ protocol.registerSchemesAsPrivileged([
 
 let mainWindow: BrowserWindow | null = null
 let core: Core | null = null
+// Quick Ask, the tray and the global shortcuts (shell/desktop.ts), once the app is ready.
+let desktop: Desktop | null = null
 
 const windowStateFile = (): string => join(app.getPath('userData'), WINDOW_STATE_FILE)
 
@@ -96,7 +106,12 @@ function createWindow(): BrowserWindow {
   })
   if (placement.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())
-  window.on('close', () => {
+  window.on('close', (event) => {
+    // Hidden in the tray (or on macOS) the app keeps running; else closing it quits.
+    const action = desktop?.mainWindowClose() ?? 'close'
+    if (action !== 'close') event.preventDefault()
+    if (action === 'hide') window.hide()
+    if (action === 'quit') app.quit()
     try {
       saveWindowState(windowStateFile(), {
         ...window.getNormalBounds(),
@@ -106,13 +121,7 @@ function createWindow(): BrowserWindow {
       console.error('Could not save the window position:', error)
     }
   })
-  // No navigation away from the app; links from answers open in the user's browser or mail client.
-  window.webContents.on('will-navigate', (event) => event.preventDefault())
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    const target = externalLinkTarget(url)
-    if (target) void shell.openExternal(target)
-    return { action: 'deny' }
-  })
+  guardNavigation(window)
   void window.loadURL(pageURL)
   return window
 }
@@ -158,18 +167,57 @@ async function copyDiagnostics(): Promise<void> {
   clipboard.writeText(text)
 }
 
-async function savedMenuLanguage(handlers: Handlers): Promise<UiLanguage> {
+async function savedSettings(handlers: Handlers): Promise<Settings | null> {
   try {
-    return resolveUiLanguage((await handlers.getSettings(undefined)).language, osLocale())
+    return await handlers.getSettings(undefined)
   } catch {
-    // A refused history has no settings to read: the OS language it is.
-    return resolveUiLanguage(undefined, osLocale())
+    // A refused history has no settings to read: the defaults and the OS language it is.
+    return null
   }
 }
 
-const emit: EmitEvent = (name, payload) => {
-  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channelOf(name), payload)
+/** The menu, the tray and the global shortcuts follow the settings. */
+function applySettings(settings: Settings | null): void {
+  const language = resolveUiLanguage(settings?.language, osLocale())
+  applyMenu(language)
+  desktop?.applySettings(settings ?? DEFAULT_SETTINGS, language)
 }
+
+/**
+ * Region capture from its global shortcut and the tray: the region goes to Quick Ask, which comes
+ * forward with it (a question about the screen, as ChatGPT's desktop app asks it).
+ */
+function captureRegion(): void {
+  void capture.startRegionCapture('quick')
+}
+
+/** Shows, restores and focuses the main window (a second launch, the tray, Quick Ask). */
+function showMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createWindow()
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
+}
+
+// Every app window (main and Quick Ask) hears every event: one reply streams to both.
+const emit: EmitEvent = (name, payload) => {
+  for (const window of BrowserWindow.getAllWindows())
+    if (!window.isDestroyed()) window.webContents.send(channelOf(name), payload)
+}
+
+// Region capture: an overlay window per display; startRegionCapture is for shortcuts and the tray.
+const capture = createCaptureShell({
+  electron: { BrowserWindow, screen, systemPreferences },
+  pageURL,
+  preload: join(__dirname, '../preload/index.js'),
+  handlers: () => core?.handlers ?? null,
+  emit,
+  isShown: (target) =>
+    target === 'quick'
+      ? (desktop?.quickAskShown() ?? false)
+      : (mainWindow?.isVisible() ?? false) && !mainWindow?.isMinimized(),
+  reveal: (target) => (target === 'quick' ? desktop?.revealQuickAsk() : showMainWindow())
+})
 
 // Packaged builds only: checks 30 s after the start and every 4 hours unless the setting is off.
 const updates = createUpdateController({
@@ -191,10 +239,7 @@ if (!isFirstInstance) app.quit()
 
 // A second launch (a double-click on the icon) restores and focuses this window.
 app.on('second-instance', () => {
-  if (!mainWindow || mainWindow.isDestroyed()) return
-  if (mainWindow.isMinimized()) mainWindow.restore()
-  mainWindow.show()
-  mainWindow.focus()
+  if (mainWindow && !mainWindow.isDestroyed()) showMainWindow()
 })
 
 app.on('render-process-gone', (_event, _contents, details) =>
@@ -249,15 +294,25 @@ void app.whenReady().then(async () => {
   // The window comes first, on its loading screen; the history opens meanwhile (its first step
   // waits for the file system, after this synchronous block), and every request waits for it.
   mainWindow = createWindow()
+  desktop = createDesktop({
+    pageURL,
+    appName: 'Seed Chat',
+    showMainWindow,
+    // The capture shortcut and the tray's Capture (src/main/shell/capture.ts).
+    onCapture: captureRegion,
+    emitShortcutStatus: (status) => emit('shortcutStatus', status)
+  })
   const starting = startCore({
     dataDir,
     secrets: keysKeptFromLog(createKeytarStore(keychainService), appLog),
     emit: withEventLog(emit, appLog),
     crashNotice,
-    // The menu follows the language setting when the user changes it.
-    onSettingsChanged: (settings) => applyMenu(resolveUiLanguage(settings.language, osLocale())),
+    // The menu, tray and shortcuts follow the settings when the user changes them.
+    onSettingsChanged: applySettings,
+    desktop,
     appVersion: app.isPackaged ? app.getVersion() : undefined,
-    updates
+    updates,
+    capture: capture.host
   })
   protocol.handle(ATTACHMENT_SCHEME, async (request) => {
     const url = new URL(request.url)
@@ -270,9 +325,8 @@ void app.whenReady().then(async () => {
     const frame = event.senderFrame
     return frame !== null && frame.parent === null && isOwnPage(frame.url, rendererURL)
   })
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
-  })
+  // macOS: a click on the Dock icon brings the (hidden or closed) main window back.
+  app.on('activate', showMainWindow)
   try {
     await starting.ready
     core = starting
@@ -287,9 +341,11 @@ void app.whenReady().then(async () => {
     return
   }
   logHistoryStatus(appLog, await core.handlers.getHistoryStatus(undefined))
-  applyMenu(await savedMenuLanguage(core.handlers))
+  applySettings(await savedSettings(core.handlers))
   updates.start()
 })
+
+app.on('will-quit', () => desktop?.release())
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()

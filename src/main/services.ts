@@ -6,7 +6,10 @@ import { AttachmentCatalog, type AttachmentUrl } from './attachments/catalog'
 import { sweepUnreferenced } from './attachments/cleanup'
 import { attachmentHandlers } from './attachments/handlers'
 import { serveAttachment, type ServedAttachment } from './attachments/protocol'
+import type { ReadImageText } from './attachments/imageText'
 import { AttachmentStore } from './attachments/store'
+import { captureHandlers } from './capture/handlers'
+import { CaptureSession, type CaptureHost } from './capture/session'
 import { listModelIds } from './chat/client'
 import { chatHandlers } from './chat/handlers'
 import { DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './chat/options'
@@ -22,7 +25,9 @@ import { RecognitionWorker } from './ocr/worker'
 import type { KeyRequest } from './secrets/handlers'
 import type { KeyManager } from './secrets/keychain'
 import { settingsHandlers } from './settings/handlers'
+import { modelFor } from './settings/settings'
 import type { UpdateRequest } from './updates/handlers'
+import type { DesktopRequest } from './desktop/handlers'
 
 export interface ServiceOptions {
   dataDir: string
@@ -44,10 +49,19 @@ export interface ServiceOptions {
    * null: never (the CLI beside the app, tests).
    */
   imageTextBackfillMs: number | null
+  /** The recognized text of a stored image (default: read it now, in this thread). */
+  readImageText?: ReadImageText
+  /** How displays are captured and the region pickers shown (core.ts gives the default). */
+  capture: CaptureHost
 }
 
 /** Requests that work while the history is refused (core.ts serves them itself). */
-export type AlwaysServedRequest = KeyRequest | BackupRequest | UpdateRequest | LogRequest
+export type AlwaysServedRequest =
+  | KeyRequest
+  | BackupRequest
+  | UpdateRequest
+  | LogRequest
+  | DesktopRequest
 
 /** The handlers that need the history database, and what they share. */
 export interface Services {
@@ -76,12 +90,25 @@ export function createServices(
   if (options.recoverInterrupted) messages.markInterrupted(db)
   const store = new AttachmentStore(options.dataDir)
   const catalog = new AttachmentCatalog(db, options.attachmentUrl)
+  // Every image is read once (by content), off the main event loop, one at a time; the
+  // history's older images in the background, after the start.
+  const recognizer = new RecognitionWorker()
+  const imageTexts = new ImageTextService(db, store, (bytes, priority) =>
+    recognizer.recognize(bytes, priority)
+  )
+  const imageText = {
+    readImageText: options.readImageText ?? imageTexts.textOf,
+    always: options.chat?.imagesAsText
+  }
+  const modelOf = (id: string) => modelFor(db, id)
   const chat = new ChatService(
     db,
     keys,
     options.emit,
     {
       store,
+      modelFor: modelOf,
+      imageText,
       find: (sha256) => catalog.find(sha256),
       decorate: (message) => catalog.decorate([message])[0]
     },
@@ -94,16 +121,10 @@ export function createServices(
     )
   }
 
-  // Every image is read once, off the main event loop; the history's older images in the
-  // background, after the start.
-  const recognizer = new RecognitionWorker()
-  const imageText = new ImageTextService(db, store, (bytes, priority) =>
-    recognizer.recognize(bytes, priority)
-  )
   let backfillTimer: NodeJS.Timeout | undefined
   if (options.imageTextBackfillMs !== null) {
     backfillTimer = setTimeout(() => {
-      void imageText
+      void imageTexts
         .backfill()
         .catch((error) => console.error('Image text backfill failed:', error))
     }, options.imageTextBackfillMs)
@@ -111,15 +132,22 @@ export function createServices(
   }
 
   // Adding a request: the contract, and the handlers file of its feature.
+  const attachments = attachmentHandlers(store, catalog, modelOf, imageText, (sha256) =>
+    imageTexts.enqueue(sha256)
+  )
   const handlers = {
     ...settingsHandlers(db, keys, {
       listModelIds: (baseURL, apiKey) => listModelIds(baseURL, apiKey),
       onChanged: options.onSettingsChanged
     }),
     ...historyHandlers(db, { chat, store, catalog }),
-    ...attachmentHandlers(store, catalog, (sha256) => imageText.enqueue(sha256)),
-    ...imageTextHandlers(imageText),
-    ...chatHandlers(chat, catalog)
+    ...attachments,
+    ...imageTextHandlers(imageTexts),
+    ...captureHandlers(
+      new CaptureSession(options.capture, options.emit),
+      attachments.addAttachment
+    ),
+    ...chatHandlers(chat, catalog, options.emit)
   } satisfies Services['handlers']
 
   return {
@@ -127,12 +155,12 @@ export function createServices(
     db,
     chat,
     attachments: store,
-    imageText,
+    imageText: imageTexts,
     // Only files a message or a pending draft uses are served (an indexed lookup per request).
     serveAttachment: (path) => serveAttachment(store, path, (sha256) => catalog.isInUse(sha256)),
     close: async (beforeDatabaseCloses) => {
       clearTimeout(backfillTimer)
-      imageText.stop()
+      imageTexts.stop()
       await Promise.all([chat.stopAll(), recognizer.close()])
       beforeDatabaseCloses?.()
       db.close()

@@ -8,6 +8,13 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS_PER_MESSAGE
 } from './attachments/limits'
+import {
+  CAPTURE_TARGETS,
+  type CaptureDisplay,
+  type CaptureEnded,
+  type CaptureImage
+} from './capture'
+import type { ShortcutStatuses } from './desktop'
 import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
 import { refusal, type Result } from './errors'
 import type { ImageText, ImageTextStatus } from './imageText'
@@ -165,6 +172,35 @@ export const requests = {
       })
       .strict()
   ).returns<AttachmentDraft>(),
+  /** Freezes every display and opens a region picker over each (the Electron shell's overlays). */
+  startCapture: request(z.object({ target: z.enum(CAPTURE_TARGETS) }).strict()).returns<
+    CaptureDisplay[]
+  >(),
+  /** The frozen picture of one display, for its overlay. */
+  getCaptureImage: request(
+    z.object({ display: z.number().int() }).strict()
+  ).returns<CaptureImage>(),
+  /** The region picked on a display (device pixels of its picture), or the capture cancelled. */
+  finishCapture: request(
+    z.union([
+      z
+        .object({
+          display: z.number().int(),
+          rect: z
+            .object({
+              x: z.number().int().min(0),
+              y: z.number().int().min(0),
+              width: z.number().int().min(1),
+              height: z.number().int().min(1)
+            })
+            .strict()
+        })
+        .strict(),
+      z.object({ cancel: z.literal(true) }).strict()
+    ])
+  ).returns<null>(),
+  /** Attaches the region taken (captureEnded said so) like a pasted file, for `model`. */
+  attachCapture: request(z.object({ model: modelId }).strict()).returns<AttachmentDraft>(),
   /**
    * conversationId null starts a new conversation. Text may be empty when files are attached.
    * `params`, when given, become the conversation's parameters before it is sent (a new chat
@@ -230,7 +266,15 @@ export const requests = {
       .strict()
   ).returns<null>(),
   /** Where the last run's crash traces are when it crashed; null after a clean run. */
-  getCrashNotice: request(z.undefined()).returns<CrashNotice | null>()
+  getCrashNotice: request(z.undefined()).returns<CrashNotice | null>(),
+  /** Hides the Quick Ask window (Esc there); nothing without a desktop shell. */
+  hideQuickAsk: request(z.undefined()).returns<null>(),
+  /** A pinned Quick Ask window stays open when it loses focus. */
+  setQuickAskPinned: request(z.object({ pinned: z.boolean() }).strict()).returns<null>(),
+  /** Shows the main window on a conversation (Quick Ask's "Open in Seed Chat"); null = a new chat. */
+  showInMainWindow: request(z.object({ conversationId: id.nullable() }).strict()).returns<null>(),
+  /** Whether each global shortcut is registered, refused by the OS, or off. */
+  getShortcutStatus: request(z.undefined()).returns<ShortcutStatuses>()
 } as const
 
 type Requests = typeof requests
@@ -265,8 +309,16 @@ const events = {
   replyEnded: event<{ conversationId: number; message: Message }>(),
   /** The background check found the history damaged; the next start refuses it and offers backups. */
   historyDamaged: event<{ detail: string }>(),
+  /** A screen capture ended: the composer of `target` attaches the region taken (attachCapture). */
+  captureEnded: event<CaptureEnded>(),
   /** Where an app update stands (packaged builds only). */
-  updateStatus: event<UpdateState>()
+  updateStatus: event<UpdateState>(),
+  /** A message was sent or edited in a conversation, from any window: it goes to the list's top. */
+  conversationChanged: event<{ conversation: Conversation }>(),
+  /** The main window is to open this conversation (null = a new chat); Quick Ask ignores it. */
+  showConversation: event<{ conversationId: number | null }>(),
+  /** The global shortcuts were registered anew (a setting changed). */
+  shortcutStatus: event<ShortcutStatuses>()
 }
 export type EventPayloads = typeof events
 export type EventName = keyof EventPayloads

@@ -37,6 +37,7 @@ const RULES = {
   busy: { retry: false, fixedInSettings: false }, // a reply is already streaming in that conversation
   unsupported_param: { retry: false, fixedInSettings: false }, // a parameter the model does not take (params.field names it); nothing was sent
   context_too_long: { retry: false, fixedInSettings: false }, // 400 OutofContextError: the request is longer than the model's context
+  capture_unavailable: { retry: false, fixedInSettings: false }, // the screen could not be captured (reason: no_display, screen_permission, capture_failed)
   internal: { retry: false, fixedInSettings: false }
 } as const satisfies Record<string, ErrorRule>
 

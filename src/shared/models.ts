@@ -47,6 +47,14 @@ export const MODEL_FAMILIES = {
     largeMedia: false,
     labelKey: 'models.family.glm'
   },
+  // A Seed id the catalog does not list (doubao-seed-2.1-pro, doubao-seed-code-…): docs/api.md says
+  // every Seed model takes images and videos and thinks; the smaller media budget and no effort
+  // levels, since sending less is never refused.
+  seed: {
+    capabilities: { ...SEED, reasoningEffort: false },
+    largeMedia: false,
+    labelKey: 'models.family.seed'
+  },
   // Taken as text-only: sending less is never refused.
   other: {
     capabilities: {
@@ -106,9 +114,78 @@ export function findModel(id: string): ModelInfo | undefined {
   return MODELS.find((m) => m.id === id)
 }
 
-/** What we know of a model id; one not in the list is taken as text-only. */
-export function modelOrTextOnly(id: string): ModelInfo {
-  return findModel(id) ?? model(id, 'other')
+/** The listed family whose version an unlisted Seed id carries ("doubao-seed-1-8-…" → seed-1.8). */
+const SEED_VERSIONS: Record<string, ModelFamily> = {
+  '2.0': 'seed-2.0',
+  '1.8': 'seed-1.8',
+  '1.6': 'seed-1.6'
+}
+
+/**
+ * What the catalog says of a model id: the listed model, else what its family suggests
+ * (docs/api.md, "Models"): `doubao-seed-*` takes images and videos and thinks (a listed version's
+ * family when the id names one), `glm-*` thinks on text, an older Doubao id sees when it says
+ * "vision" and thinks when it says "thinking"; anything else is taken as text-only.
+ */
+export function catalogModel(id: string): ModelInfo {
+  const listed = findModel(id)
+  if (listed) return listed
+  const lower = id.toLowerCase()
+  const seed = /^doubao-seed-(?:(\d+)[.-](\d+)(?![\d]))?/.exec(lower)
+  if (seed) {
+    const family = seed[1] === undefined ? undefined : SEED_VERSIONS[`${seed[1]}.${seed[2]}`]
+    return family ? model(id, family, { reasoningEffort: false }) : model(id, 'seed')
+  }
+  if (lower.startsWith('glm-')) return model(id, 'glm')
+  if (lower.startsWith('doubao-')) {
+    const sees = lower.includes('vision')
+    return model(id, 'other', { image: sees, video: sees, thinking: lower.includes('thinking') })
+  }
+  return model(id, 'other')
+}
+
+/** The capabilities a user may correct in the model picker. */
+export const CORRECTABLE_CAPABILITIES = ['image', 'video', 'thinking'] as const
+type Correctable = (typeof CORRECTABLE_CAPABILITIES)[number]
+
+/** A user's correction of one model: only what differs from the catalog is stored. */
+export const modelCorrectionSchema = z
+  .object({ image: z.boolean(), video: z.boolean(), thinking: z.boolean() })
+  .partial()
+  .strict()
+export type ModelCorrection = Partial<Pick<Capabilities, Correctable>>
+/** Corrections by model id (the `modelCapabilities` setting). */
+export type ModelCorrections = Readonly<Record<string, ModelCorrection>>
+
+/** What a model accepts: the catalog's answer with the user's correction of it on top. */
+export function modelInfo(id: string, corrections: ModelCorrections = {}): ModelInfo {
+  return withCorrection(catalogModel(id), corrections)
+}
+
+/** A model's info with the user's correction (if any) applied. */
+export function withCorrection(info: ModelInfo, corrections: ModelCorrections): ModelInfo {
+  const correction = Object.hasOwn(corrections, info.id) ? corrections[info.id] : undefined
+  return correction ? { ...info, ...correction } : info
+}
+
+/**
+ * The corrections after setting one model's: values equal to the catalog's are dropped, and a
+ * model left with none is removed (`null` resets it to the catalog).
+ */
+export function correctModel(
+  corrections: ModelCorrections,
+  id: string,
+  correction: ModelCorrection | null
+): Record<string, ModelCorrection> {
+  const { [id]: _old, ...others } = corrections
+  if (correction === null) return others
+  const catalog = catalogModel(id)
+  const differences = Object.fromEntries(
+    CORRECTABLE_CAPABILITIES.filter(
+      (name) => correction[name] !== undefined && correction[name] !== catalog[name]
+    ).map((name) => [name, correction[name]])
+  ) as ModelCorrection
+  return Object.keys(differences).length > 0 ? { ...others, [id]: differences } : others
 }
 
 /**

@@ -1,8 +1,10 @@
 // The app-wide settings: one schema holds every setting with its default; the type and the
 // schema of a partial update are derived from it. Adding a setting starts (and mostly ends) here.
 import { z } from 'zod'
+import { isShortcutSetting } from './accelerator'
 import { chatParamsSchema, presetSchema } from './params'
 import { refusal } from './errors'
+import { modelCorrectionSchema, modelIdSchema } from './models'
 
 export const DEFAULT_BASE_URL = 'https://www.anyfast.ai/v1'
 
@@ -49,6 +51,22 @@ export const baseURLSchema = z
     refusal('base_url_https', 'the base URL must be an https URL (http only for this machine)')
   )
 
+/** A global shortcut: an Electron accelerator, or "" for none. */
+const shortcutSchema = z
+  .string()
+  .trim()
+  .max(100)
+  .refine(isShortcutSetting, refusal('shortcut_invalid', 'not a shortcut the system can register'))
+
+/**
+ * The default global shortcuts. Alt+Shift (Option+Shift) chords are taken by no OS and no common
+ * desktop: Alt+Space is the window menu on Windows and GNOME and KRunner on KDE, Ctrl+Space and
+ * Ctrl+Shift switch input methods (Chinese users need those), ⌘+Shift+3/4/5 and Win+Shift+S are
+ * the systems' own screenshots.
+ */
+export const DEFAULT_ASK_SHORTCUT = 'Alt+Shift+Space'
+export const DEFAULT_CAPTURE_SHORTCUT = 'Alt+Shift+S'
+
 /** Every setting with its default. */
 export const settingsSchema = z.object({
   baseURL: baseURLSchema.default(DEFAULT_BASE_URL),
@@ -60,7 +78,21 @@ export const settingsSchema = z.object({
   /** The user's own presets (the built-in ones are not stored). */
   presets: z.array(presetSchema).max(200).default([]),
   /** Whether a packaged app looks for updates by itself (at start and every few hours). */
-  checkForUpdates: z.boolean().default(true)
+  checkForUpdates: z.boolean().default(true),
+  /** The global shortcut that opens Quick Ask ("" = none). */
+  askShortcut: shortcutSchema.default(DEFAULT_ASK_SHORTCUT),
+  /** The global shortcut that captures a screen region ("" = none). */
+  captureShortcut: shortcutSchema.default(DEFAULT_CAPTURE_SHORTCUT),
+  /**
+   * Closing the main window hides it and the app keeps running in the tray. Off by default: on
+   * GNOME a tray icon needs an extension, so a hidden window could not be found again.
+   */
+  keepInTray: z.boolean().default(false),
+  /** The user's corrections of what models accept, by model id (the catalog is the default). */
+  modelCapabilities: z
+    .record(modelIdSchema, modelCorrectionSchema)
+    .refine((corrections) => Object.keys(corrections).length <= 500, 'at most 500 models')
+    .default({})
 })
 
 export type Settings = z.output<typeof settingsSchema>

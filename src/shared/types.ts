@@ -64,6 +64,8 @@ export interface LeftOutAttachment {
 export interface AttachmentDraft extends Attachment {
   /** Videos: the frames it costs at `fps` on the model it was attached for. */
   frames: FrameEstimate | null
+  /** Images for a model that cannot see them: the recognized text sent in their place. */
+  imageText?: string
 }
 
 export interface Message {

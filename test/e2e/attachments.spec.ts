@@ -14,10 +14,9 @@ import {
   webmLike,
   type MediaFile
 } from '../fixtures/e2e-media'
-import { expect, modelPicker, pickModel, test } from './fixtures'
+import { expect, pickModel, test } from './fixtures'
 
 const SCREENS = join(__dirname, '../../test-results/screens')
-const GLM = 'glm-4-7-251222'
 
 // Generating the media (ffmpeg, sharp) takes a moment the first time.
 test.setTimeout(90_000)
@@ -216,74 +215,4 @@ test('files the API would refuse are named with the reason and not attached', as
     .getByRole('button', { name: 'Dismiss the note about tiny.png' })
     .click()
   await expect(alerts).toHaveCount(3)
-})
-
-test('a text-only model never gets images: the UI holds them back and offers a model that can', async ({
-  app,
-  provider
-}) => {
-  const screenshot = await screenshotPng()
-  const page = await connect(app, provider)
-  const picker = modelPicker(page)
-  const box = page.getByRole('textbox', { name: 'Message' })
-  const send = page.getByRole('button', { name: 'Send' })
-
-  // Attached for a model that sees images, then GLM is chosen.
-  await dropFiles(page, [screenshot])
-  await expectLoaded(page.getByRole('img', { name: 'Preview of screenshot.png' }))
-  await pickModel(page, GLM)
-  const warning = page.getByRole('alert').filter({ hasText: 'GLM 4.7 cannot see images.' })
-  await expect(warning).toBeVisible()
-  await box.fill('Read this error for me')
-  await expect(send).toBeDisabled()
-  await page.screenshot({ path: join(SCREENS, 'model-warning.png') })
-  await box.press('Enter')
-  expect(provider.chatRequests()).toHaveLength(0)
-
-  await warning.getByRole('button', { name: 'Switch to Doubao Seed 2.0 Pro' }).click()
-  await expect(picker).toHaveAttribute('title', 'doubao-seed-2.0-pro')
-  await expect(warning).toBeHidden()
-  provider.enqueue({ kind: 'reply', content: 'It is a TypeError in render.' })
-  await send.click()
-  await expect(page.getByRole('article', { name: 'Assistant' })).toContainText(
-    'TypeError in render'
-  )
-  expect((userContent(provider, 0) as Part[]).map((part) => part.type)).toEqual([
-    'image_url',
-    'text'
-  ])
-
-  // Dropped while GLM is chosen: refused by main, with a switch that attaches it after all.
-  await pickModel(page, GLM)
-  await dropFiles(page, [{ ...screenshot, name: 'second.png' }])
-  const refusal = page.getByRole('alert').filter({ hasText: 'second.png' })
-  await expect(refusal).toContainText('GLM 4.7 cannot see images.')
-  await page.screenshot({ path: join(SCREENS, 'model-refusal.png') })
-  await expect(page.getByRole('list', { name: 'Attachments to send' })).toBeHidden()
-  await refusal.getByRole('button', { name: 'Switch to Doubao Seed 2.0 Pro and attach' }).click()
-  await expectLoaded(
-    page
-      .getByRole('list', { name: 'Attachments to send' })
-      .getByRole('img', { name: 'Preview of second.png' })
-  )
-  await expect(picker).toHaveAttribute('title', 'doubao-seed-2.0-pro')
-  await page.getByRole('button', { name: 'Remove second.png' }).click()
-
-  // A text-only follow-up to GLM: the earlier image is left out, and the user is told.
-  await pickModel(page, GLM)
-  provider.enqueue({ kind: 'reply', content: 'Text only from here.' })
-  await box.fill('Summarise our chat')
-  await box.press('Enter')
-  await expect(page.getByRole('article', { name: 'Assistant' }).last()).toContainText(
-    'Text only from here.'
-  )
-  const request = provider.chatRequests()[1].body as {
-    model: string
-    messages: Array<{ content: unknown }>
-  }
-  expect(request.model).toBe(GLM)
-  expect(JSON.stringify(request.messages)).not.toMatch(/image_url|video_url|data:image/)
-  const notice = page.getByRole('status').filter({ hasText: 'Not sent with this message:' })
-  await expect(notice).toContainText('“screenshot.png” — the model cannot take it')
-  await page.screenshot({ path: join(SCREENS, 'left-out.png') })
 })

@@ -11,7 +11,8 @@ import { extname, join, normalize, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { REQUEST_NAMES, channelOf, type EventName } from '../../src/shared/contract'
 import type { ChatServiceOptions } from '../../src/main/chat/options'
-import { createCore, type Core } from '../../src/main/core'
+import { createCore, type Core, type CoreOptions } from '../../src/main/core'
+import type { DesktopHost } from '../../src/main/desktop/handlers'
 import { dispatch } from '../../src/main/dispatch'
 import { createKeytarStore } from '../../src/main/secrets/keychain'
 
@@ -37,6 +38,10 @@ export interface AppOptions {
   headless?: boolean
   chat?: Partial<ChatServiceOptions>
   locale?: string
+  /** Screen capture: a fixture instead of the X screen, and what "showing the pickers" does. */
+  capture?: CoreOptions['capture']
+  /** What the Electron shell does for Quick Ask and the shortcuts (a recorder in tests). */
+  desktop?: DesktopHost
 }
 
 export interface AppHarness {
@@ -136,6 +141,8 @@ export async function launchApp(browser: Browser, options: AppOptions): Promise<
       dataDir,
       secrets: createKeytarStore(options.keychainService),
       chat: options.chat,
+      capture: options.capture,
+      desktop: options.desktop,
       attachmentUrl: (sha256, variant) => `${url}attachment/${sha256}/${variant}`,
       emit: (name: EventName, payload) => {
         for (const page of context.pages()) {

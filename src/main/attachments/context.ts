@@ -19,6 +19,7 @@ import {
 import type { AttachmentRecord } from './records'
 import { accept, type AttachmentResult } from '../../shared/attachments/refusals'
 import type { AttachmentStore } from './store'
+import { sendsImageAsText, type ImageTextOptions } from './imageText'
 
 /** One stored turn of the conversation, oldest first; the last one is the message being sent. */
 export interface HistoryTurn {
@@ -45,16 +46,20 @@ export interface BuiltContext {
  * attachments or the whole send is refused (model cannot take them, or they alone exceed the
  * limit); earlier attachments are left out when the model cannot take them, their file is gone,
  * or the body would pass 64 MB (oldest first). A left-out attachment is replaced by a one-line
- * note in its message, so the model knows something was there.
+ * note in its message, so the model knows something was there. With `options.imageText`, images
+ * the model cannot see go as their recognized text (an earlier one without text is left out).
  */
 export async function buildRequestMessages(
   store: AttachmentStore,
   turns: readonly HistoryTurn[],
   model: ModelInfo,
-  options: Omit<PlanOptions, 'alreadyLeftOut'> = {}
+  options: Omit<PlanOptions, 'alreadyLeftOut'> & { imageText?: ImageTextOptions } = {}
 ): Promise<AttachmentResult<BuiltContext>> {
+  const { imageText, ...planOptions } = options
+  // What the model is sent: an image going as its text is text to it.
+  const takes = sendsImageAsText(model, imageText) ? { ...model, image: true } : model
   const current = turns.at(-1)
-  const refusal = checkModelTakes(model, current?.attachments.map((a) => a.kind) ?? [])
+  const refusal = checkModelTakes(takes, current?.attachments.map((a) => a.kind) ?? [])
   if (refusal) return refusal
 
   const planned: PlannedTurn[] = turns.map((turn) => ({
@@ -70,7 +75,7 @@ export async function buildRequestMessages(
       jsonBytes: 0
     }))
   }))
-  const byModel = leftOutForModel(planned, model)
+  const byModel = leftOutForModel(planned, takes)
   const leftOut = [...byModel.leftOut]
 
   // Measure what remains, newest first: those are the ones most likely to be kept.
@@ -84,10 +89,11 @@ export async function buildRequestMessages(
     const attachments = []
     for (const attachment of turn.attachments) {
       const record = records.get(key(turn.messageId, attachment.ordinal))!
-      const part = await resolvePart(store, record, model)
+      const part = await resolvePart(store, record, model, imageText)
       if (!part.ok) {
         if (i === byModel.turns.length - 1) return part
-        leftOut.push({ ...attachment, reason: 'missing' })
+        const reason = part.error.code === 'image_no_text' ? 'model' : 'missing'
+        leftOut.push({ ...attachment, reason })
         continue
       }
       resolved.set(key(turn.messageId, attachment.ordinal), part.value)
@@ -96,7 +102,7 @@ export async function buildRequestMessages(
     measured.unshift({ ...turn, attachments })
   }
 
-  const plan = planContext(measured, { ...options, alreadyLeftOut: leftOut })
+  const plan = planContext(measured, { ...planOptions, alreadyLeftOut: leftOut })
   if (!plan.ok) return plan
 
   const omitted = new Set(plan.value.leftOut.map((a) => key(a.messageId, a.ordinal)))

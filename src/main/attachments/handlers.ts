@@ -1,23 +1,31 @@
 // Attaching a file in the composer: checked, stored, kept as a draft until it is sent.
 import type { Handlers } from '../../shared/contract'
-import { modelOrTextOnly } from '../../shared/models'
+import type { ModelInfo } from '../../shared/models'
 import { AppError } from '../errors'
 import type { AttachmentCatalog } from './catalog'
+import type { ImageTextOptions } from './imageText'
 import { ingestAttachment } from './ingest'
 import type { AttachmentStore } from './store'
 
 export type AttachmentRequest = 'addAttachment'
 
-/** Stores a dropped, pasted or picked file, or refuses it with the reason. */
+/**
+ * Stores a dropped, pasted or picked file, or refuses it with the reason. `modelFor` says what a
+ * model accepts (with the user's corrections); an image it cannot see is read for its text.
+ */
 export function attachmentHandlers(
   store: AttachmentStore,
   catalog: AttachmentCatalog,
+  modelFor: (id: string) => ModelInfo,
+  imageText: ImageTextOptions,
   /** Told of every image stored (its text is read in the background); every caller passes it. */
   onImageStored: (sha256: string) => void
 ): Pick<Handlers, AttachmentRequest> {
   return {
     addAttachment: async ({ name, data, model }) => {
-      const ingested = await ingestAttachment(store, { name, bytes: data }, modelOrTextOnly(model))
+      const ingested = await ingestAttachment(store, { name, bytes: data }, modelFor(model), {
+        imageText
+      })
       if (!ingested.ok) {
         throw new AppError('attachment_refused', ingested.error.message, {
           reason: ingested.error.code,
@@ -25,8 +33,14 @@ export function attachmentHandlers(
         })
       }
       if (ingested.value.kind === 'image') onImageStored(ingested.value.sha256)
-      const { frames, placeholderThumbnail: _placeholder, part: _part, ...record } = ingested.value
-      return { ...catalog.addDraft(record), frames }
+      const {
+        frames,
+        imageText: text,
+        placeholderThumbnail: _placeholder,
+        part: _part,
+        ...record
+      } = ingested.value
+      return { ...catalog.addDraft(record), frames, ...(text === null ? {} : { imageText: text }) }
     }
   }
 }

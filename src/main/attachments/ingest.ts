@@ -3,7 +3,8 @@
 import { open, readFile, stat } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import type { ModelInfo } from '../../shared/models'
-import { DETECT_BYTES, apiMime, detectFormat, formatLabel } from './detect'
+import sharp from 'sharp'
+import { DETECT_BYTES, apiMime, detectFormat, formatLabel, type ImageFormat } from './detect'
 import type { FrameEstimate } from '../../shared/attachments/frames'
 import { prepareImage } from './images'
 import {
@@ -18,6 +19,7 @@ import type { AttachmentStore } from './store'
 import { imageThumbnail, placeholderThumbnail } from './thumbnails'
 import { prepareVideo } from './videos'
 import { storageError } from '../storage'
+import { sendsImageAsText, textOfImage, type ImageTextOptions } from './imageText'
 
 /** A dropped file: its bytes, or its path on disk; `name` is shown to the user. */
 export type DroppedFile = { name: string; bytes: Uint8Array } | { name: string; path: string }
@@ -36,6 +38,14 @@ export interface IngestedAttachment extends NewAttachment {
     height: number
     passedThrough: boolean
   } | null
+  /** For images going as their text (a model that cannot see them): the text sent. */
+  imageText: string | null
+}
+
+/** What an attach takes besides the file: the video sampling rate, how images become text. */
+export interface IngestOptions {
+  fps?: number
+  imageText?: ImageTextOptions
 }
 
 /**
@@ -46,7 +56,7 @@ export async function ingestAttachment(
   store: AttachmentStore,
   file: DroppedFile,
   model: ModelInfo,
-  options: { fps?: number } = {}
+  options: IngestOptions = {}
 ): Promise<AttachmentResult<IngestedAttachment>> {
   try {
     return await ingest(store, file, model, options)
@@ -68,7 +78,7 @@ async function ingest(
   store: AttachmentStore,
   file: DroppedFile,
   model: ModelInfo,
-  options: { fps?: number }
+  options: IngestOptions
 ): Promise<AttachmentResult<IngestedAttachment>> {
   const name = displayName(file.name)
   const loaded =
@@ -101,13 +111,22 @@ async function ingest(
       fps,
       frames: estimate,
       placeholderThumbnail: video.posterIsPlaceholder,
-      part: null
+      part: null,
+      imageText: null
     })
+  }
+  if (
+    detected?.kind === 'image' &&
+    options.imageText &&
+    sendsImageAsText(model, options.imageText)
+  ) {
+    return ingestAsText(store, { name, bytes, format: detected.format }, model, options.imageText)
   }
 
   // prepareImage refuses what is not an image, with the reason.
   const [prepared, thumbnail] = await Promise.all([
-    prepareImage(bytes, model),
+    // Without a model that sees, an unreadable file is still refused for what it is.
+    prepareImage(bytes, options.imageText ? { ...model, image: true } : model),
     detected?.kind === 'image' ? imageThumbnail(bytes, detected.format) : Promise.resolve(null)
   ])
   if (!prepared.ok) return prepared
@@ -147,7 +166,50 @@ async function ingest(
       width: image.width,
       height: image.height,
       passedThrough: image.passedThrough
-    }
+    },
+    imageText: null
+  })
+}
+
+/**
+ * An image that goes as its text: stored with its thumbnail (the conversation still shows it),
+ * read, and refused when there is no text to send in its place.
+ */
+async function ingestAsText(
+  store: AttachmentStore,
+  image: { name: string; bytes: Buffer; format: ImageFormat },
+  model: ModelInfo,
+  options: ImageTextOptions
+): Promise<AttachmentResult<IngestedAttachment>> {
+  const { name, bytes, format } = image
+  const thumbnail = await imageThumbnail(bytes, format)
+  if (!thumbnail) {
+    return refuse(
+      'unreadable',
+      `This ${formatLabel(format)} image could not be decoded, so its text cannot be read.`,
+      { format }
+    )
+  }
+  const { sha256 } = await store.put(bytes)
+  await store.putVariant(sha256, 'thumb', thumbnail)
+  const text = await textOfImage(options, { sha256, name }, model)
+  if (!text.ok) return text
+  const meta = await sharp(bytes).metadata()
+  const turned = (meta.orientation ?? 1) >= 5
+  return accept({
+    sha256,
+    kind: 'image',
+    name,
+    mime: apiMime(format),
+    bytes: bytes.length,
+    width: (turned ? meta.height : meta.width) ?? null,
+    height: (turned ? meta.width : meta.height) ?? null,
+    durationSeconds: null,
+    fps: null,
+    frames: null,
+    placeholderThumbnail: false,
+    part: null,
+    imageText: text.value
   })
 }
 

@@ -13,6 +13,7 @@ import {
   type AttachmentResult
 } from '../../shared/attachments/refusals'
 import type { AttachmentStore } from './store'
+import { imageTextPart, sendsImageAsText, textOfImage, type ImageTextOptions } from './imageText'
 
 export interface TextPart {
   type: 'text'
@@ -78,15 +79,38 @@ export interface ResolvedPart {
 
 /**
  * Measures what a stored attachment costs in a request to `model`, preparing (and caching) the
- * image for the model's pixel budget on first use. Videos go as stored.
+ * image for the model's pixel budget on first use. Videos go as stored. With `imageText`, an
+ * image the model cannot see (or every image, `always`) goes as its recognized text.
  */
 export async function resolvePart(
   store: AttachmentStore,
   record: AttachmentRecord,
-  model: ModelInfo
+  model: ModelInfo,
+  imageText?: ImageTextOptions
 ): Promise<AttachmentResult<ResolvedPart>> {
+  if (record.kind === 'image' && imageText && sendsImageAsText(model, imageText)) {
+    return resolveImageText(record, model, imageText)
+  }
   if (!model[record.kind]) return refuseForModel(model, record.kind)
   return record.kind === 'video' ? resolveVideo(store, record) : resolveImage(store, record, model)
+}
+
+async function resolveImageText(
+  record: AttachmentRecord,
+  model: ModelInfo,
+  imageText: ImageTextOptions
+): Promise<AttachmentResult<ResolvedPart>> {
+  const text = await textOfImage(imageText, record, model)
+  if (!text.ok) return text
+  const part = imageTextPart(record.name, text.value)
+  const byteLength = Buffer.byteLength(part.text)
+  return accept({
+    record,
+    mime: 'text/plain',
+    byteLength,
+    jsonBytes: Buffer.byteLength(JSON.stringify(part)),
+    load: async () => part
+  })
 }
 
 async function resolveVideo(

@@ -2,14 +2,24 @@
 // named in a request, checked to be still stored.
 import type { z } from 'zod'
 import type { requestSchemas } from '../../shared/contract'
+import type { ModelInfo } from '../../shared/models'
 import type { Message } from '../../shared/types'
+import type { ImageTextOptions } from '../attachments/imageText'
 import type { NewAttachment } from '../attachments/records'
 import type { AttachmentStore } from '../attachments/store'
 import { AppError } from '../errors'
 
-/** The attachment side of a send: the file store, and the drafts waiting in the composer. */
-export interface ChatAttachments {
+/** What a request's attachments are built from: the store, the models, the text of images. */
+export interface RequestSources {
   store: AttachmentStore
+  /** What a model accepts, with the user's corrections. */
+  modelFor(id: string): ModelInfo
+  /** How an image reaches a model that cannot see it. */
+  imageText: ImageTextOptions
+}
+
+/** The attachment side of a send: the file store, and the drafts waiting in the composer. */
+export interface ChatAttachments extends RequestSources {
   /** Metadata of a stored draft or an attachment already in history; undefined if unknown. */
   find(sha256: string): NewAttachment | undefined
   /** Adds the renderer-facing fields to a message's attachments. */

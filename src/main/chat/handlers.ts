@@ -1,6 +1,6 @@
 // Sending a message, stopping a reply, retrying, regenerating and continuing one, editing a
 // question, saving a reply again after the disk refused it.
-import type { Handlers } from '../../shared/contract'
+import type { EmitEvent, Handlers } from '../../shared/contract'
 import type { AttachmentCatalog } from '../attachments/catalog'
 import type { ChatService } from './service'
 
@@ -14,15 +14,20 @@ export type ChatRequest =
   | 'continueReply'
   | 'saveReplyAgain'
 
-/** The chat service's requests; a sent message's attachments stop being drafts. */
+/**
+ * The chat service's requests; a sent message's attachments stop being drafts. A sent or edited
+ * message tells every window its conversation changed (Quick Ask's new chat joins the main list).
+ */
 export function chatHandlers(
   chat: ChatService,
-  catalog: AttachmentCatalog
+  catalog: AttachmentCatalog,
+  emit: EmitEvent
 ): Pick<Handlers, ChatRequest> {
   return {
     sendMessage: async (args) => {
       const sent = await chat.send(args)
       catalog.sent(args.attachments.map((attachment) => attachment.sha256))
+      emit('conversationChanged', { conversation: sent.conversation })
       return sent
     },
     stopReply: async ({ messageId }) => {
@@ -35,7 +40,11 @@ export function chatHandlers(
     },
     retryReply: ({ messageId }) => chat.retry(messageId),
     regenerateReply: ({ messageId }) => chat.regenerate(messageId),
-    editMessage: ({ messageId, text }) => chat.edit(messageId, text),
+    editMessage: async ({ messageId, text }) => {
+      const edited = await chat.edit(messageId, text)
+      emit('conversationChanged', { conversation: edited.conversation })
+      return edited
+    },
     continueReply: ({ messageId }) => chat.continueReply(messageId),
     saveReplyAgain: ({ messageId }) => chat.saveAgain(messageId)
   }

@@ -7,6 +7,8 @@ export interface ChatServiceOptions extends ChatClientOptions {
   flushIntervalMs: number
   /** A base URL used instead of the saved setting, without changing it (the CLI's SEED_CHAT_BASE_URL). */
   baseURL?: string
+  /** Send every image as its recognized text, even to a model that sees (the CLI's --ocr). */
+  imagesAsText?: boolean
 }
 
 export const DEFAULT_SERVICE_OPTIONS: ChatServiceOptions = {

@@ -3,14 +3,14 @@
 // body fields as the API names them (docs/api.md, "Request parameters").
 import type { LeftOutAttachment } from '../../shared/types'
 import type { AttachmentRefusal } from '../../shared/attachments/refusals'
-import { modelOrTextOnly, type ModelInfo } from '../../shared/models'
+import type { ModelInfo } from '../../shared/models'
 import { paramIssues, requestFields, type ChatParams } from '../../shared/params'
 import { buildRequestMessages, type HistoryTurn } from '../attachments/context'
 import { listConversationAttachments, type NewAttachment } from '../attachments/records'
-import type { AttachmentStore } from '../attachments/store'
 import { AppError } from '../errors'
 import type { HistoryDatabase } from '../db/database'
 import * as messages from '../history/messages'
+import type { RequestSources } from './attachments'
 import type { ChatMessageParam } from './client'
 
 /** A request's messages, extra body fields and size. */
@@ -115,14 +115,19 @@ export function conversationTurns(
  * parameters ask for, attachments fitted to the model and the 64 MB limit, the system prompt first.
  */
 export async function buildChatRequest(
-  store: AttachmentStore,
+  sources: RequestSources,
   turns: HistoryTurn[],
   modelId: string,
   params: ChatParams
 ): Promise<RequestContext & { leftOut: LeftOutAttachment[] }> {
-  const model = modelOrTextOnly(modelId)
+  const model = sources.modelFor(modelId)
   checkParams(params, model)
-  const built = await buildRequestMessages(store, lastTurns(turns, params.historyTurns), model)
+  const built = await buildRequestMessages(
+    sources.store,
+    lastTurns(turns, params.historyTurns),
+    model,
+    { imageText: sources.imageText }
+  )
   if (!built.ok) throw refusalError(built.error)
   return {
     messages: withSystemPrompt(built.value.messages, params),

@@ -84,7 +84,7 @@ export class ChatService {
     const earlier =
       args.conversationId === null ? [] : conversationTurns(this.db, args.conversationId)
     const request = await buildChatRequest(
-      this.attachments.store,
+      this.attachments,
       [...earlier, pendingTurn(args.text, attached)],
       args.model,
       params
@@ -168,7 +168,7 @@ export class ChatService {
     const apiKey = await this.keys.requireKey()
     const conversation = conversations.getConversation(this.db, conversationId)!
     const request = await buildChatRequest(
-      this.attachments.store,
+      this.attachments,
       conversationTurns(this.db, conversation.id, parentId),
       conversation.model,
       conversation.params
@@ -227,7 +227,7 @@ export class ChatService {
       const apiKey = await this.keys.requireKey()
       const conversation = conversations.getConversation(this.db, original.conversationId)!
       const request = await buildChatRequest(
-        this.attachments.store,
+        this.attachments,
         [
           ...conversationTurns(this.db, conversation.id, original.parentId),
           pendingTurn(text, attached)
@@ -295,7 +295,7 @@ export class ChatService {
       const conversation = conversations.getConversation(this.db, cut.conversationId)!
       // Continued with the parameters that produced the reply so far.
       const request = await buildChatRequest(
-        this.attachments.store,
+        this.attachments,
         [...conversationTurns(this.db, conversation.id, cut.id), pendingTurn(CONTINUE_PROMPT)],
         cut.model ?? conversation.model,
         cut.params ?? conversation.params

@@ -1,7 +1,7 @@
 // Settings and the provider's side of them: the connection test and the model list.
 import type { Handlers } from '../../shared/contract'
 import type { Settings } from '../../shared/settings'
-import { MODELS, findModel, modelOrTextOnly, type ModelInfo } from '../../shared/models'
+import { MODELS, findModel, catalogModel, type ModelInfo } from '../../shared/models'
 import type { HistoryDatabase } from '../db/database'
 import type { KeyManager } from '../secrets/keychain'
 import { getSettings, updateSettings } from './settings'
@@ -47,9 +47,9 @@ export function settingsHandlers(
   }
 }
 
-/** The provider's model ids, with what we know of each; unknown ids are taken as text-only. */
+/** The provider's model ids, with what we know of each; an unlisted id by its family. */
 function modelsFrom(ids: string[]): ModelInfo[] {
   const known = MODELS.filter((model) => ids.includes(model.id))
-  const unknown = ids.filter((id) => !findModel(id)).map(modelOrTextOnly)
+  const unknown = ids.filter((id) => !findModel(id)).map(catalogModel)
   return [...(known.length ? known : MODELS), ...unknown]
 }

@@ -8,6 +8,7 @@ import {
   type Settings,
   type SettingsPatch
 } from '../../shared/settings'
+import { modelInfo, type ModelInfo } from '../../shared/models'
 import type { HistoryDatabase } from '../db/database'
 import { prepared } from '../db/statements'
 
@@ -69,4 +70,9 @@ export function updateSettings(db: HistoryDatabase, patch: SettingsPatch): Setti
     }
   })()
   return getSettings(db)
+}
+
+/** What a model accepts: the catalog's answer with the user's saved correction on top. */
+export function modelFor(db: HistoryDatabase, id: string): ModelInfo {
+  return modelInfo(id, getSettings(db).modelCapabilities)
 }

@@ -5,19 +5,34 @@ import './styles/code.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { CaptureOverlay } from './components/capture/CaptureOverlay'
+import { QuickAsk } from './components/quick/QuickAsk'
 import './i18n'
 import { logWindowErrors } from './lib/errorLog'
+import { captureRouteDisplay } from './lib/regionSelect'
 import { getAppStore } from './store'
+import { getCaptureOverlayStore } from './store/captureOverlay'
 import { AppStoreProvider } from './store/StoreProvider'
 
-const store = getAppStore()
-logWindowErrors(window, store.getState().logError)
-void store.getState().init()
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppStoreProvider store={store}>
-      <App />
-    </AppStoreProvider>
-  </StrictMode>
-)
+const root = createRoot(document.getElementById('root')!)
+// An overlay window of a screen capture (#/capture?display=<id>) shows only the region picker.
+const captureDisplay = captureRouteDisplay(window.location.hash)
+if (captureDisplay !== null) {
+  root.render(
+    <StrictMode>
+      <CaptureOverlay store={getCaptureOverlayStore(captureDisplay)} />
+    </StrictMode>
+  )
+} else {
+  // The Quick Ask window loads the same page with its route (src/main/shell/desktop.ts).
+  const quickAsk = window.location.hash === '#/quick'
+  const store = getAppStore()
+  store.getState().setQuickAsk(quickAsk)
+  logWindowErrors(window, store.getState().logError)
+  void store.getState().init()
+  root.render(
+    <StrictMode>
+      <AppStoreProvider store={store}>{quickAsk ? <QuickAsk /> : <App />}</AppStoreProvider>
+    </StrictMode>
+  )
+}

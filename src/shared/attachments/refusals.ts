@@ -14,6 +14,7 @@ export const ATTACHMENT_REFUSAL_CODES = [
   'unreadable', // a known format, but the file is damaged or cannot be decoded
   'bad_fps', // fps outside 0.2..5
   'model_no_image', // the chosen model does not take images
+  'image_no_text', // an image sent as its text (the model cannot see) has no text in it
   'model_no_video', // the chosen model does not take videos
   'request_too_large', // this message's own attachments do not fit in one request
   'not_found' // the stored file is gone

@@ -16,7 +16,13 @@ describe('ask flags', () => {
       question: 'hello world',
       params: {},
       paramsGiven: false,
-      json: false
+      json: false,
+      ocr: false
+    })
+    expect(parseAsk(['--image', 'shot.png', '--ocr'])).toMatchObject({
+      question: '',
+      images: ['shot.png'],
+      ocr: true
     })
     expect(
       parseAsk([

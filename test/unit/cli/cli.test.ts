@@ -10,6 +10,7 @@ import { createCore, type Core } from '../../../src/main/core'
 import { getMessage, listMessages } from '../../../src/main/history/messages'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import { makeVideo, solidImage } from '../../fixtures/attachments/generate'
+import { textImage } from '../../fixtures/attachments/textImage'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
 import { filesHoldingKey, filesUnder, keyFormsIn } from '../../fixtures/keyForms'
 import { tempDir, whenDone } from '../../fixtures/temp'
@@ -366,14 +367,43 @@ describe('exit code 2: bad input, nothing sent', () => {
     )
   })
 
-  it('an image for a text-only model: attachment_refused, without --json as words on stderr', async () => {
+  it('an image without text for a text-only model: attachment_refused, without --json as words on stderr', async () => {
     const file = join(dataDir, 'shot.png')
-    writeFileSync(file, await solidImage(32, 32))
+    writeFileSync(file, await solidImage(64, 64))
     const ran = await cli(['ask', '--model', 'glm-4-7-251222', '--image', file, 'What is this?'])
     expect(ran.code).toBe(2)
     expect(ran.stdout).toBe('')
-    expect(ran.stderr).toMatch(/^Error \(attachment_refused\): /)
+    expect(ran.stderr).toMatch(
+      /^Error \(attachment_refused\): No text was found in “shot\.png”, and GLM 4\.7 cannot see images\./
+    )
     expect(provider.chatRequests()).toHaveLength(0)
+  })
+
+  it('--image to a text-only model sends the text read in it and says so; --ocr does it for any model', async () => {
+    const file = join(dataDir, 'shot.png')
+    writeFileSync(file, await textImage(['Connection timeout ERR 4021', '数据库连接超时']))
+    const ran = await cli(['ask', '--model', 'glm-4-7-251222', '--image', file, '--json', 'Why?'])
+    expect(ran.code).toBe(0)
+    expect(ran.stderr).toBe(
+      'shot.png: sent as its recognized text (glm-4-7-251222 cannot see images)\n'
+    )
+    expect(lastJson(ran)).toMatchObject({ ok: true })
+    const [message] = provider.chatRequests().at(-1)!.body.messages
+    expect(message.content).toEqual([
+      {
+        type: 'text',
+        text: '[Text in image “shot.png”]\nConnection timeout ERR 4021\n数据库连接超时'
+      },
+      { type: 'text', text: 'Why?' }
+    ])
+    expect(JSON.stringify(provider.chatRequests().at(-1)!.body)).not.toContain('image_url')
+
+    const ocr = await cli(['ask', '--image', file, '--ocr', '--json', 'Why?'])
+    expect(ocr.code).toBe(0)
+    expect(ocr.stderr).toBe('shot.png: sent as its recognized text (--ocr)\n')
+    const body = JSON.stringify(provider.chatRequests().at(-1)!.body)
+    expect(body).toContain('数据库连接超时')
+    expect(body).not.toContain('image_url')
   })
 
   it('an empty question, an unknown command and a bad base URL', async () => {

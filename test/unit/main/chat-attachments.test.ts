@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
-import { makeVideo, screenshotPng } from '../../fixtures/attachments/generate'
+import { makeVideo, screenshotPng, solidImage } from '../../fixtures/attachments/generate'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
 import { tempDir } from '../../fixtures/temp'
 
@@ -99,8 +99,9 @@ describe('attachments in requests', () => {
     expect(await core.serveAttachment(`/../../etc/passwd`)).toBeNull()
   })
 
-  it('refuses images for a text-only model before saving anything, and never sends them', async () => {
-    const image = await attach('screen.png', await screenshotPng(320, 200))
+  it('refuses an image without text for a text-only model before saving anything, and never sends it', async () => {
+    // Attached for a model that sees; GLM would get its text, and there is none.
+    const image = await attach('blank.png', await solidImage(320, 200))
     await expect(
       core.handlers.sendMessage({
         conversationId: null,
@@ -108,13 +109,13 @@ describe('attachments in requests', () => {
         text: 'see?',
         attachments: [{ sha256: image.sha256, name: image.name }]
       })
-    ).rejects.toMatchObject({ code: 'attachment_refused', reason: 'model_no_image' })
+    ).rejects.toMatchObject({ code: 'attachment_refused', reason: 'image_no_text' })
     expect((await core.handlers.listConversations({})).conversations).toHaveLength(0)
     expect(provider.chatRequests()).toHaveLength(0)
   })
 
-  it('leaves earlier images out for a text-only model and says which', async () => {
-    const image = await attach('screen.png', await screenshotPng(320, 200))
+  it('leaves earlier images without text out for a text-only model and says which', async () => {
+    const image = await attach('screen.png', await solidImage(320, 200))
     const first = await send({
       text: 'look',
       attachments: [{ sha256: image.sha256, name: image.name }]

@@ -13,14 +13,14 @@ import {
 } from '../../../src/main/chat/request'
 import { AppError } from '../../../src/main/errors'
 import * as messages from '../../../src/main/history/messages'
-import { findModel, modelOrTextOnly } from '../../../src/shared/models'
+import { catalogModel, findModel, modelInfo } from '../../../src/shared/models'
 import { freshDatabase, seedConversation } from '../../fixtures/history'
 import { tempDir } from '../../fixtures/temp'
 
 const SEED = findModel('doubao-seed-1-6-251015')!
 const GLM = findModel('glm-4-7-251222')!
 /** A model not in the list: text only, no thinking switch. */
-const OTHER = modelOrTextOnly('some-other-model')
+const OTHER = catalogModel('some-other-model')
 
 function refusal(run: () => unknown): AppError {
   try {
@@ -157,7 +157,12 @@ describe('conversationTurns', () => {
 })
 
 describe('buildChatRequest', () => {
-  const store = () => new AttachmentStore(tempDir('request-store-'))
+  const store = () => ({
+    store: new AttachmentStore(tempDir('request-store-')),
+    modelFor: (id: string) => modelInfo(id),
+    // No image here holds text: an image for GLM is refused for that.
+    imageText: { readImageText: async () => '' }
+  })
   const turns = [
     turn(1, 'user', 'Old question'),
     turn(2, 'assistant', 'Old answer'),
@@ -193,6 +198,29 @@ describe('buildChatRequest', () => {
   })
 
   it("refuses a message whose attachments the model cannot take, with the policy's reason", async () => {
+    const withVideo: HistoryTurn = {
+      ...turn(3, 'user'),
+      attachments: [
+        {
+          messageId: 3,
+          ordinal: 0,
+          sha256: 'b'.repeat(64),
+          kind: 'video',
+          name: 'clip.mp4',
+          mime: 'video/mp4',
+          bytes: 10,
+          width: 2,
+          height: 2,
+          durationSeconds: 1,
+          fps: 1
+        }
+      ]
+    }
+    await expect(buildChatRequest(store(), [withVideo], GLM.id, {})).rejects.toMatchObject({
+      code: 'attachment_refused',
+      reason: 'model_no_video',
+      params: { model: GLM.id }
+    })
     const withImage: HistoryTurn = {
       ...turn(3, 'user'),
       attachments: [
@@ -211,10 +239,11 @@ describe('buildChatRequest', () => {
         }
       ]
     }
+    // An image goes to GLM as its text; this one has none.
     await expect(buildChatRequest(store(), [withImage], GLM.id, {})).rejects.toMatchObject({
       code: 'attachment_refused',
-      reason: 'model_no_image',
-      params: { model: GLM.id }
+      reason: 'image_no_text',
+      params: { model: GLM.id, name: 'shot.png' }
     })
   })
 })

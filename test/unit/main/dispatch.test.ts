@@ -93,7 +93,11 @@ describe('dispatch', () => {
         fontSize: 'default',
         defaultParams: {},
         presets: [],
-        checkForUpdates: true
+        checkForUpdates: true,
+        askShortcut: 'Alt+Shift+Space',
+        captureShortcut: 'Alt+Shift+S',
+        keepInTray: false,
+        modelCapabilities: {}
       }
     })
   })

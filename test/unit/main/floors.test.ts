@@ -24,10 +24,12 @@ const FLOORS: ReadonlyArray<readonly [name: string, paths: readonly string[]]> =
   ['secrets', ['main/secrets/']],
   ['settings', ['main/settings/']],
   ['attachments', ['main/attachments/']],
-  ['ocr', ['main/ocr/']],
   ['history', ['main/history/']],
+  ['ocr', ['main/ocr/']],
   ['chat', ['main/chat/']],
   ['updates', ['main/updates/']],
+  ['capture', ['main/capture/']],
+  ['desktop', ['main/desktop/']],
   ['core', ['main/core.ts', 'main/services.ts', 'main/dispatch.ts']],
   ['shell', ['main/index.ts', 'main/ipc.ts', 'main/shell/', 'cli/']]
 ]

@@ -100,6 +100,10 @@ it('every request, valid, invalid or failing, leaves a streaming reply alone', a
     setConversationParams: [{ id: conversationId, params: { temperature: 0.5 } }],
     deleteConversation: [{ id: conversationId }, { id: other.conversation.id }],
     addAttachment: [{ name: 'x.png', data: new Uint8Array([1, 2, 3]), model: MODEL }],
+    startCapture: [{ target: 'main' }],
+    getCaptureImage: [{ display: 0 }],
+    finishCapture: [{ cancel: true }, { display: 0, rect: { x: 0, y: 0, width: 1, height: 1 } }],
+    attachCapture: [{ model: MODEL }],
     sendMessage: [
       { conversationId, model: MODEL, text: 'Another question', attachments: [] },
       { conversationId: 999_999, model: MODEL, text: 'Nowhere', attachments: [] }
@@ -119,7 +123,12 @@ it('every request, valid, invalid or failing, leaves a streaming reply alone', a
     // The history is not refused as shrunk: keepHistory refuses.
     keepHistory: [undefined],
     // The streaming reply is not one the disk refused: nothing to save again.
-    saveReplyAgain: [{ messageId: streaming }]
+    saveReplyAgain: [{ messageId: streaming }],
+    // Without a desktop shell these do nothing (showInMainWindow still sends its event).
+    hideQuickAsk: [undefined],
+    setQuickAskPinned: [{ pinned: true }],
+    showInMainWindow: [{ conversationId }, { conversationId: null }],
+    getShortcutStatus: [undefined]
   }
   const invalid: unknown[] = [{ bogus: true }, new Date(), null, 'text', [1], { id: -1 }]
 

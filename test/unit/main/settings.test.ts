@@ -29,7 +29,11 @@ describe('settings', () => {
       fontSize: 'default',
       defaultParams: {},
       presets: [],
-      checkForUpdates: true
+      checkForUpdates: true,
+      askShortcut: 'Alt+Shift+Space',
+      captureShortcut: 'Alt+Shift+S',
+      keepInTray: false,
+      modelCapabilities: {}
     })
     expect(getSettings(db)).toEqual(DEFAULT_SETTINGS)
   })
@@ -52,6 +56,26 @@ describe('settings', () => {
       ...DEFAULT_SETTINGS,
       baseURL: 'http://127.0.0.1:8080/v1',
       language: 'zh-CN'
+    })
+  })
+
+  it('keeps a cleared shortcut cleared (not the default) and the tray setting, after a reopen', () => {
+    const { db, file } = freshDatabase('settings-')
+    updateSettings(db, {
+      askShortcut: '',
+      captureShortcut: 'CommandOrControl+Alt+J',
+      keepInTray: true
+    })
+    expect(stored(db)).toEqual({
+      askShortcut: '',
+      captureShortcut: 'CommandOrControl+Alt+J',
+      keepInTray: 'true'
+    })
+    db.close()
+    expect(getSettings(reopenDatabase(file))).toMatchObject({
+      askShortcut: '',
+      captureShortcut: 'CommandOrControl+Alt+J',
+      keepInTray: true
     })
   })
 

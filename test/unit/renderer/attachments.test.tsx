@@ -323,33 +323,43 @@ describe('paste and drop', () => {
 })
 
 describe('a model that cannot take the files', () => {
-  it('warns, offers a model that can, and keeps Send disabled until then', async () => {
+  it('an image goes to a model that cannot see it as its text: labelled so, Send stays open', async () => {
     const { fake, store, box, send, user } = await setup()
     answerWith(fake, makeDraft({ name: 'shot.png' }))
     await attach(store, png())
     await act(() => store.getState().selectModel(GLM))
     await user.type(box, 'What is this?')
 
-    const alert = screen.getByRole('alert')
-    expect(alert.textContent).toContain('GLM 4.7 cannot see images.')
-    expect(send().disabled).toBe(true)
-    await user.keyboard('{Enter}')
-    expect(fake.api.sendMessage).not.toHaveBeenCalled()
-    // The store refuses too, whoever asks.
-    expect(await store.getState().sendMessage('What is this?')).toBe(false)
-
-    await user.click(within(alert).getByRole('button', { name: 'Switch to Doubao Seed 2.0 Pro' }))
-    expect(store.getState().draftModel).toBe('doubao-seed-2.0-pro')
     expect(screen.queryByRole('alert')).toBeNull()
+    const tray = screen.getByRole('list', { name: 'Attachments to send' })
+    // Attached for a model that sees: the text is read when it is sent.
+    expect(within(tray).getByText('Sent as its text').getAttribute('title')).toBe(
+      'GLM 4.7 cannot see images: the text read in this image is sent instead. The text is read when you send.'
+    )
     expect(send().disabled).toBe(false)
     await user.click(send())
     expect(vi.mocked(fake.api.sendMessage).mock.calls[0][0]).toMatchObject({
-      model: 'doubao-seed-2.0-pro',
+      model: GLM,
       attachments: [{ name: 'shot.png' }]
     })
   })
 
-  it('names both kinds, and lets Send go once the files are removed', async () => {
+  it('shows the text read in an image attached for a text-only model', async () => {
+    const { fake, store, user } = await setup()
+    await act(() => store.getState().selectModel(GLM))
+    answerWith(
+      fake,
+      makeDraft({ name: 'shot.png', imageText: 'Connection timeout\n数据库连接超时' })
+    )
+    await attach(store, png())
+    const label = await screen.findByText('Sent as its text')
+    await user.click(label)
+    expect(screen.getByText(/数据库连接超时/).textContent).toBe(
+      'Connection timeout\n数据库连接超时'
+    )
+  })
+
+  it('a video still blocks Send on a model that cannot watch it, until it is removed', async () => {
     const { fake, store, box, send, user } = await setup()
     answerWith(
       fake,
@@ -359,12 +369,37 @@ describe('a model that cannot take the files', () => {
     await attach(store, png(), mp4())
     await act(() => store.getState().selectModel(GLM))
     await user.type(box, 'Hi')
-    expect(screen.getByRole('alert').textContent).toContain('GLM 4.7 cannot see images or videos.')
-    await user.click(screen.getByRole('button', { name: 'Remove shot.png' }))
-    expect(screen.getByRole('alert').textContent).toContain('GLM 4.7 cannot watch videos.')
+    const alert = screen.getByRole('alert')
+    expect(alert.textContent).toContain('GLM 4.7 cannot watch videos.')
+    expect(send().disabled).toBe(true)
+    await user.keyboard('{Enter}')
+    expect(fake.api.sendMessage).not.toHaveBeenCalled()
+    expect(await store.getState().sendMessage('Hi')).toBe(false)
+    expect(
+      within(alert).getByRole('button', { name: 'Switch to Doubao Seed 2.0 Pro' })
+    ).toBeTruthy()
     await user.click(screen.getByRole('button', { name: 'Remove clip.mp4' }))
     expect(screen.queryByRole('alert')).toBeNull()
     expect(send().disabled).toBe(false)
+  })
+
+  it('an image without text for a text-only model: the reason, and a switch that attaches it', async () => {
+    const { fake, store, user } = await setup()
+    await act(() => store.getState().selectModel(GLM))
+    answerWith(
+      fake,
+      refused('image_no_text', { model: GLM, name: 'blank.png', sees: 0 }),
+      makeDraft({ name: 'blank.png' })
+    )
+    await attach(store, png())
+    const alert = screen.getByRole('alert')
+    expect(alert.textContent).toContain(
+      'No text was found in blank.png, and GLM 4.7 cannot see images. Switch to a model that can, or remove the image.'
+    )
+    await user.click(
+      within(alert).getByRole('button', { name: 'Switch to Doubao Seed 2.0 Pro and attach' })
+    )
+    expect(vi.mocked(fake.api.addAttachment).mock.calls[1][0].model).toBe('doubao-seed-2.0-pro')
   })
 
   it('offers to switch and attach again when main refuses a file for the model', async () => {

@@ -35,6 +35,17 @@ describe('estimateAttachmentTokens', () => {
       Math.ceil(4_000_000 / 784)
     )
     expect(estimateAttachmentTokens(makeAttachment({ width: null, height: null }))).toBe(1000)
+    // Going as its text: the tokens of the text part, not of the pixels.
+    const asText = makeDraft({
+      name: 'a.png',
+      width: 2000,
+      height: 2000,
+      imageText: '数据库连接超时'
+    })
+    expect(estimateAttachmentTokens(asText)).toBe(
+      estimateTextTokens('[Text in image “a.png”]\n数据库连接超时')
+    )
+    expect(estimateAttachmentTokens(asText)).toBeLessThan(30)
     expect(
       estimateAttachmentTokens(makeAttachment({ kind: 'video', durationSeconds: 60, fps: 2 }))
     ).toBe(120 * 256)

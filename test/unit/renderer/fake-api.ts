@@ -11,6 +11,7 @@ import {
   type EventPayloads,
   type RequestName
 } from '../../../src/shared/contract'
+import type { CaptureImage } from '../../../src/shared/capture'
 import { isErrorCode, type Result } from '../../../src/shared/errors'
 import type {
   Attachment,
@@ -19,6 +20,7 @@ import type {
   KeyStatus,
   Message
 } from '../../../src/shared/types'
+import { SHORTCUTS_UNAVAILABLE } from '../../../src/shared/desktop'
 import { MODELS } from '../../../src/shared/models'
 import {
   DEFAULT_SETTINGS,
@@ -119,8 +121,12 @@ export interface FakeApi {
   emitDelta(payload: EventPayloads['replyDelta']): void
   emitHistoryDamaged(payload: EventPayloads['historyDamaged']): void
   emitUpdateStatus(payload: EventPayloads['updateStatus']): void
+  emitCaptureEnded(payload: EventPayloads['captureEnded']): void
   emitEnded(payload: EventPayloads['replyEnded']): void
   emitWaiting(payload: EventPayloads['replyWaiting']): void
+  emitConversationChanged(payload: EventPayloads['conversationChanged']): void
+  emitShowConversation(payload: EventPayloads['showConversation']): void
+  emitShortcutStatus(payload: EventPayloads['shortcutStatus']): void
   listenerCount(): number
 }
 
@@ -133,6 +139,10 @@ export function createFakeApi(
   const waitingListeners = new Set<(payload: EventPayloads['replyWaiting']) => void>()
   const damagedListeners = new Set<(payload: EventPayloads['historyDamaged']) => void>()
   const updateListeners = new Set<(payload: EventPayloads['updateStatus']) => void>()
+  const captureListeners = new Set<(payload: EventPayloads['captureEnded']) => void>()
+  const changedListeners = new Set<(payload: EventPayloads['conversationChanged']) => void>()
+  const showListeners = new Set<(payload: EventPayloads['showConversation']) => void>()
+  const shortcutListeners = new Set<(payload: EventPayloads['shortcutStatus']) => void>()
   let keyStatus = options.keyStatus ?? KEY_SET
   // English rather than the system's language, so tests read the English strings.
   let settings: Settings = { ...DEFAULT_SETTINGS, language: 'en' }
@@ -200,6 +210,19 @@ export function createFakeApi(
     addAttachment: vi.fn(async ({ name }: { name: string; data: Uint8Array; model: string }) =>
       ok(makeDraft({ name }))
     ),
+    startCapture: vi.fn(async () => ok([])),
+    getCaptureImage: vi.fn(
+      async (): Promise<Result<CaptureImage>> => ({
+        ok: false,
+        error: { code: 'not_found', message: 'No screen capture is in progress.' }
+      })
+    ),
+    finishCapture: vi.fn(async () => ok(null)),
+    attachCapture: vi.fn(async () => ok(makeDraft({ name: 'Screenshot 2026-12-04 23.41.05.png' }))),
+    onCaptureEnded: (listener) => {
+      captureListeners.add(listener)
+      return () => captureListeners.delete(listener)
+    },
     sendMessage: vi.fn(
       async ({
         conversationId,
@@ -292,11 +315,30 @@ export function createFakeApi(
     onUpdateStatus: (listener) => {
       updateListeners.add(listener)
       return () => updateListeners.delete(listener)
+    },
+    hideQuickAsk: vi.fn(async () => ok(null)),
+    setQuickAskPinned: vi.fn(async () => ok(null)),
+    showInMainWindow: vi.fn(async () => ok(null)),
+    getShortcutStatus: vi.fn(async () => ok(SHORTCUTS_UNAVAILABLE)),
+    onConversationChanged: (listener) => {
+      changedListeners.add(listener)
+      return () => changedListeners.delete(listener)
+    },
+    onShowConversation: (listener) => {
+      showListeners.add(listener)
+      return () => showListeners.delete(listener)
+    },
+    onShortcutStatus: (listener) => {
+      shortcutListeners.add(listener)
+      return () => shortcutListeners.delete(listener)
     }
   })
 
   return {
     api,
+    emitCaptureEnded: (payload) => {
+      for (const listener of captureListeners) listener(payload)
+    },
     emitDelta: (payload) => {
       for (const listener of deltaListeners) listener(payload)
     },
@@ -311,6 +353,15 @@ export function createFakeApi(
     },
     emitWaiting: (payload) => {
       for (const listener of waitingListeners) listener(payload)
+    },
+    emitConversationChanged: (payload) => {
+      for (const listener of changedListeners) listener(payload)
+    },
+    emitShowConversation: (payload) => {
+      for (const listener of showListeners) listener(payload)
+    },
+    emitShortcutStatus: (payload) => {
+      for (const listener of shortcutListeners) listener(payload)
     },
     listenerCount: () => deltaListeners.size + endedListeners.size
   }

@@ -56,12 +56,16 @@ describe('reading the report', () => {
 
 describe('judging findings', () => {
   it('accepts exactly the reviewed preload and openExternal uses in the shell, each with a reason', () => {
-    expect(ACCEPTED.map((rule) => rule.id)).toEqual(['PRELOAD_JS_CHECK', 'OPEN_EXTERNAL_JS_CHECK'])
+    expect(ACCEPTED.map((rule) => `${rule.id} ${rule.file}`)).toEqual([
+      'PRELOAD_JS_CHECK src/main/index.ts',
+      'PRELOAD_JS_CHECK src/main/shell/desktop.ts',
+      'OPEN_EXTERNAL_JS_CHECK src/main/shell/secureWindow.ts'
+    ])
     for (const rule of ACCEPTED) expect(rule.reason.length).toBeGreaterThan(20)
     const shell = join(ROOT, 'src/main/index.ts')
     const judged = judgeFindings([
       finding('PRELOAD_JS_CHECK', 'MEDIUM', shell),
-      finding('OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', shell),
+      finding('OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', join(ROOT, 'src/main/shell/secureWindow.ts')),
       finding('OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', join(ROOT, 'src/main/other.ts')),
       finding('NODE_INTEGRATION_JS_CHECK', 'HIGH', shell),
       finding('CSP_GLOBAL_CHECK', 'LOW', join(ROOT, 'src/renderer/index.html')),

@@ -13,8 +13,28 @@ import {
   icnsFile,
   icoFile
 } from '../../../scripts/icon-formats'
+import { TRAY_ICON_1X, TRAY_ICON_2X } from '../../../src/main/shell/trayIcon'
 
 const RESOURCES = join(__dirname, '../../../resources')
+
+describe('the tray icon', () => {
+  it('is a 16 px PNG and its 32 px 2x version, as data URLs the shell bundles', async () => {
+    for (const [url, size] of [
+      [TRAY_ICON_1X, 16],
+      [TRAY_ICON_2X, 32]
+    ] as const) {
+      const [head, base64] = url.split(',')
+      expect(head).toBe('data:image/png;base64')
+      const meta = await sharp(Buffer.from(base64, 'base64')).metadata()
+      expect([meta.format, meta.width, meta.height, meta.hasAlpha]).toEqual([
+        'png',
+        size,
+        size,
+        true
+      ])
+    }
+  })
+})
 
 describe('the committed icons', () => {
   it('icon.png is 1024 px square with transparent corners and the opaque tile inside', async () => {

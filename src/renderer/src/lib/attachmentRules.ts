@@ -9,7 +9,13 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS_PER_MESSAGE
 } from '../../../shared/attachments/limits'
-import { modelDisplayName, modelOrTextOnly, type ModelInfo } from '../../../shared/models'
+import {
+  catalogModel,
+  modelDisplayName,
+  withCorrection,
+  type ModelCorrections,
+  type ModelInfo
+} from '../../../shared/models'
 
 export type AttachmentKind = Attachment['kind']
 
@@ -46,9 +52,16 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`
 }
 
-/** What we know of a model: the provider's list first, then the catalog (unknown = text only). */
-export function modelInfoOf(models: readonly ModelInfo[], id: string): ModelInfo {
-  return models.find((model) => model.id === id) ?? modelOrTextOnly(id)
+/**
+ * What we know of a model: the provider's list first, then the catalog (an unlisted id by its
+ * family), with the user's correction on top.
+ */
+export function modelInfoOf(
+  models: readonly ModelInfo[],
+  id: string,
+  corrections: ModelCorrections = {}
+): ModelInfo {
+  return withCorrection(models.find((model) => model.id === id) ?? catalogModel(id), corrections)
 }
 
 /** Why Send is held back: the model cannot take some kinds in the tray, and who can. */
@@ -59,14 +72,17 @@ export interface AttachmentBlock {
   switchTo: string | null
 }
 
-/** The kinds in the tray the model cannot take, or null when it takes them all. */
+/**
+ * The kinds in the tray the model cannot take, or null when it takes them all. Images never
+ * block: a model that cannot see them gets the text read in them.
+ */
 export function attachmentBlock(
   attachments: readonly Pick<Attachment, 'kind'>[],
   model: ModelInfo,
   models: readonly ModelInfo[]
 ): AttachmentBlock | null {
   const kinds = [...new Set(attachments.map((a) => a.kind))]
-  const missing = kinds.filter((kind) => !model[kind])
+  const missing = kinds.filter((kind) => kind !== 'image' && !model[kind])
   if (missing.length === 0) return null
   return { model: model.id, kinds: missing.sort(), switchTo: modelTaking(kinds, models) }
 }
@@ -172,6 +188,14 @@ export function describeRefusal(error: AppErrorInfo, t: TFunction): RefusalDescr
     case 'model_no_image':
       return {
         text: t('attachments.refused.model_no_image', {
+          model: modelDisplayName(String(params.model ?? ''))
+        }),
+        detail: null
+      }
+    case 'image_no_text':
+      return {
+        text: t('attachments.refused.image_no_text', {
+          name: String(params.name ?? ''),
           model: modelDisplayName(String(params.model ?? ''))
         }),
         detail: null

@@ -2,7 +2,7 @@
 // with the reply's usage). The rules, kept simple on purpose:
 // - text: one token per CJK character (Han, kana, Hangul, CJK punctuation), plus one per four
 //   other characters, rounded up (shared/tokenEstimate.ts: main counts a stopped reply so too);
-// - an image: one token per 28 × 28 pixels, counting at most 4 MP (the model scales larger ones
+// - an image: its text's tokens when it goes as its text, else one token per 28 × 28 pixels, counting at most 4 MP (the model scales larger ones
 //   down), 1,000 when its size is unknown;
 // - a video: 256 tokens per frame it is sampled at (duration × fps, at least 16 frames);
 // - the history is what the conversation's historyTurns lets through, of the messages loaded.
@@ -21,6 +21,9 @@ const MESSAGE_OVERHEAD_TOKENS = 4
 /** Estimated tokens of an attachment sent with a message. */
 export function estimateAttachmentTokens(attachment: Attachment | AttachmentDraft): number {
   if (attachment.kind === 'image') {
+    // Going as its text (a model that cannot see it): the text's tokens, with its heading.
+    if ('imageText' in attachment && attachment.imageText !== undefined)
+      return estimateTextTokens(`[Text in image “${attachment.name}”]\n${attachment.imageText}`)
     if (!attachment.width || !attachment.height) return IMAGE_UNKNOWN_TOKENS
     return Math.ceil(
       Math.min(attachment.width * attachment.height, IMAGE_MAX_PIXELS) / IMAGE_PATCH_PIXELS

@@ -20,6 +20,9 @@
 // - updateConversation (conversations) is how chat and models put a changed conversation back in
 //   the list; loadConversationPage is how session and historyAdmin reload it.
 // - banner (session) is set by any action whose request fails.
+// - conversationChanged (desktop, an event) puts a conversation sent to from the other window on
+//   top of the list (conversations) and drops this window's stale copy of its messages (chat);
+//   showConversation (desktop) opens one in the main window.
 // - dispose (session) stops the search and Undo timers and drops the buffered stream text.
 import { createStore } from 'zustand/vanilla'
 import type { Api } from '../../../shared/contract'
@@ -30,8 +33,10 @@ import {
   type FrameScheduler,
   type StoreEnvironment
 } from './environment'
+import { createCaptureSlice } from './slices/capture'
 import { createChatSlice } from './slices/chat'
 import { createComposerSlice } from './slices/composer'
+import { createDesktopSlice } from './slices/desktop'
 import { createDiagnosticsSlice } from './slices/diagnostics'
 import { createConversationsSlice } from './slices/conversations'
 import { createHistoryAdminSlice } from './slices/historyAdmin'
@@ -56,6 +61,8 @@ export {
   selectIsStreaming,
   selectKeyOwningDialogOpen,
   selectLeftOut,
+  selectModelCorrections,
+  selectModels,
   selectTray
 } from './selectors'
 export type { SearchHighlight } from './slices/chat'
@@ -90,6 +97,8 @@ export function createAppStore(
       ...createRateLimitSlice(args),
       ...createUpdatesSlice(args),
       ...createDiagnosticsSlice(args),
+      ...createCaptureSlice(args),
+      ...createDesktopSlice(args),
       ...createImageTextSlice(args)
     }
   })

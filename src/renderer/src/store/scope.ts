@@ -4,8 +4,10 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { Api } from '../../../shared/contract'
 import type { FrameScheduler, StoreEnvironment } from './environment'
+import type { CaptureSlice } from './slices/capture'
 import type { ChatSlice } from './slices/chat'
 import type { ComposerSlice } from './slices/composer'
+import type { DesktopSlice } from './slices/desktop'
 import type { DiagnosticsSlice } from './slices/diagnostics'
 import type { ConversationsSlice } from './slices/conversations'
 import type { HistoryAdminSlice } from './slices/historyAdmin'
@@ -36,7 +38,9 @@ export type AppState = SessionSlice &
   ParamsSlice &
   RateLimitSlice &
   UpdatesSlice &
-  DiagnosticsSlice
+  DiagnosticsSlice &
+  CaptureSlice &
+  DesktopSlice
 
 export type AppStore = StoreApi<AppState>
 

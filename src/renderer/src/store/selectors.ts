@@ -1,5 +1,6 @@
 // Reading the store: selectors components pass to useApp, and the stable empty values they return
 // so a component does not re-render for a new empty list.
+import { withCorrection, type ModelCorrections, type ModelInfo } from '../../../shared/models'
 import type { ChatParams } from '../../../shared/params'
 import type { Conversation, LeftOutAttachment, Message } from '../../../shared/types'
 import type { AppState } from './scope'
@@ -61,6 +62,29 @@ function sameParams(a: ChatParams, b: ChatParams): boolean {
 export function selectIsStreaming(state: AppState): boolean {
   const id = state.activeConversationId
   return id !== null && state.streaming[id] !== undefined
+}
+
+const NO_CORRECTIONS: ModelCorrections = Object.freeze({})
+
+/** The user's corrections of what models accept (the `modelCapabilities` setting). */
+export function selectModelCorrections(state: AppState): ModelCorrections {
+  return state.settings.modelCapabilities ?? NO_CORRECTIONS
+}
+
+let corrected: {
+  models: readonly ModelInfo[]
+  corrections: ModelCorrections
+  value: readonly ModelInfo[]
+} | null = null
+
+/** The listed models with the user's corrections applied (the same list while neither changes). */
+export function selectModels(state: AppState): readonly ModelInfo[] {
+  const corrections = selectModelCorrections(state)
+  if (corrected?.models !== state.models || corrected.corrections !== corrections) {
+    const value = state.models.map((model) => withCorrection(model, corrections))
+    corrected = { models: state.models, corrections, value }
+  }
+  return corrected.value
 }
 
 /** The model the next message in the open conversation (or new chat) goes to. */

@@ -24,6 +24,11 @@ export class StreamBuffer {
     return this.pending.size > 0
   }
 
+  /** Whether a request that may create a reply is in flight (this window is sending). */
+  get tracking(): boolean {
+    return this.requestsInFlight > 0
+  }
+
   /** Adds a delta to the text waiting for its message. */
   add(delta: EventPayloads['replyDelta']): void {
     const pending = this.pending.get(delta.messageId)

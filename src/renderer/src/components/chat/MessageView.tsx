@@ -1,14 +1,18 @@
 import { memo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Attachment, Message } from '../../../../shared/types'
-import { formatBytes, formatDuration } from '../../lib/attachmentRules'
-import type { SearchHighlight } from '../../store'
+import type { Message } from '../../../../shared/types'
+import { modelInfoOf } from '../../lib/attachmentRules'
+import {
+  selectModelCorrections,
+  selectModels,
+  type AppState,
+  type SearchHighlight
+} from '../../store'
 import { useApp } from '../../store/StoreProvider'
-import { Thumbnail } from '../../ui/Thumbnail'
 import { ContextTrimOffer } from './ContextTrimOffer'
 import { ErrorNotice } from '../app/ErrorNotice'
-import { ImagePreview } from './ImagePreview'
 import { MarkedText } from './MarkedText'
+import { MessageAttachments } from './MessageAttachments'
 import { MessageActions, VersionSwitcher, type MessagePlace } from './MessageActions'
 import { QuestionEditor } from './QuestionEditor'
 import { RateLimitWait } from './RateLimitWait'
@@ -36,6 +40,7 @@ export const MessageView = memo(function MessageView({
   const place = useMessagePlace(message)
   const editing = useApp((s) => s.editingMessageId === message.id)
   const retryAt = useApp((s) => s.rateLimitWaits[message.id])
+  const blindModel = useApp((s) => (message.role === 'user' ? modelWithoutSight(s, message) : null))
   if (message.role === 'user') {
     return (
       <article
@@ -48,6 +53,7 @@ export const MessageView = memo(function MessageView({
             <MessageAttachments
               attachments={message.attachments}
               terms={terms}
+              asTextFor={blindModel}
               highlightedImage={highlight?.imageSha256 ?? null}
             />
           ) : null}
@@ -124,77 +130,18 @@ function useMessagePlace(message: Message): MessagePlace {
 }
 
 /**
- * The images and videos sent with a message: thumbnail, name, and for videos length and fps. An
- * image opens in the preview (with its recognized text); the one a search hit matched is marked.
+ * The model a question went to (its reply's, else the conversation's) when that model cannot see
+ * images: its images went as their text. Null when it sees them.
  */
-function MessageAttachments({
-  attachments,
-  terms,
-  highlightedImage
-}: {
-  attachments: Attachment[]
-  terms: readonly string[]
-  highlightedImage: string | null
-}) {
-  const { t } = useTranslation()
-  const [previewing, setPreviewing] = useState<Attachment | null>(null)
-  return (
-    <>
-      <ul className="message-attachments" aria-label={t('attachments.sent')}>
-        {attachments.map((attachment, index) => (
-          <li
-            // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be attached twice; the order is fixed
-            key={`${attachment.sha256}-${index}`}
-            className={
-              attachment.sha256 === highlightedImage
-                ? 'message-attachment message-attachment-highlighted'
-                : 'message-attachment'
-            }
-            title={`${attachment.name} · ${formatBytes(attachment.bytes)}`}
-            data-highlighted={attachment.sha256 === highlightedImage ? 'true' : undefined}
-          >
-            {attachment.kind === 'image' ? (
-              <button
-                type="button"
-                className="message-thumb-button"
-                aria-label={t('imageText.open', { name: attachment.name })}
-                onClick={() => setPreviewing(attachment)}
-              >
-                <Thumbnail
-                  url={attachment.thumbnailUrl}
-                  name={attachment.name}
-                  kind={attachment.kind}
-                  className="message-thumb"
-                />
-              </button>
-            ) : (
-              <Thumbnail
-                url={attachment.thumbnailUrl}
-                name={attachment.name}
-                kind={attachment.kind}
-                className="message-thumb"
-              />
-            )}
-            <span className="message-attachment-name">
-              <MarkedText text={attachment.name} terms={terms} />
-            </span>
-            {attachment.kind === 'video' ? (
-              <span className="video-badge">
-                <span className="visually-hidden">{t('attachments.video')}: </span>
-                {t('attachments.badge', {
-                  duration: formatDuration(attachment.durationSeconds ?? 0),
-                  fps: attachment.fps ?? 1
-                })}
-              </span>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-      {previewing ? (
-        <ImagePreview attachment={previewing} onClose={() => setPreviewing(null)} />
-      ) : null}
-    </>
+function modelWithoutSight(state: AppState, message: Message): string | null {
+  const reply = state.messagesByConversation[message.conversationId]?.find(
+    (other) => other.parentId === message.id && other.role === 'assistant'
   )
+  const model =
+    reply?.model ?? state.conversations.find((c) => c.id === message.conversationId)?.model
+  if (!model) return null
+  const info = modelInfoOf(selectModels(state), model, selectModelCorrections(state))
+  return info.image ? null : model
 }
 
 function Thinking({

@@ -27,7 +27,9 @@ export function AttachmentAlerts() {
   const retryKinds = useMemo(() => {
     const kinds = new Set<AttachmentKind>()
     for (const refusal of tray.refusals) {
-      if (refusal.file && refusal.error.reason === 'model_no_image') kinds.add('image')
+      const reason = refusal.error.reason
+      if (refusal.file && (reason === 'model_no_image' || reason === 'image_no_text'))
+        kinds.add('image')
       if (refusal.file && refusal.error.reason === 'model_no_video') kinds.add('video')
     }
     // The switch must keep what is already in the tray acceptable too.

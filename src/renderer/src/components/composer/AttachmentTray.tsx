@@ -9,6 +9,7 @@ import { clampFps, formatBytes, formatDuration } from '../../lib/attachmentRules
 import { selectTray, type PendingAttachment } from '../../store'
 import { useApp } from '../../store/StoreProvider'
 import { Thumbnail } from '../../ui/Thumbnail'
+import { ImageAsText } from './ImageAsText'
 import { useCurrentModelInfo } from './useCurrentModelInfo'
 import './AttachmentTray.css'
 
@@ -55,6 +56,9 @@ function DraftItem({ draft, model }: { draft: AttachmentDraft; model: ModelInfo 
             : formatBytes(draft.bytes)}
         </span>
         {video && model.video ? <FpsControl draft={draft} model={model} /> : null}
+        {draft.kind === 'image' && !model.image ? (
+          <ImageAsText model={model.id} text={draft.imageText} />
+        ) : null}
       </div>
       <button
         type="button"

@@ -5,6 +5,7 @@ import { shortcutOf } from '../../lib/shortcuts'
 import { selectActiveMessages, selectIsStreaming, selectTray } from '../../store'
 import { useApp } from '../../store/StoreProvider'
 import { AttachButton } from './AttachButton'
+import { CaptureButton } from './CaptureButton'
 import { AttachmentAlerts } from './AttachmentAlerts'
 import { AttachmentTray } from './AttachmentTray'
 import { ContextMeter } from './ContextMeter'
@@ -93,6 +94,7 @@ export function Composer() {
         <AttachmentTray />
         <div className="composer-row">
           <AttachButton />
+          <CaptureButton />
           <textarea
             ref={textareaRef}
             className="composer-input"

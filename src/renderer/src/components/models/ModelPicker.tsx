@@ -11,14 +11,16 @@ import { useTranslation } from 'react-i18next'
 import {
   MODEL_FAMILIES,
   MODEL_FAMILY_NAMES,
-  findModel,
+  catalogModel,
   modelDisplayName,
   type ModelFamily,
   type ModelInfo
 } from '../../../../shared/models'
+import { modelInfoOf } from '../../lib/attachmentRules'
 import { capabilityWords } from '../../lib/modelSearch'
-import { selectCurrentModel } from '../../store'
+import { selectCurrentModel, selectModelCorrections, selectModels } from '../../store'
 import { useApp } from '../../store/StoreProvider'
+import { ModelCorrection } from './ModelCorrection'
 import { ModelLegend } from './ModelLegend'
 import { ModelOption } from './ModelOption'
 import './ModelPicker.css'
@@ -28,7 +30,7 @@ interface ModelGroup {
   models: Array<{ id: string; info: ModelInfo | undefined }>
 }
 
-/** Groups models by catalog family; ids the catalog does not know go under "Other". */
+/** Groups models by family; an id the catalog does not list goes where its family says. */
 export function groupModels(models: readonly ModelInfo[], current: string): ModelGroup[] {
   const groups: ModelGroup[] = MODEL_FAMILY_NAMES.map((key) => ({
     key,
@@ -40,10 +42,11 @@ export function groupModels(models: readonly ModelInfo[], current: string): Mode
     info: m
   }))
   // Keep the chosen model selectable even when the provider no longer lists it.
-  if (!models.some((m) => m.id === current)) entries.push({ id: current, info: findModel(current) })
+  if (!models.some((m) => m.id === current))
+    entries.push({ id: current, info: catalogModel(current) })
   for (const entry of entries) {
-    const known = findModel(entry.id)
-    byKey.get(known ? known.family : 'other')!.models.push(entry)
+    // By the id, as the catalog reads it: never a family the list itself claims.
+    byKey.get(catalogModel(entry.id).family)!.models.push(entry)
   }
   return groups.filter((group) => group.models.length > 0)
 }
@@ -116,7 +119,8 @@ function ModelPopover({
 }) {
   const { t } = useTranslation()
   const id = useId()
-  const models = useApp((s) => s.models)
+  const models = useApp(selectModels)
+  const corrections = useApp(selectModelCorrections)
   const selectModel = useApp((s) => s.selectModel)
   const [query, setQuery] = useState('')
   const groups = useMemo(
@@ -172,8 +176,13 @@ function ModelPopover({
       event.stopPropagation()
       onClose(true)
       return
-    } else if (event.key === 'Tab') {
-      onClose(false)
+    } else if (event.key === 'Tab' && !event.shiftKey) {
+      // Past the list (worked from here with the arrows) to the chosen model's capabilities.
+      const box = popoverRef.current?.querySelector<HTMLInputElement>('.model-correction input')
+      if (box) {
+        event.preventDefault()
+        box.focus()
+      }
       return
     }
     if (next !== null && flat.length > 0) {
@@ -183,7 +192,24 @@ function ModelPopover({
   }
 
   return (
-    <div ref={popoverRef} className="model-popover" role="dialog" aria-label={t('models.label')}>
+    <div
+      ref={popoverRef}
+      className="model-popover"
+      role="dialog"
+      aria-label={t('models.label')}
+      // Tab goes on to the chosen model's capabilities; focus leaving the popover closes it.
+      onBlur={(event) => {
+        const to = event.relatedTarget as Node | null
+        if (to && !popoverRef.current?.contains(to) && !triggerRef.current?.contains(to))
+          onClose(false)
+      }}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return
+        event.preventDefault()
+        event.stopPropagation()
+        onClose(true)
+      }}
+    >
       <input
         type="text"
         role="combobox"
@@ -230,6 +256,7 @@ function ModelPopover({
           </div>
         ))}
       </div>
+      <ModelCorrection info={modelInfoOf(models, current, corrections)} />
       <ModelLegend />
     </div>
   )

@@ -3,7 +3,12 @@ import { modelDisplayName } from '../../../../shared/models'
 import { useTranslation } from 'react-i18next'
 import type { ChatParams } from '../../../../shared/params'
 import { modelInfoOf } from '../../lib/attachmentRules'
-import { selectActiveConversation, selectCurrentModel } from '../../store'
+import {
+  selectActiveConversation,
+  selectCurrentModel,
+  selectModelCorrections,
+  selectModels
+} from '../../store'
 import { useApp } from '../../store/StoreProvider'
 import { Dialog } from '../../ui/Dialog'
 import { IconButton } from '../../ui/IconButton'
@@ -18,7 +23,8 @@ export function ParamsPanel() {
   const draftParams = useApp((s) => s.draftParams)
   const defaultParams = useApp((s) => s.settings.defaultParams)
   const modelId = useApp(selectCurrentModel)
-  const models = useApp((s) => s.models)
+  const models = useApp(selectModels)
+  const corrections = useApp(selectModelCorrections)
   const close = useApp((s) => s.closeParamsPanel)
   const saveParams = useApp((s) => s.saveParams)
   const initial = conversation ? conversation.params : (draftParams ?? defaultParams)
@@ -51,7 +57,7 @@ export function ParamsPanel() {
       <div className="modal-body">
         <ParamsForm
           initial={initial}
-          model={modelInfoOf(models, modelId)}
+          model={modelInfoOf(models, modelId, corrections)}
           onCancel={close}
           onSave={async (params) => {
             const saved = await saveParams(params)

@@ -6,6 +6,7 @@ import { ShortcutList } from '../app/ShortcutSheet'
 import { AppearanceSettings } from './AppearanceSettings'
 import { ConnectionSection, KeySection } from './ConnectionSettings'
 import { FormError } from './FormNotices'
+import { GlobalShortcutSettings } from './GlobalShortcuts'
 import { HistorySection } from './HistorySection'
 import { UpdateSettings } from './UpdateSettings'
 import { LanguageSelect } from './LanguageSelect'
@@ -137,10 +138,13 @@ function TabContent({ tab }: { tab: SettingsTab }): ReactNode {
       return <HistorySection />
     case 'shortcuts':
       return (
-        <section className="settings-section" aria-labelledby="settings-shortcuts">
-          <h3 id="settings-shortcuts">{t('shortcuts.title')}</h3>
-          <ShortcutList />
-        </section>
+        <>
+          <GlobalShortcutSettings />
+          <section className="settings-section" aria-labelledby="settings-shortcuts">
+            <h3 id="settings-shortcuts">{t('shortcuts.title')}</h3>
+            <ShortcutList />
+          </section>
+        </>
       )
   }
 }

@@ -6,7 +6,13 @@ import { FPS_DEFAULT } from '../../../../shared/attachments/limits'
 import { attachmentBlock, modelInfoOf } from '../../lib/attachmentRules'
 import { placeConversation } from '../../lib/historyView'
 import type { SliceArgs } from '../scope'
-import { EMPTY_TRAY, selectCurrentModel, trayKeyOf } from '../selectors'
+import {
+  EMPTY_TRAY,
+  selectCurrentModel,
+  selectModelCorrections,
+  selectModels,
+  trayKeyOf
+} from '../selectors'
 import type { MessageCache } from '../streamBuffer'
 import { refuseFile, updateTray } from './composer'
 import { updateConversation } from './conversations'
@@ -159,7 +165,9 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
         await get().showLatestMessages()
       const model = selectCurrentModel(state)
       // A model that cannot take the tray's files never gets them: the tray says why.
-      if (attachmentBlock(tray.drafts, modelInfoOf(state.models, model), state.models)) return false
+      const models = selectModels(state)
+      const info = modelInfoOf(models, model, selectModelCorrections(state))
+      if (attachmentBlock(tray.drafts, info, models)) return false
       const sent = tray.drafts
       const attachments = sent.map((draft) => ({
         sha256: draft.sha256,

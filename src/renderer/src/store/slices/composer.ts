@@ -1,6 +1,6 @@
 // Each composer's attachment tray (keyed by conversation, 'new' for a new chat) and what the
 // last send left out of its request.
-import type { AppErrorInfo } from '../../../../shared/errors'
+import type { AppErrorInfo, Result } from '../../../../shared/errors'
 import type { AttachmentDraft, LeftOutAttachment } from '../../../../shared/types'
 import { FPS_DEFAULT } from '../../../../shared/attachments/limits'
 import {
@@ -223,10 +223,29 @@ async function attachOne(
     return
   }
   const result = await args.api.addAttachment({ name: pending.name, data, model })
-  done()
+  landAttachment(args, key, pending, result, file)
+}
+
+/**
+ * Puts main's answer for a pending file in the tray `key`: the draft, or the refusal (kept with
+ * `file`, when there is one, if the model was the reason). A captured region lands here too.
+ */
+export function landAttachment(
+  args: SliceArgs,
+  key: TrayKey,
+  pending: PendingAttachment,
+  result: Result<AttachmentDraft>,
+  file: File | null
+): void {
+  updateTray(args, key, (tray) => ({
+    ...tray,
+    pending: tray.pending.filter((p) => p.id !== pending.id)
+  }))
   if (!result.ok) {
-    const byModel =
-      result.error.reason === 'model_no_image' || result.error.reason === 'model_no_video'
+    // Kept so that switching to a model that takes it attaches it again.
+    const byModel = ['model_no_image', 'model_no_video', 'image_no_text'].includes(
+      result.error.reason ?? ''
+    )
     if (result.error.code === 'attachment_refused')
       refuseFile(args, key, pending.name, result.error, byModel ? file : null)
     else refuseFile(args, key, pending.name, result.error, null)

@@ -1,5 +1,12 @@
 // The models the picker offers, and the model of the next new chat.
-import { DEFAULT_MODEL, MODELS, newestSeedModel, type ModelInfo } from '../../../../shared/models'
+import {
+  DEFAULT_MODEL,
+  MODELS,
+  correctModel,
+  newestSeedModel,
+  type ModelCorrection,
+  type ModelInfo
+} from '../../../../shared/models'
 import type { SliceArgs } from '../scope'
 import { updateConversation } from './conversations'
 
@@ -15,6 +22,8 @@ export interface ModelsSlice {
   loadModels(): Promise<void>
   /** Picks the model of the open conversation, or of the next new chat. */
   selectModel(model: string): Promise<void>
+  /** Saves the user's correction of what a model accepts; null goes back to the catalog. */
+  setModelCapabilities(model: string, correction: ModelCorrection | null): Promise<void>
 }
 
 /** The models slice: the provider's list (the built-in one offline) and the picked model. */
@@ -50,6 +59,13 @@ export function createModelsSlice(args: SliceArgs): ModelsSlice {
       }
       const result = await api.setConversationModel({ id, model })
       if (result.ok) updateConversation(args, result.value, false)
+      else set({ banner: result.error })
+    },
+
+    async setModelCapabilities(model, correction) {
+      const modelCapabilities = correctModel(get().settings.modelCapabilities, model, correction)
+      const result = await api.updateSettings({ modelCapabilities })
+      if (result.ok) set({ settings: result.value })
       else set({ banner: result.error })
     }
   }

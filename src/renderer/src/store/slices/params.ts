@@ -4,7 +4,7 @@ import type { ChatParams, Preset } from '../../../../shared/params'
 import { modelInfoOf } from '../../lib/attachmentRules'
 import { fitParams } from '../../lib/paramsForm'
 import type { SliceArgs } from '../scope'
-import { selectActiveConversation } from '../selectors'
+import { selectActiveConversation, selectModelCorrections, selectModels } from '../selectors'
 import { updateConversation } from './conversations'
 
 export interface ParamsSlice {
@@ -121,7 +121,8 @@ export function createParamsSlice(args: SliceArgs): ParamsSlice {
       const model = preset.model ?? get().draftModel
       if (preset.model) scope.draftModelChosen = true
       // A preset made for another model keeps only what this one takes.
-      const params = fitParams(preset.params, modelInfoOf(get().models, model))
+      const info = modelInfoOf(selectModels(get()), model, selectModelCorrections(get()))
+      const params = fitParams(preset.params, info)
       set({
         draftModel: model,
         draftParams: params,

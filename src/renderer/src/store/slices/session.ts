@@ -2,10 +2,12 @@
 // and the chat; the banner for a failed request; letting go of everything on dispose.
 import type { AppErrorInfo } from '../../../../shared/errors'
 import type { SliceArgs } from '../scope'
+import { listenToCaptures } from './capture'
 import { listenToRateLimits } from './rateLimit'
 import { listenToReplies, stopStreaming } from './replyEvents'
 import { clearDeletionTimer, loadConversationPage } from './conversations'
 import { clearSearchTimer } from './search'
+import { listenToDesktop } from './desktop'
 import { listenToUpdates } from './updates'
 
 /** Which screen the app shows; 'recovery' while the history database is refused. */
@@ -45,7 +47,9 @@ export function createSessionSlice(args: SliceArgs): SessionSlice {
           api.onHistoryDamaged(({ detail }) =>
             set({ banner: { code: 'history_damaged', message: detail } })
           ),
-          listenToUpdates(args)
+          listenToUpdates(args),
+          listenToCaptures(args),
+          ...listenToDesktop(args)
         ]
       }
       // The history first: while it is refused, every other history request would fail, and

@@ -15,7 +15,13 @@ export type ConnectionTest =
 /** The settings the window applies as soon as they are chosen (the base URL waits for Save). */
 export type InstantSettingsPatch = Pick<
   SettingsPatch,
-  'language' | 'theme' | 'fontSize' | 'checkForUpdates'
+  | 'language'
+  | 'theme'
+  | 'fontSize'
+  | 'checkForUpdates'
+  | 'askShortcut'
+  | 'captureShortcut'
+  | 'keepInTray'
 >
 
 /** The settings window's tabs, in order. */
