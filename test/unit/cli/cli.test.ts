@@ -397,6 +397,16 @@ describe('exit code 2: bad input, nothing sent', () => {
       { type: 'text', text: 'Why?' }
     ])
     expect(JSON.stringify(provider.chatRequests().at(-1)!.body)).not.toContain('image_url')
+    // The text was kept: search finds the conversation by a word only the image holds.
+    const found = lastJson(await cli(['search', '--json', '数据库连接超时']))
+    expect(found.results).toEqual([
+      expect.objectContaining({
+        conversationId: lastJson(ran).conversationId,
+        field: 'image',
+        snippet: expect.stringContaining('数据库连接超时')
+      })
+    ])
+    expect(lastJson(await cli(['search', '--json', 'ERR 4021'])).results).toHaveLength(1)
 
     const ocr = await cli(['ask', '--image', file, '--ocr', '--json', 'Why?'])
     expect(ocr.code).toBe(0)
