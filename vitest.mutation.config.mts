@@ -28,6 +28,12 @@ export default defineConfig({
       'test/unit/main/chat-tree.test.ts',
       'test/unit/main/chat-params.test.ts',
       'test/unit/main/chat-hostile.test.ts',
+      'test/unit/main/chat-small.test.ts',
+      'test/unit/main/chat-surrogates.test.ts',
+      'test/unit/main/chat-rate-limit.test.ts',
+      'test/unit/main/key-echo.test.ts',
+      'test/unit/main/storage-faults.test.ts',
+      'test/unit/main/unwritable.test.ts',
       // the message tree
       'test/unit/main/history.test.ts',
       'test/unit/main/message-pages.test.ts',
