@@ -25,6 +25,12 @@ export const ACCEPTED = [
       'the Quick Ask window loads the same page with the same sandboxed, context-isolated preload'
   },
   {
+    id: 'PRELOAD_JS_CHECK',
+    file: 'src/main/shell/capture.ts',
+    reason:
+      'the region pickers load the same page with the same sandboxed, context-isolated preload'
+  },
+  {
     id: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'src/main/shell/secureWindow.ts',
     reason:

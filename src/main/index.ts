@@ -205,6 +205,9 @@ const emit: EmitEvent = (name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(channelOf(name), payload)
 }
 
+/** How long a hidden window's fade-out may stay on screen (macOS and Windows animate it). */
+const WINDOW_FADE_MS = 200
+
 // Region capture: an overlay window per display; startRegionCapture is for shortcuts and the tray.
 const capture = createCaptureShell({
   electron: { BrowserWindow, screen, systemPreferences },
@@ -216,7 +219,17 @@ const capture = createCaptureShell({
     target === 'quick'
       ? (desktop?.quickAskShown() ?? false)
       : (mainWindow?.isVisible() ?? false) && !mainWindow?.isMinimized(),
-  reveal: (target) => (target === 'quick' ? desktop?.revealQuickAsk() : showMainWindow())
+  reveal: (target) => (target === 'quick' ? desktop?.revealQuickAsk() : showMainWindow()),
+  conceal: (target) => {
+    const window = target === 'quick' ? desktop?.quickAskWindow() : mainWindow
+    if (!window || window.isDestroyed() || !window.isVisible()) return Promise.resolve()
+    // 'hide' fires when the window is gone from the screen; the compositor may still show its
+    // last frame for a moment (the fade on macOS and Windows), so wait that long as well.
+    return new Promise<void>((resolve) => {
+      window.once('hide', () => setTimeout(resolve, WINDOW_FADE_MS))
+      window.hide()
+    })
+  }
 })
 
 // Packaged builds only: checks 30 s after the start and every 4 hours unless the setting is off.

@@ -14,8 +14,11 @@ import { captureError, type FrozenDisplay } from './displays'
 
 /** What differs between Electron, the test harness and the CLI. */
 export interface CaptureHost {
-  /** Captures every display (node-screenshots in the app; a fixture in the harness). */
-  grab(): Promise<FrozenDisplay[]>
+  /**
+   * Captures every display (node-screenshots in the app; a fixture in the harness). The shell
+   * first hides the window of `target`, so the picture shows what is under it.
+   */
+  grab(target: CaptureTarget): Promise<FrozenDisplay[]>
   /** Opens one overlay per display for the window `target` (the Electron shell); elsewhere nothing. */
   show(displays: CaptureDisplay[], target: CaptureTarget): void
   /** Closes the overlays; the shell may bring the window that asked forward. */
@@ -42,7 +45,7 @@ export class CaptureSession {
   /** Freezes every display and opens the overlays; a capture still open is ended first. */
   async start(target: CaptureTarget): Promise<CaptureDisplay[]> {
     if (this.target) this.end({ target: this.target, outcome: 'cancelled' })
-    const displays = await this.host.grab()
+    const displays = await this.host.grab(target)
     if (displays.length === 0) throw captureError('no_display', 'no display was found')
     this.displays = displays
     this.target = target

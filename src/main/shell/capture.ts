@@ -73,6 +73,8 @@ export interface CaptureShellOptions {
   isShown(target: CaptureTarget): boolean
   /** Brings the window of `target` forward, to show the region taken or why there is none. */
   reveal(target: CaptureTarget): void
+  /** Hides the window of `target` and resolves once it is off the screen. */
+  conceal(target: CaptureTarget): Promise<void>
 }
 
 export interface CaptureShell {
@@ -103,16 +105,23 @@ export function createCaptureShell(options: CaptureShellOptions): CaptureShell {
   }
 
   const host: CaptureHost = {
-    grab: async () => {
+    grab: async (target) => {
       const status =
         process.platform === 'darwin' ? systemPreferences.getMediaAccessStatus('screen') : ''
       const refusal = screenPermissionRefusal(process.platform, status)
       if (refusal) throw refusal
-      return captureDisplays()
-    },
-    show: (displays, target) => {
-      closeOverlays()
+      // The asking window is not part of the picture; a cancel or a failure brings it back.
       shownBefore = options.isShown(target)
+      if (shownBefore) await options.conceal(target)
+      try {
+        return await captureDisplays()
+      } catch (error) {
+        if (shownBefore) options.reveal(target)
+        throw error
+      }
+    },
+    show: (displays) => {
+      closeOverlays()
       const placed = matchDisplays(displays, screen.getAllDisplays())
       overlays = displays.map((display, index) => {
         const bounds = placed[index]?.bounds ?? display

@@ -44,6 +44,8 @@ export interface Desktop extends DesktopHost {
   release(): void
   /** Whether Quick Ask is on screen (a capture started from it brings it back after). */
   quickAskShown(): boolean
+  /** The Quick Ask window (hidden while no one asks). */
+  quickAskWindow(): BrowserWindow
   /** Brings Quick Ask forward where it was, or at the pointer when hidden (a region captured for it). */
   revealQuickAsk(): void
 }
@@ -171,6 +173,7 @@ export function createDesktop(options: DesktopOptions): Desktop {
       onWindowClose({ window: 'main', quitting, keepInTray, platform: process.platform }),
     release: () => keeper.release(),
     quickAskShown: () => quick.isVisible(),
+    quickAskWindow: () => quick,
     revealQuickAsk: () => move(quick.isVisible() ? 'focus' : 'show')
   }
 }
