@@ -1,10 +1,15 @@
 // One reply streamed into a real SQLite history from the fake provider over real HTTP, with a
 // clock the test moves: reasoning time, a continued reply's usage and reasoning time, and how
 // each ending (done, failed, stopped, a plain Error) is written and announced.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EventPayloads } from '../../../src/shared/contract'
 import type { Message, Usage } from '../../../src/shared/types'
-import { streamReply, type ReplyStreamDeps } from '../../../src/main/chat/replyStream'
+import {
+  saveUnsavedReply,
+  streamReply,
+  type ReplyStreamDeps
+} from '../../../src/main/chat/replyStream'
+import { estimateTextTokens } from '../../../src/shared/tokenEstimate'
 import { DEFAULT_SERVICE_OPTIONS } from '../../../src/main/chat/options'
 import * as conversations from '../../../src/main/history/conversations'
 import type { HistoryDatabase } from '../../../src/main/db/database'
@@ -202,5 +207,155 @@ describe('streamReply', () => {
     expect(stopped.finishReason).toBeNull()
     expect(stopped.usage).toBeNull()
     expect(stopped.content).toBe(deltas.map((d) => d.content).join(''))
+  })
+})
+
+describe('a disk that refuses writes while a reply streams', () => {
+  let refusing = true
+  beforeEach(() => {
+    refusing = true
+    // A real refusal from SQLite itself, switched from the test: the reply's text updates abort.
+    db.function('refuse_write', () => (refusing ? 1 : 0))
+    db.exec(`CREATE TEMP TRIGGER refuse_reply_text BEFORE UPDATE OF content ON messages
+      WHEN refuse_write() BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`)
+  })
+
+  function streamKeepingUnsaved(reply: Message, flushIntervalMs: number) {
+    const unsaved: unknown[] = []
+    const done = streamReply(
+      deps(flushIntervalMs),
+      {
+        reply,
+        apiKey: provider.apiKey,
+        context: { messages: [{ role: 'user', content: 'Question' }], fields: {}, bodyBytes: 100 },
+        signal: new AbortController().signal
+      },
+      (kept) => unsaved.push(kept)
+    )
+    return { done, unsaved }
+  }
+
+  it('keeps the text of failed periodic saves, says so once, and writes it all at the end', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      provider.enqueue({ kind: 'reply', content: 'x'.repeat(40), chunkSize: 2, delayMs: 5 })
+      const reply = newReply()
+      const { done, unsaved } = streamKeepingUnsaved(reply, 1)
+      await expect.poll(() => deltas.length).toBeGreaterThan(4)
+      refusing = false
+      await done
+      expect(unsaved).toEqual([])
+      expect(messages.getMessage(db, reply.id)).toMatchObject({
+        status: 'done',
+        content: 'x'.repeat(40)
+      })
+      const streamedSaves = errors.mock.calls.filter(([text]) =>
+        String(text).startsWith('Could not save streamed text')
+      )
+      expect(streamedSaves).toHaveLength(1)
+    } finally {
+      errors.mockRestore()
+    }
+  })
+
+  it('keeps a reply whose final write fails in memory, announced with the storage error, until Save again', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      provider.enqueue({
+        kind: 'reply',
+        reasoning: 'Think',
+        content: 'Answer',
+        usage: { prompt_tokens: 5, completion_tokens: 2, reasoning_tokens: 1 }
+      })
+      const reply = newReply()
+      const { done, unsaved } = streamKeepingUnsaved(reply, 60_000)
+      await done
+      expect(errors).toHaveBeenCalledWith('Could not save the finished reply:', expect.anything())
+      expect(unsaved).toEqual([
+        {
+          content: 'Answer',
+          reasoning: 'Think',
+          end: {
+            status: 'done',
+            finishReason: 'stop',
+            usage: usage(2, 1, 5),
+            error: null,
+            reasoningMs: 10
+          }
+        }
+      ])
+      const shown = ended.at(-1)!.message
+      // Not written: shown as a failed reply with everything that arrived.
+      expect(shown).toMatchObject({
+        id: reply.id,
+        status: 'error',
+        content: 'Answer',
+        reasoning: 'Think',
+        finishReason: 'stop',
+        usage: usage(2, 1, 5),
+        reasoningMs: 10
+      })
+      expect(shown.error?.message).toContain('database or disk is full')
+      expect(messages.getMessage(db, reply.id)!.status).toBe('streaming')
+
+      // Save again: refused while the disk refuses, written once it takes it.
+      const kept = unsaved[0] as Parameters<typeof saveUnsavedReply>[3]
+      expect(() => saveUnsavedReply(db, () => 5_000, reply.id, kept)).toThrow('disk is full')
+      refusing = false
+      const saved = saveUnsavedReply(db, () => 5_000, reply.id, kept)!
+      expect(saved).toMatchObject({ status: 'done', content: 'Answer', reasoning: 'Think' })
+      expect(conversations.getConversation(db, reply.conversationId)!.updatedAt).toBe(5_000)
+      // Once written (or gone) there is nothing to save again.
+      expect(saveUnsavedReply(db, () => 6_000, reply.id, kept)).toBeNull()
+      messages.deleteMessage(db, reply.id)
+      expect(saveUnsavedReply(db, () => 6_000, reply.id, kept)).toBeNull()
+    } finally {
+      errors.mockRestore()
+    }
+  })
+})
+
+describe('periodic saves and whole code points', () => {
+  it('never writes half of a surrogate pair, whichever pair is cut', async () => {
+    // High surrogates at both ends of their range (U+10000 = D800 DC00, U+10FC00 = DBFF DC00).
+    const content = `A\u{10000}B\u{10FC00}C😀D${'x'.repeat(10)}`
+    provider.enqueue({ kind: 'reply', content, chunkSize: 1, delayMs: 3 })
+    const reply = newReply()
+    await streamReply(
+      deps(1),
+      {
+        reply,
+        apiKey: provider.apiKey,
+        context: { messages: [{ role: 'user', content: 'Question' }], fields: {}, bodyBytes: 100 },
+        signal: new AbortController().signal
+      },
+      () => undefined
+    )
+    expect(messages.getMessage(db, reply.id)!.content).toBe(content)
+  })
+})
+
+describe("a continued reply's usage without the API's", () => {
+  it('estimates the tokens written before, reasoning only when there was some', async () => {
+    const tail = { prompt_tokens: 5, completion_tokens: 2 }
+    provider.enqueue({ kind: 'reply', content: 'tail', usage: tail })
+    let reply = newReply()
+    const thought = { ...reply, content: 'Some answer', reasoning: 'Some thinking', usage: null }
+    let done = await stream(reply, { continued: thought })
+    const reasoningTokens = estimateTextTokens('Some thinking')
+    expect(done.usage).toEqual({
+      promptTokens: 5,
+      completionTokens: estimateTextTokens('Some thinkingSome answer') + 2,
+      reasoningTokens
+    })
+    provider.enqueue({ kind: 'reply', content: 'tail', usage: tail })
+    reply = newReply()
+    done = await stream(reply, { continued: { ...thought, reasoning: '' } })
+    expect(done.usage).toEqual({
+      promptTokens: 5,
+      completionTokens: estimateTextTokens('Some answer') + 2,
+      // The provider's usage says 0 reasoning tokens: nothing was estimated before.
+      reasoningTokens: 0
+    })
   })
 })
