@@ -29,6 +29,8 @@ export interface SearchOptions {
   query: string
   limit: number
   json: boolean
+  /** Archived conversations are searched too. */
+  archived: boolean
 }
 
 export const DEFAULT_SEARCH_LIMIT = 20
@@ -113,7 +115,8 @@ export function parseAsk(argv: string[]): AskOptions {
 export function parseSearch(argv: string[]): SearchOptions {
   const { values, positionals } = parse(argv, {
     limit: { type: 'string' },
-    json: { type: 'boolean' }
+    json: { type: 'boolean' },
+    archived: { type: 'boolean' }
   })
   const query = positionals.join(' ')
   if (!query.trim()) throw new UsageError('search: the query is empty.')
@@ -123,7 +126,7 @@ export function parseSearch(argv: string[]): SearchOptions {
       ? DEFAULT_SEARCH_LIMIT
       : wholeNumber('--limit', values.limit as string, 1)
   if (limit > MAX_SEARCH_LIMIT) throw new UsageError(`--limit: at most ${MAX_SEARCH_LIMIT}.`)
-  return { query, limit, json: values.json === true }
+  return { query, limit, json: values.json === true, archived: values.archived === true }
 }
 
 /**

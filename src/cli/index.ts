@@ -30,12 +30,12 @@ const USAGE = `Usage: npm run -s cli -- <command>
   ask [--model ID] [--system TEXT] [--temperature N] [--top-p N] [--max-tokens N] [--stop TEXT]...
       [--thinking on|off] [--reasoning-effort minimal|low|medium|high] [--image FILE]... [--ocr]
       [--video FILE]... [--fps N] [--conversation ID] [--stall-timeout SECONDS] [--json] QUESTION
-  search [--json] [--limit N] QUERY
+  search [--json] [--limit N] [--archived] QUERY
 
 The answer streams to stdout, the model's reasoning to stderr. An image goes as the text read in
 it to a model that cannot see images, and to every model with --ocr (said on stderr). Environment: SEED_CHAT_API_KEY
 (else the keychain), SEED_CHAT_BASE_URL (else the saved setting), SEED_CHAT_DATA_DIR (else the
-app's data folder). Exit codes: 0 answered, 1 the API or network failed, 2 bad input.`
+app's data folder). search leaves archived chats out unless --archived. Exit codes: 0 answered, 1 the API or network failed, 2 bad input.`
 
 // Refused before anything was sent, because of what was asked: exit 2.
 const BAD_INPUT: ReadonlySet<string> = new Set([
@@ -251,6 +251,7 @@ async function search(options: SearchOptions, io: Io): Promise<number> {
     do {
       const page = await call(core, 'searchHistory', {
         query: options.query,
+        ...(options.archived ? { archived: true } : {}),
         ...(before ? { before } : {})
       })
       if (!page.ok) return fail(page.error, options.json, io)
@@ -265,6 +266,7 @@ async function search(options: SearchOptions, io: Io): Promise<number> {
       field: hit.field,
       snippet: hit.snippet.map((part) => part.text).join(''),
       createdAt: hit.createdAt,
+      archived: hit.archived,
       conversationTitle: hit.conversationTitle
     }))
     if (options.json) {
@@ -283,7 +285,7 @@ async function search(options: SearchOptions, io: Io): Promise<number> {
             ? `${hit.conversationId}`
             : `${hit.conversationId}/${hit.messageId}`
         io.out(
-          `${when}  ${id}  ${hit.conversationTitle} (${where})\n    ${hit.snippet.replace(/\s+/g, ' ')}\n`
+          `${when}  ${id}  ${hit.conversationTitle} (${where}${hit.archived ? ', archived' : ''})\n    ${hit.snippet.replace(/\s+/g, ' ')}\n`
         )
       }
       if (hits.length === 0) io.err('No results.\n')

@@ -15,6 +15,7 @@ import { chatHandlers } from './chat/handlers'
 import { DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './chat/options'
 import { ChatService } from './chat/service'
 import type { BackupRequest } from './history/backupHandlers'
+import { archiveHandlers } from './history/archiveHandlers'
 import type { HistoryDatabase } from './db/database'
 import { historyHandlers } from './history/handlers'
 import * as messages from './history/messages'
@@ -141,6 +142,7 @@ export function createServices(
       onChanged: options.onSettingsChanged
     }),
     ...historyHandlers(db, { chat, store, catalog }),
+    ...archiveHandlers(db, options.emit),
     ...attachments,
     ...imageTextHandlers(imageTexts),
     ...captureHandlers(

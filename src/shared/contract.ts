@@ -117,6 +117,19 @@ export const requests = {
   setConversationPinned: request(
     z.object({ id, pinned: z.boolean() }).strict()
   ).returns<Conversation>(),
+  /** Archives a conversation (off the sidebar's list, searchable on request) or brings it back. */
+  setConversationArchived: request(
+    z.object({ id, archived: z.boolean() }).strict()
+  ).returns<Conversation>(),
+  /**
+   * Archives every conversation last active before `before` (ms), pinned ones excepted; with
+   * `dryRun`, only counts them. The count either way.
+   */
+  archiveOlderThan: request(
+    z.object({ before: z.number().int().min(0), dryRun: z.boolean().optional() }).strict()
+  ).returns<{ count: number }>(),
+  /** Every archived conversation, most recently archived first. */
+  listArchivedConversations: request(z.undefined()).returns<Conversation[]>(),
   exportConversation: request(
     z.object({ id, format: z.enum(['markdown', 'json']) }).strict()
   ).returns<ExportedFile>(),
@@ -315,6 +328,11 @@ const events = {
   updateStatus: event<UpdateState>(),
   /** A message was sent or edited in a conversation, from any window: it goes to the list's top. */
   conversationChanged: event<{ conversation: Conversation }>(),
+  /**
+   * A conversation was archived or brought back (null: several were archived at once; read the
+   * lists again).
+   */
+  archiveChanged: event<{ conversation: Conversation | null }>(),
   /** The main window is to open this conversation (null = a new chat); Quick Ask ignores it. */
   showConversation: event<{ conversationId: number | null }>(),
   /** The global shortcuts were registered anew (a setting changed). */

@@ -5,13 +5,15 @@ import type { MessageRole } from './types'
 
 /**
  * What narrows a search besides its query: a model, and a time range in milliseconds (`from`
- * inclusive, `to` exclusive). Absent means no filter.
+ * inclusive, `to` exclusive). Absent means no filter. Archived conversations are left out unless
+ * `archived` is true.
  */
 export const searchFiltersSchema = z
   .object({
     model: modelIdSchema.optional(),
     from: z.number().int().optional(),
-    to: z.number().int().optional()
+    to: z.number().int().optional(),
+    archived: z.boolean().optional()
   })
   .strict()
 export type SearchFilters = z.output<typeof searchFiltersSchema>
@@ -49,6 +51,8 @@ export interface HitBase {
   model: string
   /** Milliseconds: when the message was written; for a title hit, the conversation's last activity. */
   createdAt: number
+  /** The conversation is archived (only found with the `archived` filter). */
+  archived: boolean
   /** A window of the matched text (~100 characters) with every match marked. */
   snippet: SnippetPart[]
 }

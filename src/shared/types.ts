@@ -12,6 +12,8 @@ export interface Conversation {
   /** The request parameters of its next replies; absent fields are not sent. */
   params: ChatParams
   pinned: boolean
+  /** Archived: left out of the sidebar's list and (unless asked) of search. */
+  archived: boolean
   createdAt: number
   updatedAt: number
 }

@@ -10,6 +10,7 @@ interface ConversationRow {
   model: string
   params: string
   pinned_at: number | null
+  archived_at: number | null
   created_at: number
   updated_at: number
 }
@@ -20,6 +21,7 @@ const toConversation = (row: ConversationRow): Conversation => ({
   model: row.model,
   params: parseParams(row.params) ?? {},
   pinned: row.pinned_at !== null,
+  archived: row.archived_at !== null,
   createdAt: row.created_at,
   updatedAt: row.updated_at
 })
@@ -46,8 +48,8 @@ export function getConversation(db: HistoryDatabase, id: number): Conversation |
 }
 
 /**
- * A page of conversations: the first page starts with every pinned one (last pinned first), then
- * the rest by most recent activity (keyset paging, no OFFSET scans).
+ * A page of the conversations not archived: the first page starts with every pinned one (last
+ * pinned first), then the rest by most recent activity (keyset paging, no OFFSET scans).
  */
 export function listConversations(
   db: HistoryDatabase,
@@ -57,18 +59,20 @@ export function listConversations(
     ? []
     : prepared<[], ConversationRow>(
         db,
-        'SELECT * FROM conversations WHERE pinned_at IS NOT NULL ORDER BY pinned_at DESC, id DESC'
+        `SELECT * FROM conversations WHERE pinned_at IS NOT NULL AND archived_at IS NULL
+           ORDER BY pinned_at DESC, id DESC`
       ).all()
   const rows = args.before
     ? prepared<[number, number, number, number], ConversationRow>(
         db,
         `SELECT * FROM conversations
-           WHERE pinned_at IS NULL AND (updated_at < ? OR (updated_at = ? AND id < ?))
+           WHERE pinned_at IS NULL AND archived_at IS NULL AND (updated_at < ? OR (updated_at = ? AND id < ?))
            ORDER BY updated_at DESC, id DESC LIMIT ?`
       ).all(args.before.updatedAt, args.before.updatedAt, args.before.id, args.limit + 1)
     : prepared<[number], ConversationRow>(
         db,
-        'SELECT * FROM conversations WHERE pinned_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT ?'
+        `SELECT * FROM conversations WHERE pinned_at IS NULL AND archived_at IS NULL
+           ORDER BY updated_at DESC, id DESC LIMIT ?`
       ).all(args.limit + 1)
   const unpinned = rows.slice(0, args.limit).map(toConversation)
   const last = unpinned.at(-1)
@@ -116,6 +120,53 @@ export function setConversationPinned(
     prepared(db, 'UPDATE conversations SET pinned_at = ? WHERE id = ?').run(pinned ? now : null, id)
       .changes > 0
   )
+}
+
+/** The archived conversations, most recently archived first. */
+export function listArchivedConversations(db: HistoryDatabase): Conversation[] {
+  return prepared<[], ConversationRow>(
+    db,
+    `SELECT * FROM conversations WHERE archived_at IS NOT NULL
+       ORDER BY archived_at DESC, id DESC`
+  )
+    .all()
+    .map(toConversation)
+}
+
+/** Archives a conversation (at `now`), or brings it back to the list. */
+export function setConversationArchived(
+  db: HistoryDatabase,
+  id: number,
+  archived: boolean,
+  now: number
+): boolean {
+  return (
+    prepared(
+      db,
+      'UPDATE conversations SET archived_at = CASE WHEN ? THEN coalesce(archived_at, ?) END WHERE id = ?'
+    ).run(archived ? 1 : 0, now, id).changes > 0
+  )
+}
+
+/**
+ * Archives every conversation whose last activity is before `before` (ms), pinned ones excepted
+ * (a pin says keep it at hand); returns how many were archived.
+ */
+export function archiveOlderThan(db: HistoryDatabase, before: number, now: number): number {
+  return prepared(
+    db,
+    `UPDATE conversations SET archived_at = ?
+       WHERE archived_at IS NULL AND pinned_at IS NULL AND updated_at < ?`
+  ).run(now, before).changes
+}
+
+/** How many conversations archiveOlderThan(before) would archive. */
+export function countOlderThan(db: HistoryDatabase, before: number): number {
+  return prepared<[number], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM conversations
+       WHERE archived_at IS NULL AND pinned_at IS NULL AND updated_at < ?`
+  ).get(before)!.n
 }
 
 /** Deletes a conversation and (by cascade) its messages. */

@@ -63,6 +63,8 @@ const exportedConversation = z.object({
   model: z.string(),
   params: chatParamsSchema.default({}).catch({}),
   pinned: z.boolean(),
+  /** When it was archived (ms); null or absent (older exports): not archived. */
+  archivedAt: z.number().int().nullable().optional(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
   messages: z.array(exportedMessage),

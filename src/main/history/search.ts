@@ -24,7 +24,10 @@ import {
 export type { SearchCursor, SearchHit, SearchPage }
 export { groupByConversation } from '../../shared/search'
 
-/** A query, the contract's filters (model, from inclusive, to exclusive), and a page. */
+/**
+ * A query, the contract's filters (model, from inclusive, to exclusive, archived conversations
+ * included), and a page.
+ */
 export interface SearchArgs extends SearchFilters {
   /** What the user typed. Blank (or no letter or digit) gives an empty page at once. */
   query: string
@@ -46,6 +49,7 @@ interface MessageHitRow {
   reasoning: string
   created_at: number
   title: string
+  archived: 0 | 1
   attachment_names: string | null
   /** JSON: [{sha256, name, text}] of the message's images whose text was read. */
   image_texts: string | null
@@ -56,14 +60,25 @@ interface TitleHitRow {
   title: string
   model: string
   updated_at: number
+  archived: 0 | 1
   last_message_id: number
 }
 
-/** The filters as the SQL binds them: every one present, null for "no filter". */
-type Filters = { [K in keyof SearchFilters]-?: Exclude<SearchFilters[K], undefined> | null }
+/**
+ * The filters as the SQL binds them: every one present, null for "no filter"; SQLite has no
+ * booleans (archived: 1 includes archived conversations, 0 leaves them out).
+ */
+type Filters = {
+  [K in Exclude<keyof SearchFilters, 'archived'>]-?: Exclude<SearchFilters[K], undefined> | null
+} & { archived: 0 | 1 }
 
 const boundFilters = (args: SearchFilters): Filters =>
-  Object.fromEntries(SEARCH_FILTER_NAMES.map((name) => [name, args[name] ?? null])) as Filters
+  Object.fromEntries(
+    SEARCH_FILTER_NAMES.map((name) => [
+      name,
+      name === 'archived' ? (args.archived ? 1 : 0) : (args[name] ?? null)
+    ])
+  ) as Filters
 
 const SNIPPET_WIDTH = 100
 
@@ -128,7 +143,7 @@ function findMessageRows(
     >(
       // CROSS JOIN keeps the FTS table outermost, so it walks its hits newest first and stops.
       `SELECT m.id, m.conversation_id, m.role, coalesce(m.model, c.model) AS model, m.content,
-              m.reasoning, m.created_at, c.title,
+              m.reasoning, m.created_at, c.title, c.archived_at IS NOT NULL AS archived,
               (SELECT group_concat(a.name, ' ') FROM message_attachments a WHERE a.message_id = m.id)
                 AS attachment_names,
               (SELECT json_group_array(json_object('sha256', a.sha256, 'name', a.name, 'text', t.text))
@@ -141,6 +156,7 @@ function findMessageRows(
          AND (@below IS NULL OR s.rowid < @below)
          AND (@low IS NULL OR s.rowid >= @low)
          AND (@high IS NULL OR s.rowid <= @high)
+         AND (@archived = 1 OR c.archived_at IS NULL)
          AND (@model IS NULL OR coalesce(m.model, c.model) = @model)
          AND (@from IS NULL OR m.created_at >= @from)
          AND (@to IS NULL OR m.created_at < @to)
@@ -213,12 +229,13 @@ function findTitleRows(
 ): TitleHitRow[] {
   return db
     .prepare<Filters & { match: string }, TitleHitRow>(
-      `SELECT c.id, c.title, c.model, c.updated_at,
+      `SELECT c.id, c.title, c.model, c.updated_at, c.archived_at IS NOT NULL AS archived,
               coalesce((SELECT max(m.id) FROM messages m WHERE m.conversation_id = c.id), 0)
                 AS last_message_id
        FROM conversation_search s
        CROSS JOIN conversations c ON c.id = s.rowid
        WHERE conversation_search MATCH @match
+         AND (@archived = 1 OR c.archived_at IS NULL)
          AND (@model IS NULL OR c.model = @model)
          AND (@from IS NULL OR c.updated_at >= @from)
          AND (@to IS NULL OR c.updated_at < @to)`
@@ -294,6 +311,7 @@ function toMessageHit(row: MessageHitRow, terms: SearchTerm[]): MessageHit {
     messageId: row.id,
     conversationId: row.conversation_id,
     conversationTitle: row.title,
+    archived: row.archived === 1,
     role: row.role,
     model: row.model,
     createdAt: row.created_at,
@@ -325,6 +343,7 @@ function toTitleHit(row: TitleHitRow, terms: SearchTerm[]): TitleHit {
     messageId: null,
     conversationId: row.id,
     conversationTitle: row.title,
+    archived: row.archived === 1,
     role: null,
     model: row.model,
     createdAt: row.updated_at,

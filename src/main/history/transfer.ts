@@ -13,14 +13,20 @@ interface Uids {
   conversation: string
   messages: Map<number, string>
   pinned: boolean
+  archivedAt: number | null
   currentLeaf: number | null
 }
 
 function uidsOf(db: HistoryDatabase, conversationId: number): Uids {
   const row = prepared<
     [number],
-    { uid: string; pinned_at: number | null; current_leaf_id: number | null }
-  >(db, 'SELECT uid, pinned_at, current_leaf_id FROM conversations WHERE id = ?').get(
+    {
+      uid: string
+      pinned_at: number | null
+      archived_at: number | null
+      current_leaf_id: number | null
+    }
+  >(db, 'SELECT uid, pinned_at, archived_at, current_leaf_id FROM conversations WHERE id = ?').get(
     conversationId
   )!
   const messages = prepared<[number], { id: number; uid: string }>(
@@ -30,6 +36,7 @@ function uidsOf(db: HistoryDatabase, conversationId: number): Uids {
   return {
     conversation: row.uid,
     pinned: row.pinned_at !== null,
+    archivedAt: row.archived_at,
     messages: new Map(messages.map((m) => [m.id, m.uid])),
     currentLeaf: row.current_leaf_id
   }
@@ -44,6 +51,7 @@ function toExported(db: HistoryDatabase, conversation: Conversation): ExportedCo
     model: conversation.model,
     params: conversation.params,
     pinned: uids.pinned,
+    archivedAt: uids.archivedAt,
     createdAt: conversation.createdAt,
     updatedAt: conversation.updatedAt,
     currentLeafUid:
@@ -215,12 +223,13 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
   )
   const hasMessage = prepared<[string], { id: number }>(db, 'SELECT id FROM messages WHERE uid = ?')
   const insertConversation = prepared<
-    [string, string, string, string, number, number, number | null],
+    [string, string, string, string, number, number, number | null, number | null],
     { id: number }
   >(
     db,
-    `INSERT INTO conversations (uid, title, model, params, created_at, updated_at, pinned_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
+    `INSERT INTO conversations (uid, title, model, params, created_at, updated_at, pinned_at,
+       archived_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
   )
   const insertMessage = prepared(
     db,
@@ -244,7 +253,8 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
           JSON.stringify(conversation.params),
           conversation.createdAt,
           conversation.updatedAt,
-          conversation.pinned ? conversation.updatedAt : null
+          conversation.pinned ? conversation.updatedAt : null,
+          conversation.archivedAt ?? null
         )!.id
         summary.conversationsAdded++
       }

@@ -58,4 +58,9 @@ describe('ask flags', () => {
     expect(() => parseAsk(['--system', '  ', 'q'])).toThrow(/--system: the system prompt is empty/)
     expect(() => parseSearch(['--limit', '2000', 'q'])).toThrow(/--limit/)
   })
+
+  it('search takes --archived to include archived chats', () => {
+    expect(parseSearch(['--archived', 'q'])).toMatchObject({ query: 'q', archived: true })
+    expect(parseSearch(['q'])).toMatchObject({ query: 'q', archived: false })
+  })
 })

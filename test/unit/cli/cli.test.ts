@@ -692,7 +692,8 @@ describe('search', () => {
           role: 'assistant',
           field: 'content',
           snippet: 'Bubble sort swaps neighbours.',
-          createdAt: expect.any(Number)
+          createdAt: expect.any(Number),
+          archived: false
         },
         {
           conversationId: asked.conversationId,
@@ -700,7 +701,8 @@ describe('search', () => {
           role: 'user',
           field: 'content',
           snippet: 'How does bubble sort work?',
-          createdAt: expect.any(Number)
+          createdAt: expect.any(Number),
+          archived: false
         },
         {
           conversationId: asked.conversationId,
@@ -708,7 +710,8 @@ describe('search', () => {
           role: null,
           field: 'title',
           snippet: 'How does bubble sort work?',
-          createdAt: expect.any(Number)
+          createdAt: expect.any(Number),
+          archived: false
         }
       ].sort((a, b) => (a.field === 'title' ? -1 : b.field === 'title' ? 1 : 0))
     )
@@ -728,5 +731,20 @@ describe('search', () => {
     expect(ran.stdout).toContain('Quicksort please')
     expect((await cli(['search', '--limit', '0', 'x'])).code).toBe(2)
     expect((await cli(['search', '--json', ''])).code).toBe(2)
+  })
+
+  it('leaves archived chats out unless --archived', async () => {
+    const asked = lastJson(await cli(['ask', '--json', 'Archived walrus facts']))
+    await openHistory((core) =>
+      core.handlers.setConversationArchived({ id: asked.conversationId, archived: true })
+    )
+    expect(lastJson(await cli(['search', '--json', 'walrus']))).toEqual({ results: [] })
+    const found = lastJson(await cli(['search', '--json', '--archived', 'walrus']))
+    expect(found.results.length).toBeGreaterThan(0)
+    for (const hit of found.results) {
+      expect(hit).toMatchObject({ conversationId: asked.conversationId, archived: true })
+    }
+    const text = await cli(['search', '--archived', 'walrus'])
+    expect(text.stdout).toContain('(user, archived)')
   })
 })

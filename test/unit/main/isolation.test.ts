@@ -84,6 +84,12 @@ it('every request, valid, invalid or failing, leaves a streaming reply alone', a
     ],
     renameConversation: [{ id: conversationId, title: 'Renamed meanwhile' }],
     setConversationPinned: [{ id: conversationId, pinned: true }],
+    setConversationArchived: [
+      { id: conversationId, archived: true },
+      { id: conversationId, archived: false }
+    ],
+    archiveOlderThan: [{ before: 1, dryRun: true }, { before: 1 }],
+    listArchivedConversations: [undefined],
     exportConversation: [
       { id: conversationId, format: 'markdown' },
       { id: conversationId, format: 'json' }

@@ -382,12 +382,21 @@ const tests: Record<number, { adds: string; run: () => void }> = {
         })
       )
       expectV1Rows(db)
-      // Every row, column, index and trigger as it was (later migrations add their own triggers).
+      // Every row, column, index and trigger as it was (later migrations add their own triggers,
+      // indexes and columns).
       const after = everything(db)
+      const was = before!
+      const columnsBefore = (row: unknown) =>
+        Object.fromEntries(
+          Object.entries(row as object).filter(([key]) => was.columns[0].includes(key))
+        )
       expect({
         ...after,
-        triggers: after.triggers.filter((t) => before!.triggers.includes(t))
-      }).toEqual(before)
+        conversations: after.conversations.map(columnsBefore),
+        indexes: after.indexes.filter((i) => was.indexes.includes(i)),
+        triggers: after.triggers.filter((t) => was.triggers.includes(t)),
+        columns: [after.columns[0].filter((c) => was.columns[0].includes(c)), after.columns[1]]
+      }).toEqual(was)
       expect(db.pragma('foreign_key_check')).toEqual([])
       // Search finds every row written before: text, reasoning, titles, attachment names.
       expect(searchAllMessageIds(db, '简历')).toEqual([1])
@@ -553,6 +562,43 @@ const tests: Record<number, { adds: string; run: () => void }> = {
       expect(texts()).toEqual([SHA])
       conversations.deleteConversation(db, 1) // message 2 goes with it
       expect(texts()).toEqual([])
+    }
+  },
+  10: {
+    adds: 'archived conversations, off the list and out of search unless asked',
+    run: () => {
+      const db = upgrade(
+        fileAt(9, (v9) => {
+          writeV1Rows(v9)
+          v9.prepare('UPDATE conversations SET pinned_at = 7 WHERE id = 2').run()
+        })
+      )
+      expectV1Rows(db)
+      expect(columns(db, 'conversations')).toContain('archived_at')
+      expect(names(db, 'index')).toEqual(
+        expect.arrayContaining(['conversations_listed', 'conversations_archived'])
+      )
+      // Nothing is archived by the upgrade.
+      const listed = () =>
+        conversations.listConversations(db, { limit: 10 }).conversations.map((c) => c.id)
+      expect(listed()).toEqual([2, 1])
+      expect(conversations.getConversation(db, 1)).toMatchObject({ archived: false })
+      expect(searchMessages(db, { query: 'hike' }).results).toHaveLength(1)
+      conversations.setConversationArchived(db, 2, true, 9)
+      expect(listed()).toEqual([1])
+      expect(conversations.listArchivedConversations(db).map((c) => c.id)).toEqual([2])
+      expect(searchMessages(db, { query: 'hike' }).results).toEqual([])
+      expect(searchMessages(db, { query: 'hike', archived: true }).results).toMatchObject([
+        { conversationId: 2, archived: true }
+      ])
+      // The sidebar's page reads the partial index.
+      const plan = db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT * FROM conversations WHERE pinned_at IS NULL AND archived_at IS NULL
+           ORDER BY updated_at DESC, id DESC LIMIT 5`
+        )
+        .all() as Array<{ detail: string }>
+      expect(plan.map((row) => row.detail).join(' ')).toContain('conversations_listed')
     }
   }
 }

@@ -53,6 +53,7 @@ export function makeConversation(overrides: Partial<Conversation> = {}): Convers
     model: 'doubao-seed-1-6-251015',
     params: {},
     pinned: false,
+    archived: false,
     createdAt: 1_700_000_000_000,
     updatedAt: 1_700_000_000_000 + id,
     ...overrides
@@ -189,6 +190,11 @@ export function createFakeApi(
     setConversationPinned: vi.fn(async ({ id, pinned }: { id: number; pinned: boolean }) =>
       ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), pinned })
     ),
+    setConversationArchived: vi.fn(async ({ id, archived }: { id: number; archived: boolean }) =>
+      ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), archived })
+    ),
+    archiveOlderThan: vi.fn(async () => ok({ count: 0 })),
+    listArchivedConversations: vi.fn(async () => ok([])),
     exportConversation: vi.fn(async () =>
       ok({ fileName: 'chat.md', mime: 'text/markdown', text: '' })
     ),
@@ -324,6 +330,7 @@ export function createFakeApi(
       changedListeners.add(listener)
       return () => changedListeners.delete(listener)
     },
+    onArchiveChanged: () => () => true,
     onShowConversation: (listener) => {
       showListeners.add(listener)
       return () => showListeners.delete(listener)

@@ -111,6 +111,7 @@ describe('a search hit inside an image', () => {
     await i18n.changeLanguage('en')
     const hit: MessageHit = {
       field: 'image',
+      archived: false,
       messageId: 5,
       conversationId: 2,
       conversationTitle: 'Errors',

@@ -26,6 +26,7 @@ function messageHit(
     conversationTitle: 'What is a monad?',
     model: 'doubao-seed-1-6-251015',
     createdAt: Date.UTC(2024, 2, 5),
+    archived: false,
     snippet
   }
 }
@@ -37,6 +38,7 @@ function titleHit(title: string): TitleHit {
     messageId: null,
     conversationId: 1,
     conversationTitle: title,
+    archived: false,
     model: 'doubao-seed-1-6-251015',
     createdAt: Date.UTC(2024, 2, 5),
     snippet: [

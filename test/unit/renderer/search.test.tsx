@@ -35,6 +35,7 @@ function hit(
     conversationTitle: `Conversation ${overrides.conversationId}`,
     model: 'doubao-seed-1-6-251015',
     createdAt: Date.UTC(2024, 2, 5, 9, 30),
+    archived: false,
     snippet: [{ text: 'text', match: false }],
     ...overrides
   }
@@ -47,6 +48,7 @@ function titleHit(conversationId: number, title: string): TitleHit {
     role: null,
     conversationId,
     conversationTitle: title,
+    archived: false,
     model: 'glm-4-7-251222',
     createdAt: Date.UTC(2024, 2, 6),
     snippet: [{ text: title, match: true }]

@@ -12,7 +12,8 @@ import type { SliceArgs, StoreScope } from '../scope'
 
 /**
  * The panel's filters as the user typed them: a model id or '' for all models; `from` and `to`
- * as yyyy-mm-dd (local days) or '' for no bound, `to` including its whole day.
+ * as yyyy-mm-dd (local days) or '' for no bound, `to` including its whole day; `archived` 'on'
+ * to include archived conversations, '' to leave them out.
  */
 export type SearchFilterFields = Record<SearchFilterName, string>
 
@@ -35,7 +36,8 @@ export const SEARCH_DEBOUNCE_MS = 150
 const FILTER_OF_FIELD: { [K in SearchFilterName]: (field: string) => SearchFilters[K] | null } = {
   model: (model) => (model === '' ? null : model),
   from: dayStart,
-  to: dayEnd
+  to: dayEnd,
+  archived: (field) => (field === 'on' ? true : null)
 }
 
 export interface SearchSlice {
@@ -61,6 +63,7 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
       model: '',
       from: '',
       to: '',
+      archived: '',
       results: [],
       next: null,
       status: 'idle',
@@ -180,7 +183,7 @@ export function renameInSearch(
 
 /** The searchHistory arguments for the panel's query and filters. */
 function searchArgs(search: SearchState): SearchFilters & { query: string } {
-  const filters: Record<string, string | number> = {}
+  const filters: Record<string, string | number | boolean> = {}
   for (const name of SEARCH_FILTER_NAMES) {
     const value = FILTER_OF_FIELD[name](search[name])
     if (value !== null && value !== undefined) filters[name] = value
