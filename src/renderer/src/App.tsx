@@ -5,6 +5,7 @@ import { DeleteMessageDialog } from './components/chat/DeleteMessageDialog'
 import { DropZone } from './components/composer/DropZone'
 import { MessageShortcuts } from './components/chat/MessageShortcuts'
 import { RecoveryScreen } from './components/app/RecoveryScreen'
+import { ArchivedDialog } from './components/archive/ArchivedDialog'
 import { SearchDialog } from './components/search/SearchDialog'
 import { SettingsDialog } from './components/settings/SettingsDialog'
 import { SetupScreen } from './components/app/SetupScreen'
@@ -36,6 +37,7 @@ export function App() {
   const sidebarOpen = useApp((s) => s.sidebarOpen)
   const narrowWindow = useApp((s) => s.narrowWindow)
   const shortcutsOpen = useApp((s) => s.shortcutsOpen)
+  const archivedOpen = useApp((s) => s.archivedOpen)
 
   useEffect(() => applyLanguage(language), [language])
   useEffect(() => applyAppearance({ theme, fontSize }), [theme, fontSize])
@@ -68,6 +70,7 @@ export function App() {
       {searchOpen && !settingsOpen ? <SearchDialog /> : null}
       {settingsOpen ? <SettingsDialog /> : null}
       {shortcutsOpen && !settingsOpen ? <ShortcutSheet /> : null}
+      {archivedOpen && !settingsOpen ? <ArchivedDialog /> : null}
       <UndoToast />
       <UpdateBanner />
       <CrashNoticeBanner />
@@ -103,12 +106,16 @@ function useWindowShortcuts(): void {
   }, [store])
 }
 
-/** Closes Settings, the shortcut sheet or search, the one on top; false when none is open. */
+/**
+ * Closes Settings, the shortcut sheet, the Archived view or search, the one on top; false when
+ * none is open.
+ */
 function closeTopmost(state: AppState): boolean {
   if (state.settingsOpen) state.closeSettings()
   else if (state.sidebarOverlayOpen && !state.shortcutsOpen && !state.search.open)
     state.closeSidebarOverlay()
   else if (state.shortcutsOpen) state.closeShortcuts()
+  else if (state.archivedOpen) state.closeArchived()
   else if (state.search.open) state.closeSearch()
   else return false
   return true

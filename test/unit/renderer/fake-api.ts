@@ -127,6 +127,7 @@ export interface FakeApi {
   emitWaiting(payload: EventPayloads['replyWaiting']): void
   emitConversationChanged(payload: EventPayloads['conversationChanged']): void
   emitShowConversation(payload: EventPayloads['showConversation']): void
+  emitArchiveChanged(payload: EventPayloads['archiveChanged']): void
   emitShortcutStatus(payload: EventPayloads['shortcutStatus']): void
   listenerCount(): number
 }
@@ -143,6 +144,7 @@ export function createFakeApi(
   const captureListeners = new Set<(payload: EventPayloads['captureEnded']) => void>()
   const changedListeners = new Set<(payload: EventPayloads['conversationChanged']) => void>()
   const showListeners = new Set<(payload: EventPayloads['showConversation']) => void>()
+  const archiveListeners = new Set<(payload: EventPayloads['archiveChanged']) => void>()
   const shortcutListeners = new Set<(payload: EventPayloads['shortcutStatus']) => void>()
   let keyStatus = options.keyStatus ?? KEY_SET
   // English rather than the system's language, so tests read the English strings.
@@ -330,7 +332,10 @@ export function createFakeApi(
       changedListeners.add(listener)
       return () => changedListeners.delete(listener)
     },
-    onArchiveChanged: () => () => true,
+    onArchiveChanged: (listener) => {
+      archiveListeners.add(listener)
+      return () => archiveListeners.delete(listener)
+    },
     onShowConversation: (listener) => {
       showListeners.add(listener)
       return () => showListeners.delete(listener)
@@ -363,6 +368,9 @@ export function createFakeApi(
     },
     emitConversationChanged: (payload) => {
       for (const listener of changedListeners) listener(payload)
+    },
+    emitArchiveChanged: (payload) => {
+      for (const listener of archiveListeners) listener(payload)
     },
     emitShowConversation: (payload) => {
       for (const listener of showListeners) listener(payload)

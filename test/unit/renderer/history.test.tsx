@@ -249,13 +249,14 @@ describe('pin and export', () => {
     expect(items.map((i) => i.textContent)).toEqual([
       'Rename',
       'Pin to top',
+      'Archive',
       'Export as Markdown',
       'Export as JSON',
       'Delete'
     ])
     expect(document.activeElement).toBe(items[0])
     fireEvent.keyDown(menu, { key: 'ArrowUp' })
-    expect(document.activeElement).toBe(items[4])
+    expect(document.activeElement).toBe(items[5])
     fireEvent.keyDown(menu, { key: 'ArrowDown' })
     expect(document.activeElement).toBe(items[0])
     fireEvent.keyDown(menu, { key: 'Escape' })
@@ -479,4 +480,28 @@ describe('recovery screen', () => {
       }
     }
   )
+})
+
+describe('archive', () => {
+  it('Archive in the menu takes the row off the list; another window’s archive and unarchive show', async () => {
+    const { fake } = await renderApp(createFakeApi({ conversations: three() }))
+    await pick('Beta', 'Archive')
+    expect(fake.api.setConversationArchived).toHaveBeenCalledWith({ id: 2, archived: true })
+    expect(rowTitles()).toEqual(['Gamma', 'Alpha'])
+
+    const gamma = three()[0]
+    act(() => fake.emitArchiveChanged({ conversation: { ...gamma, archived: true } }))
+    expect(rowTitles()).toEqual(['Alpha'])
+    act(() => fake.emitArchiveChanged({ conversation: gamma }))
+    expect(rowTitles()).toEqual(['Gamma', 'Alpha'])
+
+    // Several archived at once (older than a date): the list is read again.
+    vi.mocked(fake.api.listConversations).mockResolvedValueOnce(
+      ok({ conversations: [three()[2]], next: null })
+    )
+    const reads = vi.mocked(fake.api.listConversations).mock.calls.length
+    await act(async () => fake.emitArchiveChanged({ conversation: null }))
+    expect(vi.mocked(fake.api.listConversations).mock.calls.length).toBe(reads + 1)
+    expect(rowTitles()).toEqual(['Alpha'])
+  })
 })

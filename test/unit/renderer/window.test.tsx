@@ -284,7 +284,7 @@ describe('the chat header', () => {
       within(menu)
         .getAllByRole('menuitem')
         .map((item) => item.textContent)
-    ).toEqual(['Rename', 'Pin to top', 'Export as Markdown', 'Export as JSON', 'Delete'])
+    ).toEqual(['Rename', 'Pin to top', 'Archive', 'Export as Markdown', 'Export as JSON', 'Delete'])
     await user.click(within(menu).getByRole('menuitem', { name: 'Rename' }))
     expect(within(header).getByRole('textbox')).toBeTruthy()
     fireEvent.keyDown(within(header).getByRole('textbox'), { key: 'Escape' })

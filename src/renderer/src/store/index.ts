@@ -33,6 +33,7 @@ import {
   type FrameScheduler,
   type StoreEnvironment
 } from './environment'
+import { createArchiveSlice } from './slices/archive'
 import { createCaptureSlice } from './slices/capture'
 import { createChatSlice } from './slices/chat'
 import { createComposerSlice } from './slices/composer'
@@ -99,7 +100,8 @@ export function createAppStore(
       ...createDiagnosticsSlice(args),
       ...createCaptureSlice(args),
       ...createDesktopSlice(args),
-      ...createImageTextSlice(args)
+      ...createImageTextSlice(args),
+      ...createArchiveSlice(args)
     }
   })
 }

@@ -4,6 +4,7 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { Api } from '../../../shared/contract'
 import type { FrameScheduler, StoreEnvironment } from './environment'
+import type { ArchiveSlice } from './slices/archive'
 import type { CaptureSlice } from './slices/capture'
 import type { ChatSlice } from './slices/chat'
 import type { ComposerSlice } from './slices/composer'
@@ -40,7 +41,8 @@ export type AppState = SessionSlice &
   UpdatesSlice &
   DiagnosticsSlice &
   CaptureSlice &
-  DesktopSlice
+  DesktopSlice &
+  ArchiveSlice
 
 export type AppStore = StoreApi<AppState>
 

@@ -6,6 +6,7 @@ import { useApp } from '../../store/StoreProvider'
 import { Composer } from '../composer/Composer'
 import { ConversationMenu } from '../sidebar/ConversationMenu'
 import { ErrorBanner } from '../app/ErrorNotice'
+import { ArchivedMark } from '../archive/ArchivedDialog'
 import { LeftOutNotice } from './LeftOutNotice'
 import { MessageList } from './MessageList'
 import { ModelPicker } from '../models/ModelPicker'
@@ -158,6 +159,7 @@ function ConversationTitle({
         ) : null}
         {title}
       </h1>
+      {conversation.archived ? <ArchivedMark id={conversation.id} /> : null}
       <IconButton
         className="chat-rename"
         label={t('conversation.rename')}

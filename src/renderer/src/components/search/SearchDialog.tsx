@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next'
 import type { SearchHit } from '../../../../shared/search'
 import { groupByConversation, withoutEchoedTitles } from '../../lib/historyView'
 import { useApp } from '../../store/StoreProvider'
+import '../archive/Archive.css'
 import { Dialog } from '../../ui/Dialog'
 import { IconButton } from '../../ui/IconButton'
 import { SearchFilters } from './SearchFilters'
@@ -43,6 +44,8 @@ export function SearchDialog() {
   const setQuery = useApp((s) => s.setSearchQuery)
   const loadMore = useApp((s) => s.loadMoreSearchResults)
   const openResult = useApp((s) => s.openSearchResult)
+  const setArchived = useApp((s) => s.setConversationArchived)
+  const unarchive = (id: number) => setArchived(id, false)
   const [active, setActive] = useState(0)
 
   const groups = useMemo(
@@ -177,8 +180,25 @@ export function SearchDialog() {
                   aria-labelledby={headingId}
                   className="search-group"
                 >
-                  <div id={headingId} role="presentation" className="search-group-title">
-                    {group.conversationTitle.trim() || t('sidebar.untitled')}
+                  <div className="search-group-head">
+                    <div id={headingId} role="presentation" className="search-group-title">
+                      {group.conversationTitle.trim() || t('sidebar.untitled')}
+                      {group.results[0].archived ? (
+                        <span className="archived-badge">{t('archive.badge')}</span>
+                      ) : null}
+                    </div>
+                    {group.results[0].archived ? (
+                      <button
+                        type="button"
+                        className="button button-quiet search-unarchive"
+                        aria-label={t('archive.unarchiveNamed', {
+                          title: group.conversationTitle.trim() || t('sidebar.untitled')
+                        })}
+                        onClick={() => void unarchive(group.conversationId)}
+                      >
+                        {t('conversation.unarchive')}
+                      </button>
+                    ) : null}
                   </div>
                   {group.results.map((hit) => {
                     const index = ordered.indexOf(hit)

@@ -2,13 +2,17 @@ import { useTranslation } from 'react-i18next'
 import { modelDisplayName } from '../../../../shared/models'
 import { useApp } from '../../store/StoreProvider'
 
-/** The search's filters: a model, a date range, and Clear filters while one is set. */
+/**
+ * The search's filters: a model, a date range, Include archived, and Clear filters while one is
+ * set.
+ */
 export function SearchFilters() {
   const { t } = useTranslation()
   const search = useApp((s) => s.search)
   const models = useApp((s) => s.models)
   const setFilters = useApp((s) => s.setSearchFilters)
-  const filtered = search.model !== '' || search.from !== '' || search.to !== ''
+  const filtered =
+    search.model !== '' || search.from !== '' || search.to !== '' || search.archived !== ''
   return (
     <div className="search-filters">
       <select
@@ -41,11 +45,19 @@ export function SearchFilters() {
           onChange={(event) => setFilters({ to: event.target.value })}
         />
       </label>
+      <label className="search-archived">
+        <input
+          type="checkbox"
+          checked={search.archived === 'on'}
+          onChange={(event) => setFilters({ archived: event.target.checked ? 'on' : '' })}
+        />
+        <span>{t('search.includeArchived')}</span>
+      </label>
       {filtered ? (
         <button
           type="button"
           className="button button-quiet search-clear-filters"
-          onClick={() => setFilters({ model: '', from: '', to: '' })}
+          onClick={() => setFilters({ model: '', from: '', to: '', archived: '' })}
         >
           {t('search.clearFilters')}
         </button>

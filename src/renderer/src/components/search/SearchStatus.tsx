@@ -13,7 +13,8 @@ export function SearchStatus({ blank, count }: { blank: boolean; count: number }
   const filters = [
     search.model !== '' ? t('search.filter.model', { name: modelDisplayName(search.model) }) : null,
     search.from !== '' ? t('search.filter.from', { date: search.from }) : null,
-    search.to !== '' ? t('search.filter.to', { date: search.to }) : null
+    search.to !== '' ? t('search.filter.to', { date: search.to }) : null,
+    search.archived !== '' ? t('search.filter.archived') : null
   ].filter((filter) => filter !== null)
   const none = !blank && search.status === 'done' && count === 0
   const text = blank
@@ -39,7 +40,7 @@ export function SearchStatus({ blank, count }: { blank: boolean; count: number }
         <button
           type="button"
           className="button button-quiet search-status-clear"
-          onClick={() => setFilters({ model: '', from: '', to: '' })}
+          onClick={() => setFilters({ model: '', from: '', to: '', archived: '' })}
         >
           {t('search.clearTheFilter', { count: filters.length })}
         </button>

@@ -5,9 +5,10 @@ import { useFormatDate } from '../../lib/date'
 import { useApp } from '../../store/StoreProvider'
 import { useBackupKind } from '../app/RecoveryScreen'
 import '../app/BackupList.css'
+import { ArchiveOlder } from './ArchiveOlder'
 import { ImageTextProgress } from './ImageTextProgress'
 
-/** Export all, import a file, and the backups kept of the history (read-only). */
+/** Export all, import a file, archive old chats, and the backups kept of the history (read-only). */
 export function HistorySection() {
   const { t } = useTranslation()
   const inputId = useId()
@@ -83,6 +84,7 @@ export function HistorySection() {
           ) : null}
         </div>
       ) : null}
+      <ArchiveOlder />
       <h4 className="settings-subtitle">{t('settings.backups')}</h4>
       {status && status.backups.length > 0 ? (
         <ul className="backup-list backup-list-compact" aria-label={t('settings.backups')}>

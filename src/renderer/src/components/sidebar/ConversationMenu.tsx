@@ -4,7 +4,7 @@ import { useApp } from '../../store/StoreProvider'
 import { Menu, MenuItem, MenuSeparator, type MenuAnchor } from '../../ui/Menu'
 
 /**
- * A conversation's actions: Rename, Pin/Unpin, Export as Markdown or JSON, Delete (a ui/Menu: arrows
+ * A conversation's actions: Rename, Pin/Unpin, Archive/Unarchive, Export as Markdown or JSON, Delete (a ui/Menu: arrows
  * move, Enter picks, Esc or a click outside closes).
  */
 export function ConversationMenu({
@@ -26,13 +26,14 @@ export function ConversationMenu({
   const setPinned = useApp((s) => s.setConversationPinned)
   const exportConversation = useApp((s) => s.exportConversation)
   const deleteConversation = useApp((s) => s.deleteConversation)
+  const setArchived = useApp((s) => s.setConversationArchived)
 
   function run(action: () => void, refocus = true): void {
     onClose(refocus)
     action()
   }
 
-  const { id, pinned } = conversation
+  const { id, pinned, archived } = conversation
   return (
     <Menu
       anchor={anchor}
@@ -48,6 +49,9 @@ export function ConversationMenu({
         onSelect={() => run(() => void setPinned(id, !pinned))}
       >
         {pinned ? t('conversation.unpin') : t('conversation.pin')}
+      </MenuItem>
+      <MenuItem icon="icon-archive" onSelect={() => run(() => void setArchived(id, !archived))}>
+        {archived ? t('conversation.unarchive') : t('conversation.archive')}
       </MenuItem>
       <MenuSeparator />
       <MenuItem

@@ -21,7 +21,9 @@ const LOAD_MORE_WITHIN_ROWS = 15
  */
 export function Sidebar() {
   const { t } = useTranslation()
-  const conversations = useApp((s) => s.conversations)
+  const all = useApp((s) => s.conversations)
+  // An archived conversation opened from search or the Archived view is loaded, not listed.
+  const conversations = useMemo(() => all.filter((c) => !c.archived), [all])
   const activeId = useApp((s) => s.activeConversationId)
   const streaming = useApp((s) => s.streaming)
   const hasMore = useApp((s) => s.conversationsNext !== null)
@@ -31,6 +33,7 @@ export function Sidebar() {
   const openSettings = useApp((s) => s.openSettings)
   const openSearch = useApp((s) => s.openSearch)
   const openShortcuts = useApp((s) => s.openShortcuts)
+  const openArchived = useApp((s) => s.openArchived)
   const collapsedGroups = useApp((s) => s.collapsedGroups)
   const toggleGroup = useApp((s) => s.toggleGroup)
   const today = useToday()
@@ -77,9 +80,7 @@ export function Sidebar() {
   const openMenu = useCallback((next: OpenMenu) => setMenu(next), [])
   const startRename = useCallback((id: number) => setRenamingId(id), [])
   const stopRename = useCallback(() => setRenamingId(null), [])
-  const menuConversation = menu
-    ? conversations.find((c) => c.id === menu.conversationId)
-    : undefined
+  const menuConversation = menu ? all.find((c) => c.id === menu.conversationId) : undefined
 
   return (
     <aside className="sidebar">
@@ -159,6 +160,13 @@ export function Sidebar() {
             {t('sidebar.settings')}
           </button>
         </Tooltip>
+        <IconButton
+          className="archived-button"
+          label={t('archive.view')}
+          onClick={() => void openArchived()}
+        >
+          <span aria-hidden="true" className="icon-archive-button" />
+        </IconButton>
         <IconButton
           className="shortcuts-button"
           label={t('sidebar.shortcuts')}

@@ -4,6 +4,7 @@
 import type { EventPayloads } from '../../../../shared/contract'
 import { SHORTCUTS_UNAVAILABLE, type ShortcutStatuses } from '../../../../shared/desktop'
 import type { SliceArgs } from '../scope'
+import { onArchiveChanged } from './archive'
 import { updateConversation } from './conversations'
 
 export interface DesktopSlice {
@@ -60,6 +61,7 @@ export function listenToDesktop(args: SliceArgs): Array<() => void> {
   const { api, set, get } = args
   return [
     api.onConversationChanged((changed) => onConversationChanged(args, changed)),
+    api.onArchiveChanged((changed) => onArchiveChanged(args, changed)),
     api.onShowConversation(({ conversationId }) => {
       const state = get()
       // Quick Ask hands conversations over; it never takes one.

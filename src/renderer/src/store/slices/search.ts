@@ -163,6 +163,24 @@ export function withoutConversationHits(search: SearchState, conversationId: num
   }
 }
 
+/** Marks a conversation's hits archived or not (it was archived or brought back). */
+export function archiveInSearch(
+  { set, get }: SliceArgs,
+  conversationId: number,
+  archived: boolean
+): void {
+  const search = get().search
+  if (!search.results.some((hit) => hit.conversationId === conversationId)) return
+  set({
+    search: {
+      ...search,
+      results: search.results.map((hit) =>
+        hit.conversationId === conversationId ? { ...hit, archived } : hit
+      )
+    }
+  })
+}
+
 /** Shows a renamed conversation's new title on its hits. */
 export function renameInSearch(
   { set, get }: SliceArgs,
