@@ -1,6 +1,6 @@
 // An axe-core audit of every main screen, in both UI languages and both themes: setup, the chat
 // with a streamed answer (reasoning, code, a table, math) beside a sidebar of conversations,
-// search (empty, with results, with none), Settings, Parameters, the model picker, the shortcut
+// search (empty, with results, with none, with an archived chat), the Archived view, Settings, Parameters, the model picker, the shortcut
 // sheet and the recovery screen. Any serious or critical violation fails the test and is printed
 // rule by rule; every finding (moderate and minor too) is written to test-results/a11y for a
 // person to read. Screenshots of each screen go to test-results/screens/a11y.
@@ -109,7 +109,7 @@ for (const { language, theme } of RUNS) {
     await app.core.handlers.updateSettings({ baseURL: provider.baseURL })
     await app.core.handlers.setKey({ key: provider.apiKey })
     const now = Date.now()
-    seedConversations(app.core.services.db, [
+    const [tripId] = seedConversations(app.core.services.db, [
       {
         title: 'Trip planning',
         model: SEED,
@@ -163,7 +163,20 @@ for (const { language, theme } of RUNS) {
     await expect(page.locator('.search-status')).not.toHaveText('')
     await expect(page.locator('.search-hit')).toHaveCount(0)
     await check('search-none')
+    // An archived chat found with Include archived: its group says Archived, with Unarchive.
+    await app.core.handlers.setConversationArchived({ id: tripId, archived: true })
+    await page.locator('.search-archived input').check()
+    await searchBox.fill('Lisbon')
+    await expect(page.locator('.search-group .archived-badge')).toBeVisible()
+    await check('search-archived')
     await page.keyboard.press('Escape')
+
+    // The Archived view.
+    await page.locator('.archived-button').click()
+    await expect(page.getByRole('dialog').getByRole('listitem')).toHaveCount(1)
+    await check('archived')
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog')).toHaveCount(0)
 
     // Settings.
     await page.keyboard.press('Control+,')

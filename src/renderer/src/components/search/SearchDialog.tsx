@@ -188,16 +188,23 @@ export function SearchDialog() {
                       ) : null}
                     </div>
                     {group.results[0].archived ? (
-                      <button
-                        type="button"
+                      // An option, not a button: the listbox may hold only options. A click
+                      // unarchives; from the keyboard, Enter opens the chat, whose header has
+                      // Unarchive.
+                      // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the search box, as for the hits
+                      // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard way is the opened chat's Unarchive
+                      <div
+                        role="option"
+                        aria-selected={false}
                         className="button button-quiet search-unarchive"
                         aria-label={t('archive.unarchiveNamed', {
                           title: group.conversationTitle.trim() || t('sidebar.untitled')
                         })}
+                        onMouseDown={(event) => event.preventDefault()}
                         onClick={() => void unarchive(group.conversationId)}
                       >
                         {t('conversation.unarchive')}
-                      </button>
+                      </div>
                     ) : null}
                   </div>
                   {group.results.map((hit) => {
