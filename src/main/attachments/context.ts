@@ -20,6 +20,7 @@ import type { AttachmentRecord } from './records'
 import { accept, type AttachmentResult } from '../../shared/attachments/refusals'
 import type { AttachmentStore } from './store'
 import { sendsImageAsText, type ImageTextOptions } from './imageText'
+import type { DocumentTexts } from './documents/texts'
 
 /** One stored turn of the conversation, oldest first; the last one is the message being sent. */
 export interface HistoryTurn {
@@ -53,9 +54,12 @@ export async function buildRequestMessages(
   store: AttachmentStore,
   turns: readonly HistoryTurn[],
   model: ModelInfo,
-  options: Omit<PlanOptions, 'alreadyLeftOut'> & { imageText?: ImageTextOptions } = {}
+  options: Omit<PlanOptions, 'alreadyLeftOut'> & {
+    imageText?: ImageTextOptions
+    documents?: DocumentTexts
+  } = {}
 ): Promise<AttachmentResult<BuiltContext>> {
-  const { imageText, ...planOptions } = options
+  const { imageText, documents, ...planOptions } = options
   // What the model is sent: an image going as its text is text to it.
   const takes = sendsImageAsText(model, imageText) ? { ...model, image: true } : model
   const current = turns.at(-1)
@@ -89,7 +93,7 @@ export async function buildRequestMessages(
     const attachments = []
     for (const attachment of turn.attachments) {
       const record = records.get(key(turn.messageId, attachment.ordinal))!
-      const part = await resolvePart(store, record, model, imageText)
+      const part = await resolvePart(store, record, model, imageText, documents)
       if (!part.ok) {
         if (i === byModel.turns.length - 1) return part
         const reason = part.error.code === 'image_no_text' ? 'model' : 'missing'
@@ -122,6 +126,6 @@ export async function buildRequestMessages(
 const key = (messageId: number, ordinal: number): string => `${messageId}:${ordinal}`
 
 function omissionNote(attachment: AttachmentRecord): string {
-  const kind = attachment.kind === 'image' ? 'Image' : 'Video'
+  const kind = { image: 'Image', video: 'Video', document: 'File' }[attachment.kind]
   return `[${kind} “${attachment.name}” was attached here but is left out of this request.]`
 }

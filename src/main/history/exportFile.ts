@@ -18,7 +18,7 @@ const usage = z
 // Attachments travel as their metadata; the files themselves stay in the attachment store.
 const exportedAttachment = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  kind: z.enum(['image', 'video']),
+  kind: z.enum(['image', 'video', 'document']),
   name: z.string().max(1000),
   mime: z.string().max(100),
   bytes: z.number().int().min(0),

@@ -5,103 +5,8 @@
 import chardet from 'chardet'
 import iconv from 'iconv-lite'
 import TurndownService from 'turndown'
+import { HTML_EXTENSIONS, PLAIN_TEXT_EXTENSIONS } from '../../../shared/attachments/documents'
 
-/** Extensions read as plain text (lowercase, without the dot). */
-const PLAIN_TEXT = new Set([
-  'txt',
-  'md',
-  'markdown',
-  'csv',
-  'tsv',
-  'json',
-  'jsonl',
-  'yaml',
-  'yml',
-  'xml',
-  'log',
-  'ini',
-  'toml',
-  'cfg',
-  'conf',
-  'env',
-  'rst',
-  'tex',
-  'srt',
-  'vtt',
-  'sql',
-  'graphql',
-  'proto',
-  // Source files.
-  'js',
-  'mjs',
-  'cjs',
-  'jsx',
-  'ts',
-  'mts',
-  'cts',
-  'tsx',
-  'py',
-  'rb',
-  'go',
-  'rs',
-  'java',
-  'kt',
-  'kts',
-  'scala',
-  'swift',
-  'c',
-  'h',
-  'cc',
-  'cpp',
-  'cxx',
-  'hpp',
-  'hh',
-  'cs',
-  'fs',
-  'php',
-  'pl',
-  'pm',
-  'lua',
-  'r',
-  'jl',
-  'dart',
-  'm',
-  'mm',
-  'sh',
-  'bash',
-  'zsh',
-  'fish',
-  'ps1',
-  'bat',
-  'cmd',
-  'vue',
-  'svelte',
-  'css',
-  'scss',
-  'sass',
-  'less',
-  'gradle',
-  'cmake',
-  'mk',
-  'dockerfile',
-  'tf',
-  'hs',
-  'ex',
-  'exs',
-  'erl',
-  'clj',
-  'elm',
-  'ml',
-  'nim',
-  'zig',
-  'v',
-  'sol',
-  'asm',
-  's',
-  'diff',
-  'patch'
-])
-const HTML = new Set(['html', 'htm', 'xhtml'])
 /** File names without an extension that are text. */
 const PLAIN_NAMES = new Set(['dockerfile', 'makefile', 'readme', 'license', 'changelog'])
 
@@ -115,8 +20,8 @@ export function extensionOf(name: string): string {
 /** How a text file by this name is read: as plain text, as HTML, or not at all. */
 export function textKindOf(name: string): 'plain' | 'html' | null {
   const extension = extensionOf(name)
-  if (HTML.has(extension)) return 'html'
-  if (PLAIN_TEXT.has(extension)) return 'plain'
+  if (HTML_EXTENSIONS.has(extension)) return 'html'
+  if (PLAIN_TEXT_EXTENSIONS.has(extension)) return 'plain'
   const base = (name.split(/[\\/]/).pop() ?? '').toLowerCase()
   return extension === '' && PLAIN_NAMES.has(base) ? 'plain' : null
 }
