@@ -91,6 +91,26 @@ describe('documents in requests', () => {
     }
   }, 60_000)
 
+  it('refuses files that do not fit the model before saving anything, and never sends them', async () => {
+    // About 300,000 tokens of Chinese text; GLM 4.7 takes 200,000.
+    const long = await attach('long.txt', Buffer.from('长'.repeat(300_000)))
+    expect(long.document?.tokens).toBeGreaterThan(300_000)
+    await expect(
+      core.handlers.sendMessage({
+        conversationId: null,
+        model: TEXT_ONLY,
+        text: 'Read it',
+        attachments: [{ sha256: long.sha256, name: long.name }]
+      })
+    ).rejects.toMatchObject({
+      code: 'attachment_refused',
+      reason: 'document_too_long',
+      params: { limit: 200_000, model: TEXT_ONLY }
+    })
+    expect((await core.handlers.listConversations({})).conversations).toHaveLength(0)
+    expect(provider.chatRequests()).toHaveLength(0)
+  })
+
   it('refuses a broken PDF and a binary file named .txt with the reason', async () => {
     await expect(attach('broken.pdf', Buffer.from('%PDF-1.7\nnot really'))).rejects.toMatchObject({
       code: 'attachment_refused',

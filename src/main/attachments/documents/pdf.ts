@@ -22,6 +22,12 @@ export type PdfResult =
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { getDocumentProxy } = require(workerData.unpdfPath)
+// On Linux a thread has its own nice value: this one yields the cores to the app's main thread
+// (and to the renderer) whenever they want them. Elsewhere the call is refused and ignored.
+try {
+  const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop())
+  if (tid > 0) require('node:os').setPriority(tid, 10)
+} catch {}
 parentPort.once('message', async ({ bytes, maxPages }) => {
   let pdf
   try {
