@@ -254,7 +254,7 @@ async function ingestDocument(
     sha256,
     kind: 'document',
     name,
-    mime: document.format === 'pdf' ? 'application/pdf' : 'text/plain',
+    mime: DOCUMENT_MIME[document.format],
     bytes: bytes.length,
     width: null,
     height: null,
@@ -270,6 +270,13 @@ async function ingestDocument(
     }
   })
 }
+
+const DOCUMENT_MIME = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html',
+  text: 'text/plain'
+} as const
 
 function extensionLabel(name: string): string | null {
   const dot = name.lastIndexOf('.')

@@ -99,6 +99,6 @@ export const PLAIN_TEXT_EXTENSIONS: ReadonlySet<string> = new Set([
 export const HTML_EXTENSIONS: ReadonlySet<string> = new Set(['html', 'htm', 'xhtml'])
 
 /** The file picker's list of document types: PDF, HTML and every plain-text extension. */
-export const DOCUMENT_PICKER_TYPES = ['pdf', ...HTML_EXTENSIONS, ...PLAIN_TEXT_EXTENSIONS]
+export const DOCUMENT_PICKER_TYPES = ['pdf', 'docx', ...HTML_EXTENSIONS, ...PLAIN_TEXT_EXTENSIONS]
   .map((extension) => `.${extension}`)
   .join(',')

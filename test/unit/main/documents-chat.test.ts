@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
+import { extractDocument } from '../../../src/main/attachments/documents/extract'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
-import { encodedText, printPdf } from '../../fixtures/documents/generate'
+import { encodedText, lockedPdf, printPdf, writeDocx } from '../../fixtures/documents/generate'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
 import { tempDir } from '../../fixtures/temp'
 
@@ -111,6 +112,28 @@ describe('documents in requests', () => {
     expect(provider.chatRequests()).toHaveLength(0)
   })
 
+  it('sends a DOCX as Markdown', async () => {
+    const notes = await attach(
+      'notes.docx',
+      await writeDocx('Launch notes', ['Ship on Friday.', '发布日期：周五。'])
+    )
+    expect(notes).toMatchObject({ kind: 'document', name: 'notes.docx' })
+    const sent = await core.handlers.sendMessage({
+      conversationId: null,
+      model: TEXT_ONLY,
+      text: 'When?',
+      attachments: [{ sha256: notes.sha256, name: notes.name }]
+    })
+    await core.services.chat.whenIdle(sent.assistantMessage.id)
+    expect(provider.chatRequests()[0].body.messages[0].content).toEqual([
+      {
+        type: 'text',
+        text: '<file name="notes.docx">\n# Launch notes\n\nShip on Friday.\n\n发布日期：周五。\n</file>'
+      },
+      { type: 'text', text: 'When?' }
+    ])
+  })
+
   it('refuses a broken PDF and a binary file named .txt with the reason', async () => {
     await expect(attach('broken.pdf', Buffer.from('%PDF-1.7\nnot really'))).rejects.toMatchObject({
       code: 'attachment_refused',
@@ -120,8 +143,43 @@ describe('documents in requests', () => {
     await expect(
       attach('data.txt', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3, 0, 0xff]))
     ).rejects.toMatchObject({ reason: 'document_unreadable', params: { name: 'data.txt' } })
+    await expect(attach('locked.pdf', lockedPdf())).rejects.toMatchObject({
+      reason: 'document_unreadable',
+      params: { name: 'locked.pdf', reason: 'password-protected' }
+    })
+    // An encrypted DOCX is an OLE compound file, as is an old .doc renamed.
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504)
+    ])
+    await expect(attach('locked.docx', ole)).rejects.toMatchObject({
+      reason: 'document_unreadable',
+      params: { name: 'locked.docx', reason: 'password-protected or old Word format' }
+    })
+    await expect(attach('torn.docx', Buffer.from('PK\u0003\u0004broken'))).rejects.toMatchObject({
+      reason: 'document_unreadable',
+      params: { name: 'torn.docx', reason: 'damaged .docx' }
+    })
     await expect(attach('empty.md', Buffer.from('  \n\n'))).rejects.toMatchObject({
       reason: 'document_no_text'
+    })
+  })
+})
+
+describe('extraction limits', () => {
+  it('refuses a PDF over the page limit, and one that takes longer than the time limit', async () => {
+    expect(await extractDocument('report.pdf', pdf, { maxPages: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'document_too_large', params: { reason: '2 pages > 1' } }
+    })
+    // Starting the worker alone takes longer than a millisecond.
+    expect(await extractDocument('report.pdf', pdf, { timeoutMs: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'document_too_large', params: { reason: 'over 0.001 s' } }
+    })
+    expect(await extractDocument('report.pdf', pdf)).toMatchObject({
+      ok: true,
+      value: { pages: 2 }
     })
   })
 })

@@ -7,8 +7,8 @@ import {
   refuse,
   type AttachmentResult
 } from '../../../shared/attachments/refusals'
-import { extractPdfPages } from './pdf'
-import { decodeText, htmlToMarkdown, textKindOf } from './text'
+import { extractInWorker } from './pdf'
+import { decodeText, extensionOf, htmlToMarkdown, textKindOf } from './text'
 
 /** The largest document read, in bytes. */
 export const MAX_DOCUMENT_BYTES = 50_000_000
@@ -17,7 +17,7 @@ export const MAX_DOCUMENT_PAGES = 2000
 /** How long reading one document may take. */
 export const DOCUMENT_TIMEOUT_MS = 60_000
 
-export type DocumentFormat = 'pdf' | 'text' | 'html'
+export type DocumentFormat = 'pdf' | 'docx' | 'text' | 'html'
 
 /** A document's extracted text; `pages` for paged formats (PDF). */
 export interface ExtractedDocument {
@@ -28,8 +28,16 @@ export interface ExtractedDocument {
 
 /** Whether a file is read as a document: by its first bytes (PDF) or its name (text files). */
 export function isDocument(name: string, head: Uint8Array): boolean {
-  return isPdf(head) || textKindOf(name) !== null
+  return isPdf(head) || extensionOf(name) === 'docx' || textKindOf(name) !== null
 }
+
+const startsWithBytes = (head: Uint8Array, signature: readonly number[]): boolean =>
+  head.length >= signature.length && signature.every((b, i) => head[i] === b)
+/** A ZIP archive (DOCX is one). */
+const isZip = (head: Uint8Array): boolean => startsWithBytes(head, [0x50, 0x4b, 0x03, 0x04])
+/** An OLE compound file: an encrypted DOCX, or a Word 97–2003 .doc. */
+const isOle = (head: Uint8Array): boolean =>
+  startsWithBytes(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 
 const isPdf = (head: Uint8Array): boolean =>
   head.length >= 5 && Buffer.from(head.subarray(0, 5)).toString('latin1') === '%PDF-'
@@ -48,6 +56,7 @@ export async function extractDocument(
     )
   }
   if (isPdf(bytes)) return extractPdf(name, bytes, limits)
+  if (extensionOf(name) === 'docx') return extractDocx(name, bytes, limits)
   const kind = textKindOf(name)
   const decoded = kind ? decodeText(bytes) : null
   if (!decoded) {
@@ -61,6 +70,47 @@ export async function extractDocument(
   return accept({ format: kind === 'html' ? 'html' : 'text', text, pages: null })
 }
 
+async function extractDocx(
+  name: string,
+  bytes: Uint8Array,
+  limits: { timeoutMs?: number }
+): Promise<AttachmentResult<ExtractedDocument>> {
+  if (isOle(bytes)) {
+    return refuse(
+      'document_unreadable',
+      `“${name}” is password-protected or a Word 97–2003 document; save it as an unprotected .docx.`,
+      { name, reason: 'password-protected or old Word format' }
+    )
+  }
+  if (!isZip(bytes)) {
+    return refuse('document_unreadable', `“${name}” is not a Word (.docx) document.`, {
+      name,
+      reason: 'not a .docx file'
+    })
+  }
+  const timeoutMs = limits.timeoutMs ?? DOCUMENT_TIMEOUT_MS
+  const result = await extractInWorker('docx', bytes, { maxPages: 1, timeoutMs })
+  if (!result.ok) {
+    return result.reason === 'timeout'
+      ? refuse(
+          'document_too_large',
+          `Reading “${name}” took longer than ${timeoutMs / 1000} s and was stopped.`,
+          { name, reason: `over ${timeoutMs / 1000} s` }
+        )
+      : refuse(
+          'document_unreadable',
+          `“${name}” is not a readable Word document: ${result.detail}`,
+          {
+            name,
+            reason: 'damaged .docx'
+          }
+        )
+  }
+  const text = htmlToMarkdown(result.pages.join(''))
+  if (text === '') return noText(name)
+  return accept({ format: 'docx', text, pages: null })
+}
+
 async function extractPdf(
   name: string,
   bytes: Uint8Array,
@@ -68,7 +118,7 @@ async function extractPdf(
 ): Promise<AttachmentResult<ExtractedDocument>> {
   const maxPages = limits.maxPages ?? MAX_DOCUMENT_PAGES
   const timeoutMs = limits.timeoutMs ?? DOCUMENT_TIMEOUT_MS
-  const result = await extractPdfPages(bytes, { maxPages, timeoutMs })
+  const result = await extractInWorker('pdf', bytes, { maxPages, timeoutMs })
   if (!result.ok) {
     switch (result.reason) {
       case 'password':

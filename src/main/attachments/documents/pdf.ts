@@ -1,4 +1,4 @@
-// The text layer of a PDF, read off the main event loop: each PDF gets a worker thread running
+// The text layer of a PDF (and a DOCX's content), read off the main event loop: each PDF gets a worker thread running
 // pdf.js (through unpdf's serverless build), so a 300-page file never stalls the app. The worker
 // runs plain JavaScript given as a string (like ocr/worker.ts) and loads unpdf from the path
 // resolved here. It is ended when it passes the time limit. Pages without a text layer (scans)
@@ -21,14 +21,24 @@ export type PdfResult =
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
-const { getDocumentProxy } = require(workerData.unpdfPath)
 // On Linux a thread has its own nice value: this one yields the cores to the app's main thread
 // (and to the renderer) whenever they want them. Elsewhere the call is refused and ignored.
 try {
   const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop())
   if (tid > 0) require('node:os').setPriority(tid, 10)
 } catch {}
-parentPort.once('message', async ({ bytes, maxPages }) => {
+parentPort.once('message', async ({ kind, bytes, maxPages }) => {
+  if (kind === 'docx') {
+    try {
+      const mammoth = require(workerData.mammothPath)
+      const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
+      parentPort.postMessage({ ok: true, pages: [result.value] })
+    } catch (error) {
+      parentPort.postMessage({ ok: false, reason: 'broken', detail: String((error && error.message) || error) })
+    }
+    return
+  }
+  const { getDocumentProxy } = require(workerData.unpdfPath)
   let pdf
   try {
     pdf = await getDocumentProxy(bytes, { isEvalSupported: false, useSystemFonts: false, verbosity: 0 })
@@ -68,11 +78,21 @@ parentPort.once('message', async ({ bytes, maxPages }) => {
 })
 `
 
-/** Reads each page's text in a worker thread; the bytes are copied, never moved, out of the caller. */
-export function extractPdfPages(bytes: Uint8Array, limits: PdfLimits): Promise<PdfResult> {
+/**
+ * Reads each page's text of a PDF, or a DOCX as HTML (mammoth; one "page"), in a worker thread;
+ * the bytes are copied, never moved, out of the caller.
+ */
+export function extractInWorker(
+  kind: 'pdf' | 'docx',
+  bytes: Uint8Array,
+  limits: PdfLimits
+): Promise<PdfResult> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { unpdfPath: requireHere.resolve('unpdf') }
+    workerData: {
+      unpdfPath: requireHere.resolve('unpdf'),
+      mammothPath: requireHere.resolve('mammoth')
+    }
   })
   return new Promise<PdfResult>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -89,6 +109,6 @@ export function extractPdfPages(bytes: Uint8Array, limits: PdfLimits): Promise<P
       reject(error)
     })
     const copy = new Uint8Array(bytes)
-    worker.postMessage({ bytes: copy, maxPages: limits.maxPages }, [copy.buffer])
+    worker.postMessage({ kind, bytes: copy, maxPages: limits.maxPages }, [copy.buffer])
   })
 }
