@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { encodedText, printPdf } from '../../fixtures/documents/generate'
+import { encodedText, printPdf, writeDocx } from '../../fixtures/documents/generate'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
 import { tempDir, whenDone } from '../../fixtures/temp'
 
@@ -37,6 +37,7 @@ beforeAll(async () => {
     await printPdf([['Annual report', 'The zebrafish division grew.'], ['第二页 营业收入']])
   )
   writeFileSync(join(files, 'gbk.txt'), encodedText(GBK, 'gbk'))
+  writeFileSync(join(files, 'notes.docx'), await writeDocx('Notes', ['Owner: Ada Lovelace.']))
   // About 300,000 tokens of Chinese text: more than any model's context.
   writeFileSync(join(files, 'long.txt'), '长'.repeat(300_000))
 }, 120_000)
@@ -93,6 +94,8 @@ describe('ask --file', () => {
       '--file',
       join(files, 'a.pdf'),
       '--file',
+      join(files, 'notes.docx'),
+      '--file',
       join(files, 'gbk.txt'),
       '--json',
       'Summarise both.'
@@ -107,10 +110,11 @@ describe('ask --file', () => {
           '<file name="a.pdf" pages="2">\n[Page 1]\nAnnual report\nThe zebrafish division grew.\n\n' +
           '[Page 2]\n第二页 营业收入\n</file>'
       },
+      { type: 'text', text: '<file name="notes.docx">\n# Notes\n\nOwner: Ada Lovelace.\n</file>' },
       { type: 'text', text: `<file name="gbk.txt">\n${GBK}\n</file>` },
       { type: 'text', text: 'Summarise both.' }
     ])
-    for (const word of ['蓝鲸计划', 'zebrafish']) {
+    for (const word of ['蓝鲸计划', 'zebrafish', 'Lovelace']) {
       const found = lastJson(await cli(['search', '--json', word]))
       expect(found.results.map((r: { conversationId: number }) => r.conversationId)).toEqual([
         lastJson(ran).conversationId

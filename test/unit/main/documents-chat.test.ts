@@ -90,6 +90,17 @@ describe('documents in requests', () => {
       const page = await core.handlers.searchHistory({ query: word })
       expect(page.results.map((r) => r.conversationId)).toEqual([sent.conversation.id])
     }
+    // The hit names the file and shows the matched words from its text.
+    const hit = (await core.handlers.searchHistory({ query: '蓝鲸计划' })).results[0]
+    expect(hit).toMatchObject({
+      field: 'document',
+      image: {
+        sha256: notes.sha256,
+        name: 'gbk.txt',
+        thumbnailUrl: `attachment://${notes.sha256}/thumb`
+      }
+    })
+    expect(hit.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['蓝鲸计划'])
   }, 60_000)
 
   it('refuses files that do not fit the model before saving anything, and never sends them', async () => {
