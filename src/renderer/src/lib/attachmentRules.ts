@@ -246,7 +246,7 @@ export function describeRefusal(error: AppErrorInfo, t: TFunction): RefusalDescr
       return {
         text: t(`attachments.refused.${error.reason}`, {
           name: String(params.name ?? ''),
-          reason: String(params.reason ?? '')
+          reason: documentReason(String(params.reason ?? ''), t)
         }),
         detail: null
       }
@@ -262,6 +262,21 @@ export function describeRefusal(error: AppErrorInfo, t: TFunction): RefusalDescr
     default:
       return { text: t('attachments.refused.generic'), detail: message }
   }
+}
+
+/** Main's reasons for refusing a document, by their English words (others shown as they are). */
+const DOCUMENT_REASONS: Record<string, string> = {
+  'damaged PDF': 'damagedPdf',
+  'password-protected': 'password',
+  'not text': 'notText',
+  'password-protected or old Word format': 'oldWord',
+  'damaged .docx': 'damagedDocx',
+  'not a .docx file': 'notDocx'
+}
+
+function documentReason(reason: string, t: TFunction): string {
+  const key = DOCUMENT_REASONS[reason]
+  return key ? t(`attachments.documentReason.${key}`) : reason
 }
 
 /** A refusal the renderer makes itself (too many files, too big to hand over). */
