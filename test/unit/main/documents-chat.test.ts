@@ -101,6 +101,17 @@ describe('documents in requests', () => {
       }
     })
     expect(hit.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['蓝鲸计划'])
+
+    // Export carries each document's text; an import brings it back, searchable.
+    const exported = await core.handlers.exportHistory()
+    expect(exported.text).toContain('蓝鲸计划')
+    await core.handlers.deleteConversation({ id: sent.conversation.id })
+    expect((await core.handlers.searchHistory({ query: 'zebrafish' })).results).toEqual([])
+    await core.handlers.importHistory({ text: exported.text })
+    for (const word of ['zebrafish', '蓝鲸计划']) {
+      const found = await core.handlers.searchHistory({ query: word })
+      expect(found.results.map((r) => r.field)).toEqual(['document'])
+    }
   }, 60_000)
 
   it('refuses files that do not fit the model before saving anything, and never sends them', async () => {
