@@ -103,7 +103,7 @@ describe('documents in requests', () => {
     expect(hit.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['蓝鲸计划'])
 
     // Export carries each document's text; an import brings it back, searchable.
-    const exported = await core.handlers.exportHistory()
+    const exported = await core.handlers.exportHistory(undefined)
     expect(exported.text).toContain('蓝鲸计划')
     await core.handlers.deleteConversation({ id: sent.conversation.id })
     expect((await core.handlers.searchHistory({ query: 'zebrafish' })).results).toEqual([])
