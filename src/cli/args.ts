@@ -19,6 +19,8 @@ export interface AskOptions {
   /** Send every image as its recognized text, even to a model that sees images. */
   ocr: boolean
   videos: string[]
+  /** Documents (PDF, text of any kind), each sent as one text part. */
+  files: string[]
   fps: number | undefined
   conversationId: number | undefined
   stallTimeoutSeconds: number | undefined
@@ -50,6 +52,7 @@ export function parseAsk(argv: string[]): AskOptions {
     image: { type: 'string', multiple: true },
     ocr: { type: 'boolean' },
     video: { type: 'string', multiple: true },
+    file: { type: 'string', multiple: true },
     fps: { type: 'string' },
     conversation: { type: 'string' },
     'stall-timeout': { type: 'string' },
@@ -58,7 +61,8 @@ export function parseAsk(argv: string[]): AskOptions {
   const question = positionals.join(' ')
   const images = (values.image as string[] | undefined) ?? []
   const videos = (values.video as string[] | undefined) ?? []
-  if (!question.trim() && images.length === 0 && videos.length === 0)
+  const files = (values.file as string[] | undefined) ?? []
+  if (!question.trim() && images.length === 0 && videos.length === 0 && files.length === 0)
     throw new UsageError('ask: the question is empty.')
 
   const raw: ChatParams = {}
@@ -98,6 +102,7 @@ export function parseAsk(argv: string[]): AskOptions {
     images,
     ocr: values.ocr === true,
     videos,
+    files,
     fps: values.fps === undefined ? undefined : number('--fps', values.fps as string),
     conversationId:
       values.conversation === undefined

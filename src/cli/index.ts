@@ -12,6 +12,8 @@ import { createCore, type Core } from '../main/core'
 import { dispatch } from '../main/dispatch'
 import { withoutKey } from '../main/redact'
 import { createKeytarStore, type SecretStore } from '../main/secrets/keychain'
+import { modelFor } from '../main/settings/settings'
+import { documentBudgetRefusal } from './budget'
 import {
   APP_NAME,
   dataDir,
@@ -29,11 +31,13 @@ const USAGE = `Usage: npm run -s cli -- <command>
 
   ask [--model ID] [--system TEXT] [--temperature N] [--top-p N] [--max-tokens N] [--stop TEXT]...
       [--thinking on|off] [--reasoning-effort minimal|low|medium|high] [--image FILE]... [--ocr]
-      [--video FILE]... [--fps N] [--conversation ID] [--stall-timeout SECONDS] [--json] QUESTION
+      [--video FILE]... [--fps N] [--file FILE]... [--conversation ID] [--stall-timeout SECONDS] [--json] QUESTION
   search [--json] [--limit N] [--archived] QUERY
 
 The answer streams to stdout, the model's reasoning to stderr. An image goes as the text read in
-it to a model that cannot see images, and to every model with --ocr (said on stderr). Environment: SEED_CHAT_API_KEY
+it to a model that cannot see images, and to every model with --ocr (said on stderr). A --file
+(PDF, or text of any kind and encoding) goes as its text; files that do not fit the model's
+context are refused (exit 2) with nothing sent. Environment: SEED_CHAT_API_KEY
 (else the keychain), SEED_CHAT_BASE_URL (else the saved setting), SEED_CHAT_DATA_DIR (else the
 app's data folder). search leaves archived chats out unless --archived. Exit codes: 0 answered, 1 the API or network failed, 2 bad input.`
 
@@ -138,17 +142,20 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
       options.model ?? (conversation?.ok ? conversation.value.conversation.model : DEFAULT_MODEL)
 
     const attachments: { sha256: string; name: string; fps?: number }[] = []
+    const documentTokens: number[] = []
     for (const [kind, files] of [
       ['image', options.images],
-      ['video', options.videos]
+      ['video', options.videos],
+      ['document', options.files]
     ] as const) {
+      const flag = kind === 'document' ? 'file' : kind
       for (const file of files) {
         let data: Buffer
         try {
           data = await readFile(file)
         } catch (error) {
           return fail(
-            { code: 'invalid_input', message: `--${kind} ${file}: ${(error as Error).message}` },
+            { code: 'invalid_input', message: `--${flag} ${file}: ${(error as Error).message}` },
             options.json,
             safeIo
           )
@@ -164,7 +171,7 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
           return fail(
             {
               code: 'invalid_input',
-              message: `--${kind} ${file}: this file is a ${draft.kind}; give it with --${draft.kind}.`
+              message: `--${flag} ${file}: this file is a ${draft.kind}; give it with --${draft.kind === 'document' ? 'file' : draft.kind}.`
             },
             options.json,
             safeIo
@@ -174,6 +181,7 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
           const why = options.ocr ? '--ocr' : `${model} cannot see images`
           safeIo.err(`${basename(file)}: sent as its recognized text (${why})\n`)
         }
+        if (draft.document) documentTokens.push(draft.document.tokens)
         attachments.push({
           sha256: draft.sha256,
           name: draft.name,
@@ -181,6 +189,14 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
         })
       }
     }
+
+    const tooLong = documentBudgetRefusal(
+      modelFor(core.services.db, model),
+      documentTokens,
+      options.question,
+      options.params.systemPrompt
+    )
+    if (tooLong) return fail(tooLong, options.json, safeIo)
 
     // A new chat takes exactly the flags given (none = nothing sent, whatever Settings' defaults
     // are); a conversation continued without parameter flags keeps its own.

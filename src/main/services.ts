@@ -8,6 +8,7 @@ import { attachmentHandlers } from './attachments/handlers'
 import { serveAttachment, type ServedAttachment } from './attachments/protocol'
 import type { ReadImageText } from './attachments/imageText'
 import { AttachmentStore } from './attachments/store'
+import { documentTexts } from './attachments/documents/texts'
 import { captureHandlers } from './capture/handlers'
 import { CaptureSession, type CaptureHost } from './capture/session'
 import { listModelIds } from './chat/client'
@@ -102,6 +103,7 @@ export function createServices(
     always: options.chat?.imagesAsText
   }
   const modelOf = (id: string) => modelFor(db, id)
+  const documents = documentTexts(db)
   const chat = new ChatService(
     db,
     keys,
@@ -110,6 +112,7 @@ export function createServices(
       store,
       modelFor: modelOf,
       imageText,
+      documents,
       find: (sha256) => catalog.find(sha256),
       decorate: (message) => catalog.decorate([message])[0]
     },
@@ -133,8 +136,13 @@ export function createServices(
   }
 
   // Adding a request: the contract, and the handlers file of its feature.
-  const attachments = attachmentHandlers(store, catalog, modelOf, imageText, (sha256) =>
-    imageTexts.enqueue(sha256)
+  const attachments = attachmentHandlers(
+    store,
+    catalog,
+    modelOf,
+    imageText,
+    (sha256) => imageTexts.enqueue(sha256),
+    documents
   )
   const handlers = {
     ...settingsHandlers(db, keys, {

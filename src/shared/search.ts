@@ -30,7 +30,7 @@ export interface SnippetPart {
  * Where a hit was found: a message's text, its reasoning, its attachments' names, the text read
  * in one of its images, or a title.
  */
-export type SearchField = 'content' | 'reasoning' | 'attachment' | 'image' | 'title'
+export type SearchField = 'content' | 'reasoning' | 'attachment' | 'image' | 'document' | 'title'
 
 /**
  * Position in the result order, passed back as `before` for the next page. Results run newest
@@ -67,10 +67,10 @@ export interface HitImage {
 
 /** A match in a message: open the conversation scrolled to messageId. */
 export interface MessageHit extends HitBase {
-  field: 'content' | 'reasoning' | 'attachment' | 'image'
+  field: 'content' | 'reasoning' | 'attachment' | 'image' | 'document'
   messageId: number
   role: MessageRole
-  /** For a match inside an image's text: that image. */
+  /** For a match inside an image's text, or a document's (field 'document'): that file. */
   image?: HitImage
 }
 

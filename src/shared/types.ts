@@ -28,10 +28,10 @@ export interface Usage {
   reasoningTokens: number | null
 }
 
-/** A stored image or video, as the renderer sees it: never a path. */
+/** A stored image, video or document, as the renderer sees it: never a path. */
 export interface Attachment {
   sha256: string
-  kind: 'image' | 'video'
+  kind: 'image' | 'video' | 'document'
   /** The file name the user dropped: for display only, never used as a path. */
   name: string
   /** MIME of the original as the API names it (image/png, video/mov ...). */
@@ -58,7 +58,7 @@ export interface LeftOutAttachment {
   ordinal: number
   sha256: string
   name: string
-  kind: 'image' | 'video'
+  kind: 'image' | 'video' | 'document'
   reason: LeftOutReason
 }
 
@@ -68,6 +68,8 @@ export interface AttachmentDraft extends Attachment {
   frames: FrameEstimate | null
   /** Images for a model that cannot see them: the recognized text sent in their place. */
   imageText?: string
+  /** Documents: their pages (PDF) and the estimated tokens of the text part sent. */
+  document?: { pages: number | null; tokens: number }
 }
 
 export interface Message {

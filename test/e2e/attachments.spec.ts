@@ -112,7 +112,7 @@ test('drop and paste images and a video, choose the fps, send, and see them agai
   const drag = await dragOver(page, [screenshot, clip])
   const overlay = page.getByTestId('drop-overlay')
   await expect(overlay).toBeVisible()
-  await expect(overlay).toContainText('Drop to attach images or videos')
+  await expect(overlay).toContainText('Drop to attach images, videos or files')
   await expect(overlay).toContainText('(PNG, JPEG, GIF, WebP, BMP, TIFF, ICO, HEIC; MP4, MOV, AVI)')
   await page.screenshot({ path: join(SCREENS, 'drop-overlay.png') })
   await drag.drop()
@@ -203,9 +203,7 @@ test('files the API would refuse are named with the reason and not attached', as
   await expect(alerts.filter({ hasText: 'recording.webm' })).toContainText(
     'WebM files are not accepted by the API.'
   )
-  await expect(alerts.filter({ hasText: 'noise.png' })).toContainText(
-    'Not an image or video format the app knows'
-  )
+  await expect(alerts.filter({ hasText: 'noise.png' })).toContainText('Not a format the app knows')
   await expect(page.getByRole('list', { name: 'Attachments to send' })).toBeHidden()
   await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled()
   await page.screenshot({ path: join(SCREENS, 'refusal.png') })

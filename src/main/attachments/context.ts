@@ -17,9 +17,11 @@ import {
   type PlannedTurn
 } from './policy'
 import type { AttachmentRecord } from './records'
-import { accept, type AttachmentResult } from '../../shared/attachments/refusals'
+import { accept, refuse, type AttachmentResult } from '../../shared/attachments/refusals'
+import { estimateTextTokens } from '../../shared/tokenEstimate'
 import type { AttachmentStore } from './store'
 import { sendsImageAsText, type ImageTextOptions } from './imageText'
+import type { DocumentTexts } from './documents/texts'
 
 /** One stored turn of the conversation, oldest first; the last one is the message being sent. */
 export interface HistoryTurn {
@@ -53,9 +55,12 @@ export async function buildRequestMessages(
   store: AttachmentStore,
   turns: readonly HistoryTurn[],
   model: ModelInfo,
-  options: Omit<PlanOptions, 'alreadyLeftOut'> & { imageText?: ImageTextOptions } = {}
+  options: Omit<PlanOptions, 'alreadyLeftOut'> & {
+    imageText?: ImageTextOptions
+    documents?: DocumentTexts
+  } = {}
 ): Promise<AttachmentResult<BuiltContext>> {
-  const { imageText, ...planOptions } = options
+  const { imageText, documents, ...planOptions } = options
   // What the model is sent: an image going as its text is text to it.
   const takes = sendsImageAsText(model, imageText) ? { ...model, image: true } : model
   const current = turns.at(-1)
@@ -89,7 +94,7 @@ export async function buildRequestMessages(
     const attachments = []
     for (const attachment of turn.attachments) {
       const record = records.get(key(turn.messageId, attachment.ordinal))!
-      const part = await resolvePart(store, record, model, imageText)
+      const part = await resolvePart(store, record, model, imageText, documents)
       if (!part.ok) {
         if (i === byModel.turns.length - 1) return part
         const reason = part.error.code === 'image_no_text' ? 'model' : 'missing'
@@ -101,6 +106,9 @@ export async function buildRequestMessages(
     }
     measured.unshift({ ...turn, attachments })
   }
+
+  const tooLong = await documentsTooLong(turns.at(-1), resolved, model)
+  if (tooLong) return tooLong
 
   const plan = planContext(measured, { ...planOptions, alreadyLeftOut: leftOut })
   if (!plan.ok) return plan
@@ -121,7 +129,33 @@ export async function buildRequestMessages(
 
 const key = (messageId: number, ordinal: number): string => `${messageId}:${ordinal}`
 
+/**
+ * The message being sent is refused when its documents' text with its own text passes the
+ * model's context (the composer's rough estimate): never a silent cut.
+ */
+async function documentsTooLong(
+  current: HistoryTurn | undefined,
+  resolved: ReadonlyMap<string, ResolvedPart>,
+  model: ModelInfo
+): Promise<AttachmentResult<never> | null> {
+  if (!current || model.context <= 0) return null
+  let tokens = estimateTextTokens(current.text)
+  let documents = 0
+  for (const attachment of current.attachments) {
+    if (attachment.kind !== 'document') continue
+    const part = await resolved.get(key(current.messageId, attachment.ordinal))?.load()
+    if (part?.type === 'text') tokens += estimateTextTokens(part.text)
+    documents++
+  }
+  if (documents === 0 || tokens <= model.context) return null
+  return refuse(
+    'document_too_long',
+    `The attached files come to about ${tokens} tokens; ${model.id} takes ${model.context}. Remove a file or attach a shorter one.`,
+    { tokens, limit: model.context, model: model.id }
+  )
+}
+
 function omissionNote(attachment: AttachmentRecord): string {
-  const kind = attachment.kind === 'image' ? 'Image' : 'Video'
+  const kind = { image: 'Image', video: 'Video', document: 'File' }[attachment.kind]
   return `[${kind} “${attachment.name}” was attached here but is left out of this request.]`
 }

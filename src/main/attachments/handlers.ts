@@ -6,6 +6,7 @@ import type { AttachmentCatalog } from './catalog'
 import type { ImageTextOptions } from './imageText'
 import { ingestAttachment } from './ingest'
 import type { AttachmentStore } from './store'
+import type { DocumentTexts } from './documents/texts'
 
 export type AttachmentRequest = 'addAttachment'
 
@@ -19,12 +20,15 @@ export function attachmentHandlers(
   modelFor: (id: string) => ModelInfo,
   imageText: ImageTextOptions,
   /** Told of every image stored (its text is read in the background); every caller passes it. */
-  onImageStored: (sha256: string) => void
+  onImageStored: (sha256: string) => void,
+  /** Where documents' text is kept. */
+  documents?: DocumentTexts
 ): Pick<Handlers, AttachmentRequest> {
   return {
     addAttachment: async ({ name, data, model }) => {
       const ingested = await ingestAttachment(store, { name, bytes: data }, modelFor(model), {
-        imageText
+        imageText,
+        documents
       })
       if (!ingested.ok) {
         throw new AppError('attachment_refused', ingested.error.message, {
@@ -38,9 +42,15 @@ export function attachmentHandlers(
         imageText: text,
         placeholderThumbnail: _placeholder,
         part: _part,
+        document,
         ...record
       } = ingested.value
-      return { ...catalog.addDraft(record), frames, ...(text === null ? {} : { imageText: text }) }
+      return {
+        ...catalog.addDraft(record),
+        frames,
+        ...(text === null ? {} : { imageText: text }),
+        ...(document === null ? {} : { document })
+      }
     }
   }
 }

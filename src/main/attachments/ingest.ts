@@ -20,6 +20,14 @@ import { imageThumbnail, placeholderThumbnail } from './thumbnails'
 import { prepareVideo } from './videos'
 import { storageError } from '../storage'
 import { sendsImageAsText, textOfImage, type ImageTextOptions } from './imageText'
+import {
+  documentPartText,
+  extractDocument,
+  isDocument,
+  MAX_DOCUMENT_BYTES
+} from './documents/extract'
+import type { DocumentTexts } from './documents/texts'
+import { estimateTextTokens } from '../../shared/tokenEstimate'
 
 /** A dropped file: its bytes, or its path on disk; `name` is shown to the user. */
 export type DroppedFile = { name: string; bytes: Uint8Array } | { name: string; path: string }
@@ -40,12 +48,16 @@ export interface IngestedAttachment extends NewAttachment {
   } | null
   /** For images going as their text (a model that cannot see them): the text sent. */
   imageText: string | null
+  /** For documents: their pages (PDF) and the estimated tokens of their text part. */
+  document: { pages: number | null; tokens: number } | null
 }
 
 /** What an attach takes besides the file: the video sampling rate, how images become text. */
 export interface IngestOptions {
   fps?: number
   imageText?: ImageTextOptions
+  /** Where documents' extracted text is kept; without it documents are refused. */
+  documents?: DocumentTexts
 }
 
 /**
@@ -88,6 +100,11 @@ async function ingest(
   if (!loaded.ok) return loaded
   const bytes = loaded.value
   const detected = detectFormat(bytes.subarray(0, DETECT_BYTES))
+  if (options.documents && (detected === null || detected.format === 'pdf')) {
+    if (isDocument(name, bytes.subarray(0, DETECT_BYTES))) {
+      return ingestDocument(store, { name, bytes }, options.documents)
+    }
+  }
 
   if (detected?.kind === 'video') {
     const path = 'path' in file ? file.path : undefined
@@ -112,7 +129,8 @@ async function ingest(
       frames: estimate,
       placeholderThumbnail: video.posterIsPlaceholder,
       part: null,
-      imageText: null
+      imageText: null,
+      document: null
     })
   }
   if (
@@ -167,7 +185,8 @@ async function ingest(
       height: image.height,
       passedThrough: image.passedThrough
     },
-    imageText: null
+    imageText: null,
+    document: null
   })
 }
 
@@ -209,8 +228,64 @@ async function ingestAsText(
     frames: null,
     placeholderThumbnail: false,
     part: null,
-    imageText: text.value
+    imageText: text.value,
+    document: null
   })
+}
+
+/**
+ * A document: its text extracted (refused with the reason when it cannot be), the file stored by
+ * content with a tile naming its type, and the text stored once by the same hash.
+ */
+async function ingestDocument(
+  store: AttachmentStore,
+  file: { name: string; bytes: Buffer },
+  documents: DocumentTexts
+): Promise<AttachmentResult<IngestedAttachment>> {
+  const { name, bytes } = file
+  const extracted = await extractDocument(name, bytes)
+  if (!extracted.ok) return extracted
+  const document = extracted.value
+  const { sha256 } = await store.put(bytes)
+  const label = document.format === 'pdf' ? 'PDF' : (extensionLabel(name) ?? 'TXT')
+  await store.putVariant(sha256, 'thumb', await placeholderThumbnail(label))
+  documents.put(sha256, document)
+  return accept({
+    sha256,
+    kind: 'document',
+    name,
+    mime: DOCUMENT_MIME[document.format],
+    bytes: bytes.length,
+    width: null,
+    height: null,
+    durationSeconds: null,
+    fps: null,
+    frames: null,
+    placeholderThumbnail: true,
+    part: null,
+    imageText: null,
+    document: {
+      pages: document.pages,
+      tokens: estimateTextTokens(documentPartText(name, document))
+    }
+  })
+}
+
+const DOCUMENT_MIME = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html',
+  text: 'text/plain'
+} as const
+
+function extensionLabel(name: string): string | null {
+  const dot = name.lastIndexOf('.')
+  return dot > 0
+    ? name
+        .slice(dot + 1)
+        .toUpperCase()
+        .slice(0, 5)
+    : null
 }
 
 /** The last path segment, without control characters, at most 255 characters. */
@@ -231,7 +306,18 @@ async function readDropped(path: string): Promise<AttachmentResult<Buffer>> {
     await handle.close()
   }
   const size = (await stat(path)).size
-  const limit = detectFormat(head)?.kind === 'video' ? MAX_VIDEO_BYTES : MAX_IMAGE_INPUT_BYTES
+  const detected = detectFormat(head)
+  if ((detected === null || detected.format === 'pdf') && isDocument(path, head)) {
+    if (size > MAX_DOCUMENT_BYTES) {
+      return refuse(
+        'document_too_large',
+        `“${basename(path)}” is ${megabytes(size)}; documents can be at most ${megabytes(MAX_DOCUMENT_BYTES)}.`,
+        { name: basename(path), reason: `${megabytes(size)} > ${megabytes(MAX_DOCUMENT_BYTES)}` }
+      )
+    }
+    return accept(await readFile(path))
+  }
+  const limit = detected?.kind === 'video' ? MAX_VIDEO_BYTES : MAX_IMAGE_INPUT_BYTES
   if (size > limit) {
     const video = limit === MAX_VIDEO_BYTES
     return refuse(

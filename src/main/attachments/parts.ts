@@ -14,6 +14,8 @@ import {
 } from '../../shared/attachments/refusals'
 import type { AttachmentStore } from './store'
 import { imageTextPart, sendsImageAsText, textOfImage, type ImageTextOptions } from './imageText'
+import { documentPartText } from './documents/extract'
+import type { DocumentTexts } from './documents/texts'
 
 export interface TextPart {
   type: 'text'
@@ -86,8 +88,10 @@ export async function resolvePart(
   store: AttachmentStore,
   record: AttachmentRecord,
   model: ModelInfo,
-  imageText?: ImageTextOptions
+  imageText?: ImageTextOptions,
+  documents?: DocumentTexts
 ): Promise<AttachmentResult<ResolvedPart>> {
+  if (record.kind === 'document') return resolveDocument(record, documents)
   if (record.kind === 'image' && imageText && sendsImageAsText(model, imageText)) {
     return resolveImageText(record, model, imageText)
   }
@@ -108,6 +112,23 @@ async function resolveImageText(
     record,
     mime: 'text/plain',
     byteLength,
+    jsonBytes: Buffer.byteLength(JSON.stringify(part)),
+    load: async () => part
+  })
+}
+
+/** A document goes as one text part: its name (and pages) around its extracted text. */
+function resolveDocument(
+  record: AttachmentRecord,
+  documents: DocumentTexts | undefined
+): AttachmentResult<ResolvedPart> {
+  const document = documents?.get(record.sha256)
+  if (!document) return missing(record)
+  const part: TextPart = { type: 'text', text: documentPartText(record.name, document) }
+  return accept({
+    record,
+    mime: 'text/plain',
+    byteLength: Buffer.byteLength(part.text),
     jsonBytes: Buffer.byteLength(JSON.stringify(part)),
     load: async () => part
   })

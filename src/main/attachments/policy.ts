@@ -10,7 +10,7 @@ export interface PlannedAttachment {
   ordinal: number
   sha256: string
   name: string
-  kind: 'image' | 'video'
+  kind: 'image' | 'video' | 'document'
   /** Length of its part in the JSON body (see `partJSONBytes`). */
   jsonBytes: number
 }
@@ -84,10 +84,11 @@ export function planContext(
  */
 export function checkModelTakes(
   model: ModelInfo,
-  kinds: Iterable<'image' | 'video'>
+  kinds: Iterable<'image' | 'video' | 'document'>
 ): AttachmentResult<never> | null {
   for (const kind of new Set(kinds)) {
-    if (model[kind]) continue
+    // Documents go as text: every model takes them.
+    if (kind === 'document' || model[kind]) continue
     const models = modelsThatTake(kind)
     return refuse(
       kind === 'image' ? 'model_no_image' : 'model_no_video',
@@ -107,7 +108,7 @@ export function leftOutForModel(
   const kept = turns.map((turn) => ({
     ...turn,
     attachments: turn.attachments.filter((a) => {
-      if (model[a.kind]) return true
+      if (a.kind === 'document' || model[a.kind]) return true
       leftOut.push({ ...describe(a), reason: 'model' })
       return false
     })

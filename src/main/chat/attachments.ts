@@ -6,6 +6,7 @@ import type { ModelInfo } from '../../shared/models'
 import type { Message } from '../../shared/types'
 import type { ImageTextOptions } from '../attachments/imageText'
 import type { NewAttachment } from '../attachments/records'
+import type { DocumentTexts } from '../attachments/documents/texts'
 import type { AttachmentStore } from '../attachments/store'
 import { AppError } from '../errors'
 
@@ -16,6 +17,8 @@ export interface RequestSources {
   modelFor(id: string): ModelInfo
   /** How an image reaches a model that cannot see it. */
   imageText: ImageTextOptions
+  /** Documents' extracted text (sent as text parts). */
+  documents?: DocumentTexts
 }
 
 /** The attachment side of a send: the file store, and the drafts waiting in the composer. */

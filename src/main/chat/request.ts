@@ -126,7 +126,7 @@ export async function buildChatRequest(
     sources.store,
     lastTurns(turns, params.historyTurns),
     model,
-    { imageText: sources.imageText }
+    { imageText: sources.imageText, documents: sources.documents }
   )
   if (!built.ok) throw refusalError(built.error)
   return {

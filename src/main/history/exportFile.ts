@@ -15,17 +15,25 @@ const usage = z
   })
   .nullable()
 
-// Attachments travel as their metadata; the files themselves stay in the attachment store.
+// Attachments travel as their metadata; the files themselves stay in the attachment store. A
+// document carries its extracted text (what is sent and searched), so an import has it again.
 const exportedAttachment = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  kind: z.enum(['image', 'video']),
+  kind: z.enum(['image', 'video', 'document']),
   name: z.string().max(1000),
   mime: z.string().max(100),
   bytes: z.number().int().min(0),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
   durationSeconds: z.number().nullable(),
-  fps: z.number().nullable()
+  fps: z.number().nullable(),
+  document: z
+    .object({
+      format: z.enum(['pdf', 'docx', 'text', 'html']),
+      text: z.string(),
+      pages: z.number().int().min(0).nullable()
+    })
+    .optional()
 })
 
 const exportedMessage = z.object({

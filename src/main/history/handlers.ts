@@ -101,9 +101,9 @@ export function historyHandlers(
     exportHistory: async () => exportAll(db),
     searchHistory: async (args) => {
       const page = searchMessages(db, args)
-      // A hit inside an image's text shows that image's thumbnail.
+      // A hit inside an image's (or a document's) text shows that file's thumbnail.
       for (const hit of page.results) {
-        if (hit.field === 'image' && hit.image)
+        if ((hit.field === 'image' || hit.field === 'document') && hit.image)
           hit.image.thumbnailUrl = catalog.thumbnailUrl(hit.image.sha256)
       }
       return page

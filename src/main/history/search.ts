@@ -53,6 +53,8 @@ interface MessageHitRow {
   attachment_names: string | null
   /** JSON: [{sha256, name, text}] of the message's images whose text was read. */
   image_texts: string | null
+  /** JSON: [{sha256, name, text}] of the message's documents. */
+  document_texts: string | null
 }
 
 interface TitleHitRow {
@@ -148,7 +150,10 @@ function findMessageRows(
                 AS attachment_names,
               (SELECT json_group_array(json_object('sha256', a.sha256, 'name', a.name, 'text', t.text))
                FROM message_attachments a JOIN image_text t ON t.sha256 = a.sha256
-               WHERE a.message_id = m.id AND t.status = 'done' AND t.text <> '') AS image_texts
+               WHERE a.message_id = m.id AND t.status = 'done' AND t.text <> '') AS image_texts,
+              (SELECT json_group_array(json_object('sha256', a.sha256, 'name', a.name, 'text', d.text))
+               FROM message_attachments a JOIN document_text d ON d.sha256 = a.sha256
+               WHERE a.message_id = m.id) AS document_texts
        FROM message_search s
        CROSS JOIN messages m ON m.id = s.rowid
        CROSS JOIN conversations c ON c.id = m.conversation_id
@@ -303,11 +308,22 @@ function toMessageHit(row: MessageHitRow, terms: SearchTerm[]): MessageHit {
   const inReasoning = inContent ? null : buildSnippet(row.reasoning, terms, SNIPPET_WIDTH)
   const inNames =
     inContent || inReasoning ? null : buildSnippet(row.attachment_names ?? '', terms, SNIPPET_WIDTH)
-  const inImage = inContent || inReasoning || inNames ? null : imageSnippet(row, terms)
-  const field = inReasoning ? 'reasoning' : inNames ? 'attachment' : inImage ? 'image' : 'content'
+  const inImage = inContent || inReasoning || inNames ? null : fileSnippet(row.image_texts, terms)
+  const inDocument =
+    inContent || inReasoning || inNames || inImage ? null : fileSnippet(row.document_texts, terms)
+  const field = inReasoning
+    ? 'reasoning'
+    : inNames
+      ? 'attachment'
+      : inImage
+        ? 'image'
+        : inDocument
+          ? 'document'
+          : 'content'
+  const inFile = inImage ?? inDocument
   return {
     field,
-    ...(inImage ? { image: inImage.image } : {}),
+    ...(inFile ? { image: inFile.image } : {}),
     messageId: row.id,
     conversationId: row.conversation_id,
     conversationTitle: row.title,
@@ -316,16 +332,16 @@ function toMessageHit(row: MessageHitRow, terms: SearchTerm[]): MessageHit {
     model: row.model,
     createdAt: row.created_at,
     // Terms split between text and reasoning: the text's own matches, or its start.
-    snippet: inContent ?? inReasoning ?? inNames ?? inImage?.snippet ?? plainSnippet(row.content)
+    snippet: inContent ?? inReasoning ?? inNames ?? inFile?.snippet ?? plainSnippet(row.content)
   }
 }
 
-/** The first of the message's images whose recognized text holds a term, with the snippet. */
-function imageSnippet(
-  row: MessageHitRow,
+/** The first of the message's images (or documents) whose text holds a term, with the snippet. */
+function fileSnippet(
+  texts: string | null,
   terms: SearchTerm[]
 ): { image: NonNullable<MessageHit['image']>; snippet: SnippetPart[] } | null {
-  const images = JSON.parse(row.image_texts ?? '[]') as Array<{
+  const images = JSON.parse(texts ?? '[]') as Array<{
     sha256: string
     name: string
     text: string

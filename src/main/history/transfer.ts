@@ -5,6 +5,7 @@ import type { ChatParams } from '../../shared/params'
 import type { HistoryDatabase } from '../db/database'
 import { prepared } from '../db/statements'
 import { attachToMessage, listConversationAttachments } from '../attachments/records'
+import { documentTexts } from '../attachments/documents/texts'
 import { currentPath, listMessages } from './messages'
 import { parseParams } from './params'
 import { EXPORT_FORMAT, type ExportFile, type ExportedConversation } from './exportFile'
@@ -45,6 +46,7 @@ function uidsOf(db: HistoryDatabase, conversationId: number): Uids {
 function toExported(db: HistoryDatabase, conversation: Conversation): ExportedConversation {
   const uids = uidsOf(db, conversation.id)
   const attachments = listConversationAttachments(db, conversation.id)
+  const documents = documentTexts(db)
   return {
     uid: uids.conversation,
     title: conversation.title,
@@ -70,7 +72,10 @@ function toExported(db: HistoryDatabase, conversation: Conversation): ExportedCo
       usage: message.usage,
       error: message.error,
       attachments: (attachments.get(message.id) ?? []).map(
-        ({ messageId: _message, ordinal: _ordinal, ...attachment }) => attachment
+        ({ messageId: _message, ordinal: _ordinal, ...attachment }) => {
+          const document = attachment.kind === 'document' && documents.get(attachment.sha256)
+          return document ? { ...attachment, document } : attachment
+        }
       ),
       params: message.params,
       createdAt: message.createdAt
@@ -300,7 +305,15 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
         previous = messageId
         added = true
         if (message.attachments.length) {
-          attachToMessage(db, messageId, message.attachments)
+          // A document's text first: attaching it then indexes the text with the message.
+          for (const { sha256, document } of message.attachments) {
+            if (document) documentTexts(db).put(sha256, document)
+          }
+          attachToMessage(
+            db,
+            messageId,
+            message.attachments.map(({ document: _document, ...attachment }) => attachment)
+          )
         }
         summary.messagesAdded++
       }

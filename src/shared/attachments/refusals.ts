@@ -17,7 +17,11 @@ export const ATTACHMENT_REFUSAL_CODES = [
   'image_no_text', // an image sent as its text (the model cannot see) has no text in it
   'model_no_video', // the chosen model does not take videos
   'request_too_large', // this message's own attachments do not fit in one request
-  'not_found' // the stored file is gone
+  'not_found', // the stored file is gone
+  'document_unreadable', // a document that is damaged, password-protected or not text
+  'document_too_large', // a document over the extraction limits (megabytes, pages, time)
+  'document_no_text', // a document with no text in it
+  'document_too_long' // documents whose text does not fit in the model's context
 ] as const
 export type AttachmentRefusalCode = (typeof ATTACHMENT_REFUSAL_CODES)[number]
 

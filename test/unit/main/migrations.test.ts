@@ -600,6 +600,78 @@ const tests: Record<number, { adds: string; run: () => void }> = {
         .all() as Array<{ detail: string }>
       expect(plan.map((row) => row.detail).join(' ')).toContain('conversations_listed')
     }
+  },
+  // Migration 12 (0012-document-text.ts); 11 until the projects migration is merged before it.
+  11: {
+    adds: 'documents carried by messages, their text stored once and searched',
+    run: () => {
+      const db = upgrade(
+        fileAt(10, (v10) => {
+          writeV1Rows(v10)
+          v10
+            .prepare(
+              `INSERT INTO message_attachments (message_id, ordinal, sha256, kind, name, mime, bytes, fps)
+             VALUES (3, 0, ?, 'image', 'holiday.png', 'image/png', 10, NULL),
+                    (3, 1, ?, 'video', 'clip.mp4', 'video/mp4', 20, 2.5)`
+            )
+            .run(SHA, 'c'.repeat(64))
+          v10
+            .prepare(
+              "INSERT INTO image_text (sha256, status, text, recognized_at) VALUES (?, 'done', 'Trailhead closed', 1)"
+            )
+            .run(SHA)
+        })
+      )
+      expectV1Rows(db)
+      // Every attachment row and column kept; the index and triggers back.
+      expect(
+        listAttachments(db, [3])
+          .get(3)!
+          .map((a) => [a.ordinal, a.kind, a.name, a.fps])
+      ).toEqual([
+        [0, 'image', 'holiday.png', null],
+        [1, 'video', 'clip.mp4', 2.5]
+      ])
+      expect(names(db, 'index')).toContain('message_attachments_by_sha256')
+      expect(names(db, 'trigger')).toEqual(
+        expect.arrayContaining(['document_text_search', 'image_text_search', 'image_text_forget'])
+      )
+      expect(searchAllMessageIds(db, 'trailhead')).toEqual([3])
+      expect(() =>
+        db
+          .prepare(
+            "INSERT INTO message_attachments (message_id, ordinal, sha256, kind, mime, bytes) VALUES (1, 0, ?, 'audio', 'x', 1)"
+          )
+          .run('d'.repeat(64))
+      ).toThrow(/CHECK/)
+      const DOC = 'd'.repeat(64)
+      db.prepare(
+        "INSERT INTO document_text (sha256, format, text, pages, extracted_at) VALUES (?, 'pdf', ?, 2, 1)"
+      ).run(DOC, '[Page 1]\nZebrafish revenue\n\n[Page 2]\n蓝鲸计划')
+      attachToMessage(db, 1, [
+        {
+          sha256: DOC,
+          kind: 'document',
+          name: 'report.pdf',
+          mime: 'application/pdf',
+          bytes: 100,
+          width: null,
+          height: null,
+          durationSeconds: null,
+          fps: null
+        }
+      ])
+      expect(searchAllMessageIds(db, 'zebrafish')).toEqual([1])
+      expect(searchAllMessageIds(db, '蓝鲸计划')).toEqual([1])
+      expect(searchAllMessageIds(db, 'report.pdf')).toEqual([1])
+      // The message's own text changing keeps the document's text in its search row.
+      db.prepare("UPDATE messages SET content = 'Read this' WHERE id = 1").run()
+      expect(searchAllMessageIds(db, 'zebrafish')).toEqual([1])
+      // The text goes with the last message carrying the document.
+      db.prepare('DELETE FROM messages WHERE id = 1').run()
+      expect(db.prepare('SELECT count(*) FROM document_text').pluck().get()).toBe(0)
+      expect(searchAllMessageIds(db, 'zebrafish')).toEqual([])
+    }
   }
 }
 

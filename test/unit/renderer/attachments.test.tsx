@@ -293,7 +293,7 @@ describe('paste and drop', () => {
     fireEvent.dragEnter(document.body, { dataTransfer })
     fireEvent.dragOver(document.body, { dataTransfer })
     const overlay = screen.getByTestId('drop-overlay')
-    expect(overlay.textContent).toContain('Drop to attach images or videos')
+    expect(overlay.textContent).toContain('Drop to attach images, videos or files')
     expect(overlay.textContent).toContain(
       '(PNG, JPEG, GIF, WebP, BMP, TIFF, ICO, HEIC; MP4, MOV, AVI)'
     )
@@ -440,7 +440,7 @@ describe('refusals', () => {
       'The image is 1×200 px, an aspect ratio of 200:1; the API takes at most 150:1.'
     ],
     ['unsupported_format', { format: 'webm' }, 'WebM files are not accepted by the API.'],
-    ['unknown_format', {}, 'Not an image or video format the app knows'],
+    ['unknown_format', {}, 'Not a format the app knows'],
     [
       'video_too_large',
       { bytes: 72_000_000, limit: 50_000_000 },

@@ -29,6 +29,17 @@ describe('estimateTextTokens', () => {
 })
 
 describe('estimateAttachmentTokens', () => {
+  it('costs a document by the tokens main measured at attach time, in history by its size', () => {
+    const draft = makeDraft({
+      kind: 'document',
+      name: 'report.pdf',
+      bytes: 900_000,
+      document: { pages: 12, tokens: 31_337 }
+    })
+    expect(estimateAttachmentTokens(draft)).toBe(31_337)
+    expect(estimateAttachmentTokens(makeAttachment({ kind: 'document', bytes: 4001 }))).toBe(1001)
+  })
+
   it('costs an image by its pixels (at most 4 MP), a video by its frames', () => {
     expect(estimateAttachmentTokens(makeAttachment({ width: 280, height: 280 }))).toBe(100)
     expect(estimateAttachmentTokens(makeAttachment({ width: 8000, height: 6000 }))).toBe(

@@ -175,6 +175,41 @@ describe('electron-builder.yml', () => {
     }
   })
 
+  it("keeps the document worker's modules (unpdf, mammoth and all they require) outside app.asar", () => {
+    const worker = readFileSync(join(ROOT, 'src/main/attachments/documents/pdf.ts'), 'utf8')
+    expect(worker).toContain("resolve('unpdf')")
+    expect(worker).toContain("resolve('mammoth')")
+    // Every package the two resolve, by npm's lock file (nested copies included).
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'))
+      .packages as Record<string, { dependencies?: Record<string, string> }>
+    const resolveFrom = (from: string, name: string): string | null => {
+      for (let at = from; ; at = at.slice(0, Math.max(0, at.lastIndexOf('/node_modules/')))) {
+        const candidate = at ? `${at}/node_modules/${name}` : `node_modules/${name}`
+        if (candidate in lock) return candidate
+        if (!at) return null
+      }
+    }
+    const seen = new Set<string>()
+    const stack = ['node_modules/unpdf', 'node_modules/mammoth']
+    while (stack.length > 0) {
+      const path = stack.pop()!
+      if (seen.has(path)) continue
+      seen.add(path)
+      for (const name of Object.keys(lock[path].dependencies ?? {})) {
+        const found = resolveFrom(path, name)
+        if (found) stack.push(found)
+      }
+    }
+    expect(seen.size).toBeGreaterThan(10)
+    const outside = [...seen].filter(
+      (path) =>
+        !(config.asarUnpack as string[]).some((pattern) =>
+          matchesGlob(`${path}/package.json`, pattern)
+        )
+    )
+    expect(outside).toEqual([])
+  })
+
   it('flips the fuses in its afterPack hook', () => {
     expect(config.afterPack).toBe('./scripts/after-pack.mjs')
     expect(existsSync(join(ROOT, config.afterPack))).toBe(true)

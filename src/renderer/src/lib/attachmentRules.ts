@@ -16,6 +16,7 @@ import {
   type ModelCorrections,
   type ModelInfo
 } from '../../../shared/models'
+import { DOCUMENT_PICKER_TYPES } from '../../../shared/attachments/documents'
 
 export type AttachmentKind = Attachment['kind']
 
@@ -29,7 +30,8 @@ export const MAX_FILE_BYTES = MAX_ATTACHMENT_BYTES
 /** What the file picker offers; main still checks the real bytes of every file. */
 export const ACCEPTED_FILES =
   'image/png,image/jpeg,image/gif,image/webp,image/bmp,image/tiff,image/x-icon,image/vnd.microsoft.icon,' +
-  'image/heic,image/heif,.heic,.heif,.ico,video/mp4,video/quicktime,video/x-msvideo,.mp4,.mov,.avi'
+  'image/heic,image/heif,.heic,.heif,.ico,video/mp4,video/quicktime,video/x-msvideo,.mp4,.mov,.avi,' +
+  `application/pdf,text/plain,${DOCUMENT_PICKER_TYPES}`
 
 /** "512 B", "340 KB", "1.2 MB", in the same 10^6 units as the API's limits. */
 export function formatBytes(bytes: number): string {
@@ -82,7 +84,8 @@ export function attachmentBlock(
   models: readonly ModelInfo[]
 ): AttachmentBlock | null {
   const kinds = [...new Set(attachments.map((a) => a.kind))]
-  const missing = kinds.filter((kind) => kind !== 'image' && !model[kind])
+  // Documents go as text: every model takes them.
+  const missing = kinds.filter((kind) => kind === 'video' && !model[kind])
   if (missing.length === 0) return null
   return { model: model.id, kinds: missing.sort(), switchTo: modelTaking(kinds, models) }
 }
@@ -92,7 +95,9 @@ export function modelTaking(
   kinds: readonly AttachmentKind[],
   models: readonly ModelInfo[]
 ): string | null {
-  return models.find((model) => kinds.every((kind) => model[kind]))?.id ?? null
+  return (
+    models.find((model) => kinds.every((kind) => kind === 'document' || model[kind]))?.id ?? null
+  )
 }
 
 /** A refusal in words: the reason sentence, and main's own message when it adds detail. */
@@ -235,9 +240,43 @@ export function describeRefusal(error: AppErrorInfo, t: TFunction): RefusalDescr
         }),
         detail: null
       }
+    case 'document_unreadable':
+    case 'document_too_large':
+    case 'document_no_text':
+      return {
+        text: t(`attachments.refused.${error.reason}`, {
+          name: String(params.name ?? ''),
+          reason: documentReason(String(params.reason ?? ''), t)
+        }),
+        detail: null
+      }
+    case 'document_too_long':
+      return {
+        text: t('attachments.refused.document_too_long', {
+          tokens: params.tokens,
+          limit: params.limit,
+          model: modelDisplayName(String(params.model ?? ''))
+        }),
+        detail: null
+      }
     default:
       return { text: t('attachments.refused.generic'), detail: message }
   }
+}
+
+/** Main's reasons for refusing a document, by their English words (others shown as they are). */
+const DOCUMENT_REASONS: Record<string, string> = {
+  'damaged PDF': 'damagedPdf',
+  'password-protected': 'password',
+  'not text': 'notText',
+  'password-protected or old Word format': 'oldWord',
+  'damaged .docx': 'damagedDocx',
+  'not a .docx file': 'notDocx'
+}
+
+function documentReason(reason: string, t: TFunction): string {
+  const key = DOCUMENT_REASONS[reason]
+  return key ? t(`attachments.documentReason.${key}`) : reason
 }
 
 /** A refusal the renderer makes itself (too many files, too big to hand over). */

@@ -48,12 +48,19 @@ function DraftItem({ draft, model }: { draft: AttachmentDraft; model: ModelInfo 
           {draft.name}
         </span>
         <span className="tray-size">
-          {video && draft.durationSeconds !== null
-            ? t('attachments.durationAndSize', {
-                duration: formatDuration(draft.durationSeconds),
-                size: formatBytes(draft.bytes)
+          {draft.kind === 'document' && draft.document
+            ? t('attachments.documentSize', {
+                count: draft.document.tokens,
+                pages: draft.document.pages ?? 0,
+                size: formatBytes(draft.bytes),
+                context: draft.document.pages === null ? 'text' : 'pages'
               })
-            : formatBytes(draft.bytes)}
+            : video && draft.durationSeconds !== null
+              ? t('attachments.durationAndSize', {
+                  duration: formatDuration(draft.durationSeconds),
+                  size: formatBytes(draft.bytes)
+                })
+              : formatBytes(draft.bytes)}
         </span>
         {video && model.video ? <FpsControl draft={draft} model={model} /> : null}
         {draft.kind === 'image' && !model.image ? (

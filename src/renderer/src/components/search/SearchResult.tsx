@@ -31,8 +31,8 @@ export function SearchResult({
         ? 'reasoning'
         : hit.field === 'attachment'
           ? 'attachment'
-          : hit.field === 'image'
-            ? 'image'
+          : hit.field === 'image' || hit.field === 'document'
+            ? hit.field
             : hit.role === 'user'
               ? 'you'
               : 'assistant'
@@ -42,7 +42,10 @@ export function SearchResult({
     hit.field === 'reasoning' || (hit.field === 'content' && hit.role === 'assistant')
   const snippet = markdown ? readableSnippet(hit.snippet) : hit.snippet
   const runs =
-    hit.field === 'title' || hit.field === 'attachment' || hit.field === 'image'
+    hit.field === 'title' ||
+    hit.field === 'attachment' ||
+    hit.field === 'image' ||
+    hit.field === 'document'
       ? [{ code: false, parts: snippet }]
       : snippetRuns(snippet)
   return (
@@ -67,13 +70,13 @@ export function SearchResult({
           {modelDisplayName(hit.model)}
         </span>
       </div>
-      {hit.field === 'image' && hit.image ? (
+      {(hit.field === 'image' || hit.field === 'document') && hit.image ? (
         <div className="search-hit-image">
           {hit.image.thumbnailUrl ? (
             <Thumbnail
               url={hit.image.thumbnailUrl}
               name={hit.image.name}
-              kind="image"
+              kind={hit.field === 'document' ? 'document' : 'image'}
               className="search-hit-thumb"
             />
           ) : null}

@@ -1,0 +1,187 @@
+// A document's text, whatever it came as: PDF (its text layer, in a worker), or plain text of any
+// kind and encoding (HTML as Markdown). Limits are stated and enforced: bytes before reading,
+// pages and time while reading; a refusal names its reason and the file.
+import {
+  accept,
+  megabytes,
+  refuse,
+  type AttachmentResult
+} from '../../../shared/attachments/refusals'
+import { extractInWorker } from './pdf'
+import { decodeText, extensionOf, htmlToMarkdown, textKindOf } from './text'
+
+/** The largest document read, in bytes. */
+export const MAX_DOCUMENT_BYTES = 50_000_000
+/** The most pages a PDF may have. */
+export const MAX_DOCUMENT_PAGES = 2000
+/** How long reading one document may take. */
+export const DOCUMENT_TIMEOUT_MS = 60_000
+
+export type DocumentFormat = 'pdf' | 'docx' | 'text' | 'html'
+
+/** A document's extracted text; `pages` for paged formats (PDF). */
+export interface ExtractedDocument {
+  format: DocumentFormat
+  text: string
+  pages: number | null
+}
+
+/** Whether a file is read as a document: by its first bytes (PDF) or its name (text files). */
+export function isDocument(name: string, head: Uint8Array): boolean {
+  return isPdf(head) || extensionOf(name) === 'docx' || textKindOf(name) !== null
+}
+
+const startsWithBytes = (head: Uint8Array, signature: readonly number[]): boolean =>
+  head.length >= signature.length && signature.every((b, i) => head[i] === b)
+/** A ZIP archive (DOCX is one). */
+const isZip = (head: Uint8Array): boolean => startsWithBytes(head, [0x50, 0x4b, 0x03, 0x04])
+/** An OLE compound file: an encrypted DOCX, or a Word 97–2003 .doc. */
+const isOle = (head: Uint8Array): boolean =>
+  startsWithBytes(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+
+const isPdf = (head: Uint8Array): boolean =>
+  head.length >= 5 && Buffer.from(head.subarray(0, 5)).toString('latin1') === '%PDF-'
+
+/** Extracts a document's text; refuses what is too large, broken, locked or without text. */
+export async function extractDocument(
+  name: string,
+  bytes: Uint8Array,
+  limits: { maxPages?: number; timeoutMs?: number } = {}
+): Promise<AttachmentResult<ExtractedDocument>> {
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    return refuse(
+      'document_too_large',
+      `“${name}” is ${megabytes(bytes.length)}; documents can be at most ${megabytes(MAX_DOCUMENT_BYTES)}.`,
+      { name, reason: `${megabytes(bytes.length)} > ${megabytes(MAX_DOCUMENT_BYTES)}` }
+    )
+  }
+  if (isPdf(bytes)) return extractPdf(name, bytes, limits)
+  if (extensionOf(name) === 'docx') return extractDocx(name, bytes, limits)
+  const kind = textKindOf(name)
+  const decoded = kind ? decodeText(bytes) : null
+  if (!decoded) {
+    return refuse('document_unreadable', `“${name}” is not a text file the app can read.`, {
+      name,
+      reason: 'not text'
+    })
+  }
+  const text = kind === 'html' ? htmlToMarkdown(decoded.text) : decoded.text
+  if (text.trim() === '') return noText(name)
+  return accept({ format: kind === 'html' ? 'html' : 'text', text, pages: null })
+}
+
+async function extractDocx(
+  name: string,
+  bytes: Uint8Array,
+  limits: { timeoutMs?: number }
+): Promise<AttachmentResult<ExtractedDocument>> {
+  if (isOle(bytes)) {
+    return refuse(
+      'document_unreadable',
+      `“${name}” is password-protected or a Word 97–2003 document; save it as an unprotected .docx.`,
+      { name, reason: 'password-protected or old Word format' }
+    )
+  }
+  if (!isZip(bytes)) {
+    return refuse('document_unreadable', `“${name}” is not a Word (.docx) document.`, {
+      name,
+      reason: 'not a .docx file'
+    })
+  }
+  const timeoutMs = limits.timeoutMs ?? DOCUMENT_TIMEOUT_MS
+  const result = await extractInWorker('docx', bytes, { maxPages: 1, timeoutMs })
+  if (!result.ok) {
+    return result.reason === 'timeout'
+      ? refuse(
+          'document_too_large',
+          `Reading “${name}” took longer than ${timeoutMs / 1000} s and was stopped.`,
+          { name, reason: `over ${timeoutMs / 1000} s` }
+        )
+      : refuse(
+          'document_unreadable',
+          `“${name}” is not a readable Word document: ${result.detail}`,
+          {
+            name,
+            reason: 'damaged .docx'
+          }
+        )
+  }
+  const text = htmlToMarkdown(result.pages.join(''))
+  if (text === '') return noText(name)
+  return accept({ format: 'docx', text, pages: null })
+}
+
+async function extractPdf(
+  name: string,
+  bytes: Uint8Array,
+  limits: { maxPages?: number; timeoutMs?: number }
+): Promise<AttachmentResult<ExtractedDocument>> {
+  const maxPages = limits.maxPages ?? MAX_DOCUMENT_PAGES
+  const timeoutMs = limits.timeoutMs ?? DOCUMENT_TIMEOUT_MS
+  const result = await extractInWorker('pdf', bytes, { maxPages, timeoutMs })
+  if (!result.ok) {
+    switch (result.reason) {
+      case 'password':
+        return refuse('document_unreadable', `“${name}” is protected by a password.`, {
+          name,
+          reason: 'password-protected'
+        })
+      case 'too_many_pages':
+        return refuse(
+          'document_too_large',
+          `“${name}” has ${result.detail} pages; PDFs can have at most ${maxPages}.`,
+          { name, reason: `${result.detail} pages > ${maxPages}` }
+        )
+      case 'timeout':
+        return refuse(
+          'document_too_large',
+          `Reading “${name}” took longer than ${timeoutMs / 1000} s and was stopped.`,
+          { name, reason: `over ${timeoutMs / 1000} s` }
+        )
+      default:
+        return refuse('document_unreadable', `“${name}” is not a readable PDF: ${result.detail}`, {
+          name,
+          reason: 'damaged PDF'
+        })
+    }
+  }
+  const pages = result.pages.map(cleanPdfText)
+  if (pages.every((page) => page.trim() === '')) return noText(name)
+  // Pages are numbered in the text, so the model (and a preview) can refer to them.
+  const text = pages
+    .map((page, i) => `[Page ${i + 1}]\n${page.trim() || '(no text on this page)'}`)
+    .join('\n\n')
+  return accept({ format: 'pdf', text, pages: pages.length })
+}
+
+// PDF fonts often map CJK characters to radical forms: Kangxi radicals and compatibility
+// ideographs (⼊ for 入; NFKC maps these), and CJK radical supplement forms (⻚ for 页; Unicode's
+// EquivalentUnifiedIdeograph.txt maps these, NFKC does not). Both are read as the ordinary characters.
+const RADICALS =
+  '⺁⺄⺅⺆⺇⺌⺍⺕⺜⺝⺟⺠⺣⺤⺦⺧⺨⺩⺪⺫⺮⺳⺶⺷⺹⺼⺽⺾⻁⻂⻃⻄⻅⻆⻈⻉⻊⻋⻌⻏⻐⻑⻒⻓⻔⻖⻗⻘⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻲⻳'
+const UNIFIED =
+  '厂乙亻冂几小小彐日月母民灬爫丬牛犭王疋目竹网羊羊老月臼艹虎衤西西见角讠贝足车辶阝钅長镸长门阝雨青页风飞食飠饣马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙亀龟'
+const COMPATIBILITY = /[\u2e80-\u2fdf\uf900-\ufaff]/g
+function cleanPdfText(text: string): string {
+  return text.replace(COMPATIBILITY, (c) => {
+    const at = RADICALS.indexOf(c)
+    return at >= 0 ? UNIFIED[at] : c.normalize('NFKC')
+  })
+}
+
+function noText(name: string): AttachmentResult<never> {
+  return refuse('document_no_text', `No text was found in “${name}”.`, { name })
+}
+
+/** The text part standing for a document: its name (and pages) around its text. */
+export function documentPartText(
+  name: string,
+  document: { text: string; pages: number | null }
+): string {
+  const pages = document.pages === null ? '' : ` pages="${document.pages}"`
+  return `<file name="${escapeAttribute(name)}"${pages}>\n${document.text}\n</file>`
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+}

@@ -1,0 +1,114 @@
+// The text layer of a PDF (and a DOCX's content), read off the main event loop: each PDF gets a worker thread running
+// pdf.js (through unpdf's serverless build), so a 300-page file never stalls the app. The worker
+// runs plain JavaScript given as a string (like ocr/worker.ts) and loads unpdf from the path
+// resolved here. It is ended when it passes the time limit. Pages without a text layer (scans)
+// come back empty and are marked as such in the text.
+import { createRequire } from 'node:module'
+import { Worker } from 'node:worker_threads'
+
+// __filename: this runs as CommonJS in Electron's bundle, under tsx and Playwright, and vitest defines it.
+const requireHere = createRequire(__filename)
+
+/** What extraction may take: pages, and time (the byte limit is checked before). */
+export interface PdfLimits {
+  maxPages: number
+  timeoutMs: number
+}
+
+export type PdfResult =
+  | { ok: true; pages: string[] }
+  | { ok: false; reason: 'password' | 'broken' | 'too_many_pages' | 'timeout'; detail: string }
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+// On Linux a thread has its own nice value: this one yields the cores to the app's main thread
+// (and to the renderer) whenever they want them. Elsewhere the call is refused and ignored.
+try {
+  const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop())
+  if (tid > 0) require('node:os').setPriority(tid, 10)
+} catch {}
+parentPort.once('message', async ({ kind, bytes, maxPages }) => {
+  if (kind === 'docx') {
+    try {
+      const mammoth = require(workerData.mammothPath)
+      const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
+      parentPort.postMessage({ ok: true, pages: [result.value] })
+    } catch (error) {
+      parentPort.postMessage({ ok: false, reason: 'broken', detail: String((error && error.message) || error) })
+    }
+    return
+  }
+  const { getDocumentProxy } = require(workerData.unpdfPath)
+  let pdf
+  try {
+    pdf = await getDocumentProxy(bytes, { isEvalSupported: false, useSystemFonts: false, verbosity: 0 })
+  } catch (error) {
+    const name = (error && error.name) || ''
+    parentPort.postMessage({
+      ok: false,
+      reason: name === 'PasswordException' ? 'password' : 'broken',
+      detail: String((error && error.message) || error)
+    })
+    return
+  }
+  try {
+    if (pdf.numPages > maxPages) {
+      parentPort.postMessage({ ok: false, reason: 'too_many_pages', detail: String(pdf.numPages) })
+      return
+    }
+    const pages = []
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n)
+      const content = await page.getTextContent()
+      let text = ''
+      for (const item of content.items) {
+        if (typeof item.str !== 'string') continue
+        text += item.str
+        if (item.hasEOL) text += '\\n'
+      }
+      pages.push(text)
+      page.cleanup()
+    }
+    parentPort.postMessage({ ok: true, pages })
+  } catch (error) {
+    parentPort.postMessage({ ok: false, reason: 'broken', detail: String((error && error.message) || error) })
+  } finally {
+    await pdf.destroy()
+  }
+})
+`
+
+/**
+ * Reads each page's text of a PDF, or a DOCX as HTML (mammoth; one "page"), in a worker thread;
+ * the bytes are copied, never moved, out of the caller.
+ */
+export function extractInWorker(
+  kind: 'pdf' | 'docx',
+  bytes: Uint8Array,
+  limits: PdfLimits
+): Promise<PdfResult> {
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: {
+      unpdfPath: requireHere.resolve('unpdf'),
+      mammothPath: requireHere.resolve('mammoth')
+    }
+  })
+  return new Promise<PdfResult>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      resolve({ ok: false, reason: 'timeout', detail: `${limits.timeoutMs}` })
+      void worker.terminate()
+    }, limits.timeoutMs)
+    worker.once('message', (result: PdfResult) => {
+      clearTimeout(timer)
+      resolve(result)
+      void worker.terminate()
+    })
+    worker.once('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    const copy = new Uint8Array(bytes)
+    worker.postMessage({ kind, bytes: copy, maxPages: limits.maxPages }, [copy.buffer])
+  })
+}
