@@ -21,6 +21,8 @@ export interface AskOptions {
   videos: string[]
   fps: number | undefined
   conversationId: number | undefined
+  /** The name of the project a new chat starts in. */
+  project: string | undefined
   stallTimeoutSeconds: number | undefined
   json: boolean
 }
@@ -28,6 +30,8 @@ export interface AskOptions {
 export interface SearchOptions {
   query: string
   limit: number
+  /** Only chats in the project of this name. */
+  project: string | undefined
   json: boolean
 }
 
@@ -50,6 +54,7 @@ export function parseAsk(argv: string[]): AskOptions {
     video: { type: 'string', multiple: true },
     fps: { type: 'string' },
     conversation: { type: 'string' },
+    project: { type: 'string' },
     'stall-timeout': { type: 'string' },
     json: { type: 'boolean' }
   })
@@ -88,8 +93,12 @@ export function parseAsk(argv: string[]): AskOptions {
     )
   }
 
+  const project = projectName(values.project)
+  if (project !== undefined && values.conversation !== undefined)
+    throw new UsageError('--project starts a new chat: it does not go with --conversation.')
   return {
     question,
+    project,
     model: values.model as string | undefined,
     params: parsed.data,
     paramsGiven: Object.keys(raw).length > 0,
@@ -113,6 +122,7 @@ export function parseAsk(argv: string[]): AskOptions {
 export function parseSearch(argv: string[]): SearchOptions {
   const { values, positionals } = parse(argv, {
     limit: { type: 'string' },
+    project: { type: 'string' },
     json: { type: 'boolean' }
   })
   const query = positionals.join(' ')
@@ -123,7 +133,7 @@ export function parseSearch(argv: string[]): SearchOptions {
       ? DEFAULT_SEARCH_LIMIT
       : wholeNumber('--limit', values.limit as string, 1)
   if (limit > MAX_SEARCH_LIMIT) throw new UsageError(`--limit: at most ${MAX_SEARCH_LIMIT}.`)
-  return { query, limit, json: values.json === true }
+  return { query, limit, project: projectName(values.project), json: values.json === true }
 }
 
 /**
@@ -167,6 +177,13 @@ function parse(argv: string[], options: Spec): { values: Values; positionals: st
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error))
   }
+}
+
+function projectName(value: Values[string]): string | undefined {
+  if (value === undefined) return undefined
+  const name = String(value).trim()
+  if (name === '') throw new UsageError('--project: the project name is empty.')
+  return name
 }
 
 function number(flag: string, text: string): number {

@@ -4,12 +4,14 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { EmitEvent, EventPayloads, RequestName } from '../shared/contract'
 import type { AppErrorInfo, Result } from '../shared/errors'
+import type { Project } from '../shared/projects'
 import type { SearchPage } from '../shared/search'
 import type { AttachmentDraft, Message, SendResult } from '../shared/types'
 import { DEFAULT_MODEL } from '../shared/models'
 import { baseURLSchema } from '../shared/settings'
 import { createCore, type Core } from '../main/core'
 import { dispatch } from '../main/dispatch'
+import { findProjectByName } from '../main/projects/projects'
 import { withoutKey } from '../main/redact'
 import { createKeytarStore, type SecretStore } from '../main/secrets/keychain'
 import {
@@ -29,8 +31,9 @@ const USAGE = `Usage: npm run -s cli -- <command>
 
   ask [--model ID] [--system TEXT] [--temperature N] [--top-p N] [--max-tokens N] [--stop TEXT]...
       [--thinking on|off] [--reasoning-effort minimal|low|medium|high] [--image FILE]... [--ocr]
-      [--video FILE]... [--fps N] [--conversation ID] [--stall-timeout SECONDS] [--json] QUESTION
-  search [--json] [--limit N] QUERY
+      [--video FILE]... [--fps N] [--conversation ID | --project NAME] [--stall-timeout SECONDS]
+      [--json] QUESTION
+  search [--json] [--limit N] [--project NAME] QUERY
 
 The answer streams to stdout, the model's reasoning to stderr. An image goes as the text read in
 it to a model that cannot see images, and to every model with --ocr (said on stderr). Environment: SEED_CHAT_API_KEY
@@ -134,8 +137,12 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
         ? null
         : await call(core, 'getConversation', { id: options.conversationId, limit: 1 })
     if (conversation && !conversation.ok) return fail(conversation.error, options.json, safeIo)
+    const project = projectNamed(core, options.project)
+    if (!project.ok) return fail(project.error, options.json, safeIo)
     const model =
-      options.model ?? (conversation?.ok ? conversation.value.conversation.model : DEFAULT_MODEL)
+      options.model ??
+      project.value?.defaultModel ??
+      (conversation?.ok ? conversation.value.conversation.model : DEFAULT_MODEL)
 
     const attachments: { sha256: string; name: string; fps?: number }[] = []
     for (const [kind, files] of [
@@ -183,11 +190,15 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
     }
 
     // A new chat takes exactly the flags given (none = nothing sent, whatever Settings' defaults
-    // are); a conversation continued without parameter flags keeps its own.
+    // are) over its project's defaults; a conversation continued without parameter flags keeps
+    // its own.
     const sendParams =
-      options.conversationId === undefined || options.paramsGiven ? { params: options.params } : {}
+      options.conversationId === undefined || options.paramsGiven
+        ? { params: { ...project.value?.defaultParams, ...options.params } }
+        : {}
     const sent = await call(core, 'sendMessage', {
       conversationId: options.conversationId ?? null,
+      ...(project.value ? { projectId: project.value.id } : {}),
       model,
       text: options.question,
       attachments,
@@ -246,11 +257,14 @@ async function search(options: SearchOptions, io: Io): Promise<number> {
   // Offline: the history only, no key and no network.
   const core = await openCore(io.env, () => undefined, null, {})
   try {
+    const project = projectNamed(core, options.project)
+    if (!project.ok) return fail(project.error, options.json, io)
     const results: SearchPage['results'] = []
     let before: SearchPage['next'] = null
     do {
       const page = await call(core, 'searchHistory', {
         query: options.query,
+        ...(project.value ? { project: project.value.id } : {}),
         ...(before ? { before } : {})
       })
       if (!page.ok) return fail(page.error, options.json, io)
@@ -321,6 +335,15 @@ async function openCore(
 // biome-ignore lint/suspicious/noExplicitAny: each caller reads the result of the request it named
 function call(core: Core, name: RequestName, args: unknown): Promise<Result<any>> {
   return dispatch(core.handlers, name, args)
+}
+
+/** The project --project names (null without the flag); not_found (exit 2) when none has it. */
+function projectNamed(core: Core, name: string | undefined): Result<Project | null> {
+  if (name === undefined) return { ok: true, value: null }
+  const project = findProjectByName(core.services.db, name)
+  if (project) return { ok: true, value: project }
+  const message = `--project: there is no project named “${name}”.`
+  return { ok: false, error: { code: 'not_found', message } }
 }
 
 function fail(error: AppErrorInfo, json: boolean, io: Io): number {

@@ -12,6 +12,8 @@ export interface Conversation {
   /** The request parameters of its next replies; absent fields are not sent. */
   params: ChatParams
   pinned: boolean
+  /** The project it is in; null when in none. */
+  projectId: number | null
   createdAt: number
   updatedAt: number
 }

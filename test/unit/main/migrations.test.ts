@@ -12,6 +12,13 @@ import { SCHEMA_VERSION, migrateTo, migrations } from '../../../src/main/db/migr
 import { searchAllMessageIds, searchMessages } from '../../../src/main/history/search'
 import { registerSearchFunctions } from '../../../src/main/db/searchText'
 import { getSettings } from '../../../src/main/settings/settings'
+import { addProjects } from '../../../src/main/db/migrations/0011-projects'
+import {
+  createProject,
+  deleteProject,
+  instructionsOf,
+  setConversationProject
+} from '../../../src/main/projects/projects'
 import { reopenDatabase } from '../../fixtures/history'
 import { tempDir, whenDone } from '../../fixtures/temp'
 
@@ -382,10 +389,17 @@ const tests: Record<number, { adds: string; run: () => void }> = {
         })
       )
       expectV1Rows(db)
-      // Every row, column, index and trigger as it was (later migrations add their own triggers).
+      // Every row, column, index and trigger as it was (later migrations add their own triggers,
+      // indexes and conversation columns).
       const after = everything(db)
+      const [wereColumns] = before!.columns
+      const earlierColumns = (row: object) =>
+        Object.fromEntries(Object.entries(row).filter(([name]) => wereColumns.includes(name)))
       expect({
         ...after,
+        conversations: after.conversations.map((row) => earlierColumns(row as object)),
+        columns: [after.columns[0].filter((c) => wereColumns.includes(c)), after.columns[1]],
+        indexes: after.indexes.filter((i) => before!.indexes.includes(i)),
         triggers: after.triggers.filter((t) => before!.triggers.includes(t))
       }).toEqual(before)
       expect(db.pragma('foreign_key_check')).toEqual([])
@@ -554,6 +568,40 @@ const tests: Record<number, { adds: string; run: () => void }> = {
       conversations.deleteConversation(db, 1) // message 2 goes with it
       expect(texts()).toEqual([])
     }
+  }
+}
+
+// Projects: numbered 11 (the archive's migration 10 is merged before it); its key is its place.
+tests[migrations.indexOf(addProjects) + 1] = {
+  adds: 'projects, and the project of each conversation (none for those already there)',
+  run: () => {
+    const before = migrations.indexOf(addProjects)
+    const db = upgrade(fileAt(before, writeV1Rows))
+    expectV1Rows(db)
+    expect(columns(db, 'projects')).toEqual([
+      'id',
+      'uid',
+      'name',
+      'instructions',
+      'default_model',
+      'default_params',
+      'position',
+      'created_at',
+      'updated_at'
+    ])
+    expect(names(db, 'index')).toContain('conversations_by_project')
+    expect(conversations.getConversation(db, 1)).toMatchObject({ projectId: null })
+    const project = createProject(db, { name: 'Trips', instructions: 'Plan cheaply.' }, 10)
+    setConversationProject(db, 2, project.id)
+    expect(conversations.getConversation(db, 2)).toMatchObject({ projectId: project.id })
+    expect(instructionsOf(db, 2)).toBe('Plan cheaply.')
+    expect(instructionsOf(db, 1)).toBe('')
+    // A deleted project leaves its conversation outside any, messages and all.
+    deleteProject(db, project.id)
+    expect(conversations.getConversation(db, 2)).toMatchObject({ projectId: null })
+    expectV1Rows(db)
+    // Ids are never given again.
+    expect(createProject(db, { name: 'Next' }, 11).id).toBe(project.id + 1)
   }
 }
 

@@ -13,6 +13,7 @@ import { addMessageTree } from './0006-message-tree'
 import { makeIdsNeverReused } from './0007-ids-never-reused'
 import { addReplyOwners } from './0008-reply-owners'
 import { addImageText } from './0009-image-text'
+import { addProjects } from './0011-projects'
 
 export type Migration = (db: Database.Database) => void
 
@@ -26,7 +27,8 @@ export const migrations: ReadonlyArray<Migration> = [
   addMessageTree,
   makeIdsNeverReused,
   addReplyOwners,
-  addImageText
+  addImageText,
+  addProjects
 ]
 
 export const SCHEMA_VERSION = migrations.length

@@ -12,7 +12,8 @@ import type { SliceArgs, StoreScope } from '../scope'
 
 /**
  * The panel's filters as the user typed them: a model id or '' for all models; `from` and `to`
- * as yyyy-mm-dd (local days) or '' for no bound, `to` including its whole day.
+ * as yyyy-mm-dd (local days) or '' for no bound, `to` including its whole day; a project's id or
+ * '' for any.
  */
 export type SearchFilterFields = Record<SearchFilterName, string>
 
@@ -35,7 +36,8 @@ export const SEARCH_DEBOUNCE_MS = 150
 const FILTER_OF_FIELD: { [K in SearchFilterName]: (field: string) => SearchFilters[K] | null } = {
   model: (model) => (model === '' ? null : model),
   from: dayStart,
-  to: dayEnd
+  to: dayEnd,
+  project: (project) => (project === '' ? null : Number(project))
 }
 
 export interface SearchSlice {
@@ -61,6 +63,7 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
       model: '',
       from: '',
       to: '',
+      project: '',
       results: [],
       next: null,
       status: 'idle',
