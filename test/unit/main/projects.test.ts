@@ -4,12 +4,13 @@
 // deletes them, as the user chose.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Project } from '../../../src/shared/projects'
-import type { Conversation, SendResult } from '../../../src/shared/types'
+import type { SearchPage } from '../../../src/shared/search'
+import type { Conversation, ExportedFile, SendResult } from '../../../src/shared/types'
 import type { Core } from '../../../src/main/core'
 import { dispatch } from '../../../src/main/dispatch'
 import { getConversation } from '../../../src/main/history/conversations'
 import type { FakeProvider } from '../../fake-provider/server'
-import { connectedCore, type ConnectedCore } from '../../fixtures/core'
+import { connectedCore, coreOn, type ConnectedCore } from '../../fixtures/core'
 
 let provider: FakeProvider
 let core: Core
@@ -212,6 +213,79 @@ describe('projects', () => {
     )
     expect((await refusal('deleteProject', { id: keep.id, chats: 'sometimes' })).code).toBe(
       'invalid_input'
+    )
+  })
+
+  it('travel in export files with their chats, added once however often imported', async () => {
+    const project = await call<Project>('createProject', {
+      name: 'Trips',
+      instructions: 'Plan cheaply.',
+      defaultModel: MODEL,
+      defaultParams: { temperature: 0.7 }
+    })
+    const inside = await send({ text: 'Lisbon in May', projectId: project.id })
+    await send({ text: 'Unrelated question' })
+    const whole = await call<ExportedFile>('exportHistory', undefined)
+    const one = await call<ExportedFile>('exportConversation', {
+      id: inside.conversation.id,
+      format: 'json'
+    })
+
+    const other = await coreOn(provider, 'projects-import-')
+    try {
+      const there = (name: string, args: unknown) =>
+        dispatch(other.core.handlers, name as 'listProjects', args as undefined).then((r) => {
+          if (!r.ok) throw new Error(`${name}: ${r.error.message}`)
+          return r.value as unknown
+        })
+      // The one conversation's file brings its project along.
+      await there('importHistory', { text: one.text })
+      await there('importHistory', { text: whole.text })
+      await there('importHistory', { text: whole.text })
+      const projects = (await there('listProjects', undefined)) as Project[]
+      expect(projects).toHaveLength(1)
+      expect(projects[0]).toMatchObject({
+        name: 'Trips',
+        instructions: 'Plan cheaply.',
+        defaultModel: MODEL,
+        defaultParams: { temperature: 0.7 },
+        conversationCount: 1
+      })
+      const titles = async (args: object) =>
+        (
+          (await there('listConversations', args)) as { conversations: Conversation[] }
+        ).conversations.map((c) => c.title)
+      expect(await titles({ projectId: projects[0].id })).toEqual(['Lisbon in May'])
+      expect(await titles({})).toEqual(['Unrelated question'])
+      // And its search filter finds it there.
+      const found = (await there('searchHistory', {
+        query: 'Lisbon',
+        project: projects[0].id
+      })) as SearchPage
+      expect(found.results.length).toBeGreaterThan(0)
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('filter search: only hits in chats of that project', async () => {
+    const project = await call<Project>('createProject', { name: 'Garden' })
+    const inside = await send({ text: 'Tomato seedlings', projectId: project.id })
+    await send({ text: 'Tomato soup recipe' })
+    const all = await call<SearchPage>('searchHistory', { query: 'tomato' })
+    expect(new Set(all.results.map((hit) => hit.conversationId)).size).toBe(2)
+    const filtered = await call<SearchPage>('searchHistory', {
+      query: 'tomato',
+      project: project.id
+    })
+    expect(filtered.results.map((hit) => [hit.conversationId, hit.field])).toEqual(
+      expect.arrayContaining([
+        [inside.conversation.id, 'title'],
+        [inside.conversation.id, 'content']
+      ])
+    )
+    expect(filtered.results.every((hit) => hit.conversationId === inside.conversation.id)).toBe(
+      true
     )
   })
 })
