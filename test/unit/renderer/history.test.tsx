@@ -249,13 +249,14 @@ describe('pin and export', () => {
     expect(items.map((i) => i.textContent)).toEqual([
       'Rename',
       'Pin to top',
+      'Move to project…',
       'Export as Markdown',
       'Export as JSON',
       'Delete'
     ])
     expect(document.activeElement).toBe(items[0])
     fireEvent.keyDown(menu, { key: 'ArrowUp' })
-    expect(document.activeElement).toBe(items[4])
+    expect(document.activeElement).toBe(items[5])
     fireEvent.keyDown(menu, { key: 'ArrowDown' })
     expect(document.activeElement).toBe(items[0])
     fireEvent.keyDown(menu, { key: 'Escape' })

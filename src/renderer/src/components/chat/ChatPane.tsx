@@ -11,6 +11,8 @@ import { MessageList } from './MessageList'
 import { ModelPicker } from '../models/ModelPicker'
 import { ParamsControl } from '../params/ParamsControl'
 import { ParamsPanel } from '../params/ParamsPanel'
+import { MoveToProjectDialog } from '../sidebar/MoveToProjectDialog'
+import { ProjectDialog } from '../sidebar/ProjectDialog'
 import { TitleEditor } from '../sidebar/TitleEditor'
 import { IconButton } from '../../ui/IconButton'
 import type { MenuAnchor } from '../../ui/Menu'
@@ -23,6 +25,8 @@ export function ChatPane() {
   const [editingTitle, setEditingTitle] = useState(false)
   useEffect(() => setEditingTitle(false), [conversation?.id])
   const paramsPanelOpen = useApp((s) => s.paramsPanelOpen)
+  const editingProject = useApp((s) => s.editingProject)
+  const moving = useApp((s) => s.movingConversationId)
   return (
     <main className="chat">
       <header className="chat-header">
@@ -53,6 +57,8 @@ export function ChatPane() {
       <LeftOutNotice />
       <Composer />
       {paramsPanelOpen ? <ParamsPanel key={conversation?.id ?? 'new'} /> : null}
+      {editingProject !== null ? <ProjectDialog key={String(editingProject)} /> : null}
+      {moving !== null ? <MoveToProjectDialog /> : null}
     </main>
   )
 }

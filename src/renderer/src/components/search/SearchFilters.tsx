@@ -2,13 +2,15 @@ import { useTranslation } from 'react-i18next'
 import { modelDisplayName } from '../../../../shared/models'
 import { useApp } from '../../store/StoreProvider'
 
-/** The search's filters: a model, a date range, and Clear filters while one is set. */
+/** The search's filters: a model, a project, a date range, and Clear filters while one is set. */
 export function SearchFilters() {
   const { t } = useTranslation()
   const search = useApp((s) => s.search)
   const models = useApp((s) => s.models)
+  const projects = useApp((s) => s.projects)
   const setFilters = useApp((s) => s.setSearchFilters)
-  const filtered = search.model !== '' || search.from !== '' || search.to !== ''
+  const filtered =
+    search.model !== '' || search.from !== '' || search.to !== '' || search.project !== ''
   return (
     <div className="search-filters">
       <select
@@ -23,6 +25,20 @@ export function SearchFilters() {
           </option>
         ))}
       </select>
+      {projects.length > 0 ? (
+        <select
+          aria-label={t('projects.filter')}
+          value={search.project}
+          onChange={(event) => setFilters({ project: event.target.value })}
+        >
+          <option value="">{t('projects.allProjects')}</option>
+          {projects.map((project) => (
+            <option key={project.id} value={String(project.id)}>
+              {project.name}
+            </option>
+          ))}
+        </select>
+      ) : null}
       <label className="search-date">
         <span>{t('search.from')}</span>
         <input
@@ -45,7 +61,7 @@ export function SearchFilters() {
         <button
           type="button"
           className="button button-quiet search-clear-filters"
-          onClick={() => setFilters({ model: '', from: '', to: '' })}
+          onClick={() => setFilters({ model: '', from: '', to: '', project: '' })}
         >
           {t('search.clearFilters')}
         </button>

@@ -4,7 +4,7 @@ import { useApp } from '../../store/StoreProvider'
 import { Menu, MenuItem, MenuSeparator, type MenuAnchor } from '../../ui/Menu'
 
 /**
- * A conversation's actions: Rename, Pin/Unpin, Export as Markdown or JSON, Delete (a ui/Menu: arrows
+ * A conversation's actions: Rename, Pin/Unpin, Move to project, Export as Markdown or JSON, Delete (a ui/Menu: arrows
  * move, Enter picks, Esc or a click outside closes).
  */
 export function ConversationMenu({
@@ -26,6 +26,7 @@ export function ConversationMenu({
   const setPinned = useApp((s) => s.setConversationPinned)
   const exportConversation = useApp((s) => s.exportConversation)
   const deleteConversation = useApp((s) => s.deleteConversation)
+  const openMoveDialog = useApp((s) => s.openMoveDialog)
 
   function run(action: () => void, refocus = true): void {
     onClose(refocus)
@@ -48,6 +49,9 @@ export function ConversationMenu({
         onSelect={() => run(() => void setPinned(id, !pinned))}
       >
         {pinned ? t('conversation.unpin') : t('conversation.pin')}
+      </MenuItem>
+      <MenuItem icon="icon-folder" onSelect={() => run(() => openMoveDialog(id), false)}>
+        {t('projects.moveTo')}
       </MenuItem>
       <MenuSeparator />
       <MenuItem
