@@ -123,7 +123,7 @@ export function Sidebar() {
         aria-label={t('sidebar.conversations')}
         onScroll={menu ? () => closeMenu(false) : undefined}
       >
-        {outside.length === 0 && !loading ? (
+        {conversations.length === 0 && projects.length === 0 && !loading ? (
           <p className="sidebar-empty">{t('sidebar.empty')}</p>
         ) : null}
         <ul className="conversation-list" style={{ height: virtualizer.getTotalSize() }}>

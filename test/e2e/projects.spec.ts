@@ -1,0 +1,80 @@
+// Projects as a user meets them: created from the sidebar with instructions, a new chat started in
+// one (the fake provider receives the instructions as the system prompt), a chat moved in from its
+// menu and leaving the date groups. Screenshots in English and Chinese go to test-results/screens.
+import { join } from 'node:path'
+import { expect, test } from './fixtures'
+
+const SCREENS = join(__dirname, '../../test-results/screens')
+
+test('create a project, start a chat in it, move a chat in from its menu', async ({
+  app,
+  provider
+}) => {
+  const handlers = app.core.handlers
+  await handlers.updateSettings({ baseURL: provider.baseURL, language: 'en' })
+  await handlers.setKey({ key: provider.apiKey })
+  const outside = await handlers.sendMessage({
+    conversationId: null,
+    model: 'doubao-seed-1-6-251015',
+    text: 'Packing list for Lisbon',
+    attachments: []
+  })
+  await app.core.services.chat.whenIdle(outside.assistantMessage.id)
+  const page = app.page
+  await page.reload()
+  const nav = page.getByRole('navigation', { name: 'Conversations' })
+  await expect(nav.getByRole('button', { name: 'Packing list for Lisbon' })).toBeVisible()
+
+  // A new project, with its instructions.
+  await nav.getByRole('button', { name: 'New project' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New project' })
+  await dialog.getByRole('button', { name: 'Save project' }).click()
+  await expect(dialog.getByText('Give the project a name.')).toBeVisible()
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Launch')
+  await dialog.getByRole('textbox', { name: 'Instructions' }).fill('You plan product launches.')
+  await page.screenshot({ path: join(SCREENS, 'project-editor-en.png') })
+  await dialog.getByRole('button', { name: 'Save project' }).click()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  const projectRow = page.locator('.project-row', { hasText: 'Launch' })
+  await expect(projectRow).toBeVisible()
+
+  // A chat in it: the request carries the instructions first.
+  await nav.getByRole('button', { name: 'New chat in Launch' }).click()
+  const box = page.getByRole('textbox', { name: 'Message' })
+  await box.fill('When do we announce?')
+  await box.press('Enter')
+  await expect(page.locator('article.message-assistant')).toHaveAttribute('aria-busy', 'false')
+  expect(provider.chatRequests().at(-1)!.body.messages).toEqual([
+    { role: 'system', content: 'You plan product launches.' },
+    { role: 'user', content: 'When do we announce?' }
+  ])
+  await expect(projectRow.locator('.project-toggle')).toHaveAttribute('aria-expanded', 'true')
+  await expect(page.locator('.conversation-row[data-in-project]')).toHaveText(
+    'When do we announce?'
+  )
+
+  // The other chat moves in from its menu (a right click on its row) and leaves the date groups.
+  await nav.getByRole('button', { name: 'Packing list for Lisbon' }).click({ button: 'right' })
+  await page.getByRole('menuitem', { name: 'Move to project…' }).click()
+  const move = page.getByRole('dialog', { name: 'Move “Packing list for Lisbon” to' })
+  await page.screenshot({ path: join(SCREENS, 'project-move-en.png') })
+  await move.getByRole('button', { name: 'Launch' }).click()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(page.locator('.conversation-row[data-in-project]')).toHaveCount(2)
+  await expect(page.locator('.conversation-row:not([data-in-project])')).toHaveCount(0)
+  await expect(projectRow.locator('.conversation-group-count')).toHaveText('2')
+  const moved = await handlers.getConversation({ id: outside.conversation.id })
+  expect(moved.conversation.projectId).not.toBeNull()
+  await page.screenshot({ path: join(SCREENS, 'projects-sidebar-en.png') })
+
+  // The same in Chinese.
+  await handlers.updateSettings({ language: 'zh-CN' })
+  await page.reload()
+  await expect(page.locator('.projects-header')).toContainText('项目')
+  await page.locator('.project-toggle').click()
+  await expect(page.locator('.conversation-row[data-in-project]')).toHaveCount(2)
+  await page.screenshot({ path: join(SCREENS, 'projects-sidebar-zh-CN.png') })
+  await page.getByRole('button', { name: 'Launch 的设置' }).click()
+  await expect(page.getByRole('dialog', { name: '项目设置' })).toBeVisible()
+  await page.screenshot({ path: join(SCREENS, 'project-editor-zh-CN.png') })
+})
