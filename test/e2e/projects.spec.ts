@@ -1,12 +1,12 @@
 // Projects as a user meets them: created from the sidebar with instructions, a new chat started in
-// one (the fake provider receives the instructions as the system prompt), a chat moved in from its
-// menu and leaving the date groups. Screenshots in English and Chinese go to test-results/screens.
+// one (the fake provider receives the instructions as the system prompt), chats moved in from a
+// menu and by dragging a row, leaving the date groups. Screenshots in English and Chinese go to test-results/screens.
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
 
 const SCREENS = join(__dirname, '../../test-results/screens')
 
-test('create a project, start a chat in it, move a chat in from its menu', async ({
+test('create a project, start a chat in it, move chats in from the menu and by dragging', async ({
   app,
   provider
 }) => {
@@ -65,6 +65,25 @@ test('create a project, start a chat in it, move a chat in from its menu', async
   await expect(projectRow.locator('.conversation-group-count')).toHaveText('2')
   const moved = await handlers.getConversation({ id: outside.conversation.id })
   expect(moved.conversation.projectId).not.toBeNull()
+
+  // A row dragged onto the project moves in too.
+  const dragged = await handlers.sendMessage({
+    conversationId: null,
+    model: 'doubao-seed-1-6-251015',
+    text: 'Budget for the launch party',
+    attachments: []
+  })
+  await app.core.services.chat.whenIdle(dragged.assistantMessage.id)
+  await page.reload()
+  await page.locator('.project-toggle').click()
+  await nav
+    .getByRole('button', { name: 'Budget for the launch party' })
+    .dragTo(page.locator('.project-toggle'))
+  await expect(page.locator('.conversation-row[data-in-project]')).toHaveCount(3)
+  await expect(page.locator('.conversation-row:not([data-in-project])')).toHaveCount(0)
+  expect(
+    (await handlers.getConversation({ id: dragged.conversation.id })).conversation.projectId
+  ).toBe(moved.conversation.projectId)
   await page.screenshot({ path: join(SCREENS, 'projects-sidebar-en.png') })
 
   // The same in Chinese.
@@ -72,7 +91,7 @@ test('create a project, start a chat in it, move a chat in from its menu', async
   await page.reload()
   await expect(page.locator('.projects-header')).toContainText('项目')
   await page.locator('.project-toggle').click()
-  await expect(page.locator('.conversation-row[data-in-project]')).toHaveCount(2)
+  await expect(page.locator('.conversation-row[data-in-project]')).toHaveCount(3)
   await page.screenshot({ path: join(SCREENS, 'projects-sidebar-zh-CN.png') })
   await page.getByRole('button', { name: 'Launch 的设置' }).click()
   await expect(page.getByRole('dialog', { name: '项目设置' })).toBeVisible()
