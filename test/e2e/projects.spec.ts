@@ -86,6 +86,29 @@ test('create a project, start a chat in it, move chats in from the menu and by d
   ).toBe(moved.conversation.projectId)
   await page.screenshot({ path: join(SCREENS, 'projects-sidebar-en.png') })
 
+  // Search filters by project: a chat outside it is left out.
+  const lone = await handlers.sendMessage({
+    conversationId: null,
+    model: 'doubao-seed-1-6-251015',
+    text: 'Launch checklist outside',
+    attachments: []
+  })
+  await app.core.services.chat.whenIdle(lone.assistantMessage.id)
+  await page.reload()
+  await expect(page.locator('.composer-input')).toBeVisible()
+  await page.keyboard.press('Control+K')
+  await expect(page.locator('.search-input')).toBeFocused()
+  await page.locator('.search-input').fill('launch')
+  await expect(page.locator('.search-hit', { hasText: 'Launch checklist outside' })).toHaveCount(1)
+  await page.getByRole('combobox', { name: 'Project' }).selectOption({ label: 'Launch' })
+  await expect(
+    page.locator('.search-hit', { hasText: 'Budget for the launch party' }).first()
+  ).toBeVisible()
+  await expect(page.locator('.search-hit', { hasText: 'Launch checklist outside' })).toHaveCount(0)
+  await page.screenshot({ path: join(SCREENS, 'projects-search-en.png') })
+  await page.keyboard.press('Escape')
+  await handlers.deleteConversation({ id: lone.conversation.id })
+
   // The same in Chinese.
   await handlers.updateSettings({ language: 'zh-CN' })
   await page.reload()
