@@ -250,6 +250,7 @@ test('rename, pin and delete with Undo, and what each leaves after a restart', a
   await expect(menu.getByRole('menuitem')).toHaveText([
     'Rename',
     'Pin to top',
+    'Move to project…',
     'Export as Markdown',
     'Export as JSON',
     'Delete'
