@@ -109,6 +109,23 @@ test('create a project, start a chat in it, move chats in from the menu and by d
   await page.keyboard.press('Escape')
   await handlers.deleteConversation({ id: lone.conversation.id })
 
+  // A second project moves above the first from its settings.
+  await handlers.createProject({ name: 'Zeta' })
+  await page.reload()
+  await expect(page.locator('.project-name')).toHaveText(['Launch', 'Zeta'])
+  await page.getByRole('button', { name: 'Settings of Zeta' }).click()
+  const zeta = page.getByRole('dialog', { name: 'Project settings' })
+  await expect(zeta.getByText('Place 2 of 2 in the sidebar')).toBeVisible()
+  await zeta.getByRole('button', { name: 'Move up' }).click()
+  await expect(zeta.getByText('Place 1 of 2 in the sidebar')).toBeVisible()
+  await expect(zeta.getByRole('button', { name: 'Move up' })).toBeDisabled()
+  await expect(page.locator('.project-name')).toHaveText(['Zeta', 'Launch'])
+  await page.keyboard.press('Escape')
+  await handlers.deleteProject({
+    id: (await handlers.listProjects(undefined))[0].id,
+    chats: 'move_out'
+  })
+
   // The same in Chinese.
   await handlers.updateSettings({ language: 'zh-CN' })
   await page.reload()

@@ -27,6 +27,9 @@ export function ProjectDialog() {
   const close = useApp((s) => s.closeProjectEditor)
   const save = useApp((s) => s.saveProject)
   const remove = useApp((s) => s.deleteProject)
+  const moveProject = useApp((s) => s.moveProject)
+  const place = useApp((s) => s.projects.findIndex((p) => p.id === s.editingProject))
+  const count = useApp((s) => s.projects.length)
   const [name, setName] = useState(project?.name ?? '')
   const [instructions, setInstructions] = useState(project?.instructions ?? '')
   const [defaultModel, setDefaultModel] = useState(project?.defaultModel ?? '')
@@ -115,6 +118,27 @@ export function ProjectDialog() {
             })
           }}
         />
+        {project ? (
+          <div className="project-order">
+            <span>{t('projects.place', { place: place + 1, count })}</span>
+            <button
+              type="button"
+              className="button"
+              disabled={place <= 0}
+              onClick={() => void moveProject(project.id, -1)}
+            >
+              {t('projects.moveUp')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={place >= count - 1}
+              onClick={() => void moveProject(project.id, 1)}
+            >
+              {t('projects.moveDown')}
+            </button>
+          </div>
+        ) : null}
         {project ? (
           <div className="project-delete">
             {confirmDelete ? (

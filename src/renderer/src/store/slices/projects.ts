@@ -31,6 +31,8 @@ export interface ProjectsSlice {
   saveProject(fields: ProjectFields): Promise<boolean>
   /** Deletes a project; its chats move out of it or are deleted with it. */
   deleteProject(id: number, chats: 'move_out' | 'delete'): Promise<void>
+  /** Moves a project one place up (-1) or down (+1) in the sidebar. */
+  moveProject(id: number, by: -1 | 1): Promise<void>
   openMoveDialog(conversationId: number): void
   closeMoveDialog(): void
   setDraggedConversation(id: number | null): void
@@ -129,6 +131,17 @@ export function createProjectsSlice(args: SliceArgs): ProjectsSlice {
       })
       if (chats === 'delete' && openInProject) get().newChat()
       await get().loadProjects()
+    },
+
+    async moveProject(id, by) {
+      const ids = get().projects.map((p) => p.id)
+      const from = ids.indexOf(id)
+      const to = from + by
+      if (from === -1 || to < 0 || to >= ids.length) return
+      ids.splice(from, 1)
+      ids.splice(to, 0, id)
+      const result = await api.reorderProjects({ ids })
+      set(result.ok ? { projects: result.value } : { banner: result.error })
     },
 
     openMoveDialog(conversationId) {
