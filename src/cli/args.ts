@@ -23,6 +23,8 @@ export interface AskOptions {
   files: string[]
   fps: number | undefined
   conversationId: number | undefined
+  /** The name of the project a new chat starts in. */
+  project: string | undefined
   stallTimeoutSeconds: number | undefined
   json: boolean
 }
@@ -30,6 +32,8 @@ export interface AskOptions {
 export interface SearchOptions {
   query: string
   limit: number
+  /** Only chats in the project of this name. */
+  project: string | undefined
   json: boolean
   /** Archived conversations are searched too. */
   archived: boolean
@@ -55,6 +59,7 @@ export function parseAsk(argv: string[]): AskOptions {
     file: { type: 'string', multiple: true },
     fps: { type: 'string' },
     conversation: { type: 'string' },
+    project: { type: 'string' },
     'stall-timeout': { type: 'string' },
     json: { type: 'boolean' }
   })
@@ -94,8 +99,12 @@ export function parseAsk(argv: string[]): AskOptions {
     )
   }
 
+  const project = projectName(values.project)
+  if (project !== undefined && values.conversation !== undefined)
+    throw new UsageError('--project starts a new chat: it does not go with --conversation.')
   return {
     question,
+    project,
     model: values.model as string | undefined,
     params: parsed.data,
     paramsGiven: Object.keys(raw).length > 0,
@@ -120,6 +129,7 @@ export function parseAsk(argv: string[]): AskOptions {
 export function parseSearch(argv: string[]): SearchOptions {
   const { values, positionals } = parse(argv, {
     limit: { type: 'string' },
+    project: { type: 'string' },
     json: { type: 'boolean' },
     archived: { type: 'boolean' }
   })
@@ -131,7 +141,13 @@ export function parseSearch(argv: string[]): SearchOptions {
       ? DEFAULT_SEARCH_LIMIT
       : wholeNumber('--limit', values.limit as string, 1)
   if (limit > MAX_SEARCH_LIMIT) throw new UsageError(`--limit: at most ${MAX_SEARCH_LIMIT}.`)
-  return { query, limit, json: values.json === true, archived: values.archived === true }
+  return {
+    query,
+    limit,
+    project: projectName(values.project),
+    json: values.json === true,
+    archived: values.archived === true
+  }
 }
 
 /**
@@ -175,6 +191,13 @@ function parse(argv: string[], options: Spec): { values: Values; positionals: st
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error))
   }
+}
+
+function projectName(value: Values[string]): string | undefined {
+  if (value === undefined) return undefined
+  const name = String(value).trim()
+  if (name === '') throw new UsageError('--project: the project name is empty.')
+  return name
 }
 
 function number(flag: string, text: string): number {

@@ -4,16 +4,19 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { EmitEvent, EventPayloads, RequestName } from '../shared/contract'
 import type { AppErrorInfo, Result } from '../shared/errors'
+import type { Project } from '../shared/projects'
 import type { SearchPage } from '../shared/search'
 import type { AttachmentDraft, Message, SendResult } from '../shared/types'
 import { DEFAULT_MODEL } from '../shared/models'
 import { baseURLSchema } from '../shared/settings'
 import { createCore, type Core } from '../main/core'
 import { dispatch } from '../main/dispatch'
+import { findProjectByName } from '../main/projects/projects'
 import { withoutKey } from '../main/redact'
 import { createKeytarStore, type SecretStore } from '../main/secrets/keychain'
 import { modelFor } from '../main/settings/settings'
 import { documentBudgetRefusal } from './budget'
+import { USAGE } from './usage'
 import {
   APP_NAME,
   dataDir,
@@ -26,20 +29,6 @@ import {
 
 /** 0 answered; 1 the API or the network failed (what arrived is kept); 2 bad input, nothing sent. */
 export const EXIT = { answered: 0, failed: 1, badInput: 2, interrupted: 130 } as const
-
-const USAGE = `Usage: npm run -s cli -- <command>
-
-  ask [--model ID] [--system TEXT] [--temperature N] [--top-p N] [--max-tokens N] [--stop TEXT]...
-      [--thinking on|off] [--reasoning-effort minimal|low|medium|high] [--image FILE]... [--ocr]
-      [--video FILE]... [--fps N] [--file FILE]... [--conversation ID] [--stall-timeout SECONDS] [--json] QUESTION
-  search [--json] [--limit N] [--archived] QUERY
-
-The answer streams to stdout, the model's reasoning to stderr. An image goes as the text read in
-it to a model that cannot see images, and to every model with --ocr (said on stderr). A --file
-(PDF, or text of any kind and encoding) goes as its text; files that do not fit the model's
-context are refused (exit 2) with nothing sent. Environment: SEED_CHAT_API_KEY
-(else the keychain), SEED_CHAT_BASE_URL (else the saved setting), SEED_CHAT_DATA_DIR (else the
-app's data folder). search leaves archived chats out unless --archived. Exit codes: 0 answered, 1 the API or network failed, 2 bad input.`
 
 // Refused before anything was sent, because of what was asked: exit 2.
 const BAD_INPUT: ReadonlySet<string> = new Set([
@@ -138,8 +127,12 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
         ? null
         : await call(core, 'getConversation', { id: options.conversationId, limit: 1 })
     if (conversation && !conversation.ok) return fail(conversation.error, options.json, safeIo)
+    const project = projectNamed(core, options.project)
+    if (!project.ok) return fail(project.error, options.json, safeIo)
     const model =
-      options.model ?? (conversation?.ok ? conversation.value.conversation.model : DEFAULT_MODEL)
+      options.model ??
+      project.value?.defaultModel ??
+      (conversation?.ok ? conversation.value.conversation.model : DEFAULT_MODEL)
 
     const attachments: { sha256: string; name: string; fps?: number }[] = []
     const documentTokens: number[] = []
@@ -199,11 +192,15 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
     if (tooLong) return fail(tooLong, options.json, safeIo)
 
     // A new chat takes exactly the flags given (none = nothing sent, whatever Settings' defaults
-    // are); a conversation continued without parameter flags keeps its own.
+    // are) over its project's defaults; a conversation continued without parameter flags keeps
+    // its own.
     const sendParams =
-      options.conversationId === undefined || options.paramsGiven ? { params: options.params } : {}
+      options.conversationId === undefined || options.paramsGiven
+        ? { params: { ...project.value?.defaultParams, ...options.params } }
+        : {}
     const sent = await call(core, 'sendMessage', {
       conversationId: options.conversationId ?? null,
+      ...(project.value ? { projectId: project.value.id } : {}),
       model,
       text: options.question,
       attachments,
@@ -262,12 +259,15 @@ async function search(options: SearchOptions, io: Io): Promise<number> {
   // Offline: the history only, no key and no network.
   const core = await openCore(io.env, () => undefined, null, {})
   try {
+    const project = projectNamed(core, options.project)
+    if (!project.ok) return fail(project.error, options.json, io)
     const results: SearchPage['results'] = []
     let before: SearchPage['next'] = null
     do {
       const page = await call(core, 'searchHistory', {
         query: options.query,
         ...(options.archived ? { archived: true } : {}),
+        ...(project.value ? { project: project.value.id } : {}),
         ...(before ? { before } : {})
       })
       if (!page.ok) return fail(page.error, options.json, io)
@@ -339,6 +339,15 @@ async function openCore(
 // biome-ignore lint/suspicious/noExplicitAny: each caller reads the result of the request it named
 function call(core: Core, name: RequestName, args: unknown): Promise<Result<any>> {
   return dispatch(core.handlers, name, args)
+}
+
+/** The project --project names (null without the flag); not_found (exit 2) when none has it. */
+function projectNamed(core: Core, name: string | undefined): Result<Project | null> {
+  if (name === undefined) return { ok: true, value: null }
+  const project = findProjectByName(core.services.db, name)
+  if (project) return { ok: true, value: project }
+  const message = `--project: there is no project named “${name}”.`
+  return { ok: false, error: { code: 'not_found', message } }
 }
 
 function fail(error: AppErrorInfo, json: boolean, io: Io): number {

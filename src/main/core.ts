@@ -8,8 +8,8 @@
 //   2. infrastructure: db/ (open, statements, migrations, integrity, shutdown, backup,
 //      sizeRecord), errors.ts, redact.ts, storage.ts, containment.ts, log/ (the log file, the
 //      crash check, diagnostics)
-//   3. features, in this order: secrets/, settings/, attachments/, history/, ocr/, chat/, updates/,
-//      desktop/, capture/
+//   3. features, in this order: secrets/, settings/, attachments/, projects/, history/, ocr/, chat/,
+//      updates/, desktop/, capture/
 //   4. the core: core.ts, services.ts, dispatch.ts
 //   5. the shells: index.ts, ipc.ts, shell/ (Electron) and src/cli
 // A lower floor that needs a higher one is handed a function (settings gets the model list).

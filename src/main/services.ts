@@ -19,11 +19,13 @@ import type { BackupRequest } from './history/backupHandlers'
 import { archiveHandlers } from './history/archiveHandlers'
 import type { HistoryDatabase } from './db/database'
 import { historyHandlers } from './history/handlers'
+import { getConversation } from './history/conversations'
 import * as messages from './history/messages'
 import type { LogRequest } from './log/handlers'
 import { imageTextHandlers } from './ocr/handlers'
 import { ImageTextService } from './ocr/imageText'
 import { RecognitionWorker } from './ocr/worker'
+import { projectHandlers } from './projects/handlers'
 import type { KeyRequest } from './secrets/handlers'
 import type { KeyManager } from './secrets/keychain'
 import { settingsHandlers } from './settings/handlers'
@@ -151,6 +153,12 @@ export function createServices(
     }),
     ...historyHandlers(db, { chat, store, catalog }),
     ...archiveHandlers(db, options.emit),
+    ...projectHandlers(db, {
+      chat,
+      store,
+      catalog,
+      conversation: (id) => getConversation(db, id)
+    }),
     ...attachments,
     ...imageTextHandlers(imageTexts),
     ...captureHandlers(

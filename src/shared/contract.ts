@@ -20,6 +20,7 @@ import { refusal, type Result } from './errors'
 import type { ImageText, ImageTextStatus } from './imageText'
 import { modelIdSchema } from './models'
 import { chatParamsSchema } from './params'
+import { PROJECT_CHATS_ON_DELETE, projectFieldsSchema, type Project } from './projects'
 import { searchFiltersSchema, type SearchPage } from './search'
 import { baseURLSchema, settingsPatchSchema, type Settings } from './settings'
 import type {
@@ -88,7 +89,9 @@ export const requests = {
     z
       .object({
         limit: z.number().int().min(1).max(500).optional(),
-        before: z.object({ updatedAt: z.number().int(), id }).strict().optional()
+        before: z.object({ updatedAt: z.number().int(), id }).strict().optional(),
+        /** A project's conversations; absent: those outside any project. */
+        projectId: id.optional()
       })
       .strict()
   ).returns<ConversationPage>(),
@@ -173,6 +176,25 @@ export const requests = {
     z.object({ id, params: chatParamsSchema }).strict()
   ).returns<Conversation>(),
   deleteConversation: request(z.object({ id }).strict()).returns<null>(),
+  /** Every project, in the user's order. */
+  listProjects: request(z.undefined()).returns<Project[]>(),
+  createProject: request(projectFieldsSchema.required({ name: true }).strict()).returns<Project>(),
+  /** Renames a project or changes its instructions, default model or default parameters. */
+  updateProject: request(
+    z.object({ id, ...projectFieldsSchema.shape }).strict()
+  ).returns<Project>(),
+  /** Puts the projects in this order (those not named follow, in their order). */
+  reorderProjects: request(z.object({ ids: z.array(id).max(10_000) }).strict()).returns<
+    Project[]
+  >(),
+  /** Moves a conversation into a project, or out of any (null). */
+  setConversationProject: request(
+    z.object({ id, projectId: id.nullable() }).strict()
+  ).returns<Conversation>(),
+  /** Deletes a project; its chats move out of it or are deleted with it, as the user chose. */
+  deleteProject: request(
+    z.object({ id, chats: z.enum(PROJECT_CHATS_ON_DELETE) }).strict()
+  ).returns<null>(),
   /** Checks and stores a dropped, pasted or picked file; the model decides the image budget. */
   addAttachment: request(
     z
@@ -225,6 +247,8 @@ export const requests = {
         conversationId: id.nullable(),
         model: modelId,
         params: chatParamsSchema.optional(),
+        /** A new conversation starts in this project (ignored for an existing one). */
+        projectId: id.optional(),
         text: z.string().max(1_000_000),
         attachments: z
           .array(

@@ -4,16 +4,17 @@ import { modelIdSchema } from './models'
 import type { MessageRole } from './types'
 
 /**
- * What narrows a search besides its query: a model, and a time range in milliseconds (`from`
- * inclusive, `to` exclusive). Absent means no filter. Archived conversations are left out unless
- * `archived` is true.
+ * What narrows a search besides its query: a model, a time range in milliseconds (`from`
+ * inclusive, `to` exclusive), and a project (its id). Absent means no filter. Archived
+ * conversations are left out unless `archived` is true.
  */
 export const searchFiltersSchema = z
   .object({
     model: modelIdSchema.optional(),
     from: z.number().int().optional(),
     to: z.number().int().optional(),
-    archived: z.boolean().optional()
+    archived: z.boolean().optional(),
+    project: z.number().int().positive().optional()
   })
   .strict()
 export type SearchFilters = z.output<typeof searchFiltersSchema>

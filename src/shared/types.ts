@@ -14,6 +14,8 @@ export interface Conversation {
   pinned: boolean
   /** Archived: left out of the sidebar's list and (unless asked) of search. */
   archived: boolean
+  /** The project it is in; null when in none. */
+  projectId: number | null
   createdAt: number
   updatedAt: number
 }

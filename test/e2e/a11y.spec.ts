@@ -205,6 +205,28 @@ for (const { language, theme } of RUNS) {
     await check('shortcuts')
     await page.keyboard.press('Escape')
 
+    // Projects: one expanded in the sidebar with a chat, its editor, Move to project.
+    const project = await app.core.handlers.createProject({
+      name: 'Launch',
+      instructions: 'Plan it.'
+    })
+    await app.core.handlers.setConversationProject({ id: 1, projectId: project.id })
+    await page.reload()
+    await page.locator('.project-toggle').click()
+    await expect(page.locator('.conversation-row[data-in-project]')).toHaveCount(1)
+    await check('projects')
+    await page.locator('.project-row .project-action').nth(1).click()
+    await expect(page.getByRole('dialog')).toBeVisible()
+    await check('project-editor')
+    await page.keyboard.press('Escape')
+    await page.locator('.conversation-row[data-in-project] .conversation-item').click({
+      button: 'right'
+    })
+    await page.locator('.menu [role="menuitem"]').nth(2).click()
+    await expect(page.getByRole('dialog')).toBeVisible()
+    await check('move-to-project')
+    await page.keyboard.press('Escape')
+
     // Recovery: a history written by a newer version.
     app.core.services.db.pragma(`user_version = ${SCHEMA_VERSION + 5}`)
     page = await app.restart()

@@ -251,6 +251,7 @@ test('rename, pin and delete with Undo, and what each leaves after a restart', a
     'Rename',
     'Pin to top',
     'Archive',
+    'Move to project…',
     'Export as Markdown',
     'Export as JSON',
     'Delete'

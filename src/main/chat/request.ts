@@ -5,6 +5,7 @@ import type { LeftOutAttachment } from '../../shared/types'
 import type { AttachmentRefusal } from '../../shared/attachments/refusals'
 import type { ModelInfo } from '../../shared/models'
 import { paramIssues, requestFields, type ChatParams } from '../../shared/params'
+import { systemPromptOf } from '../../shared/projects'
 import { buildRequestMessages, type HistoryTurn } from '../attachments/context'
 import { listConversationAttachments, type NewAttachment } from '../attachments/records'
 import { AppError } from '../errors'
@@ -78,14 +79,19 @@ export function lastTurns(turns: HistoryTurn[], historyTurns: number | undefined
   return turns
 }
 
-/** The request's messages with the system prompt, when there is one, first. */
+/**
+ * The request's messages with the system prompt, when there is one, first: the project's
+ * instructions, then the chat's own system prompt.
+ */
 export function withSystemPrompt(
   messages: ChatMessageParam[],
-  params: ChatParams
+  params: ChatParams,
+  instructions = ''
 ): ChatMessageParam[] {
-  return params.systemPrompt === undefined
+  const systemPrompt = systemPromptOf(instructions, params.systemPrompt)
+  return systemPrompt === undefined
     ? messages
-    : [{ role: 'system', content: params.systemPrompt }, ...messages]
+    : [{ role: 'system', content: systemPrompt }, ...messages]
 }
 
 /**
@@ -112,13 +118,15 @@ export function conversationTurns(
 
 /**
  * The request: parameters the model refuses throw (nothing is sent), the last turns the
- * parameters ask for, attachments fitted to the model and the 64 MB limit, the system prompt first.
+ * parameters ask for, attachments fitted to the model and the 64 MB limit, the system prompt (the
+ * project's `instructions`, then the chat's own) first.
  */
 export async function buildChatRequest(
   sources: RequestSources,
   turns: HistoryTurn[],
   modelId: string,
-  params: ChatParams
+  params: ChatParams,
+  instructions = ''
 ): Promise<RequestContext & { leftOut: LeftOutAttachment[] }> {
   const model = sources.modelFor(modelId)
   checkParams(params, model)
@@ -130,9 +138,11 @@ export async function buildChatRequest(
   )
   if (!built.ok) throw refusalError(built.error)
   return {
-    messages: withSystemPrompt(built.value.messages, params),
+    messages: withSystemPrompt(built.value.messages, params, instructions),
     fields: requestFields(params),
-    bodyBytes: built.value.bodyBytes + Buffer.byteLength(params.systemPrompt ?? ''),
+    bodyBytes:
+      built.value.bodyBytes +
+      Buffer.byteLength(systemPromptOf(instructions, params.systemPrompt) ?? ''),
     leftOut: built.value.leftOut
   }
 }

@@ -7,8 +7,8 @@ import type { HistoryDatabase } from '../db/database'
 import * as conversations from '../history/conversations'
 import * as messages from '../history/messages'
 import { finishedReply, insertStreamingReply } from '../history/replies'
+import { instructionsOf, newChatStart } from '../projects/projects'
 import type { KeyManager } from '../secrets/keychain'
-import { getSettings } from '../settings/settings'
 import { storedAttachments, type ChatAttachments } from './attachments'
 import { DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './options'
 import { streamReply } from './replyStream'
@@ -68,17 +68,13 @@ export class ChatService {
 
   private async sendReserved(args: SendArgs): Promise<SendResult> {
     const apiKey = await this.keys.requireKey()
-    if (
-      args.conversationId !== null &&
-      !conversations.getConversation(this.db, args.conversationId)
-    ) {
+    const id = args.conversationId
+    const existing = id === null ? null : conversations.getConversation(this.db, id)
+    if (existing === undefined)
       throw new AppError('not_found', 'That conversation no longer exists.')
-    }
-    const params =
-      args.params ??
-      (args.conversationId === null
-        ? getSettings(this.db).defaultParams
-        : conversations.getConversation(this.db, args.conversationId)!.params)
+    // A new chat starts with its project's defaults, or with Settings' outside any project.
+    const start = id === null ? newChatStart(this.db, args.projectId) : null
+    const params = args.params ?? start?.params ?? existing!.params
     const attached = await storedAttachments(this.attachments, args.attachments)
     // The request is built before anything is saved: a refused send leaves no trace.
     const earlier =
@@ -87,7 +83,8 @@ export class ChatService {
       this.attachments,
       [...earlier, pendingTurn(args.text, attached)],
       args.model,
-      params
+      params,
+      start?.instructions ?? instructionsOf(this.db, id!)
     )
 
     const now = this.now()
@@ -99,7 +96,8 @@ export class ChatService {
                 conversations.titleFrom(args.text) ||
                 conversations.titleFrom(attached.map((a) => a.name).join(', ')),
               model: args.model,
-              now
+              now,
+              projectId: start?.projectId
             })
           : conversations.getConversation(this.db, args.conversationId)!
       if (conversation.model !== args.model) {
@@ -171,7 +169,8 @@ export class ChatService {
       this.attachments,
       conversationTurns(this.db, conversation.id, parentId),
       conversation.model,
-      conversation.params
+      conversation.params,
+      instructionsOf(this.db, conversation.id)
     )
     const reply = this.db.transaction(() => {
       also()
@@ -233,7 +232,8 @@ export class ChatService {
           pendingTurn(text, attached)
         ],
         conversation.model,
-        conversation.params
+        conversation.params,
+        instructionsOf(this.db, conversation.id)
       )
       const now = this.now()
       const { userMessage, assistantMessage } = this.db.transaction(() => {
@@ -298,7 +298,8 @@ export class ChatService {
         this.attachments,
         [...conversationTurns(this.db, conversation.id, cut.id), pendingTurn(CONTINUE_PROMPT)],
         cut.model ?? conversation.model,
-        cut.params ?? conversation.params
+        cut.params ?? conversation.params,
+        instructionsOf(this.db, conversation.id)
       )
       const reply = this.db.transaction(() => {
         conversations.touchConversation(this.db, conversation.id, this.now())

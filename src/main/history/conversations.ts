@@ -11,6 +11,7 @@ interface ConversationRow {
   params: string
   pinned_at: number | null
   archived_at: number | null
+  project_id: number | null
   created_at: number
   updated_at: number
 }
@@ -22,6 +23,7 @@ const toConversation = (row: ConversationRow): Conversation => ({
   params: parseParams(row.params) ?? {},
   pinned: row.pinned_at !== null,
   archived: row.archived_at !== null,
+  projectId: row.project_id,
   createdAt: row.created_at,
   updatedAt: row.updated_at
 })
@@ -29,12 +31,12 @@ const toConversation = (row: ConversationRow): Conversation => ({
 /** Creates a conversation and returns it. */
 export function createConversation(
   db: HistoryDatabase,
-  args: { title: string; model: string; now: number }
+  args: { title: string; model: string; now: number; projectId?: number | null }
 ): Conversation {
-  const row = prepared<[string, string, number, number], ConversationRow>(
+  const row = prepared<[string, string, number, number, number | null], ConversationRow>(
     db,
-    'INSERT INTO conversations (title, model, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING *'
-  ).get(args.title, args.model, args.now, args.now)
+    'INSERT INTO conversations (title, model, created_at, updated_at, project_id) VALUES (?, ?, ?, ?, ?) RETURNING *'
+  ).get(args.title, args.model, args.now, args.now, args.projectId ?? null)
   return toConversation(row!)
 }
 
@@ -48,32 +50,38 @@ export function getConversation(db: HistoryDatabase, id: number): Conversation |
 }
 
 /**
- * A page of the conversations not archived: the first page starts with every pinned one (last
- * pinned first), then the rest by most recent activity (keyset paging, no OFFSET scans).
+ * A page of the conversations not archived, outside any project or of one project's
+ * (`projectId`): the first page starts with every pinned one (last pinned first), then the rest by
+ * most recent activity (keyset paging, no OFFSET scans).
  */
 export function listConversations(
   db: HistoryDatabase,
-  args: { limit: number; before?: { updatedAt: number; id: number } }
+  args: { limit: number; before?: { updatedAt: number; id: number }; projectId?: number }
 ): ConversationPage {
+  const project = args.projectId ?? null
+  // "IS ?" matches NULL (outside any project) as well as an id.
   const pinned = args.before
     ? []
-    : prepared<[], ConversationRow>(
-        db,
-        `SELECT * FROM conversations WHERE pinned_at IS NOT NULL AND archived_at IS NULL
-           ORDER BY pinned_at DESC, id DESC`
-      ).all()
-  const rows = args.before
-    ? prepared<[number, number, number, number], ConversationRow>(
+    : prepared<[number | null], ConversationRow>(
         db,
         `SELECT * FROM conversations
-           WHERE pinned_at IS NULL AND archived_at IS NULL AND (updated_at < ? OR (updated_at = ? AND id < ?))
-           ORDER BY updated_at DESC, id DESC LIMIT ?`
-      ).all(args.before.updatedAt, args.before.updatedAt, args.before.id, args.limit + 1)
-    : prepared<[number], ConversationRow>(
+           WHERE project_id IS ? AND pinned_at IS NOT NULL AND archived_at IS NULL
+           ORDER BY pinned_at DESC, id DESC`
+      ).all(project)
+  const rows = args.before
+    ? prepared<[number | null, number, number, number, number], ConversationRow>(
         db,
-        `SELECT * FROM conversations WHERE pinned_at IS NULL AND archived_at IS NULL
+        `SELECT * FROM conversations
+           WHERE project_id IS ? AND pinned_at IS NULL AND archived_at IS NULL
+             AND (updated_at < ? OR (updated_at = ? AND id < ?))
            ORDER BY updated_at DESC, id DESC LIMIT ?`
-      ).all(args.limit + 1)
+      ).all(project, args.before.updatedAt, args.before.updatedAt, args.before.id, args.limit + 1)
+    : prepared<[number | null, number], ConversationRow>(
+        db,
+        `SELECT * FROM conversations
+           WHERE project_id IS ? AND pinned_at IS NULL AND archived_at IS NULL
+           ORDER BY updated_at DESC, id DESC LIMIT ?`
+      ).all(project, args.limit + 1)
   const unpinned = rows.slice(0, args.limit).map(toConversation)
   const last = unpinned.at(-1)
   return {

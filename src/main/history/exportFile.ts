@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { ERROR_CODES } from '../../shared/errors'
 import { chatParamsSchema } from '../../shared/params'
+import { MAX_PROJECT_INSTRUCTIONS, MAX_PROJECT_NAME } from '../../shared/projects'
 import { AppError } from '../errors'
 
 export const EXPORT_FORMAT = 'seed-chat-history'
@@ -67,6 +68,8 @@ const exportedMessage = z.object({
 
 const exportedConversation = z.object({
   uid: z.string().min(1).max(100),
+  /** The uid of its project (in the file's projects, or already here); absent or null: none. */
+  projectUid: z.string().min(1).max(100).nullable().optional(),
   title: z.string(),
   model: z.string(),
   params: chatParamsSchema.default({}).catch({}),
@@ -80,10 +83,23 @@ const exportedConversation = z.object({
   currentLeafUid: z.string().min(1).max(100).nullable().optional()
 })
 
+// A project as exported; its default parameters are dropped when no longer valid.
+const exportedProject = z.object({
+  uid: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(MAX_PROJECT_NAME),
+  instructions: z.string().max(MAX_PROJECT_INSTRUCTIONS),
+  defaultModel: z.string().max(200).nullable(),
+  defaultParams: chatParamsSchema.default({}).catch({}),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int()
+})
+
 const exportFile = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(1),
   exportedAt: z.number().int(),
+  /** Absent in exports made before projects. */
+  projects: z.array(exportedProject).default([]),
   conversations: z.array(exportedConversation)
 })
 

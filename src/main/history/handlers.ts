@@ -71,8 +71,8 @@ export function historyHandlers(
   }
 
   return {
-    listConversations: async ({ limit, before }) =>
-      conversations.listConversations(db, { limit: limit ?? 100, before }),
+    listConversations: async ({ limit, before, projectId }) =>
+      conversations.listConversations(db, { limit: limit ?? 100, before, projectId }),
     getConversation: async ({ id, around, limit }) => {
       existing(id)
       // A search hit on another branch opens that branch.

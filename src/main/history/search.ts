@@ -165,6 +165,7 @@ function findMessageRows(
          AND (@model IS NULL OR coalesce(m.model, c.model) = @model)
          AND (@from IS NULL OR m.created_at >= @from)
          AND (@to IS NULL OR m.created_at < @to)
+         AND (@project IS NULL OR c.project_id = @project)
        ORDER BY s.rowid DESC
        LIMIT @count`
     )
@@ -243,7 +244,8 @@ function findTitleRows(
          AND (@archived = 1 OR c.archived_at IS NULL)
          AND (@model IS NULL OR c.model = @model)
          AND (@from IS NULL OR c.updated_at >= @from)
-         AND (@to IS NULL OR c.updated_at < @to)`
+         AND (@to IS NULL OR c.updated_at < @to)
+         AND (@project IS NULL OR c.project_id = @project)`
     )
     .all({ ...filters, match })
     .filter((row) => !before || compareKeys(titleKey(row), before) < 0)

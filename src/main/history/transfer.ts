@@ -6,6 +6,7 @@ import type { HistoryDatabase } from '../db/database'
 import { prepared } from '../db/statements'
 import { attachToMessage, listConversationAttachments } from '../attachments/records'
 import { documentTexts } from '../attachments/documents/texts'
+import { exportProjects, importProjects, projectIdOfUid, projectUidOf } from '../projects/transfer'
 import { currentPath, listMessages } from './messages'
 import { parseParams } from './params'
 import { EXPORT_FORMAT, type ExportFile, type ExportedConversation } from './exportFile'
@@ -49,6 +50,7 @@ function toExported(db: HistoryDatabase, conversation: Conversation): ExportedCo
   const documents = documentTexts(db)
   return {
     uid: uids.conversation,
+    projectUid: projectUidOf(db, conversation.id),
     title: conversation.title,
     model: conversation.model,
     params: conversation.params,
@@ -105,6 +107,7 @@ export function exportConversation(
       format: EXPORT_FORMAT,
       version: 1,
       exportedAt: now,
+      projects: conversation.projectId ? exportProjects(db, new Set([conversation.projectId])) : [],
       conversations: [exported]
     }
     return {
@@ -211,7 +214,13 @@ export function exportAll(db: HistoryDatabase, now: number = Date.now()): Export
         updatedAt: row.updated_at
       } as Conversation)
     )
-  const file: ExportFile = { format: EXPORT_FORMAT, version: 1, exportedAt: now, conversations }
+  const file: ExportFile = {
+    format: EXPORT_FORMAT,
+    version: 1,
+    exportedAt: now,
+    projects: exportProjects(db),
+    conversations
+  }
   return {
     fileName: `seed-chat-history-${new Date(now).toISOString().slice(0, 10)}.json`,
     mime: 'application/json',
@@ -228,13 +237,13 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
   )
   const hasMessage = prepared<[string], { id: number }>(db, 'SELECT id FROM messages WHERE uid = ?')
   const insertConversation = prepared<
-    [string, string, string, string, number, number, number | null, number | null],
+    [string, string, string, string, number, number, number | null, number | null, number | null],
     { id: number }
   >(
     db,
     `INSERT INTO conversations (uid, title, model, params, created_at, updated_at, pinned_at,
-       archived_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+       archived_at, project_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
   )
   const insertMessage = prepared(
     db,
@@ -248,6 +257,8 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
     'UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?'
   )
   db.transaction(() => {
+    // A conversation already here stays in the project it is in here.
+    importProjects(db, file.projects)
     for (const conversation of file.conversations) {
       let id = findConversation.get(conversation.uid)?.id
       if (id === undefined) {
@@ -259,7 +270,8 @@ export function importAll(db: HistoryDatabase, file: ExportFile): ImportSummary 
           conversation.createdAt,
           conversation.updatedAt,
           conversation.pinned ? conversation.updatedAt : null,
-          conversation.archivedAt ?? null
+          conversation.archivedAt ?? null,
+          projectIdOfUid(db, conversation.projectUid)
         )!.id
         summary.conversationsAdded++
       }

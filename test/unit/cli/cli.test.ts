@@ -748,3 +748,60 @@ describe('search', () => {
     expect(text.stdout).toContain('(user, archived)')
   })
 })
+
+describe('projects', () => {
+  it('ask --project starts the chat in it with its instructions and defaults; search --project filters', async () => {
+    const project = await openHistory((core) =>
+      core.handlers.createProject({
+        name: 'Budget 2027',
+        instructions: 'Answer as our accountant.',
+        defaultModel: 'doubao-seed-1-6-flash-250828',
+        defaultParams: { temperature: 0.1, maxTokens: 200 }
+      })
+    )
+    const asked = lastJson(
+      await cli(['ask', '--json', '--project', 'budget 2027', '--max-tokens', '50', 'Rent budget?'])
+    )
+    const body = provider.chatRequests().at(-1)!.body
+    expect(body.model).toBe('doubao-seed-1-6-flash-250828')
+    expect(body.messages).toEqual([
+      { role: 'system', content: 'Answer as our accountant.' },
+      { role: 'user', content: 'Rent budget?' }
+    ])
+    // The project's defaults, with the flags given over them.
+    expect([body.temperature, body.max_tokens]).toEqual([0.1, 50])
+    const saved = await openHistory((core) =>
+      core.handlers.getConversation({ id: asked.conversationId })
+    )
+    expect(saved.conversation.projectId).toBe(project.id)
+
+    await cli(['ask', '--json', 'Rent budget outside the project?'])
+    const all = lastJson(await cli(['search', '--json', 'rent']))
+    expect(
+      new Set(all.results.map((hit: { conversationId: number }) => hit.conversationId)).size
+    ).toBe(2)
+    const inProject = lastJson(await cli(['search', '--json', '--project', 'Budget 2027', 'rent']))
+    expect(inProject.results.length).toBeGreaterThan(0)
+    expect(
+      inProject.results.every(
+        (hit: { conversationId: number }) => hit.conversationId === asked.conversationId
+      )
+    ).toBe(true)
+  })
+
+  it('refuses a project that does not exist, and --project with --conversation: exit 2, nothing sent', async () => {
+    const ask = await cli(['ask', '--project', 'Nowhere', 'Hello?'])
+    expect(ask.code).toBe(2)
+    expect(ask.stderr).toContain('there is no project named “Nowhere”')
+    const askJson = lastJson(await cli(['ask', '--json', '--project', 'Nowhere', 'Hello?']))
+    expect(askJson).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    const search = await cli(['search', '--project', 'Nowhere', 'hello'])
+    expect(search.code).toBe(2)
+    expect(search.stderr).toContain('there is no project named “Nowhere”')
+    const both = await cli(['ask', '--project', 'A', '--conversation', '1', 'Hi'])
+    expect(both.code).toBe(2)
+    expect(both.stderr).toContain('does not go with --conversation')
+    expect((await cli(['ask', '--project', ' ', 'Hi'])).code).toBe(2)
+    expect(provider.chatRequests()).toHaveLength(0)
+  })
+})

@@ -24,6 +24,7 @@ const FLOORS: ReadonlyArray<readonly [name: string, paths: readonly string[]]> =
   ['secrets', ['main/secrets/']],
   ['settings', ['main/settings/']],
   ['attachments', ['main/attachments/']],
+  ['projects', ['main/projects/']],
   ['history', ['main/history/']],
   ['ocr', ['main/ocr/']],
   ['chat', ['main/chat/']],

@@ -105,6 +105,22 @@ it('every request, valid, invalid or failing, leaves a streaming reply alone', a
     setConversationModel: [{ id: conversationId, model: 'doubao-seed-2.0-pro' }],
     setConversationParams: [{ id: conversationId, params: { temperature: 0.5 } }],
     deleteConversation: [{ id: conversationId }, { id: other.conversation.id }],
+    listProjects: [undefined],
+    createProject: [{ name: 'Work' }, { name: '  ' }],
+    updateProject: [
+      { id: 1, instructions: 'Be brief.' },
+      { id: 999_999, name: 'Gone' }
+    ],
+    reorderProjects: [{ ids: [1] }],
+    // The streaming conversation goes into the project, which then cannot be deleted with it.
+    setConversationProject: [
+      { id: conversationId, projectId: 1 },
+      { id: conversationId, projectId: 999_999 }
+    ],
+    deleteProject: [
+      { id: 1, chats: 'delete' },
+      { id: 999_999, chats: 'move_out' }
+    ],
     addAttachment: [{ name: 'x.png', data: new Uint8Array([1, 2, 3]), model: MODEL }],
     startCapture: [{ target: 'main' }],
     getCaptureImage: [{ display: 0 }],
@@ -158,6 +174,8 @@ it('every request, valid, invalid or failing, leaves a streaming reply alone', a
   expect(answered).toContain('restoreBackup: busy')
   expect(answered).toContain('restoreBackup: not_found')
   expect(answered).toContain('deleteConversation: busy')
+  expect(answered).toContain('deleteProject: busy')
+  expect(answered).toContain('setConversationProject: not_found')
   expect(answered.filter((line) => line.endsWith('internal'))).toEqual([])
 
   release()

@@ -12,6 +12,13 @@ import { SCHEMA_VERSION, migrateTo, migrations } from '../../../src/main/db/migr
 import { searchAllMessageIds, searchMessages } from '../../../src/main/history/search'
 import { registerSearchFunctions } from '../../../src/main/db/searchText'
 import { getSettings } from '../../../src/main/settings/settings'
+import { addProjects } from '../../../src/main/db/migrations/0011-projects'
+import {
+  createProject,
+  deleteProject,
+  instructionsOf,
+  setConversationProject
+} from '../../../src/main/projects/projects'
 import { reopenDatabase } from '../../fixtures/history'
 import { tempDir, whenDone } from '../../fixtures/temp'
 
@@ -601,21 +608,21 @@ const tests: Record<number, { adds: string; run: () => void }> = {
       expect(plan.map((row) => row.detail).join(' ')).toContain('conversations_listed')
     }
   },
-  // Migration 12 (0012-document-text.ts); 11 until the projects migration is merged before it.
-  11: {
+  // Migration 12 (0012-document-text.ts).
+  12: {
     adds: 'documents carried by messages, their text stored once and searched',
     run: () => {
       const db = upgrade(
-        fileAt(10, (v10) => {
-          writeV1Rows(v10)
-          v10
+        fileAt(11, (v11) => {
+          writeV1Rows(v11)
+          v11
             .prepare(
               `INSERT INTO message_attachments (message_id, ordinal, sha256, kind, name, mime, bytes, fps)
              VALUES (3, 0, ?, 'image', 'holiday.png', 'image/png', 10, NULL),
                     (3, 1, ?, 'video', 'clip.mp4', 'video/mp4', 20, 2.5)`
             )
             .run(SHA, 'c'.repeat(64))
-          v10
+          v11
             .prepare(
               "INSERT INTO image_text (sha256, status, text, recognized_at) VALUES (?, 'done', 'Trailhead closed', 1)"
             )
@@ -672,6 +679,40 @@ const tests: Record<number, { adds: string; run: () => void }> = {
       expect(db.prepare('SELECT count(*) FROM document_text').pluck().get()).toBe(0)
       expect(searchAllMessageIds(db, 'zebrafish')).toEqual([])
     }
+  }
+}
+
+// Projects: numbered 11 (the archive's migration 10 is merged before it); its key is its place.
+tests[migrations.indexOf(addProjects) + 1] = {
+  adds: 'projects, and the project of each conversation (none for those already there)',
+  run: () => {
+    const before = migrations.indexOf(addProjects)
+    const db = upgrade(fileAt(before, writeV1Rows))
+    expectV1Rows(db)
+    expect(columns(db, 'projects')).toEqual([
+      'id',
+      'uid',
+      'name',
+      'instructions',
+      'default_model',
+      'default_params',
+      'position',
+      'created_at',
+      'updated_at'
+    ])
+    expect(names(db, 'index')).toContain('conversations_by_project')
+    expect(conversations.getConversation(db, 1)).toMatchObject({ projectId: null })
+    const project = createProject(db, { name: 'Trips', instructions: 'Plan cheaply.' }, 10)
+    setConversationProject(db, 2, project.id)
+    expect(conversations.getConversation(db, 2)).toMatchObject({ projectId: project.id })
+    expect(instructionsOf(db, 2)).toBe('Plan cheaply.')
+    expect(instructionsOf(db, 1)).toBe('')
+    // A deleted project leaves its conversation outside any, messages and all.
+    deleteProject(db, project.id)
+    expect(conversations.getConversation(db, 2)).toMatchObject({ projectId: null })
+    expectV1Rows(db)
+    // Ids are never given again.
+    expect(createProject(db, { name: 'Next' }, 11).id).toBe(project.id + 1)
   }
 }
 

@@ -22,12 +22,18 @@ import type {
 } from '../../../src/shared/types'
 import { SHORTCUTS_UNAVAILABLE } from '../../../src/shared/desktop'
 import { MODELS } from '../../../src/shared/models'
+import type { Project } from '../../../src/shared/projects'
 import {
   DEFAULT_SETTINGS,
   settingsSchema,
   type Settings,
   type SettingsPatch
 } from '../../../src/shared/settings'
+
+const notFound = <T>(): Result<T> => ({
+  ok: false,
+  error: { code: 'not_found', message: 'The fake has no projects.' }
+})
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value }
@@ -54,6 +60,7 @@ export function makeConversation(overrides: Partial<Conversation> = {}): Convers
     params: {},
     pinned: false,
     archived: false,
+    projectId: null,
     createdAt: 1_700_000_000_000,
     updatedAt: 1_700_000_000_000 + id,
     ...overrides
@@ -186,6 +193,12 @@ export function createFakeApi(
         ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), params })
     ),
     deleteConversation: vi.fn(async () => ok(null)),
+    listProjects: vi.fn(async () => ok([])),
+    createProject: vi.fn(async () => notFound<Project>()),
+    updateProject: vi.fn(async () => notFound<Project>()),
+    reorderProjects: vi.fn(async () => ok([])),
+    deleteProject: vi.fn(async () => ok(null)),
+    setConversationProject: vi.fn(async () => notFound<Conversation>()),
     renameConversation: vi.fn(async ({ id, title }: { id: number; title: string }) =>
       ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), title })
     ),

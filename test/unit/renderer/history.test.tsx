@@ -250,13 +250,14 @@ describe('pin and export', () => {
       'Rename',
       'Pin to top',
       'Archive',
+      'Move to project…',
       'Export as Markdown',
       'Export as JSON',
       'Delete'
     ])
     expect(document.activeElement).toBe(items[0])
     fireEvent.keyDown(menu, { key: 'ArrowUp' })
-    expect(document.activeElement).toBe(items[5])
+    expect(document.activeElement).toBe(items[6])
     fireEvent.keyDown(menu, { key: 'ArrowDown' })
     expect(document.activeElement).toBe(items[0])
     fireEvent.keyDown(menu, { key: 'Escape' })

@@ -30,9 +30,9 @@ async function renderApp(fake: FakeApi = createFakeApi()) {
 
 const html = () => document.documentElement
 const nav = () => document.querySelector<HTMLElement>('nav.conversation-nav')!
-/** The sidebar's rows as text: "# Header" for a group, the title for a conversation. */
+/** The sidebar's date rows as text: "# Header" for a group, the title for a conversation. */
 const sidebarText = () =>
-  [...nav().querySelectorAll('li')].map((li) =>
+  [...nav().querySelectorAll('li:not(.projects-header)')].map((li) =>
     li.classList.contains('conversation-group')
       ? `# ${li.querySelector('.conversation-group-label')?.textContent}`
       : (li.querySelector('.conversation-title')?.textContent ?? '')
@@ -284,7 +284,15 @@ describe('the chat header', () => {
       within(menu)
         .getAllByRole('menuitem')
         .map((item) => item.textContent)
-    ).toEqual(['Rename', 'Pin to top', 'Archive', 'Export as Markdown', 'Export as JSON', 'Delete'])
+    ).toEqual([
+      'Rename',
+      'Pin to top',
+      'Archive',
+      'Move to project…',
+      'Export as Markdown',
+      'Export as JSON',
+      'Delete'
+    ])
     await user.click(within(menu).getByRole('menuitem', { name: 'Rename' }))
     expect(within(header).getByRole('textbox')).toBeTruthy()
     fireEvent.keyDown(within(header).getByRole('textbox'), { key: 'Escape' })

@@ -14,6 +14,7 @@ import { makeIdsNeverReused } from './0007-ids-never-reused'
 import { addReplyOwners } from './0008-reply-owners'
 import { addImageText } from './0009-image-text'
 import { addArchive } from './0010-archive'
+import { addProjects } from './0011-projects'
 import { addDocumentText } from './0012-document-text'
 
 export type Migration = (db: Database.Database) => void
@@ -30,6 +31,7 @@ export const migrations: ReadonlyArray<Migration> = [
   addReplyOwners,
   addImageText,
   addArchive,
+  addProjects,
   addDocumentText
 ]
 

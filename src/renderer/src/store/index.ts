@@ -46,6 +46,7 @@ import { createLayoutSlice } from './slices/layout'
 import { createMessageActionsSlice } from './slices/messageActions'
 import { createModelsSlice } from './slices/models'
 import { createParamsSlice } from './slices/params'
+import { createProjectsSlice } from './slices/projects'
 import { createRateLimitSlice } from './slices/rateLimit'
 import { createSearchSlice } from './slices/search'
 import { createSessionSlice } from './slices/session'
@@ -95,6 +96,7 @@ export function createAppStore(
       ...createHistoryAdminSlice(args),
       ...createLayoutSlice(args),
       ...createParamsSlice(args),
+      ...createProjectsSlice(args),
       ...createRateLimitSlice(args),
       ...createUpdatesSlice(args),
       ...createDiagnosticsSlice(args),

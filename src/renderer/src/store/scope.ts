@@ -17,6 +17,7 @@ import type { LayoutSlice } from './slices/layout'
 import type { MessageActionsSlice } from './slices/messageActions'
 import type { ModelsSlice } from './slices/models'
 import type { ParamsSlice } from './slices/params'
+import type { ProjectsSlice } from './slices/projects'
 import type { RateLimitSlice } from './slices/rateLimit'
 import type { SearchSlice } from './slices/search'
 import type { SessionSlice } from './slices/session'
@@ -37,6 +38,7 @@ export type AppState = SessionSlice &
   ImageTextSlice &
   LayoutSlice &
   ParamsSlice &
+  ProjectsSlice &
   RateLimitSlice &
   UpdatesSlice &
   DiagnosticsSlice &

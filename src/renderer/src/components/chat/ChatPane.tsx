@@ -12,6 +12,8 @@ import { MessageList } from './MessageList'
 import { ModelPicker } from '../models/ModelPicker'
 import { ParamsControl } from '../params/ParamsControl'
 import { ParamsPanel } from '../params/ParamsPanel'
+import { MoveToProjectDialog } from '../sidebar/MoveToProjectDialog'
+import { ProjectDialog } from '../sidebar/ProjectDialog'
 import { TitleEditor } from '../sidebar/TitleEditor'
 import { IconButton } from '../../ui/IconButton'
 import type { MenuAnchor } from '../../ui/Menu'
@@ -24,6 +26,8 @@ export function ChatPane() {
   const [editingTitle, setEditingTitle] = useState(false)
   useEffect(() => setEditingTitle(false), [conversation?.id])
   const paramsPanelOpen = useApp((s) => s.paramsPanelOpen)
+  const editingProject = useApp((s) => s.editingProject)
+  const moving = useApp((s) => s.movingConversationId)
   return (
     <main className="chat">
       <header className="chat-header">
@@ -54,6 +58,8 @@ export function ChatPane() {
       <LeftOutNotice />
       <Composer />
       {paramsPanelOpen ? <ParamsPanel key={conversation?.id ?? 'new'} /> : null}
+      {editingProject !== null ? <ProjectDialog key={String(editingProject)} /> : null}
+      {moving !== null ? <MoveToProjectDialog /> : null}
     </main>
   )
 }

@@ -3,16 +3,21 @@ import { modelDisplayName } from '../../../../shared/models'
 import { useApp } from '../../store/StoreProvider'
 
 /**
- * The search's filters: a model, a date range, Include archived, and Clear filters while one is
- * set.
+ * The search's filters: a model, a project, a date range, Include archived, and Clear filters
+ * while one is set.
  */
 export function SearchFilters() {
   const { t } = useTranslation()
   const search = useApp((s) => s.search)
   const models = useApp((s) => s.models)
+  const projects = useApp((s) => s.projects)
   const setFilters = useApp((s) => s.setSearchFilters)
   const filtered =
-    search.model !== '' || search.from !== '' || search.to !== '' || search.archived !== ''
+    search.model !== '' ||
+    search.from !== '' ||
+    search.to !== '' ||
+    search.archived !== '' ||
+    search.project !== ''
   return (
     <div className="search-filters">
       <select
@@ -27,6 +32,20 @@ export function SearchFilters() {
           </option>
         ))}
       </select>
+      {projects.length > 0 ? (
+        <select
+          aria-label={t('projects.filter')}
+          value={search.project}
+          onChange={(event) => setFilters({ project: event.target.value })}
+        >
+          <option value="">{t('projects.allProjects')}</option>
+          {projects.map((project) => (
+            <option key={project.id} value={String(project.id)}>
+              {project.name}
+            </option>
+          ))}
+        </select>
+      ) : null}
       <label className="search-date">
         <span>{t('search.from')}</span>
         <input
@@ -57,7 +76,7 @@ export function SearchFilters() {
         <button
           type="button"
           className="button button-quiet search-clear-filters"
-          onClick={() => setFilters({ model: '', from: '', to: '', archived: '' })}
+          onClick={() => setFilters({ model: '', from: '', to: '', archived: '', project: '' })}
         >
           {t('search.clearFilters')}
         </button>

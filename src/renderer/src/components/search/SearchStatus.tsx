@@ -10,11 +10,13 @@ export function SearchStatus({ blank, count }: { blank: boolean; count: number }
   const { t } = useTranslation()
   const search = useApp((s) => s.search)
   const setFilters = useApp((s) => s.setSearchFilters)
+  const project = useApp((s) => s.projects.find((p) => String(p.id) === s.search.project))
   const filters = [
     search.model !== '' ? t('search.filter.model', { name: modelDisplayName(search.model) }) : null,
     search.from !== '' ? t('search.filter.from', { date: search.from }) : null,
     search.to !== '' ? t('search.filter.to', { date: search.to }) : null,
-    search.archived !== '' ? t('search.filter.archived') : null
+    search.archived !== '' ? t('search.filter.archived') : null,
+    search.project !== '' ? t('search.filter.project', { name: project?.name ?? '' }) : null
   ].filter((filter) => filter !== null)
   const none = !blank && search.status === 'done' && count === 0
   const text = blank
@@ -40,7 +42,7 @@ export function SearchStatus({ blank, count }: { blank: boolean; count: number }
         <button
           type="button"
           className="button button-quiet search-status-clear"
-          onClick={() => setFilters({ model: '', from: '', to: '', archived: '' })}
+          onClick={() => setFilters({ model: '', from: '', to: '', archived: '', project: '' })}
         >
           {t('search.clearTheFilter', { count: filters.length })}
         </button>

@@ -4,7 +4,7 @@ import { useApp } from '../../store/StoreProvider'
 import { Menu, MenuItem, MenuSeparator, type MenuAnchor } from '../../ui/Menu'
 
 /**
- * A conversation's actions: Rename, Pin/Unpin, Archive/Unarchive, Export as Markdown or JSON, Delete (a ui/Menu: arrows
+ * A conversation's actions: Rename, Pin/Unpin, Archive/Unarchive, Move to project, Export as Markdown or JSON, Delete (a ui/Menu: arrows
  * move, Enter picks, Esc or a click outside closes).
  */
 export function ConversationMenu({
@@ -27,6 +27,7 @@ export function ConversationMenu({
   const exportConversation = useApp((s) => s.exportConversation)
   const deleteConversation = useApp((s) => s.deleteConversation)
   const setArchived = useApp((s) => s.setConversationArchived)
+  const openMoveDialog = useApp((s) => s.openMoveDialog)
 
   function run(action: () => void, refocus = true): void {
     onClose(refocus)
@@ -52,6 +53,9 @@ export function ConversationMenu({
       </MenuItem>
       <MenuItem icon="icon-archive" onSelect={() => run(() => void setArchived(id, !archived))}>
         {archived ? t('conversation.unarchive') : t('conversation.archive')}
+      </MenuItem>
+      <MenuItem icon="icon-folder" onSelect={() => run(() => openMoveDialog(id), false)}>
+        {t('projects.moveTo')}
       </MenuItem>
       <MenuSeparator />
       <MenuItem

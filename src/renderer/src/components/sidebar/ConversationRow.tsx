@@ -24,6 +24,8 @@ interface RowProps {
   streaming: boolean
   renaming: boolean
   menuOpen: boolean
+  /** A chat shown under its project (indented). */
+  inProject?: boolean
   onOpenMenu(menu: OpenMenu): void
   onStartRename(id: number): void
   onStopRename(): void
@@ -39,6 +41,7 @@ export const ConversationRow = memo(function ConversationRow({
   streaming,
   renaming,
   menuOpen,
+  inProject,
   onOpenMenu,
   onStartRename,
   onStopRename
@@ -47,6 +50,7 @@ export const ConversationRow = memo(function ConversationRow({
   const openConversation = useApp((s) => s.openConversation)
   const renameConversation = useApp((s) => s.renameConversation)
   const deleteConversation = useApp((s) => s.deleteConversation)
+  const setDragged = useApp((s) => s.setDraggedConversation)
   const title = conversation.title.trim() || t('sidebar.untitled')
   const buttonId = `conversation-actions-${conversation.id}`
 
@@ -86,6 +90,7 @@ export const ConversationRow = memo(function ConversationRow({
       className="conversation-row"
       data-active={active || undefined}
       data-pinned={conversation.pinned || undefined}
+      data-in-project={inProject || undefined}
       aria-setsize={total}
       aria-posinset={position}
       style={{ transform: `translateY(${start}px)`, height: CONVERSATION_ROW_HEIGHT }}
@@ -109,6 +114,13 @@ export const ConversationRow = memo(function ConversationRow({
             onDoubleClick={() => onStartRename(conversation.id)}
             onContextMenu={onContextMenu}
             onKeyDown={onKeyDown}
+            draggable
+            onDragStart={(event) => {
+              event.dataTransfer.effectAllowed = 'move'
+              event.dataTransfer.setData('text/plain', title)
+              setDragged(conversation.id)
+            }}
+            onDragEnd={() => setDragged(null)}
           >
             <span className="conversation-title">{title}</span>
             {streaming ? <span className="streaming-dot" aria-hidden="true" /> : null}

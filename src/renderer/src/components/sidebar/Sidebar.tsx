@@ -2,11 +2,13 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { sidebarRows, startOfDay, type SidebarRow } from '../../lib/conversationGroups'
+import { projectRows, type ProjectListRow } from '../../lib/projectRows'
 import { ariaKeyShortcuts, keyHint, shortcutFor } from '../../lib/shortcuts'
 import { useApp } from '../../store/StoreProvider'
 import { ConversationMenu } from './ConversationMenu'
 import { ConversationRow, type OpenMenu } from './ConversationRow'
 import { GroupHeader } from './GroupHeader'
+import { ProjectRow, ProjectsHeader } from './ProjectRows'
 import { CONVERSATION_ROW_HEIGHT, GROUP_HEADER_HEIGHT } from './rowHeights'
 import { IconButton } from '../../ui/IconButton'
 import { Tooltip } from '../../ui/Tooltip'
@@ -36,10 +38,17 @@ export function Sidebar() {
   const openArchived = useApp((s) => s.openArchived)
   const collapsedGroups = useApp((s) => s.collapsedGroups)
   const toggleGroup = useApp((s) => s.toggleGroup)
+  const projects = useApp((s) => s.projects)
+  const expandedProjects = useApp((s) => s.expandedProjects)
   const today = useToday()
-  const listRows = useMemo(
-    () => sidebarRows(conversations, new Set(collapsedGroups), today),
-    [conversations, collapsedGroups, today]
+  // Projects first (each with its chats when expanded), then the chats in no project by date.
+  const outside = useMemo(() => conversations.filter((c) => c.projectId === null), [conversations])
+  const listRows: ListRow[] = useMemo(
+    () => [
+      ...projectRows(projects, conversations, new Set(expandedProjects)),
+      ...sidebarRows(outside, new Set(collapsedGroups), today)
+    ],
+    [projects, conversations, expandedProjects, outside, collapsedGroups, today]
   )
   const scrollRef = useRef<HTMLElement>(null)
   const [menu, setMenu] = useState<OpenMenu | null>(null)
@@ -49,7 +58,9 @@ export function Sidebar() {
     count: listRows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) =>
-      listRows[index].kind === 'header' ? GROUP_HEADER_HEIGHT : CONVERSATION_ROW_HEIGHT,
+      listRows[index].kind === 'header' || listRows[index].kind === 'projects-header'
+        ? GROUP_HEADER_HEIGHT
+        : CONVERSATION_ROW_HEIGHT,
     getItemKey: (index) => rowKey(listRows[index]),
     overscan: 8
   })
@@ -113,7 +124,7 @@ export function Sidebar() {
         aria-label={t('sidebar.conversations')}
         onScroll={menu ? () => closeMenu(false) : undefined}
       >
-        {conversations.length === 0 && !loading ? (
+        {conversations.length === 0 && projects.length === 0 && !loading ? (
           <p className="sidebar-empty">{t('sidebar.empty')}</p>
         ) : null}
         <ul className="conversation-list" style={{ height: virtualizer.getTotalSize() }}>
@@ -124,14 +135,28 @@ export function Sidebar() {
                 <GroupHeader key={row.key} row={listRow} start={row.start} onToggle={toggleGroup} />
               )
             }
+            if (listRow.kind === 'projects-header')
+              return <ProjectsHeader key={row.key} start={row.start} />
+            if (listRow.kind === 'project') {
+              return (
+                <ProjectRow
+                  key={row.key}
+                  project={listRow.project}
+                  expanded={listRow.expanded}
+                  start={row.start}
+                />
+              )
+            }
             const { conversation, index } = listRow
+            const inProject = listRow.kind === 'project-chat'
             return (
               <ConversationRow
                 key={row.key}
                 conversation={conversation}
                 start={row.start}
                 position={index + 1}
-                total={conversations.length}
+                total={inProject ? listRow.total : outside.length}
+                inProject={inProject}
                 active={conversation.id === activeId}
                 streaming={streaming[conversation.id] !== undefined}
                 renaming={renamingId === conversation.id}
@@ -189,8 +214,13 @@ export function Sidebar() {
   )
 }
 
-function rowKey(row: SidebarRow): string {
-  return row.kind === 'header' ? `group:${row.key}` : `conversation:${row.conversation.id}`
+type ListRow = SidebarRow | ProjectListRow
+
+function rowKey(row: ListRow): string {
+  if (row.kind === 'header') return `group:${row.key}`
+  if (row.kind === 'projects-header') return 'projects'
+  if (row.kind === 'project') return `project:${row.project.id}`
+  return `${row.kind}:${row.conversation.id}`
 }
 
 /** The start of today, moved on at midnight so the date groups follow the calendar. */

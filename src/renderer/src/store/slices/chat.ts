@@ -146,6 +146,7 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
         loadingConversationId: null,
         highlight: null,
         draftParams: null,
+        draftProjectId: null,
         appliedPreset: null,
         ...pruneCache(state, null)
       })
@@ -186,6 +187,9 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
           model,
           text,
           ...(params ? { params } : {}),
+          ...(conversationId === null && state.draftProjectId !== null
+            ? { projectId: state.draftProjectId }
+            : {}),
           ...(attachments.length > 0 ? { attachments } : {})
         })
       )
@@ -209,6 +213,9 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
       }
       const { conversation, userMessage, leftOut } = result.value
       const assistantMessage = stream.settle(result.value.assistantMessage)
+      // A new chat in a project: the project shows it, with its count.
+      if (conversation.projectId !== null && conversationId === null)
+        get().projectChatAdded(conversation.projectId)
       const current = get()
       const previous =
         conversationId === null ? [] : (current.messagesByConversation[conversationId] ?? [])

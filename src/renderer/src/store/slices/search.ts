@@ -13,7 +13,7 @@ import type { SliceArgs, StoreScope } from '../scope'
 /**
  * The panel's filters as the user typed them: a model id or '' for all models; `from` and `to`
  * as yyyy-mm-dd (local days) or '' for no bound, `to` including its whole day; `archived` 'on'
- * to include archived conversations, '' to leave them out.
+ * to include archived conversations, '' to leave them out; a project's id or '' for any.
  */
 export type SearchFilterFields = Record<SearchFilterName, string>
 
@@ -37,7 +37,8 @@ const FILTER_OF_FIELD: { [K in SearchFilterName]: (field: string) => SearchFilte
   model: (model) => (model === '' ? null : model),
   from: dayStart,
   to: dayEnd,
-  archived: (field) => (field === 'on' ? true : null)
+  archived: (field) => (field === 'on' ? true : null),
+  project: (project) => (project === '' ? null : Number(project))
 }
 
 export interface SearchSlice {
@@ -64,6 +65,7 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
       from: '',
       to: '',
       archived: '',
+      project: '',
       results: [],
       next: null,
       status: 'idle',

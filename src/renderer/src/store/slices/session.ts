@@ -106,7 +106,11 @@ export async function enterChat(args: SliceArgs): Promise<void> {
     get().loadModels(),
     new Promise<void>((resolve) => (timer = setTimeout(resolve, MODELS_WAIT_MS)))
   ])
-  await Promise.all([loadConversationPage(args, undefined), modelsOrTimeout])
+  await Promise.all([
+    loadConversationPage(args, undefined),
+    args.get().loadProjects(),
+    modelsOrTimeout
+  ])
   clearTimeout(timer)
   const latest = get().conversations[0]
   const { models, modelSource } = get()
