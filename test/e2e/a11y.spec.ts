@@ -177,6 +177,8 @@ for (const { language, theme } of RUNS) {
     await check('archived')
     await page.keyboard.press('Escape')
     await expect(page.getByRole('dialog')).toHaveCount(0)
+    // Back in the list for the screens below (an archived chat is in no list, a project's either).
+    await app.core.handlers.setConversationArchived({ id: tripId, archived: false })
 
     // Settings.
     await page.keyboard.press('Control+,')
@@ -210,7 +212,7 @@ for (const { language, theme } of RUNS) {
       name: 'Launch',
       instructions: 'Plan it.'
     })
-    await app.core.handlers.setConversationProject({ id: 1, projectId: project.id })
+    await app.core.handlers.setConversationProject({ id: tripId, projectId: project.id })
     await page.reload()
     await page.locator('.project-toggle').click()
     await expect(page.locator('.conversation-row[data-in-project]')).toHaveCount(1)
@@ -222,7 +224,8 @@ for (const { language, theme } of RUNS) {
     await page.locator('.conversation-row[data-in-project] .conversation-item').click({
       button: 'right'
     })
-    await page.locator('.menu [role="menuitem"]').nth(2).click()
+    // Rename, Pin, Archive, Move to project…
+    await page.locator('.menu [role="menuitem"]').nth(3).click()
     await expect(page.getByRole('dialog')).toBeVisible()
     await check('move-to-project')
     await page.keyboard.press('Escape')
