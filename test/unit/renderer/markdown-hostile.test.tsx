@@ -304,7 +304,9 @@ describe('deep nesting and huge answers', () => {
   it('a message that throws while rendering shows its raw text, and the other messages stay', async () => {
     // The real failure, without the depth check in front (MarkdownView checks each block): the
     // app's Markdown pipeline on the whole text, and the boundary alone must contain it.
-    const text = `${'>'.repeat(3000)} deep`
+    // Deep enough that the pipeline overflows while rendering, inside the boundary: at 3,000 it
+    // sometimes rendered, and React's commit overflowed outside any boundary instead.
+    const text = `${'>'.repeat(10_000)} deep`
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
       const { container } = await renderWithStore(
