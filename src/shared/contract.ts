@@ -20,7 +20,7 @@ import { refusal, type Result } from './errors'
 import type { ImageText, ImageTextStatus } from './imageText'
 import { modelIdSchema } from './models'
 import { chatParamsSchema } from './params'
-import { PROJECT_CHATS_ON_DELETE, projectFieldsSchema, type Project } from './projects'
+import { PROJECT_CHATS_ON_DELETE, projectFieldsSchema, projectFileSchemas, type Project } from './projects'
 import { searchFiltersSchema, type SearchPage } from './search'
 import { baseURLSchema, settingsPatchSchema, type Settings } from './settings'
 import type {
@@ -195,6 +195,9 @@ export const requests = {
   deleteProject: request(
     z.object({ id, chats: z.enum(PROJECT_CHATS_ON_DELETE) }).strict()
   ).returns<null>(),
+  /** Adds a document to a project's files (read as the composer reads one), or refuses it. */
+  addProjectFile: request(projectFileSchemas.add).returns<Project>(),
+  removeProjectFile: request(projectFileSchemas.remove).returns<Project>(),
   /** Checks and stores a dropped, pasted or picked file; the model decides the image budget. */
   addAttachment: request(
     z
