@@ -79,9 +79,13 @@ export function systemPromptOf(
 }
 
 const projectId = z.number().int().positive()
-/** The requests on a project's files: add one (read as the composer reads a document), remove one. */
-export const projectFileSchemas = {
-  add: z
+/**
+ * Deleting a project (its chats move out or go with it), and its files: add one (read as the
+ * composer reads a document), remove one.
+ */
+export const projectRequests = {
+  delete: z.object({ id: projectId, chats: z.enum(PROJECT_CHATS_ON_DELETE) }).strict(),
+  addFile: z
     .object({
       projectId,
       name: z.string().max(1000),
@@ -90,7 +94,7 @@ export const projectFileSchemas = {
         .refine((d) => d.byteLength <= MAX_ATTACHMENT_BYTES, 'the file is too large')
     })
     .strict(),
-  remove: z
+  removeFile: z
     .object({ projectId, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256') })
     .strict()
 }

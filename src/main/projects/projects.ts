@@ -173,7 +173,9 @@ export function projectContextOf(db: HistoryDatabase, conversationId: number): P
     `SELECT p.id, p.instructions FROM conversations c JOIN projects p ON p.id = c.project_id
      WHERE c.id = ?`
   ).get(conversationId)
-  return row ? { instructions: row.instructions, files: projectFilePartsOf(db, row.id) } : NO_PROJECT
+  return row
+    ? { instructions: row.instructions, files: projectFilePartsOf(db, row.id) }
+    : NO_PROJECT
 }
 
 /**

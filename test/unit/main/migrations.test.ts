@@ -720,7 +720,7 @@ tests[migrations.indexOf(addProjects) + 1] = {
 
 // Migration 13 (0013-project-files.ts), on a file with projects, documents and their text.
 tests[13] = {
-  adds: "project files, whose text stays while a project or a message uses it",
+  adds: 'project files, whose text stays while a project or a message uses it',
   run: () => {
     const DOC = 'd'.repeat(64)
     const SHARED = 'e'.repeat(64)

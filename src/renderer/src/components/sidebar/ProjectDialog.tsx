@@ -8,13 +8,14 @@ import { Dialog } from '../../ui/Dialog'
 import { IconButton } from '../../ui/IconButton'
 import { TextField } from '../../ui/TextField'
 import { ParamsForm } from '../params/ParamsForm'
+import { ProjectFiles } from './ProjectFiles'
 import '../params/ParamsPanel.css'
 import './Projects.css'
 
 /**
  * A project's editor (or a new project's): its name, its instructions (sent before every chat's own
- * system prompt), the model and parameters a new chat in it starts with; Delete, keeping its
- * chats (moved out) or with them.
+ * system prompt), its files (sent after them), the model and parameters a new chat in it starts
+ * with; Delete, keeping its chats (moved out) or with them.
  */
 export function ProjectDialog() {
   const { t } = useTranslation()
@@ -99,6 +100,11 @@ export function ProjectDialog() {
             ))}
           </select>
         </div>
+        {project ? (
+          <ProjectFiles project={project} />
+        ) : (
+          <p className="field-hint">{t('projects.filesAfterSave')}</p>
+        )}
         <h3 className="project-params-title">{t('projects.defaultParams')}</h3>
         <ParamsForm
           initial={project?.defaultParams ?? {}}

@@ -1,7 +1,9 @@
 // Projects in the sidebar: the list, which are expanded (their chats loaded), the project a new
 // chat starts in, the project editor and the "Move to project" dialog.
+import type { AppErrorInfo } from '../../../../shared/errors'
 import type { ChatParams } from '../../../../shared/params'
-import type { Project, ProjectFields } from '../../../../shared/projects'
+import { MAX_PROJECT_FILES, type Project, type ProjectFields } from '../../../../shared/projects'
+import { localRefusal, MAX_FILE_BYTES } from '../../lib/attachmentRules'
 import { placeConversation } from '../../lib/historyView'
 import type { SliceArgs } from '../scope'
 
@@ -39,6 +41,15 @@ export interface ProjectsSlice {
   moveConversation(conversationId: number, projectId: number | null): Promise<void>
   /** A chat was started in the project: it is shown expanded, its count read again. */
   projectChatAdded(projectId: number): void
+  /** Adds picked files to a project's files, one by one; returns the refused ones with the reason. */
+  addProjectFiles(projectId: number, files: readonly File[]): Promise<ProjectFileRefusal[]>
+  removeProjectFile(projectId: number, sha256: string): Promise<void>
+}
+
+/** A file a project did not take, and why. */
+export interface ProjectFileRefusal {
+  name: string
+  error: AppErrorInfo
 }
 
 /** The projects slice. */
@@ -158,6 +169,44 @@ export function createProjectsSlice(args: SliceArgs): ProjectsSlice {
       const expanded = get().expandedProjects
       if (!expanded.includes(projectId)) set({ expandedProjects: [...expanded, projectId] })
       void get().loadProjects()
+    },
+
+    async addProjectFiles(projectId, files) {
+      const refused: ProjectFileRefusal[] = []
+      const replace = (project: Project) =>
+        set({ projects: get().projects.map((p) => (p.id === project.id ? project : p)) })
+      for (const file of files) {
+        const held = get().projects.find((p) => p.id === projectId)?.files.length ?? 0
+        const local =
+          held >= MAX_PROJECT_FILES
+            ? localRefusal('too_many', { limit: MAX_PROJECT_FILES })
+            : file.size > MAX_FILE_BYTES
+              ? localRefusal('file_too_large', { bytes: file.size, limit: MAX_FILE_BYTES })
+              : null
+        if (local) {
+          refused.push({ name: file.name, error: local })
+          continue
+        }
+        let data: Uint8Array<ArrayBuffer>
+        try {
+          data = new Uint8Array(await file.arrayBuffer())
+        } catch {
+          refused.push({ name: file.name, error: localRefusal('unreadable') })
+          continue
+        }
+        const result = await api.addProjectFile({ projectId, name: file.name, data })
+        if (result.ok) replace(result.value)
+        else if (result.error.code === 'attachment_refused')
+          refused.push({ name: file.name, error: result.error })
+        else set({ banner: result.error })
+      }
+      return refused
+    },
+
+    async removeProjectFile(projectId, sha256) {
+      const result = await api.removeProjectFile({ projectId, sha256 })
+      if (!result.ok) return set({ banner: result.error })
+      set({ projects: get().projects.map((p) => (p.id === projectId ? result.value : p)) })
     },
 
     async moveConversation(conversationId, projectId) {
