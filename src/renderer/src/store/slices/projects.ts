@@ -21,6 +21,8 @@ export interface ProjectsSlice {
   movingConversationId: number | null
   /** The sidebar row being dragged (onto a project, to move it there). */
   draggedConversationId: number | null
+  /** The project being dragged (onto another, to put it before or after that one). */
+  draggedProjectId: number | null
 
   loadProjects(): Promise<void>
   /** Shows or hides a project's chats (loading them the first time). */
@@ -35,6 +37,9 @@ export interface ProjectsSlice {
   deleteProject(id: number, chats: 'move_out' | 'delete'): Promise<void>
   /** Moves a project one place up (-1) or down (+1) in the sidebar. */
   moveProject(id: number, by: -1 | 1): Promise<void>
+  setDraggedProject(id: number | null): void
+  /** Puts a project just before or after another one (a project dropped on another). */
+  placeProject(id: number, target: number, after: boolean): Promise<void>
   openMoveDialog(conversationId: number): void
   closeMoveDialog(): void
   setDraggedConversation(id: number | null): void
@@ -63,6 +68,14 @@ export function createProjectsSlice(args: SliceArgs): ProjectsSlice {
       conversations = placeConversation(conversations, conversation)
     set({ conversations })
   }
+  const reorder = async (ids: number[]) => {
+    // Shown in the new order at once; main's order replaces it (or the old one comes back).
+    const before = get().projects
+    const byId = new Map(before.map((p) => [p.id, p]))
+    set({ projects: ids.map((id) => byId.get(id)!) })
+    const result = await api.reorderProjects({ ids })
+    set(result.ok ? { projects: result.value } : { banner: result.error, projects: before })
+  }
   return {
     projects: [],
     expandedProjects: [],
@@ -70,6 +83,7 @@ export function createProjectsSlice(args: SliceArgs): ProjectsSlice {
     editingProject: null,
     movingConversationId: null,
     draggedConversationId: null,
+    draggedProjectId: null,
 
     async loadProjects() {
       const result = await api.listProjects()
@@ -151,8 +165,21 @@ export function createProjectsSlice(args: SliceArgs): ProjectsSlice {
       if (from === -1 || to < 0 || to >= ids.length) return
       ids.splice(from, 1)
       ids.splice(to, 0, id)
-      const result = await api.reorderProjects({ ids })
-      set(result.ok ? { projects: result.value } : { banner: result.error })
+      await reorder(ids)
+    },
+
+    setDraggedProject(id) {
+      set({ draggedProjectId: id })
+    },
+
+    async placeProject(id, target, after) {
+      set({ draggedProjectId: null })
+      const ids = get().projects.map((p) => p.id)
+      if (id === target || !ids.includes(id) || !ids.includes(target)) return
+      const others = ids.filter((other) => other !== id)
+      others.splice(others.indexOf(target) + (after ? 1 : 0), 0, id)
+      if (others.every((other, i) => other === ids[i])) return
+      await reorder(others)
     },
 
     openMoveDialog(conversationId) {
