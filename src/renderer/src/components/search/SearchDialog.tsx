@@ -78,9 +78,17 @@ export function SearchDialog() {
     ordered.findIndex((entry) => 'hit' in entry)
   )
 
-  // A new query starts at its first hit; more results loaded below keep the place.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new query moves to the top
-  useEffect(() => setActive(firstHit), [search.query, search.model, search.from, search.to])
+  // A new query or filter starts at the top; until the arrows move, the place follows the first
+  // hit as results arrive (never an Unarchive, which Enter would act on); more results loaded
+  // below keep the place.
+  const walked = useRef(false)
+  useEffect(() => {
+    walked.current = false
+    setActive(0)
+  }, [search.query, search.model, search.from, search.to, search.archived, search.project])
+  useEffect(() => {
+    if (!walked.current) setActive(firstHit)
+  }, [firstHit])
   useEffect(() => {
     if (active >= ordered.length && ordered.length > 0) setActive(ordered.length - 1)
   }, [active, ordered.length])
@@ -98,6 +106,7 @@ export function SearchDialog() {
   function move(by: number): void {
     if (ordered.length === 0) return
     const next = Math.max(0, Math.min(ordered.length - 1, active + by))
+    walked.current = true
     setActive(next)
     // Walking past the last loaded result asks for more.
     if (next >= ordered.length - 3 && search.next) void loadMore()
