@@ -57,7 +57,7 @@ const GUIDE = '# Style guide\n\nWrite numbers as digits.'
 const GUIDE_PART = `<file name="guide.md">\n${GUIDE}\n</file>`
 const GLOSSARY_PART = '<file name="glossary.html">\n**Widget**: a small part\n</file>'
 
-/** A project with instructions and two files, guide.md then glossary.html. */
+/** A project with instructions and two files: the Markdown style guide, then the HTML glossary. */
 async function projectWithFiles(): Promise<Project> {
   const project = await call<Project>('createProject', {
     name: 'Docs',
