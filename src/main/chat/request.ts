@@ -161,7 +161,7 @@ export async function buildChatRequest(
 /** Refuses (document_too_long) a send whose project files with its text pass the context. */
 function checkProjectFilesFit(project: ProjectContext, text: string, model: ModelInfo): void {
   if (project.files.length === 0 || model.context <= 0) return
-  const tokens = estimateTextTokens(project.files.join('\n\n')) + estimateTextTokens(text)
+  const tokens = project.fileTokens + estimateTextTokens(text)
   if (tokens <= model.context) return
   throw refusalError({
     code: 'document_too_long',

@@ -1,6 +1,5 @@
 // A project's files (migration 13): documents in the attachment store, by hash, whose text (kept
 // once in document_text) every chat in the project sends as context, in the project's order.
-import { estimateTextTokens } from '../../shared/tokenEstimate'
 import type { ProjectFile } from '../../shared/projects'
 import { documentPartText } from '../attachments/documents/extract'
 import type { HistoryDatabase } from '../db/database'
@@ -12,11 +11,11 @@ interface FileRow {
   name: string
   mime: string
   bytes: number
-  text: string | null
+  tokens: number
   pages: number | null
 }
 
-const SELECT = `SELECT f.project_id, f.sha256, f.name, f.mime, f.bytes, d.text, d.pages
+const SELECT = `SELECT f.project_id, f.sha256, f.name, f.mime, f.bytes, f.tokens, d.pages
   FROM project_files f LEFT JOIN document_text d ON d.sha256 = f.sha256`
 
 const toFile = (row: FileRow): ProjectFile => ({
@@ -24,10 +23,7 @@ const toFile = (row: FileRow): ProjectFile => ({
   name: row.name,
   bytes: row.bytes,
   pages: row.pages,
-  tokens:
-    row.text === null
-      ? 0
-      : estimateTextTokens(documentPartText(row.name, { text: row.text, pages: row.pages }))
+  tokens: row.tokens
 })
 
 /** Every project's files, by project id, each list in the project's order. */
@@ -49,19 +45,21 @@ export function projectFiles(db: HistoryDatabase, projectId: number): ProjectFil
     .map(toFile)
 }
 
-/** What a project's export row carries for each file: its record and its extracted text. */
+/** A project's file as stored: its record and the estimated tokens of its text part. */
 export interface StoredProjectFile {
   sha256: string
   name: string
   mime: string
   bytes: number
+  tokens: number
 }
 
 /** A project's files as stored, in order. */
 export function storedProjectFiles(db: HistoryDatabase, projectId: number): StoredProjectFile[] {
   return prepared<[number], StoredProjectFile>(
     db,
-    `SELECT sha256, name, mime, bytes FROM project_files WHERE project_id = ? ORDER BY position`
+    `SELECT sha256, name, mime, bytes, tokens FROM project_files WHERE project_id = ?
+     ORDER BY position`
   ).all(projectId)
 }
 
@@ -75,10 +73,12 @@ export function addProjectFile(
   return (
     prepared(
       db,
-      `INSERT OR IGNORE INTO project_files (project_id, sha256, name, mime, bytes, position, added_at)
-       VALUES (?, ?, ?, ?, ?,
+      `INSERT OR IGNORE INTO project_files
+         (project_id, sha256, name, mime, bytes, tokens, position, added_at)
+       VALUES (?, ?, ?, ?, ?, ?,
          (SELECT coalesce(max(position), -1) + 1 FROM project_files WHERE project_id = ?), ?)`
-    ).run(projectId, file.sha256, file.name, file.mime, file.bytes, projectId, now).changes > 0
+    ).run(projectId, file.sha256, file.name, file.mime, file.bytes, file.tokens, projectId, now)
+      .changes > 0
   )
 }
 
@@ -100,13 +100,25 @@ export function projectFileHashes(db: HistoryDatabase, projectId: number): strin
 }
 
 /**
- * The text parts a conversation's project sends before its messages, in the project's order:
- * each file's text with its name (and pages) around it. A file whose text is gone is left out.
+ * The text parts a project's chats send before their messages, in the project's order (each
+ * file's text with its name and pages around it), and their estimated tokens. A file whose text
+ * is gone is left out.
  */
-export function projectFilePartsOf(db: HistoryDatabase, projectId: number | null): string[] {
-  if (projectId === null) return []
-  return prepared<[number], FileRow>(db, `${SELECT} WHERE f.project_id = ? ORDER BY f.position`)
-    .all(projectId)
-    .filter((row) => row.text !== null)
-    .map((row) => documentPartText(row.name, { text: row.text!, pages: row.pages }))
+export function projectFileParts(
+  db: HistoryDatabase,
+  projectId: number
+): { parts: string[]; tokens: number } {
+  const rows = prepared<
+    [number],
+    { name: string; tokens: number; text: string; pages: number | null }
+  >(
+    db,
+    `SELECT f.name, f.tokens, d.text, d.pages
+     FROM project_files f JOIN document_text d ON d.sha256 = f.sha256
+     WHERE f.project_id = ? ORDER BY f.position`
+  ).all(projectId)
+  return {
+    parts: rows.map((row) => documentPartText(row.name, row)),
+    tokens: rows.reduce((sum, row) => sum + row.tokens, 0)
+  }
 }

@@ -100,13 +100,14 @@ export function projectHandlers(
           params: ingested.error.params
         })
       }
-      const { sha256, mime, bytes } = ingested.value
+      const { sha256, mime, bytes, document } = ingested.value
       // The project may be gone while the file was read: then the file goes too.
       if (!projects.getProject(db, projectId)) {
         await removeOrphans(db, needs.store, [sha256], needs.catalog.draftHashes())
         existing(projectId)
       }
-      files.addProjectFile(db, projectId, { sha256, name: ingested.value.name, mime, bytes }, now())
+      const file = { sha256, name: ingested.value.name, mime, bytes, tokens: document?.tokens ?? 0 }
+      files.addProjectFile(db, projectId, file, now())
       return existing(projectId)
     },
     removeProjectFile: async ({ projectId, sha256 }) => {

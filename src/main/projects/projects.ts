@@ -6,7 +6,7 @@ import type { HistoryDatabase } from '../db/database'
 import { prepared } from '../db/statements'
 import { AppError } from '../errors'
 import { getSettings } from '../settings/settings'
-import { filesByProject, projectFilePartsOf, projectFiles } from './files'
+import { filesByProject, projectFileParts, projectFiles } from './files'
 
 interface ProjectRow {
   id: number
@@ -161,10 +161,18 @@ export interface ProjectContext {
   instructions: string
   /** Each file as its text part (`<file name=…>…</file>`), in the project's order. */
   files: string[]
+  /** The files' estimated tokens, measured when each was added. */
+  fileTokens: number
 }
 
 /** Outside any project: nothing added. */
-export const NO_PROJECT: ProjectContext = { instructions: '', files: [] }
+export const NO_PROJECT: ProjectContext = { instructions: '', files: [], fileTokens: 0 }
+
+/** What the chats of project `id` carry, with its `instructions`. */
+function contextOf(db: HistoryDatabase, id: number, instructions: string): ProjectContext {
+  const { parts, tokens } = projectFileParts(db, id)
+  return { instructions, files: parts, fileTokens: tokens }
+}
 
 /** What a conversation's requests carry from its project; NO_PROJECT outside any. */
 export function projectContextOf(db: HistoryDatabase, conversationId: number): ProjectContext {
@@ -173,9 +181,7 @@ export function projectContextOf(db: HistoryDatabase, conversationId: number): P
     `SELECT p.id, p.instructions FROM conversations c JOIN projects p ON p.id = c.project_id
      WHERE c.id = ?`
   ).get(conversationId)
-  return row
-    ? { instructions: row.instructions, files: projectFilePartsOf(db, row.id) }
-    : NO_PROJECT
+  return row ? contextOf(db, row.id, row.instructions) : NO_PROJECT
 }
 
 /**
@@ -194,6 +200,6 @@ export function newChatStart(
   return {
     projectId: id,
     params: project.defaultParams,
-    project: { instructions: project.instructions, files: projectFilePartsOf(db, id) }
+    project: contextOf(db, id, project.instructions)
   }
 }

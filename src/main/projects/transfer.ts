@@ -3,8 +3,9 @@
 // project's files travel as their record and extracted text (the files stay in the store).
 import type { ChatParams } from '../../shared/params'
 import { MAX_PROJECT_FILES } from '../../shared/projects'
+import { estimateTextTokens } from '../../shared/tokenEstimate'
 import { documentTexts } from '../attachments/documents/texts'
-import type { ExtractedDocument } from '../attachments/documents/extract'
+import { documentPartText, type ExtractedDocument } from '../attachments/documents/extract'
 import type { HistoryDatabase } from '../db/database'
 import { prepared } from '../db/statements'
 import { addProjectFile, storedProjectFiles, type StoredProjectFile } from './files'
@@ -20,7 +21,7 @@ export interface ExportedProject {
   createdAt: number
   updatedAt: number
   /** Its files, in order, each with its text. */
-  files: Array<StoredProjectFile & { document: ExtractedDocument }>
+  files: Array<Omit<StoredProjectFile, 'tokens'> & { document: ExtractedDocument }>
 }
 
 /** The projects to export, in the user's order: all of them, or only those `ids` name. */
@@ -28,7 +29,7 @@ export function exportProjects(db: HistoryDatabase, ids?: ReadonlySet<number>): 
   const uidOf = prepared<[number], string>(db, 'SELECT uid FROM projects WHERE id = ?').pluck()
   const texts = documentTexts(db)
   const filesOf = (id: number) =>
-    storedProjectFiles(db, id).flatMap((file) => {
+    storedProjectFiles(db, id).flatMap(({ tokens: _tokens, ...file }) => {
       const document = texts.get(file.sha256)
       return document ? [{ ...file, document }] : []
     })
@@ -100,7 +101,8 @@ export function importProjects(
     for (const { document, ...file } of project.files) {
       if (room <= 0) break
       texts.put(file.sha256, document)
-      if (addProjectFile(db, id, file, now)) room--
+      const tokens = estimateTextTokens(documentPartText(file.name, document))
+      if (addProjectFile(db, id, { ...file, tokens }, now)) room--
     }
   }
   return added

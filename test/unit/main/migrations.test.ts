@@ -19,7 +19,7 @@ import {
   projectContextOf,
   setConversationProject
 } from '../../../src/main/projects/projects'
-import { addProjectFile, projectFilePartsOf } from '../../../src/main/projects/files'
+import { addProjectFile, projectFileParts } from '../../../src/main/projects/files'
 import { unreferencedHashes } from '../../../src/main/attachments/records'
 import { reopenDatabase } from '../../fixtures/history'
 import { tempDir, whenDone } from '../../fixtures/temp'
@@ -750,7 +750,11 @@ tests[13] = {
     expectV1Rows(db)
     // What was there is kept: the project, its conversation, the documents' text and search.
     expect(conversations.getConversation(db, 2)).toMatchObject({ projectId: 1 })
-    expect(projectContextOf(db, 2)).toEqual({ instructions: 'Plan cheaply.', files: [] })
+    expect(projectContextOf(db, 2)).toEqual({
+      instructions: 'Plan cheaply.',
+      files: [],
+      fileTokens: 0
+    })
     expect(searchAllMessageIds(db, 'packing')).toEqual([1])
     expect(columns(db, 'project_files')).toEqual([
       'project_id',
@@ -758,20 +762,30 @@ tests[13] = {
       'name',
       'mime',
       'bytes',
+      'tokens',
       'position',
       'added_at'
     ])
     expect(names(db, 'trigger')).toEqual(
       expect.arrayContaining(['image_text_forget', 'project_files_forget'])
     )
-    const file = (sha256: string, name: string) => ({ sha256, name, mime: 'text/plain', bytes: 5 })
+    const file = (sha256: string, name: string) => ({
+      sha256,
+      name,
+      mime: 'text/plain',
+      bytes: 5,
+      tokens: 7
+    })
     expect(addProjectFile(db, 1, file(DOC, 'ferry.pdf'), 2)).toBe(true)
     expect(addProjectFile(db, 1, file(SHARED, 'packing.txt'), 3)).toBe(true)
     expect(addProjectFile(db, 1, file(DOC, 'again.pdf'), 4)).toBe(false)
-    expect(projectFilePartsOf(db, 1)).toEqual([
-      '<file name="ferry.pdf" pages="1">\n[Page 1]\nFerry timetable\n</file>',
-      '<file name="packing.txt">\nPacking list\n</file>'
-    ])
+    expect(projectFileParts(db, 1)).toEqual({
+      parts: [
+        '<file name="ferry.pdf" pages="1">\n[Page 1]\nFerry timetable\n</file>',
+        '<file name="packing.txt">\nPacking list\n</file>'
+      ],
+      tokens: 14
+    })
     expect(projectContextOf(db, 2).files).toHaveLength(2)
     // A file a project uses is referenced: the store keeps it.
     expect(unreferencedHashes(db, [DOC, SHARED, 'f'.repeat(64)])).toEqual(['f'.repeat(64)])
@@ -786,8 +800,8 @@ tests[13] = {
     expect(() =>
       db
         .prepare(
-          `INSERT INTO project_files (project_id, sha256, name, mime, bytes, position, added_at)
-           VALUES (999, ?, 'x', 'text/plain', 1, 0, 1)`
+          `INSERT INTO project_files (project_id, sha256, name, mime, bytes, tokens, position, added_at)
+           VALUES (999, ?, 'x', 'text/plain', 1, 1, 0, 1)`
         )
         .run(DOC)
     ).toThrow(/FOREIGN KEY/)

@@ -2,7 +2,9 @@
 // stored file (the content-addressed attachment store, by sha256) with the name shown and sent,
 // and its place in the project's order; deleting the project deletes its rows. The file's text is
 // the one document_text (migration 12) already keeps by content: it now stays while a message or
-// a project uses the file, and goes when the last of them lets it go.
+// a project uses the file, and goes when the last of them lets it go. A row keeps the estimated
+// tokens of the file's text part, measured once when it is added (a request and the renderer's
+// budget read them without going through the text).
 import type Database from 'better-sqlite3'
 
 /** Adds project_files, and keeps a document's text while a project still uses it. */
@@ -14,6 +16,7 @@ export function addProjectFiles(db: Database.Database): void {
       name TEXT NOT NULL,
       mime TEXT NOT NULL,
       bytes INTEGER NOT NULL CHECK (bytes >= 0),
+      tokens INTEGER NOT NULL CHECK (tokens >= 0),
       position INTEGER NOT NULL,
       added_at INTEGER NOT NULL,
       PRIMARY KEY (project_id, sha256)
