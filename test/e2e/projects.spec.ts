@@ -122,8 +122,9 @@ test('create a project, start a chat in it, move chats in from the menu and by d
   await expect(zeta.getByText('Place 1 of 2 in the sidebar')).toBeVisible()
   await expect(zeta.getByRole('button', { name: 'Move up' })).toBeDisabled()
   await expect(page.locator('.project-name')).toHaveText(['Zeta', 'Launch'])
-  // Move up, now disabled, let the focus go: the dialog's close button closes it.
-  await zeta.getByRole('button', { name: 'Close', exact: true }).click()
+  // Move up, now disabled, hands the focus to Move down: it stays in the dialog, Esc closes it.
+  await expect(zeta.getByRole('button', { name: 'Move down' })).toBeFocused()
+  await page.keyboard.press('Escape')
   await expect(page.getByRole('dialog')).toHaveCount(0)
 
   // Dragged onto the lower half of Launch, Zeta goes after it; onto its upper half, before it.
