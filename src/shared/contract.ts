@@ -146,6 +146,13 @@ export const requests = {
       .object({
         query: z.string().max(1000),
         ...searchFiltersSchema.shape,
+        /** Hits on this page (default 50). */
+        limit: z.number().int().min(1).max(200).optional(),
+        /**
+         * The search box asking (any id it keeps): its newer search abandons this one, which then
+         * answers `superseded` with no results.
+         */
+        typing: z.string().min(1).max(64).optional(),
         before: z
           .object({
             key: z.number().int().min(0),

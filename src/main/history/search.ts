@@ -20,6 +20,7 @@ import {
   parseQuery,
   type SearchTerm
 } from './searchQuery'
+import { runToEnd } from './searchRuns'
 
 export type { SearchCursor, SearchHit, SearchPage }
 export { groupByConversation } from '../../shared/search'
@@ -85,7 +86,17 @@ const boundFilters = (args: SearchFilters): Filters =>
 const SNIPPET_WIDTH = 100
 
 /** One page of hits for a query, newest first, with snippets (keyset paging). */
-export function searchMessages(db: HistoryDatabase, args: SearchArgs): SearchPage {
+export const searchMessages = (db: HistoryDatabase, args: SearchArgs): SearchPage =>
+  runToEnd(searchSteps(db, args))
+
+/** Hits whose snippets are built in one step of searchSteps. */
+const SNIPPETS_PER_STEP = 10
+
+/** searchMessages in steps (yields): after the messages, the titles, each SNIPPETS_PER_STEP hits. */
+export function* searchSteps(
+  db: HistoryDatabase,
+  args: SearchArgs
+): Generator<void, SearchPage, void> {
   const terms = parseQuery(args.query)
   if (!terms.length) return { results: [], next: null }
   const limit = Math.min(
@@ -94,11 +105,13 @@ export function searchMessages(db: HistoryDatabase, args: SearchArgs): SearchPag
   )
   const filters = boundFilters(args)
   const messageMatch = ftsMatchExpression(terms, prefixExpander(db, 'message_search'))
-  const titleMatch = ftsMatchExpression(terms, prefixExpander(db, 'conversation_search'))
   const messageRows = messageMatch
     ? findMessageRows(db, messageMatch, filters, args.before, limit + 1)
     : []
+  yield
+  const titleMatch = ftsMatchExpression(terms, prefixExpander(db, 'conversation_search'))
   const titleRows = titleMatch ? findTitleRows(db, titleMatch, filters, args.before) : []
+  yield
 
   // Merge the two newest-first lists.
   const page: Array<{ message: MessageHitRow } | { title: TitleHitRow }> = []
@@ -113,10 +126,15 @@ export function searchMessages(db: HistoryDatabase, args: SearchArgs): SearchPag
   }
   const shown = page.slice(0, limit)
   const last = shown.at(-1)
-  return {
-    results: shown.map((item) =>
+  const results: SearchHit[] = []
+  for (const item of shown) {
+    if (results.length > 0 && results.length % SNIPPETS_PER_STEP === 0) yield
+    results.push(
       'title' in item ? toTitleHit(item.title, terms) : toMessageHit(item.message, terms)
-    ),
+    )
+  }
+  return {
+    results,
     next:
       page.length > limit && last
         ? 'title' in last

@@ -30,7 +30,8 @@ function hitKey(hit: SearchHit): string {
 }
 
 /**
- * Search everything (Ctrl/Cmd+K): a query debounced as you type, a model and a date range, results
+ * Search everything (Ctrl/Cmd+K): results as you type (each keystroke's search supersedes the last;
+ * the last results stay until the new ones come), a model and a date range, results
  * grouped by conversation with the matches marked. Arrows move through the results (the focus
  * stays in the search box), Enter opens one, Esc closes.
  */
@@ -156,7 +157,13 @@ export function SearchDialog() {
       </div>
       <SearchFilters />
       <SearchStatus blank={blank} count={ordered.length} />
-      <div className="search-results" onScroll={onResultsScroll}>
+      {/* data-results-for: the query the shown results answer (e2e tests and bench:chat watch it). */}
+      <div
+        className="search-results"
+        onScroll={onResultsScroll}
+        aria-busy={search.status === 'searching'}
+        data-results-for={search.resultsFor}
+      >
         {blank ? (
           <div className="search-empty">
             <p>{t('search.hint')}</p>
