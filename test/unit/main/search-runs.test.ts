@@ -4,7 +4,12 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
-import { searchMessages, searchSteps } from '../../../src/main/history/search'
+import {
+  type SearchCursor,
+  type SearchPage,
+  searchMessages,
+  searchSteps
+} from '../../../src/main/history/search'
 import { createSearchRuns, runToEnd } from '../../../src/main/history/searchRuns'
 import { dispatch } from '../../../src/main/dispatch'
 import { createKeytarStore } from '../../../src/main/secrets/keychain'
@@ -86,6 +91,73 @@ describe('search runs', () => {
   })
 })
 
+describe('title hits on a long history', () => {
+  it('pages exactly as a ranking of every hit, from the recent conversations or from all', () => {
+    const { db } = freshDatabase('search-titles-')
+    // 1,800 conversations of 10 messages (18,000: more than the recent span looked at first).
+    // "lantern" in every third title and in every 997th message; "harbour" only in the first
+    // three titles, so its page must come from ranking every title hit.
+    const last = new Map<number, number>()
+    const expected: Array<{
+      key: number
+      rank: number
+      conversationId: number
+      messageId: number | null
+    }> = []
+    db.transaction(() => {
+      for (let c = 0; c < 1_800; c++) {
+        const title = `${c % 3 === 0 ? 'lantern' : 'lamp'} ${c < 3 ? 'harbour' : 'bay'} ${c}`
+        const { conversation, messages } = seedConversation(db, {
+          title,
+          now: 1_000 + c,
+          messages: Array.from({ length: 10 }, (_, m) => ({
+            content: (c * 10 + m) % 997 === 0 ? `a lantern ${c}` : `plain words ${c}`
+          }))
+        })
+        last.set(conversation.id, messages.at(-1)!.id)
+        for (const message of messages)
+          if (message.content.startsWith('a lantern'))
+            expected.push({
+              key: message.id,
+              rank: 0,
+              conversationId: conversation.id,
+              messageId: message.id
+            })
+        if (c % 3 === 0)
+          expected.push({
+            key: messages.at(-1)!.id,
+            rank: 1,
+            conversationId: conversation.id,
+            messageId: null
+          })
+      }
+    })()
+    expected.sort((a, b) => b.key - a.key || b.rank - a.rank || b.conversationId - a.conversationId)
+    const shown = (query: string, pages: number, limit: number) => {
+      const found: Array<{ conversationId: number; messageId: number | null }> = []
+      let before: SearchCursor | undefined
+      for (let p = 0; p < pages; p++) {
+        const page = searchMessages(db, { query, limit, ...(before ? { before } : {}) })
+        found.push(
+          ...page.results.map(({ conversationId, messageId }) => ({ conversationId, messageId }))
+        )
+        if (!page.next) break
+        before = page.next
+      }
+      return found
+    }
+    const want = (count: number) =>
+      expected
+        .slice(0, count)
+        .map(({ conversationId, messageId }) => ({ conversationId, messageId }))
+    expect(shown('lantern', 3, 20)).toEqual(want(60))
+    expect(shown('lantern', 1, 200)).toEqual(want(200))
+    // Few title hits, all old: the recent conversations cannot fill a page, so every one is ranked.
+    expect(shown('harbour', 2, 20).map((hit) => hit.conversationId)).toEqual([3, 2, 1])
+    expect(last.size).toBe(1_800)
+  })
+})
+
 describe('searchSteps', () => {
   it('pauses after the messages, the titles and every ten snippets, and gives searchMessages’ page', () => {
     const { db } = freshDatabase('search-steps-')
@@ -110,6 +182,10 @@ describe('searchSteps', () => {
   })
 })
 
+/** The page a dispatched searchHistory answered, or null for an error. */
+const pageOf = (answer: { ok: boolean; value?: unknown }): SearchPage | null =>
+  answer.ok ? (answer.value as SearchPage) : null
+
 describe('searchHistory through the core', () => {
   let core: Core | undefined
   const service = `seed-chat-test-${randomUUID()}`
@@ -131,14 +207,14 @@ describe('searchHistory through the core', () => {
     const newer = dispatch(core.handlers, 'searchHistory', { query: 'lan', typing: 'box' })
     expect(await older).toEqual({ ok: true, value: { results: [], next: null, superseded: true } })
     const answer = await newer
-    expect(answer.ok && answer.value.results.map((hit) => hit.field)).toEqual(['title', 'content'])
+    expect(pageOf(answer)?.results.map((hit) => hit.field)).toEqual(['title', 'content'])
     // Another box's search is not touched by this box's.
     const [mine, theirs] = await Promise.all([
       dispatch(core.handlers, 'searchHistory', { query: 'harbour', typing: 'box' }),
       dispatch(core.handlers, 'searchHistory', { query: 'harbour', typing: 'other', limit: 1 })
     ])
-    expect(mine.ok && mine.value.results).toHaveLength(2)
-    expect(theirs.ok && theirs.value.results).toHaveLength(1)
+    expect(pageOf(mine)?.results).toHaveLength(2)
+    expect(pageOf(theirs)?.results).toHaveLength(1)
     // The contract bounds what a renderer may send.
     const refused = await dispatch(core.handlers, 'searchHistory', {
       query: 'harbour',
