@@ -52,16 +52,26 @@ async function typeQuery(page: Page, query: string, handlerMs: Map<string, numbe
     throw new Error(`search: ${starts.length} keystrokes seen for ${typed.length} typed`)
   const shownCount = await page.locator('.search-listbox [role="option"]').count()
   if (shownCount === 0) throw new Error(`search: no results shown for “${query}”`)
-  const bridge = new Map(
-    calls.map(([asked, started, ended]) => [asked, ended - started - (handlerMs.get(asked) ?? 0)])
-  )
+  const call = new Map(calls.map(([asked, started, ended]) => [asked, { started, ended }]))
   return typed.map((_, i) => {
     // The first paint of this keystroke's results or a later one's.
     const answer = painted.find(([shown, at]) => at >= starts[i] && typed.indexOf(shown) >= i)
     if (!answer) throw new Error(`search: keystroke ${i + 1} of “${query}” never showed results`)
     const latency = answer[1] - starts[i]
-    const bridgeMs = bridge.get(answer[0]) ?? 0
-    return { latency, bridgeMs, appMs: latency - bridgeMs, own: answer[0] === typed[i] }
+    const asked = call.get(answer[0])
+    if (!asked) throw new Error(`search: no request seen for “${answer[0]}”`)
+    const roundTrip = asked.ended - asked.started
+    const bridgeMs = roundTrip - (handlerMs.get(answer[0]) ?? 0)
+    return {
+      latency,
+      bridgeMs,
+      appMs: latency - bridgeMs,
+      own: answer[0] === typed[i],
+      // Where the time went: keystroke to request, the request, answer to painted frame.
+      toRequest: Math.max(0, asked.started - starts[i]),
+      roundTrip,
+      toPaint: answer[1] - asked.ended
+    }
   })
 }
 
@@ -113,9 +123,39 @@ export async function searchRun(browser: Browser, provider: FakeProvider, cache:
       /** Keystrokes whose own results were passed over for a later keystroke's. */
       overtaken: figures.filter((figure) => !figure.own).length,
       handlerP95Ms: round(percentile([...handlerMs.values()], 95)),
+      medianMs: {
+        keystrokeToRequest: round(
+          percentile(
+            figures.map((figure) => figure.toRequest),
+            50
+          )
+        ),
+        request: round(
+          percentile(
+            figures.map((figure) => figure.roundTrip),
+            50
+          )
+        ),
+        answerToPaint: round(
+          percentile(
+            figures.map((figure) => figure.toPaint),
+            50
+          )
+        )
+      },
       harness: {
-        bridgeP95Ms: round(percentile(figures.map((figure) => figure.bridgeMs), 95)),
-        appPartP95Ms: round(percentile(figures.map((figure) => figure.appMs), 95))
+        bridgeP95Ms: round(
+          percentile(
+            figures.map((figure) => figure.bridgeMs),
+            95
+          )
+        ),
+        appPartP95Ms: round(
+          percentile(
+            figures.map((figure) => figure.appMs),
+            95
+          )
+        )
       }
     }
   } finally {
