@@ -148,10 +148,7 @@ export const requests = {
         ...searchFiltersSchema.shape,
         /** Hits on this page (default 50). */
         limit: z.number().int().min(1).max(200).optional(),
-        /**
-         * The search box asking (any id it keeps): its newer search abandons this one, which then
-         * answers `superseded` with no results.
-         */
+        /** The asking search box's id: its newer search abandons this one (`superseded`). */
         typing: z.string().min(1).max(64).optional(),
         before: z
           .object({

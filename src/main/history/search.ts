@@ -274,22 +274,19 @@ function findTitleRows(
   since: number | null
 ): TitleHitRow[] {
   // With `since`: conversations written to since then, against the matching ids listed once.
-  const from =
+  const source =
     since === null
-      ? 'conversation_search s CROSS JOIN conversations c ON c.id = s.rowid'
+      ? `conversation_search s CROSS JOIN conversations c ON c.id = s.rowid
+         WHERE conversation_search MATCH @match`
       : `(SELECT DISTINCT conversation_id AS id FROM messages NOT INDEXED WHERE id >= @since) r
-         CROSS JOIN conversations c ON c.id = r.id`
-  const matching =
-    since === null
-      ? 'conversation_search MATCH @match'
-      : 'c.id IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH @match)'
+         CROSS JOIN conversations c ON c.id = r.id
+         WHERE c.id IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH @match)`
   return db
     .prepare<Filters & { match: string; since?: number }, TitleHitRow>(
       `SELECT c.id, c.title, c.model, c.updated_at, c.archived_at IS NOT NULL AS archived,
               coalesce((SELECT max(m.id) FROM messages m WHERE m.conversation_id = c.id), 0)
                 AS last_message_id
-       FROM ${from}
-       WHERE ${matching}
+       FROM ${source}
          AND (@archived = 1 OR c.archived_at IS NULL)
          AND (@model IS NULL OR c.model = @model)
          AND (@from IS NULL OR c.updated_at >= @from)

@@ -47,5 +47,3 @@ export function createSearchRuns(pause: () => Promise<void> = nextTurn) {
     }
   }
 }
-
-export type SearchRuns = ReturnType<typeof createSearchRuns>
