@@ -161,7 +161,9 @@ test.describe('in Chinese', () => {
     const held = new Promise<void>((resolve) => (release = resolve))
     let arrived: () => void = () => undefined
     const heldArrived = new Promise<void>((resolve) => (arrived = resolve))
+    const asked: string[] = []
     handlers.searchHistory = async (args) => {
+      asked.push(args.query)
       if (args.query === '数据清') {
         arrived()
         await held
@@ -171,8 +173,20 @@ test.describe('in Chinese', () => {
     await page.keyboard.press('Control+K')
     const dialog = page.getByRole('dialog')
     const box = dialog.getByRole('searchbox')
-    await page.keyboard.type('数据')
+    // 数据 through an input method (Chromium's own composition events): the pinyin letters are
+    // never searched, the committed text is.
+    await expect(box).toBeFocused()
+    const cdp = await page.context().newCDPSession(page)
+    for (const text of ['s', 'sh', 'shu', 'shuju'])
+      await cdp.send('Input.imeSetComposition', {
+        text,
+        selectionStart: text.length,
+        selectionEnd: text.length
+      })
+    await expect(box).toHaveValue('shuju')
+    await cdp.send('Input.insertText', { text: '数据' })
     await expect(dialog.locator('.search-results')).toHaveAttribute('data-results-for', '数据')
+    expect(asked).toEqual(['数据'])
     const status = await dialog.getByRole('status').textContent()
     await page.keyboard.type('清')
     await heldArrived

@@ -167,6 +167,27 @@ describe('search panel', () => {
     expect(hits(openSearch())).toHaveLength(2)
   })
 
+  it('searches what an input method commits, not the letters it composes', async () => {
+    const fake = createFakeApi()
+    vi.mocked(fake.api.searchHistory).mockResolvedValue(ok({ results: RESULTS, next: null }))
+    await renderApp(fake)
+    const dialog = openSearch()
+    const box = within(dialog).getByRole('searchbox')
+    fireEvent.compositionStart(box)
+    fireEvent.change(box, { target: { value: 's' } })
+    fireEvent.change(box, { target: { value: 'shuju' } })
+    expect(box).toHaveProperty('value', 'shuju')
+    fireEvent.change(box, { target: { value: '数据' } })
+    expect(fake.api.searchHistory).not.toHaveBeenCalled()
+    await act(async () => fireEvent.compositionEnd(box))
+    expect(fake.api.searchHistory).toHaveBeenCalledTimes(1)
+    expect(fake.api.searchHistory).toHaveBeenCalledWith(firstPage({ query: '数据' }))
+    expect(hits(dialog)).toHaveLength(4)
+    // Typed without an input method, every change searches again.
+    await act(async () => fireEvent.change(box, { target: { value: '数据 p' } }))
+    expect(fake.api.searchHistory).toHaveBeenCalledTimes(2)
+  })
+
   it('groups results by conversation, newest first, with the matches in <mark>', async () => {
     const fake = createFakeApi()
     vi.mocked(fake.api.searchHistory).mockResolvedValue(ok({ results: RESULTS, next: null }))

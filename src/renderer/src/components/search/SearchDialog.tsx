@@ -48,6 +48,8 @@ export function SearchDialog() {
   const setArchived = useApp((s) => s.setConversationArchived)
   const unarchive = (id: number) => setArchived(id, false)
   const [active, setActive] = useState(0)
+  // An input method is composing (pinyin letters): search when it commits the text.
+  const composing = useRef(false)
 
   const groups = useMemo(
     () => withoutEchoedTitles(groupByConversation(search.results)),
@@ -146,7 +148,14 @@ export function SearchDialog() {
           autoComplete="off"
           aria-controls={groups.length > 0 ? resultsId : undefined}
           aria-activedescendant={activeHit ? optionId(activeHit) : undefined}
-          onChange={(event) => setQuery(event.target.value)}
+          onChange={(event) => setQuery(event.target.value, composing.current)}
+          onCompositionStart={() => {
+            composing.current = true
+          }}
+          onCompositionEnd={(event) => {
+            composing.current = false
+            setQuery(event.currentTarget.value)
+          }}
         />
         {search.status === 'searching' ? (
           <span className="spinner search-spinner" aria-hidden="true" />

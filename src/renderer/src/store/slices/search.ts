@@ -57,8 +57,11 @@ export interface SearchSlice {
 
   openSearch(): void
   closeSearch(): void
-  /** Sets the query and searches at once (the older search is dropped); blank clears. */
-  setSearchQuery(query: string): void
+  /**
+   * Sets the query and searches at once (the older search is dropped); blank clears. While an
+   * input method composes (`composing`), only the text changes: its letters are not the query.
+   */
+  setSearchQuery(query: string, composing?: boolean): void
   setSearchFilters(filters: Partial<SearchFilterFields>): void
   loadMoreSearchResults(): Promise<void>
   /** Opens a hit's conversation, scrolled to its message with the matches marked. */
@@ -93,11 +96,11 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
       set({ search: { ...get().search, open: false } })
     },
 
-    setSearchQuery(query) {
+    setSearchQuery(query, composing = false) {
       // No debounce: main gives up a search made moot by the next keystroke (bench:chat's
       // `search` scenario measures keystroke to painted results). Blank clears (runSearch).
       set({ search: { ...get().search, query } })
-      void runSearch(args)
+      if (!composing) void runSearch(args)
     },
 
     setSearchFilters(filters) {
