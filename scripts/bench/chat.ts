@@ -1,4 +1,4 @@
-// Chat view benchmark: npm run bench:chat [-- --only stream,open,big,startup]
+// Chat view benchmark: npm run bench:chat [-- --only stream,open,big,startup,search]
 //
 // Drives the built renderer (out/renderer) in Debian's Chromium through the test harness, with the
 // real core and the fake provider on 127.0.0.1, and prints one JSON line. Figures come from the
@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { launchChromium } from '../../test/harness/app'
 import { startFakeProvider } from '../../test/fake-provider/server'
 import { bigRun, openRun, startupRun } from './chat/history-runs'
+import { searchRun } from './chat/search'
 import { streamInPageRun, streamRun } from './chat/stream'
 import { log } from './lib/measure'
 
@@ -47,6 +48,10 @@ async function main(): Promise<void> {
     if (want('startup')) {
       log('startup: 100,000 conversations, 1,000,000 messages')
       result.startup = await startupRun(browser, provider, CACHE)
+    }
+    if (want('search')) {
+      log('search: typing in the search dialog on 1,000,000 messages')
+      result.search = await searchRun(browser, provider, CACHE)
     }
   } finally {
     await provider.close()

@@ -146,6 +146,10 @@ export const requests = {
       .object({
         query: z.string().max(1000),
         ...searchFiltersSchema.shape,
+        /** Hits on this page (default 50). */
+        limit: z.number().int().min(1).max(200).optional(),
+        /** The asking search box's id: its newer search abandons this one (`superseded`). */
+        typing: z.string().min(1).max(64).optional(),
         before: z
           .object({
             key: z.number().int().min(0),

@@ -65,7 +65,6 @@ export interface StoreScope {
   attachQueue: Promise<void>
   nextTrayItemId: number
   deletionTimer: ReturnType<typeof setTimeout> | null
-  searchTimer: ReturnType<typeof setTimeout> | null
   /** Bumped by every new search, so an answer to an older query is dropped. */
   searchTicket: number
   highlightToken: number
@@ -83,7 +82,6 @@ export function createStoreScope(): StoreScope {
     attachQueue: Promise.resolve(),
     nextTrayItemId: 1,
     deletionTimer: null,
-    searchTimer: null,
     searchTicket: 0,
     highlightToken: 0
   }
