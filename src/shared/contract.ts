@@ -14,6 +14,7 @@ import {
   type CaptureEnded,
   type CaptureImage
 } from './capture'
+import type { DocumentPreview } from './attachments/documentPages'
 import type { ShortcutStatuses } from './desktop'
 import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
 import { refusal, type Result } from './errors'
@@ -162,6 +163,8 @@ export const requests = {
   getImageTextStatus: request(z.undefined()).returns<ImageTextStatus>(),
   /** The text recognized in a stored image; read now when it never was. */
   getImageText: request(z.object({ sha256 }).strict()).returns<ImageText>(),
+  /** A stored document's extracted text, page by page (the file preview); null when not kept. */
+  getDocumentText: request(z.object({ sha256 }).strict()).returns<DocumentPreview | null>(),
   /** Puts a backup in place of the history file; the file it replaces is kept aside. */
   restoreBackup: request(
     z

@@ -9,6 +9,7 @@ import { clampFps, formatBytes, formatDuration } from '../../lib/attachmentRules
 import { selectTray, type PendingAttachment } from '../../store'
 import { useApp } from '../../store/StoreProvider'
 import { Thumbnail } from '../../ui/Thumbnail'
+import { DocumentPreview } from '../chat/DocumentPreview'
 import { ImageAsText } from './ImageAsText'
 import { useCurrentModelInfo } from './useCurrentModelInfo'
 import './AttachmentTray.css'
@@ -34,15 +35,33 @@ export function AttachmentTray() {
 function DraftItem({ draft, model }: { draft: AttachmentDraft; model: ModelInfo }) {
   const { t } = useTranslation()
   const removeDraft = useApp((s) => s.removeDraft)
+  const [previewing, setPreviewing] = useState(false)
   const video = draft.kind === 'video'
+  const thumbnail = (
+    <Thumbnail
+      url={draft.thumbnailUrl}
+      name={draft.name}
+      kind={draft.kind}
+      className="tray-thumb"
+    />
+  )
   return (
     <li className={`tray-item${video ? ' tray-item-video' : ''}`}>
-      <Thumbnail
-        url={draft.thumbnailUrl}
-        name={draft.name}
-        kind={draft.kind}
-        className="tray-thumb"
-      />
+      {draft.kind === 'document' ? (
+        <button
+          type="button"
+          className="message-thumb-button"
+          aria-label={t('documentPreview.open', { name: draft.name })}
+          onClick={() => setPreviewing(true)}
+        >
+          {thumbnail}
+        </button>
+      ) : (
+        thumbnail
+      )}
+      {previewing ? (
+        <DocumentPreview attachment={draft} onClose={() => setPreviewing(false)} />
+      ) : null}
       <div className="tray-meta">
         <span className="tray-name" title={draft.name}>
           {draft.name}
