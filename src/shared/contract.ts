@@ -259,7 +259,9 @@ export const requests = {
               .object({
                 sha256,
                 name: z.string().max(1000),
-                fps: z.number().min(FPS_MIN).max(FPS_MAX).optional()
+                fps: z.number().min(FPS_MIN).max(FPS_MAX).optional(),
+                /** A PDF sent in part: its pages, like `1-5, 9` (checked against the file). */
+                pages: z.string().min(1).max(2000).optional()
               })
               .strict()
           )

@@ -22,6 +22,7 @@ import { storageError } from '../storage'
 import { sendsImageAsText, textOfImage, type ImageTextOptions } from './imageText'
 import {
   documentPartText,
+  pageTokensOf,
   extractDocument,
   isDocument,
   MAX_DOCUMENT_BYTES
@@ -49,7 +50,7 @@ export interface IngestedAttachment extends NewAttachment {
   /** For images going as their text (a model that cannot see them): the text sent. */
   imageText: string | null
   /** For documents: their pages (PDF) and the estimated tokens of their text part. */
-  document: { pages: number | null; tokens: number } | null
+  document: { pages: number | null; tokens: number; pageTokens: number[] | null } | null
 }
 
 /** What an attach takes besides the file: the video sampling rate, how images become text. */
@@ -266,7 +267,8 @@ async function ingestDocument(
     imageText: null,
     document: {
       pages: document.pages,
-      tokens: estimateTextTokens(documentPartText(name, document))
+      tokens: estimateTextTokens(documentPartText(name, document)),
+      pageTokens: pageTokensOf(document)
     }
   })
 }

@@ -7,6 +7,12 @@ import {
   refuse,
   type AttachmentResult
 } from '../../../shared/attachments/refusals'
+import {
+  documentSections,
+  formatPageRanges,
+  textOfPages
+} from '../../../shared/attachments/documentPages'
+import { estimateTextTokens } from '../../../shared/tokenEstimate'
 import { extractInWorker } from './pdf'
 import { decodeText, extensionOf, htmlToMarkdown, textKindOf } from './text'
 
@@ -173,13 +179,37 @@ function noText(name: string): AttachmentResult<never> {
   return refuse('document_no_text', `No text was found in “${name}”.`, { name })
 }
 
-/** The text part standing for a document: its name (and pages) around its text. */
+/**
+ * The text part standing for a document: its name (and pages) around its text. With `chosen`
+ * pages (a PDF sent in part), only those pages' text, and the attribute says which of how many:
+ * `pages="1-5 of 120"`.
+ */
 export function documentPartText(
   name: string,
-  document: { text: string; pages: number | null }
+  document: { text: string; pages: number | null },
+  chosen?: readonly number[] | null
 ): string {
+  if (chosen && document.pages !== null) {
+    const text = textOfPages(documentSections(document.text, document.pages), chosen)
+    const pages = `${formatPageRanges(chosen)} of ${document.pages}`
+    return `<file name="${escapeAttribute(name)}" pages="${pages}">\n${text}\n</file>`
+  }
   const pages = document.pages === null ? '' : ` pages="${document.pages}"`
   return `<file name="${escapeAttribute(name)}"${pages}>\n${document.text}\n</file>`
+}
+
+/**
+ * Estimated tokens of each page of a PDF's text part (its `[Page N]` line and the blank line
+ * before it included); null for documents without pages. Summed over chosen pages with the
+ * part's frame, they bound the part's estimate from above (each piece is rounded up).
+ */
+export function pageTokensOf(document: { text: string; pages: number | null }): number[] | null {
+  if (document.pages === null) return null
+  const sections = documentSections(document.text, document.pages)
+  if (sections.length !== document.pages) return null
+  return sections.map((section) =>
+    estimateTextTokens(`\n\n[Page ${section.page}]\n${section.text}`)
+  )
 }
 
 function escapeAttribute(value: string): string {

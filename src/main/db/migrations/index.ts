@@ -16,6 +16,7 @@ import { addImageText } from './0009-image-text'
 import { addArchive } from './0010-archive'
 import { addProjects } from './0011-projects'
 import { addDocumentText } from './0012-document-text'
+import { addAttachmentPages } from './0014-attachment-pages'
 
 export type Migration = (db: Database.Database) => void
 
@@ -32,7 +33,9 @@ export const migrations: ReadonlyArray<Migration> = [
   addImageText,
   addArchive,
   addProjects,
-  addDocumentText
+  addDocumentText,
+  // Numbered 14: migration 13 is another branch's, merged before it; until then it runs 13th.
+  addAttachmentPages
 ]
 
 export const SCHEMA_VERSION = migrations.length
