@@ -1,6 +1,8 @@
 // A document's pages, read back from its stored text: a PDF's text numbers each page with a line
 // `[Page N]` (attachments/documents/extract.ts writes it, and the model sees it), so the page
 // boundaries need no column of their own. Other documents are one section without a number.
+// Also what a PDF sent in part costs, so the composer can offer the pages that fit.
+import { estimateTextTokens } from '../tokenEstimate'
 
 /** One page of a document's text (number null: a document without pages). */
 export interface DocumentSection {
@@ -78,4 +80,43 @@ export interface DocumentPreview {
   /** Its page count (PDF); null for documents without pages. */
   pages: number | null
   sections: DocumentSection[]
+}
+
+/** The opening tag of a document's text part: `<file name="…" pages="…">`. */
+export function fileTag(name: string, pages: string | null): string {
+  const escaped = name.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+  return `<file name="${escaped}"${pages === null ? '' : ` pages="${pages}"`}>`
+}
+
+/** The `pages` attribute of a PDF sent in part: `1-5, 9 of 120`. */
+export const partialPages = (chosen: readonly number[], total: number): string =>
+  `${formatPageRanges(chosen)} of ${total}`
+
+/**
+ * Estimated tokens of a PDF's text part with only `chosen` pages, from each page's estimate
+ * (main measures them at attach time): at least what main will count for it.
+ */
+export function chosenPagesTokens(
+  name: string,
+  total: number,
+  pageTokens: readonly number[],
+  chosen: readonly number[]
+): number {
+  const frame = estimateTextTokens(`${fileTag(name, partialPages(chosen, total))}\n\n</file>`)
+  return chosen.reduce((sum, page) => sum + (pageTokens[page - 1] ?? 0), frame)
+}
+
+/** How many first pages of a PDF fit in `budget` tokens (0: not even the first). */
+export function firstPagesThatFit(
+  name: string,
+  pageTokens: readonly number[],
+  budget: number
+): number {
+  let fit = 0
+  for (let n = 1; n <= pageTokens.length; n++) {
+    const pages = Array.from({ length: n }, (_, i) => i + 1)
+    if (chosenPagesTokens(name, pageTokens.length, pageTokens, pages) > budget) break
+    fit = n
+  }
+  return fit
 }

@@ -9,7 +9,8 @@ import {
 } from '../../../shared/attachments/refusals'
 import {
   documentSections,
-  formatPageRanges,
+  fileTag,
+  partialPages,
   textOfPages
 } from '../../../shared/attachments/documentPages'
 import { estimateTextTokens } from '../../../shared/tokenEstimate'
@@ -191,11 +192,10 @@ export function documentPartText(
 ): string {
   if (chosen && document.pages !== null) {
     const text = textOfPages(documentSections(document.text, document.pages), chosen)
-    const pages = `${formatPageRanges(chosen)} of ${document.pages}`
-    return `<file name="${escapeAttribute(name)}" pages="${pages}">\n${text}\n</file>`
+    return `${fileTag(name, partialPages(chosen, document.pages))}\n${text}\n</file>`
   }
-  const pages = document.pages === null ? '' : ` pages="${document.pages}"`
-  return `<file name="${escapeAttribute(name)}"${pages}>\n${document.text}\n</file>`
+  const pages = document.pages === null ? null : String(document.pages)
+  return `${fileTag(name, pages)}\n${document.text}\n</file>`
 }
 
 /**
@@ -210,8 +210,4 @@ export function pageTokensOf(document: { text: string; pages: number | null }): 
   return sections.map((section) =>
     estimateTextTokens(`\n\n[Page ${section.page}]\n${section.text}`)
   )
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 }

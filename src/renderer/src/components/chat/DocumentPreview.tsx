@@ -14,7 +14,7 @@ export function DocumentPreview({
   attachment,
   onClose
 }: {
-  attachment: Pick<Attachment, 'sha256' | 'name'>
+  attachment: Pick<Attachment, 'sha256' | 'name' | 'pages'>
   onClose: () => void
 }) {
   const { t } = useTranslation()
@@ -45,6 +45,9 @@ export function DocumentPreview({
         <h2 id={titleId}>{t('documentPreview.title', { name: attachment.name })}</h2>
         {preview && preview !== 'loading' && preview.pages !== null ? (
           <p className="field-hint">{t('documentPreview.pages', { count: preview.pages })}</p>
+        ) : null}
+        {attachment.pages ? (
+          <p className="field-hint">{t('documentPreview.sent', { pages: attachment.pages })}</p>
         ) : null}
       </header>
       <div className="modal-body image-preview-body">

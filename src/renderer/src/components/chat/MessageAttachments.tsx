@@ -69,6 +69,11 @@ export function MessageAttachments({
               <span className="message-attachment-name">
                 <MarkedText text={attachment.name} terms={terms} />
               </span>
+              {attachment.pages ? (
+                <span className="video-badge">
+                  {t('attachments.sentPages', { pages: attachment.pages })}
+                </span>
+              ) : null}
               {attachment.kind === 'video' ? (
                 <span className="video-badge">
                   <span className="visually-hidden">{t('attachments.video')}: </span>
