@@ -23,6 +23,7 @@ import { sendsImageAsText, textOfImage, type ImageTextOptions } from './imageTex
 import {
   documentPartText,
   pageTokensOf,
+  type RecognizePage,
   extractDocument,
   isDocument,
   MAX_DOCUMENT_BYTES
@@ -103,7 +104,7 @@ async function ingest(
   const detected = detectFormat(bytes.subarray(0, DETECT_BYTES))
   if (options.documents && (detected === null || detected.format === 'pdf')) {
     if (isDocument(name, bytes.subarray(0, DETECT_BYTES))) {
-      return ingestDocument(store, { name, bytes }, options.documents)
+      return ingestDocument(store, { name, bytes }, options.documents, options.imageText?.recognize)
     }
   }
 
@@ -241,10 +242,11 @@ async function ingestAsText(
 async function ingestDocument(
   store: AttachmentStore,
   file: { name: string; bytes: Buffer },
-  documents: DocumentTexts
+  documents: DocumentTexts,
+  recognize: RecognizePage | undefined
 ): Promise<AttachmentResult<IngestedAttachment>> {
   const { name, bytes } = file
-  const extracted = await extractDocument(name, bytes)
+  const extracted = await extractDocument(name, bytes, { recognize })
   if (!extracted.ok) return extracted
   const document = extracted.value
   const { sha256 } = await store.put(bytes)

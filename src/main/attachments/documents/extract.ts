@@ -23,6 +23,19 @@ export const MAX_DOCUMENT_BYTES = 50_000_000
 export const MAX_DOCUMENT_PAGES = 2000
 /** How long reading one document may take. */
 export const DOCUMENT_TIMEOUT_MS = 60_000
+/** How many pages without a text layer are read by text recognition (each takes 1–3 s). */
+export const MAX_RECOGNIZED_PAGES = 20
+
+/** Reads the text in an image (a drawn page): the screenshot OCR; its lines joined. */
+export type RecognizePage = (png: Uint8Array) => Promise<string>
+
+/** What extraction may take, and how pages without a text layer are read. */
+export interface ExtractLimits {
+  maxPages?: number
+  timeoutMs?: number
+  /** Without it a page without a text layer is marked `[page N: no text layer]`. */
+  recognize?: RecognizePage
+}
 
 export type DocumentFormat = 'pdf' | 'docx' | 'text' | 'html'
 
@@ -53,7 +66,7 @@ const isPdf = (head: Uint8Array): boolean =>
 export async function extractDocument(
   name: string,
   bytes: Uint8Array,
-  limits: { maxPages?: number; timeoutMs?: number } = {}
+  limits: ExtractLimits = {}
 ): Promise<AttachmentResult<ExtractedDocument>> {
   if (bytes.length > MAX_DOCUMENT_BYTES) {
     return refuse(
@@ -121,11 +134,15 @@ async function extractDocx(
 async function extractPdf(
   name: string,
   bytes: Uint8Array,
-  limits: { maxPages?: number; timeoutMs?: number }
+  limits: ExtractLimits
 ): Promise<AttachmentResult<ExtractedDocument>> {
   const maxPages = limits.maxPages ?? MAX_DOCUMENT_PAGES
   const timeoutMs = limits.timeoutMs ?? DOCUMENT_TIMEOUT_MS
-  const result = await extractInWorker('pdf', bytes, { maxPages, timeoutMs })
+  const result = await extractInWorker('pdf', bytes, {
+    maxPages,
+    timeoutMs,
+    renderPages: limits.recognize ? MAX_RECOGNIZED_PAGES : 0
+  })
   if (!result.ok) {
     switch (result.reason) {
       case 'password':
@@ -152,11 +169,19 @@ async function extractPdf(
         })
     }
   }
-  const pages = result.pages.map(cleanPdfText)
-  if (pages.every((page) => page.trim() === '')) return noText(name)
+  const pages = result.pages.map((page) => cleanPdfText(page).trim())
+  // Pages without a text layer that were drawn: read by the screenshot OCR.
+  for (const { page, png } of limits.recognize ? (result.rendered ?? []) : []) {
+    try {
+      pages[page - 1] = (await limits.recognize!(png)).trim()
+    } catch {
+      // Recognition unavailable or failed: the page stays marked as without text.
+    }
+  }
+  if (pages.every((page) => page === '')) return noText(name)
   // Pages are numbered in the text, so the model (and a preview) can refer to them.
   const text = pages
-    .map((page, i) => `[Page ${i + 1}]\n${page.trim() || '(no text on this page)'}`)
+    .map((page, i) => `[Page ${i + 1}]\n${page || `[page ${i + 1}: no text layer]`}`)
     .join('\n\n')
   return accept({ format: 'pdf', text, pages: pages.length })
 }

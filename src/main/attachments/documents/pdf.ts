@@ -2,7 +2,8 @@
 // pdf.js (through unpdf's serverless build), so a 300-page file never stalls the app. The worker
 // runs plain JavaScript given as a string (like ocr/worker.ts) and loads unpdf from the path
 // resolved here. It is ended when it passes the time limit. Pages without a text layer (scans)
-// come back empty and are marked as such in the text.
+// come back empty; when asked (`renderPages`), the first of them are also drawn as PNG images
+// (unpdf's renderPageAsImage on @napi-rs/canvas) for text recognition.
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 
@@ -13,10 +14,19 @@ const requireHere = createRequire(__filename)
 export interface PdfLimits {
   maxPages: number
   timeoutMs: number
+  /** How many pages without a text layer to draw as images (0: none). */
+  renderPages?: number
+}
+
+/** A page without a text layer, drawn (PNG, twice the PDF's scale). */
+export interface RenderedPage {
+  /** 1-based. */
+  page: number
+  png: Uint8Array
 }
 
 export type PdfResult =
-  | { ok: true; pages: string[] }
+  | { ok: true; pages: string[]; rendered?: RenderedPage[] }
   | { ok: false; reason: 'password' | 'broken' | 'too_many_pages' | 'timeout'; detail: string }
 
 const WORKER_SOURCE = `
@@ -27,7 +37,7 @@ try {
   const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop())
   if (tid > 0) require('node:os').setPriority(tid, 10)
 } catch {}
-parentPort.once('message', async ({ kind, bytes, maxPages }) => {
+parentPort.once('message', async ({ kind, bytes, maxPages, renderPages }) => {
   if (kind === 'docx') {
     try {
       const mammoth = require(workerData.mammothPath)
@@ -69,7 +79,21 @@ parentPort.once('message', async ({ kind, bytes, maxPages }) => {
       pages.push(text)
       page.cleanup()
     }
-    parentPort.postMessage({ ok: true, pages })
+    // Pages without a text layer, drawn for text recognition; one that cannot be drawn stays
+    // without text.
+    const rendered = []
+    if (renderPages > 0 && workerData.canvasPath) {
+      const { renderPageAsImage } = require(workerData.unpdfPath)
+      const canvasImport = async () => require(workerData.canvasPath)
+      for (let n = 1; n <= pages.length && rendered.length < renderPages; n++) {
+        if (pages[n - 1].trim() !== '') continue
+        try {
+          const png = await renderPageAsImage(pdf, n, { canvasImport, scale: 2 })
+          rendered.push({ page: n, png: new Uint8Array(png) })
+        } catch {}
+      }
+    }
+    parentPort.postMessage({ ok: true, pages, rendered }, rendered.map((r) => r.png.buffer))
   } catch (error) {
     parentPort.postMessage({ ok: false, reason: 'broken', detail: String((error && error.message) || error) })
   } finally {
@@ -91,7 +115,8 @@ export function extractInWorker(
     eval: true,
     workerData: {
       unpdfPath: requireHere.resolve('unpdf'),
-      mammothPath: requireHere.resolve('mammoth')
+      mammothPath: requireHere.resolve('mammoth'),
+      canvasPath: canvasPath()
     }
   })
   return new Promise<PdfResult>((resolve, reject) => {
@@ -109,6 +134,18 @@ export function extractInWorker(
       reject(error)
     })
     const copy = new Uint8Array(bytes)
-    worker.postMessage({ kind, bytes: copy, maxPages: limits.maxPages }, [copy.buffer])
+    worker.postMessage(
+      { kind, bytes: copy, maxPages: limits.maxPages, renderPages: limits.renderPages ?? 0 },
+      [copy.buffer]
+    )
   })
+}
+
+/** Where @napi-rs/canvas is (it draws pages for text recognition); null when it is not installed. */
+function canvasPath(): string | null {
+  try {
+    return requireHere.resolve('@napi-rs/canvas')
+  } catch {
+    return null
+  }
 }
