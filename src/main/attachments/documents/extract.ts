@@ -15,7 +15,7 @@ import {
 } from '../../../shared/attachments/documentPages'
 import { estimateTextTokens } from '../../../shared/tokenEstimate'
 import { extractInWorker } from './pdf'
-import { decodeText, extensionOf, htmlToMarkdown, textKindOf } from './text'
+import { extensionOf, textKindOf } from './text'
 
 /** The largest document read, in bytes. */
 export const MAX_DOCUMENT_BYTES = 50_000_000
@@ -44,6 +44,8 @@ export interface ExtractedDocument {
   format: DocumentFormat
   text: string
   pages: number | null
+  /** A text file's encoding as it was read ('utf-8', 'gb18030', 'utf-16le' ...); not stored. */
+  encoding?: string
 }
 
 /** Whether a file is read as a document: by its first bytes (PDF) or its name (text files). */
@@ -78,16 +80,32 @@ export async function extractDocument(
   if (isPdf(bytes)) return extractPdf(name, bytes, limits)
   if (extensionOf(name) === 'docx') return extractDocx(name, bytes, limits)
   const kind = textKindOf(name)
-  const decoded = kind ? decodeText(bytes) : null
-  if (!decoded) {
+  const timeoutMs = limits.timeoutMs ?? DOCUMENT_TIMEOUT_MS
+  // Decoded in the worker: a large file never holds the main thread.
+  const decoded = kind ? await extractInWorker(kind, bytes, { maxPages: 1, timeoutMs }) : null
+  if (decoded && !decoded.ok && decoded.reason === 'timeout') return tooSlow(name, timeoutMs)
+  if (!kind || !decoded?.ok) {
     return refuse('document_unreadable', `“${name}” is not a text file the app can read.`, {
       name,
       reason: 'not text'
     })
   }
-  const text = kind === 'html' ? htmlToMarkdown(decoded.text) : decoded.text
+  const text = decoded.pages.join('')
   if (text.trim() === '') return noText(name)
-  return accept({ format: kind === 'html' ? 'html' : 'text', text, pages: null })
+  return accept({
+    format: kind === 'html' ? 'html' : 'text',
+    text,
+    pages: null,
+    ...(decoded.encoding ? { encoding: decoded.encoding } : {})
+  })
+}
+
+function tooSlow(name: string, timeoutMs: number): AttachmentResult<never> {
+  return refuse(
+    'document_too_large',
+    `Reading “${name}” took longer than ${timeoutMs / 1000} s and was stopped.`,
+    { name, reason: `over ${timeoutMs / 1000} s` }
+  )
 }
 
 async function extractDocx(
@@ -126,7 +144,7 @@ async function extractDocx(
           }
         )
   }
-  const text = htmlToMarkdown(result.pages.join(''))
+  const text = result.pages.join('')
   if (text === '') return noText(name)
   return accept({ format: 'docx', text, pages: null })
 }
