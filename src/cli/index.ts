@@ -15,7 +15,7 @@ import { findProjectByName } from '../main/projects/projects'
 import { withoutKey } from '../main/redact'
 import { createKeytarStore, type SecretStore } from '../main/secrets/keychain'
 import { modelFor } from '../main/settings/settings'
-import { documentBudgetRefusal } from './budget'
+import { documentBudgetRefusal, documentPart } from './budget'
 import { USAGE } from './usage'
 import {
   APP_NAME,
@@ -134,7 +134,7 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
       project.value?.defaultModel ??
       (conversation?.ok ? conversation.value.conversation.model : DEFAULT_MODEL)
 
-    const attachments: { sha256: string; name: string; fps?: number }[] = []
+    const attachments: { sha256: string; name: string; fps?: number; pages?: string }[] = []
     const documentTokens: number[] = []
     for (const [kind, files] of [
       ['image', options.images],
@@ -174,11 +174,18 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
           const why = options.ocr ? '--ocr' : `${model} cannot see images`
           safeIo.err(`${basename(file)}: sent as its recognized text (${why})\n`)
         }
-        if (draft.document) documentTokens.push(draft.document.tokens)
+        // --pages: only those pages of a PDF, counted as the composer counts them.
+        const part = documentPart(draft, options.pages)
+        if (part === null) {
+          const message = `--pages ${options.pages}: not pages of ${draft.name} (${draft.document?.pages} pages).`
+          return fail({ code: 'invalid_input', message }, options.json, safeIo)
+        }
+        if (part.tokens !== null) documentTokens.push(part.tokens)
         attachments.push({
           sha256: draft.sha256,
           name: draft.name,
-          ...(kind === 'video' && options.fps !== undefined ? { fps: options.fps } : {})
+          ...(kind === 'video' && options.fps !== undefined ? { fps: options.fps } : {}),
+          ...(part.pages ? { pages: part.pages } : {})
         })
       }
     }

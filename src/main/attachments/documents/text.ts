@@ -43,10 +43,14 @@ function decodeText(buffer) {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), encoding: 'utf-8' }
   } catch {}
-  const guess = normalise(chardet.detect(buffer))
+  // chardet reads every byte it is given: a large file is judged by 256 KB from its first
+  // non-ASCII byte on (ASCII says nothing about the encoding).
+  const high = buffer.findIndex((byte) => byte >= 0x80)
+  const guess = normalise(chardet.detect(buffer.subarray(Math.max(0, high), Math.max(0, high) + SAMPLE_BYTES)))
   if (!guess || !iconv.encodingExists(guess)) return null
   return decoded(buffer, guess)
 }
+const SAMPLE_BYTES = 256 * 1024
 function decoded(buffer, encoding) {
   const text = iconv.decode(buffer, encoding)
   return text.includes('\\u0000') ? null : { text, encoding }
