@@ -41,7 +41,9 @@ describe('decoding text files', () => {
   })
 
   it('refuses binary bytes', async () => {
-    expect(await decodeText(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0xff, 0, 0, 9]))).toBeNull()
+    expect(
+      await decodeText(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0xff, 0, 0, 9]))
+    ).toBeNull()
   })
 
   it('reads Latin-1 text that is not UTF-8', async () => {
