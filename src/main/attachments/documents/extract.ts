@@ -91,7 +91,7 @@ export async function extractDocument(
     })
   }
   const text = decoded.pages.join('')
-  if (text.trim() === '') return noText(name)
+  if (!/\S/.test(text)) return noText(name)
   return accept({
     format: kind === 'html' ? 'html' : 'text',
     text,
