@@ -33,19 +33,22 @@ export function documentBudgetRefusal(
 
 /**
  * What an attached file costs, and the pages it sends: with --pages, only those of a PDF (other
- * files go whole). tokens null: not a document; null: --pages names pages the PDF does not have.
+ * files go whole). tokens null: not a document; an error when the PDF does not have the pages.
  */
 export function documentPart(
   draft: AttachmentDraft,
   pages: string | undefined
-): { tokens: number | null; pages?: string } | null {
+): { tokens: number | null; pages?: string } | { error: AppErrorInfo } {
   const document = draft.document
   if (!document) return { tokens: null }
   if (pages === undefined || document.pages === null || !document.pageTokens) {
     return { tokens: document.tokens }
   }
   const chosen = parsePageRanges(pages, document.pages)
-  if (!chosen) return null
+  if (!chosen) {
+    const message = `--pages ${pages}: not pages of ${draft.name} (${document.pages} pages).`
+    return { error: { code: 'invalid_input', message } }
+  }
   return {
     tokens: chosenPagesTokens(draft.name, document.pages, document.pageTokens, chosen),
     pages: formatPageRanges(chosen)

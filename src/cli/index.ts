@@ -176,10 +176,7 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
         }
         // --pages: only those pages of a PDF, counted as the composer counts them.
         const part = documentPart(draft, options.pages)
-        if (part === null) {
-          const message = `--pages ${options.pages}: not pages of ${draft.name} (${draft.document?.pages} pages).`
-          return fail({ code: 'invalid_input', message }, options.json, safeIo)
-        }
+        if ('error' in part) return fail(part.error, options.json, safeIo)
         if (part.tokens !== null) documentTokens.push(part.tokens)
         attachments.push({
           sha256: draft.sha256,
