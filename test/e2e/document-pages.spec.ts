@@ -4,6 +4,8 @@
 // Screenshots go to test-results/screens.
 import { join } from 'node:path'
 import { printPdf } from '../fixtures/documents/generate'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
 const SCREENS = join(__dirname, '../../test-results/screens')
@@ -15,6 +17,14 @@ let pdf: Buffer
 test.beforeAll(async () => {
   pdf = await printPdf(Array.from({ length: PAGES }, (_, i) => [pageText(i + 1)]))
 })
+
+/** Serious or critical axe findings on the page as it is (rule and where). */
+async function seriousAxeFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`))
+}
 
 test.setTimeout(120_000)
 
@@ -43,6 +53,7 @@ for (const language of ['en', 'zh-CN'] as const) {
     expect(fit).toBeGreaterThan(100)
     expect(fit).toBeLessThan(PAGES)
     await page.screenshot({ path: join(SCREENS, `document-pages-offer-${language}.png`) })
+    expect(await seriousAxeFindings(page)).toEqual([])
 
     // Typed pages: checked, then chosen; the chip says which, and can go back to all.
     const input = offer.getByRole('textbox', {
