@@ -21,6 +21,8 @@ export interface AskOptions {
   videos: string[]
   /** Documents (PDF, text of any kind), each sent as one text part. */
   files: string[]
+  /** Only these pages of each PDF --file (`1-5, 9`); checked against each file. */
+  pages: string | undefined
   fps: number | undefined
   conversationId: number | undefined
   /** The name of the project a new chat starts in. */
@@ -57,6 +59,7 @@ export function parseAsk(argv: string[]): AskOptions {
     ocr: { type: 'boolean' },
     video: { type: 'string', multiple: true },
     file: { type: 'string', multiple: true },
+    pages: { type: 'string' },
     fps: { type: 'string' },
     conversation: { type: 'string' },
     project: { type: 'string' },
@@ -112,6 +115,7 @@ export function parseAsk(argv: string[]): AskOptions {
     ocr: values.ocr === true,
     videos,
     files,
+    pages: pagesOption(values.pages as string | undefined, files.length),
     fps: values.fps === undefined ? undefined : number('--fps', values.fps as string),
     conversationId:
       values.conversation === undefined
@@ -217,5 +221,14 @@ function wholeNumber(flag: string, text: string, min: number): number {
 function positive(flag: string, text: string): number {
   const value = number(flag, text)
   if (value <= 0) throw new UsageError(`${flag}: more than 0.`)
+  return value
+}
+
+/** --pages: a page selection like `1-5, 9` (each PDF checks it), only with a --file. */
+function pagesOption(value: string | undefined, files: number): string | undefined {
+  if (value === undefined) return undefined
+  if (files === 0) throw new UsageError('--pages: give it with a --file PDF.')
+  if (!/^\s*\d+(\s*-\s*\d+)?(\s*,\s*\d+(\s*-\s*\d+)?)*\s*$/.test(value))
+    throw new UsageError('--pages: pages like 1-5, 9.')
   return value
 }

@@ -1,12 +1,8 @@
-// `npm run cli -- <command>`: ask a question or search the history from a terminal, over the same
-// core as the app (src/main/core.ts): the same history file, keychain entry and settings.
-import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
 import type { EmitEvent, EventPayloads, RequestName } from '../shared/contract'
 import type { AppErrorInfo, Result } from '../shared/errors'
 import { systemPromptOf, type Project } from '../shared/projects'
 import type { SearchPage } from '../shared/search'
-import type { AttachmentDraft, Message, SendResult } from '../shared/types'
+import type { Message, SendResult } from '../shared/types'
 import { DEFAULT_MODEL } from '../shared/models'
 import { baseURLSchema } from '../shared/settings'
 import { createCore, type Core } from '../main/core'
@@ -15,6 +11,7 @@ import { findProjectByName } from '../main/projects/projects'
 import { withoutKey } from '../main/redact'
 import { createKeytarStore, type SecretStore } from '../main/secrets/keychain'
 import { modelFor } from '../main/settings/settings'
+import { attachFiles } from './attach'
 import { documentBudgetRefusal } from './budget'
 import { USAGE } from './usage'
 import {
@@ -134,55 +131,11 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
       project.value?.defaultModel ??
       (conversation?.ok ? conversation.value.conversation.model : DEFAULT_MODEL)
 
-    const attachments: { sha256: string; name: string; fps?: number }[] = []
+    const files = await attachFiles(core, options, model, safeIo.err)
+    if ('error' in files) return fail(files.error, options.json, safeIo)
+    const { attachments, documentTokens } = files
     // The project's files go with the question, so they count as the files given do.
-    const documentTokens: number[] = project.value?.files.map((file) => file.tokens) ?? []
-    for (const [kind, files] of [
-      ['image', options.images],
-      ['video', options.videos],
-      ['document', options.files]
-    ] as const) {
-      const flag = kind === 'document' ? 'file' : kind
-      for (const file of files) {
-        let data: Buffer
-        try {
-          data = await readFile(file)
-        } catch (error) {
-          return fail(
-            { code: 'invalid_input', message: `--${flag} ${file}: ${(error as Error).message}` },
-            options.json,
-            safeIo
-          )
-        }
-        const added = await call(core, 'addAttachment', {
-          name: basename(file),
-          data: new Uint8Array(data),
-          model
-        })
-        if (!added.ok) return fail(added.error, options.json, safeIo)
-        const draft = added.value as AttachmentDraft
-        if (draft.kind !== kind) {
-          return fail(
-            {
-              code: 'invalid_input',
-              message: `--${flag} ${file}: this file is a ${draft.kind}; give it with --${draft.kind === 'document' ? 'file' : draft.kind}.`
-            },
-            options.json,
-            safeIo
-          )
-        }
-        if (draft.imageText !== undefined) {
-          const why = options.ocr ? '--ocr' : `${model} cannot see images`
-          safeIo.err(`${basename(file)}: sent as its recognized text (${why})\n`)
-        }
-        if (draft.document) documentTokens.push(draft.document.tokens)
-        attachments.push({
-          sha256: draft.sha256,
-          name: draft.name,
-          ...(kind === 'video' && options.fps !== undefined ? { fps: options.fps } : {})
-        })
-      }
-    }
+    documentTokens.push(...(project.value?.files.map((file) => file.tokens) ?? []))
 
     const tooLong = documentBudgetRefusal(
       modelFor(core.services.db, model),

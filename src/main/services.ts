@@ -102,7 +102,10 @@ export function createServices(
   )
   const imageText = {
     readImageText: options.readImageText ?? imageTexts.textOf,
-    always: options.chat?.imagesAsText
+    always: options.chat?.imagesAsText,
+    // A PDF page without a text layer is read as a screenshot is.
+    recognize: async (png: Uint8Array) =>
+      (await recognizer.recognize(png, 'urgent')).map((line) => line.text).join('\n')
   }
   const modelOf = (id: string) => modelFor(db, id)
   const documents = documentTexts(db)
@@ -158,6 +161,7 @@ export function createServices(
       store,
       catalog,
       documents,
+      recognize: imageText.recognize,
       conversation: (id) => getConversation(db, id)
     }),
     ...attachments,

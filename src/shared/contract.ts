@@ -14,6 +14,7 @@ import {
   type CaptureEnded,
   type CaptureImage
 } from './capture'
+import type { DocumentPreview } from './attachments/documentPages'
 import type { ShortcutStatuses } from './desktop'
 import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
 import { refusal, type Result } from './errors'
@@ -21,7 +22,7 @@ import type { ImageText, ImageTextStatus } from './imageText'
 import { modelIdSchema } from './models'
 import { chatParamsSchema } from './params'
 import { projectFieldsSchema, projectRequests, type Project } from './projects'
-import { searchFiltersSchema, type SearchPage } from './search'
+import { searchRequestSchema, type SearchPage } from './search'
 import { baseURLSchema, settingsPatchSchema, type Settings } from './settings'
 import type {
   AttachmentDraft,
@@ -141,31 +142,14 @@ export const requests = {
     z.object({ text: z.string().max(512_000_000) }).strict()
   ).returns<ImportSummary>(),
   /** Full-text search of everything written and read; the first page, or the one after `before`. */
-  searchHistory: request(
-    z
-      .object({
-        query: z.string().max(1000),
-        ...searchFiltersSchema.shape,
-        /** Hits on this page (default 50). */
-        limit: z.number().int().min(1).max(200).optional(),
-        /** The asking search box's id: its newer search abandons this one (`superseded`). */
-        typing: z.string().min(1).max(64).optional(),
-        before: z
-          .object({
-            key: z.number().int().min(0),
-            rank: z.union([z.literal(0), z.literal(1)]),
-            conversationId: id
-          })
-          .strict()
-          .optional()
-      })
-      .strict()
-  ).returns<SearchPage>(),
+  searchHistory: request(searchRequestSchema).returns<SearchPage>(),
   getHistoryStatus: request(z.undefined()).returns<HistoryStatus>(),
   /** How many of the history's images have had their text read (offline recognition). */
   getImageTextStatus: request(z.undefined()).returns<ImageTextStatus>(),
   /** The text recognized in a stored image; read now when it never was. */
   getImageText: request(z.object({ sha256 }).strict()).returns<ImageText>(),
+  /** A stored document's extracted text, page by page (the file preview); null when not kept. */
+  getDocumentText: request(z.object({ sha256 }).strict()).returns<DocumentPreview | null>(),
   /** Puts a backup in place of the history file; the file it replaces is kept aside. */
   restoreBackup: request(
     z
@@ -261,7 +245,9 @@ export const requests = {
               .object({
                 sha256,
                 name: z.string().max(1000),
-                fps: z.number().min(FPS_MIN).max(FPS_MAX).optional()
+                fps: z.number().min(FPS_MIN).max(FPS_MAX).optional(),
+                /** A PDF sent in part: its pages, like `1-5, 9` (checked against the file). */
+                pages: z.string().min(1).max(2000).optional()
               })
               .strict()
           )

@@ -18,6 +18,27 @@ export const searchFiltersSchema = z
   })
   .strict()
 export type SearchFilters = z.output<typeof searchFiltersSchema>
+
+/** A search request: its query and filters; the first page, or the one after `before`. */
+export const searchRequestSchema = z
+  .object({
+    query: z.string().max(1000),
+    ...searchFiltersSchema.shape,
+    /** Hits on this page (default 50). */
+    limit: z.number().int().min(1).max(200).optional(),
+    /** The asking search box's id: its newer search abandons this one (`superseded`). */
+    typing: z.string().min(1).max(64).optional(),
+    before: z
+      .object({
+        key: z.number().int().min(0),
+        rank: z.union([z.literal(0), z.literal(1)]),
+        conversationId: z.number().int().positive()
+      })
+      .strict()
+      .optional()
+  })
+  .strict()
+
 export type SearchFilterName = keyof SearchFilters
 export const SEARCH_FILTER_NAMES = searchFiltersSchema.keyof().options
 

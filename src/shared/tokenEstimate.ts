@@ -1,13 +1,37 @@
 // A rough count of a text's tokens where the server gave none: one token per CJK character (Han,
 // kana, Hangul, CJK punctuation), plus one per four other characters, rounded up.
 
-const CJK =
-  /[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/gu
+// The CJK ranges (all in the Basic Multilingual Plane): CJK punctuation, kana, Han (extension A,
+// unified, compatibility), Hangul syllables, full-width forms.
+const isCjk = (code: number): boolean =>
+  code >= 0x3000 &&
+  (code <= 0x30ff ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xac00 && code <= 0xd7af) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xff00 && code <= 0xffef))
 
-/** Estimated tokens of a text. */
+/**
+ * Estimated tokens of a text. One pass over its UTF-16 units, with no arrays: a document's
+ * text of millions of characters is counted on the main thread (at attach and in the
+ * composer) without holding it.
+ */
 export function estimateTextTokens(text: string): number {
-  if (text === '') return 0
-  const cjk = text.match(CJK)?.length ?? 0
-  const other = [...text].length - cjk
-  return cjk + Math.ceil(other / 4)
+  let cjk = 0
+  let characters = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    characters++
+    // A surrogate pair is one character (outside the CJK ranges).
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++
+        continue
+      }
+    }
+    if (isCjk(code)) cjk++
+  }
+  return cjk + Math.ceil((characters - cjk) / 4)
 }

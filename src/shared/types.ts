@@ -45,6 +45,8 @@ export interface Attachment {
   durationSeconds: number | null
   /** Frames per second the model samples (videos). */
   fps: number | null
+  /** A PDF sent in part: the pages sent, like `1-5, 9` (absent or null: all of it). */
+  pages?: string | null
   /** Served by main (a custom protocol in Electron). */
   thumbnailUrl: string
 }
@@ -70,8 +72,13 @@ export interface AttachmentDraft extends Attachment {
   frames: FrameEstimate | null
   /** Images for a model that cannot see them: the recognized text sent in their place. */
   imageText?: string
-  /** Documents: their pages (PDF) and the estimated tokens of the text part sent. */
-  document?: { pages: number | null; tokens: number }
+  /**
+   * Documents: their pages (PDF), the estimated tokens of the text part sent, and of each page
+   * (PDF; what sending only some pages would cost).
+   */
+  document?: { pages: number | null; tokens: number; pageTokens?: number[] | null }
+  /** A PDF the user chose to send in part: those pages, ascending (absent: all of it). */
+  chosenPages?: number[]
 }
 
 export interface Message {

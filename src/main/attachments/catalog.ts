@@ -60,6 +60,7 @@ export class AttachmentCatalog {
       height: record.height,
       durationSeconds: record.durationSeconds,
       fps: record.fps,
+      ...(record.pages ? { pages: record.pages } : {}),
       thumbnailUrl: this.url(record.sha256, 'thumb')
     }
   }

@@ -7,8 +7,9 @@ import type { ImageTextOptions } from './imageText'
 import { ingestAttachment } from './ingest'
 import type { AttachmentStore } from './store'
 import type { DocumentTexts } from './documents/texts'
+import { documentSections } from '../../shared/attachments/documentPages'
 
-export type AttachmentRequest = 'addAttachment'
+export type AttachmentRequest = 'addAttachment' | 'getDocumentText'
 
 /**
  * Stores a dropped, pasted or picked file, or refuses it with the reason. `modelFor` says what a
@@ -25,6 +26,15 @@ export function attachmentHandlers(
   documents?: DocumentTexts
 ): Pick<Handlers, AttachmentRequest> {
   return {
+    getDocumentText: async ({ sha256 }) => {
+      const document = documents?.get(sha256)
+      if (!document) return null
+      return {
+        format: document.format,
+        pages: document.pages,
+        sections: documentSections(document.text, document.pages)
+      }
+    },
     addAttachment: async ({ name, data, model }) => {
       const ingested = await ingestAttachment(store, { name, bytes: data }, modelFor(model), {
         imageText,

@@ -12,6 +12,8 @@ export interface ImageTextOptions {
   readImageText: ReadImageText
   /** Send the text instead of the image even to a model that sees images (the CLI's --ocr). */
   always?: boolean
+  /** Reads the text in image bytes now (a PDF page without a text layer); its lines joined. */
+  recognize?: (png: Uint8Array) => Promise<string>
 }
 
 /** Whether an image goes to `model` as its recognized text. */

@@ -22,6 +22,8 @@ import { storageError } from '../storage'
 import { sendsImageAsText, textOfImage, type ImageTextOptions } from './imageText'
 import {
   documentPartText,
+  pageTokensOf,
+  type RecognizePage,
   extractDocument,
   isDocument,
   MAX_DOCUMENT_BYTES
@@ -49,7 +51,7 @@ export interface IngestedAttachment extends NewAttachment {
   /** For images going as their text (a model that cannot see them): the text sent. */
   imageText: string | null
   /** For documents: their pages (PDF) and the estimated tokens of their text part. */
-  document: { pages: number | null; tokens: number } | null
+  document: { pages: number | null; tokens: number; pageTokens: number[] | null } | null
 }
 
 /** What an attach takes besides the file: the video sampling rate, how images become text. */
@@ -102,7 +104,7 @@ async function ingest(
   const detected = detectFormat(bytes.subarray(0, DETECT_BYTES))
   if (options.documents && (detected === null || detected.format === 'pdf')) {
     if (isDocument(name, bytes.subarray(0, DETECT_BYTES))) {
-      return ingestDocument(store, { name, bytes }, options.documents)
+      return ingestDocument(store, { name, bytes }, options.documents, options.imageText?.recognize)
     }
   }
 
@@ -240,7 +242,8 @@ async function ingestAsText(
 export async function ingestDocumentFile(
   store: AttachmentStore,
   file: { name: string; bytes: Uint8Array },
-  documents: DocumentTexts
+  documents: DocumentTexts,
+  recognize?: RecognizePage
 ): Promise<AttachmentResult<IngestedAttachment>> {
   const name = displayName(file.name)
   const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)
@@ -251,7 +254,7 @@ export async function ingestDocumentFile(
     })
   }
   try {
-    return await ingestDocument(store, { name, bytes }, documents)
+    return await ingestDocument(store, { name, bytes }, documents, recognize)
   } catch (error) {
     throw storageError(error, dirname(store.root))
   }
@@ -264,10 +267,11 @@ export async function ingestDocumentFile(
 async function ingestDocument(
   store: AttachmentStore,
   file: { name: string; bytes: Buffer },
-  documents: DocumentTexts
+  documents: DocumentTexts,
+  recognize: RecognizePage | undefined
 ): Promise<AttachmentResult<IngestedAttachment>> {
   const { name, bytes } = file
-  const extracted = await extractDocument(name, bytes)
+  const extracted = await extractDocument(name, bytes, { recognize })
   if (!extracted.ok) return extracted
   const document = extracted.value
   const { sha256 } = await store.put(bytes)
@@ -290,7 +294,8 @@ async function ingestDocument(
     imageText: null,
     document: {
       pages: document.pages,
-      tokens: estimateTextTokens(documentPartText(name, document))
+      tokens: estimateTextTokens(documentPartText(name, document)),
+      pageTokens: pageTokensOf(document)
     }
   })
 }

@@ -15,6 +15,7 @@ import {
 import type { AttachmentStore } from './store'
 import { imageTextPart, sendsImageAsText, textOfImage, type ImageTextOptions } from './imageText'
 import { documentPartText } from './documents/extract'
+import { parsePageRanges } from '../../shared/attachments/documentPages'
 import type { DocumentTexts } from './documents/texts'
 
 export interface TextPart {
@@ -124,7 +125,9 @@ function resolveDocument(
 ): AttachmentResult<ResolvedPart> {
   const document = documents?.get(record.sha256)
   if (!document) return missing(record)
-  const part: TextPart = { type: 'text', text: documentPartText(record.name, document) }
+  const chosen =
+    record.pages && document.pages !== null ? parsePageRanges(record.pages, document.pages) : null
+  const part: TextPart = { type: 'text', text: documentPartText(record.name, document, chosen) }
   return accept({
     record,
     mime: 'text/plain',

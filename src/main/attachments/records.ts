@@ -27,6 +27,7 @@ interface AttachmentRow {
   height: number | null
   duration_seconds: number | null
   fps: number | null
+  pages: string | null
 }
 
 const toRecord = (row: AttachmentRow): AttachmentRecord => ({
@@ -40,7 +41,9 @@ const toRecord = (row: AttachmentRow): AttachmentRecord => ({
   width: row.width,
   height: row.height,
   durationSeconds: row.duration_seconds,
-  fps: row.fps
+  fps: row.fps,
+  // Only a document sent in part has pages: every other record keeps its old shape.
+  ...(row.pages === null ? {} : { pages: row.pages })
 })
 
 /** Records a message's attachments in the given order; returns them as stored. */
@@ -61,14 +64,16 @@ export function attachToMessage(
       number | null,
       number | null,
       number | null,
-      number | null
+      number | null,
+      string | null
     ],
     AttachmentRow
   >(
     db,
     `INSERT INTO message_attachments
-       (message_id, ordinal, sha256, kind, name, mime, bytes, width, height, duration_seconds, fps)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`
+       (message_id, ordinal, sha256, kind, name, mime, bytes, width, height, duration_seconds, fps,
+        pages)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`
   )
   return db.transaction(() =>
     attachments.map((a, ordinal) =>
@@ -84,7 +89,8 @@ export function attachToMessage(
           a.width,
           a.height,
           a.durationSeconds,
-          a.fps
+          a.fps,
+          a.kind === 'document' ? (a.pages ?? null) : null
         )!
       )
     )

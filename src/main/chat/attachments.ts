@@ -9,6 +9,7 @@ import type { NewAttachment } from '../attachments/records'
 import type { DocumentTexts } from '../attachments/documents/texts'
 import type { AttachmentStore } from '../attachments/store'
 import { AppError } from '../errors'
+import { formatPageRanges, parsePageRanges } from '../../shared/attachments/documentPages'
 
 /** What a request's attachments are built from: the store, the models, the text of images. */
 export interface RequestSources {
@@ -50,8 +51,19 @@ export async function storedAttachments(
     attached.push({
       ...stored,
       name: ref.name,
-      fps: stored.kind === 'video' ? (ref.fps ?? stored.fps) : null
+      fps: stored.kind === 'video' ? (ref.fps ?? stored.fps) : null,
+      pages: ref.pages === undefined ? null : chosenPages(attachments, ref.sha256, ref.pages)
     })
   }
   return attached
+}
+
+/** A PDF's chosen pages, written compactly; refused when they are not pages of that file. */
+function chosenPages(attachments: ChatAttachments, sha256: string, input: string): string {
+  const document = attachments.documents?.get(sha256)
+  const chosen = document && document.pages !== null ? parsePageRanges(input, document.pages) : null
+  if (!chosen) {
+    throw new AppError('invalid_input', `“${input}” is not a choice of this file's pages.`)
+  }
+  return formatPageRanges(chosen)
 }

@@ -32,6 +32,8 @@ const exportedAttachment = z.object({
   height: z.number().int().nullable(),
   durationSeconds: z.number().nullable(),
   fps: z.number().nullable(),
+  /** A PDF sent in part: its pages (absent in older exports: all). */
+  pages: z.string().min(1).max(2000).nullable().default(null),
   document: z
     .object({
       format: z.enum(['pdf', 'docx', 'text', 'html']),

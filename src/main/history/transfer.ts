@@ -76,7 +76,8 @@ function toExported(db: HistoryDatabase, conversation: Conversation): ExportedCo
       attachments: (attachments.get(message.id) ?? []).map(
         ({ messageId: _message, ordinal: _ordinal, ...attachment }) => {
           const document = attachment.kind === 'document' && documents.get(attachment.sha256)
-          return document ? { ...attachment, document } : attachment
+          const pages = attachment.pages ?? null
+          return document ? { ...attachment, pages, document } : { ...attachment, pages }
         }
       ),
       params: message.params,

@@ -6,6 +6,7 @@ import type { Conversation } from '../../shared/types'
 import type { AttachmentCatalog } from '../attachments/catalog'
 import { removeOrphans } from '../attachments/cleanup'
 import type { DocumentTexts } from '../attachments/documents/texts'
+import type { RecognizePage } from '../attachments/documents/extract'
 import { ingestDocumentFile } from '../attachments/ingest'
 import { conversationHashes } from '../attachments/records'
 import type { AttachmentStore } from '../attachments/store'
@@ -34,6 +35,8 @@ export interface ProjectNeeds {
   catalog: AttachmentCatalog
   /** Where documents' text is kept (a project's files are documents). */
   documents: DocumentTexts
+  /** Reads a PDF page without a text layer, as the composer's documents are read. */
+  recognize?: RecognizePage
   /** A conversation as the history reads it; undefined when it does not exist. */
   conversation(id: number): Conversation | undefined
   now?: () => number
@@ -93,7 +96,12 @@ export function projectHandlers(
           { reason: 'too_many', params: { limit: MAX_PROJECT_FILES } }
         )
       }
-      const ingested = await ingestDocumentFile(needs.store, { name, bytes: data }, needs.documents)
+      const ingested = await ingestDocumentFile(
+        needs.store,
+        { name, bytes: data },
+        needs.documents,
+        needs.recognize
+      )
       if (!ingested.ok) {
         throw new AppError('attachment_refused', ingested.error.message, {
           reason: ingested.error.code,

@@ -138,4 +138,17 @@ describe('ask --file', () => {
     expect(ran.stderr).toContain('--file')
     expect(provider.chatRequests()).toHaveLength(0)
   })
+
+  it('sends only the --pages of a PDF, and exits 2 for pages it does not have', async () => {
+    const ran = await cli(['ask', '--file', join(files, 'a.pdf'), '--pages', '2', '--json', 'Q'])
+    expect(ran.code).toBe(0)
+    expect(provider.chatRequests().at(-1)!.body.messages[0].content[0]).toEqual({
+      type: 'text',
+      text: '<file name="a.pdf" pages="2 of 2">\n[Page 2]\n第二页 营业收入\n</file>'
+    })
+    const wrong = await cli(['ask', '--file', join(files, 'a.pdf'), '--pages', '3', '--json', 'Q'])
+    expect(wrong.code).toBe(2)
+    expect(lastJson(wrong)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(provider.chatRequests()).toHaveLength(1)
+  })
 })

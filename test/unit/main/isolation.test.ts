@@ -101,6 +101,7 @@ it('every request, valid, invalid or failing, leaves a streaming reply alone', a
     getImageTextStatus: [undefined],
     // Not a stored image: nothing to read, answered at once.
     getImageText: [{ sha256: 'a'.repeat(64) }],
+    getDocumentText: [{ sha256: 'b'.repeat(64) }],
     restoreBackup: [{ name: backup!.name }, { name: 'history-1-daily.sqlite' }],
     setConversationModel: [{ id: conversationId, model: 'doubao-seed-2.0-pro' }],
     setConversationParams: [{ id: conversationId, params: { temperature: 0.5 } }],

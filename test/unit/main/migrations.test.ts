@@ -13,6 +13,7 @@ import { searchAllMessageIds, searchMessages } from '../../../src/main/history/s
 import { registerSearchFunctions } from '../../../src/main/db/searchText'
 import { getSettings } from '../../../src/main/settings/settings'
 import { addProjects } from '../../../src/main/db/migrations/0011-projects'
+import { addAttachmentPages } from '../../../src/main/db/migrations/0014-attachment-pages'
 import {
   createProject,
   deleteProject,
@@ -402,6 +403,14 @@ const tests: Record<number, { adds: string; run: () => void }> = {
       expect({
         ...after,
         conversations: after.conversations.map(columnsBefore),
+        // Migration 14 adds an attachment column (pages).
+        attachments: after.attachments.map((row) =>
+          Object.fromEntries(
+            Object.entries(row as object).filter(([key]) =>
+              Object.keys(was.attachments[0] as object).includes(key)
+            )
+          )
+        ),
         indexes: after.indexes.filter((i) => was.indexes.includes(i)),
         triggers: after.triggers.filter((t) => was.triggers.includes(t)),
         columns: [after.columns[0].filter((c) => was.columns[0].includes(c)), after.columns[1]]
@@ -805,6 +814,69 @@ tests[13] = {
         )
         .run(DOC)
     ).toThrow(/FOREIGN KEY/)
+  }
+}
+
+// Migration 14 (0014-attachment-pages.ts): a PDF sent in part; its key is its place.
+tests[migrations.indexOf(addAttachmentPages) + 1] = {
+  adds: 'the pages of a document sent in part (all, for attachments already there)',
+  run: () => {
+    const before = migrations.indexOf(addAttachmentPages)
+    const DOC = 'd'.repeat(64)
+    const db = upgrade(
+      fileAt(before, (old) => {
+        writeV1Rows(old)
+        old
+          .prepare(
+            "INSERT INTO document_text (sha256, format, text, pages, extracted_at) VALUES (?, 'pdf', ?, 2, 1)"
+          )
+          .run(DOC, '[Page 1]\nZebrafish revenue\n\n[Page 2]\n蓝鲸计划')
+        old
+          .prepare(
+            `INSERT INTO message_attachments (message_id, ordinal, sha256, kind, name, mime, bytes, fps)
+             VALUES (3, 0, ?, 'image', 'holiday.png', 'image/png', 10, NULL),
+                    (3, 1, ?, 'document', 'report.pdf', 'application/pdf', 20, NULL)`
+          )
+          .run(SHA, DOC)
+      })
+    )
+    expectV1Rows(db)
+    // What was there was sent whole, and still is; search still reads the document.
+    expect(
+      listAttachments(db, [3])
+        .get(3)!
+        .map((a) => [a.ordinal, a.kind, a.name, a.pages ?? null])
+    ).toEqual([
+      [0, 'image', 'holiday.png', null],
+      [1, 'document', 'report.pdf', null]
+    ])
+    expect(searchAllMessageIds(db, '蓝鲸计划')).toEqual([3])
+    const record = {
+      sha256: DOC,
+      kind: 'document' as const,
+      name: 'report.pdf',
+      mime: 'application/pdf',
+      bytes: 20,
+      width: null,
+      height: null,
+      durationSeconds: null,
+      fps: null
+    }
+    attachToMessage(db, 1, [{ ...record, pages: '2' }])
+    expect(
+      listAttachments(db, [1])
+        .get(1)!
+        .map((a) => a.pages)
+    ).toEqual(['2'])
+    // Only a document has pages, and never an empty choice.
+    const insert = db.prepare(
+      `INSERT INTO message_attachments (message_id, ordinal, sha256, kind, mime, bytes, pages)
+       VALUES (1, ?, ?, ?, 'x', 1, ?)`
+    )
+    expect(() => insert.run(1, SHA, 'image', '1')).toThrow(/CHECK/)
+    expect(() => insert.run(1, DOC, 'document', '')).toThrow(/CHECK/)
+    db.prepare('DELETE FROM messages WHERE id = 3').run()
+    expect(searchAllMessageIds(db, 'zebrafish')).toEqual([1])
   }
 }
 

@@ -225,6 +225,7 @@ export function createFakeApi(
     getHistoryStatus: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
     getImageTextStatus: vi.fn(async () => ok({ done: 0, total: 0, running: false })),
     getImageText: vi.fn(async () => ok({ status: 'done' as const, text: '' })),
+    getDocumentText: vi.fn(async () => ok(null)),
     log: vi.fn(async () => ok(null)),
     getCrashNotice: vi.fn(async () => ok(null)),
     restoreBackup: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),

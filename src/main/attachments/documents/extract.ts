@@ -7,8 +7,15 @@ import {
   refuse,
   type AttachmentResult
 } from '../../../shared/attachments/refusals'
+import {
+  documentSections,
+  fileTag,
+  partialPages,
+  textOfPages
+} from '../../../shared/attachments/documentPages'
+import { estimateTextTokens } from '../../../shared/tokenEstimate'
 import { extractInWorker } from './pdf'
-import { decodeText, extensionOf, htmlToMarkdown, textKindOf } from './text'
+import { extensionOf, textKindOf } from './text'
 
 /** The largest document read, in bytes. */
 export const MAX_DOCUMENT_BYTES = 50_000_000
@@ -16,6 +23,19 @@ export const MAX_DOCUMENT_BYTES = 50_000_000
 export const MAX_DOCUMENT_PAGES = 2000
 /** How long reading one document may take. */
 export const DOCUMENT_TIMEOUT_MS = 60_000
+/** How many pages without a text layer are read by text recognition (each takes 1–3 s). */
+export const MAX_RECOGNIZED_PAGES = 20
+
+/** Reads the text in an image (a drawn page): the screenshot OCR; its lines joined. */
+export type RecognizePage = (png: Uint8Array) => Promise<string>
+
+/** What extraction may take, and how pages without a text layer are read. */
+export interface ExtractLimits {
+  maxPages?: number
+  timeoutMs?: number
+  /** Without it a page without a text layer is marked `[page N: no text layer]`. */
+  recognize?: RecognizePage
+}
 
 export type DocumentFormat = 'pdf' | 'docx' | 'text' | 'html'
 
@@ -24,6 +44,8 @@ export interface ExtractedDocument {
   format: DocumentFormat
   text: string
   pages: number | null
+  /** A text file's encoding as it was read ('utf-8', 'gb18030', 'utf-16le' ...); not stored. */
+  encoding?: string
 }
 
 /** Whether a file is read as a document: by its first bytes (PDF) or its name (text files). */
@@ -46,7 +68,7 @@ const isPdf = (head: Uint8Array): boolean =>
 export async function extractDocument(
   name: string,
   bytes: Uint8Array,
-  limits: { maxPages?: number; timeoutMs?: number } = {}
+  limits: ExtractLimits = {}
 ): Promise<AttachmentResult<ExtractedDocument>> {
   if (bytes.length > MAX_DOCUMENT_BYTES) {
     return refuse(
@@ -58,16 +80,32 @@ export async function extractDocument(
   if (isPdf(bytes)) return extractPdf(name, bytes, limits)
   if (extensionOf(name) === 'docx') return extractDocx(name, bytes, limits)
   const kind = textKindOf(name)
-  const decoded = kind ? decodeText(bytes) : null
-  if (!decoded) {
+  const timeoutMs = limits.timeoutMs ?? DOCUMENT_TIMEOUT_MS
+  // Decoded in the worker: a large file never holds the main thread.
+  const decoded = kind ? await extractInWorker(kind, bytes, { maxPages: 1, timeoutMs }) : null
+  if (decoded && !decoded.ok && decoded.reason === 'timeout') return tooSlow(name, timeoutMs)
+  if (!kind || !decoded?.ok) {
     return refuse('document_unreadable', `“${name}” is not a text file the app can read.`, {
       name,
       reason: 'not text'
     })
   }
-  const text = kind === 'html' ? htmlToMarkdown(decoded.text) : decoded.text
-  if (text.trim() === '') return noText(name)
-  return accept({ format: kind === 'html' ? 'html' : 'text', text, pages: null })
+  const text = decoded.pages.join('')
+  if (!/\S/.test(text)) return noText(name)
+  return accept({
+    format: kind === 'html' ? 'html' : 'text',
+    text,
+    pages: null,
+    ...(decoded.encoding ? { encoding: decoded.encoding } : {})
+  })
+}
+
+function tooSlow(name: string, timeoutMs: number): AttachmentResult<never> {
+  return refuse(
+    'document_too_large',
+    `Reading “${name}” took longer than ${timeoutMs / 1000} s and was stopped.`,
+    { name, reason: `over ${timeoutMs / 1000} s` }
+  )
 }
 
 async function extractDocx(
@@ -106,7 +144,7 @@ async function extractDocx(
           }
         )
   }
-  const text = htmlToMarkdown(result.pages.join(''))
+  const text = result.pages.join('')
   if (text === '') return noText(name)
   return accept({ format: 'docx', text, pages: null })
 }
@@ -114,11 +152,15 @@ async function extractDocx(
 async function extractPdf(
   name: string,
   bytes: Uint8Array,
-  limits: { maxPages?: number; timeoutMs?: number }
+  limits: ExtractLimits
 ): Promise<AttachmentResult<ExtractedDocument>> {
   const maxPages = limits.maxPages ?? MAX_DOCUMENT_PAGES
   const timeoutMs = limits.timeoutMs ?? DOCUMENT_TIMEOUT_MS
-  const result = await extractInWorker('pdf', bytes, { maxPages, timeoutMs })
+  const result = await extractInWorker('pdf', bytes, {
+    maxPages,
+    timeoutMs,
+    renderPages: limits.recognize ? MAX_RECOGNIZED_PAGES : 0
+  })
   if (!result.ok) {
     switch (result.reason) {
       case 'password':
@@ -145,11 +187,19 @@ async function extractPdf(
         })
     }
   }
-  const pages = result.pages.map(cleanPdfText)
-  if (pages.every((page) => page.trim() === '')) return noText(name)
+  const pages = result.pages.map((page) => cleanPdfText(page).trim())
+  // Pages without a text layer that were drawn: read by the screenshot OCR.
+  for (const { page, png } of limits.recognize ? (result.rendered ?? []) : []) {
+    try {
+      pages[page - 1] = (await limits.recognize!(png)).trim()
+    } catch {
+      // Recognition unavailable or failed: the page stays marked as without text.
+    }
+  }
+  if (pages.every((page) => page === '')) return noText(name)
   // Pages are numbered in the text, so the model (and a preview) can refer to them.
   const text = pages
-    .map((page, i) => `[Page ${i + 1}]\n${page.trim() || '(no text on this page)'}`)
+    .map((page, i) => `[Page ${i + 1}]\n${page || `[page ${i + 1}: no text layer]`}`)
     .join('\n\n')
   return accept({ format: 'pdf', text, pages: pages.length })
 }
@@ -173,15 +223,34 @@ function noText(name: string): AttachmentResult<never> {
   return refuse('document_no_text', `No text was found in “${name}”.`, { name })
 }
 
-/** The text part standing for a document: its name (and pages) around its text. */
+/**
+ * The text part standing for a document: its name (and pages) around its text. With `chosen`
+ * pages (a PDF sent in part), only those pages' text, and the attribute says which of how many:
+ * `pages="1-5 of 120"`.
+ */
 export function documentPartText(
   name: string,
-  document: { text: string; pages: number | null }
+  document: { text: string; pages: number | null },
+  chosen?: readonly number[] | null
 ): string {
-  const pages = document.pages === null ? '' : ` pages="${document.pages}"`
-  return `<file name="${escapeAttribute(name)}"${pages}>\n${document.text}\n</file>`
+  if (chosen && document.pages !== null) {
+    const text = textOfPages(documentSections(document.text, document.pages), chosen)
+    return `${fileTag(name, partialPages(chosen, document.pages))}\n${text}\n</file>`
+  }
+  const pages = document.pages === null ? null : String(document.pages)
+  return `${fileTag(name, pages)}\n${document.text}\n</file>`
 }
 
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+/**
+ * Estimated tokens of each page of a PDF's text part (its `[Page N]` line and the blank line
+ * before it included); null for documents without pages. Summed over chosen pages with the
+ * part's frame, they bound the part's estimate from above (each piece is rounded up).
+ */
+export function pageTokensOf(document: { text: string; pages: number | null }): number[] | null {
+  if (document.pages === null) return null
+  const sections = documentSections(document.text, document.pages)
+  if (sections.length !== document.pages) return null
+  return sections.map((section) =>
+    estimateTextTokens(`\n\n[Page ${section.page}]\n${section.text}`)
+  )
 }

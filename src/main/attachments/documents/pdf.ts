@@ -1,10 +1,13 @@
-// The text layer of a PDF (and a DOCX's content), read off the main event loop: each PDF gets a worker thread running
-// pdf.js (through unpdf's serverless build), so a 300-page file never stalls the app. The worker
-// runs plain JavaScript given as a string (like ocr/worker.ts) and loads unpdf from the path
-// resolved here. It is ended when it passes the time limit. Pages without a text layer (scans)
-// come back empty and are marked as such in the text.
+// Every document is read off the main event loop: each file gets a worker thread, running pdf.js
+// (through unpdf's serverless build) for a PDF, mammoth and turndown for a DOCX, text.ts's
+// decoding for text and HTML, so no file (a 300-page PDF, a large GBK text) stalls the app. The
+// worker runs plain JavaScript given as a string (like ocr/worker.ts) and loads its libraries
+// from the paths resolved here. It is ended when it passes the time limit. Pages without a text layer (scans)
+// come back empty; when asked (`renderPages`), the first of them are also drawn as PNG images
+// (unpdf's renderPageAsImage on @napi-rs/canvas) for text recognition.
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { TEXT_WORKER_SOURCE } from './text'
 
 // __filename: this runs as CommonJS in Electron's bundle, under tsx and Playwright, and vitest defines it.
 const requireHere = createRequire(__filename)
@@ -13,10 +16,19 @@ const requireHere = createRequire(__filename)
 export interface PdfLimits {
   maxPages: number
   timeoutMs: number
+  /** How many pages without a text layer to draw as images (0: none). */
+  renderPages?: number
+}
+
+/** A page without a text layer, drawn (PNG, twice the PDF's scale). */
+export interface RenderedPage {
+  /** 1-based. */
+  page: number
+  png: Uint8Array
 }
 
 export type PdfResult =
-  | { ok: true; pages: string[] }
+  | { ok: true; pages: string[]; rendered?: RenderedPage[]; encoding?: string }
   | { ok: false; reason: 'password' | 'broken' | 'too_many_pages' | 'timeout'; detail: string }
 
 const WORKER_SOURCE = `
@@ -27,12 +39,27 @@ try {
   const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop())
   if (tid > 0) require('node:os').setPriority(tid, 10)
 } catch {}
-parentPort.once('message', async ({ kind, bytes, maxPages }) => {
+${TEXT_WORKER_SOURCE}
+parentPort.once('message', async ({ kind, bytes, maxPages, renderPages }) => {
+  if (kind === 'plain' || kind === 'html') {
+    try {
+      const decoded = decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+      if (!decoded) parentPort.postMessage({ ok: false, reason: 'broken', detail: 'not text' })
+      else parentPort.postMessage({
+        ok: true,
+        pages: [kind === 'html' ? htmlToMarkdown(decoded.text) : decoded.text],
+        encoding: decoded.encoding
+      })
+    } catch (error) {
+      parentPort.postMessage({ ok: false, reason: 'broken', detail: String((error && error.message) || error) })
+    }
+    return
+  }
   if (kind === 'docx') {
     try {
       const mammoth = require(workerData.mammothPath)
       const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
-      parentPort.postMessage({ ok: true, pages: [result.value] })
+      parentPort.postMessage({ ok: true, pages: [htmlToMarkdown(result.value)] })
     } catch (error) {
       parentPort.postMessage({ ok: false, reason: 'broken', detail: String((error && error.message) || error) })
     }
@@ -69,7 +96,21 @@ parentPort.once('message', async ({ kind, bytes, maxPages }) => {
       pages.push(text)
       page.cleanup()
     }
-    parentPort.postMessage({ ok: true, pages })
+    // Pages without a text layer, drawn for text recognition; one that cannot be drawn stays
+    // without text.
+    const rendered = []
+    if (renderPages > 0 && workerData.canvasPath) {
+      const { renderPageAsImage } = require(workerData.unpdfPath)
+      const canvasImport = async () => require(workerData.canvasPath)
+      for (let n = 1; n <= pages.length && rendered.length < renderPages; n++) {
+        if (pages[n - 1].trim() !== '') continue
+        try {
+          const png = await renderPageAsImage(pdf, n, { canvasImport, scale: 2 })
+          rendered.push({ page: n, png: new Uint8Array(png) })
+        } catch {}
+      }
+    }
+    parentPort.postMessage({ ok: true, pages, rendered }, rendered.map((r) => r.png.buffer))
   } catch (error) {
     parentPort.postMessage({ ok: false, reason: 'broken', detail: String((error && error.message) || error) })
   } finally {
@@ -79,11 +120,12 @@ parentPort.once('message', async ({ kind, bytes, maxPages }) => {
 `
 
 /**
- * Reads each page's text of a PDF, or a DOCX as HTML (mammoth; one "page"), in a worker thread;
- * the bytes are copied, never moved, out of the caller.
+ * Reads each page's text of a PDF, a DOCX as Markdown (mammoth, then turndown; one "page"), or a
+ * text file decoded (HTML as Markdown; one "page", with its encoding), in a worker thread; the
+ * bytes are copied, never moved, out of the caller.
  */
 export function extractInWorker(
-  kind: 'pdf' | 'docx',
+  kind: 'pdf' | 'docx' | 'plain' | 'html',
   bytes: Uint8Array,
   limits: PdfLimits
 ): Promise<PdfResult> {
@@ -91,7 +133,11 @@ export function extractInWorker(
     eval: true,
     workerData: {
       unpdfPath: requireHere.resolve('unpdf'),
-      mammothPath: requireHere.resolve('mammoth')
+      mammothPath: requireHere.resolve('mammoth'),
+      chardetPath: requireHere.resolve('chardet'),
+      iconvPath: requireHere.resolve('iconv-lite'),
+      turndownPath: requireHere.resolve('turndown'),
+      canvasPath: canvasPath()
     }
   })
   return new Promise<PdfResult>((resolve, reject) => {
@@ -109,6 +155,18 @@ export function extractInWorker(
       reject(error)
     })
     const copy = new Uint8Array(bytes)
-    worker.postMessage({ kind, bytes: copy, maxPages: limits.maxPages }, [copy.buffer])
+    worker.postMessage(
+      { kind, bytes: copy, maxPages: limits.maxPages, renderPages: limits.renderPages ?? 0 },
+      [copy.buffer]
+    )
   })
+}
+
+/** Where @napi-rs/canvas is (it draws pages for text recognition); null when it is not installed. */
+function canvasPath(): string | null {
+  try {
+    return requireHere.resolve('@napi-rs/canvas')
+  } catch {
+    return null
+  }
 }

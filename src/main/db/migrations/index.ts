@@ -17,6 +17,7 @@ import { addArchive } from './0010-archive'
 import { addProjects } from './0011-projects'
 import { addDocumentText } from './0012-document-text'
 import { addProjectFiles } from './0013-project-files'
+import { addAttachmentPages } from './0014-attachment-pages'
 
 export type Migration = (db: Database.Database) => void
 
@@ -34,7 +35,8 @@ export const migrations: ReadonlyArray<Migration> = [
   addArchive,
   addProjects,
   addDocumentText,
-  addProjectFiles
+  addProjectFiles,
+  addAttachmentPages
 ]
 
 export const SCHEMA_VERSION = migrations.length

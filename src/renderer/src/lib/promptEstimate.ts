@@ -4,8 +4,8 @@
 //   other characters, rounded up (shared/tokenEstimate.ts: main counts a stopped reply so too);
 // - an image: its text's tokens when it goes as its text, else one token per 28 × 28 pixels, counting at most 4 MP (the model scales larger ones
 //   down), 1,000 when its size is unknown;
-// - a document: its text part's tokens as main measured them at attach time; in the history, a
-//   quarter of its size in bytes;
+// - a document: its text part's tokens as main measured them at attach time (a PDF sent in
+//   part: its chosen pages' and the part's frame); in the history, a quarter of its size in bytes;
 // - a video: 256 tokens per frame it is sampled at (duration × fps, at least 16 frames);
 // - the history is what the conversation's historyTurns lets through, of the messages loaded;
 // - a chat in a project: its instructions and its files' tokens as main measured them, in the
@@ -14,6 +14,7 @@ import type { Attachment, AttachmentDraft, Message } from '../../../shared/types
 import type { ChatParams } from '../../../shared/params'
 import { systemPromptOf, type Project } from '../../../shared/projects'
 import { estimateTextTokens } from '../../../shared/tokenEstimate'
+import { chosenPagesTokens } from '../../../shared/attachments/documentPages'
 
 const IMAGE_PATCH_PIXELS = 28 * 28
 const IMAGE_MAX_PIXELS = 4_000_000
@@ -26,9 +27,12 @@ const MESSAGE_OVERHEAD_TOKENS = 4
 /** Estimated tokens of an attachment sent with a message. */
 export function estimateAttachmentTokens(attachment: Attachment | AttachmentDraft): number {
   if (attachment.kind === 'document') {
-    return 'document' in attachment && attachment.document
-      ? attachment.document.tokens
-      : Math.ceil(attachment.bytes / 4)
+    if (!('document' in attachment) || !attachment.document) return Math.ceil(attachment.bytes / 4)
+    const { pages, pageTokens, tokens } = attachment.document
+    // A PDF sent in part: the chosen pages' estimates and the part's frame.
+    return attachment.chosenPages && pages !== null && pageTokens
+      ? chosenPagesTokens(attachment.name, pages, pageTokens, attachment.chosenPages)
+      : tokens
   }
   if (attachment.kind === 'image') {
     // Going as its text (a model that cannot see it): the text's tokens, with its heading.

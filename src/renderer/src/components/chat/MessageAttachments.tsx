@@ -4,13 +4,15 @@ import type { Attachment } from '../../../../shared/types'
 import { formatBytes, formatDuration } from '../../lib/attachmentRules'
 import { Thumbnail } from '../../ui/Thumbnail'
 import { ImageAsText } from '../composer/ImageAsText'
+import { DocumentPreview } from './DocumentPreview'
 import { ImagePreview } from './ImagePreview'
 import { MarkedText } from './MarkedText'
 
 /**
- * The images and videos sent with a message: thumbnail, name, for videos length and fps, and for
- * a model that cannot see, that the images went as their text. An image opens in the preview
- * (with its recognized text); the one a search hit matched inside is marked.
+ * The images, videos and documents sent with a message: thumbnail, name, for videos length and
+ * fps, and for a model that cannot see, that the images went as their text. An image opens in the
+ * preview (with its recognized text), a document in its text preview; the one a search hit
+ * matched inside is marked.
  */
 export function MessageAttachments({
   attachments,
@@ -48,11 +50,15 @@ export function MessageAttachments({
               title={`${attachment.name} · ${formatBytes(attachment.bytes)}`}
               data-highlighted={marked ? 'true' : undefined}
             >
-              {attachment.kind === 'image' ? (
+              {attachment.kind !== 'video' ? (
                 <button
                   type="button"
                   className="message-thumb-button"
-                  aria-label={t('imageText.open', { name: attachment.name })}
+                  aria-label={
+                    attachment.kind === 'document'
+                      ? t('documentPreview.open', { name: attachment.name })
+                      : t('imageText.open', { name: attachment.name })
+                  }
                   onClick={() => setPreviewing(attachment)}
                 >
                   {thumbnail}
@@ -63,6 +69,11 @@ export function MessageAttachments({
               <span className="message-attachment-name">
                 <MarkedText text={attachment.name} terms={terms} />
               </span>
+              {attachment.pages ? (
+                <span className="video-badge">
+                  {t('attachments.sentPages', { pages: attachment.pages })}
+                </span>
+              ) : null}
               {attachment.kind === 'video' ? (
                 <span className="video-badge">
                   <span className="visually-hidden">{t('attachments.video')}: </span>
@@ -79,7 +90,9 @@ export function MessageAttachments({
           )
         })}
       </ul>
-      {previewing ? (
+      {previewing?.kind === 'document' ? (
+        <DocumentPreview attachment={previewing} onClose={() => setPreviewing(null)} />
+      ) : previewing ? (
         <ImagePreview attachment={previewing} onClose={() => setPreviewing(null)} />
       ) : null}
     </>

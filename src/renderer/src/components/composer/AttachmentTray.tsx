@@ -6,9 +6,12 @@ import { estimateFrames } from '../../../../shared/attachments/frames'
 import { FPS_DEFAULT, FPS_MAX, FPS_MIN } from '../../../../shared/attachments/limits'
 import type { ModelInfo } from '../../../../shared/models'
 import { clampFps, formatBytes, formatDuration } from '../../lib/attachmentRules'
+import { estimateAttachmentTokens } from '../../lib/promptEstimate'
+import { formatPageRanges } from '../../../../shared/attachments/documentPages'
 import { selectTray, type PendingAttachment } from '../../store'
 import { useApp } from '../../store/StoreProvider'
 import { Thumbnail } from '../../ui/Thumbnail'
+import { DocumentPreview } from '../chat/DocumentPreview'
 import { ImageAsText } from './ImageAsText'
 import { useCurrentModelInfo } from './useCurrentModelInfo'
 import './AttachmentTray.css'
@@ -34,33 +37,48 @@ export function AttachmentTray() {
 function DraftItem({ draft, model }: { draft: AttachmentDraft; model: ModelInfo }) {
   const { t } = useTranslation()
   const removeDraft = useApp((s) => s.removeDraft)
+  const [previewing, setPreviewing] = useState(false)
   const video = draft.kind === 'video'
+  const thumbnail = (
+    <Thumbnail
+      url={draft.thumbnailUrl}
+      name={draft.name}
+      kind={draft.kind}
+      className="tray-thumb"
+    />
+  )
   return (
     <li className={`tray-item${video ? ' tray-item-video' : ''}`}>
-      <Thumbnail
-        url={draft.thumbnailUrl}
-        name={draft.name}
-        kind={draft.kind}
-        className="tray-thumb"
-      />
+      {draft.kind === 'document' ? (
+        <button
+          type="button"
+          className="message-thumb-button"
+          aria-label={t('documentPreview.open', { name: draft.name })}
+          onClick={() => setPreviewing(true)}
+        >
+          {thumbnail}
+        </button>
+      ) : (
+        thumbnail
+      )}
+      {previewing ? (
+        <DocumentPreview attachment={draft} onClose={() => setPreviewing(false)} />
+      ) : null}
       <div className="tray-meta">
         <span className="tray-name" title={draft.name}>
           {draft.name}
         </span>
         <span className="tray-size">
-          {draft.kind === 'document' && draft.document
-            ? t('attachments.documentSize', {
-                count: draft.document.tokens,
-                pages: draft.document.pages ?? 0,
-                size: formatBytes(draft.bytes),
-                context: draft.document.pages === null ? 'text' : 'pages'
-              })
-            : video && draft.durationSeconds !== null
-              ? t('attachments.durationAndSize', {
-                  duration: formatDuration(draft.durationSeconds),
-                  size: formatBytes(draft.bytes)
-                })
-              : formatBytes(draft.bytes)}
+          {draft.kind === 'document' && draft.document ? (
+            <DocumentSize draft={draft} />
+          ) : video && draft.durationSeconds !== null ? (
+            t('attachments.durationAndSize', {
+              duration: formatDuration(draft.durationSeconds),
+              size: formatBytes(draft.bytes)
+            })
+          ) : (
+            formatBytes(draft.bytes)
+          )}
         </span>
         {video && model.video ? <FpsControl draft={draft} model={model} /> : null}
         {draft.kind === 'image' && !model.image ? (
@@ -78,6 +96,41 @@ function DraftItem({ draft, model }: { draft: AttachmentDraft; model: ModelInfo 
       </button>
     </li>
   )
+}
+
+/** A document's pages and tokens; a PDF sent in part says which pages, and can go whole again. */
+function DocumentSize({ draft }: { draft: AttachmentDraft }) {
+  const { t } = useTranslation()
+  const setDraftPages = useApp((s) => s.setDraftPages)
+  const pages = draft.document?.pages ?? null
+  const count = estimateAttachmentTokens(draft)
+  const size = formatBytes(draft.bytes)
+  if (draft.chosenPages && pages !== null) {
+    return (
+      <>
+        {t('attachments.documentPagesChosen', {
+          pages: formatPageRanges(draft.chosenPages),
+          total: pages,
+          count,
+          size
+        })}{' '}
+        <button
+          type="button"
+          className="button button-quiet tray-all-pages"
+          aria-label={t('attachments.sendAllPagesOf', { name: draft.name })}
+          onClick={() => setDraftPages(draft.sha256, null)}
+        >
+          {t('attachments.sendAllPages')}
+        </button>
+      </>
+    )
+  }
+  return t('attachments.documentSize', {
+    count,
+    pages: pages ?? 0,
+    size,
+    context: pages === null ? 'text' : 'pages'
+  })
 }
 
 function PendingItem({ pending }: { pending: PendingAttachment }) {

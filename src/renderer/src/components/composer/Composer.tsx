@@ -9,6 +9,7 @@ import { CaptureButton } from './CaptureButton'
 import { AttachmentAlerts } from './AttachmentAlerts'
 import { AttachmentTray } from './AttachmentTray'
 import { ContextMeter } from './ContextMeter'
+import { PagesOffers } from './PagesOffer'
 import { useCurrentModelInfo } from './useCurrentModelInfo'
 import { Tooltip } from '../../ui/Tooltip'
 import './Composer.css'
@@ -90,6 +91,7 @@ export function Composer() {
     >
       <AttachmentAlerts />
       <ContextMeter draftText={text} />
+      <PagesOffers draftText={text} />
       <div className="composer-box">
         <AttachmentTray />
         <div className="composer-row">

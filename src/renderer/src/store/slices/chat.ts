@@ -3,6 +3,7 @@
 import type { Message } from '../../../../shared/types'
 import type { SearchField } from '../../../../shared/search'
 import { FPS_DEFAULT } from '../../../../shared/attachments/limits'
+import { formatPageRanges } from '../../../../shared/attachments/documentPages'
 import { attachmentBlock, modelInfoOf } from '../../lib/attachmentRules'
 import { placeConversation } from '../../lib/historyView'
 import type { SliceArgs } from '../scope'
@@ -173,7 +174,8 @@ export function createChatSlice(args: SliceArgs): ChatSlice {
       const attachments = sent.map((draft) => ({
         sha256: draft.sha256,
         name: draft.name,
-        ...(draft.kind === 'video' ? { fps: draft.fps ?? FPS_DEFAULT } : {})
+        ...(draft.kind === 'video' ? { fps: draft.fps ?? FPS_DEFAULT } : {}),
+        ...(draft.chosenPages ? { pages: formatPageRanges(draft.chosenPages) } : {})
       }))
       const ticket = scope.navigation
       // A new chat's parameters go with its first message (none chosen: main uses the defaults).

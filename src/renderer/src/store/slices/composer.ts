@@ -52,6 +52,8 @@ export interface ComposerSlice {
   removeDraft(sha256: string): void
   /** Sets a video's frames per second (clamped to 0.2..5, in steps of 0.1). */
   setDraftFps(sha256: string, fps: number): void
+  /** Sends only these pages of a PDF draft (ascending); null sends all of it again. */
+  setDraftPages(sha256: string, pages: number[] | null): void
   dismissRefusal(id: number): void
   /** Switches the open composer to `model` and attaches again the files refused for the model. */
   switchModelForAttachments(model: string): Promise<void>
@@ -117,6 +119,18 @@ export function createComposerSlice(args: SliceArgs): ComposerSlice {
         drafts: tray.drafts.map((d) =>
           d.sha256 === sha256 && d.kind === 'video' ? { ...d, fps: value } : d
         )
+      }))
+    },
+
+    setDraftPages(sha256, pages) {
+      const key = trayKeyOf(get().activeConversationId)
+      updateTray(args, key, (tray) => ({
+        ...tray,
+        drafts: tray.drafts.map((d) => {
+          if (d.sha256 !== sha256 || d.kind !== 'document') return d
+          const { chosenPages: _chosen, ...rest } = d
+          return pages ? { ...rest, chosenPages: pages } : rest
+        })
       }))
     },
 
