@@ -15,6 +15,7 @@ import {
   type CaptureImage
 } from './capture'
 import type { ShortcutStatuses } from './desktop'
+import type { FindResult } from './find'
 import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
 import { refusal, type Result } from './errors'
 import type { ImageText, ImageTextStatus } from './imageText'
@@ -157,6 +158,10 @@ export const requests = {
       })
       .strict()
   ).returns<SearchPage>(),
+  /** Find in a chat: the matches of a query in each message of the conversation's current branch. */
+  findInConversation: request(
+    z.object({ conversationId: id, query: z.string().max(1000) }).strict()
+  ).returns<FindResult>(),
   getHistoryStatus: request(z.undefined()).returns<HistoryStatus>(),
   /** How many of the history's images have had their text read (offline recognition). */
   getImageTextStatus: request(z.undefined()).returns<ImageTextStatus>(),

@@ -12,6 +12,7 @@ import type { HistoryDatabase } from '../db/database'
 import { messagesBeside, pageOfMessages } from './messagePages'
 import * as messages from './messages'
 import { searchMessages } from './search'
+import { createFinder } from './findInChat'
 import { parseExport } from './exportFile'
 import { exportAll, exportConversation, importAll } from './transfer'
 
@@ -28,6 +29,7 @@ export type HistoryRequest =
   | 'exportHistory'
   | 'importHistory'
   | 'searchHistory'
+  | 'findInConversation'
   | 'showVersion'
   | 'deleteMessage'
 
@@ -46,6 +48,7 @@ export function historyHandlers(
   needs: HistoryNeeds
 ): Pick<Handlers, HistoryRequest> {
   const { chat, store, catalog } = needs
+  const finder = createFinder(db)
   const existing = (id: number) => {
     const conversation = conversations.getConversation(db, id)
     if (!conversation) throw new AppError('not_found', 'That conversation no longer exists.')
@@ -107,6 +110,10 @@ export function historyHandlers(
           hit.image.thumbnailUrl = catalog.thumbnailUrl(hit.image.sha256)
       }
       return page
+    },
+    findInConversation: async ({ conversationId, query }) => {
+      existing(conversationId)
+      return finder.find(conversationId, query)
     },
     importHistory: async ({ text }) => {
       let file: ReturnType<typeof parseExport>

@@ -6,6 +6,7 @@ import { useApp } from '../../store/StoreProvider'
 import { MessageView } from './MessageView'
 import { PresetMenu } from '../params/PresetMenu'
 import { useMessageFocus } from './useMessageFocus'
+import { useFindInList } from '../find/useFindInList'
 import './MessageList.css'
 
 // A first guess for rows not measured yet; measureElement replaces it with the real height.
@@ -85,6 +86,11 @@ export function MessageList() {
     virtualizer.scrollToIndex(count - 1, { align: 'end' })
     // Only these say "jump somewhere"; a growing reply is handled by anchorTo above.
   }, [conversationId, lastUserMessageId, highlightIndex, highlightToken])
+
+  // Find in the chat (Ctrl/⌘+F): after the scroll above, so a page loaded for a match centres it.
+  useFindInList(scrollRef, feedRef, messages, (index) =>
+    virtualizer.scrollToIndex(index, { align: 'center' })
+  )
 
   // Older pages as the user nears the top, newer ones (after a jump to a hit) near the bottom.
   const hasOlder = window?.hasOlder ?? false
