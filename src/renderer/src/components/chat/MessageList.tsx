@@ -73,6 +73,9 @@ export function MessageList() {
   const count = messages.length
   const highlightIndex = highlight ? messages.findIndex((m) => m.id === highlight.messageId) : -1
   const highlightToken = highlight?.token ?? null
+  // Whether the window held the conversation's end at the last commit: a page loaded below a
+  // jump (to a search hit or a find match) is no new question and must not scroll to the end.
+  const heldEnd = useRef(true)
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new conversation, a new question or a search hit scrolls; the count also changes while older pages load
   useLayoutEffect(() => {
     if (count === 0) return
@@ -83,9 +86,14 @@ export function MessageList() {
       virtualizer.scrollToIndex(highlightIndex, { align: 'center' })
       return
     }
+    if (!heldEnd.current) return
     virtualizer.scrollToIndex(count - 1, { align: 'end' })
     // Only these say "jump somewhere"; a growing reply is handled by anchorTo above.
   }, [conversationId, lastUserMessageId, highlightIndex, highlightToken])
+  const endLoaded = !(window?.hasNewer ?? false)
+  useLayoutEffect(() => {
+    heldEnd.current = endLoaded
+  }, [endLoaded])
 
   // Find in the chat (Ctrl/⌘+F): after the scroll above, so a page loaded for a match centres it.
   useFindInList(scrollRef, feedRef, messages, (index) =>

@@ -69,8 +69,13 @@ function FindBar({ returnTo }: { returnTo: { current: HTMLElement | null } }) {
   const step = useApp((s) => s.stepFind)
   const closeFind = useApp((s) => s.closeFind)
   const conversationId = useApp((s) => s.activeConversationId)
-  // The branch changing under the bar (a new message, a reply ending, another version): count again.
-  const lastId = useApp((s) => selectActiveMessages(s).at(-1)?.id ?? null)
+  // The branch changing under the bar (a new message, a reply ending, another version): count
+  // again. Only while its end is loaded: loading pages around a match changes nothing.
+  const lastId = useApp((s) =>
+    s.activeConversationId !== null && s.messageWindows[s.activeConversationId]?.hasNewer
+      ? null
+      : (selectActiveMessages(s).at(-1)?.id ?? null)
+  )
   const streaming = useApp(selectIsStreaming)
   const input = useRef<HTMLInputElement>(null)
   const asked = useRef<number | null>(null)

@@ -71,8 +71,7 @@ export function createFindSlice(args: SliceArgs): FindSlice {
     async setFindQuery(query, fromMessageId, refresh = false) {
       const conversationId = get().activeConversationId
       const mine = ++ticket
-      const before = get().find
-      set({ find: { ...before, query, failed: false } })
+      set({ find: { ...get().find, query, failed: false } })
       if (conversationId === null || !foldQuery(query)) {
         set({ find: { ...get().find, result: null, conversationId, current: -1 } })
         return
@@ -84,8 +83,10 @@ export function createFindSlice(args: SliceArgs): FindSlice {
         return
       }
       const result = answer.value
-      // A refresh (new messages, another branch) keeps the current match where it still is.
-      const was = refresh && before.result ? locateMatch(before.result.hits, before.current) : null
+      const find = get().find
+      // A refresh (new messages, another branch) keeps the current match where it still is, as
+      // it is now: the user may have stepped while main counted.
+      const was = refresh && find.result ? locateMatch(find.result.hits, find.current) : null
       let current = result.total === 0 ? -1 : firstMatchFrom(result.hits, fromMessageId)
       if (was) {
         let index = 0
@@ -97,7 +98,6 @@ export function createFindSlice(args: SliceArgs): FindSlice {
           index += hit.count
         }
       }
-      const find = get().find
       set({
         find: {
           ...find,
