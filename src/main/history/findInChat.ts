@@ -64,8 +64,9 @@ export function createFinder(db: HistoryDatabase) {
     /** The matches of `query` in the conversation's current branch, per message, oldest first. */
     find(conversationId: number, query: string): FindResult {
       const needle = foldQuery(query)
-      if (!needle) return { query, total: 0, hits: [] }
+      // Nothing to find (the bar just opened): the branch is folded now, before the first key.
       const branch = branchOf(conversationId)
+      if (!needle) return { query, total: 0, hits: [] }
       const kept = branch.answers.get(needle)
       if (kept) return { ...kept, query }
       const hits: FindResult['hits'] = []

@@ -40,6 +40,11 @@ export function useFindInList(
   useLayoutEffect(() => {
     if (index === -1 || scrolled.current === token) return
     scrolled.current = token
+    // A message already in view stays where it is (the match itself is brought in when painted).
+    const row = feedRef.current?.querySelector(`.message-row[data-message-id="${atId}"]`)
+    const view = scrollRef.current?.getBoundingClientRect()
+    const box = row?.getBoundingClientRect()
+    if (view && box && box.bottom > view.top && box.top < view.bottom) return
     centerMessage(index)
   }, [token, index])
 

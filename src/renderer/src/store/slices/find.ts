@@ -61,6 +61,9 @@ export function createFindSlice(args: SliceArgs): FindSlice {
 
     openFind() {
       set({ find: { ...get().find, open: true } })
+      // An empty query has main fold the branch while the user types the first letters.
+      const conversationId = get().activeConversationId
+      if (conversationId !== null) void api.findInConversation({ conversationId, query: '' })
     },
 
     closeFind() {
