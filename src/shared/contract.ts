@@ -158,10 +158,7 @@ export const requests = {
       })
       .strict()
   ).returns<SearchPage>(),
-  /**
-   * Find in a chat: the matches of a query in each message of the conversation's current branch
-   * (an empty query finds nothing and prepares the branch for the next).
-   */
+  /** Find in a chat: a query's matches per message of the current branch ('' prepares it). */
   findInConversation: request(
     z.object({ conversationId: id, query: z.string().max(1000) }).strict()
   ).returns<FindResult>(),
