@@ -1,8 +1,10 @@
 // Find in a chat (Ctrl/⌘+F): matches counted over the whole branch, pages not loaded included;
 // Enter walks to a match in an unloaded page, which loads, scrolls into view and is marked; Esc
-// closes the bar and gives focus back. Screenshots of the bar in English and Chinese.
+// closes the bar and gives focus back. Screenshots of the bar in English and Chinese, each
+// audited by axe.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { connect, longConversation, seedConversations } from './history-seed'
@@ -109,7 +111,7 @@ test('finds across pages not loaded, walks to them with Enter, and Esc gives foc
   expect(await currentMatch(page)).toBeNull()
 })
 
-test('the find bar with its marks, in English and Chinese', async ({ app, provider }) => {
+test('the find bar with its marks, in English and Chinese, passes axe', async ({ app, provider }) => {
   seedConversations(app.core.services.db, [
     {
       title: 'Seed notes',
@@ -142,6 +144,11 @@ test('the find bar with its marks, in English and Chinese', async ({ app, provid
     await expect(page.locator('.find-count')).toHaveText(counted)
     await expect.poll(async () => (await currentMatch(page))?.onScreen).toBe(true)
     await page.screenshot({ path: join(SCREENS, `find-in-chat.${language}.png`) })
+    const audit = await new AxeBuilder({ page }).include('.find-anchor').analyze()
+    expect(
+      audit.violations.map((violation) => `${violation.id}: ${violation.help}`),
+      language
+    ).toEqual([])
     await box.press('Escape')
   }
 })
