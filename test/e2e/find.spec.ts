@@ -111,7 +111,10 @@ test('finds across pages not loaded, walks to them with Enter, and Esc gives foc
   expect(await currentMatch(page)).toBeNull()
 })
 
-test('the find bar with its marks, in English and Chinese, passes axe', async ({ app, provider }) => {
+test('the find bar with its marks, in English and Chinese, passes axe', async ({
+  app,
+  provider
+}) => {
   seedConversations(app.core.services.db, [
     {
       title: 'Seed notes',
