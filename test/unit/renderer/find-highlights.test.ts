@@ -44,6 +44,14 @@ describe('find in a chat: marks in the rendered text', () => {
     expect(matchesIn(row(ANSWER), foldQuery('数据分析')).map(String)).toEqual(['数据分析'])
   })
 
+  it('finds again when the text of the row or the query changes', () => {
+    const element = row('<div class="markdown"><p>seed once</p></div>')
+    expect(matchesIn(element, foldQuery('seed')).map(String)).toEqual(['seed'])
+    element.querySelector('p')!.append(' and SEED twice')
+    expect(matchesIn(element, foldQuery('seed')).map(String)).toEqual(['seed', 'SEED'])
+    expect(matchesIn(element, foldQuery('twice')).map(String)).toEqual(['twice'])
+  })
+
   it('reads the user bubble, and nothing in a row without message text', () => {
     const user = row('<div class="message-bubble">Find SEED here</div>')
     expect(matchesIn(user, foldQuery('seed')).map(String)).toEqual(['SEED'])

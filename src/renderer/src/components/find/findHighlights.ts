@@ -60,12 +60,25 @@ function nodeAt(map: TextMap, at: number): number {
   return low
 }
 
+// The matches last found in a row's text: the list re-marks on every change under it (a row
+// scrolled in, code highlighted, a reply growing), and folding a long answer again each time
+// would cost more than reading its text.
+const lastFound = new WeakMap<
+  Element,
+  { text: string; needle: string; found: Array<[number, number]> }
+>()
+
 /** The Ranges of a message element's matches of a folded query, in reading order. */
 export function matchesIn(element: Element, needle: string): Range[] {
   const map = readText(element)
   if (!map.nodes.length) return []
+  let last = lastFound.get(element)
+  if (!last || last.text !== map.text || last.needle !== needle) {
+    last = { text: map.text, needle, found: matchRanges(map.text, needle) }
+    lastFound.set(element, last)
+  }
   const ranges: Range[] = []
-  for (const [start, end] of matchRanges(map.text, needle)) {
+  for (const [start, end] of last.found) {
     const first = nodeAt(map, start)
     const last = nodeAt(map, end - 1)
     const range = document.createRange()
