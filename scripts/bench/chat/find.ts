@@ -3,7 +3,7 @@
 // on this first ask), and from each Enter to the next match painted, pages loaded as needed.
 // Timed in the page: from the input or key event dispatched there to the paint after the
 // 'find-current-painted' mark (components/find/useFindInList.ts) with the count showing the match.
-import { rmSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import type { Browser, Page } from '@playwright/test'
 import { countFolded, foldQuery } from '../../../src/shared/find'
 import { foldText } from '../../../src/shared/textFold'
@@ -122,6 +122,12 @@ export async function findRun(browser: Browser, provider: FakeProvider) {
     const first = await timeInPage(page, QUERY, total, 0)
     log(`find: ${total} matches, the first painted at ${first.shown}`)
     await resetFigures(page)
+    // BENCH_PROFILE=file.cpuprofile: a CPU profile of the page while it steps.
+    const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null
+    if (profiler) {
+      await profiler.send('Profiler.enable')
+      await profiler.send('Profiler.start')
+    }
     const steps: number[] = []
     let at = first.shown
     for (let i = 0; i < STEPS; i++) {
@@ -129,6 +135,10 @@ export async function findRun(browser: Browser, provider: FakeProvider) {
       const step = await timeInPage(page, null, total, next)
       steps.push(step.ms)
       at = next
+    }
+    if (profiler) {
+      const { profile } = await profiler.send('Profiler.stop')
+      writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile))
     }
     const { longTasks } = await pageFigures(page)
     if (pageLoads === 0) throw new Error('no step loaded a page: the run did not cross pages')
