@@ -5,7 +5,7 @@
 // 'find-current-painted' mark (components/find/useFindInList.ts) with the count showing the match.
 import { rmSync, writeFileSync } from 'node:fs'
 import type { Browser, Page } from '@playwright/test'
-import { countFolded, foldQuery } from '../../../src/shared/find'
+import { countFolded, foldQuery, locateMatch } from '../../../src/shared/find'
 import { foldText } from '../../../src/shared/textFold'
 import type { FakeProvider } from '../../../test/fake-provider/server'
 import { log, percentile, round } from '../lib/measure'
@@ -132,7 +132,19 @@ export async function findRun(browser: Browser, provider: FakeProvider) {
     let at = first.shown
     for (let i = 0; i < STEPS; i++) {
       const next = (at % total) + 1
-      const step = await timeInPage(page, null, total, next)
+      const step = await timeInPage(page, null, total, next).catch(async (error: Error) => {
+        // What the list held when the match did not show: enough to tell why.
+        const listed = await handlers.listConversations({})
+        const id = listed.conversations.find((c) => c.title === 'Ten thousand')!.id
+        const hits = (await find({ conversationId: id, query: QUERY })).hits
+        const wanted = locateMatch(hits, next - 1)
+        const rows = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.message-row')].map(
+            (row) => row.dataset.messageId
+          )
+        )
+        throw new Error(`${error.message}; wanted ${JSON.stringify(wanted)}, rows ${rows}`)
+      })
       steps.push(step.ms)
       at = next
     }

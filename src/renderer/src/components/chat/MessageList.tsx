@@ -50,9 +50,11 @@ export function MessageList() {
     // A conversation opens at its end (or at a search hit, scrolled to below): start the range
     // there, so the rows at the top are never rendered only to be scrolled away.
     initialOffset: () => Number.MAX_SAFE_INTEGER,
-    // Keep the bottom in view when rows grow or are appended, as long as the user is there.
+    // Keep the bottom in view when rows grow or are appended, as long as the user is there; not
+    // while newer pages are still to load below a jump (following them loaded the rest, page
+    // after page, to the very end).
     anchorTo: 'end',
-    followOnAppend: true,
+    followOnAppend: !(window?.hasNewer ?? false),
     scrollEndThreshold: AT_END_THRESHOLD_PX
   })
 

@@ -23,7 +23,8 @@ function firstShownMessageId(): number | null {
  */
 export function FindInChat() {
   const store = useAppStore()
-  const open = useApp((s) => s.find.open)
+  // A new chat has nothing to find in: the bar waits for a conversation.
+  const open = useApp((s) => s.find.open && s.activeConversationId !== null)
   // Where focus was when the bar opened: Esc gives it back.
   const returnTo = useRef<HTMLElement | null>(null)
 
