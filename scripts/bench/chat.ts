@@ -1,4 +1,4 @@
-// Chat view benchmark: npm run bench:chat [-- --only stream,open,find,big,startup]
+// Chat view benchmark: npm run bench:chat [-- --only stream,open,find,big,startup,search]
 //
 // Drives the built renderer (out/renderer) in Debian's Chromium through the test harness, with the
 // real core and the fake provider on 127.0.0.1, and prints one JSON line. Figures come from the
@@ -11,6 +11,7 @@ import { launchChromium } from '../../test/harness/app'
 import { startFakeProvider } from '../../test/fake-provider/server'
 import { findRun } from './chat/find'
 import { bigRun, openRun, startupRun } from './chat/history-runs'
+import { searchRun } from './chat/search'
 import { streamInPageRun, streamRun } from './chat/stream'
 import { log } from './lib/measure'
 
@@ -52,6 +53,10 @@ async function main(): Promise<void> {
     if (want('startup')) {
       log('startup: 100,000 conversations, 1,000,000 messages')
       result.startup = await startupRun(browser, provider, CACHE)
+    }
+    if (want('search')) {
+      log('search: typing in the search dialog on 1,000,000 messages')
+      result.search = await searchRun(browser, provider, CACHE)
     }
   } finally {
     await provider.close()

@@ -15,7 +15,7 @@ import {
   type CaptureImage
 } from './capture'
 import type { ShortcutStatuses } from './desktop'
-import type { FindResult } from './find'
+import { findRequestSchema, type FindResult } from './findRequest'
 import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
 import { refusal, type Result } from './errors'
 import type { ImageText, ImageTextStatus } from './imageText'
@@ -147,6 +147,10 @@ export const requests = {
       .object({
         query: z.string().max(1000),
         ...searchFiltersSchema.shape,
+        /** Hits on this page (default 50). */
+        limit: z.number().int().min(1).max(200).optional(),
+        /** The asking search box's id: its newer search abandons this one (`superseded`). */
+        typing: z.string().min(1).max(64).optional(),
         before: z
           .object({
             key: z.number().int().min(0),
@@ -159,9 +163,7 @@ export const requests = {
       .strict()
   ).returns<SearchPage>(),
   /** Find in a chat: a query's matches per message of the current branch ('' prepares it). */
-  findInConversation: request(
-    z.object({ conversationId: id, query: z.string().max(1000) }).strict()
-  ).returns<FindResult>(),
+  findInConversation: request(findRequestSchema).returns<FindResult>(),
   getHistoryStatus: request(z.undefined()).returns<HistoryStatus>(),
   /** How many of the history's images have had their text read (offline recognition). */
   getImageTextStatus: request(z.undefined()).returns<ImageTextStatus>(),

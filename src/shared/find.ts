@@ -2,17 +2,10 @@
 // (textFold.ts), so "3 of 41" counted by main over the stored text and the marks the renderer
 // puts on the rendered text agree. A match is the folded query as a substring of the folded
 // text (as a browser's find does), left to right, never overlapping.
+import type { FindResult } from './findRequest'
 import { foldText, foldWithOffsets } from './textFold'
 
-/** What main found for a query in a conversation's current branch. */
-export interface FindResult {
-  /** The query as asked (the renderer drops an answer to an older one). */
-  query: string
-  /** All matches in the branch. */
-  total: number
-  /** The messages that hold matches, oldest first, with how many each holds. */
-  hits: Array<{ messageId: number; count: number }>
-}
+export type { FindResult } from './findRequest'
 
 /** The folded form of what was typed in the find bar; '' when it holds nothing to find. */
 export function foldQuery(query: string): string {

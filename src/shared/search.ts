@@ -88,6 +88,8 @@ export interface SearchPage {
   results: SearchHit[]
   /** Pass back as `before` for the next page; null when there is none. */
   next: SearchCursor | null
+  /** A newer search from the same search box (`typing`) came first: this one was abandoned. */
+  superseded?: true
 }
 
 /** A conversation's hits, in result order. */

@@ -11,7 +11,8 @@ import * as conversations from './conversations'
 import type { HistoryDatabase } from '../db/database'
 import { messagesBeside, pageOfMessages } from './messagePages'
 import * as messages from './messages'
-import { searchMessages } from './search'
+import { searchSteps } from './search'
+import { createSearchRuns } from './searchRuns'
 import { createFinder } from './findInChat'
 import { parseExport } from './exportFile'
 import { exportAll, exportConversation, importAll } from './transfer'
@@ -48,6 +49,8 @@ export function historyHandlers(
   needs: HistoryNeeds
 ): Pick<Handlers, HistoryRequest> {
   const { chat, store, catalog } = needs
+  // Search as you type: a box's newer search abandons its older one (searchRuns.ts).
+  const searchRuns = createSearchRuns()
   const finder = createFinder(db)
   const existing = (id: number) => {
     const conversation = conversations.getConversation(db, id)
@@ -102,8 +105,9 @@ export function historyHandlers(
     },
     exportConversation: async ({ id, format }) => exportConversation(db, existing(id), format),
     exportHistory: async () => exportAll(db),
-    searchHistory: async (args) => {
-      const page = searchMessages(db, args)
+    searchHistory: async ({ typing, ...args }) => {
+      const page = await searchRuns(typing, searchSteps(db, args))
+      if (!page) return { results: [], next: null, superseded: true }
       // A hit inside an image's (or a document's) text shows that file's thumbnail.
       for (const hit of page.results) {
         if ((hit.field === 'image' || hit.field === 'document') && hit.image)

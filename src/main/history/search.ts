@@ -1,6 +1,5 @@
-// Offline full-text search over message text, reasoning and conversation titles (migration 2).
-// The semantics are written down in docs/search.md; searchQuery.ts and db/searchText.ts hold
-// the text side.
+// Offline full-text search over message text, reasoning and titles (migration 2); semantics in
+// docs/search.md, the text side in searchQuery.ts and db/searchText.ts.
 import {
   SEARCH_FILTER_NAMES,
   type MessageHit,
@@ -13,13 +12,9 @@ import {
 } from '../../shared/search'
 import type { MessageRole } from '../../shared/types'
 import type { HistoryDatabase } from '../db/database'
-import {
-  buildSnippet,
-  type ExpandPrefix,
-  ftsMatchExpression,
-  parseQuery,
-  type SearchTerm
-} from './searchQuery'
+import { buildSnippet, ftsMatchExpression, parseQuery, type SearchTerm } from './searchQuery'
+import { runToEnd } from './searchRuns'
+import { prefixExpander } from './searchVocab'
 
 export type { SearchCursor, SearchHit, SearchPage }
 export { groupByConversation } from '../../shared/search'
@@ -85,7 +80,17 @@ const boundFilters = (args: SearchFilters): Filters =>
 const SNIPPET_WIDTH = 100
 
 /** One page of hits for a query, newest first, with snippets (keyset paging). */
-export function searchMessages(db: HistoryDatabase, args: SearchArgs): SearchPage {
+export const searchMessages = (db: HistoryDatabase, args: SearchArgs): SearchPage =>
+  runToEnd(searchSteps(db, args))
+
+/** Hits whose snippets are built in one step of searchSteps. */
+const SNIPPETS_PER_STEP = 10
+
+/** searchMessages in steps (yields): after the messages, the titles, each SNIPPETS_PER_STEP hits. */
+export function* searchSteps(
+  db: HistoryDatabase,
+  args: SearchArgs
+): Generator<void, SearchPage, void> {
   const terms = parseQuery(args.query)
   if (!terms.length) return { results: [], next: null }
   const limit = Math.min(
@@ -94,11 +99,15 @@ export function searchMessages(db: HistoryDatabase, args: SearchArgs): SearchPag
   )
   const filters = boundFilters(args)
   const messageMatch = ftsMatchExpression(terms, prefixExpander(db, 'message_search'))
-  const titleMatch = ftsMatchExpression(terms, prefixExpander(db, 'conversation_search'))
   const messageRows = messageMatch
     ? findMessageRows(db, messageMatch, filters, args.before, limit + 1)
     : []
-  const titleRows = titleMatch ? findTitleRows(db, titleMatch, filters, args.before) : []
+  yield
+  const titleMatch = ftsMatchExpression(terms, prefixExpander(db, 'conversation_search'))
+  const titleRows = titleMatch
+    ? pageTitleRows(db, titleMatch, filters, args.before, messageRows, limit)
+    : []
+  yield
 
   // Merge the two newest-first lists.
   const page: Array<{ message: MessageHitRow } | { title: TitleHitRow }> = []
@@ -113,10 +122,15 @@ export function searchMessages(db: HistoryDatabase, args: SearchArgs): SearchPag
   }
   const shown = page.slice(0, limit)
   const last = shown.at(-1)
-  return {
-    results: shown.map((item) =>
+  const results: SearchHit[] = []
+  for (const item of shown) {
+    if (results.length > 0 && results.length % SNIPPETS_PER_STEP === 0) yield
+    results.push(
       'title' in item ? toTitleHit(item.title, terms) : toMessageHit(item.message, terms)
-    ),
+    )
+  }
+  return {
+    results,
     next:
       page.length > limit && last
         ? 'title' in last
@@ -226,28 +240,60 @@ function idRange(db: HistoryDatabase, filters: Filters): IdBounds {
   return bounds
 }
 
+/**
+ * The title hits a page can hold, in result order. A title sorts by its conversation's last
+ * message, so when the conversations written to in the last RECENT_SPAN messages (above the
+ * cursor) have, with the message hits there, more than a page of hits, no other title can enter
+ * the page. Tried before ranking every title hit (a word in 70,000 titles: 100 ms at 1M).
+ */
+const RECENT_SPAN = 16_000
+function pageTitleRows(
+  db: HistoryDatabase,
+  match: string,
+  filters: Filters,
+  before: SearchCursor | undefined,
+  messageRows: MessageHitRow[],
+  limit: number
+): TitleHitRow[] {
+  const top =
+    before?.key ?? db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck().get() ?? 0
+  const since = top - RECENT_SPAN
+  if (since > 0) {
+    const rows = findTitleRows(db, match, filters, before, since)
+    if (rows.length + messageRows.filter((row) => row.id >= since).length > limit) return rows
+  }
+  return findTitleRows(db, match, filters, before, null)
+}
+
 /** Every conversation whose title matches, after the cursor, in result order. */
 function findTitleRows(
   db: HistoryDatabase,
   match: string,
   filters: Filters,
-  before: SearchCursor | undefined
+  before: SearchCursor | undefined,
+  since: number | null
 ): TitleHitRow[] {
+  // With `since`: conversations written to since then, against the matching ids listed once.
+  const source =
+    since === null
+      ? `conversation_search s CROSS JOIN conversations c ON c.id = s.rowid
+         WHERE conversation_search MATCH @match`
+      : `(SELECT DISTINCT conversation_id AS id FROM messages NOT INDEXED WHERE id >= @since) r
+         CROSS JOIN conversations c ON c.id = r.id
+         WHERE c.id IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH @match)`
   return db
-    .prepare<Filters & { match: string }, TitleHitRow>(
+    .prepare<Filters & { match: string; since?: number }, TitleHitRow>(
       `SELECT c.id, c.title, c.model, c.updated_at, c.archived_at IS NOT NULL AS archived,
               coalesce((SELECT max(m.id) FROM messages m WHERE m.conversation_id = c.id), 0)
                 AS last_message_id
-       FROM conversation_search s
-       CROSS JOIN conversations c ON c.id = s.rowid
-       WHERE conversation_search MATCH @match
+       FROM ${source}
          AND (@archived = 1 OR c.archived_at IS NULL)
          AND (@model IS NULL OR c.model = @model)
          AND (@from IS NULL OR c.updated_at >= @from)
          AND (@to IS NULL OR c.updated_at < @to)
          AND (@project IS NULL OR c.project_id = @project)`
     )
-    .all({ ...filters, match })
+    .all({ ...filters, match, ...(since === null ? {} : { since }) })
     .filter((row) => !before || compareKeys(titleKey(row), before) < 0)
     .sort((a, b) => compareKeys(titleKey(b), titleKey(a)))
 }
@@ -264,32 +310,6 @@ export function searchAllMessageIds(db: HistoryDatabase, query: string): number[
     )
     .pluck()
     .all(match)
-}
-
-/** Most words a long prefix is expanded to; beyond that FTS5 merges the prefix itself. */
-const MAX_PREFIX_WORDS = 64
-// The highest code point: every word that starts with a prefix sorts below prefix + this.
-const AFTER_EVERY_WORD = '\u{10ffff}'
-
-/** Lists an FTS table's words by prefix, through a per-connection fts5vocab table. */
-function prefixExpander(
-  db: HistoryDatabase,
-  table: 'message_search' | 'conversation_search'
-): ExpandPrefix {
-  return (prefix) => {
-    // A temp table lives with the connection and never touches the file's schema.
-    db.exec(
-      `CREATE VIRTUAL TABLE IF NOT EXISTS temp.${table}_vocab USING fts5vocab(main, ${table}, 'row')`
-    )
-    const words = db
-      .prepare<[string, string, number], string>(
-        `SELECT term FROM temp.${table}_vocab WHERE term >= ? AND term < ? LIMIT ?`
-      )
-      .pluck()
-      .all(prefix, prefix + AFTER_EVERY_WORD, MAX_PREFIX_WORDS + 1)
-      .filter((word) => word.startsWith(prefix))
-    return words.length > MAX_PREFIX_WORDS ? null : words
-  }
 }
 
 const messageKey = (row: MessageHitRow): SearchCursor => ({

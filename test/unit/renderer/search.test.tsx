@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// The search panel: debounced queries, filters, results grouped by conversation with their
+// The search panel: a query per keystroke (older answers dropped), filters, results grouped by conversation with their
 // matches marked, keyboard navigation, and opening a result at its highlighted message.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -13,7 +13,7 @@ import {
   readableSnippet,
   splitByTerms
 } from '../../../src/renderer/src/lib/historyView'
-import { SEARCH_DEBOUNCE_MS } from '../../../src/renderer/src/store'
+import { FIRST_PAGE_SIZE } from '../../../src/renderer/src/store'
 import type { MessageHit, SearchHit, TitleHit } from '../../../src/shared/search'
 import { createFakeApi, makeConversation, makeMessage, ok, type FakeApi } from './fake-api'
 import { stubListViewports } from './layout'
@@ -104,36 +104,88 @@ function hits(dialog: HTMLElement): HTMLElement[] {
   return listbox ? within(listbox).getAllByRole('option') : []
 }
 
+/** The first page's request for a query and filters, from this window's search box. */
+function firstPage(args: Record<string, unknown>) {
+  return { ...args, limit: FIRST_PAGE_SIZE, typing: expect.stringMatching(/^search-/) }
+}
+
 function openSearch(): HTMLElement {
   fireEvent.keyDown(window, { key: 'k', ctrlKey: true })
   return screen.getByRole('dialog', { name: 'Search' })
 }
 
 describe('search panel', () => {
-  it('opens with Ctrl+K or the sidebar field, and searches once typing pauses', async () => {
+  it('opens with Ctrl+K or the sidebar field, and searches on every keystroke', async () => {
     const fake = createFakeApi()
-    vi.mocked(fake.api.searchHistory).mockResolvedValue(ok({ results: RESULTS, next: null }))
+    const answers: Array<(value: ReturnType<typeof ok>) => void> = []
+    vi.mocked(fake.api.searchHistory).mockImplementation(
+      () => new Promise((resolve) => answers.push(resolve as never))
+    )
     await renderApp(fake)
     fireEvent.click(screen.getByRole('button', { name: 'Search' }))
     const dialog = screen.getByRole('dialog', { name: 'Search' })
     const box = within(dialog).getByRole('searchbox', { name: 'Search messages' })
     expect(document.activeElement).toBe(box)
 
-    vi.useFakeTimers()
+    // No waiting for a pause: each keystroke asks main at once, from the same search box.
     fireEvent.change(box, { target: { value: '数' } })
-    await act(async () => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS - 50))
     fireEvent.change(box, { target: { value: '数据' } })
-    await act(async () => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS - 50))
-    expect(fake.api.searchHistory).not.toHaveBeenCalled()
-    await act(async () => vi.advanceTimersByTime(50))
-    expect(fake.api.searchHistory).toHaveBeenCalledTimes(1)
-    expect(fake.api.searchHistory).toHaveBeenCalledWith({ query: '数据' })
+    expect(fake.api.searchHistory).toHaveBeenCalledTimes(2)
+    expect(fake.api.searchHistory).toHaveBeenNthCalledWith(1, firstPage({ query: '数' }))
+    expect(fake.api.searchHistory).toHaveBeenNthCalledWith(2, firstPage({ query: '数据' }))
+    const [first, second] = vi.mocked(fake.api.searchHistory).mock.calls
+    expect(first[0].typing).toBe(second[0].typing)
+    expect(within(dialog).getByRole('status').textContent).toBe('Searching…')
+
+    // The newer answer comes first; the older one, arriving late, is never painted over it.
+    await act(async () => answers[1](ok({ results: RESULTS, next: null })))
     expect(hits(dialog)).toHaveLength(4)
+    await act(async () => answers[0](ok({ results: RESULTS.slice(0, 1), next: null })))
+    expect(hits(dialog)).toHaveLength(4)
+    const results = dialog.querySelector('.search-results')!
+    expect(results.getAttribute('data-results-for')).toBe('数据')
+    expect(results.getAttribute('aria-busy')).toBe('false')
+
+    // While the next keystroke's search runs, the results shown stay, and so does their count
+    // (the live region does not say "Searching" per key); main's "superseded" changes nothing.
+    fireEvent.change(box, { target: { value: '数据 x' } })
+    fireEvent.change(box, { target: { value: '数据 xy' } })
+    expect(hits(dialog)).toHaveLength(4)
+    expect(results.getAttribute('aria-busy')).toBe('true')
+    expect(within(dialog).getByRole('status').textContent).toBe('4 results')
+    expect(document.activeElement).toBe(box)
+    await act(async () => answers[2](ok({ results: [], next: null, superseded: true })))
+    expect(results.getAttribute('aria-busy')).toBe('true')
+    await act(async () => answers[3](ok({ results: RESULTS.slice(2), next: null })))
+    expect(hits(dialog)).toHaveLength(2)
+    expect(results.getAttribute('data-results-for')).toBe('数据 xy')
+    expect(within(dialog).getByRole('status').textContent).toBe('2 results')
 
     // Esc closes; Ctrl+K opens it again with the same results.
     fireEvent.keyDown(box, { key: 'Escape' })
     expect(screen.queryByRole('dialog', { name: 'Search' })).toBeNull()
-    expect(hits(openSearch())).toHaveLength(4)
+    expect(hits(openSearch())).toHaveLength(2)
+  })
+
+  it('searches what an input method commits, not the letters it composes', async () => {
+    const fake = createFakeApi()
+    vi.mocked(fake.api.searchHistory).mockResolvedValue(ok({ results: RESULTS, next: null }))
+    await renderApp(fake)
+    const dialog = openSearch()
+    const box = within(dialog).getByRole('searchbox')
+    fireEvent.compositionStart(box)
+    fireEvent.change(box, { target: { value: 's' } })
+    fireEvent.change(box, { target: { value: 'shuju' } })
+    expect(box).toHaveProperty('value', 'shuju')
+    fireEvent.change(box, { target: { value: '数据' } })
+    expect(fake.api.searchHistory).not.toHaveBeenCalled()
+    await act(async () => fireEvent.compositionEnd(box))
+    expect(fake.api.searchHistory).toHaveBeenCalledTimes(1)
+    expect(fake.api.searchHistory).toHaveBeenCalledWith(firstPage({ query: '数据' }))
+    expect(hits(dialog)).toHaveLength(4)
+    // Typed without an input method, every change searches again.
+    await act(async () => fireEvent.change(box, { target: { value: '数据 p' } }))
+    expect(fake.api.searchHistory).toHaveBeenCalledTimes(2)
   })
 
   it('groups results by conversation, newest first, with the matches in <mark>', async () => {
@@ -143,7 +195,7 @@ describe('search panel', () => {
     const dialog = openSearch()
     vi.useFakeTimers()
     fireEvent.change(within(dialog).getByRole('searchbox'), { target: { value: '数据' } })
-    await act(async () => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS))
+    await act(async () => vi.advanceTimersByTime(0))
 
     // One group per conversation, headed by its title, in the order of their newest hit.
     const groups = within(dialog).getAllByRole('group')
@@ -178,11 +230,11 @@ describe('search panel', () => {
     const box = within(dialog).getByRole('searchbox')
     vi.useFakeTimers()
     fireEvent.change(box, { target: { value: 'cafe' } })
-    await act(async () => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS))
+    await act(async () => vi.advanceTimersByTime(0))
     expect(hits(dialog)).toHaveLength(4)
 
     fireEvent.change(box, { target: { value: 'cafes' } })
-    await act(async () => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS))
+    await act(async () => vi.advanceTimersByTime(0))
     fireEvent.change(box, { target: { value: '' } })
     // No waiting for a debounce: gone now.
     expect(hits(dialog)).toHaveLength(0)
@@ -209,24 +261,25 @@ describe('search panel', () => {
 
     vi.useFakeTimers()
     fireEvent.change(within(dialog).getByRole('searchbox'), { target: { value: 'plan' } })
-    await act(async () => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS))
+    await act(async () => vi.advanceTimersByTime(0))
     await act(async () => fireEvent.change(model, { target: { value: 'glm-4-7-251222' } }))
-    expect(fake.api.searchHistory).toHaveBeenLastCalledWith({
-      query: 'plan',
-      model: 'glm-4-7-251222'
-    })
+    expect(fake.api.searchHistory).toHaveBeenLastCalledWith(
+      firstPage({ query: 'plan', model: 'glm-4-7-251222' })
+    )
     await act(async () =>
       fireEvent.change(within(dialog).getByLabelText('From'), { target: { value: '2024-03-01' } })
     )
     await act(async () =>
       fireEvent.change(within(dialog).getByLabelText('To'), { target: { value: '2024-03-05' } })
     )
-    expect(fake.api.searchHistory).toHaveBeenLastCalledWith({
-      query: 'plan',
-      model: 'glm-4-7-251222',
-      from: new Date(2024, 2, 1).getTime(),
-      to: new Date(2024, 2, 6).getTime()
-    })
+    expect(fake.api.searchHistory).toHaveBeenLastCalledWith(
+      firstPage({
+        query: 'plan',
+        model: 'glm-4-7-251222',
+        from: new Date(2024, 2, 1).getTime(),
+        to: new Date(2024, 2, 6).getTime()
+      })
+    )
     // "No results" names the filters, and clears them in one click.
     expect(within(dialog).getByRole('status').textContent).toBe(
       'No results for “plan” with model GLM 4.7, from 2024-03-01, until 2024-03-05'
@@ -234,7 +287,7 @@ describe('search panel', () => {
     await act(async () =>
       fireEvent.click(within(dialog).getByRole('button', { name: 'Clear the filters' }))
     )
-    expect(fake.api.searchHistory).toHaveBeenLastCalledWith({ query: 'plan' })
+    expect(fake.api.searchHistory).toHaveBeenLastCalledWith(firstPage({ query: 'plan' }))
     expect(within(dialog).getByRole('status').textContent).toBe('No results for “plan”')
   })
 
@@ -248,12 +301,16 @@ describe('search panel', () => {
     const dialog = openSearch()
     vi.useFakeTimers()
     fireEvent.change(within(dialog).getByRole('searchbox'), { target: { value: '数据' } })
-    await act(async () => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS))
+    await act(async () => vi.advanceTimersByTime(0))
     expect(within(dialog).getByRole('status').textContent).toBe('2+ results')
     await act(async () =>
       fireEvent.click(within(dialog).getByRole('button', { name: 'Load more results' }))
     )
-    expect(fake.api.searchHistory).toHaveBeenLastCalledWith({ query: '数据', before: cursor })
+    expect(fake.api.searchHistory).toHaveBeenLastCalledWith({
+      query: '数据',
+      before: cursor,
+      typing: expect.stringMatching(/^search-/)
+    })
     expect(hits(dialog)).toHaveLength(4)
     expect(within(dialog).queryByRole('button', { name: 'Load more results' })).toBeNull()
   })
@@ -286,7 +343,7 @@ describe('search panel', () => {
     const box = within(dialog).getByRole('searchbox')
     vi.useFakeTimers()
     fireEvent.change(box, { target: { value: 'cafe' } })
-    await act(async () => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS))
+    await act(async () => vi.advanceTimersByTime(0))
     vi.useRealTimers()
 
     const options = hits(dialog)
@@ -330,7 +387,7 @@ describe('search panel', () => {
     const dialog = openSearch()
     vi.useFakeTimers()
     fireEvent.change(within(dialog).getByRole('searchbox'), { target: { value: '数据' } })
-    await act(async () => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS))
+    await act(async () => vi.advanceTimersByTime(0))
     vi.useRealTimers()
     await act(async () => fireEvent.click(hits(dialog)[0]))
     expect(fake.api.getConversation).toHaveBeenCalledWith({ id: 7 })

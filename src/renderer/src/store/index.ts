@@ -71,7 +71,7 @@ export {
 export type { SearchHighlight } from './slices/chat'
 export type { AttachmentRefusalNotice, PendingAttachment } from './slices/composer'
 export { DELETE_UNDO_MS } from './slices/conversations'
-export { SEARCH_DEBOUNCE_MS } from './slices/search'
+export { FIRST_PAGE_SIZE } from './slices/search'
 export { isUpdateShown } from './slices/updates'
 export { SETTINGS_TABS, type SettingsTab } from './slices/settings'
 

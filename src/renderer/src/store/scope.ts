@@ -67,7 +67,6 @@ export interface StoreScope {
   attachQueue: Promise<void>
   nextTrayItemId: number
   deletionTimer: ReturnType<typeof setTimeout> | null
-  searchTimer: ReturnType<typeof setTimeout> | null
   /** Bumped by every new search, so an answer to an older query is dropped. */
   searchTicket: number
   highlightToken: number
@@ -85,7 +84,6 @@ export function createStoreScope(): StoreScope {
     attachQueue: Promise.resolve(),
     nextTrayItemId: 1,
     deletionTimer: null,
-    searchTimer: null,
     searchTicket: 0,
     highlightToken: 0
   }

@@ -30,7 +30,8 @@ function hitKey(hit: SearchHit): string {
 }
 
 /**
- * Search everything (Ctrl/Cmd+K): a query debounced as you type, a model and a date range, results
+ * Search everything (Ctrl/Cmd+K): results as you type (each keystroke's search supersedes the last;
+ * the last results stay until the new ones come), a model and a date range, results
  * grouped by conversation with the matches marked. Arrows move through the results (the focus
  * stays in the search box), Enter opens one, Esc closes.
  */
@@ -47,6 +48,8 @@ export function SearchDialog() {
   const setArchived = useApp((s) => s.setConversationArchived)
   const unarchive = (id: number) => setArchived(id, false)
   const [active, setActive] = useState(0)
+  // An input method is composing (pinyin letters): search when it commits the text.
+  const composing = useRef(false)
 
   const groups = useMemo(
     () => withoutEchoedTitles(groupByConversation(search.results)),
@@ -145,7 +148,14 @@ export function SearchDialog() {
           autoComplete="off"
           aria-controls={groups.length > 0 ? resultsId : undefined}
           aria-activedescendant={activeHit ? optionId(activeHit) : undefined}
-          onChange={(event) => setQuery(event.target.value)}
+          onChange={(event) => setQuery(event.target.value, composing.current)}
+          onCompositionStart={() => {
+            composing.current = true
+          }}
+          onCompositionEnd={(event) => {
+            composing.current = false
+            setQuery(event.currentTarget.value)
+          }}
         />
         {search.status === 'searching' ? (
           <span className="spinner search-spinner" aria-hidden="true" />
@@ -156,7 +166,13 @@ export function SearchDialog() {
       </div>
       <SearchFilters />
       <SearchStatus blank={blank} count={ordered.length} />
-      <div className="search-results" onScroll={onResultsScroll}>
+      {/* data-results-for: the query the shown results answer (e2e tests and bench:chat watch it). */}
+      <div
+        className="search-results"
+        onScroll={onResultsScroll}
+        aria-busy={search.status === 'searching'}
+        data-results-for={search.resultsFor}
+      >
         {blank ? (
           <div className="search-empty">
             <p>{t('search.hint')}</p>

@@ -4,7 +4,8 @@ import { useApp } from '../../store/StoreProvider'
 
 /**
  * The line under the filters: searching, failed, how many results, or "No results" naming the
- * filters that narrowed it, with the way to clear them.
+ * filters that narrowed it, with the way to clear them. While the next keystroke's search runs
+ * it keeps telling the results shown (a polite live region should not say "Searching" per key).
  */
 export function SearchStatus({ blank, count }: { blank: boolean; count: number }) {
   const { t } = useTranslation()
@@ -18,21 +19,23 @@ export function SearchStatus({ blank, count }: { blank: boolean; count: number }
     search.archived !== '' ? t('search.filter.archived') : null,
     search.project !== '' ? t('search.filter.project', { name: project?.name ?? '' }) : null
   ].filter((filter) => filter !== null)
-  const none = !blank && search.status === 'done' && count === 0
+  const shown =
+    search.status === 'done' || (search.status === 'searching' && search.resultsFor !== '')
+  const none = !blank && shown && count === 0
   const text = blank
     ? ''
     : search.status === 'failed'
       ? t('search.failed')
-      : search.status !== 'done'
+      : !shown
         ? t('search.searching')
         : count > 0
           ? t(search.next ? 'search.countMore' : 'search.count', { count })
           : filters.length > 0
             ? t('search.noneFiltered', {
-                query: search.query.trim(),
+                query: search.resultsFor.trim(),
                 filters: filters.join(t('search.filter.separator'))
               })
-            : t('search.none', { query: search.query.trim() })
+            : t('search.none', { query: search.resultsFor.trim() })
   return (
     <div className="search-status-row">
       <p className="search-status" role="status">

@@ -22,15 +22,26 @@ export interface SearchState extends SearchFilterFields {
   open: boolean
   query: string
   results: SearchHit[]
+  /** The query the results answer ('' for none): while a newer one runs, the one before it. */
+  resultsFor: string
   next: SearchCursor | null
-  /** 'searching' from the keystroke (debounced) until the first page answers. */
+  /** 'searching' from the keystroke until its first page answers. */
   status: 'idle' | 'searching' | 'done' | 'failed'
   loadingMore: boolean
   error: AppErrorInfo | null
 }
 
-/** How long search waits after a keystroke before asking main. */
-export const SEARCH_DEBOUNCE_MS = 150
+/**
+ * Hits on the first page: more than the panel shows, few enough that they paint at once; the
+ * next pages (main's default, 50) load as the results are scrolled or walked.
+ */
+export const FIRST_PAGE_SIZE = 20
+
+/**
+ * This window's search box, as main knows it: a newer search from it abandons an older one still
+ * running in main (src/main/history/searchRuns.ts). Not a secret, just distinct per window.
+ */
+const SEARCH_BOX = `search-${Math.random().toString(36).slice(2)}`
 
 // How each field the user typed becomes the contract's filter; null for no filter.
 const FILTER_OF_FIELD: { [K in SearchFilterName]: (field: string) => SearchFilters[K] | null } = {
@@ -46,15 +57,18 @@ export interface SearchSlice {
 
   openSearch(): void
   closeSearch(): void
-  /** Sets the query; searches ~150 ms after the last keystroke, clears at once when blank. */
-  setSearchQuery(query: string): void
+  /**
+   * Sets the query and searches at once (the older search is dropped); blank clears. While an
+   * input method composes (`composing`), only the text changes: its letters are not the query.
+   */
+  setSearchQuery(query: string, composing?: boolean): void
   setSearchFilters(filters: Partial<SearchFilterFields>): void
   loadMoreSearchResults(): Promise<void>
   /** Opens a hit's conversation, scrolled to its message with the matches marked. */
   openSearchResult(hit: SearchHit): Promise<void>
 }
 
-/** The search slice: the panel and its debounced, ticketed requests. */
+/** The search slice: the panel and its ticketed requests, one per keystroke. */
 export function createSearchSlice(args: SliceArgs): SearchSlice {
   const { set, get, api, scope } = args
   return {
@@ -67,6 +81,7 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
       archived: '',
       project: '',
       results: [],
+      resultsFor: '',
       next: null,
       status: 'idle',
       loadingMore: false,
@@ -81,27 +96,11 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
       set({ search: { ...get().search, open: false } })
     },
 
-    setSearchQuery(query) {
-      const search = get().search
-      clearSearchTimer(scope)
-      if (query.trim() === '') {
-        // Blank clears at once, and an answer still on its way is dropped.
-        scope.searchTicket++
-        set({
-          search: {
-            ...search,
-            query,
-            results: [],
-            next: null,
-            status: 'idle',
-            loadingMore: false,
-            error: null
-          }
-        })
-        return
-      }
-      set({ search: { ...search, query, status: 'searching' } })
-      scope.searchTimer = setTimeout(() => void runSearch(args), SEARCH_DEBOUNCE_MS)
+    setSearchQuery(query, composing = false) {
+      // No debounce: main gives up a search made moot by the next keystroke (bench:chat's
+      // `search` scenario measures keystroke to painted results). Blank clears (runSearch).
+      set({ search: { ...get().search, query } })
+      if (!composing) void runSearch(args)
     },
 
     setSearchFilters(filters) {
@@ -114,8 +113,12 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
       if (!search.next || search.loadingMore || search.status !== 'done') return
       const ticket = scope.searchTicket
       set({ search: { ...search, loadingMore: true } })
-      const result = await api.searchHistory({ ...searchArgs(search), before: search.next })
-      if (ticket !== scope.searchTicket) return
+      const result = await api.searchHistory({
+        ...searchArgs(search),
+        before: search.next,
+        typing: SEARCH_BOX
+      })
+      if (ticket !== scope.searchTicket || (result.ok && result.value.superseded)) return
       const current = get().search
       if (!result.ok) {
         set({ search: { ...current, loadingMore: false, error: result.error } })
@@ -151,10 +154,9 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
   }
 }
 
-/** Cancels a search waiting for the user to stop typing. */
-export function clearSearchTimer(scope: StoreScope): void {
-  if (scope.searchTimer !== null) clearTimeout(scope.searchTimer)
-  scope.searchTimer = null
+/** Drops the answers of the searches on their way (the window goes). */
+export function dropSearches(scope: StoreScope): void {
+  scope.searchTicket++
 }
 
 /** The search state without a conversation's hits (it is being deleted). */
@@ -214,7 +216,7 @@ function searchArgs(search: SearchState): SearchFilters & { query: string } {
 /** Runs the panel's search from its first page; a newer search makes this one's answer moot. */
 async function runSearch(args: SliceArgs): Promise<void> {
   const { set, get, api, scope } = args
-  clearSearchTimer(scope)
+  // A newer search (or a blank query) makes the answer of any older one moot.
   const ticket = ++scope.searchTicket
   const search = get().search
   if (search.query.trim() === '') {
@@ -222,6 +224,7 @@ async function runSearch(args: SliceArgs): Promise<void> {
       search: {
         ...search,
         results: [],
+        resultsFor: '',
         next: null,
         status: 'idle',
         loadingMore: false,
@@ -231,8 +234,13 @@ async function runSearch(args: SliceArgs): Promise<void> {
     return
   }
   set({ search: { ...search, status: 'searching', error: null } })
-  const result = await api.searchHistory(searchArgs(search))
-  if (ticket !== scope.searchTicket) return
+  const result = await api.searchHistory({
+    ...searchArgs(search),
+    limit: FIRST_PAGE_SIZE,
+    typing: SEARCH_BOX
+  })
+  // Superseded in main: a newer search is on its way (and has bumped the ticket).
+  if (ticket !== scope.searchTicket || (result.ok && result.value.superseded)) return
   const current = get().search
   if (!result.ok) {
     set({
@@ -241,6 +249,7 @@ async function runSearch(args: SliceArgs): Promise<void> {
         status: 'failed',
         error: result.error,
         results: [],
+        resultsFor: '',
         next: null,
         loadingMore: false
       }
@@ -252,6 +261,7 @@ async function runSearch(args: SliceArgs): Promise<void> {
       ...current,
       status: 'done',
       results: withoutPending(args, result.value.results),
+      resultsFor: search.query,
       next: result.value.next,
       loadingMore: false,
       error: null

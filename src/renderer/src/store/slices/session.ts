@@ -6,7 +6,7 @@ import { listenToCaptures } from './capture'
 import { listenToRateLimits } from './rateLimit'
 import { listenToReplies, stopStreaming } from './replyEvents'
 import { clearDeletionTimer, loadConversationPage } from './conversations'
-import { clearSearchTimer } from './search'
+import { dropSearches } from './search'
 import { listenToDesktop } from './desktop'
 import { listenToUpdates } from './updates'
 
@@ -68,7 +68,7 @@ export function createSessionSlice(args: SliceArgs): SessionSlice {
     dispose() {
       for (const unsubscribe of scope.unsubscribers) unsubscribe()
       scope.unsubscribers = []
-      clearSearchTimer(scope)
+      dropSearches(scope)
       // An Undo offer still open when the window goes keeps the conversation: nothing is lost.
       clearDeletionTimer(scope)
       stopStreaming(args)
