@@ -162,7 +162,6 @@ export const requests = {
       })
       .strict()
   ).returns<SearchPage>(),
-  /** Find in a chat: a query's matches per message of the current branch ('' prepares it). */
   findInConversation: request(findRequestSchema).returns<FindResult>(),
   getHistoryStatus: request(z.undefined()).returns<HistoryStatus>(),
   /** How many of the history's images have had their text read (offline recognition). */

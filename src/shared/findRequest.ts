@@ -2,7 +2,10 @@
 // kept apart from the schema so the renderer's find code carries no zod).
 import { z } from 'zod'
 
-/** A query in the conversation's current branch; an empty one prepares the branch (main folds it). */
+/**
+ * findInConversation: a query's matches per message of the conversation's current branch; an
+ * empty query finds nothing and prepares the branch (main folds it for the next).
+ */
 export const findRequestSchema = z
   .object({ conversationId: z.number().int().positive(), query: z.string().max(1000) })
   .strict()
