@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { EmitEvent, EventPayloads, RequestName } from '../shared/contract'
 import type { AppErrorInfo, Result } from '../shared/errors'
-import type { Project } from '../shared/projects'
+import { systemPromptOf, type Project } from '../shared/projects'
 import type { SearchPage } from '../shared/search'
 import type { AttachmentDraft, Message, SendResult } from '../shared/types'
 import { DEFAULT_MODEL } from '../shared/models'
@@ -135,7 +135,8 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
       (conversation?.ok ? conversation.value.conversation.model : DEFAULT_MODEL)
 
     const attachments: { sha256: string; name: string; fps?: number }[] = []
-    const documentTokens: number[] = []
+    // The project's files go with the question, so they count as the files given do.
+    const documentTokens: number[] = project.value?.files.map((file) => file.tokens) ?? []
     for (const [kind, files] of [
       ['image', options.images],
       ['video', options.videos],
@@ -187,7 +188,7 @@ async function ask(options: AskOptions, io: Io): Promise<number> {
       modelFor(core.services.db, model),
       documentTokens,
       options.question,
-      options.params.systemPrompt
+      systemPromptOf(project.value?.instructions ?? '', options.params.systemPrompt)
     )
     if (tooLong) return fail(tooLong, options.json, safeIo)
 

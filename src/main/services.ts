@@ -157,6 +157,7 @@ export function createServices(
       chat,
       store,
       catalog,
+      documents,
       conversation: (id) => getConversation(db, id)
     }),
     ...attachments,

@@ -21,7 +21,7 @@ import { refusal, type Result } from './errors'
 import type { ImageText, ImageTextStatus } from './imageText'
 import { modelIdSchema } from './models'
 import { chatParamsSchema } from './params'
-import { PROJECT_CHATS_ON_DELETE, projectFieldsSchema, type Project } from './projects'
+import { projectFieldsSchema, projectRequests, type Project } from './projects'
 import { searchFiltersSchema, type SearchPage } from './search'
 import { baseURLSchema, settingsPatchSchema, type Settings } from './settings'
 import type {
@@ -198,9 +198,10 @@ export const requests = {
     z.object({ id, projectId: id.nullable() }).strict()
   ).returns<Conversation>(),
   /** Deletes a project; its chats move out of it or are deleted with it, as the user chose. */
-  deleteProject: request(
-    z.object({ id, chats: z.enum(PROJECT_CHATS_ON_DELETE) }).strict()
-  ).returns<null>(),
+  deleteProject: request(projectRequests.delete).returns<null>(),
+  /** Adds a document to a project's files (read as the composer reads one), or refuses it. */
+  addProjectFile: request(projectRequests.addFile).returns<Project>(),
+  removeProjectFile: request(projectRequests.removeFile).returns<Project>(),
   /** Checks and stores a dropped, pasted or picked file; the model decides the image budget. */
   addAttachment: request(
     z

@@ -1,6 +1,7 @@
 // Projects as they cross the boundary: a named group of chats with instructions (a system prompt
 // sent before every chat's own), a default model and default parameters for a new chat in it.
 import { z } from 'zod'
+import { MAX_ATTACHMENT_BYTES } from './attachments/limits'
 import { modelIdSchema } from './models'
 import { chatParamsSchema, type ChatParams } from './params'
 
@@ -15,9 +16,25 @@ export interface Project {
   defaultParams: ChatParams
   /** How many conversations it holds. */
   conversationCount: number
+  /** Documents every chat in it sends as context, in order. */
+  files: ProjectFile[]
   createdAt: number
   updatedAt: number
 }
+
+/** A project's file: a stored document (by its hash) whose text goes with every chat in it. */
+export interface ProjectFile {
+  sha256: string
+  name: string
+  bytes: number
+  /** For paged documents (PDF). */
+  pages: number | null
+  /** The estimated tokens of its text part, as sent. */
+  tokens: number
+}
+
+/** Most files a project holds. */
+export const MAX_PROJECT_FILES = 20
 
 /** Most characters of a project's name and of its instructions. */
 export const MAX_PROJECT_NAME = 100
@@ -59,4 +76,25 @@ export function systemPromptOf(
 ): string | undefined {
   const parts = [instructions.trim(), systemPrompt ?? ''].filter((part) => part !== '')
   return parts.length === 0 ? undefined : parts.join('\n\n')
+}
+
+const projectId = z.number().int().positive()
+/**
+ * Deleting a project (its chats move out or go with it), and its files: add one (read as the
+ * composer reads a document), remove one.
+ */
+export const projectRequests = {
+  delete: z.object({ id: projectId, chats: z.enum(PROJECT_CHATS_ON_DELETE) }).strict(),
+  addFile: z
+    .object({
+      projectId,
+      name: z.string().max(1000),
+      data: z
+        .instanceof(Uint8Array)
+        .refine((d) => d.byteLength <= MAX_ATTACHMENT_BYTES, 'the file is too large')
+    })
+    .strict(),
+  removeFile: z
+    .object({ projectId, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256') })
+    .strict()
 }

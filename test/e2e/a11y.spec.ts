@@ -207,12 +207,18 @@ for (const { language, theme } of RUNS) {
     await check('shortcuts')
     await page.keyboard.press('Escape')
 
-    // Projects: one expanded in the sidebar with a chat, its editor, Move to project.
+    // Projects: one expanded in the sidebar with a chat, its editor (with a file), Move to project.
     const project = await app.core.handlers.createProject({
       name: 'Launch',
       instructions: 'Plan it.'
     })
     await app.core.handlers.setConversationProject({ id: tripId, projectId: project.id })
+    // A file in it, so that the editor's file list is checked too.
+    await app.core.handlers.addProjectFile({
+      projectId: project.id,
+      name: 'plan.txt',
+      data: new TextEncoder().encode('Launch in March.')
+    })
     await page.reload()
     await page.locator('.project-toggle').click()
     await expect(page.locator('.conversation-row[data-in-project]')).toHaveCount(1)

@@ -65,8 +65,23 @@ test('archive from the menu, find it with the filter, unarchive from the hit and
   const group = page.getByRole('group', { name: 'Walrus migration Archived' })
   await expect(group.locator('.search-hit')).toHaveCount(3)
   await page.screenshot({ path: join(SCREENS, 'archive-search-en.png') })
-  // Unarchive from the hit: back in the list, the hit no longer marked.
-  await page.getByRole('option', { name: 'Unarchive “Walrus migration”' }).click()
+  // Unarchive from the hit by keyboard: the search box keeps the focus and starts on the first
+  // hit; ArrowUp reaches the group's Unarchive (named for the chat), Enter unarchives. Back in the
+  // list, the hit no longer marked.
+  await searchBox.focus()
+  const unarchiveOption = page.getByRole('option', { name: 'Unarchive “Walrus migration”' })
+  await expect(searchBox).toHaveAttribute(
+    'aria-activedescendant',
+    (await group.locator('.search-hit').first().getAttribute('id'))!
+  )
+  await page.keyboard.press('ArrowUp')
+  await expect(unarchiveOption).toHaveAttribute('aria-selected', 'true')
+  await expect(searchBox).toHaveAttribute(
+    'aria-activedescendant',
+    (await unarchiveOption.getAttribute('id'))!
+  )
+  await page.screenshot({ path: join(SCREENS, 'archive-search-unarchive-key-en.png') })
+  await page.keyboard.press('Enter')
   await expect(page.getByRole('group', { name: 'Walrus migration', exact: true })).toBeVisible()
   await expect(page.locator('.search-group .archived-badge')).toHaveCount(0)
   await page.keyboard.press('Escape')
@@ -183,4 +198,16 @@ test('archive chats older than a date, with the count stated first, in English a
   await page.getByRole('checkbox', { name: '包含已归档' }).check()
   await expect(page.locator('.search-group .archived-badge')).toHaveCount(2)
   await page.screenshot({ path: join(SCREENS, 'archive-search-zh.png') })
+  // Unarchive by keyboard, named in Chinese: the arrows walk down to the first 取消归档, Enter.
+  const zhSearch = page.locator('.search-input')
+  await zhSearch.focus()
+  const zhOption = page.getByRole('option', { name: /^取消归档“\d+ days old”$/ }).first()
+  const optionId = (await zhOption.getAttribute('id'))!
+  for (let i = 0; i < 8; i++) {
+    if ((await zhSearch.getAttribute('aria-activedescendant')) === optionId) break
+    await page.keyboard.press('ArrowDown')
+  }
+  await expect(zhOption).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('.search-group .archived-badge')).toHaveCount(1)
 })

@@ -234,6 +234,30 @@ async function ingestAsText(
 }
 
 /**
+ * A file that must be a document (a project's file): read as the composer reads one, with the
+ * same refusals; an image, a video or anything else is refused as no document.
+ */
+export async function ingestDocumentFile(
+  store: AttachmentStore,
+  file: { name: string; bytes: Uint8Array },
+  documents: DocumentTexts
+): Promise<AttachmentResult<IngestedAttachment>> {
+  const name = displayName(file.name)
+  const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)
+  if (!isDocument(name, bytes.subarray(0, DETECT_BYTES))) {
+    return refuse('document_unreadable', `“${name}” is not a document the app can read.`, {
+      name,
+      reason: 'not text'
+    })
+  }
+  try {
+    return await ingestDocument(store, { name, bytes }, documents)
+  } catch (error) {
+    throw storageError(error, dirname(store.root))
+  }
+}
+
+/**
  * A document: its text extracted (refused with the reason when it cannot be), the file stored by
  * content with a tile naming its type, and the text stored once by the same hash.
  */

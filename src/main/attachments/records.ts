@@ -142,20 +142,26 @@ export function conversationHashes(db: Database.Database, conversationId: number
     .all(conversationId)
 }
 
-/** Every hash some message still uses. */
+/** Every hash some message or some project's files still use. */
 export function referencedHashes(db: Database.Database): Set<string> {
   return new Set(
-    prepared<[], string>(db, 'SELECT DISTINCT sha256 FROM message_attachments').pluck().all()
+    prepared<[], string>(
+      db,
+      'SELECT sha256 FROM message_attachments UNION SELECT sha256 FROM project_files'
+    )
+      .pluck()
+      .all()
   )
 }
 
-/** Of the given hashes, those no message uses any more. */
+/** Of the given hashes, those no message and no project's files use any more. */
 export function unreferencedHashes(db: Database.Database, hashes: Iterable<string>): string[] {
-  const used = prepared<[string], number>(
+  const used = prepared<[string, string], number>(
     db,
-    'SELECT 1 FROM message_attachments WHERE sha256 = ? LIMIT 1'
+    `SELECT EXISTS (SELECT 1 FROM message_attachments WHERE sha256 = ?)
+       OR EXISTS (SELECT 1 FROM project_files WHERE sha256 = ?)`
   ).pluck()
-  return [...new Set(hashes)].filter((sha256) => used.get(sha256) === undefined)
+  return [...new Set(hashes)].filter((sha256) => used.get(sha256, sha256) === 0)
 }
 
 function groupByMessage(rows: AttachmentRow[]): Map<number, AttachmentRecord[]> {

@@ -6,11 +6,13 @@ import type { AttachmentRefusal } from '../../shared/attachments/refusals'
 import type { ModelInfo } from '../../shared/models'
 import { paramIssues, requestFields, type ChatParams } from '../../shared/params'
 import { systemPromptOf } from '../../shared/projects'
+import { estimateTextTokens } from '../../shared/tokenEstimate'
 import { buildRequestMessages, type HistoryTurn } from '../attachments/context'
 import { listConversationAttachments, type NewAttachment } from '../attachments/records'
 import { AppError } from '../errors'
 import type { HistoryDatabase } from '../db/database'
 import * as messages from '../history/messages'
+import { NO_PROJECT, type ProjectContext } from '../projects/projects'
 import type { RequestSources } from './attachments'
 import type { ChatMessageParam } from './client'
 
@@ -80,18 +82,27 @@ export function lastTurns(turns: HistoryTurn[], historyTurns: number | undefined
 }
 
 /**
- * The request's messages with the system prompt, when there is one, first: the project's
- * instructions, then the chat's own system prompt.
+ * The system message's text: the project's instructions, the chat's own system prompt, then the
+ * project's files, each as its `<file>` part, blank lines between; undefined when all are empty.
+ * It is one string, not an array of parts: every OpenAI-compatible server takes a string there.
+ */
+export function systemContentOf(project: ProjectContext, params: ChatParams): string | undefined {
+  const prompt = systemPromptOf(project.instructions, params.systemPrompt)
+  const parts = [...(prompt === undefined ? [] : [prompt]), ...project.files]
+  return parts.length === 0 ? undefined : parts.join('\n\n')
+}
+
+/**
+ * The request's messages with the system message, when there is one, first: the project's
+ * instructions, then the chat's own system prompt, then the project's files.
  */
 export function withSystemPrompt(
   messages: ChatMessageParam[],
   params: ChatParams,
-  instructions = ''
+  project: ProjectContext = NO_PROJECT
 ): ChatMessageParam[] {
-  const systemPrompt = systemPromptOf(instructions, params.systemPrompt)
-  return systemPrompt === undefined
-    ? messages
-    : [{ role: 'system', content: systemPrompt }, ...messages]
+  const system = systemContentOf(project, params)
+  return system === undefined ? messages : [{ role: 'system', content: system }, ...messages]
 }
 
 /**
@@ -118,18 +129,20 @@ export function conversationTurns(
 
 /**
  * The request: parameters the model refuses throw (nothing is sent), the last turns the
- * parameters ask for, attachments fitted to the model and the 64 MB limit, the system prompt (the
- * project's `instructions`, then the chat's own) first.
+ * parameters ask for, attachments fitted to the model and the 64 MB limit, the system message
+ * (the project's instructions, the chat's own system prompt, the project's files) first. The
+ * project's files with the message being sent must fit the model's context, or nothing is sent.
  */
 export async function buildChatRequest(
   sources: RequestSources,
   turns: HistoryTurn[],
   modelId: string,
   params: ChatParams,
-  instructions = ''
+  project: ProjectContext = NO_PROJECT
 ): Promise<RequestContext & { leftOut: LeftOutAttachment[] }> {
   const model = sources.modelFor(modelId)
   checkParams(params, model)
+  checkProjectFilesFit(project, turns.at(-1)?.text ?? '', model)
   const built = await buildRequestMessages(
     sources.store,
     lastTurns(turns, params.historyTurns),
@@ -138,13 +151,23 @@ export async function buildChatRequest(
   )
   if (!built.ok) throw refusalError(built.error)
   return {
-    messages: withSystemPrompt(built.value.messages, params, instructions),
+    messages: withSystemPrompt(built.value.messages, params, project),
     fields: requestFields(params),
-    bodyBytes:
-      built.value.bodyBytes +
-      Buffer.byteLength(systemPromptOf(instructions, params.systemPrompt) ?? ''),
+    bodyBytes: built.value.bodyBytes + Buffer.byteLength(systemContentOf(project, params) ?? ''),
     leftOut: built.value.leftOut
   }
+}
+
+/** Refuses (document_too_long) a send whose project files with its text pass the context. */
+function checkProjectFilesFit(project: ProjectContext, text: string, model: ModelInfo): void {
+  if (project.files.length === 0 || model.context <= 0) return
+  const tokens = project.fileTokens + estimateTextTokens(text)
+  if (tokens <= model.context) return
+  throw refusalError({
+    code: 'document_too_long',
+    message: `The project's files come to about ${tokens} tokens with this message; ${model.id} takes ${model.context}. Remove a file from the project or use a model with a longer context.`,
+    params: { tokens, limit: model.context, model: model.id }
+  })
 }
 
 function refusalError(refusal: AttachmentRefusal): AppError {

@@ -7,7 +7,7 @@ import type { HistoryDatabase } from '../db/database'
 import * as conversations from '../history/conversations'
 import * as messages from '../history/messages'
 import { finishedReply, insertStreamingReply } from '../history/replies'
-import { instructionsOf, newChatStart } from '../projects/projects'
+import { newChatStart, projectContextOf } from '../projects/projects'
 import type { KeyManager } from '../secrets/keychain'
 import { storedAttachments, type ChatAttachments } from './attachments'
 import { DEFAULT_SERVICE_OPTIONS, type ChatServiceOptions } from './options'
@@ -84,7 +84,7 @@ export class ChatService {
       [...earlier, pendingTurn(args.text, attached)],
       args.model,
       params,
-      start?.instructions ?? instructionsOf(this.db, id!)
+      start?.project ?? projectContextOf(this.db, id!)
     )
 
     const now = this.now()
@@ -170,7 +170,7 @@ export class ChatService {
       conversationTurns(this.db, conversation.id, parentId),
       conversation.model,
       conversation.params,
-      instructionsOf(this.db, conversation.id)
+      projectContextOf(this.db, conversation.id)
     )
     const reply = this.db.transaction(() => {
       also()
@@ -233,7 +233,7 @@ export class ChatService {
         ],
         conversation.model,
         conversation.params,
-        instructionsOf(this.db, conversation.id)
+        projectContextOf(this.db, conversation.id)
       )
       const now = this.now()
       const { userMessage, assistantMessage } = this.db.transaction(() => {
@@ -299,7 +299,7 @@ export class ChatService {
         [...conversationTurns(this.db, conversation.id, cut.id), pendingTurn(CONTINUE_PROMPT)],
         cut.model ?? conversation.model,
         cut.params ?? conversation.params,
-        instructionsOf(this.db, conversation.id)
+        projectContextOf(this.db, conversation.id)
       )
       const reply = this.db.transaction(() => {
         conversations.touchConversation(this.db, conversation.id, this.now())

@@ -3,7 +3,11 @@
 import { z } from 'zod'
 import { ERROR_CODES } from '../../shared/errors'
 import { chatParamsSchema } from '../../shared/params'
-import { MAX_PROJECT_INSTRUCTIONS, MAX_PROJECT_NAME } from '../../shared/projects'
+import {
+  MAX_PROJECT_FILES,
+  MAX_PROJECT_INSTRUCTIONS,
+  MAX_PROJECT_NAME
+} from '../../shared/projects'
 import { AppError } from '../errors'
 
 export const EXPORT_FORMAT = 'seed-chat-history'
@@ -83,7 +87,8 @@ const exportedConversation = z.object({
   currentLeafUid: z.string().min(1).max(100).nullable().optional()
 })
 
-// A project as exported; its default parameters are dropped when no longer valid.
+// A project as exported; its default parameters are dropped when no longer valid. Its files
+// travel as their record and extracted text, like a message's documents (absent in older files).
 const exportedProject = z.object({
   uid: z.string().min(1).max(100),
   name: z.string().trim().min(1).max(MAX_PROJECT_NAME),
@@ -91,7 +96,15 @@ const exportedProject = z.object({
   defaultModel: z.string().max(200).nullable(),
   defaultParams: chatParamsSchema.default({}).catch({}),
   createdAt: z.number().int(),
-  updatedAt: z.number().int()
+  updatedAt: z.number().int(),
+  files: z
+    .array(
+      exportedAttachment
+        .pick({ sha256: true, name: true, mime: true, bytes: true })
+        .extend({ document: exportedAttachment.shape.document.unwrap() })
+    )
+    .max(MAX_PROJECT_FILES)
+    .default([])
 })
 
 const exportFile = z.object({

@@ -1,11 +1,12 @@
 // The projects table: create, edit, reorder, delete, and which project a conversation is in.
-// A project's files are not here: documents add them (a table of their own, keyed by project id).
+// A project's files are files.ts (a table of their own, keyed by project id).
 import { chatParamsSchema, type ChatParams } from '../../shared/params'
 import type { Project, ProjectFields } from '../../shared/projects'
 import type { HistoryDatabase } from '../db/database'
 import { prepared } from '../db/statements'
 import { AppError } from '../errors'
 import { getSettings } from '../settings/settings'
+import { filesByProject, projectFileParts, projectFiles } from './files'
 
 interface ProjectRow {
   id: number
@@ -28,13 +29,14 @@ function parseDefaultParams(stored: string): ChatParams {
   }
 }
 
-const toProject = (row: ProjectRow): Project => ({
+const toProject = (row: ProjectRow, files: Project['files']): Project => ({
   id: row.id,
   name: row.name,
   instructions: row.instructions,
   defaultModel: row.default_model,
   defaultParams: parseDefaultParams(row.default_params),
   conversationCount: row.conversation_count,
+  files,
   createdAt: row.created_at,
   updatedAt: row.updated_at
 })
@@ -44,13 +46,16 @@ const SELECT = `SELECT p.*, (SELECT count(*) FROM conversations c WHERE c.projec
 
 /** Every project, in the user's order. */
 export function listProjects(db: HistoryDatabase): Project[] {
-  return prepared<[], ProjectRow>(db, `${SELECT} ORDER BY p.position, p.id`).all().map(toProject)
+  const files = filesByProject(db)
+  return prepared<[], ProjectRow>(db, `${SELECT} ORDER BY p.position, p.id`)
+    .all()
+    .map((row) => toProject(row, files.get(row.id) ?? []))
 }
 
 /** One project, or undefined. */
 export function getProject(db: HistoryDatabase, id: number): Project | undefined {
   const row = prepared<[number], ProjectRow>(db, `${SELECT} WHERE p.id = ?`).get(id)
-  return row && toProject(row)
+  return row && toProject(row, projectFiles(db, id))
 }
 
 /** The project named `name` (case-insensitively, as typed in the CLI), or undefined. */
@@ -59,7 +64,7 @@ export function findProjectByName(db: HistoryDatabase, name: string): Project | 
     db,
     `${SELECT} WHERE p.name = ? COLLATE NOCASE ORDER BY p.position, p.id LIMIT 1`
   ).get(name.trim())
-  return row && toProject(row)
+  return row && toProject(row, projectFiles(db, row.id))
 }
 
 /** A new project, last in the order. */
@@ -150,30 +155,51 @@ export function setConversationProject(
   )
 }
 
-/** The instructions a conversation's requests carry: its project's, '' outside any. */
-export function instructionsOf(db: HistoryDatabase, conversationId: number): string {
-  return (
-    prepared<[number], string>(
-      db,
-      `SELECT p.instructions FROM conversations c JOIN projects p ON p.id = c.project_id
-       WHERE c.id = ?`
-    )
-      .pluck()
-      .get(conversationId) ?? ''
-  )
+/** What a chat's project adds to each of its requests: its instructions and its files' text. */
+export interface ProjectContext {
+  /** '' = none. */
+  instructions: string
+  /** Each file as its text part (`<file name=…>…</file>`), in the project's order. */
+  files: string[]
+  /** The files' estimated tokens, measured when each was added. */
+  fileTokens: number
+}
+
+/** Outside any project: nothing added. */
+export const NO_PROJECT: ProjectContext = { instructions: '', files: [], fileTokens: 0 }
+
+/** What the chats of project `id` carry, with its `instructions`. */
+function contextOf(db: HistoryDatabase, id: number, instructions: string): ProjectContext {
+  const { parts, tokens } = projectFileParts(db, id)
+  return { instructions, files: parts, fileTokens: tokens }
+}
+
+/** What a conversation's requests carry from its project; NO_PROJECT outside any. */
+export function projectContextOf(db: HistoryDatabase, conversationId: number): ProjectContext {
+  const row = prepared<[number], { id: number; instructions: string }>(
+    db,
+    `SELECT p.id, p.instructions FROM conversations c JOIN projects p ON p.id = c.project_id
+     WHERE c.id = ?`
+  ).get(conversationId)
+  return row ? contextOf(db, row.id, row.instructions) : NO_PROJECT
 }
 
 /**
- * How a new chat starts: in the project `id` with its default parameters and its instructions, or
- * in none with the default parameters in Settings. Throws not_found for a project that is gone.
+ * How a new chat starts: in the project `id` with its default parameters, its instructions and
+ * its files, or in none with the default parameters in Settings. Throws not_found for a project
+ * that is gone.
  */
 export function newChatStart(
   db: HistoryDatabase,
   id: number | undefined
-): { projectId: number | null; params: ChatParams; instructions: string } {
+): { projectId: number | null; params: ChatParams; project: ProjectContext } {
   if (id === undefined)
-    return { projectId: null, params: getSettings(db).defaultParams, instructions: '' }
+    return { projectId: null, params: getSettings(db).defaultParams, project: NO_PROJECT }
   const project = getProject(db, id)
   if (!project) throw new AppError('not_found', 'That project no longer exists.')
-  return { projectId: id, params: project.defaultParams, instructions: project.instructions }
+  return {
+    projectId: id,
+    params: project.defaultParams,
+    project: contextOf(db, id, project.instructions)
+  }
 }

@@ -789,6 +789,43 @@ describe('projects', () => {
     ).toBe(true)
   })
 
+  it("ask --project sends the project's files after its instructions; files past the context: exit 2, nothing sent", async () => {
+    await openHistory(async (core) => {
+      const { id } = await core.handlers.createProject({
+        name: 'Handbook',
+        instructions: 'Quote the handbook.'
+      })
+      await core.handlers.addProjectFile({
+        projectId: id,
+        name: 'leave.md',
+        data: new TextEncoder().encode('Leave: 25 days a year.')
+      })
+      const huge = await core.handlers.createProject({ name: 'Huge' })
+      await core.handlers.addProjectFile({
+        projectId: huge.id,
+        name: 'huge.txt',
+        data: new TextEncoder().encode('word '.repeat(240_000))
+      })
+    })
+    const asked = await cli(['ask', '--json', '--project', 'Handbook', 'How much leave?'])
+    expect(asked.code).toBe(0)
+    expect(provider.chatRequests().at(-1)!.body.messages).toEqual([
+      {
+        role: 'system',
+        content: 'Quote the handbook.\n\n<file name="leave.md">\nLeave: 25 days a year.\n</file>'
+      },
+      { role: 'user', content: 'How much leave?' }
+    ])
+    const before = provider.chatRequests().length
+    const tooLong = await cli(['ask', '--json', '--project', 'Huge', 'Summarize'])
+    expect(tooLong.code).toBe(2)
+    expect(lastJson(tooLong)).toMatchObject({
+      ok: false,
+      error: { code: 'attachment_refused', reason: 'document_too_long' }
+    })
+    expect(provider.chatRequests()).toHaveLength(before)
+  })
+
   it('refuses a project that does not exist, and --project with --conversation: exit 2, nothing sent', async () => {
     const ask = await cli(['ask', '--project', 'Nowhere', 'Hello?'])
     expect(ask.code).toBe(2)

@@ -125,6 +125,11 @@ it('every request, valid, invalid or failing, leaves a streaming reply alone', a
       { id: 1, chats: 'delete' },
       { id: 999_999, chats: 'move_out' }
     ],
+    addProjectFile: [
+      { projectId: 1, name: 'notes.txt', data: new TextEncoder().encode('Project notes') },
+      { projectId: 999_999, name: 'x.txt', data: new Uint8Array([65]) }
+    ],
+    removeProjectFile: [{ projectId: 1, sha256: 'a'.repeat(64) }],
     addAttachment: [{ name: 'x.png', data: new Uint8Array([1, 2, 3]), model: MODEL }],
     startCapture: [{ target: 'main' }],
     getCaptureImage: [{ display: 0 }],

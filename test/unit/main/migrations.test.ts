@@ -16,9 +16,11 @@ import { addProjects } from '../../../src/main/db/migrations/0011-projects'
 import {
   createProject,
   deleteProject,
-  instructionsOf,
+  projectContextOf,
   setConversationProject
 } from '../../../src/main/projects/projects'
+import { addProjectFile, projectFileParts } from '../../../src/main/projects/files'
+import { unreferencedHashes } from '../../../src/main/attachments/records'
 import { reopenDatabase } from '../../fixtures/history'
 import { tempDir, whenDone } from '../../fixtures/temp'
 
@@ -705,14 +707,104 @@ tests[migrations.indexOf(addProjects) + 1] = {
     const project = createProject(db, { name: 'Trips', instructions: 'Plan cheaply.' }, 10)
     setConversationProject(db, 2, project.id)
     expect(conversations.getConversation(db, 2)).toMatchObject({ projectId: project.id })
-    expect(instructionsOf(db, 2)).toBe('Plan cheaply.')
-    expect(instructionsOf(db, 1)).toBe('')
+    expect(projectContextOf(db, 2).instructions).toBe('Plan cheaply.')
+    expect(projectContextOf(db, 1).instructions).toBe('')
     // A deleted project leaves its conversation outside any, messages and all.
     deleteProject(db, project.id)
     expect(conversations.getConversation(db, 2)).toMatchObject({ projectId: null })
     expectV1Rows(db)
     // Ids are never given again.
     expect(createProject(db, { name: 'Next' }, 11).id).toBe(project.id + 1)
+  }
+}
+
+// Migration 13 (0013-project-files.ts), on a file with projects, documents and their text.
+tests[13] = {
+  adds: 'project files, whose text stays while a project or a message uses it',
+  run: () => {
+    const DOC = 'd'.repeat(64)
+    const SHARED = 'e'.repeat(64)
+    const db = upgrade(
+      fileAt(12, (v12) => {
+        writeV1Rows(v12)
+        v12
+          .prepare(
+            `INSERT INTO projects (name, instructions, position, created_at, updated_at)
+             VALUES ('Trips', 'Plan cheaply.', 0, 1, 1)`
+          )
+          .run()
+        v12.prepare('UPDATE conversations SET project_id = 1 WHERE id = 2').run()
+        const text = v12.prepare(
+          "INSERT INTO document_text (sha256, format, text, pages, extracted_at) VALUES (?, 'pdf', ?, ?, 1)"
+        )
+        text.run(DOC, '[Page 1]\nFerry timetable', 1)
+        text.run(SHARED, 'Packing list', null)
+        v12
+          .prepare(
+            `INSERT INTO message_attachments (message_id, ordinal, sha256, kind, name, mime, bytes)
+             VALUES (1, 0, ?, 'document', 'packing.txt', 'text/plain', 12)`
+          )
+          .run(SHARED)
+      })
+    )
+    expectV1Rows(db)
+    // What was there is kept: the project, its conversation, the documents' text and search.
+    expect(conversations.getConversation(db, 2)).toMatchObject({ projectId: 1 })
+    expect(projectContextOf(db, 2)).toEqual({
+      instructions: 'Plan cheaply.',
+      files: [],
+      fileTokens: 0
+    })
+    expect(searchAllMessageIds(db, 'packing')).toEqual([1])
+    expect(columns(db, 'project_files')).toEqual([
+      'project_id',
+      'sha256',
+      'name',
+      'mime',
+      'bytes',
+      'tokens',
+      'position',
+      'added_at'
+    ])
+    expect(names(db, 'trigger')).toEqual(
+      expect.arrayContaining(['image_text_forget', 'project_files_forget'])
+    )
+    const file = (sha256: string, name: string) => ({
+      sha256,
+      name,
+      mime: 'text/plain',
+      bytes: 5,
+      tokens: 7
+    })
+    expect(addProjectFile(db, 1, file(DOC, 'ferry.pdf'), 2)).toBe(true)
+    expect(addProjectFile(db, 1, file(SHARED, 'packing.txt'), 3)).toBe(true)
+    expect(addProjectFile(db, 1, file(DOC, 'again.pdf'), 4)).toBe(false)
+    expect(projectFileParts(db, 1)).toEqual({
+      parts: [
+        '<file name="ferry.pdf" pages="1">\n[Page 1]\nFerry timetable\n</file>',
+        '<file name="packing.txt">\nPacking list\n</file>'
+      ],
+      tokens: 14
+    })
+    expect(projectContextOf(db, 2).files).toHaveLength(2)
+    // A file a project uses is referenced: the store keeps it.
+    expect(unreferencedHashes(db, [DOC, SHARED, 'f'.repeat(64)])).toEqual(['f'.repeat(64)])
+    // The message that carried the shared document goes: its text stays for the project.
+    db.prepare('DELETE FROM messages WHERE id = 1').run()
+    expect(db.prepare('SELECT count(*) FROM document_text').pluck().get()).toBe(2)
+    // Deleting the project deletes its rows, and the text no one uses any more.
+    deleteProject(db, 1)
+    expect(db.prepare('SELECT count(*) FROM project_files').pluck().get()).toBe(0)
+    expect(db.prepare('SELECT count(*) FROM document_text').pluck().get()).toBe(0)
+    expect(conversations.getConversation(db, 2)).toMatchObject({ projectId: null })
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO project_files (project_id, sha256, name, mime, bytes, tokens, position, added_at)
+           VALUES (999, ?, 'x', 'text/plain', 1, 1, 0, 1)`
+        )
+        .run(DOC)
+    ).toThrow(/FOREIGN KEY/)
   }
 }
 

@@ -4,6 +4,7 @@ import {
   estimateAttachmentTokens,
   estimatePromptTokens,
   historySent,
+  projectFileTokens,
   turnsThatFit
 } from '../../../src/renderer/src/lib/promptEstimate'
 import { estimateTextTokens } from '../../../src/shared/tokenEstimate'
@@ -105,6 +106,30 @@ describe('estimatePromptTokens', () => {
     expect(estimatePromptTokens({ ...base, params: { historyTurns: 1 }, drafts: [image] })).toBe(
       14 + 14 + 24 + 100
     )
+  })
+
+  it("adds a project's instructions and its files' tokens to the system message", () => {
+    const base = { messages: [], draftText: 'e'.repeat(80), drafts: [], params: {} }
+    const file = (tokens: number) => ({
+      sha256: 'a'.repeat(64),
+      name: 'f.md',
+      bytes: 1,
+      pages: null,
+      tokens
+    })
+    const project = { instructions: 'g'.repeat(40), files: [file(1000), file(234)] }
+    // The draft 24; the system message 4 + 10 (instructions) + 1,234 (files).
+    expect(estimatePromptTokens({ ...base, project })).toBe(24 + 4 + 10 + 1234)
+    expect(
+      estimatePromptTokens({ ...base, project: { instructions: '', files: [file(50)] } })
+    ).toBe(24 + 4 + 50)
+    // With the chat's own system prompt beside the instructions (a blank line between).
+    expect(
+      estimatePromptTokens({ ...base, params: { systemPrompt: 'h'.repeat(40) }, project })
+    ).toBe(24 + 4 + estimateTextTokens(`${'g'.repeat(40)}\n\n${'h'.repeat(40)}`) + 1234)
+    expect(projectFileTokens(project)).toBe(1234)
+    expect(projectFileTokens(null)).toBe(0)
+    expect(estimatePromptTokens({ ...base, project: null })).toBe(24)
   })
 })
 

@@ -198,6 +198,8 @@ export function createFakeApi(
     updateProject: vi.fn(async () => notFound<Project>()),
     reorderProjects: vi.fn(async () => ok([])),
     deleteProject: vi.fn(async () => ok(null)),
+    addProjectFile: vi.fn(async () => notFound<Project>()),
+    removeProjectFile: vi.fn(async () => notFound<Project>()),
     setConversationProject: vi.fn(async () => notFound<Conversation>()),
     renameConversation: vi.fn(async ({ id, title }: { id: number; title: string }) =>
       ok({ ...(conversations.find((c) => c.id === id) ?? makeConversation({ id })), title })

@@ -12,6 +12,7 @@ const project = (id: number, name: string): Project => ({
   defaultModel: null,
   defaultParams: {},
   conversationCount: 0,
+  files: [],
   createdAt: 1,
   updatedAt: 1
 })

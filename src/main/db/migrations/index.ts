@@ -16,6 +16,7 @@ import { addImageText } from './0009-image-text'
 import { addArchive } from './0010-archive'
 import { addProjects } from './0011-projects'
 import { addDocumentText } from './0012-document-text'
+import { addProjectFiles } from './0013-project-files'
 
 export type Migration = (db: Database.Database) => void
 
@@ -32,7 +33,8 @@ export const migrations: ReadonlyArray<Migration> = [
   addImageText,
   addArchive,
   addProjects,
-  addDocumentText
+  addDocumentText,
+  addProjectFiles
 ]
 
 export const SCHEMA_VERSION = migrations.length

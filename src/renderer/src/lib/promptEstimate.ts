@@ -7,9 +7,12 @@
 // - a document: its text part's tokens as main measured them at attach time; in the history, a
 //   quarter of its size in bytes;
 // - a video: 256 tokens per frame it is sampled at (duration × fps, at least 16 frames);
-// - the history is what the conversation's historyTurns lets through, of the messages loaded.
+// - the history is what the conversation's historyTurns lets through, of the messages loaded;
+// - a chat in a project: its instructions and its files' tokens as main measured them, in the
+//   system message with the chat's own system prompt.
 import type { Attachment, AttachmentDraft, Message } from '../../../shared/types'
 import type { ChatParams } from '../../../shared/params'
+import { systemPromptOf, type Project } from '../../../shared/projects'
 import { estimateTextTokens } from '../../../shared/tokenEstimate'
 
 const IMAGE_PATCH_PIXELS = 28 * 28
@@ -70,21 +73,34 @@ function messageTokens(message: {
   )
 }
 
-/** Estimated tokens of the next request: system prompt, the history sent, the draft and its files. */
+/** Estimated tokens of a project's files, as its chats send them. */
+export function projectFileTokens(project: Pick<Project, 'files'> | null | undefined): number {
+  return (project?.files ?? []).reduce((sum, file) => sum + file.tokens, 0)
+}
+
+/**
+ * Estimated tokens of the next request: the system message (the project's instructions and
+ * files, the chat's system prompt), the history sent, the draft and its files.
+ */
 export function estimatePromptTokens({
   messages,
   params,
   draftText,
-  drafts
+  drafts,
+  project
 }: {
   messages: readonly Message[]
   params: ChatParams
   draftText: string
   drafts: readonly AttachmentDraft[]
+  project?: Pick<Project, 'instructions' | 'files'> | null
 }): number {
-  const system = params.systemPrompt
-    ? MESSAGE_OVERHEAD_TOKENS + estimateTextTokens(params.systemPrompt)
-    : 0
+  const prompt = systemPromptOf(project?.instructions ?? '', params.systemPrompt)
+  const files = projectFileTokens(project)
+  const system =
+    prompt !== undefined || files > 0
+      ? MESSAGE_OVERHEAD_TOKENS + estimateTextTokens(prompt ?? '') + files
+      : 0
   const history = historySent(messages, params.historyTurns).reduce(
     (sum, m) => sum + messageTokens(m),
     0

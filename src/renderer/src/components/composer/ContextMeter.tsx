@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { modelInfoOf } from '../../lib/attachmentRules'
-import { contextLevel, estimatePromptTokens } from '../../lib/promptEstimate'
+import { contextLevel, estimatePromptTokens, projectFileTokens } from '../../lib/promptEstimate'
 import {
   selectActiveConversation,
   selectActiveMessages,
@@ -25,19 +25,31 @@ export function ContextMeter({ draftText }: { draftText: string }) {
   const drafts = useApp(selectTray).drafts
   const models = useApp((s) => s.models)
   const modelId = useApp(selectCurrentModel)
+  // The chat's project (a new chat's: the one it starts in) sends its instructions and files.
+  const project = useApp((s) => {
+    const id = conversation ? conversation.projectId : s.draftProjectId
+    return id === null ? undefined : s.projects.find((p) => p.id === id)
+  })
   const params = conversation ? conversation.params : (draftParams ?? defaultParams)
   const context = modelInfoOf(models, modelId).context
   const tokens = useMemo(
-    () => estimatePromptTokens({ messages, params, draftText, drafts }),
-    [messages, params, draftText, drafts]
+    () => estimatePromptTokens({ messages, params, draftText, drafts, project }),
+    [messages, params, draftText, drafts, project]
   )
   const level = contextLevel(tokens, context)
-  // Nothing to measure yet: an empty new chat shows no meter.
-  if (context <= 0 || (messages.length === 0 && draftText.trim() === '' && drafts.length === 0))
-    return null
+  const fileTokens = projectFileTokens(project)
+  // Nothing to measure yet: an empty new chat outside a project with files shows no meter.
+  const empty = messages.length === 0 && draftText.trim() === '' && drafts.length === 0
+  if (context <= 0 || (empty && fileTokens === 0)) return null
   const format = new Intl.NumberFormat(i18n.language)
   const percent = Math.min(999, Math.round((tokens / context) * 100))
   const values = { tokens: format.format(tokens), context: format.format(context), percent }
+  const files =
+    fileTokens > 0 ? (
+      <span className="context-meter-files">
+        {t('projects.filesTotal', { tokens: format.format(fileTokens) })}
+      </span>
+    ) : null
   if (level === 'quiet') {
     return (
       <div className="context-meter context-meter-quiet" title={t('params.contextNote', values)}>
@@ -45,6 +57,7 @@ export function ContextMeter({ draftText }: { draftText: string }) {
           <span style={{ width: `${Math.max(1, percent)}%` }} />
         </span>
         <span>{t('params.contextQuiet', { percent: Math.max(1, percent) })}</span>
+        {files}
       </div>
     )
   }
@@ -54,6 +67,7 @@ export function ContextMeter({ draftText }: { draftText: string }) {
         <span style={{ width: `${Math.min(100, percent)}%` }} />
       </span>
       <span>{t(level === 'warning' ? 'params.contextWarning' : 'params.contextNote', values)}</span>
+      {files}
       {level === 'warning' && params.historyTurns === undefined ? (
         <span className="context-meter-hint">{t('params.contextHint')}</span>
       ) : null}

@@ -29,11 +29,17 @@ function hitKey(hit: SearchHit): string {
   return hit.messageId === null ? `t${hit.conversationId}` : `m${hit.messageId}`
 }
 
+/** What the arrows walk: the hits, and an archived conversation's Unarchive before its hits. */
+type Entry = { hit: SearchHit } | { unarchive: number }
+const entryKey = (entry: Entry): string =>
+  'hit' in entry ? hitKey(entry.hit) : `u${entry.unarchive}`
+
 /**
  * Search everything (Ctrl/Cmd+K): results as you type (each keystroke's search supersedes the last;
  * the last results stay until the new ones come), a model and a date range, results
  * grouped by conversation with the matches marked. Arrows move through the results (the focus
- * stays in the search box), Enter opens one, Esc closes.
+ * stays in the search box), Enter opens one, Esc closes. An archived conversation's Unarchive is
+ * one of the options the arrows reach (Enter unarchives it), a new query starting on a hit.
  */
 export function SearchDialog() {
   const { t } = useTranslation()
@@ -55,15 +61,37 @@ export function SearchDialog() {
     () => withoutEchoedTitles(groupByConversation(search.results)),
     [search.results]
   )
-  // The keyboard walks the results in the order they are shown: group by group.
-  const ordered = useMemo(() => groups.flatMap((group) => group.results), [groups])
+  // The keyboard walks the results in the order they are shown: group by group, an archived
+  // group's Unarchive first.
+  const ordered = useMemo(
+    () =>
+      groups.flatMap((group): Entry[] => [
+        ...(group.results[0].archived ? [{ unarchive: group.conversationId }] : []),
+        ...group.results.map((hit) => ({ hit }))
+      ]),
+    [groups]
+  )
+  const hitCount = ordered.filter((entry) => 'hit' in entry).length
   const optionId = useCallback(
-    (hit: SearchHit): string => `${resultsId}-${hitKey(hit)}`,
+    (entry: Entry): string => `${resultsId}-${entryKey(entry)}`,
     [resultsId]
   )
+  const firstHit = Math.max(
+    0,
+    ordered.findIndex((entry) => 'hit' in entry)
+  )
 
-  // A new query starts at the top; more results loaded below keep the place.
-  useEffect(() => setActive(0), [search.query, search.model, search.from, search.to])
+  // A new query or filter starts at the top; until the arrows move, the place follows the first
+  // hit as results arrive (never an Unarchive, which Enter would act on); more results loaded
+  // below keep the place.
+  const walked = useRef(false)
+  useEffect(() => {
+    walked.current = false
+    setActive(0)
+  }, [search.query, search.model, search.from, search.to, search.archived, search.project])
+  useEffect(() => {
+    if (!walked.current) setActive(firstHit)
+  }, [firstHit])
   useEffect(() => {
     if (active >= ordered.length && ordered.length > 0) setActive(ordered.length - 1)
   }, [active, ordered.length])
@@ -72,15 +100,16 @@ export function SearchDialog() {
   // to type over.
   useEffect(() => inputRef.current?.select(), [])
 
-  const activeHit = ordered[active] as SearchHit | undefined
+  const activeEntry = ordered[active] as Entry | undefined
   useEffect(() => {
-    if (!activeHit) return
-    document.getElementById(optionId(activeHit))?.scrollIntoView?.({ block: 'nearest' })
-  }, [activeHit, optionId])
+    if (!activeEntry) return
+    document.getElementById(optionId(activeEntry))?.scrollIntoView?.({ block: 'nearest' })
+  }, [activeEntry, optionId])
 
   function move(by: number): void {
     if (ordered.length === 0) return
     const next = Math.max(0, Math.min(ordered.length - 1, active + by))
+    walked.current = true
     setActive(next)
     // Walking past the last loaded result asks for more.
     if (next >= ordered.length - 3 && search.next) void loadMore()
@@ -106,9 +135,10 @@ export function SearchDialog() {
     } else if ((event.key === 'PageDown' || event.key === 'PageUp') && inField) {
       event.preventDefault()
       move(event.key === 'PageDown' ? 8 : -8)
-    } else if (event.key === 'Enter' && inField && activeHit) {
+    } else if (event.key === 'Enter' && inField && activeEntry) {
       event.preventDefault()
-      void openResult(activeHit)
+      if ('hit' in activeEntry) void openResult(activeEntry.hit)
+      else void unarchive(activeEntry.unarchive)
     }
   }
 
@@ -147,7 +177,7 @@ export function SearchDialog() {
           spellCheck={false}
           autoComplete="off"
           aria-controls={groups.length > 0 ? resultsId : undefined}
-          aria-activedescendant={activeHit ? optionId(activeHit) : undefined}
+          aria-activedescendant={activeEntry ? optionId(activeEntry) : undefined}
           onChange={(event) => setQuery(event.target.value, composing.current)}
           onCompositionStart={() => {
             composing.current = true
@@ -165,7 +195,7 @@ export function SearchDialog() {
         </IconButton>
       </div>
       <SearchFilters />
-      <SearchStatus blank={blank} count={ordered.length} />
+      <SearchStatus blank={blank} count={hitCount} />
       {/* data-results-for: the query the shown results answer (e2e tests and bench:chat watch it). */}
       <div
         className="search-results"
@@ -188,6 +218,9 @@ export function SearchDialog() {
           >
             {groups.map((group) => {
               const headingId = `${resultsId}-g${group.conversationId}`
+              const unarchiveIndex = ordered.findIndex(
+                (entry) => 'unarchive' in entry && entry.unarchive === group.conversationId
+              )
               return (
                 // biome-ignore lint/a11y/useSemanticElements: a conversation's options inside the results listbox (ARIA), not a form fieldset
                 <div
@@ -203,20 +236,24 @@ export function SearchDialog() {
                         <span className="archived-badge">{t('archive.badge')}</span>
                       ) : null}
                     </div>
-                    {group.results[0].archived ? (
+                    {unarchiveIndex >= 0 ? (
                       // An option, not a button: the listbox may hold only options. A click
-                      // unarchives; from the keyboard, Enter opens the chat, whose header has
-                      // Unarchive.
+                      // unarchives; so does Enter when the arrows reach it (the search box keeps
+                      // the focus and points at it, as at the hits).
                       // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the search box, as for the hits
-                      // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard way is the opened chat's Unarchive
+                      // biome-ignore lint/a11y/useKeyWithClickEvents: the search box's Enter unarchives the option it points at
                       <div
+                        id={optionId(ordered[unarchiveIndex])}
                         role="option"
-                        aria-selected={false}
+                        aria-selected={unarchiveIndex === active}
                         className="button button-quiet search-unarchive"
                         aria-label={t('archive.unarchiveNamed', {
                           title: group.conversationTitle.trim() || t('sidebar.untitled')
                         })}
                         onMouseDown={(event) => event.preventDefault()}
+                        onMouseMove={
+                          unarchiveIndex === active ? undefined : () => setActive(unarchiveIndex)
+                        }
                         onClick={() => void unarchive(group.conversationId)}
                       >
                         {t('conversation.unarchive')}
@@ -224,11 +261,11 @@ export function SearchDialog() {
                     ) : null}
                   </div>
                   {group.results.map((hit) => {
-                    const index = ordered.indexOf(hit)
+                    const index = ordered.findIndex((entry) => 'hit' in entry && entry.hit === hit)
                     return (
                       <SearchResult
                         key={hitKey(hit)}
-                        id={optionId(hit)}
+                        id={optionId(ordered[index])}
                         hit={hit}
                         selected={index === active}
                         onPoint={() => setActive(index)}

@@ -1,20 +1,21 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { modelDisplayName } from '../../../../shared/models'
 import { MAX_PROJECT_NAME } from '../../../../shared/projects'
 import { selectModels } from '../../store'
-import { useApp } from '../../store/StoreProvider'
+import { useApp, useAppStore } from '../../store/StoreProvider'
 import { Dialog } from '../../ui/Dialog'
 import { IconButton } from '../../ui/IconButton'
 import { TextField } from '../../ui/TextField'
 import { ParamsForm } from '../params/ParamsForm'
+import { ProjectFiles } from './ProjectFiles'
 import '../params/ParamsPanel.css'
 import './Projects.css'
 
 /**
  * A project's editor (or a new project's): its name, its instructions (sent before every chat's own
- * system prompt), the model and parameters a new chat in it starts with; Delete, keeping its
- * chats (moved out) or with them.
+ * system prompt), its files (sent after them), the model and parameters a new chat in it starts
+ * with; Delete, keeping its chats (moved out) or with them.
  */
 export function ProjectDialog() {
   const { t } = useTranslation()
@@ -35,6 +36,19 @@ export function ProjectDialog() {
   const [defaultModel, setDefaultModel] = useState(project?.defaultModel ?? '')
   const [nameError, setNameError] = useState(false)
   const [confirmDelete, setConfirmDelete] = useState(false)
+  const store = useAppStore()
+  const upRef = useRef<HTMLButtonElement>(null)
+  const downRef = useRef<HTMLButtonElement>(null)
+  // At the top or the bottom the button pressed turns disabled: the focus goes to the other one,
+  // so that it stays in the dialog (and Esc still closes it).
+  const move = async (by: -1 | 1) => {
+    if (!project) return
+    await moveProject(project.id, by)
+    const projects = store.getState().projects
+    const at = projects.findIndex((p) => p.id === project.id)
+    if (by === -1 && at <= 0) downRef.current?.focus()
+    if (by === 1 && at >= projects.length - 1) upRef.current?.focus()
+  }
   if (editing === null) return null
 
   return (
@@ -99,6 +113,11 @@ export function ProjectDialog() {
             ))}
           </select>
         </div>
+        {project ? (
+          <ProjectFiles project={project} />
+        ) : (
+          <p className="field-hint">{t('projects.filesAfterSave')}</p>
+        )}
         <h3 className="project-params-title">{t('projects.defaultParams')}</h3>
         <ParamsForm
           initial={project?.defaultParams ?? {}}
@@ -122,18 +141,20 @@ export function ProjectDialog() {
           <div className="project-order">
             <span>{t('projects.place', { place: place + 1, count })}</span>
             <button
+              ref={upRef}
               type="button"
               className="button"
               disabled={place <= 0}
-              onClick={() => void moveProject(project.id, -1)}
+              onClick={() => void move(-1)}
             >
               {t('projects.moveUp')}
             </button>
             <button
+              ref={downRef}
               type="button"
               className="button"
               disabled={place >= count - 1}
-              onClick={() => void moveProject(project.id, 1)}
+              onClick={() => void move(1)}
             >
               {t('projects.moveDown')}
             </button>

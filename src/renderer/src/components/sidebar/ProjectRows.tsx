@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Project } from '../../../../shared/projects'
 import { useApp } from '../../store/StoreProvider'
@@ -27,7 +27,11 @@ export const ProjectsHeader = memo(function ProjectsHeader({ start }: { start: n
   )
 })
 
-/** A project: shows or hides its chats; a new chat in it; its settings. */
+/**
+ * A project: shows or hides its chats; a new chat in it; its settings. A chat dropped on it moves
+ * into it; a project dragged onto it goes before or after it (by the upper or lower half; from
+ * the keyboard: Move up and Move down in its settings).
+ */
 export const ProjectRow = memo(function ProjectRow({
   project,
   expanded,
@@ -43,20 +47,34 @@ export const ProjectRow = memo(function ProjectRow({
   const openEditor = useApp((s) => s.openProjectEditor)
   const moving = useApp((s) => s.draggedConversationId)
   const moveConversation = useApp((s) => s.moveConversation)
+  const dragged = useApp((s) => s.draggedProjectId)
+  const setDragged = useApp((s) => s.setDraggedProject)
+  const placeProject = useApp((s) => s.placeProject)
+  const [dropAt, setDropAt] = useState<'before' | 'after' | null>(null)
+  const reordering = dragged !== null && dragged !== project.id
   return (
     <li
       className="project-row"
       data-project-id={project.id}
+      data-drop-at={reordering ? (dropAt ?? undefined) : undefined}
       style={{ transform: `translateY(${start}px)`, height: CONVERSATION_ROW_HEIGHT }}
       onDragOver={(event) => {
-        if (moving === null) return
+        if (moving === null && !reordering) return
         event.preventDefault()
         event.dataTransfer.dropEffect = 'move'
+        if (!reordering) return
+        const box = event.currentTarget.getBoundingClientRect()
+        setDropAt(event.clientY < box.top + box.height / 2 ? 'before' : 'after')
       }}
+      onDragLeave={() => setDropAt(null)}
       onDrop={(event) => {
-        if (moving === null) return
+        if (moving === null && !reordering) return
         event.preventDefault()
-        void moveConversation(moving, project.id)
+        setDropAt(null)
+        if (reordering) {
+          const box = event.currentTarget.getBoundingClientRect()
+          void placeProject(dragged, project.id, event.clientY >= box.top + box.height / 2)
+        } else if (moving !== null) void moveConversation(moving, project.id)
       }}
     >
       <button
@@ -64,6 +82,13 @@ export const ProjectRow = memo(function ProjectRow({
         className="project-toggle"
         aria-expanded={expanded}
         onClick={() => void toggle(project.id)}
+        draggable
+        onDragStart={(event) => {
+          event.dataTransfer.effectAllowed = 'move'
+          event.dataTransfer.setData('text/plain', project.name)
+          setDragged(project.id)
+        }}
+        onDragEnd={() => setDragged(null)}
       >
         <span aria-hidden="true" className="group-chevron" />
         <span aria-hidden="true" className="icon-folder" />
