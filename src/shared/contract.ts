@@ -15,14 +15,13 @@ import {
   type CaptureImage
 } from './capture'
 import type { ShortcutStatuses } from './desktop'
-import { findRequestSchema, type FindResult } from './findRequest'
 import { LOG_LEVELS, LOG_SCOPES, MAX_LOG_MESSAGE, type CrashNotice } from './diagnostics'
 import { refusal, type Result } from './errors'
 import type { ImageText, ImageTextStatus } from './imageText'
 import { modelIdSchema } from './models'
 import { chatParamsSchema } from './params'
 import { projectFieldsSchema, projectRequests, type Project } from './projects'
-import { searchFiltersSchema, type SearchPage } from './search'
+import { findRequestSchema, searchFiltersSchema, type FindResult, type SearchPage } from './search'
 import { baseURLSchema, settingsPatchSchema, type Settings } from './settings'
 import type {
   AttachmentDraft,

@@ -2,10 +2,10 @@
 // (textFold.ts), so "3 of 41" counted by main over the stored text and the marks the renderer
 // puts on the rendered text agree. A match is the folded query as a substring of the folded
 // text (as a browser's find does), left to right, never overlapping.
-import type { FindResult } from './findRequest'
+import type { FindResult } from './search'
 import { foldText, foldWithOffsets } from './textFold'
 
-export type { FindResult } from './findRequest'
+export type { FindResult } from './search'
 
 /** The folded form of what was typed in the find bar; '' when it holds nothing to find. */
 export function foldQuery(query: string): string {
