@@ -1,4 +1,4 @@
-// Chat view benchmark: npm run bench:chat [-- --only stream,open,big,startup,search]
+// Chat view benchmark: npm run bench:chat [-- --only stream,open,find,big,startup,search]
 //
 // Drives the built renderer (out/renderer) in Debian's Chromium through the test harness, with the
 // real core and the fake provider on 127.0.0.1, and prints one JSON line. Figures come from the
@@ -9,6 +9,7 @@
 import { join, resolve } from 'node:path'
 import { launchChromium } from '../../test/harness/app'
 import { startFakeProvider } from '../../test/fake-provider/server'
+import { findRun } from './chat/find'
 import { bigRun, openRun, startupRun } from './chat/history-runs'
 import { searchRun } from './chat/search'
 import { streamInPageRun, streamRun } from './chat/stream'
@@ -40,6 +41,10 @@ async function main(): Promise<void> {
     if (want('open')) {
       log('open: a 10,000-message conversation')
       result.open = await openRun(browser, provider)
+    }
+    if (want('find')) {
+      log('find: find in the 10,000-message conversation, then Enter through its matches')
+      result.find = await findRun(browser, provider)
     }
     if (want('big')) {
       log('big: a 2 MB code block')

@@ -22,7 +22,7 @@ import type { ImageText, ImageTextStatus } from './imageText'
 import { modelIdSchema } from './models'
 import { chatParamsSchema } from './params'
 import { projectFieldsSchema, projectRequests, type Project } from './projects'
-import { searchRequestSchema, type SearchPage } from './search'
+import { findRequestSchema, searchRequestSchema, type FindResult, type SearchPage } from './search'
 import { baseURLSchema, settingsPatchSchema, type Settings } from './settings'
 import type {
   AttachmentDraft,
@@ -143,6 +143,8 @@ export const requests = {
   ).returns<ImportSummary>(),
   /** Full-text search of everything written and read; the first page, or the one after `before`. */
   searchHistory: request(searchRequestSchema).returns<SearchPage>(),
+  /** Matches of a query in a conversation's current branch (find in a chat), per message. */
+  findInConversation: request(findRequestSchema).returns<FindResult>(),
   getHistoryStatus: request(z.undefined()).returns<HistoryStatus>(),
   /** How many of the history's images have had their text read (offline recognition). */
   getImageTextStatus: request(z.undefined()).returns<ImageTextStatus>(),

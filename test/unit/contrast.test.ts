@@ -85,6 +85,7 @@ const OWN_SURFACE: Array<[string, string]> = [
   ['--toast-muted', '--toast-bg'],
   ['--toast-action', '--toast-bg'],
   ['--mark-text', '--mark-bg'],
+  ['--find-current-text', '--find-current-bg'],
   ['--code-added', '--code-added-bg'],
   ['--code-deleted', '--code-deleted-bg']
 ]

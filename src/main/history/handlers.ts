@@ -13,6 +13,7 @@ import { messagesBeside, pageOfMessages } from './messagePages'
 import * as messages from './messages'
 import { searchSteps } from './search'
 import { createSearchRuns } from './searchRuns'
+import { createFinder } from './findInChat'
 import { parseExport } from './exportFile'
 import { exportAll, exportConversation, importAll } from './transfer'
 
@@ -29,6 +30,7 @@ export type HistoryRequest =
   | 'exportHistory'
   | 'importHistory'
   | 'searchHistory'
+  | 'findInConversation'
   | 'showVersion'
   | 'deleteMessage'
 
@@ -49,6 +51,7 @@ export function historyHandlers(
   const { chat, store, catalog } = needs
   // Search as you type: a box's newer search abandons its older one (searchRuns.ts).
   const searchRuns = createSearchRuns()
+  const finder = createFinder(db)
   const existing = (id: number) => {
     const conversation = conversations.getConversation(db, id)
     if (!conversation) throw new AppError('not_found', 'That conversation no longer exists.')
@@ -111,6 +114,10 @@ export function historyHandlers(
           hit.image.thumbnailUrl = catalog.thumbnailUrl(hit.image.sha256)
       }
       return page
+    },
+    findInConversation: async ({ conversationId, query }) => {
+      existing(conversationId)
+      return finder.find(conversationId, query)
     },
     importHistory: async ({ text }) => {
       let file: ReturnType<typeof parseExport>

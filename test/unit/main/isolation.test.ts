@@ -97,6 +97,10 @@ it('every request, valid, invalid or failing, leaves a streaming reply alone', a
     exportHistory: [undefined],
     importHistory: [{ text: exported }, { text: 'not an export' }],
     searchHistory: [{ query: 'Streaming' }, { query: '"unclosed' }],
+    findInConversation: [
+      { conversationId, query: 'answered' },
+      { conversationId: 999_999, query: 'x' }
+    ],
     getHistoryStatus: [undefined],
     getImageTextStatus: [undefined],
     // Not a stored image: nothing to read, answered at once.

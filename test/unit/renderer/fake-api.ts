@@ -222,6 +222,9 @@ export function createFakeApi(
       ok({ conversationsAdded: 0, messagesAdded: 0, messagesSkipped: 0 })
     ),
     searchHistory: vi.fn(async () => ok({ results: [], next: null })),
+    findInConversation: vi.fn(async ({ query }: { query: string }) =>
+      ok({ query, total: 0, hits: [] })
+    ),
     getHistoryStatus: vi.fn(async () => ok({ state: 'ok' as const, backups: [] })),
     getImageTextStatus: vi.fn(async () => ok({ done: 0, total: 0, running: false })),
     getImageText: vi.fn(async () => ok({ status: 'done' as const, text: '' })),

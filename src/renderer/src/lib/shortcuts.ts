@@ -24,6 +24,9 @@ export type ShortcutAction =
   | 'send'
   | 'newLine'
   | 'stopReply'
+  | 'findInChat'
+  | 'findNext'
+  | 'findPrevious'
   | MessageShortcutAction
 
 /** One shortcut: the key press that means it, and what it does. */
@@ -51,6 +54,10 @@ const TABLE: ReadonlyArray<Omit<Shortcut, 'labelKey'>> = [
   { id: 'new-chat', action: 'newChat', key: 'o', mod: true, shift: true },
   { id: 'new-chat-n', action: 'newChat', key: 'n', mod: true, shift: false },
   { id: 'search', action: 'search', key: 'k', mod: true, shift: false },
+  // Find in the open chat, as browsers find in a page (search over every chat is Ctrl/⌘+K).
+  { id: 'find-in-chat', action: 'findInChat', key: 'f', mod: true, shift: false },
+  { id: 'find-next', action: 'findNext', key: 'F3', mod: false, shift: false },
+  { id: 'find-previous', action: 'findPrevious', key: 'F3', mod: false, shift: true },
   { id: 'toggle-sidebar', action: 'toggleSidebar', key: 's', mod: true, shift: true },
   { id: 'focus-composer', action: 'focusComposer', key: 'Escape', mod: false, shift: true },
   { id: 'delete-chat', action: 'deleteChat', key: 'Backspace', mod: true, shift: true },

@@ -39,6 +39,7 @@ import { createChatSlice } from './slices/chat'
 import { createComposerSlice } from './slices/composer'
 import { createDesktopSlice } from './slices/desktop'
 import { createDiagnosticsSlice } from './slices/diagnostics'
+import { createFindSlice } from './slices/find'
 import { createConversationsSlice } from './slices/conversations'
 import { createHistoryAdminSlice } from './slices/historyAdmin'
 import { createImageTextSlice } from './slices/imageText'
@@ -103,7 +104,8 @@ export function createAppStore(
       ...createCaptureSlice(args),
       ...createDesktopSlice(args),
       ...createImageTextSlice(args),
-      ...createArchiveSlice(args)
+      ...createArchiveSlice(args),
+      ...createFindSlice(args)
     }
   })
 }

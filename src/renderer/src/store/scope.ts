@@ -10,6 +10,7 @@ import type { ChatSlice } from './slices/chat'
 import type { ComposerSlice } from './slices/composer'
 import type { DesktopSlice } from './slices/desktop'
 import type { DiagnosticsSlice } from './slices/diagnostics'
+import type { FindSlice } from './slices/find'
 import type { ConversationsSlice } from './slices/conversations'
 import type { HistoryAdminSlice } from './slices/historyAdmin'
 import type { ImageTextSlice } from './slices/imageText'
@@ -44,7 +45,8 @@ export type AppState = SessionSlice &
   DiagnosticsSlice &
   CaptureSlice &
   DesktopSlice &
-  ArchiveSlice
+  ArchiveSlice &
+  FindSlice
 
 export type AppStore = StoreApi<AppState>
 

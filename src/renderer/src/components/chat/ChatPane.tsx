@@ -7,6 +7,7 @@ import { Composer } from '../composer/Composer'
 import { ConversationMenu } from '../sidebar/ConversationMenu'
 import { ErrorBanner } from '../app/ErrorNotice'
 import { ArchivedMark } from '../archive/ArchivedDialog'
+import { FindInChat } from '../find/FindBar'
 import { LeftOutNotice } from './LeftOutNotice'
 import { MessageList } from './MessageList'
 import { ModelPicker } from '../models/ModelPicker'
@@ -53,6 +54,7 @@ export function ChatPane() {
         </div>
       </header>
       <ErrorBanner />
+      <FindInChat />
       {/* One list per conversation: it starts at that conversation's end. */}
       <MessageList key={conversation?.id ?? 'new'} />
       <LeftOutNotice />

@@ -6,6 +6,7 @@ import { useApp } from '../../store/StoreProvider'
 import { MessageView } from './MessageView'
 import { PresetMenu } from '../params/PresetMenu'
 import { useMessageFocus } from './useMessageFocus'
+import { useFindInList } from '../find/useFindInList'
 import './MessageList.css'
 
 // A first guess for rows not measured yet; measureElement replaces it with the real height.
@@ -49,9 +50,11 @@ export function MessageList() {
     // A conversation opens at its end (or at a search hit, scrolled to below): start the range
     // there, so the rows at the top are never rendered only to be scrolled away.
     initialOffset: () => Number.MAX_SAFE_INTEGER,
-    // Keep the bottom in view when rows grow or are appended, as long as the user is there.
+    // Keep the bottom in view when rows grow or are appended, as long as the user is there; not
+    // while newer pages are still to load below a jump (following them loaded the rest, page
+    // after page, to the very end).
     anchorTo: 'end',
-    followOnAppend: true,
+    followOnAppend: !(window?.hasNewer ?? false),
     scrollEndThreshold: AT_END_THRESHOLD_PX
   })
 
@@ -72,6 +75,9 @@ export function MessageList() {
   const count = messages.length
   const highlightIndex = highlight ? messages.findIndex((m) => m.id === highlight.messageId) : -1
   const highlightToken = highlight?.token ?? null
+  // Whether the window held the conversation's end at the last commit: a page loaded below a
+  // jump (to a search hit or a find match) is no new question and must not scroll to the end.
+  const heldEnd = useRef(true)
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new conversation, a new question or a search hit scrolls; the count also changes while older pages load
   useLayoutEffect(() => {
     if (count === 0) return
@@ -82,9 +88,19 @@ export function MessageList() {
       virtualizer.scrollToIndex(highlightIndex, { align: 'center' })
       return
     }
+    if (!heldEnd.current) return
     virtualizer.scrollToIndex(count - 1, { align: 'end' })
     // Only these say "jump somewhere"; a growing reply is handled by anchorTo above.
   }, [conversationId, lastUserMessageId, highlightIndex, highlightToken])
+  const endLoaded = !(window?.hasNewer ?? false)
+  useLayoutEffect(() => {
+    heldEnd.current = endLoaded
+  }, [endLoaded])
+
+  // Find in the chat (Ctrl/⌘+F): after the scroll above, so a page loaded for a match centres it.
+  useFindInList(scrollRef, feedRef, messages, (index) =>
+    virtualizer.scrollToIndex(index, { align: 'center' })
+  )
 
   // Older pages as the user nears the top, newer ones (after a jump to a hit) near the bottom.
   const hasOlder = window?.hasOlder ?? false
