@@ -1,7 +1,7 @@
 // bench:chat's streaming runs: a long answer streamed from the fake provider through the harness
 // (stream), and the same answer fed to the page's event handler inside the page (streamInPage).
 import { rmSync, writeFileSync } from 'node:fs'
-import type { Browser } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import type { FakeProvider } from '../../../test/fake-provider/server'
 import { log, percentile, round } from '../lib/measure'
 import {
@@ -23,6 +23,7 @@ const TARGET_TOKENS_PER_SECOND = 500
 function checkStreamRun(run: {
   tokensPerSecond: number
   marksInAnswer: number
+  marksShown: number
   marksPainted: number
   inputs: number
   streamedMs: number
@@ -31,9 +32,12 @@ function checkStreamRun(run: {
     near(run.tokensPerSecond, TARGET_TOKENS_PER_SECOND),
     `the answer went at ${run.tokensPerSecond} tokens/s, not ${TARGET_TOKENS_PER_SECOND} ± 10%`
   )
+  // Half: the page's instrument sees 459 of this answer's 598 marks painted, on main as here, every
+  // run (the later ones are on screen at the end but never seen as the newest); a run that saw
+  // a handful (12 in one bad run) measured nothing.
   expectRun(
-    run.marksPainted >= 0.9 * run.marksInAnswer,
-    `${run.marksPainted} of the answer's ${run.marksInAnswer} marks were seen painted (90% needed)`
+    run.marksShown >= 0.9 * run.marksInAnswer && run.marksPainted >= 0.5 * run.marksShown,
+    `${run.marksPainted} of the ${run.marksShown} marks shown at the end (${run.marksInAnswer} in the answer) were seen painted (half needed, and 90% of the answer shown)`
   )
   // A click and a key every ~0.5 s after the first second; half of that is the floor.
   const inputsNeeded = Math.max(4, Math.floor((run.streamedMs - 1000) / 1000) * 2)
@@ -44,6 +48,15 @@ function checkStreamRun(run: {
 }
 
 const marksIn = (content: string): number => content.match(/⟨\d+⟩/g)?.length ?? 0
+
+/** The marks the answer shows at the end (the last assistant message's text). */
+async function marksShown(page: Page): Promise<number> {
+  const text = await page.evaluate(() => {
+    const answers = document.querySelectorAll('article.message-assistant .markdown')
+    return answers[answers.length - 1]?.textContent ?? ''
+  })
+  return marksIn(text)
+}
 
 /** An answer of ~`answerTokens` tokens from the fake provider into a 2,000-message conversation. */
 export async function streamRun(browser: Browser, provider: FakeProvider, answerTokens: number) {
@@ -138,6 +151,7 @@ export async function streamRun(browser: Browser, provider: FakeProvider, answer
     checkStreamRun({
       tokensPerSecond,
       marksInAnswer: marksIn(content),
+      marksShown: await marksShown(page),
       marksPainted: Math.min(toPaint.length, appPart.length),
       inputs,
       streamedMs: lastAt - firstAt
@@ -269,11 +283,13 @@ export async function streamInPageRun(
       ...Array(Math.max(0, inputs - figures.events.length)).fill(16)
     ]
     const tokens = Math.ceil(content.length / 4)
+    const shownAtEnd = await marksShown(page)
     await app.core.handlers.stopReply({ messageId: reply.id })
     const tokensPerSecond = Math.round(tokens / ((fed.lastAt - fed.firstAt) / 1000))
     checkStreamRun({
       tokensPerSecond,
       marksInAnswer: marksIn(content),
+      marksShown: shownAtEnd,
       marksPainted: toPaint.length,
       inputs,
       streamedMs: fed.lastAt - fed.firstAt
