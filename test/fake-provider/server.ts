@@ -44,6 +44,11 @@ export type Script =
       chunkSize?: number
       /** Delay between chunks in ms, default 0. */
       delayMs?: number
+      /**
+       * delayMs as a schedule (benchmarks): chunk k is written at the first one's time + k·delayMs,
+       * a late timer made up for, so the rate holds on a busy machine. Default: a fixed delay.
+       */
+      paced?: boolean
       /** 'stop' (default), 'length', 'content_filter', or whatever a broken server sends. */
       finishReason?: string
       /** Extra response headers. */
@@ -942,6 +947,10 @@ class FakeProviderImpl implements FakeProvider {
     // Pieces of at most chunkSize code points, cut at the reasoning/content border and at failAt.
     let sent = 0
     let first = true
+    let written = 0
+    let firstAt = 0
+    const nextDelay = (): number =>
+      script.paced ? Math.max(0, firstAt + ++written * delayMs - performance.now()) : delayMs
     const fail = async (): Promise<void> => {
       const failure = script.failure!
       switch (failure.mode) {
@@ -993,7 +1002,8 @@ class FakeProviderImpl implements FakeProvider {
         if (first) {
           delta.role = 'assistant'
           first = false
-        } else if (delayMs > 0 && !(await sleep(res, delayMs))) {
+          firstAt = performance.now()
+        } else if (delayMs > 0 && !(await sleep(res, nextDelay()))) {
           return
         }
         if (!alive()) return

@@ -14,7 +14,7 @@ import type { ChatServiceOptions } from '../../src/main/chat/options'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core'
 import type { DesktopHost } from '../../src/main/desktop/handlers'
 import { dispatch } from '../../src/main/dispatch'
-import { createKeytarStore } from '../../src/main/secrets/keychain'
+import { createKeytarStore, type SecretStore } from '../../src/main/secrets/keychain'
 
 const ROOT = resolve(__dirname, '../..')
 const ATTACHMENT_PREFIX = '/attachment/'
@@ -34,7 +34,9 @@ export interface AppOptions {
   /** Defaults to a fresh temporary directory. */
   dataDir?: string
   /** The keychain entry's service name; tests use a unique one each. */
-  keychainService: string
+  keychainService?: string
+  /** A key store used instead of the keychain (benchmarks: memorySecrets, no D-Bus needed). */
+  secrets?: SecretStore
   headless?: boolean
   chat?: Partial<ChatServiceOptions>
   locale?: string
@@ -128,6 +130,8 @@ export function launchChromium(headless = true): Promise<Browser> {
 
 /** Starts the core and opens the app in a Chromium page. */
 export async function launchApp(browser: Browser, options: AppOptions): Promise<AppHarness> {
+  if (!options.secrets && !options.keychainService)
+    throw new Error('Give keychainService or secrets.')
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'seed-chat-'))
   let core: Core
   const { server, url } = await serveRenderer((path) => core.serveAttachment(path))
@@ -139,7 +143,7 @@ export async function launchApp(browser: Browser, options: AppOptions): Promise<
   const startCore = (): Promise<Core> =>
     createCore({
       dataDir,
-      secrets: createKeytarStore(options.keychainService),
+      secrets: options.secrets ?? createKeytarStore(options.keychainService!),
       chat: options.chat,
       capture: options.capture,
       desktop: options.desktop,

@@ -1,13 +1,14 @@
 // bench:chat's app under test: the built renderer in Chromium through the test harness, seeded
-// with a history, a key in the real keychain, and the page's own instruments (instrument.js).
+// with a history, a key in a store in memory (no OS keychain, no D-Bus: it runs wherever the
+// tests do), and the page's own instruments (instrument.js).
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import { openDatabase } from '../../../src/main/db/database'
-import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import { updateSettings } from '../../../src/main/settings/settings'
 import type { FakeProvider } from '../../../test/fake-provider/server'
+import { memorySecrets } from '../../../test/fixtures/secrets'
 import { launchApp, type AppHarness } from '../../../test/harness/app'
 import { seedConversations, type SeedMessage } from '../../../test/e2e/history-seed'
 
@@ -43,7 +44,6 @@ export async function resetFigures(page: Page): Promise<void> {
 export interface Setup {
   app: AppHarness
   page: Page
-  service: string
 }
 
 export async function openApp(
@@ -51,20 +51,19 @@ export async function openApp(
   provider: FakeProvider,
   dataDir: string
 ): Promise<Setup> {
-  const service = `seed-chat-bench-${process.pid}-${Date.now()}`
-  await createKeytarStore(service).set(provider.apiKey)
-  const app = await launchApp(browser, { dataDir, keychainService: service })
+  const secrets = memorySecrets()
+  await secrets.set(provider.apiKey)
+  const app = await launchApp(browser, { dataDir, secrets })
   // A plain script file: tsx would wrap named functions in helpers the page does not have.
   await app.context.addInitScript({ path: join(__dirname, 'instrument.js') })
   const page = app.page
   await page.reload()
   await page.getByRole('textbox', { name: 'Message' }).waitFor()
-  return { app, page, service }
+  return { app, page }
 }
 
 export async function closeApp(setup: Setup): Promise<void> {
   await setup.app.close()
-  await createKeytarStore(setup.service).delete()
 }
 
 export function seededDataDir(
@@ -87,23 +86,39 @@ export function seededDataDir(
   return dataDir
 }
 
+/**
+ * Clicks a conversation and waits until `lastText` is painted: the click's time and the paint's,
+ * on the page's clock (performance.timeOrigin + now()), timed inside the page (a DOM change that
+ * shows the text, then the end of the frame that painted it), and what that frame showed.
+ */
 export async function openConversation(
   page: Page,
   title: string,
   lastText: string
-): Promise<number> {
-  const started = await page.evaluate(() => performance.timeOrigin + performance.now())
+): Promise<{ clickedAt: number; paintedAt: number; rows: number; plainBlocks: number }> {
+  // A string: tsx would wrap named functions in helpers the page does not have.
+  await page.evaluate(`void (window.__opened = new Promise((done) => {
+    const seen = () => document.querySelector('.message-scroll')?.textContent.includes(${JSON.stringify(lastText)})
+    const observer = new MutationObserver(() => {
+      if (!seen()) return
+      observer.disconnect()
+      const rows = document.querySelectorAll('.message-row').length
+      const plainBlocks = document.querySelectorAll('.markdown-pending').length
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel()
+        channel.port1.onmessage = () =>
+          done({ paintedAt: performance.timeOrigin + performance.now(), rows, plainBlocks })
+        channel.port2.postMessage(null)
+      })
+    })
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true })
+  }))`)
+  const clickedAt = await page.evaluate(() => performance.timeOrigin + performance.now())
   await page.getByRole('button', { name: title, exact: true }).first().click()
-  await page.getByText(lastText).first().waitFor()
-  const shown = await page.evaluate(
-    () =>
-      new Promise<number>((done) =>
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel()
-          channel.port1.onmessage = () => done(performance.timeOrigin + performance.now())
-          channel.port2.postMessage(null)
-        })
-      )
-  )
-  return shown - started
+  const shown = (await page.evaluate('window.__opened')) as {
+    paintedAt: number
+    rows: number
+    plainBlocks: number
+  }
+  return { clickedAt, ...shown }
 }

@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import type { Browser } from '@playwright/test'
 import { createCore } from '../../../src/main/core'
 import { openDatabase } from '../../../src/main/db/database'
-import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import type { FakeProvider } from '../../../test/fake-provider/server'
+import { memorySecrets } from '../../../test/fixtures/secrets'
 import { launchApp } from '../../../test/harness/app'
 import { log, round } from '../lib/measure'
 import {
@@ -20,6 +20,7 @@ import {
   seededDataDir
 } from './app'
 import { filler } from './content'
+import { expectRun } from './scenario'
 import { STARTUP_CORPUS_VERSION, buildStartupHistory } from './history'
 
 /** A click on a 10,000-message conversation to its newest messages painted, and the JS heap. */
@@ -41,12 +42,33 @@ export async function openRun(browser: Browser, provider: FakeProvider) {
         categories: ['devtools.timeline']
       })
     }
-    const firstPaintMs = await openConversation(
-      setup.page,
+    const { page } = setup
+    const opened = await openConversation(
+      page,
       'Ten thousand',
       'The very last answer of the long conversation.'
     )
+    // Every block on screen formatted: no plain-first block left, checked each frame.
+    // (A string: tsx would wrap a named function in a helper the page does not have.)
+    const formattedAt = (await page.evaluate(`new Promise((done) => {
+      const check = () =>
+        document.querySelector('.markdown-pending')
+          ? requestAnimationFrame(check)
+          : done(performance.timeOrigin + performance.now())
+      check()
+    })`)) as number
+    // Formatting must not move the view: the newest message stays at the bottom.
+    const bottomGapPx = await page.evaluate(async () => {
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+      const scroller = document.querySelector('.message-scroll')!
+      return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight
+    })
     if (process.env.BENCH_TRACE) await browser.stopTracing()
+    expectRun(opened.rows >= 3, `the first paint showed ${opened.rows} rows`)
+    expectRun(
+      bottomGapPx <= 48,
+      `after formatting, the view was ${bottomGapPx} px above the newest message`
+    )
     // What the harness's bridge adds to opening: the same request again, timed in the page
     // (round trip) and in the core (the handler itself); Electron's IPC replaces the difference.
     const handlers = setup.app.core.handlers
@@ -76,7 +98,10 @@ export async function openRun(browser: Browser, provider: FakeProvider) {
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
     return {
       messages: 10_000,
-      firstPaintMs: round(firstPaintMs),
+      firstPaintMs: round(opened.paintedAt - opened.clickedAt),
+      formattedMs: round(formattedAt - opened.clickedAt),
+      rowsAtFirstPaint: opened.rows,
+      plainBlocksAtFirstPaint: opened.plainBlocks,
       heapMB: round(heap.usedSize / 1024 / 1024),
       harness: {
         bridgeMs: round(roundTripMs - handlerMs),
@@ -146,18 +171,18 @@ export async function startupRun(browser: Browser, provider: FakeProvider, cache
   openDatabase(cached).close()
   const dataDir = mkdtempSync(join(tmpdir(), 'seed-chat-bench-'))
   copyFileSync(cached, join(dataDir, 'history.sqlite'))
-  const service = `seed-chat-bench-${process.pid}-startup`
-  await createKeytarStore(service).set(provider.apiKey)
+  const secrets = memorySecrets()
+  await secrets.set(provider.apiKey)
   // The app ran on this history before and closed cleanly: what an everyday start finds.
   const before = await createCore({
     dataDir,
-    secrets: createKeytarStore(service),
+    secrets,
     emit: () => undefined
   })
   await before.handlers.updateSettings({ baseURL: provider.baseURL })
   await before.close()
   const started = now()
-  const app = await launchApp(browser, { dataDir, keychainService: service })
+  const app = await launchApp(browser, { dataDir, secrets })
   try {
     const coreReady = now()
     await app.page.getByRole('textbox', { name: 'Message' }).waitFor()
@@ -171,7 +196,6 @@ export async function startupRun(browser: Browser, provider: FakeProvider, cache
     }
   } finally {
     await app.close()
-    await createKeytarStore(service).delete()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

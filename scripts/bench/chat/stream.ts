@@ -1,7 +1,7 @@
 // bench:chat's streaming runs: a long answer streamed from the fake provider through the harness
 // (stream), and the same answer fed to the page's event handler inside the page (streamInPage).
 import { rmSync, writeFileSync } from 'node:fs'
-import type { Browser } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import type { FakeProvider } from '../../../test/fake-provider/server'
 import { log, percentile, round } from '../lib/measure'
 import {
@@ -14,6 +14,49 @@ import {
   seededDataDir
 } from './app'
 import { filler, markdownAnswer } from './content'
+import { expectRun, near } from './scenario'
+
+/** The answer's rate: 500 tokens/s (a token is 4 characters), as in the goals. */
+const TARGET_TOKENS_PER_SECOND = 500
+
+/** Refuses a streaming run that did not go as designed: rate, paint marks and inputs. */
+function checkStreamRun(run: {
+  tokensPerSecond: number
+  marksInAnswer: number
+  marksShown: number
+  marksPainted: number
+  inputs: number
+  streamedMs: number
+}): void {
+  expectRun(
+    near(run.tokensPerSecond, TARGET_TOKENS_PER_SECOND),
+    `the answer went at ${run.tokensPerSecond} tokens/s, not ${TARGET_TOKENS_PER_SECOND} ± 10%`
+  )
+  // Half: the page's instrument sees 459 of this answer's 598 marks painted, on main as here, every
+  // run (the later ones are on screen at the end but never seen as the newest); a run that saw
+  // a handful (12 in one bad run) measured nothing.
+  expectRun(
+    run.marksShown >= 0.9 * run.marksInAnswer && run.marksPainted >= 0.5 * run.marksShown,
+    `${run.marksPainted} of the ${run.marksShown} marks shown at the end (${run.marksInAnswer} in the answer) were seen painted (half needed, and 90% of the answer shown)`
+  )
+  // A click and a key every ~0.5 s after the first second; half of that is the floor.
+  const inputsNeeded = Math.max(4, Math.floor((run.streamedMs - 1000) / 1000) * 2)
+  expectRun(
+    run.inputs >= inputsNeeded,
+    `${run.inputs} inputs while streaming for ${Math.round(run.streamedMs)} ms (${inputsNeeded} needed)`
+  )
+}
+
+const marksIn = (content: string): number => content.match(/⟨\d+⟩/g)?.length ?? 0
+
+/** The marks the answer shows at the end (the last assistant message's text). */
+async function marksShown(page: Page): Promise<number> {
+  const text = await page.evaluate(() => {
+    const answers = document.querySelectorAll('article.message-assistant .markdown')
+    return answers[answers.length - 1]?.textContent ?? ''
+  })
+  return marksIn(text)
+}
 
 /** An answer of ~`answerTokens` tokens from the fake provider into a 2,000-message conversation. */
 export async function streamRun(browser: Browser, provider: FakeProvider, answerTokens: number) {
@@ -33,8 +76,10 @@ export async function streamRun(browser: Browser, provider: FakeProvider, answer
     provider.enqueue({
       kind: 'reply',
       content,
+      // 2 tokens every 4 ms, on a schedule: 500 tokens/s even when a timer fires late.
       chunkSize: 8,
       delayMs: 4,
+      paced: true,
       onWrite: (piece) => {
         const at = now()
         if (firstAt === 0) firstAt = at
@@ -102,10 +147,19 @@ export async function streamRun(browser: Browser, provider: FakeProvider, answer
       ...Array(Math.max(0, inputs - figures.events.length)).fill(16)
     ]
     const tokens = Math.ceil(content.length / 4)
+    const tokensPerSecond = Math.round(tokens / ((lastAt - firstAt) / 1000))
+    checkStreamRun({
+      tokensPerSecond,
+      marksInAnswer: marksIn(content),
+      marksShown: await marksShown(page),
+      marksPainted: Math.min(toPaint.length, appPart.length),
+      inputs,
+      streamedMs: lastAt - firstAt
+    })
     return {
       messagesInChat,
       tokens,
-      tokensPerSecond: Math.round(tokens / ((lastAt - firstAt) / 1000)),
+      tokensPerSecond,
       longTasks: figures.longTasks.length,
       maxLongTaskMs: round(Math.max(0, ...figures.longTasks.map((task) => task.duration))),
       chunkToPaintP95Ms: round(percentile(toPaint, 95)),
@@ -176,25 +230,30 @@ export async function streamInPageRun(
           let position = 0
           let written = ''
           const firstAt = performance.timeOrigin + performance.now()
+          const started = performance.now()
+          // On a schedule: the pieces due by now go out, each as its own event, so a late timer
+          // does not slow the answer down.
           const timer = setInterval(() => {
+            const due = Math.floor((performance.now() - started) / intervalMs + 1) * chunkChars
+            while (position < Math.min(due, content.length)) {
+              const piece = content.slice(position, position + chunkChars)
+              position += chunkChars
+              written += piece
+              const at = performance.timeOrigin + performance.now()
+              for (const found of written.slice(-16).matchAll(/⟨(\d+)⟩/g)) {
+                if (!sent.some(([n]) => n === Number(found[1]))) sent.push([Number(found[1]), at])
+              }
+              emit('api:replyDelta', {
+                conversationId: reply.conversationId,
+                messageId: reply.id,
+                content: piece,
+                reasoning: ''
+              })
+            }
             if (position >= content.length) {
               clearInterval(timer)
               done({ firstAt, lastAt: performance.timeOrigin + performance.now(), sent })
-              return
             }
-            const piece = content.slice(position, position + chunkChars)
-            position += chunkChars
-            written += piece
-            const at = performance.timeOrigin + performance.now()
-            for (const found of written.slice(-16).matchAll(/⟨(\d+)⟩/g)) {
-              if (!sent.some(([n]) => n === Number(found[1]))) sent.push([Number(found[1]), at])
-            }
-            emit('api:replyDelta', {
-              conversationId: reply.conversationId,
-              messageId: reply.id,
-              content: piece,
-              reasoning: ''
-            })
           }, intervalMs)
         }),
       { content, chunkChars, intervalMs, reply }
@@ -224,11 +283,21 @@ export async function streamInPageRun(
       ...Array(Math.max(0, inputs - figures.events.length)).fill(16)
     ]
     const tokens = Math.ceil(content.length / 4)
+    const shownAtEnd = await marksShown(page)
     await app.core.handlers.stopReply({ messageId: reply.id })
+    const tokensPerSecond = Math.round(tokens / ((fed.lastAt - fed.firstAt) / 1000))
+    checkStreamRun({
+      tokensPerSecond,
+      marksInAnswer: marksIn(content),
+      marksShown: shownAtEnd,
+      marksPainted: toPaint.length,
+      inputs,
+      streamedMs: fed.lastAt - fed.firstAt
+    })
     return {
       messagesInChat,
       tokens,
-      tokensPerSecond: Math.round(tokens / ((fed.lastAt - fed.firstAt) / 1000)),
+      tokensPerSecond,
       longTasks: figures.longTasks.length,
       maxLongTaskMs: round(Math.max(0, ...figures.longTasks.map((task) => task.duration))),
       chunkToPaintP95Ms: round(percentile(toPaint, 95)),

@@ -7,14 +7,15 @@ import { splitBlocks } from '../../../src/renderer/src/lib/markdownBlocks'
 import { fencedBlock } from '../../../src/renderer/src/lib/markdownPipeline'
 
 const rendered = vi.hoisted(() => [] as string[])
-vi.mock('react-markdown', async (importOriginal) => {
-  const original = await importOriginal<typeof import('react-markdown')>()
-  // Counts what the Markdown parser is asked to render, then renders it for real.
-  const Counting = (props: Parameters<typeof original.default>[0]) => {
-    rendered.push(String(props.children))
-    return original.default(props)
+vi.mock('../../../src/renderer/src/lib/markdownProcessor', async (importOriginal) => {
+  const original =
+    await importOriginal<typeof import('../../../src/renderer/src/lib/markdownProcessor')>()
+  // Counts what the Markdown pipeline is asked to render, then renders it for real.
+  const counting: typeof original.renderMarkdown = (text, data, components) => {
+    rendered.push(text)
+    return original.renderMarkdown(text, data, components)
   }
-  return { ...original, default: Counting }
+  return { ...original, renderMarkdown: counting }
 })
 
 const { MarkdownView } = await import('../../../src/renderer/src/components/markdown/MarkdownView')

@@ -3,19 +3,20 @@
 // answer too deep or too large to format never blanks the window.
 import { cleanup, screen } from '@testing-library/react'
 import type { Element, Root, RootContent } from 'hast'
-import Markdown from 'react-markdown'
 import { unified } from 'unified'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Message } from '../../../src/shared/types'
 import { MarkdownView } from '../../../src/renderer/src/components/markdown/MarkdownView'
 import { MessageView } from '../../../src/renderer/src/components/chat/MessageView'
 import { MessageBoundary } from '../../../src/renderer/src/components/markdown/SafeMarkdown'
-import {
-  isTooDeepForMarkdown,
-  rehypePlugins,
-  remarkPlugins
-} from '../../../src/renderer/src/lib/markdownPipeline'
+import { isTooDeepForMarkdown, rehypePlugins } from '../../../src/renderer/src/lib/markdownPipeline'
+import { renderMarkdown } from '../../../src/renderer/src/lib/markdownProcessor'
 import { renderWithStore } from './render'
+
+/** The app's Markdown pipeline on a whole text, with no depth check in front. */
+function WholeText({ text }: { text: string }) {
+  return renderMarkdown(text, {}, {})
+}
 
 afterEach(cleanup)
 
@@ -313,9 +314,7 @@ describe('deep nesting and huge answers', () => {
         <>
           <p>before</p>
           <MessageBoundary text={text}>
-            <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins((alt) => alt)}>
-              {text}
-            </Markdown>
+            <WholeText text={text} />
           </MessageBoundary>
           <p>after</p>
         </>

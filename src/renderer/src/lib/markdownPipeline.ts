@@ -3,13 +3,23 @@
 // Raw HTML is shown as text, images are never loaded, and links keep only safe protocols.
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
-import type { Options as MarkdownOptions } from 'react-markdown'
 import remarkCjkFriendly from 'remark-cjk-friendly'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
+import type { PluggableList } from 'unified'
+import type { VFile } from 'vfile'
 import { termsPattern } from './historyView'
 
-type PluggableList = NonNullable<MarkdownOptions['rehypePlugins']>
+/**
+ * What changes from one block to the next, carried on the file each run gets (file.data), so one
+ * pipeline built once serves every block: the image label (the UI language) and search marks.
+ */
+export interface BlockData {
+  imageLabel?: (alt: string) => string
+  marks?: readonly string[]
+}
+
+const blockData = (file: VFile | undefined): BlockData => (file?.data ?? {}) as BlockData
 
 type Parent = Root | Element
 
@@ -34,13 +44,17 @@ export function rehypeRawAsText() {
   }
 }
 
-/** Images in model output become the text "[image: alt]"; nothing is ever fetched. */
-export function rehypeImagesAsText(options: { label: (alt: string) => string }) {
-  return (tree: Root): void => {
+/**
+ * Images in model output become the text "[image: alt]"; nothing is ever fetched. The label comes
+ * from the options, else from the file's BlockData.
+ */
+export function rehypeImagesAsText(options?: { label: (alt: string) => string }) {
+  return (tree: Root, file?: VFile): void => {
+    const label = options?.label ?? blockData(file).imageLabel ?? ((alt: string) => alt)
     walk(tree, (node, index, parent) => {
       if (node.type !== 'element' || node.tagName !== 'img') return
       const alt = typeof node.properties.alt === 'string' ? node.properties.alt : ''
-      const text: ElementContent = { type: 'text', value: options.label(alt) }
+      const text: ElementContent = { type: 'text', value: label(alt) }
       parent.children[index] = {
         type: 'element',
         tagName: 'span',
@@ -55,11 +69,13 @@ export function rehypeImagesAsText(options: { label: (alt: string) => string }) 
  * Wraps every occurrence of the terms in text nodes in <mark class="search-mark">: the matches of
  * a search result, highlighted in the message it opened. The terms are pieces of the original
  * text (the snippet's matches), so a literal, case-insensitive search finds them, CJK included.
- * A term split across elements (e.g. half in **bold**) is not marked.
+ * A term split across elements (e.g. half in **bold**) is not marked. The terms come from the
+ * options, else from the file's BlockData.
  */
-export function rehypeMarkTerms(options: { terms: readonly string[] }) {
-  const pattern = termsPattern(options.terms)
-  return (tree: Root): void => {
+export function rehypeMarkTerms(options?: { terms: readonly string[] }) {
+  const given = options ? termsPattern(options.terms) : null
+  return (tree: Root, file?: VFile): void => {
+    const pattern = options ? given : patternOf(blockData(file).marks)
     if (!pattern) return
     walk(tree, (node, index, parent) => {
       if (node.type !== 'text') return
@@ -82,6 +98,15 @@ export function rehypeMarkTerms(options: { terms: readonly string[] }) {
       parent.children.splice(index, 1, ...(pieces as RootContent[]))
     })
   }
+}
+
+const patterns = new WeakMap<readonly string[], RegExp | null>()
+
+/** The terms' pattern, made once per list of terms (a list is one search result's). */
+function patternOf(terms: readonly string[] | undefined): RegExp | null {
+  if (!terms || terms.length === 0) return null
+  if (!patterns.has(terms)) patterns.set(terms, termsPattern(terms))
+  return patterns.get(terms) ?? null
 }
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
@@ -143,16 +168,21 @@ export function loadMath(): Promise<void> {
 
 /**
  * Rehype plugins in order; the sanitizer runs last so it sees everything the others made.
- * `marks` are search matches to highlight (none outside a search result).
+ * `marks` are search matches to highlight (none outside a search result). Without an image label,
+ * the label and the marks come from each file's BlockData (the cached pipeline: markdownProcessor.ts).
  */
 export function rehypePlugins(
-  imageLabel: (alt: string) => string,
+  imageLabel?: (alt: string) => string,
   marks: readonly string[] = []
 ): PluggableList {
   return [
     rehypeRawAsText,
-    [rehypeImagesAsText, { label: imageLabel }],
-    ...(marks.length > 0 ? [[rehypeMarkTerms, { terms: marks }] as PluggableList[number]] : []),
+    imageLabel ? [rehypeImagesAsText, { label: imageLabel }] : rehypeImagesAsText,
+    ...(imageLabel === undefined
+      ? [rehypeMarkTerms]
+      : marks.length > 0
+        ? [[rehypeMarkTerms, { terms: marks }] as PluggableList[number]]
+        : []),
     [rehypeSanitize, sanitizeSchema],
     // After the sanitizer: KaTeX's own output (spans with inline sizes, MathML) is not model input.
     ...(math ? [[math.rehypeKatex, math.KATEX_OPTIONS] as PluggableList[number]] : [])

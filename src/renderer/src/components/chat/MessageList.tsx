@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { selectActiveMessages, selectIsStreaming } from '../../store'
 import { useApp } from '../../store/StoreProvider'
 import { MessageView } from './MessageView'
+import { PlainFirstContext, usePlainFirst } from '../markdown/plainFirst'
 import { PresetMenu } from '../params/PresetMenu'
 import { useMessageFocus } from './useMessageFocus'
 import { useFindInList } from '../find/useFindInList'
@@ -40,6 +41,7 @@ export function MessageList() {
   const feedRef = useRef<HTMLDivElement>(null)
   // The search result already scrolled to: streaming or re-renders must not scroll there again.
   const scrolledToken = useRef<number | null>(null)
+  const plainFirst = usePlainFirst()
 
   const virtualizer = useVirtualizer({
     count: messages.length,
@@ -175,21 +177,24 @@ export function MessageList() {
           onKeyDown={messageFocus.onKeyDown}
           onFocus={messageFocus.onFocus}
         >
-          {virtualizer.getVirtualItems().map((row) => (
-            <div
-              key={row.key}
-              ref={virtualizer.measureElement}
-              data-index={row.index}
-              data-message-id={messages[row.index].id}
-              className="message-row"
-              style={{ transform: `translateY(${row.start}px)` }}
-            >
-              <MessageView
-                message={messages[row.index]}
-                highlight={row.index === highlightIndex ? highlight : null}
-              />
-            </div>
-          ))}
+          {/* Rows open with their text, their Markdown follows right after the first paint. */}
+          <PlainFirstContext.Provider value={plainFirst}>
+            {virtualizer.getVirtualItems().map((row) => (
+              <div
+                key={row.key}
+                ref={virtualizer.measureElement}
+                data-index={row.index}
+                data-message-id={messages[row.index].id}
+                className="message-row"
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                <MessageView
+                  message={messages[row.index]}
+                  highlight={row.index === highlightIndex ? highlight : null}
+                />
+              </div>
+            ))}
+          </PlainFirstContext.Provider>
         </div>
       )}
       {count > 0 && (hasNewer || (streaming && awayFromEnd)) ? (

@@ -1,6 +1,14 @@
-import { memo, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react'
+import {
+  memo,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentProps,
+  type ReactElement
+} from 'react'
 import { useTranslation } from 'react-i18next'
-import Markdown, { type Components, type Options } from 'react-markdown'
 import { LARGE_BLOCK_CHARS } from '../../lib/highlight'
 import { splitBlocks, type BlockSplit } from '../../lib/markdownBlocks'
 import {
@@ -9,13 +17,12 @@ import {
   loadMath,
   mathReady,
   mayHoldMath,
-  normalizeMath,
-  rehypePlugins,
-  remarkPlugins,
-  safeUrl
+  normalizeMath
 } from '../../lib/markdownPipeline'
+import { type MarkdownComponents, renderMarkdown } from '../../lib/markdownProcessor'
 import { CodeBlock, CodeMarksContext, OpenBlockContext } from './CodeBlock'
 import { PlainFallback } from './PlainFallback'
+import { cachedBlock, PlainFirstContext, rememberBlock } from './plainFirst'
 import './MarkdownView.css'
 
 function SafeLink({ href, children }: ComponentProps<'a'>) {
@@ -40,7 +47,7 @@ function ScrollingTable({ children }: ComponentProps<'table'>) {
   )
 }
 
-const components: Components = {
+const components: MarkdownComponents = {
   a: ({ href, children }) => <SafeLink href={href}>{children}</SafeLink>,
   table: ({ children }) => <ScrollingTable>{children}</ScrollingTable>,
   pre: ({ node, children }) => <CodeBlock node={node}>{children}</CodeBlock>
@@ -64,10 +71,14 @@ export const MarkdownView = memo(function MarkdownView({
 }) {
   const { t, i18n } = useTranslation()
   const withMath = useMath(text)
-  const rehype = useMemo(
-    () => rehypePlugins((alt) => t('markdown.image', { alt }), marks),
-    // The image label is baked into the plugin, so rebuild it when the language changes; the
-    // plugins gain KaTeX once it has loaded.
+  const options = useMemo<BlockOptions>(
+    () => ({
+      imageLabel: (alt) => t('markdown.image', { alt }),
+      marks,
+      // What a rendered block depends on besides its text: the language (image label), the
+      // marks, and whether KaTeX had loaded (the pipeline gains it then).
+      key: `${i18n.language}\u0001${withMath ? 1 : 0}\u0001${marks.join('\u0001')}`
+    }),
     [t, i18n.language, marks, withMath]
   )
   const split = useRef<BlockSplit | undefined>(undefined)
@@ -81,7 +92,7 @@ export const MarkdownView = memo(function MarkdownView({
           // blocks learn that they may now be highlighted.
           // biome-ignore lint/suspicious/noArrayIndexKey: blocks only grow at the end
           <OpenBlockContext.Provider key={index} value={streaming && index === blocks.length - 1}>
-            <MarkdownBlock text={block} rehype={rehype} />
+            <MarkdownBlock text={block} options={options} />
           </OpenBlockContext.Provider>
         ))}
       </CodeMarksContext.Provider>
@@ -106,13 +117,19 @@ function useMath(text: string): boolean {
   return needed && ready
 }
 
+interface BlockOptions {
+  imageLabel: (alt: string) => string
+  marks: readonly string[]
+  key: string
+}
+
 /** One top-level block; memoized, so a finished block renders once. */
 export const MarkdownBlock = memo(function MarkdownBlock({
   text,
-  rehype
+  options
 }: {
   text: string
-  rehype: Options['rehypePlugins']
+  options: BlockOptions
 }) {
   // A ```math fence is math, which the Markdown pipeline renders.
   const fence = fencedBlock(text)
@@ -124,13 +141,54 @@ export const MarkdownBlock = memo(function MarkdownBlock({
     // Parsing a block this large would hold the window for seconds: show its text.
     <p className="markdown-plain">{text}</p>
   ) : (
-    <Markdown
-      remarkPlugins={remarkPlugins}
-      rehypePlugins={rehype}
-      components={components}
-      urlTransform={safeUrl}
-    >
-      {normalizeMath(text)}
-    </Markdown>
+    <ParsedBlock text={text} options={options} />
   )
 })
+
+/**
+ * A block through the Markdown pipeline. In the message list, a block not rendered before shows
+ * its text for the first frame and is upgraded right after it is painted (plainFirst.ts); a block
+ * still streaming is always rendered at once.
+ */
+function ParsedBlock({ text, options }: { text: string; options: BlockOptions }) {
+  const key = `${options.key}\u0000${text}`
+  const open = useContext(OpenBlockContext)
+  const plainFirst = useContext(PlainFirstContext)
+  // The upgrade frame this block waits for; null when it shows Markdown from the start.
+  const [waitsFor] = useState(() =>
+    plainFirst && !open && cachedBlock(key) === undefined ? plainFirst.frame : null
+  )
+  const upgraded = waitsFor === null || (plainFirst?.frame ?? 0) > waitsFor
+  useEffect(() => {
+    if (!upgraded) plainFirst?.request()
+  }, [upgraded, plainFirst])
+  if (!upgraded) return <p className="markdown-plain markdown-pending">{text.trim()}</p>
+  return <RenderedBlock cacheKey={key} text={text} options={options} keep={!open} />
+}
+
+function RenderedBlock({
+  cacheKey,
+  text,
+  options,
+  keep
+}: {
+  cacheKey: string
+  text: string
+  options: BlockOptions
+  /** Whether to keep the result: not for a block still streaming (it changes every frame). */
+  keep: boolean
+}): ReactElement {
+  const element = useMemo(() => {
+    const known = cachedBlock(cacheKey)
+    if (known) return known
+    return renderMarkdown(
+      normalizeMath(text),
+      { imageLabel: options.imageLabel, marks: options.marks },
+      components
+    )
+  }, [cacheKey, text, options])
+  useEffect(() => {
+    if (keep) rememberBlock(cacheKey, element)
+  }, [keep, cacheKey, element])
+  return element
+}
