@@ -5,7 +5,6 @@ import { LARGE_BLOCK_CHARS } from '../../lib/highlight'
 import { splitBlocks, type BlockSplit } from '../../lib/markdownBlocks'
 import {
   fencedBlock,
-  isTooDeepForMarkdown,
   loadMath,
   mathReady,
   mayHoldMath,
@@ -14,8 +13,10 @@ import {
   remarkPlugins,
   safeUrl
 } from '../../lib/markdownPipeline'
+import { markdownHazard } from '../../lib/markdownGuards'
 import { CodeBlock, CodeMarksContext, OpenBlockContext } from './CodeBlock'
 import { PlainFallback } from './PlainFallback'
+import { PlainText } from './PlainText'
 import './MarkdownView.css'
 
 function SafeLink({ href, children }: ComponentProps<'a'>) {
@@ -117,12 +118,13 @@ export const MarkdownBlock = memo(function MarkdownBlock({
   // A ```math fence is math, which the Markdown pipeline renders.
   const fence = fencedBlock(text)
   const fenced = fence?.language === 'math' ? null : fence
-  if (!fenced && isTooDeepForMarkdown(text)) return <PlainFallback text={text} />
+  // Nesting or emphasis runs that would take the parser seconds: the block's text, with a notice.
+  if (!fenced && markdownHazard(text) !== null) return <PlainFallback text={text} />
   return fenced ? (
     <CodeBlock language={fenced.language} code={fenced.code} />
   ) : text.length > LARGE_BLOCK_CHARS ? (
     // Parsing a block this large would hold the window for seconds: show its text.
-    <p className="markdown-plain">{text}</p>
+    <PlainText className="markdown-plain" text={text} />
   ) : (
     <Markdown
       remarkPlugins={remarkPlugins}
