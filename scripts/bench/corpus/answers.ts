@@ -8,6 +8,8 @@ export interface HeavyAnswer {
   guard?: 'markdown' | 'math'
   /** Streamed through the fake provider rather than opened from history. */
   stream?: boolean
+  /** A block too large to highlight on its own: the bench clicks its Highlight button. */
+  clickHighlight?: boolean
 }
 
 /** Dense JavaScript: many short tokens per line (about 32,000 highlight.js spans in 99 KB). */
@@ -69,9 +71,22 @@ export function heavyCorpus(): HeavyAnswer[] {
     },
     { name: 'emphasis-run-99k', content: `a ${'*'.repeat(99_000)} b`, guard: 'markdown' },
     { name: 'emphasis-marks-50k', content: '*a'.repeat(50_000), guard: 'markdown' },
+    {
+      name: 'code-5mb-highlight',
+      content: `\`\`\`ts\n${denseJs(5_000_000)}\n\`\`\``,
+      clickHighlight: true
+    },
     { name: 'indented-lists-9mb', content: indentedLists(9_000_000, 12) },
     { name: 'lists-600-deep', content: indentedLists(360_000, 600), guard: 'markdown' },
     { name: 'lists-300-deep-90k', content: indentedLists(90_000, 300), guard: 'markdown' },
+    { name: 'list-2000-items', content: indentedLists(40_000, 6) },
+    {
+      name: 'prose-blocks-1mb',
+      content: Array.from(
+        { length: 4000 },
+        (_, i) => `Paragraph ${i} with **bold**, *italic*, \`code\` and a [link](https://example.com/${i}).`
+      ).join('\n\n')
+    },
     { name: 'table-2500-rows', content: table(2_500) },
     { name: 'table-20000-rows', content: table(20_000) },
     {

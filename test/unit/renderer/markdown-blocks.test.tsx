@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 // A streaming answer is parsed block by block: finished blocks keep their text and are not
 // rendered again; code is highlighted only once its block is finished.
-import { cleanup, waitFor } from '@testing-library/react'
+import { cleanup, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { splitBlocks } from '../../../src/renderer/src/lib/markdownBlocks'
+import { linkDefinitions, splitBlocks } from '../../../src/renderer/src/lib/markdownBlocks'
 import { fencedBlock } from '../../../src/renderer/src/lib/markdownPipeline'
 
 const rendered = vi.hoisted(() => [] as string[])
@@ -80,9 +80,22 @@ describe('splitBlocks', () => {
     expect(splitBlocks('- item\n  ```js\n  a\n  ```\n').blocks).toHaveLength(1)
   })
 
-  it('keeps text with link definitions whole, since a definition applies to every block', () => {
-    const text = 'See [the docs][d].\n\nMore.\n\n[d]: https://example.com\n'
+  it('keeps text with footnote definitions whole, since a footnote applies to every block', () => {
+    const text = 'See the docs[^d].\n\nMore.\n\n[^d]: https://example.com\n'
     expect(splitBlocks(text).blocks).toEqual([text])
+  })
+
+  it('splits text with link definitions, and gives every block the definitions', async () => {
+    const text = 'See [the docs][d].\n\nMore.\n\n[d]: https://example.com\n\nAgain [docs][d].'
+    expect(splitBlocks(text).blocks).toHaveLength(4)
+    expect(linkDefinitions(text)).toBe('[d]: https://example.com')
+    await renderWithStore(<MarkdownView text={text} />)
+    const links = screen.getAllByRole('link')
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([
+      'https://example.com',
+      'https://example.com'
+    ])
+    expect(links.map((link) => link.textContent)).toEqual(['the docs', 'docs'])
   })
 
   it('reads a lone fence as code, open or closed, and anything more as Markdown', () => {

@@ -2,9 +2,12 @@
 // they turn into plain text or source (the cost they avoid is measured by npm run bench:corpus).
 import { describe, expect, it } from 'vitest'
 import {
+  LIST_PIECE_CHARS,
+  MAX_LIST_ITEMS,
   MAX_MATH_SOURCE,
   markdownHazard,
-  mathHazard
+  mathHazard,
+  splitLongList
 } from '../../../src/renderer/src/lib/markdownGuards'
 import { heavyCorpus } from '../../../scripts/bench/corpus/answers'
 
@@ -67,5 +70,42 @@ describe('mathHazard', () => {
     ['an over-long formula', 'x+'.repeat(MAX_MATH_SOURCE)]
   ])('shows %s as source', (_name, formula) => {
     expect(mathHazard(formula)).toBe(true)
+  })
+})
+
+describe('splitLongList', () => {
+  const list = (items: number, marker: (i: number) => string) =>
+    Array.from({ length: items }, (_, i) => `${marker(i)} item ${i}\n  - nested ${i}\n`).join('')
+
+  it('cuts a long list before top-level items, keeping every character and the numbering', () => {
+    const text = list(2000, (i) => `${i + 1}.`)
+    const pieces = splitLongList(text)
+    expect(pieces.length).toBeGreaterThan(5)
+    expect(pieces.join('')).toBe(text)
+    for (const piece of pieces) {
+      expect(piece).toMatch(/^\d+\. item/)
+      expect(piece.length).toBeLessThan(2 * LIST_PIECE_CHARS)
+      expect(markdownHazard(piece)).toBeNull()
+    }
+    expect(pieces[1].startsWith(`${pieces[0].split('\n').filter((l) => /^\d/.test(l)).length + 1}.`)).toBe(true)
+  })
+
+  it('only changes the last piece while the list grows', () => {
+    const text = list(1000, () => '-')
+    const before = splitLongList(text.slice(0, 20_000))
+    const after = splitLongList(text)
+    expect(after.slice(0, before.length - 1)).toEqual(before.slice(0, -1))
+  })
+
+  it('leaves short lists and other blocks whole', () => {
+    expect(splitLongList(list(10, () => '-'))).toHaveLength(1)
+    const prose = 'word '.repeat(5000)
+    expect(splitLongList(prose)).toEqual([prose])
+  })
+
+  it('a block of more list items than the parser can take in a frame is plain text', () => {
+    const flat = (items: number) => Array.from({ length: items }, (_, i) => `- ${i}`).join('\n')
+    expect(markdownHazard(flat(MAX_LIST_ITEMS))).toBeNull()
+    expect(markdownHazard(flat(MAX_LIST_ITEMS + 1))).toBe('items')
   })
 })

@@ -294,12 +294,13 @@ describe('deep nesting and huge answers', () => {
     expect(container.querySelector('.markdown-raw')).toBeNull()
   })
 
-  it('deeply nested emphasis (1,500 levels) renders without throwing', async () => {
+  it('deeply nested emphasis (1,500 levels) is shown as plain text with a notice', async () => {
+    // It rendered, after ~0.5 s in Chromium; a 99,000-character run held the page for minutes.
     const text = `${'*_'.repeat(750)}core${'_*'.repeat(750)}`
     const { container } = await renderWithStore(<MessageView message={reply(text)} />)
-    expect(container.querySelector('.markdown-raw')).toBeNull()
-    expect(container.textContent).toContain('core')
-  }, 30_000)
+    expect(container.querySelector('.markdown-raw')?.textContent).toBe(text)
+    expect(container.querySelector('em, strong')).toBeNull()
+  })
 
   it('a message that throws while rendering shows its raw text, and the other messages stay', async () => {
     // The real failure, without the depth check in front (MarkdownView checks each block): the

@@ -3,6 +3,8 @@ import 'katex/dist/katex.min.css'
 import type { Element, Root, RootContent } from 'hast'
 import renderKatex from 'rehype-katex'
 import type { Processor, Transformer } from 'unified'
+
+type VFile = Parameters<Transformer<Root, Root>>[1]
 import { mathHazard } from './markdownGuards'
 
 /**
@@ -50,9 +52,10 @@ export function rehypeKatex(
   options: typeof KATEX_OPTIONS
 ): Transformer<Root, Root> {
   const budget = rehypeMathBudget()
-  const render = renderKatex.call(this, options) as Transformer<Root, Root>
-  return (tree, file, next) => {
+  const render = renderKatex.call(this, options) as (tree: Root, file: VFile) => undefined
+  // Two parameters, as rehype-katex's: a third would make unified wait for a callback.
+  return (tree, file) => {
     budget(tree)
-    return render(tree, file, next)
+    render(tree, file)
   }
 }
