@@ -31,7 +31,7 @@ const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/
 const MARGIN_LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]/
 
 /** A long list is cut into pieces of at least this many characters, each parsed on its own. */
-export const LIST_PIECE_CHARS = 4_000
+export const LIST_PIECE_CHARS = 2_000
 
 /**
  * A block that is a long tight list, cut before top-level items into pieces of at least

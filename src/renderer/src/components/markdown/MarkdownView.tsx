@@ -77,8 +77,10 @@ export const MarkdownView = memo(function MarkdownView({
   const split = useRef<BlockSplit | undefined>(undefined)
   const blocks = useMemo(() => {
     split.current = splitBlocks(text, split.current)
-    // A long list is parsed in pieces too (markdownGuards.ts).
-    return split.current.blocks.flatMap(splitLongList)
+    // A long list is parsed in pieces too (markdownGuards.ts); a block too large to parse is not.
+    return split.current.blocks.flatMap((block) =>
+      block.length > LARGE_BLOCK_CHARS ? [block] : splitLongList(block)
+    )
   }, [text])
   const formatted = useFormattedCount(blocks, streaming)
   const definitions = useMemo(() => linkDefinitions(text), [text])

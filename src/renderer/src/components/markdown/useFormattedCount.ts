@@ -1,17 +1,19 @@
 // How many of a message's blocks are formatted: all of them while it streams (each frame only the
 // last block is parsed again), but a long message opened from history is formatted about
-// CHARS_PER_TASK characters per task, first blocks first, so no single task parses megabytes.
+// CHARS_PER_TASK characters per task, first blocks first, so no single task parses megabytes. Each
+// block counts BLOCK_CHARS more: parsing a block has a cost of its own, however short it is.
 import { useEffect, useState } from 'react'
 
-/** Characters of Markdown parsed per task (about 20–60 ms in Chromium on a loaded 2-core machine). */
-export const CHARS_PER_TASK = 20_000
+/** Characters of Markdown parsed per task (a list of 8 KB took ~200 ms on a loaded 2-core machine). */
+const CHARS_PER_TASK = 6_000
+const BLOCK_CHARS = 300
 
 /** The end of the run of blocks from `from` that fits in one task (at least one block). */
 function fit(blocks: readonly string[], from: number): number {
   let until = from
   let chars = 0
-  do chars += blocks[until++].length
-  while (until < blocks.length && chars + blocks[until].length <= CHARS_PER_TASK)
+  do chars += BLOCK_CHARS + blocks[until++].length
+  while (until < blocks.length && chars + BLOCK_CHARS + blocks[until].length <= CHARS_PER_TASK)
   return until
 }
 
