@@ -44,9 +44,13 @@ async function main(): Promise<void> {
       shown: figures[figures.length - 1].shown
     }
   }
-  const worst = Math.max(...passes.flatMap((pass) => Object.values(pass).map((f) => f.longestTaskMs)))
+  const worst = Math.max(
+    ...passes.flatMap((pass) => Object.values(pass).map((f) => f.longestTaskMs))
+  )
   const outside = passes.flatMap((pass) =>
-    Object.entries(pass).filter(([, f]) => f.outsideHits > 0).map(([name]) => name)
+    Object.entries(pass)
+      .filter(([, f]) => f.outsideHits > 0)
+      .map(([name]) => name)
   )
   const over = answers
     .map((answer) => answer.name)

@@ -60,7 +60,13 @@ function outsideHits(page: Page) {
     for (const element of body.querySelectorAll('.katex *')) {
       const r = element.getBoundingClientRect()
       if (r.width === 0 && r.height === 0) continue
-      reach = Math.max(reach, a.left - r.left, r.right - a.right, a.top - r.top, r.bottom - a.bottom)
+      reach = Math.max(
+        reach,
+        a.left - r.left,
+        r.right - a.right,
+        a.top - r.top,
+        r.bottom - a.bottom
+      )
     }
     return { hits, reach }
   })
@@ -80,9 +86,12 @@ test('KaTeX rules, kerns, raised boxes, laps and huge sizes stay inside their me
   expect(hits).toBe(0)
   await expect(page.locator('.message-bubble', { hasText: 'Draw over the app' })).toBeVisible()
   await page.screenshot({ path: join(SCREENS, 'heavy-katex-overlays-end.png') })
-  await page.locator('article.message-assistant').last().evaluate((article) => {
-    article.scrollIntoView()
-  })
+  await page
+    .locator('article.message-assistant')
+    .last()
+    .evaluate((article) => {
+      article.scrollIntoView()
+    })
   expect((await outsideHits(page)).hits).toBe(0)
   await page.screenshot({ path: join(SCREENS, 'heavy-katex-overlays.png') })
 })
@@ -155,7 +164,9 @@ test('dense highlighted code enters the page in pieces of whole lines', async ({
   // Every piece ends up highlighted, and the text is the whole block.
   await expect(pieces.last().locator('.hljs-keyword').first()).toBeAttached()
   expect(await code.evaluate((element) => element.textContent)).toBe(
-    answer('dense-js-99k').replace(/^```js\n/, '').replace(/\n```$/, '')
+    answer('dense-js-99k')
+      .replace(/^```js\n/, '')
+      .replace(/\n```$/, '')
   )
   await page.screenshot({ path: join(SCREENS, 'heavy-dense-code.png') })
 })

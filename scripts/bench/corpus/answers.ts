@@ -84,7 +84,8 @@ export function heavyCorpus(): HeavyAnswer[] {
       name: 'prose-blocks-1mb',
       content: Array.from(
         { length: 4000 },
-        (_, i) => `Paragraph ${i} with **bold**, *italic*, \`code\` and a [link](https://example.com/${i}).`
+        (_, i) =>
+          `Paragraph ${i} with **bold**, *italic*, \`code\` and a [link](https://example.com/${i}).`
       ).join('\n\n')
     },
     { name: 'table-2500-rows', content: table(2_500) },

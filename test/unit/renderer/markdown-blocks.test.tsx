@@ -146,3 +146,25 @@ describe('MarkdownView while an answer streams', () => {
     await waitFor(() => expect(container.querySelector('code.hljs')).not.toBeNull())
   })
 })
+
+describe('MarkdownView on a long answer', () => {
+  const text = Array.from({ length: 40 }, (_, i) => `${'word '.repeat(60)}**b${i}**`).join('\n\n')
+
+  it('formats an answer opened from history a few blocks per task, first blocks first', async () => {
+    const { container } = await renderWithStore(<MarkdownView text={text} />)
+    const bold = container.querySelectorAll('strong')
+    expect(bold.length).toBeGreaterThan(0)
+    expect(bold.length).toBeLessThan(40)
+    expect(bold[0].textContent).toBe('b0')
+    // The rest is there as plain text meanwhile.
+    expect(container.textContent).toContain('**b39**')
+    await waitFor(() => expect(container.querySelectorAll('strong')).toHaveLength(40))
+    expect(container.querySelector('.markdown-plain')).toBeNull()
+  })
+
+  it('formats every block at once while the answer streams', async () => {
+    const { container } = await renderWithStore(<MarkdownView text={text} streaming />)
+    expect(container.querySelectorAll('strong')).toHaveLength(40)
+  })
+})
+

@@ -16,18 +16,27 @@ const ordinary = [
   `${Array.from({ length: 10 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join('\n')}`,
   '> quoted\n>> twice\n\n1. one\n2. two',
   '| a | b |\n|---|---|\n| [x][d] | *y* |\n\n[d]: https://example.com',
-  '```js\n' + `${' '.repeat(200)}const deeplyIndented = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n` + '```',
+  '```js\n' +
+    `${' '.repeat(200)}const deeplyIndented = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n` +
+    '```',
   'A horizontal rule:\n\n***\n\nand a long escaped run \\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*'
 ]
 
 describe('markdownHazard', () => {
-  it.each(ordinary.map((text) => [text.slice(0, 30), text]))('lets ordinary Markdown through: %s', (_name, text) => {
-    expect(markdownHazard(text)).toBeNull()
-  })
+  it.each(ordinary.map((text) => [text.slice(0, 30), text]))(
+    'lets ordinary Markdown through: %s',
+    (_name, text) => {
+      expect(markdownHazard(text)).toBeNull()
+    }
+  )
 
   it.each([
     ['3,000 nested links', `${'['.repeat(3000)}x${'](https://e.com)'.repeat(3000)}`, 'nesting'],
-    ['600-deep indented list', Array.from({ length: 600 }, (_, d) => `${'  '.repeat(d)}- item`).join('\n'), 'nesting'],
+    [
+      '600-deep indented list',
+      Array.from({ length: 600 }, (_, d) => `${'  '.repeat(d)}- item`).join('\n'),
+      'nesting'
+    ],
     ['3,000 nested quotes', `${'> '.repeat(3000)}deep`, 'nesting'],
     ['3,000 nested emphasis', `${'*_'.repeat(1500)}core${'_*'.repeat(1500)}`, 'delimiters'],
     ['a 99,000-character emphasis run', `a ${'*'.repeat(99_000)} b`, 'delimiters'],
@@ -45,7 +54,8 @@ describe('markdownHazard', () => {
 
   it('flags every nesting and emphasis answer of the heavy corpus', () => {
     for (const answer of heavyCorpus()) {
-      if (answer.guard === 'markdown') expect(markdownHazard(answer.content), answer.name).not.toBeNull()
+      if (answer.guard === 'markdown')
+        expect(markdownHazard(answer.content), answer.name).not.toBeNull()
     }
   })
 })
@@ -63,9 +73,18 @@ describe('mathHazard', () => {
   })
 
   it.each([
-    ['a wide macro bomb (1.2 KB, 160,000 atoms)', String.raw`\def\a{${'x'.repeat(400)}}\def\b{${'\\a'.repeat(400)}}\b`],
-    ['a bomb through \\newcommand', String.raw`\newcommand{\a}{${'x'.repeat(200)}}\newcommand{\b}{${'\\a'.repeat(100)}}\b`],
-    ['an argument copied many times', String.raw`\def\a#1{${'#1'.repeat(100)}}\a{${'x'.repeat(200)}}`],
+    [
+      'a wide macro bomb (1.2 KB, 160,000 atoms)',
+      String.raw`\def\a{${'x'.repeat(400)}}\def\b{${'\\a'.repeat(400)}}\b`
+    ],
+    [
+      'a bomb through \\newcommand',
+      String.raw`\newcommand{\a}{${'x'.repeat(200)}}\newcommand{\b}{${'\\a'.repeat(100)}}\b`
+    ],
+    [
+      'an argument copied many times',
+      String.raw`\def\a#1{${'#1'.repeat(100)}}\a{${'x'.repeat(200)}}`
+    ],
     ['nesting 500 deep', `${'\\sqrt{'.repeat(500)}x${'}'.repeat(500)}`],
     ['an over-long formula', 'x+'.repeat(MAX_MATH_SOURCE)]
   ])('shows %s as source', (_name, formula) => {
@@ -87,7 +106,9 @@ describe('splitLongList', () => {
       expect(piece.length).toBeLessThan(2 * LIST_PIECE_CHARS)
       expect(markdownHazard(piece)).toBeNull()
     }
-    expect(pieces[1].startsWith(`${pieces[0].split('\n').filter((l) => /^\d/.test(l)).length + 1}.`)).toBe(true)
+    expect(
+      pieces[1].startsWith(`${pieces[0].split('\n').filter((l) => /^\d/.test(l)).length + 1}.`)
+    ).toBe(true)
   })
 
   it('only changes the last piece while the list grows', () => {

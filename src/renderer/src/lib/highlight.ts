@@ -8,8 +8,7 @@ import type { HighlightedCode } from './highlightCore'
 export const LARGE_BLOCK_CHARS = 100_000
 
 /** How long the worker may take on one block: 1 s, plus 1 s per 100 KB, at most 2 s. */
-export const highlightBudgetMs = (length: number): number =>
-  Math.min(2_000, 1_000 + length / 100)
+export const highlightBudgetMs = (length: number): number => Math.min(2_000, 1_000 + length / 100)
 
 /** What became of a block: its pieces, null for a language not known, 'gave-up' past its budget. */
 export type HighlightResult = HighlightedCode | null | 'gave-up'

@@ -1,7 +1,6 @@
 // Guards in front of the Markdown parser and KaTeX: one linear look at the source decides whether
 // parsing it could hold the window for more than a frame, and then it is shown as plain text (or a
 // formula as its source). Pure functions on strings, usable by any pipeline.
-import { isTooDeepForMarkdown } from './markdownPipeline'
 
 /**
  * Deeper than this many nested lists, quotes or brackets, a block is plain text. Parsing grows
@@ -25,6 +24,36 @@ export const MAX_LIST_ITEMS = 400
 
 /** Why a block is shown as plain text rather than parsed: null when it is safe to parse. */
 export type MarkdownHazard = 'nesting' | 'delimiters' | 'items' | null
+
+/** Deeper than this, a Markdown parse takes seconds and turning it into HTML overflows the stack. */
+export const MAX_MARKDOWN_NESTING = 100
+
+// One block-container marker at the start of a line: a quote `>`, a bullet, or a numbered item.
+const CONTAINER_MARKER = /^[ \t]{0,3}(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/
+
+/**
+ * Whether some line opens more than `MAX_MARKDOWN_NESTING` quotes or lists at once (`- - - x`,
+ * `>>>> x`). Such text is shown as plain text: with 2,000 levels the parser takes seconds and
+ * mdast-to-hast throws "Maximum call stack size exceeded".
+ */
+export function isTooDeepForMarkdown(text: string): boolean {
+  // Cheap upper bound first: a line needs at least one character per level.
+  if (text.length <= MAX_MARKDOWN_NESTING) return false
+  for (const line of text.split('\n')) {
+    if (line.length <= MAX_MARKDOWN_NESTING) continue
+    let rest = line
+    let depth = 0
+    for (
+      let found = CONTAINER_MARKER.exec(rest);
+      found && found[0] !== '';
+      found = CONTAINER_MARKER.exec(rest)
+    ) {
+      if (++depth > MAX_MARKDOWN_NESTING) return true
+      rest = rest.slice(found[0].length)
+    }
+  }
+  return false
+}
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/

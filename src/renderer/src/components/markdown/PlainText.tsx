@@ -63,5 +63,9 @@ export function PlainText({
   pre?: boolean
 }) {
   const Tag = pre ? 'pre' : 'p'
-  return <Tag className={className}>{text.length > CHUNKED_CHARS ? <TextChunks text={text} /> : text}</Tag>
+  return (
+    <Tag className={className}>
+      {text.length > CHUNKED_CHARS ? <TextChunks text={text} /> : text}
+    </Tag>
+  )
 }

@@ -9,7 +9,7 @@ const CHARS_PER_TASK = 6_000
 const BLOCK_CHARS = 300
 
 /** The end of the run of blocks from `from` that fits in one task (at least one block). */
-function fit(blocks: readonly string[], from: number): number {
+function fitting(blocks: readonly string[], from: number): number {
   let until = from
   let chars = 0
   do chars += BLOCK_CHARS + blocks[until++].length
@@ -20,12 +20,12 @@ function fit(blocks: readonly string[], from: number): number {
 /** The number of leading blocks to format now; the others show as plain text until later tasks. */
 export function useFormattedCount(blocks: readonly string[], streaming: boolean): number {
   const [count, setCount] = useState(() =>
-    streaming || blocks.length === 0 ? Number.POSITIVE_INFINITY : fit(blocks, 0)
+    streaming || blocks.length === 0 ? Number.POSITIVE_INFINITY : fitting(blocks, 0)
   )
   useEffect(() => {
     if (count >= blocks.length) return
     // A task of its own for the next blocks, after this one has painted.
-    const timer = setTimeout(() => setCount(fit(blocks, count)), 0)
+    const timer = setTimeout(() => setCount(fitting(blocks, count)), 0)
     return () => clearTimeout(timer)
   }, [blocks, count])
   return count
