@@ -1,9 +1,12 @@
 // bench:corpus's runs: each heavy answer opened from history (or streamed) in the built renderer,
 // with the longest main-thread task while it renders and whether anything drew outside it.
 import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
+import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import type { FakeProvider } from '../../../test/fake-provider/server'
-import { closeApp, openApp, pageFigures, resetFigures, seededDataDir } from '../chat/app'
+import { launchApp } from '../../../test/harness/app'
+import { seededDataDir } from '../chat/app'
 import { filler } from '../chat/content'
 import { log, round } from '../lib/measure'
 import type { HeavyAnswer } from './answers'
@@ -72,14 +75,38 @@ function shownAs(page: Page): Promise<string> {
   })
 }
 
+/** The app on `dataDir` with the long-task observer (longtasks.js) in its page. */
+async function openCorpusApp(browser: Browser, provider: FakeProvider, dataDir: string) {
+  const service = `seed-chat-bench-${process.pid}-${Date.now()}`
+  await createKeytarStore(service).set(provider.apiKey)
+  const app = await launchApp(browser, { dataDir, keychainService: service })
+  await app.context.addInitScript({ path: join(__dirname, 'longtasks.js') })
+  await app.page.reload()
+  await app.page.getByRole('textbox', { name: 'Message' }).waitFor()
+  return {
+    page: app.page,
+    close: async () => {
+      await app.close()
+      await createKeytarStore(service).delete()
+    }
+  }
+}
+
+const longTasks = (page: Page): Promise<number[]> =>
+  page.evaluate(
+    () => (window as unknown as { __corpus: { longTasks: number[] } }).__corpus.longTasks
+  )
+
 async function measure(page: Page, act: () => Promise<void>): Promise<AnswerFigures> {
-  await resetFigures(page)
+  await page.evaluate(() => {
+    ;(window as unknown as { __corpus: { longTasks: number[] } }).__corpus.longTasks.length = 0
+  })
   await act()
   await page.waitForTimeout(SETTLE_MS)
-  const figures = await pageFigures(page)
+  const tasks = await longTasks(page)
   return {
-    longestTaskMs: round(Math.max(0, ...figures.longTasks.map((task) => task.duration))),
-    longTasks: figures.longTasks.length,
+    longestTaskMs: round(Math.max(0, ...tasks)),
+    longTasks: tasks.length,
     outsideHits: await drawnOutside(page),
     shown: await shownAs(page)
   }
@@ -104,7 +131,7 @@ export async function corpusPass(
       ]
     }))
   ])
-  const setup = await openApp(browser, provider, dataDir)
+  const setup = await openCorpusApp(browser, provider, dataDir)
   const { page } = setup
   const result: Record<string, AnswerFigures> = {}
   try {
@@ -135,7 +162,7 @@ export async function corpusPass(
       })
     }
   } finally {
-    await closeApp(setup)
+    await setup.close()
     rmSync(dataDir, { recursive: true, force: true })
   }
   return result

@@ -1,13 +1,16 @@
-// Long text as separate pieces: a growing text changes only its last piece, and pieces off screen
-// are skipped by layout and paint (content-visibility), so megabytes of text neither lay out again
-// on every streamed chunk nor all at once when opened.
-import { memo, useMemo, useRef } from 'react'
+// Long text as separate pieces: a growing text changes only its last piece, pieces enter the page
+// PIECES_PER_TASK per task, and pieces off screen are skipped by layout and paint
+// (content-visibility), so megabytes of text neither lay out again on every streamed chunk nor
+// all at once when opened.
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import './CodeBlock.css'
 
 /** Lines per piece. */
 const CHUNK_LINES = 200
 /** At most this many characters per piece: a single line of megabytes is cut too. */
 const CHUNK_CHARS = 16_000
+/** Pieces put into the page per task: megabytes of text enter it over several tasks. */
+const PIECES_PER_TASK = 16
 /** Text shorter than this is one piece. */
 const CHUNKED_CHARS = 20_000
 
@@ -44,8 +47,17 @@ export function chunkText(text: string, previous: Chunks | null): Chunks {
 export function TextChunks({ text }: { text: string }) {
   const previous = useRef<Chunks | null>(null)
   const { chunks } = useMemo(() => (previous.current = chunkText(text, previous.current)), [text])
-  // biome-ignore lint/suspicious/noArrayIndexKey: pieces only grow at the end: the index is their identity
-  return chunks.map((chunk, index) => <Chunk key={index} text={chunk} />)
+  const [count, setCount] = useState(PIECES_PER_TASK)
+  useEffect(() => {
+    if (count >= chunks.length) return
+    // A task of its own for the next pieces, after this one has painted.
+    const timer = setTimeout(() => setCount(count + PIECES_PER_TASK), 0)
+    return () => clearTimeout(timer)
+  }, [count, chunks.length])
+  return chunks.slice(0, count).map((chunk, index) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: pieces only grow at the end: the index is their identity
+    <Chunk key={index} text={chunk} />
+  ))
 }
 
 const Chunk = memo(function Chunk({ text }: { text: string }) {
