@@ -167,4 +167,3 @@ describe('MarkdownView on a long answer', () => {
     expect(container.querySelectorAll('strong')).toHaveLength(40)
   })
 })
-
