@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 // A streaming answer is parsed block by block: finished blocks keep their text and are not
 // rendered again; code is highlighted only once its block is finished.
-import { cleanup, waitFor } from '@testing-library/react'
+import { cleanup, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { splitBlocks } from '../../../src/renderer/src/lib/markdownBlocks'
+import { linkDefinitions, splitBlocks } from '../../../src/renderer/src/lib/markdownBlocks'
 import { fencedBlock } from '../../../src/renderer/src/lib/markdownPipeline'
 
 const rendered = vi.hoisted(() => [] as string[])
@@ -81,9 +81,22 @@ describe('splitBlocks', () => {
     expect(splitBlocks('- item\n  ```js\n  a\n  ```\n').blocks).toHaveLength(1)
   })
 
-  it('keeps text with link definitions whole, since a definition applies to every block', () => {
-    const text = 'See [the docs][d].\n\nMore.\n\n[d]: https://example.com\n'
+  it('keeps text with footnote definitions whole, since a footnote applies to every block', () => {
+    const text = 'See the docs[^d].\n\nMore.\n\n[^d]: https://example.com\n'
     expect(splitBlocks(text).blocks).toEqual([text])
+  })
+
+  it('splits text with link definitions, and gives every block the definitions', async () => {
+    const text = 'See [the docs][d].\n\nMore.\n\n[d]: https://example.com\n\nAgain [docs][d].'
+    expect(splitBlocks(text).blocks).toHaveLength(4)
+    expect(linkDefinitions(text)).toBe('[d]: https://example.com')
+    await renderWithStore(<MarkdownView text={text} />)
+    const links = screen.getAllByRole('link')
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([
+      'https://example.com',
+      'https://example.com'
+    ])
+    expect(links.map((link) => link.textContent)).toEqual(['the docs', 'docs'])
   })
 
   it('reads a lone fence as code, open or closed, and anything more as Markdown', () => {
@@ -132,5 +145,26 @@ describe('MarkdownView while an answer streams', () => {
     expect(container.querySelector('code.hljs')).toBeNull()
     button.click()
     await waitFor(() => expect(container.querySelector('code.hljs')).not.toBeNull())
+  })
+})
+
+describe('MarkdownView on a long answer', () => {
+  const text = Array.from({ length: 40 }, (_, i) => `${'word '.repeat(60)}**b${i}**`).join('\n\n')
+
+  it('formats an answer opened from history a few blocks per task, first blocks first', async () => {
+    const { container } = await renderWithStore(<MarkdownView text={text} />)
+    const bold = container.querySelectorAll('strong')
+    expect(bold.length).toBeGreaterThan(0)
+    expect(bold.length).toBeLessThan(40)
+    expect(bold[0].textContent).toBe('b0')
+    // The rest is there as plain text meanwhile.
+    expect(container.textContent).toContain('**b39**')
+    await waitFor(() => expect(container.querySelectorAll('strong')).toHaveLength(40))
+    expect(container.querySelector('.markdown-plain')).toBeNull()
+  })
+
+  it('formats every block at once while the answer streams', async () => {
+    const { container } = await renderWithStore(<MarkdownView text={text} streaming />)
+    expect(container.querySelectorAll('strong')).toHaveLength(40)
   })
 })

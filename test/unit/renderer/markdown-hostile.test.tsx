@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Hostile model output: whatever an answer holds, nothing executable reaches the page, and an
 // answer too deep or too large to format never blanks the window.
-import { cleanup, screen } from '@testing-library/react'
+import { cleanup, screen, waitFor } from '@testing-library/react'
 import type { Element, Root, RootContent } from 'hast'
 import { unified } from 'unified'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -9,7 +9,8 @@ import type { Message } from '../../../src/shared/types'
 import { MarkdownView } from '../../../src/renderer/src/components/markdown/MarkdownView'
 import { MessageView } from '../../../src/renderer/src/components/chat/MessageView'
 import { MessageBoundary } from '../../../src/renderer/src/components/markdown/SafeMarkdown'
-import { isTooDeepForMarkdown, rehypePlugins } from '../../../src/renderer/src/lib/markdownPipeline'
+import { isTooDeepForMarkdown } from '../../../src/renderer/src/lib/markdownGuards'
+import { rehypePlugins } from '../../../src/renderer/src/lib/markdownPipeline'
 import { renderMarkdown } from '../../../src/renderer/src/lib/markdownProcessor'
 import { renderWithStore } from './render'
 
@@ -295,12 +296,13 @@ describe('deep nesting and huge answers', () => {
     expect(container.querySelector('.markdown-raw')).toBeNull()
   })
 
-  it('deeply nested emphasis (1,500 levels) renders without throwing', async () => {
+  it('deeply nested emphasis (1,500 levels) is shown as plain text with a notice', async () => {
+    // It rendered, after ~0.5 s in Chromium; a 99,000-character run held the page for minutes.
     const text = `${'*_'.repeat(750)}core${'_*'.repeat(750)}`
     const { container } = await renderWithStore(<MessageView message={reply(text)} />)
-    expect(container.querySelector('.markdown-raw')).toBeNull()
-    expect(container.textContent).toContain('core')
-  }, 30_000)
+    expect(container.querySelector('.markdown-raw')?.textContent).toBe(text)
+    expect(container.querySelector('em, strong')).toBeNull()
+  })
 
   it('a message that throws while rendering shows its raw text, and the other messages stay', async () => {
     // The real failure, without the depth check in front (MarkdownView checks each block): the
@@ -360,7 +362,10 @@ describe('deep nesting and huge answers', () => {
     ].join('\n')
     const { container } = await renderWithStore(<MessageView message={reply(text)} />)
     expect(container.querySelector('.markdown-raw')).toBeNull()
-    expect(container.querySelectorAll('tbody tr')).toHaveLength(1000)
+    // A long answer is formatted a few blocks per task (useFormattedCount): the table comes last.
+    await waitFor(() => expect(container.querySelectorAll('tbody tr')).toHaveLength(1000), {
+      timeout: 30_000
+    })
     expect(container.querySelector('pre')?.textContent).toContain('line 4999')
     expect(dangers(container)).toEqual([])
     expect(pwned()).toBeUndefined()

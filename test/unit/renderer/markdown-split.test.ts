@@ -83,8 +83,8 @@ describe('splitBlocks, fence by fence', () => {
   it('keeps a definition arriving late whole, and a text it does not extend is split afresh', () => {
     const before = splitBlocks('See [x].\n\nMore\n\n')
     expect(before.blocks).toEqual(['See [x].\n\n', 'More\n\n'])
-    const defined = splitBlocks('See [x].\n\nMore\n\n[x]: http://a', before)
-    expect(defined.blocks).toEqual(['See [x].\n\nMore\n\n[x]: http://a'])
+    const defined = splitBlocks('See [x].\n\nMore\n\n[^x]: http://a', before)
+    expect(defined.blocks).toEqual(['See [x].\n\nMore\n\n[^x]: http://a'])
     expect(defined.starts).toEqual([0])
     expect(defined.scan).toEqual({ position: 0, fence: null, previousBlank: false })
     // Not an extension of the previous text: nothing of it is reused.

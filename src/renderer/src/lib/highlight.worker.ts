@@ -1,13 +1,14 @@
-// Highlights code off the main thread: a message in, its hast tree (or null) out.
-import { highlightToTree } from './highlightCore'
+// Highlights code off the main thread: a message in, its highlighted pieces (or null) out. The page
+// terminates this worker when one block takes longer than its budget (lib/highlight.ts).
+import { highlightToChunks } from './highlightCore'
 
 self.onmessage = (event: MessageEvent<{ id: number; code: string; language: string }>) => {
   const { id, code, language } = event.data
-  let tree = null
+  let result = null
   try {
-    tree = highlightToTree(code, language)
+    result = highlightToChunks(code, language)
   } catch {
     // A grammar that throws leaves the block plain.
   }
-  self.postMessage({ id, tree })
+  self.postMessage({ id, result })
 }

@@ -17,8 +17,22 @@ export interface BlockSplit {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,}|\$\$)/
-// A link reference or footnote definition applies to the whole document: such text is one block.
-const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m
+// A footnote definition applies to the whole document: such text is one block. (Link reference
+// definitions are copied to the blocks instead: linkDefinitions.)
+const DEFINITION = /^ {0,3}\[\^[^\]\n]+\]:/m
+// A link reference definition on one line: `[label]: url "title"`.
+const LINK_DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S.*$/gm
+
+/**
+ * The text's link reference definitions, one per line ('' for none). MarkdownView adds them to
+ * each block that may use them, so an answer that holds a definition is still parsed block by
+ * block while it streams, not whole on every frame. Definitions spread over lines, or written
+ * inside code, are taken as they are: a reference may then resolve where CommonMark would not.
+ */
+export function linkDefinitions(text: string): string {
+  if (!text.includes(']:')) return ''
+  return (text.match(LINK_DEFINITION) ?? []).join('\n')
+}
 
 const isBlank = (line: string): boolean => line.trim() === ''
 

@@ -272,33 +272,3 @@ export function fencedBlock(block: string): { language: string | null; code: str
   const code = (found ? body.slice(0, found.index) : body).replace(/\n$/, '')
   return { language: info === '' ? null : info.split(/\s/)[0], code }
 }
-
-/** Deeper than this, a Markdown parse takes seconds and turning it into HTML overflows the stack. */
-export const MAX_MARKDOWN_NESTING = 100
-
-// One block-container marker at the start of a line: a quote `>`, a bullet, or a numbered item.
-const CONTAINER_MARKER = /^[ \t]{0,3}(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/
-
-/**
- * Whether some line opens more than `MAX_MARKDOWN_NESTING` quotes or lists at once (`- - - x`,
- * `>>>> x`). Such text is shown as plain text: with 2,000 levels the parser takes seconds and
- * mdast-to-hast throws "Maximum call stack size exceeded".
- */
-export function isTooDeepForMarkdown(text: string): boolean {
-  // Cheap upper bound first: a line needs at least one character per level.
-  if (text.length <= MAX_MARKDOWN_NESTING) return false
-  for (const line of text.split('\n')) {
-    if (line.length <= MAX_MARKDOWN_NESTING) continue
-    let rest = line
-    let depth = 0
-    for (
-      let found = CONTAINER_MARKER.exec(rest);
-      found && found[0] !== '';
-      found = CONTAINER_MARKER.exec(rest)
-    ) {
-      if (++depth > MAX_MARKDOWN_NESTING) return true
-      rest = rest.slice(found[0].length)
-    }
-  }
-  return false
-}

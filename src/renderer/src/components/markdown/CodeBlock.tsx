@@ -1,17 +1,15 @@
 import type { Element, ElementContent, Root } from 'hast'
-import {
-  createContext,
-  memo,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode
-} from 'react'
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LARGE_BLOCK_CHARS, cachedHighlight, highlightCode } from '../../lib/highlight'
-import { HLJS_CLASS, HLJS_SUBSCOPE, rehypeMarkTerms } from '../../lib/markdownPipeline'
+import {
+  LARGE_BLOCK_CHARS,
+  cachedHighlight,
+  highlightCode,
+  type HighlightResult
+} from '../../lib/highlight'
+import { rehypeMarkTerms } from '../../lib/markdownPipeline'
+import { HighlightedPieces, renderTree } from './HighlightedCode'
+import { TextChunks } from './PlainText'
 import './CodeBlock.css'
 
 const COPIED_FOR_MS = 1500
@@ -37,28 +35,6 @@ function languageOf(code: Element | undefined): string | null {
   return null
 }
 
-const allowedClass = (name: unknown): name is string =>
-  typeof name === 'string' &&
-  (HLJS_CLASS.test(name) || HLJS_SUBSCOPE.test(name) || name === 'search-mark')
-
-/** highlight.js output as React: only spans (and search marks) with highlight.js classes. */
-function renderTree(nodes: ElementContent[]): ReactNode[] {
-  return nodes.map((node, index) => {
-    if (node.type === 'text') return node.value
-    if (node.type !== 'element') return null
-    const classes = Array.isArray(node.properties.className)
-      ? node.properties.className.filter(allowedClass)
-      : []
-    const Tag = node.tagName === 'mark' ? 'mark' : 'span'
-    return (
-      // biome-ignore lint/suspicious/noArrayIndexKey: highlighter output for one text, never reordered
-      <Tag key={index} className={classes.join(' ') || undefined}>
-        {renderTree(node.children)}
-      </Tag>
-    )
-  })
-}
-
 /** Plain code with the search matches marked. */
 function markedTree(code: string, marks: readonly string[]): Root {
   const tree: Root = { type: 'root', children: [{ type: 'text', value: code }] }
@@ -67,28 +43,33 @@ function markedTree(code: string, marks: readonly string[]): Root {
 }
 
 /**
- * Highlighting for a finished block, done in a worker: plain text first, highlighted once ready.
- * `enabled` is false while the block streams, and for a very large block until asked.
+ * Highlighting for a finished block, done in a worker within a time budget: plain text first,
+ * highlighted once ready ('gave-up' when over the budget). `enabled` is false while the block
+ * streams, and for a very large block until asked.
  */
-function useHighlighted(code: string, language: string | null, enabled: boolean): Root | null {
+function useHighlighted(
+  code: string,
+  language: string | null,
+  enabled: boolean
+): HighlightResult | undefined {
   const known = language && enabled ? cachedHighlight(code, language) : undefined
   const [result, setResult] = useState<{
     code: string
     language: string
-    tree: Root | null
+    value: HighlightResult
   } | null>(null)
   useEffect(() => {
     if (!enabled || !language || known !== undefined) return
     let current = true
-    void highlightCode(code, language).then((tree) => {
-      if (current) setResult({ code, language, tree })
+    void highlightCode(code, language).then((value) => {
+      if (current) setResult({ code, language, value })
     })
     return () => {
       current = false
     }
   }, [code, language, enabled, known])
   if (known !== undefined) return known
-  return result && result.code === code && result.language === language ? result.tree : null
+  return result && result.code === code && result.language === language ? result.value : undefined
 }
 
 /**
@@ -118,8 +99,8 @@ export function CodeBlock({
   const text = givenCode ?? (codeElement ? textOf(codeElement).replace(/\n$/, '') : '')
   const large = text.length > LARGE_BLOCK_CHARS
   const [asked, setAsked] = useState(false)
-  const tree = useHighlighted(text, language, !open && (!large || asked))
-  const highlighted = tree && marks.length > 0 ? withMarks(tree, marks) : tree
+  const result = useHighlighted(text, language, !open && (!large || asked))
+  const highlighted = result && result !== 'gave-up' ? result : null
   const className = [highlighted ? 'hljs' : null, language ? `language-${language}` : null]
     .filter(Boolean)
     .join(' ')
@@ -127,6 +108,9 @@ export function CodeBlock({
     <div className="code-block">
       <div className="code-block-header">
         <span className="code-block-language">{language ?? t('markdown.code')}</span>
+        {result === 'gave-up' ? (
+          <span className="code-block-note">{t('markdown.highlightGaveUp')}</span>
+        ) : null}
         {large && language && !asked && !open ? (
           <button type="button" className="code-copy" onClick={() => setAsked(true)}>
             {t('markdown.highlight')}
@@ -136,10 +120,12 @@ export function CodeBlock({
       </div>
       <pre>
         {highlighted ? (
-          <code className={className}>{renderTree(highlighted.children as ElementContent[])}</code>
+          <code className={className}>
+            <HighlightedPieces code={highlighted} marks={marks} />
+          </code>
         ) : givenCode !== undefined && marks.length === 0 && text.length > CHUNKED_CODE_CHARS ? (
           <code className={className || undefined}>
-            <PlainCodeChunks code={text} />
+            <TextChunks text={text} />
           </code>
         ) : givenCode !== undefined ? (
           <code className={className || undefined}>
@@ -153,56 +139,8 @@ export function CodeBlock({
   )
 }
 
-/** Lines per piece of a long plain code block. */
-const CHUNK_LINES = 200
-/** Code longer than this is shown in pieces of CHUNK_LINES lines. */
+/** Plain code longer than this is shown in pieces (PlainText.tsx). */
 const CHUNKED_CODE_CHARS = 20_000
-
-/** Cuts code into pieces of CHUNK_LINES lines; given the pieces of a prefix, only the last is cut again. */
-function chunkCode(
-  code: string,
-  previous: { code: string; chunks: string[]; starts: number[] } | null
-) {
-  let chunks: string[] = []
-  let starts: number[] = []
-  let from = 0
-  if (previous && previous.chunks.length > 0 && code.startsWith(previous.code)) {
-    chunks = previous.chunks.slice(0, -1)
-    starts = previous.starts.slice(0, -1)
-    from = previous.starts[previous.starts.length - 1]
-  }
-  while (from < code.length) {
-    let end = from
-    for (let line = 0; line < CHUNK_LINES && end !== -1; line++) end = code.indexOf('\n', end + 1)
-    const stop = end === -1 ? code.length : end + 1
-    chunks.push(code.slice(from, stop))
-    starts.push(from)
-    from = stop
-  }
-  return { code, chunks, starts }
-}
-
-/**
- * A long plain code block as separate pieces: a growing block changes only its last piece, and
- * pieces off screen are skipped by layout and paint (content-visibility), so a block of megabytes
- * neither re-lays out on every streamed chunk nor all at once when opened.
- */
-function PlainCodeChunks({ code }: { code: string }) {
-  const previous = useRef<ReturnType<typeof chunkCode> | null>(null)
-  const { chunks } = useMemo(() => (previous.current = chunkCode(code, previous.current)), [code])
-  // biome-ignore lint/suspicious/noArrayIndexKey: pieces only grow at the end: the index is their identity
-  return chunks.map((chunk, index) => <CodeChunk key={index} text={chunk} />)
-}
-
-const CodeChunk = memo(function CodeChunk({ text }: { text: string }) {
-  return <span className="code-chunk">{text}</span>
-})
-
-function withMarks(tree: Root, marks: readonly string[]): Root {
-  const copy = structuredClone(tree)
-  rehypeMarkTerms({ terms: marks })(copy)
-  return copy
-}
 
 function CopyButton({ text }: { text: string }) {
   const { t } = useTranslation()

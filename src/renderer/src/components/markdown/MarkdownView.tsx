@@ -10,19 +10,21 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LARGE_BLOCK_CHARS } from '../../lib/highlight'
-import { splitBlocks, type BlockSplit } from '../../lib/markdownBlocks'
+import { linkDefinitions, splitBlocks, type BlockSplit } from '../../lib/markdownBlocks'
 import {
   fencedBlock,
-  isTooDeepForMarkdown,
   loadMath,
   mathReady,
   mayHoldMath,
   normalizeMath
 } from '../../lib/markdownPipeline'
+import { markdownHazard, splitLongList } from '../../lib/markdownGuards'
 import { type MarkdownComponents, renderMarkdown } from '../../lib/markdownProcessor'
 import { CodeBlock, CodeMarksContext, OpenBlockContext } from './CodeBlock'
 import { PlainFallback } from './PlainFallback'
 import { cachedBlock, PlainFirstContext, rememberBlock } from './plainFirst'
+import { PlainText } from './PlainText'
+import { useFormattedCount } from './useFormattedCount'
 import './MarkdownView.css'
 
 function SafeLink({ href, children }: ComponentProps<'a'>) {
@@ -54,6 +56,8 @@ const components: MarkdownComponents = {
 }
 
 const NO_MARKS: readonly string[] = []
+/** An answer longer than this skips layout and paint of its blocks off screen. */
+const LONG_ANSWER_CHARS = 50_000
 
 /**
  * Model output rendered as sanitized Markdown, one top-level block at a time: while an answer
@@ -82,9 +86,18 @@ export const MarkdownView = memo(function MarkdownView({
     [t, i18n.language, marks, withMath]
   )
   const split = useRef<BlockSplit | undefined>(undefined)
-  const { blocks } = useMemo(() => (split.current = splitBlocks(text, split.current)), [text])
+  const blocks = useMemo(() => {
+    split.current = splitBlocks(text, split.current)
+    // A long list is parsed in pieces too (markdownGuards.ts); a block too large to parse is not.
+    return split.current.blocks.flatMap((block) =>
+      block.length > LARGE_BLOCK_CHARS ? [block] : splitLongList(block)
+    )
+  }, [text])
+  const formatted = useFormattedCount(blocks, streaming)
+  const definitions = useMemo(() => linkDefinitions(text), [text])
   return (
-    <div className="markdown">
+    // A long answer's blocks are laid out and painted only near the screen (MarkdownView.css).
+    <div className={text.length > LONG_ANSWER_CHARS ? 'markdown markdown-long' : 'markdown'}>
       <CodeMarksContext.Provider value={marks}>
         {blocks.map((block, index) => (
           // Blocks only ever grow at the end, so a block's index is its identity. Whether it is
@@ -92,13 +105,24 @@ export const MarkdownView = memo(function MarkdownView({
           // blocks learn that they may now be highlighted.
           // biome-ignore lint/suspicious/noArrayIndexKey: blocks only grow at the end
           <OpenBlockContext.Provider key={index} value={streaming && index === blocks.length - 1}>
-            <MarkdownBlock text={block} options={options} />
+            {index < formatted ? (
+              <MarkdownBlock text={withDefinitions(block, definitions)} options={options} />
+            ) : (
+              <PlainText className="markdown-plain" text={block} />
+            )}
           </OpenBlockContext.Provider>
         ))}
       </CodeMarksContext.Provider>
     </div>
   )
 })
+
+/** A block with the answer's link definitions after it, when it may refer to one. */
+function withDefinitions(block: string, definitions: string): string {
+  return definitions !== '' && block.includes(']') && !fencedBlock(block)
+    ? `${block}\n\n${definitions}\n`
+    : block
+}
 
 /** True once KaTeX is there for text that may hold math (it is loaded on first need). */
 function useMath(text: string): boolean {
@@ -134,15 +158,12 @@ export const MarkdownBlock = memo(function MarkdownBlock({
   // A ```math fence is math, which the Markdown pipeline renders.
   const fence = fencedBlock(text)
   const fenced = fence?.language === 'math' ? null : fence
-  if (!fenced && isTooDeepForMarkdown(text)) return <PlainFallback text={text} />
-  return fenced ? (
-    <CodeBlock language={fenced.language} code={fenced.code} />
-  ) : text.length > LARGE_BLOCK_CHARS ? (
-    // Parsing a block this large would hold the window for seconds: show its text.
-    <p className="markdown-plain">{text}</p>
-  ) : (
-    <ParsedBlock text={text} options={options} />
-  )
+  if (fenced) return <CodeBlock language={fenced.language} code={fenced.code} />
+  // Parsing a block this large would hold the window for seconds: show its text.
+  if (text.length > LARGE_BLOCK_CHARS) return <PlainText className="markdown-plain" text={text} />
+  // Nesting or emphasis runs that would take the parser seconds: the block's text, with a notice.
+  if (markdownHazard(text) !== null) return <PlainFallback text={text} />
+  return <ParsedBlock text={text} options={options} />
 })
 
 /**

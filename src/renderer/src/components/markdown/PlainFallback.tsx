@@ -1,5 +1,6 @@
 import './MarkdownView.css'
 import { useTranslation } from 'react-i18next'
+import { PlainText } from './PlainText'
 
 /** The raw text of a message that could not be formatted, with a notice saying so. */
 export function PlainFallback({ text }: { text: string }) {
@@ -7,7 +8,7 @@ export function PlainFallback({ text }: { text: string }) {
   return (
     <div className="markdown markdown-fallback">
       <p className="note note-warning">{t('message.unformatted')}</p>
-      <pre className="markdown-raw">{text}</pre>
+      <PlainText className="markdown-raw" text={text} pre />
     </div>
   )
 }
