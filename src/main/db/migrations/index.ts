@@ -16,6 +16,7 @@ import { addImageText } from './0009-image-text'
 import { addArchive } from './0010-archive'
 import { addProjects } from './0011-projects'
 import { addDocumentText } from './0012-document-text'
+import { addSearchFilterIndexes } from './0015-search-filter-indexes'
 
 export type Migration = (db: Database.Database) => void
 
@@ -32,7 +33,9 @@ export const migrations: ReadonlyArray<Migration> = [
   addImageText,
   addArchive,
   addProjects,
-  addDocumentText
+  addDocumentText,
+  // Migrations 13 and 14 land on other branches; until they are merged this one stands at 13.
+  addSearchFilterIndexes
 ]
 
 export const SCHEMA_VERSION = migrations.length
