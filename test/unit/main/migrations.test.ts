@@ -13,6 +13,7 @@ import { searchAllMessageIds, searchMessages } from '../../../src/main/history/s
 import { registerSearchFunctions } from '../../../src/main/db/searchText'
 import { getSettings } from '../../../src/main/settings/settings'
 import { addProjects } from '../../../src/main/db/migrations/0011-projects'
+import { addSearchFilterIndexes } from '../../../src/main/db/migrations/0015-search-filter-indexes'
 import {
   createProject,
   deleteProject,
@@ -713,6 +714,54 @@ tests[migrations.indexOf(addProjects) + 1] = {
     expectV1Rows(db)
     // Ids are never given again.
     expect(createProject(db, { name: 'Next' }, 11).id).toBe(project.id + 1)
+  }
+}
+
+// Filter indexes: numbered 15 (13 and 14 come from other branches); its key is its place.
+tests[migrations.indexOf(addSearchFilterIndexes) + 1] = {
+  adds: 'the indexes filtered search reads',
+  run: () => {
+    const before = migrations.indexOf(addSearchFilterIndexes)
+    const db = upgrade(
+      fileAt(before, (old) => {
+        writeV1Rows(old)
+        old
+          .prepare(
+            `INSERT INTO message_attachments (message_id, ordinal, sha256, kind, name, mime, bytes)
+             VALUES (3, 0, ?, 'image', 'map.png', 'image/png', 10)`
+          )
+          .run(SHA)
+      })
+    )
+    expectV1Rows(db)
+    expect(names(db, 'index')).toEqual(
+      expect.arrayContaining([
+        'messages_search_facets',
+        'messages_by_model',
+        'conversations_by_model',
+        'message_attachments_by_kind'
+      ])
+    )
+    // The rows already there are in the new indexes: filtered searches find them.
+    const all = searchAllMessageIds(db, 'map')
+    expect(all).toEqual([3])
+    expect(searchAllMessageIds(db, 'map', { has: 'image' })).toEqual([3])
+    expect(searchAllMessageIds(db, 'map', { has: 'file' })).toEqual([])
+    // Message 3 is a question (no model of its own) in conversation 2, whose model is m2.
+    expect(searchAllMessageIds(db, 'map', { model: 'm2', role: 'user', conversation: 2 })).toEqual([
+      3
+    ])
+    expect(searchAllMessageIds(db, 'map', { conversation: 1 })).toEqual([])
+    expect(searchAllMessageIds(db, 'map', { model: 'm1' })).toEqual([])
+    expect(
+      db
+        .prepare(
+          "SELECT count(*) FROM message_attachments INDEXED BY message_attachments_by_kind WHERE kind = 'image'"
+        )
+        .pluck()
+        .get()
+    ).toBe(1)
+    expectV1Rows(db)
   }
 }
 
