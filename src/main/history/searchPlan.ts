@@ -38,8 +38,42 @@ export interface IdBounds {
   high: number | null
 }
 
+/**
+ * A narrow filter's candidate message ids, newest first: a superset of what the filters keep.
+ * `take(at, n)` gives the n candidates from position `at`.
+ */
+interface Candidates {
+  size: number
+  /** The lowest candidate id: a walked hit below it cannot match. */
+  lowest: number
+  has(id: number): boolean
+  take(at: number, n: number): number[]
+}
+
+const listed = (ids: number[]): Candidates => {
+  const set = new Set(ids)
+  return {
+    size: ids.length,
+    lowest: ids.at(-1) ?? 0,
+    has: (id) => set.has(id),
+    take: (at, n) => ids.slice(at, at + n)
+  }
+}
+
+/** Every id from `high` down to `low`: the messages a date range allows (ids can have gaps). */
+const idSpan = (low: number, high: number): Candidates => ({
+  size: Math.max(0, high - low + 1),
+  lowest: low,
+  has: (id) => id >= low && id <= high,
+  take: (at, n) => {
+    const ids: number[] = []
+    for (let id = high - at; id >= low && ids.length < n; id--) ids.push(id)
+    return ids
+  }
+})
+
 /** Most candidates a narrow filter may have; more, and the filter is checked on walked hits. */
-const NARROW_CANDIDATES = 8000
+const NARROW_CANDIDATES = 16_000
 
 // Every filter, on a message m of conversation c.
 const FILTERS = `(@archived = 1 OR c.archived_at IS NULL)
@@ -82,8 +116,11 @@ export function findMessageIds(
   const high = below === null ? bounds.high : Math.min(below - 1, bounds.high ?? below - 1)
   const range = { low: bounds.low, high }
   if (range.low !== null && range.high !== null && range.low > range.high) return []
+  const dated = range.low !== null || range.high !== null
   const candidates =
-    hasNarrowingFilter(filters) && only !== 'broad' ? narrowCandidates(db, filters, range) : null
+    (hasNarrowingFilter(filters) || dated) && only !== 'broad'
+      ? narrowCandidates(db, filters, range)
+      : null
   if (!candidates) return walkWithFilters(db, query.match, filters, range, count)
   return race(db, query, filters, candidates, range, count, only)
 }
@@ -123,7 +160,7 @@ function narrowCandidates(
   db: HistoryDatabase,
   filters: BoundFilters,
   range: IdBounds
-): number[] | null {
+): Candidates | null {
   const limit = NARROW_CANDIDATES + 1
   const sources: Array<() => number[]> = []
   const ids = (sql: string, ...params: unknown[]) =>
@@ -140,7 +177,7 @@ function narrowCandidates(
     const kinds = filters.has === 'image' ? ['image'] : ['document', 'video']
     sources.push(() =>
       kinds.flatMap((kind) =>
-        ids('SELECT message_id FROM message_attachments WHERE kind = ? LIMIT ?', kind)
+        ids('SELECT DISTINCT message_id FROM message_attachments WHERE kind = ? LIMIT ?', kind)
       )
     )
   }
@@ -164,16 +201,37 @@ function narrowCandidates(
       ...inConversations('c.model = ?', model)
     ])
   }
+  // Every source small enough, intersected: two filters that each keep 1% may keep 0.01%.
   let best: number[] | null = null
   for (const source of sources) {
     const found = source()
-    if (found.length <= NARROW_CANDIDATES && (!best || found.length < best.length)) best = found
+    if (found.length > NARROW_CANDIDATES) continue
+    if (!best) best = found
+    else {
+      const kept = new Set(found)
+      best = best.filter((id) => kept.has(id))
+    }
   }
-  if (!best) return null
-  const unique = [...new Set(best)].filter(
-    (id) => (range.low === null || id >= range.low) && (range.high === null || id <= range.high)
-  )
-  return unique.sort((a, b) => b - a)
+  // A date range (or a cursor) bounds the ids: the span between is a candidate list too.
+  const span =
+    range.low === null && range.high === null
+      ? null
+      : idSpan(
+          range.low ??
+            prepared<[], number | null>(db, 'SELECT min(id) FROM messages').pluck().get() ??
+            0,
+          range.high ??
+            prepared<[], number | null>(db, 'SELECT max(id) FROM messages').pluck().get() ??
+            0
+        )
+  if (best && (!span || best.length <= span.size)) {
+    const unique = [...new Set(best)].filter(
+      (id) => (range.low === null || id >= range.low) && (range.high === null || id <= range.high)
+    )
+    return listed(unique.sort((a, b) => b - a))
+  }
+  // A span serves a date filter (for which a list would cost a read of the time index).
+  return span && (filters.from !== null || filters.to !== null) ? span : null
 }
 
 /** Of `ids`, those every filter keeps (order kept). */
@@ -235,12 +293,11 @@ function walkPlan(
   db: HistoryDatabase,
   match: string,
   filters: BoundFilters,
-  candidates: number[],
+  candidates: Candidates,
   range: IdBounds,
   count: number
 ): Plan {
-  const wanted = new Set(candidates)
-  const lowest = candidates.at(-1) ?? 0
+  const lowest = candidates.lowest
   let limit = 2048
   let checked = 0
   const found: number[] = []
@@ -258,7 +315,7 @@ function walkPlan(
         ...keptByFilters(
           db,
           filters,
-          hits.slice(checked).filter((id) => wanted.has(id))
+          hits.slice(checked).filter((id) => candidates.has(id))
         )
       )
       checked = hits.length
@@ -276,7 +333,7 @@ function checkPlan(
   db: HistoryDatabase,
   terms: SearchTerm[],
   filters: BoundFilters,
-  candidates: number[],
+  candidates: Candidates,
   count: number
 ): Plan {
   let next = 0
@@ -286,11 +343,12 @@ function checkPlan(
     spentMs: 0,
     result: null,
     step() {
-      const batch = candidates.slice(next, next + size)
+      const batch = candidates.take(next, size)
       next += batch.length
       size = Math.min(size * 2, 1024)
       found.push(...matchedInText(db, terms, keptByFilters(db, filters, batch)))
-      if (found.length >= count || next >= candidates.length) plan.result = found.slice(0, count)
+      if (found.length >= count || next >= candidates.size || !batch.length)
+        plan.result = found.slice(0, count)
     }
   }
   return plan
@@ -301,12 +359,12 @@ function race(
   db: HistoryDatabase,
   query: { match: string; terms: SearchTerm[] },
   filters: BoundFilters,
-  candidates: number[],
+  candidates: Candidates,
   range: IdBounds,
   count: number,
   only: PlanName | undefined
 ): number[] {
-  if (!candidates.length) return []
+  if (!candidates.size) return []
   const plans = [
     walkPlan(db, query.match, filters, candidates, range, count),
     checkPlan(db, query.terms, filters, candidates, count)
