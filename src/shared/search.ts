@@ -5,7 +5,6 @@ import type { MessageRole } from './types'
 
 /** What a message carries, for the `has` filter: an image, or a file (a document or video). */
 export const SEARCH_HAS = ['image', 'file'] as const
-export type SearchHas = (typeof SEARCH_HAS)[number]
 
 /**
  * What narrows a search besides its query: a model, a time range in milliseconds (`from`
