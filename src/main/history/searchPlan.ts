@@ -1,5 +1,5 @@
 // Which messages a filtered search finds, newest first: the plans behind searchMessages
-// (search.ts). docs/search.md, "Filters", explains the choice between them.
+// (search.ts). docs/search.md, "Filters: which side drives", explains the choice between them.
 //
 // FTS5 walks a word's hits newest first cheaply (well under a microsecond a hit) but cannot jump
 // into the middle of a long doclist (a bound on rowid costs as much as walking to it), and a hit

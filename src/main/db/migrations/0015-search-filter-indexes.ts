@@ -1,6 +1,6 @@
-// Migration 15: indexes for filtered search (docs/search.md, "Filters"). Frozen: never edit it
-// once released; a later change is a new migration. Numbered 15 after migrations 13 and 14,
-// which land on other branches; it needs nothing from them.
+// Migration 15: indexes for filtered search (docs/search.md, "Filters: which side drives").
+// Frozen: never edit it once released; a later change is a new migration. Numbered 15 after
+// migrations 13 and 14, which land on other branches; it needs nothing from them.
 import type Database from 'better-sqlite3'
 
 /** Adds the indexes that filtered search reads. */
