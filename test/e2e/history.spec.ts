@@ -162,7 +162,9 @@ test('search finds CJK words, accents and reasoning; a result opens at its marke
   // Who wrote it: both hits are answers, so You finds none, and the status names the filter.
   await filtered.getByRole('combobox', { name: 'Who wrote it' }).selectOption('user')
   await expect(results(filtered)).toHaveCount(0)
-  await expect(filtered.getByRole('status')).toHaveText('No results for “数据” written by you')
+  await expect(filtered.getByRole('status')).toHaveText(
+    `No results for “数据” until ${ymd(today)}, written by you`
+  )
   await filtered.getByRole('combobox', { name: 'Who wrote it' }).selectOption('assistant')
   await expect(results(filtered)).toHaveCount(2)
   // Messages with images: none here.
