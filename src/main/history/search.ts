@@ -166,6 +166,12 @@ function findMessageRows(
  * conditions still decide.
  */
 const BOUND_WORTH = 2
+/**
+ * A lower bound (`from`) only helps once the newest hits run out inside the range, and a walk
+ * from the newest message finds the range's hits first anyway: it is taken only for a range
+ * under this share of the history, whose scan is short.
+ */
+const LOW_BOUND_SHARE = 0.1
 
 function idRange(db: HistoryDatabase, filters: BoundFilters): IdBounds {
   if (filters.from === null && filters.to === null) return { low: null, high: null }
@@ -198,7 +204,7 @@ function idRange(db: HistoryDatabase, filters: BoundFilters): IdBounds {
   }
   if (filters.from !== null) {
     const at = idBefore(filters.from)
-    if (last - at < BOUND_WORTH * (at - first)) {
+    if (last - at < LOW_BOUND_SHARE * (last - first)) {
       bounds.low = idBound('min', 'created_at >= ?', filters.from) ?? last + 1
     }
   }

@@ -213,17 +213,15 @@ function narrowCandidates(
     }
   }
   // A date range (or a cursor) bounds the ids: the span between is a candidate list too.
+  const first = () =>
+    prepared<[], number | null>(db, 'SELECT min(id) FROM messages').pluck().get() ?? 0
+  const last = () =>
+    prepared<[], number | null>(db, 'SELECT max(id) FROM messages').pluck().get() ?? 0
+  // Clamped to the ids there are: a cursor or a bound may lie beyond them.
   const span =
     range.low === null && range.high === null
       ? null
-      : idSpan(
-          range.low ??
-            prepared<[], number | null>(db, 'SELECT min(id) FROM messages').pluck().get() ??
-            0,
-          range.high ??
-            prepared<[], number | null>(db, 'SELECT max(id) FROM messages').pluck().get() ??
-            0
-        )
+      : idSpan(Math.max(range.low ?? 0, first()), Math.min(range.high ?? last(), last()))
   if (best && (!span || best.length <= span.size)) {
     const unique = [...new Set(best)].filter(
       (id) => (range.low === null || id >= range.low) && (range.high === null || id <= range.high)
