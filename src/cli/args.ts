@@ -4,6 +4,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chatParamsSchema, REASONING_EFFORTS, type ChatParams } from '../shared/params'
+import { SEARCH_HAS, type SearchFilters } from '../shared/search'
 
 /** Bad input: nothing is sent, the exit code is 2. */
 export class UsageError extends Error {}
@@ -39,6 +40,8 @@ export interface SearchOptions {
   json: boolean
   /** Archived conversations are searched too. */
   archived: boolean
+  /** The other filters, as the app takes them (project and archived above). */
+  filters: Omit<SearchFilters, 'project' | 'archived'>
 }
 
 export const DEFAULT_SEARCH_LIMIT = 20
@@ -135,7 +138,14 @@ export function parseSearch(argv: string[]): SearchOptions {
     limit: { type: 'string' },
     project: { type: 'string' },
     json: { type: 'boolean' },
-    archived: { type: 'boolean' }
+    archived: { type: 'boolean' },
+    model: { type: 'string' },
+    role: { type: 'string' },
+    after: { type: 'string' },
+    before: { type: 'string' },
+    conversation: { type: 'string' },
+    pinned: { type: 'boolean' },
+    has: { type: 'string' }
   })
   const query = positionals.join(' ')
   if (!query.trim()) throw new UsageError('search: the query is empty.')
@@ -150,8 +160,57 @@ export function parseSearch(argv: string[]): SearchOptions {
     limit,
     project: projectName(values.project),
     json: values.json === true,
-    archived: values.archived === true
+    archived: values.archived === true,
+    filters: searchFilters(values)
   }
+}
+
+/** The filters of `search`'s flags; days are local, --before leaves its day out. */
+function searchFilters(values: Values): SearchOptions['filters'] {
+  const filters: SearchOptions['filters'] = {}
+  const text = (name: string) => (values[name] === undefined ? undefined : String(values[name]))
+  const model = text('model')
+  if (model !== undefined) {
+    if (model.trim() === '') throw new UsageError('--model: the model id is empty.')
+    filters.model = model.trim()
+  }
+  const role = text('role')
+  if (role !== undefined) {
+    if (role !== 'user' && role !== 'assistant')
+      throw new UsageError(`--role: user or assistant, not “${role}”.`)
+    filters.role = role
+  }
+  const after = text('after')
+  if (after !== undefined) filters.from = localDay('--after', after)
+  const before = text('before')
+  if (before !== undefined) filters.to = localDay('--before', before)
+  if (filters.from !== undefined && filters.to !== undefined && filters.from >= filters.to)
+    throw new UsageError('--after must be a day before --before.')
+  const conversation = text('conversation')
+  if (conversation !== undefined)
+    filters.conversation = wholeNumber('--conversation', conversation, 1)
+  if (values.pinned === true) filters.pinned = true
+  const has = text('has')
+  if (has !== undefined) {
+    const kind = SEARCH_HAS.find((option) => option === has)
+    if (!kind) throw new UsageError(`--has: image or file, not “${has}”.`)
+    filters.has = kind
+  }
+  return filters
+}
+
+/** The start of a local day written YYYY-MM-DD, in milliseconds. */
+function localDay(flag: string, text: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  const date = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : null
+  if (
+    !match ||
+    !date ||
+    date.getDate() !== Number(match[3]) ||
+    date.getMonth() !== Number(match[2]) - 1
+  )
+    throw new UsageError(`${flag}: a day as YYYY-MM-DD, not “${text}”.`)
+  return date.getTime()
 }
 
 /**

@@ -220,6 +220,7 @@ async function search(options: SearchOptions, io: Io): Promise<number> {
     do {
       const page = await call(core, 'searchHistory', {
         query: options.query,
+        ...options.filters,
         ...(options.archived ? { archived: true } : {}),
         ...(project.value ? { project: project.value.id } : {}),
         ...(before ? { before } : {})

@@ -6,7 +6,8 @@ export const USAGE = `Usage: npm run -s cli -- <command>
       [--thinking on|off] [--reasoning-effort minimal|low|medium|high] [--image FILE]... [--ocr]
       [--video FILE]... [--fps N] [--file FILE]... [--pages 1-5,9] [--conversation ID | --project NAME]
       [--stall-timeout SECONDS] [--json] QUESTION
-  search [--json] [--limit N] [--archived] [--project NAME] QUERY
+  search [--json] [--limit N] [--archived] [--project NAME] [--model ID] [--role user|assistant]
+      [--after DAY] [--before DAY] [--conversation ID] [--pinned] [--has image|file] QUERY
 
 The answer streams to stdout, the model's reasoning to stderr. An image goes as the text read in
 it to a model that cannot see images, and to every model with --ocr (said on stderr). A --file
@@ -14,4 +15,5 @@ it to a model that cannot see images, and to every model with --ocr (said on std
 context are refused (exit 2) with nothing sent; --pages sends only those pages of each PDF. Environment: SEED_CHAT_API_KEY
 (else the keychain), SEED_CHAT_BASE_URL (else the saved setting), SEED_CHAT_DATA_DIR (else the
 app's data folder). search leaves archived chats out unless --archived, and keeps to one project
-with --project. Exit codes: 0 answered, 1 the API or network failed, 2 bad input.`
+with --project, one model, who wrote it, a range of days (YYYY-MM-DD, local; --before leaves its
+day out), one conversation, pinned chats, or messages with an image or a file. Exit codes: 0 answered, 1 the API or network failed, 2 bad input.`

@@ -3,10 +3,15 @@ import { z } from 'zod'
 import { modelIdSchema } from './models'
 import type { MessageRole } from './types'
 
+/** What a message carries, for the `has` filter: an image, or a file (a document or video). */
+export const SEARCH_HAS = ['image', 'file'] as const
+
 /**
  * What narrows a search besides its query: a model, a time range in milliseconds (`from`
- * inclusive, `to` exclusive), and a project (its id). Absent means no filter. Archived
- * conversations are left out unless `archived` is true.
+ * inclusive, `to` exclusive), a project (its id), who wrote the message, one conversation (its
+ * id), pinned conversations only, and messages that carry an image or a file. Absent means no
+ * filter. Archived conversations are left out unless `archived` is true. A title is not a
+ * message: with `role` or `has` set, no title hits come back.
  */
 export const searchFiltersSchema = z
   .object({
@@ -14,7 +19,11 @@ export const searchFiltersSchema = z
     from: z.number().int().optional(),
     to: z.number().int().optional(),
     archived: z.boolean().optional(),
-    project: z.number().int().positive().optional()
+    project: z.number().int().positive().optional(),
+    role: z.enum(['user', 'assistant']).optional(),
+    conversation: z.number().int().positive().optional(),
+    pinned: z.boolean().optional(),
+    has: z.enum(SEARCH_HAS).optional()
   })
   .strict()
 export type SearchFilters = z.output<typeof searchFiltersSchema>

@@ -159,6 +159,19 @@ test('search finds CJK words, accents and reasoning; a result opens at its marke
   await expect(results(filtered)).toHaveCount(1)
   await filtered.getByRole('combobox', { name: 'Model filter' }).selectOption('')
   await expect(results(filtered)).toHaveCount(2)
+  // Who wrote it: both hits are answers, so You finds none, and the status names the filter.
+  await filtered.getByRole('combobox', { name: 'Who wrote it' }).selectOption('user')
+  await expect(results(filtered)).toHaveCount(0)
+  await expect(filtered.getByRole('status')).toHaveText(
+    `No results for “数据” until ${ymd(today)}, written by you`
+  )
+  await filtered.getByRole('combobox', { name: 'Who wrote it' }).selectOption('assistant')
+  await expect(results(filtered)).toHaveCount(2)
+  // Messages with images: none here.
+  await filtered.getByRole('combobox', { name: 'Attachments' }).selectOption('image')
+  await expect(results(filtered)).toHaveCount(0)
+  await filtered.getByRole('button', { name: 'Clear the filters' }).click()
+  await expect(results(filtered)).toHaveCount(2)
 
   // An emptied query clears at once.
   await filtered.getByRole('searchbox').fill('')

@@ -2,14 +2,41 @@
 // (data/search-corpus.json), with accents, code and a little Japanese and Korean, written through
 // the app's own history module so the same triggers index it. Deterministic for a seed.
 import { performance } from 'node:perf_hooks'
-import * as conversations from '../../../src/main/history/conversations'
+import { createHash } from 'node:crypto'
+import { attachToMessage, type NewAttachment } from '../../../src/main/attachments/records'
 import type { HistoryDatabase } from '../../../src/main/db/database'
+import * as conversations from '../../../src/main/history/conversations'
 import * as messages from '../../../src/main/history/messages'
+import { createProject, setConversationProject } from '../../../src/main/projects/projects'
 import corpus from '../data/search-corpus.json'
 import { log } from '../lib/measure'
 
 const { en: EN, zh: ZH, cjkExtras: CJK_EXTRAS, identifiers: IDENTIFIERS, code: CODE } = corpus
+// Models as people use them: one most of the time, a few now and then, one rarely (~2%).
+const MODEL_SHARES = [0.42, 0.2, 0.14, 0.12, 0.1, 0.02]
 const MODELS = corpus.models
+// Projects and the share of conversations in each: one big, a few middling, one rare; the rest
+// (about 72%) in none.
+export const PROJECTS = [
+  { name: 'Work', share: 0.12 },
+  { name: '论文', share: 0.08 },
+  { name: 'Home lab', share: 0.05 },
+  { name: '旅行计划', share: 0.02 },
+  { name: 'Taxes 2025', share: 0.005 }
+]
+/** Shares of conversations pinned and archived, and of user messages with images or documents. */
+const PINNED = 0.02
+const ARCHIVED = 0.25
+const WITH_IMAGES = 0.04
+const WITH_DOCUMENTS = 0.012
+const IMAGE_NAMES = ['screenshot.png', 'IMG_{n}.jpg', '架构图.png', 'photo_{n}.jpeg', '截图{n}.png']
+const DOCUMENT_NAMES = [
+  'report-{n}.pdf',
+  '需求文档.docx',
+  'notes.md',
+  'contract_{n}.pdf',
+  '会议纪要.txt'
+]
 
 class Random {
   private state: number
@@ -29,6 +56,15 @@ class Random {
   }
   chance(p: number): boolean {
     return this.next() < p
+  }
+  /** An index into `shares` (which sum to at most 1), or -1 for the rest. */
+  share(shares: readonly number[]): number {
+    let u = this.next()
+    for (let i = 0; i < shares.length; i++) {
+      if (u < shares[i]) return i
+      u -= shares[i]
+    }
+    return -1
   }
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.next() * items.length)]
@@ -117,6 +153,27 @@ export async function buildCorpus(db: HistoryDatabase, total: number, seed: numb
   const random = new Random(seed)
   const writer = new Writer(random)
   let clock = Date.UTC(2024, 0, 1)
+  const projectIds = PROJECTS.map((project) => createProject(db, { name: project.name }, clock).id)
+  let files = 0
+  const attachments = (): NewAttachment[] => {
+    const images = random.chance(WITH_IMAGES) ? random.int(1, 3) : 0
+    const documents = random.chance(WITH_DOCUMENTS) ? random.int(1, 2) : 0
+    return Array.from({ length: images + documents }, (_, k) => {
+      const image = k < images
+      const name = random.pick(image ? IMAGE_NAMES : DOCUMENT_NAMES).replace('{n}', String(++files))
+      return {
+        sha256: createHash('sha256').update(`${seed}:${files}:${k}`).digest('hex'),
+        kind: image ? 'image' : 'document',
+        name,
+        mime: image ? 'image/png' : 'application/pdf',
+        bytes: random.int(10_000, 3_000_000),
+        width: image ? 1280 : null,
+        height: image ? 800 : null,
+        durationSeconds: null,
+        fps: null
+      }
+    })
+  }
   let written = 0
   let lastLog = performance.now()
   const started = performance.now()
@@ -134,7 +191,12 @@ export async function buildCorpus(db: HistoryDatabase, total: number, seed: numb
       'mixed',
       'mixed'
     ] as const)
-    const model = random.pick(MODELS)
+    const model = MODELS[Math.max(0, random.share(MODEL_SHARES))]
+    // A few conversations switch models halfway (their replies name each model).
+    const laterModel = random.chance(0.05) ? random.pick(MODELS) : model
+    const project = random.share(PROJECTS.map((p) => p.share))
+    const pinned = random.chance(PINNED)
+    const archived = !pinned && random.chance(ARCHIVED)
     db.transaction(() => {
       clock += random.int(60_000, 6 * 3600_000)
       const firstQuestion = writer.text(language, random.int(1, 3), false)
@@ -143,11 +205,13 @@ export async function buildCorpus(db: HistoryDatabase, total: number, seed: numb
         model,
         now: clock
       })
+      if (project >= 0) setConversationProject(db, conversation.id, projectIds[project])
+      if (pinned) conversations.setConversationPinned(db, conversation.id, true, clock)
       for (let k = 0; k < size; k++) {
         clock += random.int(2_000, 120_000)
         if (k % 2 === 0) {
           const long = random.chance(0.05)
-          messages.insertMessage(db, {
+          const question = messages.insertMessage(db, {
             conversationId: conversation.id,
             role: 'user',
             content:
@@ -158,15 +222,19 @@ export async function buildCorpus(db: HistoryDatabase, total: number, seed: numb
             model: null,
             now: clock
           })
+          const files = attachments()
+          if (files.length) attachToMessage(db, question.id, files)
           continue
         }
+        if (k === Math.floor(size / 2) && laterModel !== model)
+          conversations.setConversationModel(db, conversation.id, laterModel)
         // A reply: inserted empty, streamed in by appends (reasoning first), then finished.
         const reply = messages.insertMessage(db, {
           conversationId: conversation.id,
           role: 'assistant',
           content: '',
           status: 'streaming',
-          model,
+          model: k > size / 2 ? laterModel : model,
           now: clock
         })
         const reasoning = random.chance(0.3) ? writer.text(language, random.int(3, 12), false) : ''
@@ -193,6 +261,7 @@ export async function buildCorpus(db: HistoryDatabase, total: number, seed: numb
         })
       }
       conversations.touchConversation(db, conversation.id, clock)
+      if (archived) conversations.setConversationArchived(db, conversation.id, true, clock)
     })()
     written += size
     await turnEventLoop()

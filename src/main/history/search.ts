@@ -12,6 +12,7 @@ import {
 } from '../../shared/search'
 import type { MessageRole } from '../../shared/types'
 import type { HistoryDatabase } from '../db/database'
+import { type BoundFilters, findMessageIds, type IdBounds } from './searchPlan'
 import { buildSnippet, ftsMatchExpression, parseQuery, type SearchTerm } from './searchQuery'
 import { runToEnd } from './searchRuns'
 import { prefixExpander } from './searchVocab'
@@ -61,21 +62,13 @@ interface TitleHitRow {
   last_message_id: number
 }
 
-/**
- * The filters as the SQL binds them: every one present, null for "no filter"; SQLite has no
- * booleans (archived: 1 includes archived conversations, 0 leaves them out).
- */
-type Filters = {
-  [K in Exclude<keyof SearchFilters, 'archived'>]-?: Exclude<SearchFilters[K], undefined> | null
-} & { archived: 0 | 1 }
-
-const boundFilters = (args: SearchFilters): Filters =>
+const boundFilters = (args: SearchFilters): BoundFilters =>
   Object.fromEntries(
     SEARCH_FILTER_NAMES.map((name) => [
       name,
-      name === 'archived' ? (args.archived ? 1 : 0) : (args[name] ?? null)
+      name === 'archived' || name === 'pinned' ? (args[name] ? 1 : 0) : (args[name] ?? null)
     ])
-  ) as Filters
+  ) as BoundFilters
 
 const SNIPPET_WIDTH = 100
 
@@ -100,10 +93,14 @@ export function* searchSteps(
   const filters = boundFilters(args)
   const messageMatch = ftsMatchExpression(terms, prefixExpander(db, 'message_search'))
   const messageRows = messageMatch
-    ? findMessageRows(db, messageMatch, filters, args.before, limit + 1)
+    ? findMessageRows(db, { match: messageMatch, terms }, filters, args.before, limit + 1)
     : []
   yield
-  const titleMatch = ftsMatchExpression(terms, prefixExpander(db, 'conversation_search'))
+  // A title is not a message: it has no role and carries no files.
+  const titleMatch =
+    filters.role === null && filters.has === null
+      ? ftsMatchExpression(terms, prefixExpander(db, 'conversation_search'))
+      : null
   const titleRows = titleMatch
     ? pageTitleRows(db, titleMatch, filters, args.before, messageRows, limit)
     : []
@@ -143,21 +140,17 @@ export function* searchSteps(
 /** Up to `count` matching messages after the cursor, newest first. */
 function findMessageRows(
   db: HistoryDatabase,
-  match: string,
-  filters: Filters,
+  query: { match: string; terms: SearchTerm[] },
+  filters: BoundFilters,
   before: SearchCursor | undefined,
   count: number
 ): MessageHitRow[] {
   // Message ids below this bound come after the cursor (a title hit at key k sorts above message k).
   const below = before ? (before.rank === 1 ? before.key + 1 : before.key) : null
-  const { low, high } = idRange(db, filters)
-  if (low !== null && high !== null && low > high) return []
-  return db
-    .prepare<
-      Filters & IdBounds & { match: string; below: number | null; count: number },
-      MessageHitRow
-    >(
-      // CROSS JOIN keeps the FTS table outermost, so it walks its hits newest first and stops.
+  const ids = findMessageIds(db, query, filters, below, idRange(db, filters), count)
+  if (!ids.length) return []
+  const rows = db
+    .prepare<[string], MessageHitRow>(
       `SELECT m.id, m.conversation_id, m.role, coalesce(m.model, c.model) AS model, m.content,
               m.reasoning, m.created_at, c.title, c.archived_at IS NOT NULL AS archived,
               (SELECT group_concat(a.name, ' ') FROM message_attachments a WHERE a.message_id = m.id)
@@ -168,22 +161,13 @@ function findMessageRows(
               (SELECT json_group_array(json_object('sha256', a.sha256, 'name', a.name, 'text', d.text))
                FROM message_attachments a JOIN document_text d ON d.sha256 = a.sha256
                WHERE a.message_id = m.id) AS document_texts
-       FROM message_search s
-       CROSS JOIN messages m ON m.id = s.rowid
+       FROM json_each(?) j
+       CROSS JOIN messages m ON m.id = j.value
        CROSS JOIN conversations c ON c.id = m.conversation_id
-       WHERE message_search MATCH @match
-         AND (@below IS NULL OR s.rowid < @below)
-         AND (@low IS NULL OR s.rowid >= @low)
-         AND (@high IS NULL OR s.rowid <= @high)
-         AND (@archived = 1 OR c.archived_at IS NULL)
-         AND (@model IS NULL OR coalesce(m.model, c.model) = @model)
-         AND (@from IS NULL OR m.created_at >= @from)
-         AND (@to IS NULL OR m.created_at < @to)
-         AND (@project IS NULL OR c.project_id = @project)
-       ORDER BY s.rowid DESC
-       LIMIT @count`
+       ORDER BY m.id DESC`
     )
-    .all({ ...filters, match, below, low, high, count })
+    .all(JSON.stringify(ids))
+  return rows
 }
 
 /**
@@ -196,13 +180,14 @@ function findMessageRows(
  * conditions still decide.
  */
 const BOUND_WORTH = 2
+/**
+ * A lower bound (`from`) only helps once the newest hits run out inside the range, and a walk
+ * from the newest message finds the range's hits first anyway: it is taken only for a range
+ * under this share of the history, whose scan is short.
+ */
+const LOW_BOUND_SHARE = 0.1
 
-interface IdBounds {
-  low: number | null
-  high: number | null
-}
-
-function idRange(db: HistoryDatabase, filters: Filters): IdBounds {
+function idRange(db: HistoryDatabase, filters: BoundFilters): IdBounds {
   if (filters.from === null && filters.to === null) return { low: null, high: null }
   // Two statements: SQLite looks min() and max() up in the index only when each is alone.
   const first = db.prepare<[], number | null>('SELECT min(id) FROM messages').pluck().get()
@@ -233,7 +218,7 @@ function idRange(db: HistoryDatabase, filters: Filters): IdBounds {
   }
   if (filters.from !== null) {
     const at = idBefore(filters.from)
-    if (last - at < BOUND_WORTH * (at - first)) {
+    if (last - at < LOW_BOUND_SHARE * (last - first)) {
       bounds.low = idBound('min', 'created_at >= ?', filters.from) ?? last + 1
     }
   }
@@ -250,7 +235,7 @@ const RECENT_SPAN = 16_000
 function pageTitleRows(
   db: HistoryDatabase,
   match: string,
-  filters: Filters,
+  filters: BoundFilters,
   before: SearchCursor | undefined,
   messageRows: MessageHitRow[],
   limit: number
@@ -269,7 +254,7 @@ function pageTitleRows(
 function findTitleRows(
   db: HistoryDatabase,
   match: string,
-  filters: Filters,
+  filters: BoundFilters,
   before: SearchCursor | undefined,
   since: number | null
 ): TitleHitRow[] {
@@ -282,7 +267,7 @@ function findTitleRows(
          CROSS JOIN conversations c ON c.id = r.id
          WHERE c.id IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH @match)`
   return db
-    .prepare<Filters & { match: string; since?: number }, TitleHitRow>(
+    .prepare<BoundFilters & { match: string; since?: number }, TitleHitRow>(
       `SELECT c.id, c.title, c.model, c.updated_at, c.archived_at IS NOT NULL AS archived,
               coalesce((SELECT max(m.id) FROM messages m WHERE m.conversation_id = c.id), 0)
                 AS last_message_id
@@ -291,19 +276,32 @@ function findTitleRows(
          AND (@model IS NULL OR c.model = @model)
          AND (@from IS NULL OR c.updated_at >= @from)
          AND (@to IS NULL OR c.updated_at < @to)
-         AND (@project IS NULL OR c.project_id = @project)`
+         AND (@project IS NULL OR c.project_id = @project)
+         AND (@conversation IS NULL OR c.id = @conversation)
+         AND (@pinned = 0 OR c.pinned_at IS NOT NULL)`
     )
     .all({ ...filters, match, ...(since === null ? {} : { since }) })
     .filter((row) => !before || compareKeys(titleKey(row), before) < 0)
     .sort((a, b) => compareKeys(titleKey(b), titleKey(a)))
 }
 
-/** Every message id the query matches (text, reasoning, attachment names), newest first. */
-export function searchAllMessageIds(db: HistoryDatabase, query: string): number[] {
+/**
+ * Every message id the query matches (text, reasoning, attachment names), newest first; with
+ * filters, through the same plans as a page.
+ */
+export function searchAllMessageIds(
+  db: HistoryDatabase,
+  query: string,
+  filters?: SearchFilters
+): number[] {
   const terms = parseQuery(query)
   if (!terms.length) return []
   const match = ftsMatchExpression(terms, prefixExpander(db, 'message_search'))
   if (!match) return []
+  if (filters) {
+    const bound = boundFilters(filters)
+    return findMessageIds(db, { match, terms }, bound, null, idRange(db, bound), 2 ** 31)
+  }
   return db
     .prepare<[string], number>(
       'SELECT rowid FROM message_search WHERE message_search MATCH ? ORDER BY rowid DESC'

@@ -63,4 +63,43 @@ describe('ask flags', () => {
     expect(parseSearch(['--archived', 'q'])).toMatchObject({ query: 'q', archived: true })
     expect(parseSearch(['q'])).toMatchObject({ query: 'q', archived: false })
   })
+
+  it('search takes the filters the app has, as the app takes them', () => {
+    expect(parseSearch(['q']).filters).toEqual({})
+    const options = parseSearch([
+      '--model',
+      'doubao-seed-2.0-pro',
+      '--role',
+      'user',
+      '--after',
+      '2025-06-01',
+      '--before',
+      '2025-07-01',
+      '--conversation',
+      '12',
+      '--pinned',
+      '--has',
+      'image',
+      '数据'
+    ])
+    expect(options.query).toBe('数据')
+    expect(options.filters).toEqual({
+      model: 'doubao-seed-2.0-pro',
+      role: 'user',
+      from: new Date(2025, 5, 1).getTime(),
+      to: new Date(2025, 6, 1).getTime(),
+      conversation: 12,
+      pinned: true,
+      has: 'image'
+    })
+    expect(parseSearch(['--has', 'file', 'q']).filters).toEqual({ has: 'file' })
+    expect(() => parseSearch(['--role', 'system', 'q'])).toThrow(/--role: user or assistant/)
+    expect(() => parseSearch(['--has', 'video', 'q'])).toThrow(/--has: image or file/)
+    expect(() => parseSearch(['--after', '2025-02-30', 'q'])).toThrow(/--after: a day/)
+    expect(() => parseSearch(['--after', '2025-06-02', '--before', '2025-06-01', 'q'])).toThrow(
+      /--after must be a day before --before/
+    )
+    expect(() => parseSearch(['--conversation', '0', 'q'])).toThrow(/--conversation/)
+    expect(() => parseSearch(['--model', ' ', 'q'])).toThrow(/--model: the model id is empty/)
+  })
 })

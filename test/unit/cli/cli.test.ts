@@ -719,6 +719,15 @@ describe('search', () => {
 
     const limited = lastJson(await cli(['search', '--json', '--limit', '1', 'bubble']))
     expect(limited.results).toHaveLength(1)
+    // Filters: who wrote it (a title is no one's), one conversation, pinned chats only.
+    const byUser = lastJson(await cli(['search', '--json', '--role', 'user', 'bubble']))
+    expect(byUser.results.map((hit: { messageId: number }) => hit.messageId)).toEqual([
+      asked.messageId - 1
+    ])
+    const inIt = ['search', '--json', '--conversation', String(asked.conversationId), 'bubble']
+    expect(lastJson(await cli(inIt)).results).toHaveLength(3)
+    expect(lastJson(await cli(['search', '--json', '--pinned', 'bubble'])).results).toEqual([])
+    expect((await cli(['search', '--has', 'pdf', 'bubble'])).code).toBe(2)
     const none = await cli(['search', '--json', 'zebra'])
     expect(none.code).toBe(0)
     expect(lastJson(none)).toEqual({ results: [] })

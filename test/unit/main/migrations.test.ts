@@ -14,6 +14,7 @@ import { registerSearchFunctions } from '../../../src/main/db/searchText'
 import { getSettings } from '../../../src/main/settings/settings'
 import { addProjects } from '../../../src/main/db/migrations/0011-projects'
 import { addAttachmentPages } from '../../../src/main/db/migrations/0014-attachment-pages'
+import { addSearchFilterIndexes } from '../../../src/main/db/migrations/0015-search-filter-indexes'
 import {
   createProject,
   deleteProject,
@@ -877,6 +878,54 @@ tests[migrations.indexOf(addAttachmentPages) + 1] = {
     expect(() => insert.run(1, DOC, 'document', '')).toThrow(/CHECK/)
     db.prepare('DELETE FROM messages WHERE id = 3').run()
     expect(searchAllMessageIds(db, 'zebrafish')).toEqual([1])
+  }
+}
+
+// Migration 15 (0015-search-filter-indexes.ts): the indexes filtered search reads.
+tests[migrations.indexOf(addSearchFilterIndexes) + 1] = {
+  adds: 'the indexes filtered search reads',
+  run: () => {
+    const before = migrations.indexOf(addSearchFilterIndexes)
+    const db = upgrade(
+      fileAt(before, (old) => {
+        writeV1Rows(old)
+        old
+          .prepare(
+            `INSERT INTO message_attachments (message_id, ordinal, sha256, kind, name, mime, bytes)
+             VALUES (3, 0, ?, 'image', 'map.png', 'image/png', 10)`
+          )
+          .run(SHA)
+      })
+    )
+    expectV1Rows(db)
+    expect(names(db, 'index')).toEqual(
+      expect.arrayContaining([
+        'messages_search_facets',
+        'messages_by_model',
+        'conversations_by_model',
+        'message_attachments_by_kind'
+      ])
+    )
+    // The rows already there are in the new indexes: filtered searches find them.
+    const all = searchAllMessageIds(db, 'map')
+    expect(all).toEqual([3])
+    expect(searchAllMessageIds(db, 'map', { has: 'image' })).toEqual([3])
+    expect(searchAllMessageIds(db, 'map', { has: 'file' })).toEqual([])
+    // Message 3 is a question (no model of its own) in conversation 2, whose model is m2.
+    expect(searchAllMessageIds(db, 'map', { model: 'm2', role: 'user', conversation: 2 })).toEqual([
+      3
+    ])
+    expect(searchAllMessageIds(db, 'map', { conversation: 1 })).toEqual([])
+    expect(searchAllMessageIds(db, 'map', { model: 'm1' })).toEqual([])
+    expect(
+      db
+        .prepare(
+          "SELECT count(*) FROM message_attachments INDEXED BY message_attachments_by_kind WHERE kind = 'image'"
+        )
+        .pluck()
+        .get()
+    ).toBe(1)
+    expectV1Rows(db)
   }
 }
 

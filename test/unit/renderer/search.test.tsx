@@ -291,6 +291,34 @@ describe('search panel', () => {
     expect(within(dialog).getByRole('status').textContent).toBe('No results for “plan”')
   })
 
+  it('filters by who wrote it, what it carries and pinned chats, and names them', async () => {
+    const fake = createFakeApi()
+    vi.mocked(fake.api.searchHistory).mockResolvedValue(ok({ results: [], next: null }))
+    await renderApp(fake)
+    const dialog = openSearch()
+    await act(async () =>
+      fireEvent.change(within(dialog).getByRole('searchbox'), { target: { value: 'plan' } })
+    )
+    const role = within(dialog).getByRole('combobox', { name: 'Who wrote it' })
+    await act(async () => fireEvent.change(role, { target: { value: 'user' } }))
+    expect(fake.api.searchHistory).toHaveBeenLastCalledWith(
+      firstPage({ query: 'plan', role: 'user' })
+    )
+    const has = within(dialog).getByRole('combobox', { name: 'Attachments' })
+    await act(async () => fireEvent.change(has, { target: { value: 'file' } }))
+    await act(async () => fireEvent.click(within(dialog).getByLabelText('Pinned chats only')))
+    expect(fake.api.searchHistory).toHaveBeenLastCalledWith(
+      firstPage({ query: 'plan', role: 'user', pinned: true, has: 'file' })
+    )
+    expect(within(dialog).getByRole('status').textContent).toBe(
+      'No results for “plan” written by you, in pinned chats, with files'
+    )
+    await act(async () =>
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Clear the filters' }))
+    )
+    expect(fake.api.searchHistory).toHaveBeenLastCalledWith(firstPage({ query: 'plan' }))
+  })
+
   it('loads the next page with the cursor', async () => {
     const fake = createFakeApi()
     const cursor = { key: 40, rank: 0 as const, conversationId: 7 }

@@ -18,6 +18,7 @@ import { addProjects } from './0011-projects'
 import { addDocumentText } from './0012-document-text'
 import { addProjectFiles } from './0013-project-files'
 import { addAttachmentPages } from './0014-attachment-pages'
+import { addSearchFilterIndexes } from './0015-search-filter-indexes'
 
 export type Migration = (db: Database.Database) => void
 
@@ -36,7 +37,8 @@ export const migrations: ReadonlyArray<Migration> = [
   addProjects,
   addDocumentText,
   addProjectFiles,
-  addAttachmentPages
+  addAttachmentPages,
+  addSearchFilterIndexes
 ]
 
 export const SCHEMA_VERSION = migrations.length

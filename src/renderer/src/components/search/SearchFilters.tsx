@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { modelDisplayName } from '../../../../shared/models'
 import { useApp } from '../../store/StoreProvider'
+import { NO_SEARCH_FILTERS } from '../../store/slices/search'
 
 /**
- * The search's filters: a model, a project, a date range, Include archived, and Clear filters
- * while one is set.
+ * The search's filters: a model, a project, who wrote it, what it carries, a date range, pinned
+ * chats only, this chat only (while one is open), Include archived, and Clear filters while one
+ * is set.
  */
 export function SearchFilters() {
   const { t } = useTranslation()
@@ -12,12 +14,10 @@ export function SearchFilters() {
   const models = useApp((s) => s.models)
   const projects = useApp((s) => s.projects)
   const setFilters = useApp((s) => s.setSearchFilters)
-  const filtered =
-    search.model !== '' ||
-    search.from !== '' ||
-    search.to !== '' ||
-    search.archived !== '' ||
-    search.project !== ''
+  const activeConversationId = useApp((s) => s.activeConversationId)
+  const filtered = Object.entries(NO_SEARCH_FILTERS).some(
+    ([name, off]) => search[name as keyof typeof NO_SEARCH_FILTERS] !== off
+  )
   return (
     <div className="search-filters">
       <select
@@ -46,6 +46,24 @@ export function SearchFilters() {
           ))}
         </select>
       ) : null}
+      <select
+        aria-label={t('search.roleFilter')}
+        value={search.role}
+        onChange={(event) => setFilters({ role: event.target.value })}
+      >
+        <option value="">{t('search.anyRole')}</option>
+        <option value="user">{t('search.roleUser')}</option>
+        <option value="assistant">{t('search.roleAssistant')}</option>
+      </select>
+      <select
+        aria-label={t('search.hasFilter')}
+        value={search.has}
+        onChange={(event) => setFilters({ has: event.target.value })}
+      >
+        <option value="">{t('search.hasAny')}</option>
+        <option value="image">{t('search.hasImage')}</option>
+        <option value="file">{t('search.hasFile')}</option>
+      </select>
       <label className="search-date">
         <span>{t('search.from')}</span>
         <input
@@ -67,6 +85,31 @@ export function SearchFilters() {
       <label className="search-archived">
         <input
           type="checkbox"
+          checked={search.pinned === 'on'}
+          onChange={(event) => setFilters({ pinned: event.target.checked ? 'on' : '' })}
+        />
+        <span>{t('search.pinnedOnly')}</span>
+      </label>
+      {activeConversationId !== null || search.conversation !== '' ? (
+        <label className="search-archived">
+          <input
+            type="checkbox"
+            checked={search.conversation !== ''}
+            onChange={(event) =>
+              setFilters({
+                conversation:
+                  event.target.checked && activeConversationId !== null
+                    ? String(activeConversationId)
+                    : ''
+              })
+            }
+          />
+          <span>{t('search.thisChatOnly')}</span>
+        </label>
+      ) : null}
+      <label className="search-archived">
+        <input
+          type="checkbox"
           checked={search.archived === 'on'}
           onChange={(event) => setFilters({ archived: event.target.checked ? 'on' : '' })}
         />
@@ -76,7 +119,7 @@ export function SearchFilters() {
         <button
           type="button"
           className="button button-quiet search-clear-filters"
-          onClick={() => setFilters({ model: '', from: '', to: '', archived: '', project: '' })}
+          onClick={() => setFilters(NO_SEARCH_FILTERS)}
         >
           {t('search.clearFilters')}
         </button>

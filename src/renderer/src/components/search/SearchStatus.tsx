@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { modelDisplayName } from '../../../../shared/models'
 import { useApp } from '../../store/StoreProvider'
+import { NO_SEARCH_FILTERS } from '../../store/slices/search'
 
 /**
  * The line under the filters: searching, failed, how many results, or "No results" naming the
@@ -17,7 +18,13 @@ export function SearchStatus({ blank, count }: { blank: boolean; count: number }
     search.from !== '' ? t('search.filter.from', { date: search.from }) : null,
     search.to !== '' ? t('search.filter.to', { date: search.to }) : null,
     search.archived !== '' ? t('search.filter.archived') : null,
-    search.project !== '' ? t('search.filter.project', { name: project?.name ?? '' }) : null
+    search.project !== '' ? t('search.filter.project', { name: project?.name ?? '' }) : null,
+    search.role !== ''
+      ? t(`search.filter.role.${search.role === 'user' ? 'user' : 'assistant'}`)
+      : null,
+    search.conversation !== '' ? t('search.filter.conversation') : null,
+    search.pinned !== '' ? t('search.filter.pinned') : null,
+    search.has !== '' ? t(`search.filter.has.${search.has === 'image' ? 'image' : 'file'}`) : null
   ].filter((filter) => filter !== null)
   const shown =
     search.status === 'done' || (search.status === 'searching' && search.resultsFor !== '')
@@ -45,7 +52,7 @@ export function SearchStatus({ blank, count }: { blank: boolean; count: number }
         <button
           type="button"
           className="button button-quiet search-status-clear"
-          onClick={() => setFilters({ model: '', from: '', to: '', archived: '', project: '' })}
+          onClick={() => setFilters(NO_SEARCH_FILTERS)}
         >
           {t('search.clearTheFilter', { count: filters.length })}
         </button>

@@ -13,9 +13,24 @@ import type { SliceArgs, StoreScope } from '../scope'
 /**
  * The panel's filters as the user typed them: a model id or '' for all models; `from` and `to`
  * as yyyy-mm-dd (local days) or '' for no bound, `to` including its whole day; `archived` 'on'
- * to include archived conversations, '' to leave them out; a project's id or '' for any.
+ * to include archived conversations, '' to leave them out; a project's id or '' for any; the
+ * role ('user', 'assistant') or '' for both; a conversation's id or '' for all; `pinned` 'on' for
+ * pinned conversations only; `has` 'image' or 'file' for messages that carry one, '' for any.
  */
 export type SearchFilterFields = Record<SearchFilterName, string>
+
+/** Every filter field off. */
+export const NO_SEARCH_FILTERS: SearchFilterFields = {
+  model: '',
+  from: '',
+  to: '',
+  archived: '',
+  project: '',
+  role: '',
+  conversation: '',
+  pinned: '',
+  has: ''
+}
 
 /** The search panel: what was asked and what came back. */
 export interface SearchState extends SearchFilterFields {
@@ -49,7 +64,11 @@ const FILTER_OF_FIELD: { [K in SearchFilterName]: (field: string) => SearchFilte
   from: dayStart,
   to: dayEnd,
   archived: (field) => (field === 'on' ? true : null),
-  project: (project) => (project === '' ? null : Number(project))
+  project: (project) => (project === '' ? null : Number(project)),
+  role: (role) => (role === 'user' || role === 'assistant' ? role : null),
+  conversation: (id) => (id === '' ? null : Number(id)),
+  pinned: (field) => (field === 'on' ? true : null),
+  has: (has) => (has === 'image' || has === 'file' ? has : null)
 }
 
 export interface SearchSlice {
@@ -75,11 +94,7 @@ export function createSearchSlice(args: SliceArgs): SearchSlice {
     search: {
       open: false,
       query: '',
-      model: '',
-      from: '',
-      to: '',
-      archived: '',
-      project: '',
+      ...NO_SEARCH_FILTERS,
       results: [],
       resultsFor: '',
       next: null,

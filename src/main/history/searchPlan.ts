@@ -1,0 +1,379 @@
+// Which messages a filtered search finds, newest first: the plans behind searchMessages
+// (search.ts). docs/search.md, "Filters: which side drives", explains the choice between them.
+//
+// FTS5 walks a word's hits newest first cheaply (well under a microsecond a hit) but cannot jump
+// into the middle of a long doclist (a bound on rowid costs as much as walking to it), and a hit
+// checked against the filters costs about a microsecond more. So:
+//
+// - A broad filter (or none): walk the word's hits, check each against the filters in SQL, stop
+//   after a page (`walkWithFilters`). A filter that keeps 1% of the history costs ~100 hits a
+//   result.
+// - A narrow filter (one conversation, pinned chats, a project, a model used rarely, messages
+//   with files or images): its candidates, at most NARROW_CANDIDATES message ids, come from an
+//   index. Two exact plans then race, each stepped in turn while it has used less time than the
+//   other, and the first to finish answers: walk the word's hits and keep the candidates among
+//   them, or take the candidates newest first and test the query on their folded text. A rare
+//   word finishes the first, a common word the second; neither reads both sides whole.
+import { performance } from 'node:perf_hooks'
+import type { SearchFilters } from '../../shared/search'
+import type { HistoryDatabase } from '../db/database'
+import { foldText } from '../db/searchText'
+import { prepared } from '../db/statements'
+import { hasTerm, type SearchTerm } from './searchQuery'
+
+/**
+ * The filters as the SQL binds them: every one present, null for "no filter"; SQLite has no
+ * booleans (archived: 1 includes archived conversations; pinned: 1 keeps to pinned ones).
+ */
+export type BoundFilters = {
+  [K in Exclude<keyof SearchFilters, 'archived' | 'pinned'>]-?: Exclude<
+    SearchFilters[K],
+    undefined
+  > | null
+} & { archived: 0 | 1; pinned: 0 | 1 }
+
+/** Bounds on message ids (inclusive; null for none) that the date filter allows. */
+export interface IdBounds {
+  low: number | null
+  high: number | null
+}
+
+/**
+ * A narrow filter's candidate message ids, newest first: a superset of what the filters keep.
+ * `take(at, n)` gives the n candidates from position `at`.
+ */
+interface Candidates {
+  size: number
+  /** The lowest candidate id: a walked hit below it cannot match. */
+  lowest: number
+  has(id: number): boolean
+  take(at: number, n: number): number[]
+}
+
+const listed = (ids: number[]): Candidates => {
+  const set = new Set(ids)
+  return {
+    size: ids.length,
+    lowest: ids.at(-1) ?? 0,
+    has: (id) => set.has(id),
+    take: (at, n) => ids.slice(at, at + n)
+  }
+}
+
+/** Every id from `high` down to `low`: the messages a date range allows (ids can have gaps). */
+const idSpan = (low: number, high: number): Candidates => ({
+  size: Math.max(0, high - low + 1),
+  lowest: low,
+  has: (id) => id >= low && id <= high,
+  take: (at, n) => {
+    const ids: number[] = []
+    for (let id = high - at; id >= low && ids.length < n; id--) ids.push(id)
+    return ids
+  }
+})
+
+/** Most candidates a narrow filter may have; more, and the filter is checked on walked hits. */
+const NARROW_CANDIDATES = 16_000
+
+// Every filter, on a message m of conversation c.
+const FILTERS = `(@archived = 1 OR c.archived_at IS NULL)
+  AND (@model IS NULL OR coalesce(m.model, c.model) = @model)
+  AND (@from IS NULL OR m.created_at >= @from)
+  AND (@to IS NULL OR m.created_at < @to)
+  AND (@project IS NULL OR c.project_id = @project)
+  AND (@role IS NULL OR m.role = @role)
+  AND (@conversation IS NULL OR m.conversation_id = @conversation)
+  AND (@pinned = 0 OR c.pinned_at IS NOT NULL)
+  AND (@has IS NULL OR EXISTS (SELECT 1 FROM message_attachments a
+    WHERE a.message_id = m.id AND (a.kind = 'image') = (@has = 'image')))`
+
+/** Whether any filter other than the date range (served by id bounds) and archived is set. */
+const hasNarrowingFilter = (f: BoundFilters): boolean =>
+  f.model !== null ||
+  f.project !== null ||
+  f.role !== null ||
+  f.conversation !== null ||
+  f.pinned === 1 ||
+  f.has !== null
+
+/** One plan alone instead of the choice (tests compare each with a scan). */
+export type PlanName = 'broad' | 'walk' | 'check'
+
+/**
+ * Up to `count` ids of messages that match the FTS expression and the filters, below `below`
+ * (exclusive) and within the date bounds, newest first.
+ */
+export function findMessageIds(
+  db: HistoryDatabase,
+  query: { match: string; terms: SearchTerm[] },
+  filters: BoundFilters,
+  below: number | null,
+  bounds: IdBounds,
+  count: number,
+  only?: PlanName
+): number[] {
+  // Both ends of the range are exclusive below, inclusive above: fold `below` into `high`.
+  const high = below === null ? bounds.high : Math.min(below - 1, bounds.high ?? below - 1)
+  const range = { low: bounds.low, high }
+  if (range.low !== null && range.high !== null && range.low > range.high) return []
+  const dated = range.low !== null || range.high !== null
+  const candidates =
+    (hasNarrowingFilter(filters) || dated) && only !== 'broad'
+      ? narrowCandidates(db, filters, range)
+      : null
+  if (!candidates) return walkWithFilters(db, query.match, filters, range, count)
+  return race(db, query, filters, candidates, range, count, only)
+}
+
+/** The word's hits newest first, each checked against the filters in SQL, until `count`. */
+function walkWithFilters(
+  db: HistoryDatabase,
+  match: string,
+  filters: BoundFilters,
+  range: IdBounds,
+  count: number
+): number[] {
+  return prepared<BoundFilters & IdBounds & { match: string; count: number }, number>(
+    db,
+    // CROSS JOIN keeps the FTS table outermost, so it walks its hits newest first and stops;
+    // the covering index answers every filter on the message without reading its text.
+    `SELECT s.rowid FROM message_search s
+       CROSS JOIN messages m INDEXED BY messages_search_facets ON m.id = s.rowid
+       CROSS JOIN conversations c ON c.id = m.conversation_id
+       WHERE message_search MATCH @match
+         AND (@low IS NULL OR s.rowid >= @low)
+         AND (@high IS NULL OR s.rowid <= @high)
+         AND ${FILTERS}
+       ORDER BY s.rowid DESC
+       LIMIT @count`
+  )
+    .pluck()
+    .all({ ...filters, match, ...range, count })
+}
+
+/**
+ * The candidate ids of the narrowest filter set, newest first, from its index (a superset of
+ * the messages every filter keeps); null when even the narrowest has more than
+ * NARROW_CANDIDATES. Reads only index entries.
+ */
+function narrowCandidates(
+  db: HistoryDatabase,
+  filters: BoundFilters,
+  range: IdBounds
+): Candidates | null {
+  const limit = NARROW_CANDIDATES + 1
+  const sources: Array<() => number[]> = []
+  const ids = (sql: string, ...params: unknown[]) =>
+    prepared<unknown[], number>(db, sql)
+      .pluck()
+      .all(...params, limit)
+  if (filters.conversation !== null) {
+    const id = filters.conversation
+    sources.push(() =>
+      ids('SELECT id FROM messages WHERE conversation_id = ? ORDER BY id DESC LIMIT ?', id)
+    )
+  }
+  if (filters.has !== null) {
+    const kinds = filters.has === 'image' ? ['image'] : ['document', 'video']
+    sources.push(() =>
+      kinds.flatMap((kind) =>
+        ids('SELECT DISTINCT message_id FROM message_attachments WHERE kind = ? LIMIT ?', kind)
+      )
+    )
+  }
+  const inConversations = (where: string, ...params: unknown[]) =>
+    ids(
+      `SELECT m.id FROM conversations c
+       CROSS JOIN messages m INDEXED BY messages_by_conversation ON m.conversation_id = c.id
+       WHERE ${where} LIMIT ?`,
+      ...params
+    )
+  if (filters.project !== null) {
+    const project = filters.project
+    sources.push(() => inConversations('c.project_id = ?', project))
+  }
+  if (filters.pinned === 1) sources.push(() => inConversations('c.pinned_at IS NOT NULL'))
+  if (filters.model !== null) {
+    const model = filters.model
+    // Its replies, and every message of the conversations set to it (their questions).
+    sources.push(() => [
+      ...ids('SELECT id FROM messages WHERE model = ? LIMIT ?', model),
+      ...inConversations('c.model = ?', model)
+    ])
+  }
+  // Every source small enough, intersected: two filters that each keep 1% may keep 0.01%.
+  let best: number[] | null = null
+  for (const source of sources) {
+    const found = source()
+    if (found.length > NARROW_CANDIDATES) continue
+    if (!best) best = found
+    else {
+      const kept = new Set(found)
+      best = best.filter((id) => kept.has(id))
+    }
+  }
+  // A date range (or a cursor) bounds the ids: the span between is a candidate list too.
+  const first = () =>
+    prepared<[], number | null>(db, 'SELECT min(id) FROM messages').pluck().get() ?? 0
+  const last = () =>
+    prepared<[], number | null>(db, 'SELECT max(id) FROM messages').pluck().get() ?? 0
+  // Clamped to the ids there are: a cursor or a bound may lie beyond them.
+  const span =
+    range.low === null && range.high === null
+      ? null
+      : idSpan(Math.max(range.low ?? 0, first()), Math.min(range.high ?? last(), last()))
+  if (best && (!span || best.length <= span.size)) {
+    const unique = [...new Set(best)].filter(
+      (id) => (range.low === null || id >= range.low) && (range.high === null || id <= range.high)
+    )
+    return listed(unique.sort((a, b) => b - a))
+  }
+  // A span serves a date filter (for which a list would cost a read of the time index).
+  return span && (filters.from !== null || filters.to !== null) ? span : null
+}
+
+/** Of `ids`, those every filter keeps (order kept). */
+function keptByFilters(db: HistoryDatabase, filters: BoundFilters, ids: number[]): number[] {
+  if (!ids.length) return []
+  const kept = new Set(
+    prepared<BoundFilters & { ids: string }, number>(
+      db,
+      `SELECT m.id FROM json_each(@ids) j
+       CROSS JOIN messages m INDEXED BY messages_search_facets ON m.id = j.value
+       CROSS JOIN conversations c ON c.id = m.conversation_id
+       WHERE ${FILTERS}`
+    )
+      .pluck()
+      .all({ ...filters, ids: JSON.stringify(ids) })
+  )
+  return ids.filter((id) => kept.has(id))
+}
+
+interface Searchable {
+  id: number
+  content: string
+  reasoning: string
+  files: string
+}
+
+/** Of `ids`, those whose text, reasoning or files hold every term (order kept). */
+function matchedInText(db: HistoryDatabase, terms: SearchTerm[], ids: number[]): number[] {
+  if (!ids.length) return []
+  // The attachments column of the index: names, the text read in images, documents' text.
+  const rows = prepared<[string], Searchable>(
+    db,
+    `SELECT m.id, m.content, m.reasoning,
+              (SELECT coalesce(group_concat(a.name || coalesce(' ' || t.text, '')
+                 || coalesce(' ' || d.text, ''), ' '), '')
+               FROM message_attachments a
+               LEFT JOIN image_text t ON t.sha256 = a.sha256 AND t.status = 'done'
+               LEFT JOIN document_text d ON d.sha256 = a.sha256
+               WHERE a.message_id = m.id) AS files
+       FROM json_each(?) j CROSS JOIN messages m ON m.id = j.value`
+  ).all(JSON.stringify(ids))
+  const matched = new Set<number>()
+  for (const row of rows) {
+    const fields = [row.content, row.reasoning, row.files].map(foldText)
+    if (terms.every((term) => fields.some((field) => hasTerm(field, term)))) matched.add(row.id)
+  }
+  return ids.filter((id) => matched.has(id))
+}
+
+/** One of the racing plans: `step` does a bounded piece of work; `result` once it is done. */
+interface Plan {
+  spentMs: number
+  result: number[] | null
+  step(): void
+}
+
+/** Walks the word's hits, keeping the candidates (and then the filters), doubling each time. */
+function walkPlan(
+  db: HistoryDatabase,
+  match: string,
+  filters: BoundFilters,
+  candidates: Candidates,
+  range: IdBounds,
+  count: number
+): Plan {
+  const lowest = candidates.lowest
+  let limit = 2048
+  let checked = 0
+  const found: number[] = []
+  const walk = prepared<{ match: string; high: number | null; limit: number }, number>(
+    db,
+    `SELECT rowid FROM message_search WHERE message_search MATCH @match
+       AND (@high IS NULL OR rowid <= @high) ORDER BY rowid DESC LIMIT @limit`
+  )
+  const plan: Plan = {
+    spentMs: 0,
+    result: null,
+    step() {
+      const hits = walk.pluck().all({ match, high: range.high, limit })
+      found.push(
+        ...keptByFilters(
+          db,
+          filters,
+          hits.slice(checked).filter((id) => candidates.has(id))
+        )
+      )
+      checked = hits.length
+      if (found.length >= count || hits.length < limit || (hits.at(-1) ?? 0) < lowest) {
+        plan.result = found.slice(0, count)
+      }
+      limit *= 2
+    }
+  }
+  return plan
+}
+
+/** Takes the candidates newest first, keeps those the filters keep and the query matches. */
+function checkPlan(
+  db: HistoryDatabase,
+  terms: SearchTerm[],
+  filters: BoundFilters,
+  candidates: Candidates,
+  count: number
+): Plan {
+  let next = 0
+  let size = 32
+  const found: number[] = []
+  const plan: Plan = {
+    spentMs: 0,
+    result: null,
+    step() {
+      const batch = candidates.take(next, size)
+      next += batch.length
+      size = Math.min(size * 2, 1024)
+      found.push(...matchedInText(db, terms, keptByFilters(db, filters, batch)))
+      if (found.length >= count || next >= candidates.size || !batch.length)
+        plan.result = found.slice(0, count)
+    }
+  }
+  return plan
+}
+
+/** Runs the two exact plans in turn, each while it has used less time, until one finishes. */
+function race(
+  db: HistoryDatabase,
+  query: { match: string; terms: SearchTerm[] },
+  filters: BoundFilters,
+  candidates: Candidates,
+  range: IdBounds,
+  count: number,
+  only: PlanName | undefined
+): number[] {
+  if (!candidates.size) return []
+  const plans = [
+    walkPlan(db, query.match, filters, candidates, range, count),
+    checkPlan(db, query.terms, filters, candidates, count)
+  ]
+  if (only === 'walk') plans[1].spentMs = Number.POSITIVE_INFINITY
+  if (only === 'check') plans[0].spentMs = Number.POSITIVE_INFINITY
+  for (;;) {
+    const plan = plans[0].spentMs <= plans[1].spentMs ? plans[0] : plans[1]
+    const started = performance.now()
+    plan.step()
+    plan.spentMs += performance.now() - started
+    if (plan.result) return plan.result
+  }
+}
