@@ -82,7 +82,7 @@ export function SearchFilters() {
           onChange={(event) => setFilters({ to: event.target.value })}
         />
       </label>
-      <label className="search-archived">
+      <label className="search-check search-pinned">
         <input
           type="checkbox"
           checked={search.pinned === 'on'}
@@ -91,7 +91,7 @@ export function SearchFilters() {
         <span>{t('search.pinnedOnly')}</span>
       </label>
       {activeConversationId !== null || search.conversation !== '' ? (
-        <label className="search-archived">
+        <label className="search-check search-this-chat">
           <input
             type="checkbox"
             checked={search.conversation !== ''}
@@ -107,7 +107,7 @@ export function SearchFilters() {
           <span>{t('search.thisChatOnly')}</span>
         </label>
       ) : null}
-      <label className="search-archived">
+      <label className="search-check search-archived">
         <input
           type="checkbox"
           checked={search.archived === 'on'}
