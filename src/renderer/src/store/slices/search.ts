@@ -183,28 +183,20 @@ export function withoutConversationHits(search: SearchState, conversationId: num
 }
 
 /** Marks a conversation's hits archived or not (it was archived or brought back). */
-export function archiveInSearch(
-  { set, get }: SliceArgs,
-  conversationId: number,
-  archived: boolean
-): void {
-  const search = get().search
-  if (!search.results.some((hit) => hit.conversationId === conversationId)) return
-  set({
-    search: {
-      ...search,
-      results: search.results.map((hit) =>
-        hit.conversationId === conversationId ? { ...hit, archived } : hit
-      )
-    }
-  })
+export function archiveInSearch(args: SliceArgs, conversationId: number, archived: boolean): void {
+  patchConversationHits(args, conversationId, { archived })
 }
 
 /** Shows a renamed conversation's new title on its hits. */
-export function renameInSearch(
+export function renameInSearch(args: SliceArgs, conversationId: number, title: string): void {
+  patchConversationHits(args, conversationId, { conversationTitle: title })
+}
+
+/** Changes what every hit of a conversation says about it; nothing when none is shown. */
+function patchConversationHits(
   { set, get }: SliceArgs,
   conversationId: number,
-  title: string
+  patch: Partial<Pick<SearchHit, 'archived' | 'conversationTitle'>>
 ): void {
   const search = get().search
   if (!search.results.some((hit) => hit.conversationId === conversationId)) return
@@ -212,7 +204,7 @@ export function renameInSearch(
     search: {
       ...search,
       results: search.results.map((hit) =>
-        hit.conversationId === conversationId ? { ...hit, conversationTitle: title } : hit
+        hit.conversationId === conversationId ? { ...hit, ...patch } : hit
       )
     }
   })
