@@ -1,17 +1,15 @@
 // Documents through the core: each file one text part in the order attached, the text stored once
 // by content and found by search, refusals with their reason and nothing sent.
-import { randomUUID } from 'node:crypto'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../../src/main/core'
+import type { Core } from '../../../src/main/core'
 import { extractDocument } from '../../../src/main/attachments/documents/extract'
-import { createKeytarStore } from '../../../src/main/secrets/keychain'
 import { encodedText, lockedPdf, printPdf, writeDocx } from '../../fixtures/documents/generate'
-import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
-import { tempDir } from '../../fixtures/temp'
+import type { FakeProvider } from '../../fake-provider/server'
+import { connectedCore, type ConnectedCore } from '../../fixtures/core'
 
 let provider: FakeProvider
 let core: Core
-let service: string
+let connected: ConnectedCore
 let pdf: Buffer
 
 const GBK_TEXT = '会议纪要：第三季度预算审批通过。负责人：王小明。关键词：蓝鲸计划。'
@@ -24,22 +22,10 @@ beforeAll(async () => {
 }, 60_000)
 
 beforeEach(async () => {
-  service = `seed-chat-test-${randomUUID()}`
-  provider = await startFakeProvider()
-  core = await createCore({
-    dataDir: tempDir('core-'),
-    secrets: createKeytarStore(service),
-    chat: { maxRetries: 0 },
-    emit: () => undefined
-  })
-  await core.handlers.updateSettings({ baseURL: provider.baseURL })
-  await core.handlers.setKey({ key: provider.apiKey })
+  connected = await connectedCore('documents-chat-')
+  ;({ core, provider } = connected)
 })
-afterEach(async () => {
-  await core.close()
-  await provider.close()
-  await createKeytarStore(service).delete()
-})
+afterEach(() => connected.close())
 
 const TEXT_ONLY = 'glm-4-7-251222'
 

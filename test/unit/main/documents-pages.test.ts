@@ -1,18 +1,16 @@
 // A PDF sent in part: the pages chosen travel with the message (migration 14), so the first
 // request, a regenerated reply and an imported copy all send the same pages, named in the part's
 // `pages="1, 3 of 3"`; a choice that is not the file's pages is refused and nothing is sent.
-import { randomUUID } from 'node:crypto'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../../src/main/core'
-import { createKeytarStore } from '../../../src/main/secrets/keychain'
+import type { Core } from '../../../src/main/core'
 import { estimateTextTokens } from '../../../src/shared/tokenEstimate'
 import { printPdf } from '../../fixtures/documents/generate'
-import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
-import { tempDir } from '../../fixtures/temp'
+import type { FakeProvider } from '../../fake-provider/server'
+import { connectedCore, type ConnectedCore } from '../../fixtures/core'
 
 let provider: FakeProvider
 let core: Core
-let service: string
+let connected: ConnectedCore
 let pdf: Buffer
 
 beforeAll(async () => {
@@ -24,22 +22,10 @@ beforeAll(async () => {
 }, 60_000)
 
 beforeEach(async () => {
-  service = `seed-chat-test-${randomUUID()}`
-  provider = await startFakeProvider()
-  core = await createCore({
-    dataDir: tempDir('core-'),
-    secrets: createKeytarStore(service),
-    chat: { maxRetries: 0 },
-    emit: () => undefined
-  })
-  await core.handlers.updateSettings({ baseURL: provider.baseURL })
-  await core.handlers.setKey({ key: provider.apiKey })
+  connected = await connectedCore('documents-pages-')
+  ;({ core, provider } = connected)
 })
-afterEach(async () => {
-  await core.close()
-  await provider.close()
-  await createKeytarStore(service).delete()
-})
+afterEach(() => connected.close())
 
 const TEXT_ONLY = 'glm-4-7-251222'
 const CHOSEN =

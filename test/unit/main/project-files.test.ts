@@ -7,10 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Project } from '../../../src/shared/projects'
 import type { ExportedFile, Message, SendResult } from '../../../src/shared/types'
 import type { Core } from '../../../src/main/core'
-import { dispatch } from '../../../src/main/dispatch'
 import { AttachmentStore } from '../../../src/main/attachments/store'
 import type { FakeProvider } from '../../fake-provider/server'
 import { connectedCore, coreOn, type ConnectedCore } from '../../fixtures/core'
+import { requestsTo } from '../../fixtures/requests'
 
 let provider: FakeProvider
 let core: Core
@@ -27,28 +27,7 @@ const text = (value: string) => new TextEncoder().encode(value)
 // The first bytes of a PNG: an image, not a document.
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
 
-async function call<T>(name: string, args: unknown, on: Core = core): Promise<T> {
-  const result = await dispatch(on.handlers, name as 'listProjects', args as undefined)
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
-}
-
-async function refusal(name: string, args: unknown) {
-  const result = await dispatch(core.handlers, name as 'listProjects', args as undefined)
-  if (result.ok) throw new Error(`${name} was not refused`)
-  return result.error
-}
-
-async function send(args: { text: string; conversationId?: number | null; projectId?: number }) {
-  const sent = await call<SendResult>('sendMessage', {
-    conversationId: args.conversationId ?? null,
-    model: MODEL,
-    text: args.text,
-    ...(args.projectId !== undefined ? { projectId: args.projectId } : {})
-  })
-  await core.services.chat.whenIdle(sent.assistantMessage.id)
-  return sent
-}
+const { call, refusal, send } = requestsTo(() => core, MODEL)
 
 const lastBody = () => provider.chatRequests().at(-1)!.body
 const stored = (sha256: string) => new AttachmentStore(connected.dataDir).has(sha256)

@@ -5,12 +5,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Project } from '../../../src/shared/projects'
 import type { SearchPage } from '../../../src/shared/search'
-import type { Conversation, ExportedFile, SendResult } from '../../../src/shared/types'
+import type { Conversation, ExportedFile } from '../../../src/shared/types'
 import type { Core } from '../../../src/main/core'
-import { dispatch } from '../../../src/main/dispatch'
 import { getConversation } from '../../../src/main/history/conversations'
 import type { FakeProvider } from '../../fake-provider/server'
 import { connectedCore, coreOn, type ConnectedCore } from '../../fixtures/core'
+import { requestsTo } from '../../fixtures/requests'
 
 let provider: FakeProvider
 let core: Core
@@ -24,29 +24,7 @@ afterEach(() => connected.close())
 
 const MODEL = 'doubao-seed-1-6-251015'
 
-async function call<T>(name: string, args: unknown): Promise<T> {
-  const result = await dispatch(core.handlers, name as 'listProjects', args as undefined)
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
-}
-
-async function refusal(name: string, args: unknown) {
-  const result = await dispatch(core.handlers, name as 'listProjects', args as undefined)
-  if (result.ok) throw new Error(`${name} was not refused`)
-  return result.error
-}
-
-/** Sends and waits for the reply to end. */
-async function send(args: { text: string; conversationId?: number | null; projectId?: number }) {
-  const sent = await call<SendResult>('sendMessage', {
-    conversationId: args.conversationId ?? null,
-    model: MODEL,
-    text: args.text,
-    ...(args.projectId !== undefined ? { projectId: args.projectId } : {})
-  })
-  await core.services.chat.whenIdle(sent.assistantMessage.id)
-  return sent
-}
+const { call, refusal, send } = requestsTo(() => core, MODEL)
 
 const lastBody = () => provider.chatRequests().at(-1)!.body
 const names = async () => (await call<Project[]>('listProjects', undefined)).map((p) => p.name)
@@ -233,11 +211,7 @@ describe('projects', () => {
 
     const other = await coreOn(provider, 'projects-import-')
     try {
-      const there = (name: string, args: unknown) =>
-        dispatch(other.core.handlers, name as 'listProjects', args as undefined).then((r) => {
-          if (!r.ok) throw new Error(`${name}: ${r.error.message}`)
-          return r.value as unknown
-        })
+      const there = (name: string, args: unknown) => call<unknown>(name, args, other.core)
       // The one conversation's file brings its project along.
       await there('importHistory', { text: one.text })
       await there('importHistory', { text: whole.text })
