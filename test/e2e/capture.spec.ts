@@ -3,13 +3,13 @@
 // into the composer's tray, on a 1:1 and a HiDPI display; Esc and a right-click leave nothing.
 // Screenshots of the overlay and the composer button go to test-results/screens.
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from '@playwright/test'
 import type { CaptureDisplay } from '../../src/shared/capture'
 import { captureError, type FrozenDisplay } from '../../src/main/capture/displays'
 import { launchApp, type AppHarness } from '../harness/app'
 import type { FakeProvider } from '../fake-provider/server'
 import { patternMismatches, patternPng, rgbOf } from '../fixtures/capturePattern'
+import { seriousAxeFindings } from './axe'
 import { expect, test } from './fixtures'
 
 const SCREENS = join(__dirname, '../../test-results/screens')
@@ -89,14 +89,6 @@ async function drag(page: Page, from: [number, number], to: [number, number]): P
   await page.mouse.up()
 }
 
-/** The serious and critical findings of an axe audit of the picker. */
-async function seriousFindings(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help}`)
-}
-
 /** The stored original of the one draft in a window's tray (the main window's by default). */
 async function trayImage(app: AppHarness, page: Page = app.page): Promise<Buffer> {
   const thumb = page.locator('.tray .tray-thumb img')
@@ -124,7 +116,7 @@ test('a drag takes exactly the pixels under it into the tray (1:1 display)', asy
     await overlay.keyboard.press('ArrowRight')
     await overlay.keyboard.press('Shift+ArrowDown')
     await overlay.screenshot({ path: join(SCREENS, 'capture-overlay-en.png') })
-    expect(await seriousFindings(overlay)).toEqual([])
+    expect(await seriousAxeFindings(overlay)).toEqual([])
     await overlay.keyboard.press('Enter')
     await expect(overlay.getByText('Captured.')).toBeVisible()
     expect(picker.hidden()).toBe(1)
@@ -231,7 +223,7 @@ test('the picker and the button in Chinese', async ({
     await drag(overlay, [600, 400], [900, 560])
     await expect(overlay.getByTestId('capture-size')).toHaveText('300 × 160 像素')
     await overlay.screenshot({ path: join(SCREENS, 'capture-overlay-zh-CN.png') })
-    expect(await seriousFindings(overlay)).toEqual([])
+    expect(await seriousAxeFindings(overlay)).toEqual([])
     await overlay.keyboard.press('Escape')
   } finally {
     await picker.app.close()

@@ -4,8 +4,7 @@
 // Screenshots go to test-results/screens.
 import { join } from 'node:path'
 import { printPdf } from '../fixtures/documents/generate'
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import { seriousAxeFindings } from './axe'
 import { expect, test } from './fixtures'
 
 const SCREENS = join(__dirname, '../../test-results/screens')
@@ -17,14 +16,6 @@ let pdf: Buffer
 test.beforeAll(async () => {
   pdf = await printPdf(Array.from({ length: PAGES }, (_, i) => [pageText(i + 1)]))
 })
-
-/** Serious or critical axe findings on the page as it is (rule and where). */
-async function seriousAxeFindings(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`))
-}
 
 test.setTimeout(120_000)
 

@@ -3,12 +3,12 @@
 // thumbnail and the matched words, opening it marks the image in the message; the preview shows
 // the recognized text; Settings → History shows the reading progress. In English and Chinese,
 // screenshots in test-results/screens.
-import AxeBuilder from '@axe-core/playwright'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { AppHarness } from '../harness/app'
 import type { FakeProvider } from '../fake-provider/server'
 import { renderScreenshot } from '../fixtures/screenshots'
+import { seriousAxeFindings } from './axe'
 import { expect, test } from './fixtures'
 
 const SCREENS = join(__dirname, '../../test-results/screens')
@@ -65,15 +65,6 @@ async function sendScreenshot(
   return app.page
 }
 
-/** axe-core on the page as it is: nothing serious or critical. */
-async function expectNoSeriousAxeFindings(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`)
-  expect(serious).toEqual([])
-}
-
 for (const language of ['en', 'zh-CN'] as const) {
   test(`search finds a screenshot by its text; the preview shows it (${language})`, async ({
     app,
@@ -97,7 +88,7 @@ for (const language of ['en', 'zh-CN'] as const) {
     ).toBeGreaterThan(0)
     await expect(hit.locator('mark')).toHaveText(['数据库连接超时'])
     await page.screenshot({ path: join(SCREENS, `image-search-${language}.png`) })
-    await expectNoSeriousAxeFindings(page)
+    expect(await seriousAxeFindings(page)).toEqual([])
 
     await hit.click()
     const marked = page.locator('.message-attachment-highlighted')
@@ -109,7 +100,7 @@ for (const language of ['en', 'zh-CN'] as const) {
     await expect(preview.getByTestId('image-text')).toContainText('数据库连接超时')
     await expect(preview.getByTestId('image-text')).toContainText('upstream gateway')
     await page.screenshot({ path: join(SCREENS, `image-preview-${language}.png`) })
-    await expectNoSeriousAxeFindings(page)
+    expect(await seriousAxeFindings(page)).toEqual([])
     await page.keyboard.press('Escape')
     await expect(preview).toHaveCount(0)
 

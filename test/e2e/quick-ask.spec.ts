@@ -5,13 +5,13 @@
 // conversation. Settings → Shortcuts records a shortcut by pressing it and shows a refused one.
 // Both screens are audited with axe and photographed in English and Chinese.
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import type { DesktopHost } from '../../src/main/desktop/handlers'
 import type { ShortcutStatuses } from '../../src/shared/desktop'
 import type { Language } from '../../src/shared/settings'
 import type { AppHarness } from '../harness/app'
 import type { FakeProvider } from '../fake-provider/server'
+import { seriousAxeFindings } from './axe'
 import { expect, test } from './fixtures'
 
 const SCREENS = join(__dirname, '../../test-results/screens/quick-ask')
@@ -47,15 +47,6 @@ async function openQuickAsk(app: AppHarness): Promise<Page> {
   await quick.goto(`${app.url}#/quick`)
   await expect(quick.locator('.composer-input')).toBeVisible()
   return quick
-}
-
-/** Serious and critical axe findings on the page, one line each. */
-async function seriousFindings(page: Page): Promise<string[]> {
-  await page.evaluate(() => document.fonts.ready)
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`))
 }
 
 test('a quick question streams in Quick Ask and is an ordinary conversation of the history', async ({
@@ -157,7 +148,7 @@ for (const language of ['en', 'zh-CN'] as const) {
     await expect(quick.locator('.composer-send')).toBeVisible()
     await expect(quick.getByRole('article').last()).toContainText('gadgets')
     await quick.screenshot({ path: join(SCREENS, `quick-ask-${language}.png`) })
-    expect(await seriousFindings(quick)).toEqual([])
+    expect(await seriousAxeFindings(quick)).toEqual([])
 
     const page = app.page
     await page.keyboard.press('Control+,')
@@ -165,6 +156,6 @@ for (const language of ['en', 'zh-CN'] as const) {
     await dialog.getByRole('tab').last().click()
     await expect(dialog.locator('.global-shortcut')).toHaveCount(2)
     await page.screenshot({ path: join(SCREENS, `settings-shortcuts-${language}.png`) })
-    expect(await seriousFindings(page)).toEqual([])
+    expect(await seriousAxeFindings(page)).toEqual([])
   })
 }
