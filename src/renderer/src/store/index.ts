@@ -62,6 +62,7 @@ export {
   selectAppliedPresetName,
   selectCurrentModel,
   selectIsStreaming,
+  selectChatKeysBlocked,
   selectKeyOwningDialogOpen,
   selectLeftOut,
   selectModelCorrections,

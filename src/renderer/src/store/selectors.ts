@@ -99,3 +99,17 @@ export function selectCurrentModel(state: AppState): string {
 export function selectKeyOwningDialogOpen(state: AppState): boolean {
   return state.paramsPanelOpen || state.deletingMessageId !== null
 }
+
+/**
+ * Something covers the chat (another screen, Settings, search, the shortcut sheet, a dialog with
+ * keys of its own): the chat's shortcuts (message keys, find in the chat) do not act.
+ */
+export function selectChatKeysBlocked(state: AppState): boolean {
+  return (
+    state.phase !== 'chat' ||
+    state.settingsOpen ||
+    state.search.open ||
+    state.shortcutsOpen ||
+    selectKeyOwningDialogOpen(state)
+  )
+}

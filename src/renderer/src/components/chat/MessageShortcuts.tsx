@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { copyText } from '../../lib/clipboard'
 import { lastCodeBlock } from '../../lib/plainText'
 import { isMessageShortcut, shortcutOf } from '../../lib/shortcuts'
-import { selectActiveMessages, selectIsStreaming, selectKeyOwningDialogOpen } from '../../store'
+import { selectActiveMessages, selectChatKeysBlocked, selectIsStreaming } from '../../store'
 import { useAppStore } from '../../store/StoreProvider'
 import './MessageActions.css'
 
@@ -36,14 +36,7 @@ export function MessageShortcuts() {
       const shortcut = shortcutOf(event)
       if (!shortcut || !isMessageShortcut(shortcut) || shortcut.where) return
       const state = store.getState()
-      if (
-        state.phase !== 'chat' ||
-        state.settingsOpen ||
-        state.search.open ||
-        state.shortcutsOpen ||
-        selectKeyOwningDialogOpen(state)
-      )
-        return
+      if (selectChatKeysBlocked(state)) return
       event.preventDefault()
       const messages = selectActiveMessages(state)
       const lastAnswer = [...messages]

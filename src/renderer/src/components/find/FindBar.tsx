@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { shortcutOf } from '../../lib/shortcuts'
-import { selectActiveMessages, selectIsStreaming, selectKeyOwningDialogOpen } from '../../store'
+import { selectActiveMessages, selectChatKeysBlocked, selectIsStreaming } from '../../store'
 import { useApp, useAppStore } from '../../store/StoreProvider'
 import { IconButton } from '../../ui/IconButton'
 import './FindBar.css'
@@ -35,15 +35,7 @@ export function FindInChat() {
       const action = shortcut?.action
       if (action !== 'findInChat' && action !== 'findNext' && action !== 'findPrevious') return
       const state = store.getState()
-      if (
-        state.phase !== 'chat' ||
-        state.settingsOpen ||
-        state.search.open ||
-        state.shortcutsOpen ||
-        selectKeyOwningDialogOpen(state) ||
-        state.activeConversationId === null
-      )
-        return
+      if (selectChatKeysBlocked(state) || state.activeConversationId === null) return
       event.preventDefault()
       if (action === 'findInChat') {
         if (!state.find.open) {
