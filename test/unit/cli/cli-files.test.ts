@@ -1,15 +1,11 @@
-// `ask --file` as a user runs it: a child process against the fake provider over real HTTP and a
-// temporary data folder. Files are made by the test: a PDF printed by Chromium, GBK text.
-import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { encodedText, printPdf, writeDocx } from '../../fixtures/documents/generate'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
-import { tempDir, whenDone } from '../../fixtures/temp'
+import { bundleCli, runCli, type Ran } from '../../fixtures/cli'
+import { tempDir } from '../../fixtures/temp'
 
-const ROOT = resolve(__dirname, '../../..')
 let bundle: string
 let files: string
 
@@ -18,19 +14,7 @@ vi.setConfig({ testTimeout: 120_000 })
 const GBK = '会议纪要：第三季度预算审批通过。关键词：蓝鲸计划。'
 
 beforeAll(async () => {
-  mkdirSync(join(ROOT, 'test-results'), { recursive: true })
-  const dir = mkdtempSync(join(ROOT, 'test-results', 'cli-files-'))
-  whenDone(() => rmSync(dir, { recursive: true, force: true }))
-  bundle = join(dir, 'cli', 'index.cjs')
-  await build({
-    entryPoints: [join(ROOT, 'src/cli/index.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    packages: 'external',
-    outfile: bundle,
-    logLevel: 'warning'
-  })
+  bundle = await bundleCli('cli-files-')
   files = tempDir('cli-files-in-')
   writeFileSync(
     join(files, 'a.pdf'),
@@ -53,36 +37,8 @@ afterEach(async () => {
   await provider.close()
 })
 
-interface Ran {
-  code: number
-  stdout: string
-  stderr: string
-}
-
 function cli(args: string[]): Promise<Ran> {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('SEED_CHAT_'))
-  )
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [bundle, ...args],
-      {
-        cwd: ROOT,
-        env: {
-          ...inherited,
-          SEED_CHAT_DATA_DIR: dataDir,
-          SEED_CHAT_API_KEY: provider.apiKey,
-          SEED_CHAT_BASE_URL: provider.baseURL
-        } as NodeJS.ProcessEnv,
-        timeout: 60_000
-      },
-      (error, stdout, stderr) => {
-        const code = error ? ((error as { code?: number }).code ?? -1) : 0
-        done({ code: typeof code === 'number' ? code : -1, stdout, stderr })
-      }
-    )
-  })
+  return runCli([process.execPath, bundle], args, { dataDir, provider })
 }
 
 const lastJson = (ran: Ran) => JSON.parse(ran.stdout.trimEnd().split('\n').at(-1)!)

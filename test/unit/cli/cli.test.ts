@@ -1,10 +1,9 @@
 // The command line as a user runs it: a child process (tsx on Node 22) against the fake provider
 // over real HTTP, a temporary data folder (a real SQLite file) and, where asked, the real keychain.
-import { execFile, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
 import { getMessage, listMessages } from '../../../src/main/history/messages'
@@ -13,10 +12,9 @@ import { makeVideo, solidImage } from '../../fixtures/attachments/generate'
 import { textImage } from '../../fixtures/attachments/textImage'
 import { startFakeProvider, type FakeProvider } from '../../fake-provider/server'
 import { filesHoldingKey, filesUnder, keyFormsIn } from '../../fixtures/keyForms'
-import { tempDir, whenDone } from '../../fixtures/temp'
+import { bundleCli, ROOT, runCli, type Ran } from '../../fixtures/cli'
+import { tempDir } from '../../fixtures/temp'
 
-const ROOT = resolve(__dirname, '../../..')
-const CLI = join(ROOT, 'src/cli/index.ts')
 /** The CLI bundled once (dependencies left in node_modules): a start takes 0.4 s instead of tsx's 2 s. */
 let bundle: string
 const BASE_FIELDS = ['messages', 'model', 'stream', 'stream_options']
@@ -26,21 +24,7 @@ const ANSWER = 'Hello! This is the fake provider.'
 vi.setConfig({ testTimeout: 120_000 })
 
 beforeAll(async () => {
-  // Named cli/index.cjs (the CLI runs itself only under that name), inside the repository so
-  // node_modules resolves.
-  mkdirSync(join(ROOT, 'test-results'), { recursive: true })
-  const dir = mkdtempSync(join(ROOT, 'test-results', 'cli-'))
-  whenDone(() => rmSync(dir, { recursive: true, force: true }))
-  bundle = join(dir, 'cli', 'index.cjs')
-  await build({
-    entryPoints: [CLI],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    packages: 'external',
-    outfile: bundle,
-    logLevel: 'warning'
-  })
+  bundle = await bundleCli('cli-')
 })
 
 let provider: FakeProvider
@@ -54,42 +38,13 @@ afterEach(async () => {
   await provider.close()
 })
 
-interface Ran {
-  code: number
-  stdout: string
-  stderr: string
-}
-
 /** Runs the CLI; never through a shell. The fake provider keeps serving meanwhile (async spawn). */
 function cli(
   args: string[],
   env: Record<string, string | undefined> = {},
   command: string[] = [process.execPath, bundle]
 ): Promise<Ran> {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('SEED_CHAT_'))
-  )
-  return new Promise((done) => {
-    execFile(
-      command[0],
-      [...command.slice(1), ...args],
-      {
-        cwd: ROOT,
-        env: {
-          ...inherited,
-          SEED_CHAT_DATA_DIR: dataDir,
-          SEED_CHAT_API_KEY: provider.apiKey,
-          SEED_CHAT_BASE_URL: provider.baseURL,
-          ...env
-        } as NodeJS.ProcessEnv,
-        timeout: 60_000
-      },
-      (error, stdout, stderr) => {
-        const code = error ? ((error as { code?: number }).code ?? -1) : 0
-        done({ code: typeof code === 'number' ? code : -1, stdout, stderr })
-      }
-    )
-  })
+  return runCli(command, args, { dataDir, provider, env })
 }
 
 /** The last line of stdout, parsed. */
