@@ -86,12 +86,18 @@ export async function findRun(browser: Browser, provider: FakeProvider) {
   const { page } = setup
   try {
     await openConversation(page, 'Ten thousand', 'The very last answer of the long conversation.')
+    // Pages loaded while stepping: around a match (getConversation) or beside the loaded ones.
     let pageLoads = 0
     const handlers = setup.app.core.handlers
     const original = handlers.getConversation
     handlers.getConversation = (args) => {
       pageLoads++
       return original(args)
+    }
+    const listMessages = handlers.listMessages
+    handlers.listMessages = (args) => {
+      pageLoads++
+      return listMessages(args)
     }
     // Main's part: folding the branch's 10,000 messages when the bar opens, then the first count.
     const find = handlers.findInConversation

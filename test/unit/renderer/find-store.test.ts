@@ -90,3 +90,55 @@ it('a refresh keeps the current match where it still is, and a blank query clear
   store.getState().closeFind()
   expect(store.getState().find.open).toBe(false)
 })
+
+it('loads the page beside the loaded ones ahead of a step, so the step needs no page around', async () => {
+  const fake = createFakeApi({ conversations: [makeConversation({ id: 7 })] })
+  const message = (id: number) => makeMessage({ id, conversationId: 7 })
+  // Opened around a search hit: messages 10–12 loaded, newer ones not.
+  vi.mocked(fake.api.getConversation).mockImplementation(async ({ id }) =>
+    ok({
+      conversation: makeConversation({ id }),
+      messages: [10, 11, 12].map(message),
+      hasOlder: false,
+      hasNewer: true
+    })
+  )
+  let answerPage: () => void = () => undefined
+  vi.mocked(fake.api.listMessages).mockImplementation(
+    ({ after }) =>
+      new Promise((resolve) => {
+        answerPage = () =>
+          resolve(ok({ messages: [13, 14, 15].map(message), hasMore: after === undefined }))
+      })
+  )
+  vi.mocked(fake.api.findInConversation).mockImplementation(async ({ query }) =>
+    ok({
+      query,
+      total: 3,
+      hits: [
+        { messageId: 11, count: 1 },
+        { messageId: 12, count: 1 },
+        { messageId: 14, count: 1 }
+      ]
+    })
+  )
+  const store = createAppStore(fake.api)
+  await store.getState().init()
+  await store.getState().openConversation(7)
+  store.getState().openFind()
+  await store.getState().setFindQuery('seed', 10)
+  // On the first match, the third (message 14) is within reach: the page after 12 is asked for.
+  expect(store.getState().find.current).toBe(0)
+  expect(fake.api.listMessages).toHaveBeenCalledWith({ conversationId: 7, after: 12 })
+  await store.getState().stepFind(1)
+  // Stepping onto it before the page came waits for that page, not for one around it.
+  const last = store.getState().stepFind(1)
+  answerPage()
+  await last
+  expect(store.getState().find.current).toBe(2)
+  expect(store.getState().messagesByConversation[7].map((m) => m.id)).toEqual([
+    10, 11, 12, 13, 14, 15
+  ])
+  expect(fake.api.getConversation).toHaveBeenCalledTimes(1)
+  expect(fake.api.listMessages).toHaveBeenCalledTimes(1)
+})

@@ -1,6 +1,7 @@
 // Find in a chat: the find bar's query, main's count of its matches over the open conversation's
-// whole branch (loaded or not), and which match is the current one. Moving to a match in a page
-// that is not loaded loads the page around it; components/find marks and scrolls to it.
+// whole branch (loaded or not), and which match is the current one. The page just past the loaded
+// messages is loaded while the user steps towards it; moving to a match farther away loads the
+// page around it. components/find marks and scrolls to it.
 import { type FindResult, firstMatchFrom, foldQuery, locateMatch } from '../../../../shared/find'
 import type { SliceArgs } from '../scope'
 
@@ -30,6 +31,9 @@ export interface FindSlice {
   stepFind(delta: 1 | -1): Promise<void>
 }
 
+// How many matches ahead of the current one a step looks for one not loaded yet.
+const LOOK_AHEAD = 4
+
 const CLOSED: FindState = {
   open: false,
   query: '',
@@ -45,15 +49,58 @@ export function createFindSlice(args: SliceArgs): FindSlice {
   const { set, get, api } = args
   let ticket = 0
 
-  // Loads the page around the current match when it is not among the loaded messages.
-  async function reveal(): Promise<void> {
-    const { find, activeConversationId, messagesByConversation } = get()
-    if (!find.result || find.conversationId !== activeConversationId) return
+  // The page being loaded ahead of the matches stepped to (see prefetch), so a move that needs
+  // it waits for it rather than loading the page around its match instead.
+  let ahead: Promise<void> | null = null
+
+  // Loads the page around the current match when it is not among the loaded messages (and not
+  // in the page already being loaded ahead), then looks ahead.
+  async function reveal(delta: 1 | -1): Promise<void> {
+    const wanted = current()
+    if (!wanted) return
+    if (!isLoaded(wanted) && ahead) await ahead
+    // The user may have moved on, or left the chat, while the page came.
+    if (current()?.token !== wanted.token) return
+    if (!isLoaded(wanted)) await get().openConversation(wanted.conversationId, wanted.messageId)
+    prefetch(delta)
+  }
+
+  // The current match's message and conversation, or null when there is none.
+  function current(): { conversationId: number; messageId: number; token: number } | null {
+    const { find, activeConversationId } = get()
+    if (!find.result || find.conversationId !== activeConversationId) return null
     const at = locateMatch(find.result.hits, find.current)
-    if (!at || activeConversationId === null) return
-    const loaded = messagesByConversation[activeConversationId] ?? []
-    if (!loaded.some((message) => message.id === at.messageId))
-      await get().openConversation(activeConversationId, at.messageId)
+    if (!at || activeConversationId === null) return null
+    return { conversationId: activeConversationId, messageId: at.messageId, token: find.token }
+  }
+
+  function isLoaded(at: { conversationId: number; messageId: number }): boolean {
+    const loaded = get().messagesByConversation[at.conversationId] ?? []
+    return loaded.some((message) => message.id === at.messageId)
+  }
+
+  // Stepping on will soon need the matches just past the loaded messages: the page beside them
+  // is loaded now, while the user reads, and appended to the loaded ones (the list keeps its
+  // place), so the step that reaches them has nothing to wait for. A match farther than one page
+  // is still reached by loading the page around it.
+  function prefetch(delta: 1 | -1): void {
+    const { find, activeConversationId, messagesByConversation, messageWindows } = get()
+    if (ahead || !find.result || activeConversationId === null) return
+    const loaded = messagesByConversation[activeConversationId]
+    const window = messageWindows[activeConversationId]
+    if (!loaded?.length || !window || window.loading !== null) return
+    const edge = delta === 1 ? loaded[loaded.length - 1].id : loaded[0].id
+    if (delta === 1 ? !window.hasNewer : !window.hasOlder) return
+    const { total, hits } = find.result
+    for (let step = 1; step <= LOOK_AHEAD && step < total; step++) {
+      const at = locateMatch(hits, (find.current + step * delta + total) % total)
+      // Ids grow along a branch: past the edge means not loaded, on the side the page loads.
+      if (!at || (delta === 1 ? at.messageId <= edge : at.messageId >= edge)) continue
+      ahead = (delta === 1 ? get().loadNewerMessages() : get().loadOlderMessages()).finally(() => {
+        ahead = null
+      })
+      return
+    }
   }
 
   return {
@@ -110,7 +157,7 @@ export function createFindSlice(args: SliceArgs): FindSlice {
           token: refresh ? find.token : find.token + 1
         }
       })
-      if (!refresh) await reveal()
+      if (!refresh) await reveal(1)
     },
 
     async stepFind(delta) {
@@ -119,7 +166,7 @@ export function createFindSlice(args: SliceArgs): FindSlice {
       const total = find.result.total
       const current = find.current < 0 ? 0 : (find.current + delta + total) % total
       set({ find: { ...find, current, token: find.token + 1 } })
-      await reveal()
+      await reveal(delta)
     }
   }
 }
