@@ -7,7 +7,7 @@ import { MessageView } from './MessageView'
 import { PlainFirstContext, usePlainFirst } from '../markdown/plainFirst'
 import { PresetMenu } from '../params/PresetMenu'
 import { useMessageFocus } from './useMessageFocus'
-import { useFindInList } from '../find/useFindInList'
+import { useFindInList, useRenderAhead } from '../find/useFindInList'
 import './MessageList.css'
 
 // A first guess for rows not measured yet; measureElement replaces it with the real height.
@@ -42,6 +42,7 @@ export function MessageList() {
   // The search result already scrolled to: streaming or re-renders must not scroll there again.
   const scrolledToken = useRef<number | null>(null)
   const plainFirst = usePlainFirst()
+  const ahead = useRenderAhead(messages)
 
   const virtualizer = useVirtualizer({
     count: messages.length,
@@ -57,7 +58,9 @@ export function MessageList() {
     // after page, to the very end).
     anchorTo: 'end',
     followOnAppend: !(window?.hasNewer ?? false),
-    scrollEndThreshold: AT_END_THRESHOLD_PX
+    scrollEndThreshold: AT_END_THRESHOLD_PX,
+    // Rows around the next find match, rendered ahead of the step (find/useFindInList.ts).
+    rangeExtractor: ahead.rangeExtractor
   })
 
   const scrollToMessage = useCallback(
@@ -100,8 +103,12 @@ export function MessageList() {
   }, [endLoaded])
 
   // Find in the chat (Ctrl/⌘+F): after the scroll above, so a page loaded for a match centres it.
-  useFindInList(scrollRef, feedRef, messages, (index) =>
-    virtualizer.scrollToIndex(index, { align: 'center' })
+  useFindInList(
+    scrollRef,
+    feedRef,
+    messages,
+    (index) => virtualizer.scrollToIndex(index, { align: 'center' }),
+    ahead.renderAhead
   )
 
   // Older pages as the user nears the top, newer ones (after a jump to a hit) near the bottom.
