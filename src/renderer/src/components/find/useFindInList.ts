@@ -6,7 +6,6 @@
 import { defaultRangeExtractor, type Range as RowRange } from '@tanstack/react-virtual'
 import {
   type RefObject,
-  startTransition,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -116,6 +115,8 @@ export function useFindInList(
       return
     }
     let frame = 0
+    const ahead = new MessageChannel()
+    ahead.port1.onmessage = (event: MessageEvent<number | null>) => renderAhead(event.data)
     const paint = () => {
       frame = 0
       const all: Range[] = []
@@ -133,8 +134,6 @@ export function useFindInList(
       }
       paintHighlights(all, current)
       if (!current) return
-      // After this frame, at a lower priority than any key: the next match's rows, ahead.
-      startTransition(() => renderAhead(nextId))
       if (revealed.current !== token) {
         revealed.current = token
         const view = scroller.getBoundingClientRect()
@@ -143,6 +142,10 @@ export function useFindInList(
           scroller.scrollTop += box.top - view.top - view.height / 2
       }
       performance.mark(FIND_PAINTED_MARK)
+      // Once this frame is painted (a task posted from a frame callback runs after its paint):
+      // the next match's rows, ahead. Not a transition: a key pressed meanwhile would throw its
+      // work away, and the step would mount the rows itself.
+      ahead.port2.postMessage(nextId)
     }
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(paint)
@@ -152,6 +155,7 @@ export function useFindInList(
     const observer = new MutationObserver(schedule)
     observer.observe(feed, { childList: true, subtree: true, characterData: true })
     return () => {
+      ahead.port1.close()
       observer.disconnect()
       if (frame) cancelAnimationFrame(frame)
     }
