@@ -112,6 +112,70 @@ test('finds across pages not loaded, walks to them with Enter, and Esc gives foc
   expect(await currentMatch(page)).toBeNull()
 })
 
+test('stepping on through pages not loaded loads each after the others, ahead of the step', async ({
+  app,
+  provider
+}) => {
+  // 300 messages, a match in every tenth: a page (50) holds five of the thirty.
+  const messages = longConversation(150, -1, { role: 'user', content: '' }).map((message, i) =>
+    i % 10 === 9 ? { ...message, content: `${message.content}\n\nA kookaburra laughs.` } : message
+  )
+  const [conversationId] = seedConversations(app.core.services.db, [
+    { title: 'Birds', model: SEED, at: Date.now() - 60_000, messages }
+  ])
+  const matched = app.core.services.db
+    .prepare<[number], { id: number }>(
+      "SELECT id FROM messages WHERE conversation_id = ? AND content LIKE '%kookaburra%' ORDER BY id"
+    )
+    .all(conversationId)
+    .map((row) => row.id)
+  expect(matched).toHaveLength(30)
+  const page = await connect(app, provider)
+  const around: unknown[] = []
+  const original = app.core.handlers.getConversation
+  app.core.handlers.getConversation = (args) => {
+    if (args.around !== undefined) around.push(args)
+    return original(args)
+  }
+  const after: unknown[] = []
+  const listMessages = app.core.handlers.listMessages
+  app.core.handlers.listMessages = (args) => {
+    after.push(args)
+    return listMessages(args)
+  }
+  await page.getByRole('button', { name: 'Birds', exact: true }).click()
+  await expect(page.getByText('Answer number 149.')).toBeVisible()
+  await page.keyboard.press('Control+f')
+  const box = page.getByRole('searchbox', { name: 'Find in chat' })
+  await box.fill('kookaburra')
+  const count = page.locator('.find-count')
+  await expect(count).toHaveText('30 of 30')
+  // Enter wraps to the first match, far away: the page around it loads.
+  await box.press('Enter')
+  await expect(count).toHaveText('1 of 30')
+  await expect(page.locator(`.message-row[data-message-id="${matched[0]}"]`)).toHaveCount(1)
+  expect(around).toEqual([{ id: conversationId, around: matched[0] }])
+  for (let at = 2; at <= 14; at++) {
+    const next = matched[at - 1]
+    // While a match is read, the next one's row is rendered ahead (off screen), its page loaded.
+    await expect(page.locator(`.message-row[data-message-id="${next}"]`)).toHaveCount(1)
+    await box.press('Enter')
+    await expect(count).toHaveText(`${at} of 30`)
+    await expect
+      .poll(() => currentMatch(page))
+      .toEqual({
+        text: 'kookaburra',
+        messageId: next,
+        onScreen: true,
+        others: expect.any(Number)
+      })
+  }
+  // Fourteen matches on is 140 messages: the pages after the first came after it, none around.
+  expect(after.length).toBeGreaterThanOrEqual(2)
+  expect(after).toContainEqual({ conversationId, after: expect.any(Number) })
+  expect(around).toHaveLength(1)
+})
+
 test('the find bar with its marks, in English and Chinese, passes axe', async ({
   app,
   provider

@@ -1,7 +1,7 @@
 // Find in a chat: the find bar's query, main's count of its matches over the open conversation's
-// whole branch (loaded or not), and which match is the current one. The page just past the loaded
-// messages is loaded while the user steps towards it; moving to a match farther away loads the
-// page around it. components/find marks and scrolls to it.
+// whole branch (loaded or not), and which match is the current one. The page after the loaded
+// messages is loaded while the user steps on towards it; moving to a match farther away (or back
+// before them) loads the page around it. components/find marks and scrolls to it.
 import { type FindResult, firstMatchFrom, foldQuery, locateMatch } from '../../../../shared/find'
 import type { SliceArgs } from '../scope'
 
@@ -79,26 +79,28 @@ export function createFindSlice(args: SliceArgs): FindSlice {
     return loaded.some((message) => message.id === at.messageId)
   }
 
-  // Stepping on will soon need the matches just past the loaded messages: the page beside them
-  // is loaded now, while the user reads, and appended to the loaded ones (the list keeps its
-  // place), so the step that reaches them has nothing to wait for. A match farther than one page
-  // is still reached by loading the page around it.
+  // Stepping on will soon need the matches just past the loaded messages: the page after them is
+  // loaded now, while the user reads, and appended to the loaded ones (the list keeps its place),
+  // so the step that reaches them has nothing to wait for. A match farther than one page, or
+  // before the loaded ones, is still reached by loading the page around it: a page put in front
+  // of the loaded ones while the list scrolls to a match by its index would shift that index.
   function prefetch(delta: 1 | -1): void {
     const { find, activeConversationId, messagesByConversation, messageWindows } = get()
-    if (ahead || !find.result || activeConversationId === null) return
+    if (delta !== 1 || ahead || !find.result || activeConversationId === null) return
     const loaded = messagesByConversation[activeConversationId]
     const window = messageWindows[activeConversationId]
-    if (!loaded?.length || !window || window.loading !== null) return
-    const edge = delta === 1 ? loaded[loaded.length - 1].id : loaded[0].id
-    if (delta === 1 ? !window.hasNewer : !window.hasOlder) return
+    if (!loaded?.length || !window?.hasNewer || window.loading !== null) return
+    const last = loaded[loaded.length - 1].id
     const { total, hits } = find.result
     for (let step = 1; step <= LOOK_AHEAD && step < total; step++) {
-      const at = locateMatch(hits, (find.current + step * delta + total) % total)
-      // Ids grow along a branch: past the edge means not loaded, on the side the page loads.
-      if (!at || (delta === 1 ? at.messageId <= edge : at.messageId >= edge)) continue
-      ahead = (delta === 1 ? get().loadNewerMessages() : get().loadOlderMessages()).finally(() => {
-        ahead = null
-      })
+      const at = locateMatch(hits, (find.current + step) % total)
+      // Ids grow along a branch: one past the last loaded message is not loaded.
+      if (!at || at.messageId <= last) continue
+      ahead = get()
+        .loadNewerMessages()
+        .finally(() => {
+          ahead = null
+        })
       return
     }
   }
