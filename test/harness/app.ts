@@ -143,6 +143,7 @@ function inParts(result: unknown, parts: Map<string, string[]>): unknown {
     const original = key === '' ? result : this[key]
     if (
       original === undefined ||
+      (typeof original === 'number' && !Number.isFinite(original)) ||
       (typeof original === 'object' &&
         original !== null &&
         !Array.isArray(original) &&

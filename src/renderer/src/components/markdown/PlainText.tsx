@@ -32,7 +32,12 @@ export function chunkText(
   let chunks: string[] = []
   let starts: number[] = []
   let from = 0
-  if (previous && previous.chunks.length > 0 && text.startsWith(previous.text)) {
+  if (
+    previous &&
+    previous.chunks.length > 0 &&
+    // (The same string, as it mostly is while pieces go in, is not compared character by character.)
+    (previous.text === text || text.startsWith(previous.text))
+  ) {
     chunks = previous.chunks.slice(0, -1)
     starts = previous.starts.slice(0, -1)
     from = previous.starts[previous.starts.length - 1]
