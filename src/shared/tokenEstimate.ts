@@ -12,12 +12,17 @@ const isCjk = (code: number): boolean =>
     (code >= 0xf900 && code <= 0xfaff) ||
     (code >= 0xff00 && code <= 0xffef))
 
+const BEYOND_LATIN = /[\u3000-\uffff]/
+
 /**
  * Estimated tokens of a text. One pass over its UTF-16 units, with no arrays: a document's
  * text of millions of characters is counted on the main thread (at attach and in the
  * composer) without holding it.
  */
 export function estimateTextTokens(text: string): number {
+  // Nothing from U+3000 up (no CJK, no surrogates): a quarter of its length. A regular expression
+  // tells so several times faster than the loop below (an answer of 9 MB is counted when opened).
+  if (!BEYOND_LATIN.test(text)) return Math.ceil(text.length / 4)
   let cjk = 0
   let characters = 0
   for (let i = 0; i < text.length; i++) {

@@ -2,13 +2,20 @@
 // renderer (out/renderer) served over http to Debian's Chromium, joined through the same handler
 // table the Electron shell registers with ipcMain.
 import { build } from 'esbuild'
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Frame,
+  type Page
+} from '@playwright/test'
 import { REQUEST_NAMES, channelOf, type EventName } from '../../src/shared/contract'
 import type { ChatServiceOptions } from '../../src/main/chat/options'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core'
@@ -18,6 +25,9 @@ import { createKeytarStore, type SecretStore } from '../../src/main/secrets/keyc
 
 const ROOT = resolve(__dirname, '../..')
 const ATTACHMENT_PREFIX = '/attachment/'
+/** A result whose JSON is longer than this reaches the page in parts: see inParts below. */
+const LARGE_RESULT_CHARS = 1_000_000
+const RESULT_PART_CHARS = 256_000
 const RENDERER_DIR = join(ROOT, 'out/renderer')
 
 /** The same flags the brief gives for Debian's Chromium on these machines. */
@@ -119,6 +129,38 @@ function preloadShim(): Promise<string> {
   return shimSource
 }
 
+/**
+ * A request's result as the page first receives it. Playwright hands a binding's result to the
+ * page as JSON inside one DevTools message, which Chromium parses on the page's main thread in one
+ * task: 9 MB took 200-260 ms there (a blank page, load average 3), where Electron's IPC clones it
+ * in about 5 ms. So the JSON of a result of plain data over LARGE_RESULT_CHARS is kept here and
+ * the page takes it in RESULT_PART_CHARS parts, one DevTools message each, and parses it whole
+ * (preload-shim.ts): the transport's cost is spread over tasks as Electron's is small.
+ */
+function inParts(result: unknown, parts: Map<string, string[]>): unknown {
+  let plain = true
+  const json = JSON.stringify(result, function (this: Record<string, unknown>, key, value) {
+    const original = key === '' ? result : this[key]
+    if (
+      original === undefined ||
+      (typeof original === 'number' && !Number.isFinite(original)) ||
+      (typeof original === 'object' &&
+        original !== null &&
+        !Array.isArray(original) &&
+        Object.getPrototypeOf(original) !== Object.prototype)
+    )
+      plain = false
+    return value
+  })
+  if (!plain || json === undefined || json.length <= LARGE_RESULT_CHARS) return result
+  const token = randomUUID()
+  const cut: string[] = []
+  for (let at = 0; at < json.length; at += RESULT_PART_CHARS)
+    cut.push(json.slice(at, at + RESULT_PART_CHARS))
+  parts.set(token, cut)
+  return { __harnessResult: token, parts: cut.length }
+}
+
 /** Launches Debian's Chromium (headless unless told otherwise). */
 export function launchChromium(headless = true): Promise<Browser> {
   return chromium.launch({
@@ -138,6 +180,7 @@ export async function launchApp(browser: Browser, options: AppOptions): Promise<
   const origin = new URL(url).origin
   const names = new Map(REQUEST_NAMES.map((name) => [channelOf(name), name]))
   const shim = await preloadShim()
+  const parts = new Map<string, string[]>()
 
   let context: BrowserContext
   const startCore = (): Promise<Core> =>
@@ -167,13 +210,25 @@ export async function launchApp(browser: Browser, options: AppOptions): Promise<
       viewport: { width: 1200, height: 800 }
     })
     // Like ipc.ts: only our own top-level page may call the API.
+    const ours = (frame: Frame): boolean =>
+      frame.parentFrame() === null && new URL(frame.url()).origin === origin
     await context.exposeBinding('__seedChatInvoke', ({ frame }, channel: string, args: unknown) => {
       const name = names.get(channel)
-      if (frame.parentFrame() !== null || new URL(frame.url()).origin !== origin || !name) {
+      if (!ours(frame) || !name) {
         return { ok: false, error: { code: 'invalid_input', message: 'Request refused.' } }
       }
-      return dispatch(core.handlers, name, args)
+      return dispatch(core.handlers, name, args).then((result) => inParts(result, parts))
     })
+    // One part of a large result (inParts); the last part read forgets the result.
+    await context.exposeBinding(
+      '__seedChatResultPart',
+      ({ frame }, token: string, index: number) => {
+        const held = parts.get(token)
+        if (!ours(frame) || !held) return ''
+        if (index === held.length - 1) parts.delete(token)
+        return held[index] ?? ''
+      }
+    )
     await context.addInitScript({ content: shim })
     const page = await context.newPage()
     await page.goto(url)

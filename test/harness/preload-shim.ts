@@ -5,6 +5,7 @@ import { buildApi } from '../../src/preload/api'
 declare global {
   interface Window {
     __seedChatInvoke(channel: string, args: unknown): Promise<never>
+    __seedChatResultPart(token: string, index: number): Promise<string>
     __seedChatEmit(channel: string, payload: unknown): void
   }
 }
@@ -17,7 +18,17 @@ window.__seedChatEmit = (channel, payload) => {
 
 Object.defineProperty(window, 'api', {
   value: buildApi({
-    invoke: (channel, args) => window.__seedChatInvoke(channel, args),
+    invoke: async (channel, args) => {
+      const result: unknown = await window.__seedChatInvoke(channel, args)
+      if (typeof result !== 'object' || result === null || !('__harnessResult' in result))
+        return result
+      // A large result comes in parts, one DevTools message each (app.ts: inParts).
+      const { __harnessResult: token, parts } = result as { __harnessResult: string; parts: number }
+      const json: string[] = []
+      for (let index = 0; index < parts; index++)
+        json.push(await window.__seedChatResultPart(token, index))
+      return JSON.parse(json.join(''))
+    },
     subscribe: (channel, listener) => {
       const set = listeners.get(channel) ?? new Set()
       listeners.set(channel, set)

@@ -6,6 +6,11 @@ import { splitBlocks, type BlockSplit } from '../../../src/renderer/src/lib/mark
 
 const CASES: [string, string, string[]][] = [
   [
+    'a blank line of white space beyond ASCII (as String.prototype.trim has it)',
+    'Intro\n\u00a0\u3000\t\nAfter\n\u00a0x\nSame',
+    ['Intro\n\u00a0\u3000\t\n', 'After\n\u00a0x\nSame']
+  ],
+  [
     'a tilde fence',
     'Intro\n\n~~~\ncode\n\nmore\n~~~\n\nAfter',
     ['Intro\n\n', '~~~\ncode\n\nmore\n~~~\n\n', 'After']

@@ -22,6 +22,8 @@ it('counts as the regex rule does, on chosen and random texts', () => {
     'x\udc00',
     '한국어 テキスト。'
   ]
+  // Nothing from U+3000 up: the short way (a quarter of the length).
+  samples.push('Ünïcödé\u00a0\u2fff', 'x'.repeat(1001))
   samples.push('Hello, 世界! 😀😀', '\uffef\ufff0\u2fff\u3000\u30ff\u3100\u4dbf\u4dc0')
   // A fixed sequence of UTF-16 units (a linear congruential generator): the same every run.
   let seed = 17

@@ -37,6 +37,28 @@ export function linkDefinitions(text: string): string {
 const isBlank = (line: string): boolean => line.trim() === ''
 
 /**
+ * Whether text[from, to) is blank, without cutting it out: an answer of megabytes has hundreds of
+ * thousands of lines, and most are told apart by their first characters.
+ */
+function blankAt(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at)
+    if (code === 32 || (code >= 9 && code <= 13)) continue
+    // Past ASCII, String.prototype.trim decides what is white space.
+    return code < 128 ? false : isBlank(text.slice(at, to))
+  }
+  return true
+}
+
+/** Whether the line at `from` may open or close a fence: up to 3 spaces, then ` ~ or $. */
+function mayFence(text: string, from: number): boolean {
+  let at = from
+  while (at < from + 3 && text.charCodeAt(at) === 32) at++
+  const code = text.charCodeAt(at)
+  return code === 96 || code === 126 || code === 36
+}
+
+/**
  * Splits at a blank line followed by a line that starts at the margin, outside fenced code. An
  * indented line (a list item's continuation, indented code) stays with what is above it.
  */
@@ -53,11 +75,13 @@ function splitFrom(
   while (position < text.length) {
     const end = text.indexOf('\n', position)
     const lineEnd = end === -1 ? text.length : end
-    const line = text.slice(position, lineEnd)
+    // Only a line that may be a fence is cut out and matched.
+    const line = mayFence(text, position) ? text.slice(position, lineEnd) : null
     if (fence) {
-      const close = FENCE.exec(line)
+      const close = line === null ? null : FENCE.exec(line)
       if (
         close &&
+        line !== null &&
         close[1][0] === fence.char &&
         close[1].length >= fence.length &&
         isBlank(line.slice(close[0].length))
@@ -71,12 +95,15 @@ function splitFrom(
         previousBlank = false
       }
     } else {
-      const startsAtMargin = line.length > 0 && line[0] !== ' ' && line[0] !== '\t'
-      const open = FENCE.exec(line)
+      const first = text.charCodeAt(position)
+      const startsAtMargin = lineEnd > position && first !== 32 && first !== 9
+      const open = line === null ? null : FENCE.exec(line)
       // A backtick fence's info string may not hold a backtick, nor a `$$` fence's a dollar
       // (remark-math): `$$x^2$$` on a line is math that closes where it opens, not a block.
       const opensFence =
-        open !== null && (open[1][0] === '~' || !line.slice(open[0].length).includes(open[1][0]))
+        open !== null &&
+        line !== null &&
+        (open[1][0] === '~' || !line.slice(open[0].length).includes(open[1][0]))
       // A fence at the margin interrupts a paragraph (CommonMark), so it starts a block too;
       // only once its line is complete, since `$$x` may still become `$$x$$`.
       if (
@@ -90,7 +117,7 @@ function splitFrom(
       }
       if (open && opensFence)
         fence = { char: open[1][0], length: open[1].length, atMargin: startsAtMargin }
-      previousBlank = isBlank(line)
+      previousBlank = blankAt(text, position, lineEnd)
     }
     // A line still arriving is read again next time, from the state before it.
     if (end !== -1) resume = { position: end + 1, fence, previousBlank }
@@ -116,7 +143,9 @@ export function splitBlocks(text: string, previous?: BlockSplit): BlockSplit {
   // Only text after the last complete line scanned can hold a new definition.
   const extends_ =
     previous !== undefined && previous.blocks.length > 0 && text.startsWith(previous.text)
-  if (DEFINITION.test(extends_ ? text.slice(previous.scan.position) : text))
+  const unread = extends_ ? text.slice(previous.scan.position) : text
+  // (A definition starts `[^`: looking for that first spares megabytes a multi-line regex.)
+  if (unread.includes('[^') && DEFINITION.test(unread))
     return { text, blocks: [text], starts: [0], scan: start }
   if (extends_) {
     const last = previous.blocks.length - 1

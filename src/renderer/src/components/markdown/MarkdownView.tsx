@@ -3,14 +3,13 @@ import {
   useContext,
   useEffect,
   useMemo,
-  useRef,
   useState,
   type ComponentProps,
   type ReactElement
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LARGE_BLOCK_CHARS } from '../../lib/highlight'
-import { linkDefinitions, splitBlocks, type BlockSplit } from '../../lib/markdownBlocks'
+import { linkDefinitions } from '../../lib/markdownBlocks'
 import {
   fencedBlock,
   loadMath,
@@ -24,6 +23,7 @@ import { CodeBlock, CodeMarksContext, OpenBlockContext } from './CodeBlock'
 import { PlainFallback } from './PlainFallback'
 import { cachedBlock, PlainFirstContext, rememberBlock } from './plainFirst'
 import { PlainText } from './PlainText'
+import { useBlocks } from './useBlocks'
 import { useFormattedCount } from './useFormattedCount'
 import './MarkdownView.css'
 
@@ -85,14 +85,13 @@ export const MarkdownView = memo(function MarkdownView({
     }),
     [t, i18n.language, marks, withMath]
   )
-  const split = useRef<BlockSplit | undefined>(undefined)
-  const blocks = useMemo(() => {
-    split.current = splitBlocks(text, split.current)
+  const cut = useBlocks(text)
+  const blocks = useMemo(
     // A long list is parsed in pieces too (markdownGuards.ts); a block too large to parse is not.
-    return split.current.blocks.flatMap((block) =>
-      block.length > LARGE_BLOCK_CHARS ? [block] : splitLongList(block)
-    )
-  }, [text])
+    () =>
+      cut.flatMap((block) => (block.length > LARGE_BLOCK_CHARS ? [block] : splitLongList(block))),
+    [cut]
+  )
   const formatted = useFormattedCount(blocks, streaming)
   const definitions = useMemo(() => linkDefinitions(text), [text])
   return (

@@ -20,17 +20,29 @@ export interface Chunks {
   starts: number[]
 }
 
-/** Cuts text into pieces; given the pieces of a prefix, only its last piece is cut again. */
-export function chunkText(text: string, previous: Chunks | null): Chunks {
+/**
+ * Cuts text into pieces, the first `pieces` of them (all by default); given the pieces of a prefix
+ * (or of the same text, cut to fewer pieces), only the last piece is cut again.
+ */
+export function chunkText(
+  text: string,
+  previous: Chunks | null,
+  pieces = Number.POSITIVE_INFINITY
+): Chunks {
   let chunks: string[] = []
   let starts: number[] = []
   let from = 0
-  if (previous && previous.chunks.length > 0 && text.startsWith(previous.text)) {
+  if (
+    previous &&
+    previous.chunks.length > 0 &&
+    // (The same string, as it mostly is while pieces go in, is not compared character by character.)
+    (previous.text === text || text.startsWith(previous.text))
+  ) {
     chunks = previous.chunks.slice(0, -1)
     starts = previous.starts.slice(0, -1)
     from = previous.starts[previous.starts.length - 1]
   }
-  while (from < text.length) {
+  while (from < text.length && chunks.length < pieces) {
     const limit = Math.min(text.length, from + CHUNK_CHARS)
     let end = from
     for (let line = 0; line < CHUNK_LINES && end !== -1 && end < limit; line++)
@@ -43,17 +55,26 @@ export function chunkText(text: string, previous: Chunks | null): Chunks {
   return { text, chunks, starts }
 }
 
-/** The pieces of a text, each a `code-chunk` span (display: block, content-visibility: auto). */
+/**
+ * The pieces of a text, each a `code-chunk` span (display: block, content-visibility: auto). Only
+ * the pieces shown are cut: megabytes are cut as they enter the page, not all in the first task.
+ */
 export function TextChunks({ text }: { text: string }) {
   const previous = useRef<Chunks | null>(null)
-  const { chunks } = useMemo(() => (previous.current = chunkText(text, previous.current)), [text])
   const [count, setCount] = useState(PIECES_PER_TASK)
+  const { chunks, starts } = useMemo(
+    () => (previous.current = chunkText(text, previous.current, count)),
+    [text, count]
+  )
+  const cutToEnd =
+    chunks.length === 0 ||
+    starts[starts.length - 1] + chunks[chunks.length - 1].length >= text.length
   useEffect(() => {
-    if (count >= chunks.length) return
+    if (cutToEnd && count >= chunks.length) return
     // A task of its own for the next pieces, after this one has painted.
     const timer = setTimeout(() => setCount(count + PIECES_PER_TASK), 0)
     return () => clearTimeout(timer)
-  }, [count, chunks.length])
+  }, [count, chunks.length, cutToEnd])
   return chunks.slice(0, count).map((chunk, index) => (
     // biome-ignore lint/suspicious/noArrayIndexKey: pieces only grow at the end: the index is their identity
     <Chunk key={index} text={chunk} />
