@@ -1,4 +1,4 @@
-import { Suspense, use, type ComponentType } from 'react'
+import { Suspense, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import './Later.css'
 
@@ -52,8 +52,9 @@ function LaterPart<P extends object>({ part, props }: { part: Part<P>; props: P 
 }
 
 function LoadedPart<P extends object>({ part, props }: { part: Part<P>; props: P }) {
-  const Component = part.loaded ?? use(part.preload())
-  return <Component {...props} />
+  // Suspends on the load (as React.lazy does) until the code is there; `use` was never woken by it.
+  if (!part.loaded) throw part.preload()
+  return <part.loaded {...props} />
 }
 
 /**
