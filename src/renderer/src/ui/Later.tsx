@@ -52,7 +52,8 @@ function LaterPart<P extends object>({ part, props }: { part: Part<P>; props: P 
 }
 
 function LoadedPart<P extends object>({ part, props }: { part: Part<P>; props: P }) {
-  // Suspends on the load (as React.lazy does) until the code is there; `use` was never woken by it.
+  // Suspends on the load until the code is there, as React.lazy does (in jsdom, `use` was never
+  // woken by this promise; Chromium was).
   if (!part.loaded) throw part.preload()
   return <part.loaded {...props} />
 }
