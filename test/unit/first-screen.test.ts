@@ -4,12 +4,12 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS } from '../../../src/shared/settingDefaults'
-import { SEARCH_FILTER_NAMES } from '../../../src/shared/search'
-import { searchFiltersSchema } from '../../../src/shared/searchSchemas'
-import { settingsSchema } from '../../../src/shared/settings'
+import { DEFAULT_SETTINGS } from '../../src/shared/settingDefaults'
+import { SEARCH_FILTER_NAMES } from '../../src/shared/search'
+import { searchFiltersSchema } from '../../src/shared/searchSchemas'
+import { settingsSchema } from '../../src/shared/settings'
 
-const SRC = resolve(__dirname, '../../../src')
+const SRC = resolve(__dirname, '../../src')
 const ENTRY = join(SRC, 'renderer/src/main.tsx')
 
 // A static import or re-export that brings code (`import type` and all-`type` lists bring none).
@@ -28,12 +28,11 @@ function staticImports(source: string): string[] {
     if (match[2]) continue
     const names = /^\{([\s\S]*)\}$/.exec(match[3].trim())
     const onlyTypes =
-      names !== null &&
-      names[1]
+      names?.[1]
         .split(',')
         .map((name) => name.trim())
         .filter(Boolean)
-        .every((name) => name.startsWith('type '))
+        .every((name) => name.startsWith('type ')) === true
     if (!onlyTypes) found.push(match[4])
   }
   return found
