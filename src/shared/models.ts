@@ -1,6 +1,6 @@
 // The model catalog: one record of model families (capabilities, media budget, group label) from
-// which every model's capabilities and every family check derive.
-import { z } from 'zod'
+// which every model's capabilities and every family check derive. No zod here: the first screen
+// loads it (the schemas of a model id and a correction are in modelSchemas.ts).
 
 /** What a family's models accept unless a model says otherwise. */
 interface Capabilities {
@@ -102,13 +102,6 @@ export const MODELS: readonly ModelInfo[] = [
 
 export const DEFAULT_MODEL = 'doubao-seed-1-6-251015'
 
-/** A model id as requests carry it. */
-export const modelIdSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[\w.\-:/]+$/, 'a model id has letters, digits and . - _ : / only')
-
 /** Looks a model up by id; undefined for ids not in the list. */
 export function findModel(id: string): ModelInfo | undefined {
   return MODELS.find((m) => m.id === id)
@@ -149,10 +142,6 @@ export const CORRECTABLE_CAPABILITIES = ['image', 'video', 'thinking'] as const
 type Correctable = (typeof CORRECTABLE_CAPABILITIES)[number]
 
 /** A user's correction of one model: only what differs from the catalog is stored. */
-export const modelCorrectionSchema = z
-  .object({ image: z.boolean(), video: z.boolean(), thinking: z.boolean() })
-  .partial()
-  .strict()
 export type ModelCorrection = Partial<Pick<Capabilities, Correctable>>
 /** Corrections by model id (the `modelCapabilities` setting). */
 export type ModelCorrections = Readonly<Record<string, ModelCorrection>>

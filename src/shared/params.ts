@@ -1,17 +1,14 @@
 // The request parameters a conversation can set (docs/api.md, "Request parameters"). A field that
 // is absent is "Default": it is not sent at all, and the server's own default applies.
 import { z } from 'zod'
-import type { ModelInfo } from './models'
+import { MAX_MAX_TOKENS, MAX_STOP_SEQUENCES, REASONING_EFFORTS, THINKING_MODES } from './paramRules'
 
-export const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high'] as const
-export type ReasoningEffort = (typeof REASONING_EFFORTS)[number]
-export const THINKING_MODES = ['enabled', 'disabled'] as const
-export type ThinkingMode = (typeof THINKING_MODES)[number]
-
-/** Most stop sequences the API takes. */
-export const MAX_STOP_SEQUENCES = 4
-/** Largest max_tokens we let a user type (the API's own ceiling for max_completion_tokens). */
-export const MAX_MAX_TOKENS = 65_536
+export {
+  paramIssues,
+  REASONING_EFFORTS,
+  type ReasoningEffort,
+  type ThinkingMode
+} from './paramRules'
 
 /** Every parameter, each optional: absent = not sent. */
 export const chatParamsSchema = z
@@ -44,27 +41,6 @@ export const chatParamsSchema = z
 
 export type ChatParams = z.output<typeof chatParamsSchema>
 export type ChatParamName = keyof ChatParams
-
-/** Why a parameter does not fit a model; the field it concerns. */
-export interface ParamIssue {
-  field: ChatParamName
-  code: 'effort_not_supported' | 'effort_needs_minimal_without_thinking' | 'thinking_not_supported'
-}
-
-/** What the model refuses of these parameters (nothing is sent when this is not empty). */
-export function paramIssues(params: ChatParams, model: ModelInfo): ParamIssue[] {
-  const issues: ParamIssue[] = []
-  if (params.thinking !== undefined && !model.thinking)
-    issues.push({ field: 'thinking', code: 'thinking_not_supported' })
-  if (params.reasoningEffort !== undefined) {
-    if (!model.reasoningEffort)
-      issues.push({ field: 'reasoningEffort', code: 'effort_not_supported' })
-    else if (params.thinking === 'disabled' && params.reasoningEffort !== 'minimal') {
-      issues.push({ field: 'reasoningEffort', code: 'effort_needs_minimal_without_thinking' })
-    }
-  }
-  return issues
-}
 
 /** The request body's fields for these parameters, as the API names them; absent ones are left out. */
 export function requestFields(params: ChatParams): Record<string, unknown> {

@@ -1,9 +1,7 @@
 // Projects as they cross the boundary: a named group of chats with instructions (a system prompt
 // sent before every chat's own), a default model and default parameters for a new chat in it.
-import { z } from 'zod'
-import { MAX_ATTACHMENT_BYTES } from './attachments/limits'
-import { modelIdSchema } from './models'
-import { chatParamsSchema, type ChatParams } from './params'
+// No zod here: the first screen loads it (the requests' schemas are in projectSchemas.ts).
+import type { ChatParams } from './params'
 
 export interface Project {
   id: number
@@ -40,29 +38,6 @@ export const MAX_PROJECT_FILES = 20
 export const MAX_PROJECT_NAME = 100
 export const MAX_PROJECT_INSTRUCTIONS = 100_000
 
-/** What a project's editor sets; absent = unchanged (a new project: empty, none, default). */
-export const projectFieldsSchema = z
-  .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, 'the project name is empty')
-      .max(MAX_PROJECT_NAME, `the project name is longer than ${MAX_PROJECT_NAME} characters`)
-      .optional(),
-    instructions: z
-      .string()
-      .trim()
-      .max(
-        MAX_PROJECT_INSTRUCTIONS,
-        `the instructions are longer than ${MAX_PROJECT_INSTRUCTIONS} characters`
-      )
-      .optional(),
-    defaultModel: modelIdSchema.nullable().optional(),
-    defaultParams: chatParamsSchema.optional()
-  })
-  .strict()
-export type ProjectFields = z.output<typeof projectFieldsSchema>
-
 /** Deleting a project: its chats move out of it, or are deleted with it. */
 export const PROJECT_CHATS_ON_DELETE = ['move_out', 'delete'] as const
 
@@ -76,25 +51,4 @@ export function systemPromptOf(
 ): string | undefined {
   const parts = [instructions.trim(), systemPrompt ?? ''].filter((part) => part !== '')
   return parts.length === 0 ? undefined : parts.join('\n\n')
-}
-
-const projectId = z.number().int().positive()
-/**
- * Deleting a project (its chats move out or go with it), and its files: add one (read as the
- * composer reads a document), remove one.
- */
-export const projectRequests = {
-  delete: z.object({ id: projectId, chats: z.enum(PROJECT_CHATS_ON_DELETE) }).strict(),
-  addFile: z
-    .object({
-      projectId,
-      name: z.string().max(1000),
-      data: z
-        .instanceof(Uint8Array)
-        .refine((d) => d.byteLength <= MAX_ATTACHMENT_BYTES, 'the file is too large')
-    })
-    .strict(),
-  removeFile: z
-    .object({ projectId, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256') })
-    .strict()
 }

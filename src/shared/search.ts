@@ -1,6 +1,5 @@
 // Search filters and results as they cross the boundary, and grouping results by conversation.
-import { z } from 'zod'
-import { modelIdSchema } from './models'
+// No zod here: the first screen loads it (the requests' schemas are in searchSchemas.ts).
 import type { MessageRole } from './types'
 
 /** What a message carries, for the `has` filter: an image, or a file (a document or video). */
@@ -13,43 +12,32 @@ export const SEARCH_HAS = ['image', 'file'] as const
  * filter. Archived conversations are left out unless `archived` is true. A title is not a
  * message: with `role` or `has` set, no title hits come back.
  */
-export const searchFiltersSchema = z
-  .object({
-    model: modelIdSchema.optional(),
-    from: z.number().int().optional(),
-    to: z.number().int().optional(),
-    archived: z.boolean().optional(),
-    project: z.number().int().positive().optional(),
-    role: z.enum(['user', 'assistant']).optional(),
-    conversation: z.number().int().positive().optional(),
-    pinned: z.boolean().optional(),
-    has: z.enum(SEARCH_HAS).optional()
-  })
-  .strict()
-export type SearchFilters = z.output<typeof searchFiltersSchema>
-
-/** A search request: its query and filters; the first page, or the one after `before`. */
-export const searchRequestSchema = z
-  .object({
-    query: z.string().max(1000),
-    ...searchFiltersSchema.shape,
-    /** Hits on this page (default 50). */
-    limit: z.number().int().min(1).max(200).optional(),
-    /** The asking search box's id: its newer search abandons this one (`superseded`). */
-    typing: z.string().min(1).max(64).optional(),
-    before: z
-      .object({
-        key: z.number().int().min(0),
-        rank: z.union([z.literal(0), z.literal(1)]),
-        conversationId: z.number().int().positive()
-      })
-      .strict()
-      .optional()
-  })
-  .strict()
+export interface SearchFilters {
+  model?: string
+  from?: number
+  to?: number
+  archived?: boolean
+  project?: number
+  role?: 'user' | 'assistant'
+  conversation?: number
+  pinned?: boolean
+  has?: (typeof SEARCH_HAS)[number]
+}
 
 export type SearchFilterName = keyof SearchFilters
-export const SEARCH_FILTER_NAMES = searchFiltersSchema.keyof().options
+// Every filter once (searchFiltersSchema in searchSchemas.ts has these fields, in this order).
+const FILTERS: Record<SearchFilterName, true> = {
+  model: true,
+  from: true,
+  to: true,
+  archived: true,
+  project: true,
+  role: true,
+  conversation: true,
+  pinned: true,
+  has: true
+}
+export const SEARCH_FILTER_NAMES = Object.keys(FILTERS) as SearchFilterName[]
 
 /** A piece of a search snippet; `match` pieces are what the query matched, to highlight. */
 export interface SnippetPart {
@@ -150,15 +138,7 @@ export function groupByConversation(results: readonly SearchHit[]): SearchGroup[
   return [...groups.values()]
 }
 
-// Find in a chat's request and answer (find.ts does the matching, without zod).
-/**
- * findInConversation: a query's matches per message of the conversation's current branch; an
- * empty query finds nothing and prepares the branch (main folds it for the next).
- */
-export const findRequestSchema = z
-  .object({ conversationId: z.number().int().positive(), query: z.string().max(1000) })
-  .strict()
-
+// Find in a chat's answer (find.ts does the matching, searchSchemas.ts has the request).
 /** What main found for a query in a conversation's current branch. */
 export interface FindResult {
   /** The query as asked (the renderer drops an answer to an older one). */

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { SCHEMA_VERSION } from '../../src/main/db/migrations'
-import type { Language, Theme } from '../../src/shared/settings'
+import type { Language, Theme } from '../../src/shared/settingDefaults'
 import { expect, test } from './fixtures'
 import { seedConversations } from './history-seed'
 

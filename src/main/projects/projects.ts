@@ -1,7 +1,8 @@
 // The projects table: create, edit, reorder, delete, and which project a conversation is in.
 // A project's files are files.ts (a table of their own, keyed by project id).
 import { chatParamsSchema, type ChatParams } from '../../shared/params'
-import type { Project, ProjectFields } from '../../shared/projects'
+import type { Project } from '../../shared/projects'
+import type { ProjectFields } from '../../shared/projectSchemas'
 import type { HistoryDatabase } from '../db/database'
 import { prepared } from '../db/statements'
 import { AppError } from '../errors'

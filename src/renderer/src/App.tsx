@@ -4,18 +4,21 @@ import { ChatPane } from './components/chat/ChatPane'
 import { DeleteMessageDialog } from './components/chat/DeleteMessageDialog'
 import { DropZone } from './components/composer/DropZone'
 import { MessageShortcuts } from './components/chat/MessageShortcuts'
-import { RecoveryScreen } from './components/app/RecoveryScreen'
-import { ArchivedDialog } from './components/archive/ArchivedDialog'
-import { SearchDialog } from './components/search/SearchDialog'
-import { SettingsDialog } from './components/settings/SettingsDialog'
-import { SetupScreen } from './components/app/SetupScreen'
-import { ShortcutSheet } from './components/app/ShortcutSheet'
 import { Sidebar } from './components/sidebar/Sidebar'
 import { SidebarOverlay, useNarrowWindow } from './components/sidebar/SidebarOverlay'
 import { UndoToast } from './components/sidebar/UndoToast'
 import { UpdateBanner } from './components/app/UpdateBanner'
 import { CrashNoticeBanner } from './components/app/CrashNotice'
 import { applyLanguage } from './i18n'
+import {
+  ArchivedDialog,
+  preloadDialogs,
+  RecoveryScreen,
+  SearchDialog,
+  SettingsDialog,
+  SetupScreen,
+  ShortcutSheet
+} from './appParts'
 import { applyAppearance } from './lib/appearance'
 import { shortcutOf, type ShortcutAction } from './lib/shortcuts'
 import { selectIsStreaming, selectKeyOwningDialogOpen, type AppState } from './store'
@@ -46,6 +49,10 @@ export function App() {
   }, [t])
   useWindowShortcuts()
   useNarrowWindow()
+  // The dialogs' code loads once the chat is on screen, so that their first opening is quick.
+  useEffect(() => {
+    if (phase === 'chat') preloadDialogs()
+  }, [phase])
 
   if (phase === 'loading') {
     return (

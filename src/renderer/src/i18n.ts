@@ -1,7 +1,7 @@
 // i18next set up for the two UI languages; the language follows settings.language.
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { resolveUiLanguage, type Language } from '../../shared/settings'
+import { resolveUiLanguage, type Language } from '../../shared/settingDefaults'
 import en from './locales/en.json'
 import zhCN from './locales/zh-CN.json'
 

@@ -5,14 +5,19 @@ import './styles/code.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
-import { CaptureOverlay } from './components/capture/CaptureOverlay'
-import { QuickAsk } from './components/quick/QuickAsk'
 import './i18n'
 import { logWindowErrors } from './lib/errorLog'
 import { captureRouteDisplay } from './lib/regionSelect'
 import { getAppStore } from './store'
 import { getCaptureOverlayStore } from './store/captureOverlay'
 import { AppStoreProvider } from './store/StoreProvider'
+import { later } from './ui/Later'
+
+// The other windows' routes: chunks of their own, which the main window does not load.
+const CaptureOverlay = later(() =>
+  import('./components/capture/CaptureOverlay').then((m) => m.CaptureOverlay)
+)
+const QuickAsk = later(() => import('./components/quick/QuickAsk').then((m) => m.QuickAsk))
 
 const root = createRoot(document.getElementById('root')!)
 // An overlay window of a screen capture (#/capture?display=<id>) shows only the region picker.

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { findModel, type ModelInfo } from '../../../src/shared/models'
 import { builtinPresets } from '../../../src/shared/presets'
 import { presetSchema } from '../../../src/shared/params'
+import { readDraft } from '../../../src/renderer/src/lib/paramsDraft'
 import {
   draftFromParams,
   fitParams,
   offeredFields,
-  paramChips,
-  readDraft
+  paramChips
 } from '../../../src/renderer/src/lib/paramsForm'
 
 const PRO = findModel('doubao-seed-2.0-pro')!

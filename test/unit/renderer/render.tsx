@@ -1,6 +1,7 @@
 // Renders renderer components with a store over a fake api, in English.
 import { render } from '@testing-library/react'
 import type { ReactElement, ReactNode } from 'react'
+import { preloadAll } from '../../../src/renderer/src/appParts'
 import { i18n } from '../../../src/renderer/src/i18n'
 import { createAppStore, type AppStore } from '../../../src/renderer/src/store'
 import { AppStoreProvider } from '../../../src/renderer/src/store/StoreProvider'
@@ -19,6 +20,9 @@ export function createTestStore(fake: FakeApi = createFakeApi()): AppStore {
 
 export async function renderWithStore(ui: ReactElement, store: AppStore = createTestStore()) {
   await i18n.changeLanguage('en')
+  // The dialogs' code is loaded before the app shows (the window preloads it after first paint):
+  // a test opens a dialog and finds it at once.
+  await preloadAll()
   // A wrapper (not a parent element) so that rerender keeps the provider.
   const wrapper = ({ children }: { children: ReactNode }) => (
     <AppStoreProvider store={store}>{children}</AppStoreProvider>

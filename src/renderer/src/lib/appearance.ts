@@ -1,4 +1,4 @@
-import type { FontSize, Theme } from '../../../shared/settings'
+import type { FontSize, Theme } from '../../../shared/settingDefaults'
 
 /**
  * Puts the theme and font size settings on <html>: `data-theme` (absent for "system", so the

@@ -4,8 +4,7 @@ import type { Attachment } from '../../../../shared/types'
 import { formatBytes, formatDuration } from '../../lib/attachmentRules'
 import { Thumbnail } from '../../ui/Thumbnail'
 import { ImageAsText } from '../composer/ImageAsText'
-import { DocumentPreview } from './DocumentPreview'
-import { ImagePreview } from './ImagePreview'
+import { DocumentPreview, ImagePreview } from './chatDialogs'
 import { MarkedText } from './MarkedText'
 
 /**

@@ -12,10 +12,10 @@ import {
   MAX_STOP_SEQUENCES,
   draftFromParams,
   offeredFields,
-  readDraft,
   type ParamError,
   type ParamsDraft
 } from '../../lib/paramsForm'
+import { readDraft } from '../../lib/paramsDraft'
 import { CheckedField } from '../../ui/CheckedField'
 import { HistoryField, ParamSlider, StopField } from './ParamFields'
 import './ParamsForm.css'

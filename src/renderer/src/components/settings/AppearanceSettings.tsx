@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { FONT_SIZES, THEMES } from '../../../../shared/settings'
+import { FONT_SIZES, THEMES } from '../../../../shared/settingDefaults'
 import { useApp } from '../../store/StoreProvider'
 import './AppearanceSettings.css'
 

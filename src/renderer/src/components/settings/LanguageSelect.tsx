@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LANGUAGES, type Language } from '../../../../shared/settings'
+import { LANGUAGES, type Language } from '../../../../shared/settingDefaults'
 import { useApp } from '../../store/StoreProvider'
 // A select with its label beside it: TextField's layout.
 import '../../ui/TextField.css'

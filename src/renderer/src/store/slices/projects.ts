@@ -2,7 +2,8 @@
 // chat starts in, the project editor and the "Move to project" dialog.
 import type { AppErrorInfo } from '../../../../shared/errors'
 import type { ChatParams } from '../../../../shared/params'
-import { MAX_PROJECT_FILES, type Project, type ProjectFields } from '../../../../shared/projects'
+import { MAX_PROJECT_FILES, type Project } from '../../../../shared/projects'
+import type { ProjectFields } from '../../../../shared/projectSchemas'
 import { localRefusal, MAX_FILE_BYTES } from '../../lib/attachmentRules'
 import { placeConversation } from '../../lib/historyView'
 import type { SliceArgs } from '../scope'

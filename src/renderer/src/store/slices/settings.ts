@@ -1,7 +1,8 @@
 // The saved settings and key, the settings dialog and the setup screen's form.
 import type { AppErrorInfo } from '../../../../shared/errors'
 import type { KeyStatus } from '../../../../shared/types'
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../../shared/settings'
+import { DEFAULT_SETTINGS } from '../../../../shared/settingDefaults'
+import type { Settings, SettingsPatch } from '../../../../shared/settings'
 import type { SliceArgs } from '../scope'
 import { enterChat } from './session'
 
