@@ -173,56 +173,60 @@ function findMessageRows(
 /**
  * Bounds on the ids of messages written in [from, to), so that the FTS walk skips the rest:
  * without them a range far back would first walk every newer hit. Ids follow time almost always,
- * but not by rule (the clock can go back), so a bound is the exact min or max id over the range,
- * from a scan of the time index. That scan costs about 35 ms per million messages; walking a hit
- * costs some 40 times more than scanning an index entry, so a bound is taken unless its scan is
- * over BOUND_WORTH times longer than the stretch of history it lets the walk skip. The created_at
- * conditions still decide.
+ * but not by rule (the clock can go back), so a bound comes from message_days (migration 16: the
+ * lowest and highest id written on each UTC day) for the whole days in or out of the range, and
+ * from the time index for the day the range starts or ends in: a day's messages, not the range's.
+ * A bound may let in more ids than the range holds (a deleted message's day keeps its id); the
+ * created_at conditions still decide.
  */
-const BOUND_WORTH = 2
-/**
- * A lower bound (`from`) only helps once the newest hits run out inside the range, and a walk
- * from the newest message finds the range's hits first anyway: it is taken only for a range
- * under this share of the history, whose scan is short.
- */
-const LOW_BOUND_SHARE = 0.1
+const DAY_MS = 86_400_000
 
 function idRange(db: HistoryDatabase, filters: BoundFilters): IdBounds {
-  if (filters.from === null && filters.to === null) return { low: null, high: null }
-  // Two statements: SQLite looks min() and max() up in the index only when each is alone.
-  const first = db.prepare<[], number | null>('SELECT min(id) FROM messages').pluck().get()
-  const last = db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck().get()
-  if (first == null || last == null) return { low: null, high: null }
-  // The last message written before a time, by the time index: where that time sits among ids.
-  const idBefore = (time: number) =>
-    db
-      .prepare<[number], number>(
-        'SELECT id FROM messages WHERE created_at < ? ORDER BY created_at DESC LIMIT 1'
-      )
-      .pluck()
-      .get(time) ?? first - 1
-  // +id, not id: for min(id) or max(id) SQLite would walk ids from one end testing each row's
-  // time (the whole table when the range sits at the other end), instead of scanning the range
-  // in messages_by_time.
-  const idBound = (aggregate: 'max' | 'min', condition: string, time: number) =>
-    db
-      .prepare<[number], number | null>(`SELECT ${aggregate}(+id) FROM messages WHERE ${condition}`)
-      .pluck()
-      .get(time) ?? null
   const bounds: IdBounds = { low: null, high: null }
-  if (filters.to !== null) {
-    const at = idBefore(filters.to)
-    if (at - first < BOUND_WORTH * (last - at)) {
-      bounds.high = idBound('max', 'created_at < ?', filters.to) ?? 0 // none: nothing matches
-    }
-  }
+  if (filters.to !== null) bounds.high = highestIdBefore(db, filters.to) ?? 0 // none: no match
   if (filters.from !== null) {
-    const at = idBefore(filters.from)
-    if (last - at < LOW_BOUND_SHARE * (last - first)) {
-      bounds.low = idBound('min', 'created_at >= ?', filters.from) ?? last + 1
-    }
+    bounds.low =
+      lowestIdFrom(db, filters.from) ??
+      (db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck().get() ?? 0) + 1
   }
   return bounds
+}
+
+/** message_days' day of a time (as its SQL computes it: before 1970 is day 0). */
+const dayOf = (time: number): number => Math.floor(Math.max(time, 0) / DAY_MS)
+
+/** The highest id of a message written before `to` (null: none). */
+function highestIdBefore(db: HistoryDatabase, to: number): number | null {
+  const day = dayOf(to)
+  // +id, not id: for max(id) SQLite would walk ids from the top testing each row's time, instead
+  // of scanning the day in messages_by_time.
+  const { days, partDay } = db
+    .prepare<{ day: number; start: number; to: number }, DayBounds>(
+      `SELECT (SELECT max(high_id) FROM message_days WHERE day < @day) AS days,
+              (SELECT max(+id) FROM messages WHERE created_at >= @start AND created_at < @to)
+                AS partDay`
+    )
+    .get({ day, start: day === 0 ? Number.MIN_SAFE_INTEGER : day * DAY_MS, to })!
+  return days === null || partDay === null ? (days ?? partDay) : Math.max(days, partDay)
+}
+
+/** The lowest id of a message written at or after `from` (null: none). */
+function lowestIdFrom(db: HistoryDatabase, from: number): number | null {
+  const day = dayOf(from)
+  const { days, partDay } = db
+    .prepare<{ day: number; from: number; end: number }, DayBounds>(
+      `SELECT (SELECT min(low_id) FROM message_days WHERE day > @day) AS days,
+              (SELECT min(+id) FROM messages WHERE created_at >= @from AND created_at < @end)
+                AS partDay`
+    )
+    .get({ day, from, end: (day + 1) * DAY_MS })!
+  return days === null || partDay === null ? (days ?? partDay) : Math.min(days, partDay)
+}
+
+/** A bound from message_days' whole days, and one from the day partly in the range. */
+interface DayBounds {
+  days: number | null
+  partDay: number | null
 }
 
 /**
