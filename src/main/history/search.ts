@@ -12,7 +12,9 @@ import {
 } from '../../shared/search'
 import type { MessageRole } from '../../shared/types'
 import type { HistoryDatabase } from '../db/database'
-import { type BoundFilters, findMessageIds, type IdBounds } from './searchPlan'
+import { prepared } from '../db/statements'
+import { idRange } from './searchDates'
+import { type BoundFilters, findMessageIds } from './searchPlan'
 import { buildSnippet, ftsMatchExpression, parseQuery, type SearchTerm } from './searchQuery'
 import { runToEnd } from './searchRuns'
 import { prefixExpander } from './searchVocab'
@@ -171,69 +173,12 @@ function findMessageRows(
 }
 
 /**
- * Bounds on the ids of messages written in [from, to), so that the FTS walk skips the rest:
- * without them a range far back would first walk every newer hit. Ids follow time almost always,
- * but not by rule (the clock can go back), so a bound comes from message_days (migration 16: the
- * lowest and highest id written on each UTC day) for the whole days in or out of the range, and
- * from the time index for the day the range starts or ends in: a day's messages, not the range's.
- * A bound may let in more ids than the range holds (a deleted message's day keeps its id); the
- * created_at conditions still decide.
- */
-const DAY_MS = 86_400_000
-
-function idRange(db: HistoryDatabase, filters: BoundFilters): IdBounds {
-  const bounds: IdBounds = { low: null, high: null }
-  if (filters.to !== null) bounds.high = highestIdBefore(db, filters.to) ?? 0 // none: no match
-  if (filters.from !== null) {
-    bounds.low =
-      lowestIdFrom(db, filters.from) ??
-      (db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck().get() ?? 0) + 1
-  }
-  return bounds
-}
-
-/** message_days' day of a time (as its SQL computes it: before 1970 is day 0). */
-const dayOf = (time: number): number => Math.floor(Math.max(time, 0) / DAY_MS)
-
-/** The highest id of a message written before `to` (null: none). */
-function highestIdBefore(db: HistoryDatabase, to: number): number | null {
-  const day = dayOf(to)
-  // +id, not id: for max(id) SQLite would walk ids from the top testing each row's time, instead
-  // of scanning the day in messages_by_time.
-  const { days, partDay } = db
-    .prepare<{ day: number; start: number; to: number }, DayBounds>(
-      `SELECT (SELECT max(high_id) FROM message_days WHERE day < @day) AS days,
-              (SELECT max(+id) FROM messages WHERE created_at >= @start AND created_at < @to)
-                AS partDay`
-    )
-    .get({ day, start: day === 0 ? Number.MIN_SAFE_INTEGER : day * DAY_MS, to })!
-  return days === null || partDay === null ? (days ?? partDay) : Math.max(days, partDay)
-}
-
-/** The lowest id of a message written at or after `from` (null: none). */
-function lowestIdFrom(db: HistoryDatabase, from: number): number | null {
-  const day = dayOf(from)
-  const { days, partDay } = db
-    .prepare<{ day: number; from: number; end: number }, DayBounds>(
-      `SELECT (SELECT min(low_id) FROM message_days WHERE day > @day) AS days,
-              (SELECT min(+id) FROM messages WHERE created_at >= @from AND created_at < @end)
-                AS partDay`
-    )
-    .get({ day, from, end: (day + 1) * DAY_MS })!
-  return days === null || partDay === null ? (days ?? partDay) : Math.min(days, partDay)
-}
-
-/** A bound from message_days' whole days, and one from the day partly in the range. */
-interface DayBounds {
-  days: number | null
-  partDay: number | null
-}
-
-/**
  * The title hits a page can hold, in result order. A title sorts by its conversation's last
- * message, so when the conversations written to in the last RECENT_SPAN messages (above the
- * cursor) have, with the message hits there, more than a page of hits, no other title can enter
- * the page. Tried before ranking every title hit (a word in 70,000 titles: 100 ms at 1M).
+ * message. With more than a page of message hits within the last RECENT_SPAN messages, a title
+ * can enter the page only if its conversation has a message at or above the last of them: only
+ * those conversations are matched. Otherwise, when the conversations written to in the last RECENT_SPAN messages (above
+ * the cursor) have, with the message hits there, more than a page of hits, no other title can
+ * enter the page. Tried before ranking every title hit (a word in 70,000 titles: 100 ms at 1M).
  */
 const RECENT_SPAN = 16_000
 function pageTitleRows(
@@ -246,6 +191,10 @@ function pageTitleRows(
 ): TitleHitRow[] {
   const top =
     before?.key ?? db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck().get() ?? 0
+  const lowest = messageRows.length > limit ? (messageRows.at(-1)?.id ?? null) : null
+  if (lowest !== null && top - lowest < RECENT_SPAN) {
+    return findTitleRows(db, match, filters, before, lowest)
+  }
   const since = top - RECENT_SPAN
   if (since > 0) {
     const rows = findTitleRows(db, match, filters, before, since)
@@ -262,16 +211,35 @@ function findTitleRows(
   before: SearchCursor | undefined,
   since: number | null
 ): TitleHitRow[] {
-  // With `since`: conversations written to since then, against the matching ids listed once.
+  // With `since`: the conversations written to since then (from the covering index: the rows
+  // would bring their text), against the ids of the matching titles between the lowest and the
+  // highest of them (FTS5 seeks the bounds; recent messages are mostly in recent conversations,
+  // and a word in 30,000 titles costs milliseconds to list whole).
+  const recent =
+    since === null
+      ? []
+      : prepared<[number], number>(
+          db,
+          `SELECT DISTINCT conversation_id FROM messages INDEXED BY messages_search_facets
+           WHERE id >= ?`
+        )
+          .pluck()
+          .all(since)
   const source =
     since === null
       ? `conversation_search s CROSS JOIN conversations c ON c.id = s.rowid
          WHERE conversation_search MATCH @match`
-      : `(SELECT DISTINCT conversation_id AS id FROM messages NOT INDEXED WHERE id >= @since) r
-         CROSS JOIN conversations c ON c.id = r.id
-         WHERE c.id IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH @match)`
+      : `json_each(@recent) r CROSS JOIN conversations c ON c.id = r.value
+         WHERE c.id IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH @match
+           AND rowid >= CAST(@low AS INTEGER) AND rowid <= CAST(@high AS INTEGER))`
+  const bounds = recent.length
+    ? { low: Math.min(...recent), high: Math.max(...recent) }
+    : { low: 0, high: -1 }
   return db
-    .prepare<BoundFilters & { match: string; since?: number }, TitleHitRow>(
+    .prepare<
+      BoundFilters & { match: string; recent?: string; low?: number; high?: number },
+      TitleHitRow
+    >(
       `SELECT c.id, c.title, c.model, c.updated_at, c.archived_at IS NOT NULL AS archived,
               coalesce((SELECT max(m.id) FROM messages m WHERE m.conversation_id = c.id), 0)
                 AS last_message_id
@@ -284,7 +252,11 @@ function findTitleRows(
          AND (@conversation IS NULL OR c.id = @conversation)
          AND (@pinned = 0 OR c.pinned_at IS NOT NULL)`
     )
-    .all({ ...filters, match, ...(since === null ? {} : { since }) })
+    .all({
+      ...filters,
+      match,
+      ...(since === null ? {} : { recent: JSON.stringify(recent), ...bounds })
+    })
     .filter((row) => !before || compareKeys(titleKey(row), before) < 0)
     .sort((a, b) => compareKeys(titleKey(b), titleKey(a)))
 }

@@ -214,10 +214,10 @@ function narrowCandidates(
   if (filters.model !== null) {
     const model = filters.model
     // Its replies, and every message of the conversations set to it (their questions).
-    sources.push(() => [
-      ...ids('SELECT id FROM messages WHERE model = ? LIMIT ?', model),
-      ...inConversations('c.model = ?', model)
-    ])
+    sources.push(() => {
+      const replies = ids('SELECT id FROM messages WHERE model = ? LIMIT ?', model)
+      return replies.length > cap ? replies : [...replies, ...inConversations('c.model = ?', model)]
+    })
   }
   // Every source small enough, intersected: two filters that each keep 2% may keep 0.04%.
   if (sources.length > 1) cap = INTERSECTED_CANDIDATES
