@@ -250,10 +250,17 @@ function narrowCandidates(
   return span && (filters.from !== null || filters.to !== null) ? span : null
 }
 
-/** The ids of `a` that are in `b` (order of `a` kept), through a bitmap over the ids of `b`. */
+/**
+ * The ids of `a` that are in `b` (order of `a` kept), through a bitmap over the ids of `b` (a Set
+ * where the ids run far beyond the lists' lengths).
+ */
 function intersect(a: number[], b: number[]): number[] {
   let top = 0
   for (const id of b) if (id > top) top = id
+  if (top > 16 * (a.length + b.length) + 1_000_000) {
+    const inB = new Set(b)
+    return a.filter((id) => inB.has(id))
+  }
   const inB = new Uint8Array(top + 1)
   for (const id of b) inB[id] = 1
   return a.filter((id) => id <= top && inB[id] === 1)
