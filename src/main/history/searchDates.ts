@@ -1,7 +1,7 @@
 // A date filter as bounds on message ids (search.ts's filtered searches, docs/search.md,
 // "Newest first"): message_days (migration 16) for the whole days, the time index for the rest.
 import type { HistoryDatabase } from '../db/database'
-import type { BoundFilters, IdBounds } from './searchPlan'
+import type { BoundFilters, IdBounds } from './searchCandidates'
 
 /**
  * Bounds on the ids of messages written in [from, to), so that the FTS walk skips the rest:
