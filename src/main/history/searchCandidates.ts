@@ -1,6 +1,6 @@
 // The candidates of a filtered search (searchPlan.ts): the message ids that the narrow filters'
-// indexes list, intersected, or the span of ids a date range allows. docs/search.md, "Filters:
-// which side drives".
+// indexes list, intersected, within the date range. docs/search.md, "Filters: which side
+// drives".
 import type { SearchFilters } from '../../shared/search'
 import type { HistoryDatabase } from '../db/database'
 import { prepared } from '../db/statements'
@@ -44,18 +44,6 @@ const listed = (ids: number[]): Candidates => {
   }
 }
 
-/** Every id from `high` down to `low`: the messages a date range allows (ids can have gaps). */
-const idSpan = (low: number, high: number): Candidates => ({
-  size: Math.max(0, high - low + 1),
-  lowest: low,
-  has: (id) => id >= low && id <= high,
-  take: (at, n) => {
-    const ids: number[] = []
-    for (let id = high - at; id >= low && ids.length < n; id--) ids.push(id)
-    return ids
-  }
-})
-
 /** Most candidates a narrow filter may have; more, and the filter is checked on walked hits. */
 const NARROW_CANDIDATES = 16_000
 /**
@@ -68,15 +56,17 @@ const INTERSECTED_CANDIDATES = 50_000
 /**
  * The candidate ids of the narrowest filter set, newest first, from its index (a superset of
  * the messages every filter keeps): the intersection of the sources that list at most
- * NARROW_CANDIDATES (INTERSECTED_CANDIDATES when there are several); null when it has more than
- * NARROW_CANDIDATES. Reads only index entries.
+ * NARROW_CANDIDATES (INTERSECTED_CANDIDATES when there are several; a source of conversations
+ * that would hold twice as many at their average length is not listed); null when it has more
+ * than NARROW_CANDIDATES. Reads only index entries.
  */
 export function narrowCandidates(
   db: HistoryDatabase,
   filters: BoundFilters,
   range: IdBounds
 ): Candidates | null {
-  const sources: Array<() => number[]> = []
+  // null: more than the cap, known without listing them.
+  const sources: Array<() => number[] | null> = []
   let cap = NARROW_CANDIDATES
   const ids = (sql: string, ...params: unknown[]) =>
     prepared<unknown[], number>(db, sql)
@@ -96,13 +86,24 @@ export function narrowCandidates(
       )
     )
   }
-  const inConversations = (where: string, ...params: unknown[]) =>
-    ids(
+  // The messages of the conversations that `where` keeps; null, without listing them, when the
+  // conversations are so many that at the average length they would hold twice the cap.
+  const inConversations = (where: string, ...params: unknown[]) => {
+    const most = Math.ceil((2 * cap) / messagesPerConversation(db))
+    const chats = prepared<unknown[], number>(
+      db,
+      `SELECT count(*) FROM (SELECT 1 FROM conversations c WHERE ${where} LIMIT ?)`
+    )
+      .pluck()
+      .get(...params, most + 1)!
+    if (chats > most) return null
+    return ids(
       `SELECT m.id FROM conversations c
        CROSS JOIN messages m INDEXED BY messages_by_conversation ON m.conversation_id = c.id
        WHERE ${where} LIMIT ?`,
       ...params
     )
+  }
   if (filters.project !== null) {
     const project = filters.project
     sources.push(() => inConversations('c.project_id = ?', project))
@@ -113,7 +114,8 @@ export function narrowCandidates(
     // Its replies, and every message of the conversations set to it (their questions).
     sources.push(() => {
       const replies = ids('SELECT id FROM messages WHERE model = ? LIMIT ?', model)
-      return replies.length > cap ? replies : [...replies, ...inConversations('c.model = ?', model)]
+      const questions = replies.length > cap ? null : inConversations('c.model = ?', model)
+      return questions && [...replies, ...questions]
     })
   }
   // Every source small enough, intersected: two filters that each keep 2% may keep 0.04%.
@@ -121,30 +123,28 @@ export function narrowCandidates(
   let best: number[] | null = null
   for (const source of sources) {
     const found = source()
-    if (found.length > cap) continue
+    if (!found || found.length > cap) continue
     best = best ? intersect(best, found) : found
     if (!best.length) break
   }
   // A source alone beyond NARROW_CANDIDATES, or an intersection as large, is broad after all.
-  if (best && best.length > NARROW_CANDIDATES) best = null
-  // A date range (or a cursor) bounds the ids: the span between is a candidate list too.
-  const first = () =>
-    prepared<[], number | null>(db, 'SELECT min(id) FROM messages').pluck().get() ?? 0
-  const last = () =>
-    prepared<[], number | null>(db, 'SELECT max(id) FROM messages').pluck().get() ?? 0
-  // Clamped to the ids there are: a cursor or a bound may lie beyond them.
-  const span =
-    range.low === null && range.high === null
-      ? null
-      : idSpan(Math.max(range.low ?? 0, first()), Math.min(range.high ?? last(), last()))
-  if (best && (!span || best.length <= span.size)) {
-    const unique = [...new Set(best)].filter(
-      (id) => (range.low === null || id >= range.low) && (range.high === null || id <= range.high)
-    )
-    return listed(unique.sort((a, b) => b - a))
-  }
-  // A span serves a date filter (for which a list would cost a read of the time index).
-  return span && (filters.from !== null || filters.to !== null) ? span : null
+  if (!best || best.length > NARROW_CANDIDATES) return null
+  // Within the date range (or below a cursor). A range alone lists nothing: the walk seeks its
+  // bounds in the word's hits.
+  const unique = [...new Set(best)].filter(
+    (id) => (range.low === null || id >= range.low) && (range.high === null || id <= range.high)
+  )
+  return listed(unique.sort((a, b) => b - a))
+}
+
+/**
+ * Messages per conversation on average, by their highest ids (ids are never reused, so
+ * deletions count on both sides): what a list of conversations holds, told before listing it.
+ */
+function messagesPerConversation(db: HistoryDatabase): number {
+  const top = (table: 'messages' | 'conversations') =>
+    prepared<[], number | null>(db, `SELECT max(id) FROM ${table}`).pluck().get() ?? 0
+  return Math.max(1, top('messages') / Math.max(1, top('conversations')))
 }
 
 /**

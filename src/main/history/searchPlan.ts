@@ -68,11 +68,8 @@ export function findMessageIds(
   const high = below === null ? bounds.high : Math.min(below - 1, bounds.high ?? below - 1)
   const range = { low: bounds.low, high }
   if (range.low !== null && range.high !== null && range.low > range.high) return []
-  const dated = range.low !== null || range.high !== null
   const candidates =
-    (hasNarrowingFilter(filters) || dated) && only !== 'broad'
-      ? narrowCandidates(db, filters, range)
-      : null
+    hasNarrowingFilter(filters) && only !== 'broad' ? narrowCandidates(db, filters, range) : null
   if (!candidates) return walkWithFilters(db, query.match, filters, range, count)
   return race(db, query, filters, candidates, range, count, only)
 }
