@@ -165,7 +165,13 @@ interface Plan {
   step(): void
 }
 
-/** Walks the word's hits, keeping the candidates (and then the filters), doubling each time. */
+/** Most hits the walking plan reads in one step: a step cannot be cut short in the race. */
+const MAX_WALK_STEP = 16_384
+
+/**
+ * Walks the word's hits, keeping the candidates (and then the filters), twice as many each step
+ * up to MAX_WALK_STEP.
+ */
 function walkPlan(
   db: HistoryDatabase,
   match: string,
@@ -176,33 +182,34 @@ function walkPlan(
 ): Plan {
   const lowest = candidates.lowest
   let limit = 2048
-  let checked = 0
+  // Each step seeks below the last hit walked, so no hit is read twice.
+  let high = range.high
   const found: number[] = []
-  const walk = prepared<{ match: string; high?: number; limit: number }, number>(
-    db,
-    `SELECT rowid FROM message_search WHERE message_search MATCH @match
-       AND ${rowidBounds('rowid', { low: null, high: range.high })}
-       ORDER BY rowid DESC LIMIT @limit`
-  )
   const plan: Plan = {
     spentMs: 0,
     result: null,
     step() {
-      const hits = walk
+      const hits = prepared<{ match: string; high?: number; limit: number }, number>(
+        db,
+        `SELECT rowid FROM message_search WHERE message_search MATCH @match
+           AND ${rowidBounds('rowid', { low: null, high })}
+           ORDER BY rowid DESC LIMIT @limit`
+      )
         .pluck()
-        .all({ match, limit, ...(range.high === null ? {} : { high: range.high }) })
+        .all({ match, limit, ...(high === null ? {} : { high }) })
       found.push(
         ...keptByFilters(
           db,
           filters,
-          hits.slice(checked).filter((id) => candidates.has(id))
+          hits.filter((id) => candidates.has(id))
         )
       )
-      checked = hits.length
-      if (found.length >= count || hits.length < limit || (hits.at(-1) ?? 0) < lowest) {
+      const last = hits.at(-1) ?? 0
+      if (found.length >= count || hits.length < limit || last < lowest) {
         plan.result = found.slice(0, count)
       }
-      limit *= 2
+      high = last - 1
+      limit = Math.min(limit * 2, MAX_WALK_STEP)
     }
   }
   return plan
