@@ -12,7 +12,10 @@ import {
 } from '../../shared/search'
 import type { MessageRole } from '../../shared/types'
 import type { HistoryDatabase } from '../db/database'
-import { type BoundFilters, findMessageIds, type IdBounds } from './searchPlan'
+import { prepared } from '../db/statements'
+import { idRange } from './searchDates'
+import type { BoundFilters } from './searchCandidates'
+import { findMessageIds } from './searchPlan'
 import { buildSnippet, ftsMatchExpression, parseQuery, type SearchTerm } from './searchQuery'
 import { runToEnd } from './searchRuns'
 import { prefixExpander } from './searchVocab'
@@ -171,65 +174,12 @@ function findMessageRows(
 }
 
 /**
- * Bounds on the ids of messages written in [from, to), so that the FTS walk skips the rest:
- * without them a range far back would first walk every newer hit. Ids follow time almost always,
- * but not by rule (the clock can go back), so a bound is the exact min or max id over the range,
- * from a scan of the time index. That scan costs about 35 ms per million messages; walking a hit
- * costs some 40 times more than scanning an index entry, so a bound is taken unless its scan is
- * over BOUND_WORTH times longer than the stretch of history it lets the walk skip. The created_at
- * conditions still decide.
- */
-const BOUND_WORTH = 2
-/**
- * A lower bound (`from`) only helps once the newest hits run out inside the range, and a walk
- * from the newest message finds the range's hits first anyway: it is taken only for a range
- * under this share of the history, whose scan is short.
- */
-const LOW_BOUND_SHARE = 0.1
-
-function idRange(db: HistoryDatabase, filters: BoundFilters): IdBounds {
-  if (filters.from === null && filters.to === null) return { low: null, high: null }
-  // Two statements: SQLite looks min() and max() up in the index only when each is alone.
-  const first = db.prepare<[], number | null>('SELECT min(id) FROM messages').pluck().get()
-  const last = db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck().get()
-  if (first == null || last == null) return { low: null, high: null }
-  // The last message written before a time, by the time index: where that time sits among ids.
-  const idBefore = (time: number) =>
-    db
-      .prepare<[number], number>(
-        'SELECT id FROM messages WHERE created_at < ? ORDER BY created_at DESC LIMIT 1'
-      )
-      .pluck()
-      .get(time) ?? first - 1
-  // +id, not id: for min(id) or max(id) SQLite would walk ids from one end testing each row's
-  // time (the whole table when the range sits at the other end), instead of scanning the range
-  // in messages_by_time.
-  const idBound = (aggregate: 'max' | 'min', condition: string, time: number) =>
-    db
-      .prepare<[number], number | null>(`SELECT ${aggregate}(+id) FROM messages WHERE ${condition}`)
-      .pluck()
-      .get(time) ?? null
-  const bounds: IdBounds = { low: null, high: null }
-  if (filters.to !== null) {
-    const at = idBefore(filters.to)
-    if (at - first < BOUND_WORTH * (last - at)) {
-      bounds.high = idBound('max', 'created_at < ?', filters.to) ?? 0 // none: nothing matches
-    }
-  }
-  if (filters.from !== null) {
-    const at = idBefore(filters.from)
-    if (last - at < LOW_BOUND_SHARE * (last - first)) {
-      bounds.low = idBound('min', 'created_at >= ?', filters.from) ?? last + 1
-    }
-  }
-  return bounds
-}
-
-/**
  * The title hits a page can hold, in result order. A title sorts by its conversation's last
- * message, so when the conversations written to in the last RECENT_SPAN messages (above the
- * cursor) have, with the message hits there, more than a page of hits, no other title can enter
- * the page. Tried before ranking every title hit (a word in 70,000 titles: 100 ms at 1M).
+ * message. With more than a page of message hits within the last RECENT_SPAN messages, a title
+ * can enter the page only if its conversation has a message at or above the last of them: only
+ * those conversations are matched. Otherwise, when the conversations written to in the last RECENT_SPAN messages (above
+ * the cursor) have, with the message hits there, more than a page of hits, no other title can
+ * enter the page. Tried before ranking every title hit (a word in 70,000 titles: 100 ms at 1M).
  */
 const RECENT_SPAN = 16_000
 function pageTitleRows(
@@ -242,6 +192,10 @@ function pageTitleRows(
 ): TitleHitRow[] {
   const top =
     before?.key ?? db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck().get() ?? 0
+  const lowest = messageRows.length > limit ? (messageRows.at(-1)?.id ?? null) : null
+  if (lowest !== null && top - lowest < RECENT_SPAN) {
+    return findTitleRows(db, match, filters, before, lowest)
+  }
   const since = top - RECENT_SPAN
   if (since > 0) {
     const rows = findTitleRows(db, match, filters, before, since)
@@ -258,16 +212,35 @@ function findTitleRows(
   before: SearchCursor | undefined,
   since: number | null
 ): TitleHitRow[] {
-  // With `since`: conversations written to since then, against the matching ids listed once.
+  // With `since`: the conversations written to since then (from the covering index: the rows
+  // would bring their text), against the ids of the matching titles between the lowest and the
+  // highest of them (FTS5 seeks the bounds; recent messages are mostly in recent conversations,
+  // and a word in 30,000 titles costs milliseconds to list whole).
+  const recent =
+    since === null
+      ? []
+      : prepared<[number], number>(
+          db,
+          `SELECT DISTINCT conversation_id FROM messages INDEXED BY messages_search_facets
+           WHERE id >= ?`
+        )
+          .pluck()
+          .all(since)
   const source =
     since === null
       ? `conversation_search s CROSS JOIN conversations c ON c.id = s.rowid
          WHERE conversation_search MATCH @match`
-      : `(SELECT DISTINCT conversation_id AS id FROM messages NOT INDEXED WHERE id >= @since) r
-         CROSS JOIN conversations c ON c.id = r.id
-         WHERE c.id IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH @match)`
+      : `json_each(@recent) r CROSS JOIN conversations c ON c.id = r.value
+         WHERE c.id IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH @match
+           AND rowid >= CAST(@low AS INTEGER) AND rowid <= CAST(@high AS INTEGER))`
+  const bounds = recent.length
+    ? { low: Math.min(...recent), high: Math.max(...recent) }
+    : { low: 0, high: -1 }
   return db
-    .prepare<BoundFilters & { match: string; since?: number }, TitleHitRow>(
+    .prepare<
+      BoundFilters & { match: string; recent?: string; low?: number; high?: number },
+      TitleHitRow
+    >(
       `SELECT c.id, c.title, c.model, c.updated_at, c.archived_at IS NOT NULL AS archived,
               coalesce((SELECT max(m.id) FROM messages m WHERE m.conversation_id = c.id), 0)
                 AS last_message_id
@@ -280,7 +253,11 @@ function findTitleRows(
          AND (@conversation IS NULL OR c.id = @conversation)
          AND (@pinned = 0 OR c.pinned_at IS NOT NULL)`
     )
-    .all({ ...filters, match, ...(since === null ? {} : { since }) })
+    .all({
+      ...filters,
+      match,
+      ...(since === null ? {} : { recent: JSON.stringify(recent), ...bounds })
+    })
     .filter((row) => !before || compareKeys(titleKey(row), before) < 0)
     .sort((a, b) => compareKeys(titleKey(b), titleKey(a)))
 }

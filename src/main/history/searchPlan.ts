@@ -1,79 +1,31 @@
 // Which messages a filtered search finds, newest first: the plans behind searchMessages
 // (search.ts). docs/search.md, "Filters: which side drives", explains the choice between them.
 //
-// FTS5 walks a word's hits newest first cheaply (well under a microsecond a hit) but cannot jump
-// into the middle of a long doclist (a bound on rowid costs as much as walking to it), and a hit
-// checked against the filters costs about a microsecond more. So:
+// FTS5 walks a word's hits newest first cheaply (well under a microsecond a hit) and seeks a
+// bound on rowid (given as an integer: rowidBounds), and a hit checked against the filters costs
+// about a microsecond more. So:
 //
 // - A broad filter (or none): walk the word's hits, check each against the filters in SQL, stop
 //   after a page (`walkWithFilters`). A filter that keeps 1% of the history costs ~100 hits a
 //   result.
 // - A narrow filter (one conversation, pinned chats, a project, a model used rarely, messages
-//   with files or images): its candidates, at most NARROW_CANDIDATES message ids, come from an
-//   index. Two exact plans then race, each stepped in turn while it has used less time than the
-//   other, and the first to finish answers: walk the word's hits and keep the candidates among
-//   them, or take the candidates newest first and test the query on their folded text. A rare
-//   word finishes the first, a common word the second; neither reads both sides whole.
+//   with files or images), or several together: its candidates, at most 16,000 message ids, come
+//   from indexes (searchCandidates.ts). Two exact plans then race, each stepped in turn while it
+//   has used less time than the other, and the first to finish answers: walk the word's hits and
+//   keep the candidates among them, or take the candidates newest first and test the query on
+//   their folded text. A rare word finishes the first, a common word the second; neither reads
+//   both sides whole.
 import { performance } from 'node:perf_hooks'
-import type { SearchFilters } from '../../shared/search'
 import type { HistoryDatabase } from '../db/database'
 import { foldText } from '../db/searchText'
 import { prepared } from '../db/statements'
+import {
+  type BoundFilters,
+  type Candidates,
+  type IdBounds,
+  narrowCandidates
+} from './searchCandidates'
 import { hasTerm, type SearchTerm } from './searchQuery'
-
-/**
- * The filters as the SQL binds them: every one present, null for "no filter"; SQLite has no
- * booleans (archived: 1 includes archived conversations; pinned: 1 keeps to pinned ones).
- */
-export type BoundFilters = {
-  [K in Exclude<keyof SearchFilters, 'archived' | 'pinned'>]-?: Exclude<
-    SearchFilters[K],
-    undefined
-  > | null
-} & { archived: 0 | 1; pinned: 0 | 1 }
-
-/** Bounds on message ids (inclusive; null for none) that the date filter allows. */
-export interface IdBounds {
-  low: number | null
-  high: number | null
-}
-
-/**
- * A narrow filter's candidate message ids, newest first: a superset of what the filters keep.
- * `take(at, n)` gives the n candidates from position `at`.
- */
-interface Candidates {
-  size: number
-  /** The lowest candidate id: a walked hit below it cannot match. */
-  lowest: number
-  has(id: number): boolean
-  take(at: number, n: number): number[]
-}
-
-const listed = (ids: number[]): Candidates => {
-  const set = new Set(ids)
-  return {
-    size: ids.length,
-    lowest: ids.at(-1) ?? 0,
-    has: (id) => set.has(id),
-    take: (at, n) => ids.slice(at, at + n)
-  }
-}
-
-/** Every id from `high` down to `low`: the messages a date range allows (ids can have gaps). */
-const idSpan = (low: number, high: number): Candidates => ({
-  size: Math.max(0, high - low + 1),
-  lowest: low,
-  has: (id) => id >= low && id <= high,
-  take: (at, n) => {
-    const ids: number[] = []
-    for (let id = high - at; id >= low && ids.length < n; id--) ids.push(id)
-    return ids
-  }
-})
-
-/** Most candidates a narrow filter may have; more, and the filter is checked on walked hits. */
-const NARROW_CANDIDATES = 16_000
 
 // Every filter, on a message m of conversation c.
 const FILTERS = `(@archived = 1 OR c.archived_at IS NULL)
@@ -116,11 +68,8 @@ export function findMessageIds(
   const high = below === null ? bounds.high : Math.min(below - 1, bounds.high ?? below - 1)
   const range = { low: bounds.low, high }
   if (range.low !== null && range.high !== null && range.low > range.high) return []
-  const dated = range.low !== null || range.high !== null
   const candidates =
-    (hasNarrowingFilter(filters) || dated) && only !== 'broad'
-      ? narrowCandidates(db, filters, range)
-      : null
+    hasNarrowingFilter(filters) && only !== 'broad' ? narrowCandidates(db, filters, range) : null
   if (!candidates) return walkWithFilters(db, query.match, filters, range, count)
   return race(db, query, filters, candidates, range, count, only)
 }
@@ -141,8 +90,7 @@ function walkWithFilters(
        CROSS JOIN messages m INDEXED BY messages_search_facets ON m.id = s.rowid
        CROSS JOIN conversations c ON c.id = m.conversation_id
        WHERE message_search MATCH @match
-         AND (@low IS NULL OR s.rowid >= @low)
-         AND (@high IS NULL OR s.rowid <= @high)
+         AND ${rowidBounds('s.rowid', range)}
          AND ${FILTERS}
        ORDER BY s.rowid DESC
        LIMIT @count`
@@ -152,85 +100,16 @@ function walkWithFilters(
 }
 
 /**
- * The candidate ids of the narrowest filter set, newest first, from its index (a superset of
- * the messages every filter keeps); null when even the narrowest has more than
- * NARROW_CANDIDATES. Reads only index entries.
+ * The SQL for the id bounds that are set, written so that FTS5 seeks them in the doclist (a
+ * fraction of a millisecond) instead of walking down to them: a plain comparison (FTS5 is not
+ * given `(@high IS NULL OR rowid <= @high)`) with an INTEGER value (better-sqlite3 binds a
+ * JavaScript number as REAL, and FTS5 ignores a bound that is not an integer).
  */
-function narrowCandidates(
-  db: HistoryDatabase,
-  filters: BoundFilters,
-  range: IdBounds
-): Candidates | null {
-  const limit = NARROW_CANDIDATES + 1
-  const sources: Array<() => number[]> = []
-  const ids = (sql: string, ...params: unknown[]) =>
-    prepared<unknown[], number>(db, sql)
-      .pluck()
-      .all(...params, limit)
-  if (filters.conversation !== null) {
-    const id = filters.conversation
-    sources.push(() =>
-      ids('SELECT id FROM messages WHERE conversation_id = ? ORDER BY id DESC LIMIT ?', id)
-    )
-  }
-  if (filters.has !== null) {
-    const kinds = filters.has === 'image' ? ['image'] : ['document', 'video']
-    sources.push(() =>
-      kinds.flatMap((kind) =>
-        ids('SELECT DISTINCT message_id FROM message_attachments WHERE kind = ? LIMIT ?', kind)
-      )
-    )
-  }
-  const inConversations = (where: string, ...params: unknown[]) =>
-    ids(
-      `SELECT m.id FROM conversations c
-       CROSS JOIN messages m INDEXED BY messages_by_conversation ON m.conversation_id = c.id
-       WHERE ${where} LIMIT ?`,
-      ...params
-    )
-  if (filters.project !== null) {
-    const project = filters.project
-    sources.push(() => inConversations('c.project_id = ?', project))
-  }
-  if (filters.pinned === 1) sources.push(() => inConversations('c.pinned_at IS NOT NULL'))
-  if (filters.model !== null) {
-    const model = filters.model
-    // Its replies, and every message of the conversations set to it (their questions).
-    sources.push(() => [
-      ...ids('SELECT id FROM messages WHERE model = ? LIMIT ?', model),
-      ...inConversations('c.model = ?', model)
-    ])
-  }
-  // Every source small enough, intersected: two filters that each keep 1% may keep 0.01%.
-  let best: number[] | null = null
-  for (const source of sources) {
-    const found = source()
-    if (found.length > NARROW_CANDIDATES) continue
-    if (!best) best = found
-    else {
-      const kept = new Set(found)
-      best = best.filter((id) => kept.has(id))
-    }
-  }
-  // A date range (or a cursor) bounds the ids: the span between is a candidate list too.
-  const first = () =>
-    prepared<[], number | null>(db, 'SELECT min(id) FROM messages').pluck().get() ?? 0
-  const last = () =>
-    prepared<[], number | null>(db, 'SELECT max(id) FROM messages').pluck().get() ?? 0
-  // Clamped to the ids there are: a cursor or a bound may lie beyond them.
-  const span =
-    range.low === null && range.high === null
-      ? null
-      : idSpan(Math.max(range.low ?? 0, first()), Math.min(range.high ?? last(), last()))
-  if (best && (!span || best.length <= span.size)) {
-    const unique = [...new Set(best)].filter(
-      (id) => (range.low === null || id >= range.low) && (range.high === null || id <= range.high)
-    )
-    return listed(unique.sort((a, b) => b - a))
-  }
-  // A span serves a date filter (for which a list would cost a read of the time index).
-  return span && (filters.from !== null || filters.to !== null) ? span : null
-}
+const rowidBounds = (column: string, range: IdBounds): string =>
+  [
+    range.low === null ? '1' : `${column} >= CAST(@low AS INTEGER)`,
+    range.high === null ? '1' : `${column} <= CAST(@high AS INTEGER)`
+  ].join(' AND ')
 
 /** Of `ids`, those every filter keeps (order kept). */
 function keptByFilters(db: HistoryDatabase, filters: BoundFilters, ids: number[]): number[] {
@@ -286,7 +165,13 @@ interface Plan {
   step(): void
 }
 
-/** Walks the word's hits, keeping the candidates (and then the filters), doubling each time. */
+/** Most hits the walking plan reads in one step: a step cannot be cut short in the race. */
+const MAX_WALK_STEP = 16_384
+
+/**
+ * Walks the word's hits, keeping the candidates (and then the filters), twice as many each step
+ * up to MAX_WALK_STEP.
+ */
 function walkPlan(
   db: HistoryDatabase,
   match: string,
@@ -297,30 +182,34 @@ function walkPlan(
 ): Plan {
   const lowest = candidates.lowest
   let limit = 2048
-  let checked = 0
+  // Each step seeks below the last hit walked, so no hit is read twice.
+  let high = range.high
   const found: number[] = []
-  const walk = prepared<{ match: string; high: number | null; limit: number }, number>(
-    db,
-    `SELECT rowid FROM message_search WHERE message_search MATCH @match
-       AND (@high IS NULL OR rowid <= @high) ORDER BY rowid DESC LIMIT @limit`
-  )
   const plan: Plan = {
     spentMs: 0,
     result: null,
     step() {
-      const hits = walk.pluck().all({ match, high: range.high, limit })
+      const hits = prepared<{ match: string; high?: number; limit: number }, number>(
+        db,
+        `SELECT rowid FROM message_search WHERE message_search MATCH @match
+           AND ${rowidBounds('rowid', { low: null, high })}
+           ORDER BY rowid DESC LIMIT @limit`
+      )
+        .pluck()
+        .all({ match, limit, ...(high === null ? {} : { high }) })
       found.push(
         ...keptByFilters(
           db,
           filters,
-          hits.slice(checked).filter((id) => candidates.has(id))
+          hits.filter((id) => candidates.has(id))
         )
       )
-      checked = hits.length
-      if (found.length >= count || hits.length < limit || (hits.at(-1) ?? 0) < lowest) {
+      const last = hits.at(-1) ?? 0
+      if (found.length >= count || hits.length < limit || last < lowest) {
         plan.result = found.slice(0, count)
       }
-      limit *= 2
+      high = last - 1
+      limit = Math.min(limit * 2, MAX_WALK_STEP)
     }
   }
   return plan

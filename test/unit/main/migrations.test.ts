@@ -15,6 +15,7 @@ import { getSettings } from '../../../src/main/settings/settings'
 import { addProjects } from '../../../src/main/db/migrations/0011-projects'
 import { addAttachmentPages } from '../../../src/main/db/migrations/0014-attachment-pages'
 import { addSearchFilterIndexes } from '../../../src/main/db/migrations/0015-search-filter-indexes'
+import { addMessageDays } from '../../../src/main/db/migrations/0016-message-days'
 import {
   createProject,
   deleteProject,
@@ -926,6 +927,65 @@ tests[migrations.indexOf(addSearchFilterIndexes) + 1] = {
         .get()
     ).toBe(1)
     expectV1Rows(db)
+  }
+}
+
+// Migration 16 (0016-message-days.ts): the ids written on each day, which bound date filters.
+tests[migrations.indexOf(addMessageDays) + 1] = {
+  adds: 'the ids written on each day',
+  run: () => {
+    const DAY = 86_400_000
+    const write = (db: Database.Database, content: string, createdAt: number) =>
+      Number(
+        db
+          .prepare(
+            "INSERT INTO messages (conversation_id, role, content, status, created_at) VALUES (3, 'user', ?, 'done', ?)"
+          )
+          .run(content, createdAt).lastInsertRowid
+      )
+    let late = 0
+    let early = 0
+    const db = upgrade(
+      fileAt(migrations.indexOf(addMessageDays), (old) => {
+        writeV1Rows(old)
+        old
+          .prepare(
+            "INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (3, 'Fish', 'm1', 1, 1)"
+          )
+          .run()
+        late = write(old, 'zebrafish on day three', 3 * DAY + 5)
+        // The clock went back: a higher id on an earlier day.
+        early = write(old, 'zebrafish on day one', DAY + 5)
+      })
+    )
+    expectV1Rows(db)
+    const days = () =>
+      db.prepare('SELECT day, low_id AS low, high_id AS high FROM message_days ORDER BY day').all()
+    // The messages there were: the V1 rows (ids 1–4) on day 0.
+    expect(days()).toEqual([
+      { day: 0, low: 1, high: 4 },
+      { day: 1, low: early, high: early },
+      { day: 3, low: late, high: late }
+    ])
+    // Written after the upgrade, and a time changed: counted by the triggers.
+    const later = write(db, 'zebrafish on day one again', DAY + 9)
+    db.prepare('UPDATE messages SET created_at = ? WHERE id = 1').run(5 * DAY)
+    expect(days()).toEqual([
+      { day: 0, low: 1, high: 4 },
+      { day: 1, low: early, high: later },
+      { day: 3, low: late, high: late },
+      { day: 5, low: 1, high: 1 }
+    ])
+    // Date filters find exactly the messages of their range, out of id order included.
+    expect(searchAllMessageIds(db, 'zebrafish', { to: 2 * DAY })).toEqual([later, early])
+    expect(searchAllMessageIds(db, 'zebrafish', { to: DAY + 6 })).toEqual([early])
+    expect(searchAllMessageIds(db, 'zebrafish', { from: DAY + 6, to: 4 * DAY })).toEqual([
+      later,
+      late
+    ])
+    expect(searchAllMessageIds(db, 'zebrafish', { from: 3 * DAY })).toEqual([late])
+    expect(searchAllMessageIds(db, 'zebrafish', { from: 4 * DAY })).toEqual([])
+    expect(searchAllMessageIds(db, 'zebrafish', { to: DAY })).toEqual([])
   }
 }
 

@@ -337,6 +337,47 @@ describe('results', () => {
     }
   })
 
+  it('puts each title just above its latest message when recent messages are in old chats', () => {
+    const { db } = freshDatabase('search-')
+    // Ten chats, every other titled "plum"; messages written round-robin, so each chat's latest
+    // message is recent whatever its id, and the title hits of a page come from any of them.
+    const chats = Array.from({ length: 10 }, (_, n) =>
+      conversationWith(db, [], { title: n % 2 === 0 ? `plum ${n}` : 'pear' })
+    )
+    const last = new Map<number, number>()
+    for (let round = 0; round < 9; round++) {
+      for (const [n, chat] of chats.entries()) {
+        if ((round + n) % 4 === 3) continue
+        const message = messages.insertMessage(db, {
+          conversationId: chat.conversation.id,
+          role: 'user',
+          content: round % 3 === 0 ? 'plum jam' : 'nothing here',
+          status: 'done',
+          model: null,
+          now: ++clock
+        })
+        last.set(chat.conversation.id, message.id)
+      }
+    }
+    // What the pages must hold: message hits and title hits by key, newest first.
+    const keyed = [
+      ...searchAllMessageIds(db, 'plum').map((id) => ({ key: id * 2, messageId: id })),
+      ...chats
+        .filter((_, n) => n % 2 === 0)
+        .map((chat) => ({ key: last.get(chat.conversation.id)! * 2 + 1, messageId: null }))
+    ].sort((a, b) => b.key - a.key)
+    for (const limit of [1, 2, 3, 5, 8]) {
+      const seen: Array<number | null> = []
+      let page = searchMessages(db, { query: 'plum', limit })
+      seen.push(...hitIds(page.results))
+      while (page.next) {
+        page = searchMessages(db, { query: 'plum', limit, before: page.next })
+        seen.push(...hitIds(page.results))
+      }
+      expect(seen, `limit ${limit}`).toEqual(keyed.map((hit) => hit.messageId))
+    }
+  })
+
   it('pages newest first without gaps or repeats, titles just above their latest message', () => {
     const { db } = freshDatabase('search-')
     const all: number[] = []

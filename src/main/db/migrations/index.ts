@@ -19,6 +19,7 @@ import { addDocumentText } from './0012-document-text'
 import { addProjectFiles } from './0013-project-files'
 import { addAttachmentPages } from './0014-attachment-pages'
 import { addSearchFilterIndexes } from './0015-search-filter-indexes'
+import { addMessageDays } from './0016-message-days'
 
 export type Migration = (db: Database.Database) => void
 
@@ -38,7 +39,8 @@ export const migrations: ReadonlyArray<Migration> = [
   addDocumentText,
   addProjectFiles,
   addAttachmentPages,
-  addSearchFilterIndexes
+  addSearchFilterIndexes,
+  addMessageDays
 ]
 
 export const SCHEMA_VERSION = migrations.length
