@@ -5,6 +5,7 @@ import type { Element, ElementContent, Root } from 'hast'
 import { memo, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { HighlightedCode } from '../../lib/highlightCore'
 import { HLJS_CLASS, HLJS_SUBSCOPE, rehypeMarkTerms } from '../../lib/markdownPipeline'
+import { pieceSize } from './PlainText'
 import './CodeBlock.css'
 
 /** At most this many spans go into the page per task. */
@@ -77,7 +78,7 @@ const Piece = memo(function Piece({
     [code, index, highlighted, marks]
   )
   return (
-    <span className="code-chunk">
+    <span className="code-chunk" style={pieceSize(code.texts[index])}>
       {tree ? renderTree(tree.children as ElementContent[]) : code.texts[index]}
     </span>
   )
