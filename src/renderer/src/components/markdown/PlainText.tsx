@@ -2,7 +2,7 @@
 // PIECES_PER_TASK per task, and pieces off screen are skipped by layout and paint
 // (content-visibility), so megabytes of text neither lay out again on every streamed chunk nor
 // all at once when opened.
-import { type CSSProperties, memo, useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import './CodeBlock.css'
 
 /** Lines per piece. */
@@ -61,24 +61,8 @@ export function TextChunks({ text }: { text: string }) {
 }
 
 const Chunk = memo(function Chunk({ text }: { text: string }) {
-  return (
-    <span className="code-chunk" style={pieceSize(text)}>
-      {text}
-    </span>
-  )
+  return <span className="code-chunk">{text}</span>
 })
-
-/**
- * The size a piece is laid out at while it is skipped (content-visibility: auto): its own number
- * of lines, not one guess for all. A piece just put into the page is skipped until the browser
- * finds it near the screen; measured in between (the message list measures its rows as they
- * mount), a one-line piece counted 4,000 px and the list lost its place by that much.
- */
-export function pieceSize(text: string): CSSProperties {
-  const breaks = text.match(/\n/g)?.length ?? 0
-  const lines = Math.max(1, text.endsWith('\n') ? breaks : breaks + 1)
-  return { containIntrinsicSize: `auto ${lines}lh` }
-}
 
 /** Text shown as it is (white space kept), in pieces when long. */
 export function PlainText({
