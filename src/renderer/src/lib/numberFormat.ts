@@ -11,3 +11,10 @@ export function formatNumber(value: number, language: string): string {
   }
   return format.format(value)
 }
+
+/** Makes `language`'s format when the app is next idle; returns how to cancel that. */
+export function warmNumberFormat(language: string): () => void {
+  if (typeof requestIdleCallback !== 'function') return () => undefined
+  const id = requestIdleCallback(() => formatNumber(0, language))
+  return () => cancelIdleCallback(id)
+}

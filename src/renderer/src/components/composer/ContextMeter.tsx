@@ -1,8 +1,7 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useValueAfterPaint } from '../../lib/afterPaint'
 import { modelInfoOf } from '../../lib/attachmentRules'
-import { formatNumber } from '../../lib/numberFormat'
+import { formatNumber, warmNumberFormat } from '../../lib/numberFormat'
 import { contextLevel, estimatePromptTokens, projectFileTokens } from '../../lib/promptEstimate'
 import {
   selectActiveConversation,
@@ -20,8 +19,9 @@ import './ContextMeter.css'
  */
 export function ContextMeter({ draftText }: { draftText: string }) {
   const { t, i18n } = useTranslation()
-  // The messages shown once painted: opening a long chat paints its rows first, then the meter.
-  const messages = useValueAfterPaint(useApp(selectActiveMessages))
+  const messages = useApp(selectActiveMessages)
+  // Its number format is made while the app is idle, not when the first chat opens (ms of ICU).
+  useEffect(() => warmNumberFormat(i18n.language), [i18n.language])
   const conversation = useApp(selectActiveConversation)
   const draftParams = useApp((s) => s.draftParams)
   const defaultParams = useApp((s) => s.settings.defaultParams)
