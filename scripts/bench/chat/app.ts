@@ -95,8 +95,22 @@ export async function openConversation(
   page: Page,
   title: string,
   lastText: string
-): Promise<{ clickedAt: number; paintedAt: number; rows: number; plainBlocks: number }> {
+): Promise<{
+  clickedAt: number
+  receivedAt: number
+  paintedAt: number
+  rows: number
+  plainBlocks: number
+}> {
   // A string: tsx would wrap named functions in helpers the page does not have.
+  // When the page received the click: what Playwright's click adds before it (finding the button by
+  // its name, waiting for it to be stable) is the harness's, not the app's.
+  await page.evaluate(`void (window.__clicked = new Promise((done) => {
+    document.addEventListener('click', (event) => done(performance.timeOrigin + event.timeStamp), {
+      capture: true,
+      once: true
+    })
+  }))`)
   await page.evaluate(`void (window.__opened = new Promise((done) => {
     const seen = () => document.querySelector('.message-scroll')?.textContent.includes(${JSON.stringify(lastText)})
     const observer = new MutationObserver(() => {
@@ -120,5 +134,6 @@ export async function openConversation(
     rows: number
     plainBlocks: number
   }
-  return { clickedAt, ...shown }
+  const receivedAt = (await page.evaluate('window.__clicked')) as number
+  return { clickedAt, receivedAt, ...shown }
 }

@@ -104,6 +104,8 @@ export async function openRun(browser: Browser, provider: FakeProvider) {
       plainBlocksAtFirstPaint: opened.plainBlocks,
       heapMB: round(heap.usedSize / 1024 / 1024),
       harness: {
+        // From Playwright's click to the page receiving it (part of firstPaintMs).
+        clickDeliveryMs: round(opened.receivedAt - opened.clickedAt),
         bridgeMs: round(roundTripMs - handlerMs),
         requestRoundTripMs: round(roundTripMs),
         handlerMs: round(handlerMs)

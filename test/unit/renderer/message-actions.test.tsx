@@ -13,6 +13,7 @@ import { MESSAGE_SHORTCUTS, shortcutOf } from '../../../src/renderer/src/lib/sho
 import { createFakeApi, makeConversation, makeMessage, ok, type FakeApi } from './fake-api'
 import { stubListViewports } from './layout'
 import { createTestStore, renderWithStore } from './render'
+import { afterPaint } from '../../../src/renderer/src/lib/afterPaint'
 
 stubListViewports()
 
@@ -52,6 +53,8 @@ async function openConversation(
     })
   )
   await act(() => store.getState().openConversation(CONVERSATION))
+  // The rows beyond the screen (jsdom lays nothing out: all but the last) follow the first paint.
+  await act(() => new Promise<void>((done) => afterPaint(done)))
   const user = userEvent.setup()
   recordClipboard()
   return { ...result, store, fake, user }

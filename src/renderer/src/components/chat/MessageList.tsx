@@ -5,6 +5,7 @@ import { selectActiveMessages, selectIsStreaming } from '../../store'
 import { useApp } from '../../store/StoreProvider'
 import { MessageView } from './MessageView'
 import { PlainFirstContext, usePlainFirst } from '../markdown/plainFirst'
+import { useValueAfterPaint } from '../../lib/afterPaint'
 import { PresetMenu } from '../params/PresetMenu'
 import { useMessageFocus } from './useMessageFocus'
 import { useFindInList, useRenderAhead } from '../find/useFindInList'
@@ -17,6 +18,9 @@ const AT_END_THRESHOLD_PX = 48
 // How long the virtualizer gets to settle on a search result (rows above it are measured as they
 // render) before the first mark of a long message is brought into view.
 const MARK_CHECK_DELAY_MS = 350
+// Rows rendered beyond each edge of the screen; none in a conversation's first frame (they follow
+// once it has been painted), so opening a chat mounts only the rows it shows.
+const OVERSCAN = 4
 // Within this many pixels of either end of what is loaded, the next page is asked for.
 const LOAD_MORE_THRESHOLD_PX = 800
 
@@ -43,13 +47,14 @@ export function MessageList() {
   const scrolledToken = useRef<number | null>(null)
   const plainFirst = usePlainFirst()
   const ahead = useRenderAhead(messages)
+  const shownFor = useValueAfterPaint(messages.length > 0 ? conversationId : null)
 
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
     getItemKey: (index) => messages[index].id,
-    overscan: 4,
+    overscan: shownFor === conversationId ? OVERSCAN : 0,
     // A conversation opens at its end (or at a search hit, scrolled to below): start the range
     // there, so the rows at the top are never rendered only to be scrolled away.
     initialOffset: () => Number.MAX_SAFE_INTEGER,

@@ -40,7 +40,10 @@ export const MessageView = memo(function MessageView({
   const place = useMessagePlace(message)
   const editing = useApp((s) => s.editingMessageId === message.id)
   const retryAt = useApp((s) => s.rateLimitWaits[message.id])
-  const blindModel = useApp((s) => (message.role === 'user' ? modelWithoutSight(s, message) : null))
+  // Only a question with files asks (it looks through the conversation, on every store change).
+  const blindModel = useApp((s) =>
+    message.role === 'user' && message.attachments?.length ? modelWithoutSight(s, message) : null
+  )
   if (message.role === 'user') {
     return (
       <article

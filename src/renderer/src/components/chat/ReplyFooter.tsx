@@ -1,14 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import type { Message } from '../../../../shared/types'
+import { formatNumber } from '../../lib/numberFormat'
 import { useApp } from '../../store/StoreProvider'
 import { ReplyParams } from '../params/ReplyParams'
 import { canContinue, MessageActions, VersionSwitcher, type MessagePlace } from './MessageActions'
 import './ReplyFooter.css'
-
-/** "1,234" in the user's language. */
-function formatCount(count: number, language: string): string {
-  return new Intl.NumberFormat(language).format(count)
-}
 
 /** The footer in people's words: what matters about how the reply ended, its length, its thinking time. */
 export function ReplyFooter({ message, place }: { message: Message; place: MessagePlace }) {
@@ -58,7 +54,7 @@ export function ReplyFooter({ message, place }: { message: Message; place: Messa
     words.push(
       t('message.tokens', {
         count: usage.completionTokens,
-        formatted: formatCount(usage.completionTokens, i18n.language)
+        formatted: formatNumber(usage.completionTokens, i18n.language)
       })
     )
   if (

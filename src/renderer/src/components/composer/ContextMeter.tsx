@@ -1,6 +1,7 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { modelInfoOf } from '../../lib/attachmentRules'
+import { formatNumber, warmNumberFormat } from '../../lib/numberFormat'
 import { contextLevel, estimatePromptTokens, projectFileTokens } from '../../lib/promptEstimate'
 import {
   selectActiveConversation,
@@ -19,6 +20,8 @@ import './ContextMeter.css'
 export function ContextMeter({ draftText }: { draftText: string }) {
   const { t, i18n } = useTranslation()
   const messages = useApp(selectActiveMessages)
+  // Its number format is made while the app is idle, not when the first chat opens (ms of ICU).
+  useEffect(() => warmNumberFormat(i18n.language), [i18n.language])
   const conversation = useApp(selectActiveConversation)
   const draftParams = useApp((s) => s.draftParams)
   const defaultParams = useApp((s) => s.settings.defaultParams)
@@ -41,13 +44,13 @@ export function ContextMeter({ draftText }: { draftText: string }) {
   // Nothing to measure yet: an empty new chat outside a project with files shows no meter.
   const empty = messages.length === 0 && draftText.trim() === '' && drafts.length === 0
   if (context <= 0 || (empty && fileTokens === 0)) return null
-  const format = new Intl.NumberFormat(i18n.language)
+  const format = (value: number) => formatNumber(value, i18n.language)
   const percent = Math.min(999, Math.round((tokens / context) * 100))
-  const values = { tokens: format.format(tokens), context: format.format(context), percent }
+  const values = { tokens: format(tokens), context: format(context), percent }
   const files =
     fileTokens > 0 ? (
       <span className="context-meter-files">
-        {t('projects.filesTotal', { tokens: format.format(fileTokens) })}
+        {t('projects.filesTotal', { tokens: format(fileTokens) })}
       </span>
     ) : null
   if (level === 'quiet') {

@@ -2,7 +2,7 @@
 // task of its own, so 30,000 spans never enter the page in one task. Pieces not yet highlighted
 // show their plain text; every piece is laid out and painted only near the screen.
 import type { Element, ElementContent, Root } from 'hast'
-import { memo, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { type CSSProperties, memo, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { HighlightedCode } from '../../lib/highlightCore'
 import { HLJS_CLASS, HLJS_SUBSCOPE, rehypeMarkTerms } from '../../lib/markdownPipeline'
 import './CodeBlock.css'
@@ -77,11 +77,24 @@ const Piece = memo(function Piece({
     [code, index, highlighted, marks]
   )
   return (
-    <span className="code-chunk">
+    <span className="code-chunk" style={pieceSize(code.texts[index])}>
       {tree ? renderTree(tree.children as ElementContent[]) : code.texts[index]}
     </span>
   )
 })
+
+/**
+ * The size a highlighted piece is laid out at while it is skipped (content-visibility: auto): its
+ * own number of lines, not one guess for all. A piece just put into the page is skipped until the
+ * browser finds it near the screen; measured in between (the message list measures its rows as
+ * they mount), a one-line block highlighted after its row was formatted counted 4,000 px and the
+ * list lost its place by that much.
+ */
+function pieceSize(text: string): CSSProperties {
+  const breaks = text.match(/\n/g)?.length ?? 0
+  const lines = Math.max(1, text.endsWith('\n') ? breaks : breaks + 1)
+  return { containIntrinsicSize: `auto ${lines}lh` }
+}
 
 /** How many pieces from `from` fit in one task's span budget (at least one). */
 function piecesPerTask(code: HighlightedCode, from: number): number {

@@ -2,6 +2,7 @@
 // text first, and are upgraded to Markdown after that frame is painted, as one interruptible
 // React transition (a key press or a streamed token goes first). Rendered blocks are kept, so a
 // row scrolled away and back shows its Markdown at once.
+import { afterPaint } from '../../lib/afterPaint'
 import {
   createContext,
   type ReactElement,
@@ -58,21 +59,4 @@ export function usePlainFirst(): PlainFirst {
     })
   }, [])
   return useMemo(() => ({ frame, request }), [frame, request])
-}
-
-/** Calls `then` once the current frame has been painted. */
-function afterPaint(then: () => void): void {
-  if (typeof requestAnimationFrame !== 'function') {
-    setTimeout(then, 0)
-    return
-  }
-  // A task posted from a frame callback runs after that frame's paint.
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => {
-      channel.port1.close()
-      then()
-    }
-    channel.port2.postMessage(null)
-  })
 }
