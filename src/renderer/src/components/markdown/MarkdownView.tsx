@@ -56,7 +56,12 @@ const components: MarkdownComponents = {
 }
 
 const NO_MARKS: readonly string[] = []
-/** An answer longer than this skips layout and paint of its blocks off screen. */
+/**
+ * A finished answer longer than this skips layout and paint of its blocks off screen. Not while it
+ * streams: every block with `content-visibility: auto` is one more target the browser checks for
+ * visibility on every frame, and the growing answer relays out each frame anyway (at 80 KB this
+ * doubled each frame's work). Once it ends, the blocks keep the size they were last drawn at.
+ */
 const LONG_ANSWER_CHARS = 50_000
 
 /**
@@ -74,7 +79,7 @@ export const MarkdownView = memo(function MarkdownView({
   streaming?: boolean
 }) {
   const { t, i18n } = useTranslation()
-  const withMath = useMath(text)
+  const withMath = useMath(text, streaming)
   const options = useMemo<BlockOptions>(
     () => ({
       imageLabel: (alt) => t('markdown.image', { alt }),
@@ -97,7 +102,11 @@ export const MarkdownView = memo(function MarkdownView({
   const definitions = useMemo(() => linkDefinitions(text), [text])
   return (
     // A long answer's blocks are laid out and painted only near the screen (MarkdownView.css).
-    <div className={text.length > LONG_ANSWER_CHARS ? 'markdown markdown-long' : 'markdown'}>
+    <div
+      className={
+        !streaming && text.length > LONG_ANSWER_CHARS ? 'markdown markdown-long' : 'markdown'
+      }
+    >
       <CodeMarksContext.Provider value={marks}>
         {blocks.map((block, index) => (
           // Blocks only ever grow at the end, so a block's index is its identity. Whether it is
@@ -124,9 +133,20 @@ function withDefinitions(block: string, definitions: string): string {
     : block
 }
 
-/** True once KaTeX is there for text that may hold math (it is loaded on first need). */
-function useMath(text: string): boolean {
-  const needed = mayHoldMath(text)
+/**
+ * True once KaTeX is there for text that may hold math (it is loaded on first need). While an
+ * answer streams, only what arrived since the last look is searched: the text only grows.
+ */
+function useMath(text: string, streaming: boolean): boolean {
+  const seen = useRef({ text: '', math: false })
+  const grown = streaming && text.startsWith(seen.current.text)
+  // A delimiter may be cut between two deltas: look again at the end of what was seen (`\[` and
+  // "```math" are at most 7 characters, so 6 before the new text are enough).
+  const needed =
+    grown && seen.current.math
+      ? true
+      : mayHoldMath(grown ? text.slice(Math.max(0, seen.current.text.length - 6)) : text)
+  seen.current = { text, math: needed }
   const [ready, setReady] = useState(mathReady)
   useEffect(() => {
     if (!needed || ready) return
