@@ -100,6 +100,20 @@ export const MarkdownView = memo(function MarkdownView({
   }, [text])
   const formatted = useFormattedCount(blocks, streaming)
   const definitions = useMemo(() => linkDefinitions(text), [text])
+  const groups: ReactElement[] = []
+  for (let start = 0; start < blocks.length; start += GROUP_BLOCKS) {
+    const end = Math.min(blocks.length, start + GROUP_BLOCKS)
+    groups.push(
+      <BlockGroup
+        key={start}
+        blocks={blocks.slice(start, end)}
+        open={streaming && end === blocks.length ? end - 1 - start : -1}
+        formatted={Math.max(0, Math.min(end, formatted) - start)}
+        definitions={definitions}
+        options={options}
+      />
+    )
+  }
   return (
     // A long answer's blocks are laid out and painted only near the screen (MarkdownView.css).
     <div
@@ -107,24 +121,62 @@ export const MarkdownView = memo(function MarkdownView({
         !streaming && text.length > LONG_ANSWER_CHARS ? 'markdown markdown-long' : 'markdown'
       }
     >
-      <CodeMarksContext.Provider value={marks}>
-        {blocks.map((block, index) => (
-          // Blocks only ever grow at the end, so a block's index is its identity. Whether it is
-          // still open goes by context: a block that closes is not parsed again, only its code
-          // blocks learn that they may now be highlighted.
-          // biome-ignore lint/suspicious/noArrayIndexKey: blocks only grow at the end
-          <OpenBlockContext.Provider key={index} value={streaming && index === blocks.length - 1}>
-            {index < formatted ? (
-              <MarkdownBlock text={withDefinitions(block, definitions)} options={options} />
-            ) : (
-              <PlainText className="markdown-plain" text={block} />
-            )}
-          </OpenBlockContext.Provider>
-        ))}
-      </CodeMarksContext.Provider>
+      <CodeMarksContext.Provider value={marks}>{groups}</CodeMarksContext.Provider>
     </div>
   )
 })
+
+/**
+ * Blocks per group. Blocks are drawn in groups of this many (a `div` without box of its own:
+ * margins collapse through it as if it were not there), so while an answer streams, its finished
+ * groups are skipped whole, by React (memo) and by layout: a frame's work stays the same however
+ * long the answer has grown.
+ */
+const GROUP_BLOCKS = 16
+
+interface GroupProps {
+  blocks: readonly string[]
+  /** The block still streaming, by its place in the group; -1 for none. */
+  open: number
+  /** How many of the group's first blocks are formatted (the others show as text for now). */
+  formatted: number
+  definitions: string
+  options: BlockOptions
+}
+
+const sameGroup = (a: GroupProps, b: GroupProps): boolean =>
+  a.open === b.open &&
+  a.formatted === b.formatted &&
+  a.definitions === b.definitions &&
+  a.options === b.options &&
+  a.blocks.length === b.blocks.length &&
+  a.blocks.every((block, index) => block === b.blocks[index])
+
+const BlockGroup = memo(function BlockGroup({
+  blocks,
+  open,
+  formatted,
+  definitions,
+  options
+}: GroupProps) {
+  return (
+    <div className="markdown-group">
+      {blocks.map((block, index) => (
+        // Blocks only ever grow at the end, so a block's index is its identity. Whether it is
+        // still open goes by context: a block that closes is not parsed again, only its code
+        // blocks learn that they may now be highlighted.
+        // biome-ignore lint/suspicious/noArrayIndexKey: blocks only grow at the end
+        <OpenBlockContext.Provider key={index} value={index === open}>
+          {index < formatted ? (
+            <MarkdownBlock text={withDefinitions(block, definitions)} options={options} />
+          ) : (
+            <PlainText className="markdown-plain" text={block} />
+          )}
+        </OpenBlockContext.Provider>
+      ))}
+    </div>
+  )
+}, sameGroup)
 
 /** A block with the answer's link definitions after it, when it may refer to one. */
 function withDefinitions(block: string, definitions: string): string {
