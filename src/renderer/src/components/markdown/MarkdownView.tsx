@@ -127,7 +127,7 @@ export const MarkdownView = memo(function MarkdownView({
 })
 
 /**
- * Blocks per group. Blocks are drawn in groups of this many (a `div` without box of its own:
+ * Blocks per group. Blocks are drawn in groups of this many (a plain `div`, no padding or border:
  * margins collapse through it as if it were not there), so while an answer streams, its finished
  * groups are skipped whole, by React (memo) and by layout: a frame's work stays the same however
  * long the answer has grown.
@@ -192,8 +192,8 @@ function withDefinitions(block: string, definitions: string): string {
 function useMath(text: string, streaming: boolean): boolean {
   const seen = useRef({ text: '', math: false })
   const grown = streaming && text.startsWith(seen.current.text)
-  // A delimiter may be cut between two deltas: look again at the end of what was seen (`\[` and
-  // "```math" are at most 7 characters, so 6 before the new text are enough).
+  // A delimiter may be cut between two deltas: the last 6 characters seen are looked at again
+  // ("```math", the longest, has 7).
   const needed =
     grown && seen.current.math
       ? true
