@@ -122,6 +122,24 @@ describe('MarkdownView while an answer streams', () => {
     }
   })
 
+  it('keeps every block where it was while the answer grows: blocks go in groups, never moved', async () => {
+    const blocks = Array.from({ length: 40 }, (_, i) => `Block **b${i}** of the answer.\n\n`)
+    const { container, rerender } = await renderWithStore(
+      <MarkdownView text={blocks.slice(0, 3).join('')} streaming />
+    )
+    const first = container.querySelector('strong')
+    for (let end = 4; end <= blocks.length; end++) {
+      rerender(<MarkdownView text={blocks.slice(0, end).join('')} streaming />)
+    }
+    // The element drawn for the first block is the one drawn when it arrived.
+    expect(container.querySelector('strong')).toBe(first)
+    const groups = container.querySelectorAll('.markdown > .markdown-group')
+    expect([...groups].map((group) => group.querySelectorAll('strong').length)).toEqual([16, 16, 8])
+    expect(container.querySelector('.markdown')?.textContent).toBe(
+      blocks.map((block) => block.replaceAll('**', '').trim()).join('')
+    )
+  })
+
   it('highlights code only once its block is finished', async () => {
     const text = 'Code:\n\n```ts\nconst answer = 42\n```\n'
     const { container, rerender } = await renderWithStore(<MarkdownView text={text} streaming />)
@@ -164,6 +182,15 @@ describe('MarkdownView on a long answer', () => {
     expect(container.textContent).toContain('**b39**')
     await waitFor(() => expect(container.querySelectorAll('strong')).toHaveLength(40))
     expect(container.querySelector('.markdown-plain')).toBeNull()
+  })
+
+  it('skips layout of a long answer off screen once it has ended, not while it streams', async () => {
+    // 60 KB: each block is one more visibility check per frame, which a streaming answer pays.
+    const long = Array.from({ length: 200 }, () => 'word '.repeat(60)).join('\n\n')
+    const { container, rerender } = await renderWithStore(<MarkdownView text={long} streaming />)
+    expect(container.querySelector('.markdown')?.classList.contains('markdown-long')).toBe(false)
+    rerender(<MarkdownView text={long} />)
+    expect(container.querySelector('.markdown')?.classList.contains('markdown-long')).toBe(true)
   })
 
   it('formats every block at once while the answer streams', async () => {

@@ -77,6 +77,20 @@ function messageTokens(message: {
   )
 }
 
+// A message of the history is an object that never changes (an edit or a streamed delta makes a
+// new one): its count is kept, so the meter does not count thousands of messages again for every
+// frame of a streaming reply.
+const counted = new WeakMap<Message, number>()
+
+function historyTokens(message: Message): number {
+  let tokens = counted.get(message)
+  if (tokens === undefined) {
+    tokens = messageTokens(message)
+    counted.set(message, tokens)
+  }
+  return tokens
+}
+
 /** Estimated tokens of a project's files, as its chats send them. */
 export function projectFileTokens(project: Pick<Project, 'files'> | null | undefined): number {
   return (project?.files ?? []).reduce((sum, file) => sum + file.tokens, 0)
@@ -106,7 +120,7 @@ export function estimatePromptTokens({
       ? MESSAGE_OVERHEAD_TOKENS + estimateTextTokens(prompt ?? '') + files
       : 0
   const history = historySent(messages, params.historyTurns).reduce(
-    (sum, m) => sum + messageTokens(m),
+    (sum, m) => sum + historyTokens(m),
     0
   )
   return system + history + messageTokens({ content: draftText, attachments: drafts })

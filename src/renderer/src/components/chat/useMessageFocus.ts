@@ -45,7 +45,12 @@ export function useMessageFocus(
     if (!feed) return
     const apply = (): void => applyTabStops(feed, current, messages.length)
     apply()
-    const observer = new MutationObserver(apply)
+    // Rows come and go with scrolling; inside a row, a streaming reply adds elements every frame:
+    // only controls added to a message that is not the tab stop need parking, not every row again.
+    const observer = new MutationObserver((records) => {
+      if (records.some(changesRows)) apply()
+      else for (const record of records) parkAdded(record)
+    })
     observer.observe(feed, { childList: true, subtree: true })
     return () => observer.disconnect()
   }, [feedRef, current, messages.length])
@@ -125,12 +130,38 @@ function applyTabStops(feed: HTMLElement, current: number | null, count: number)
         control.removeAttribute(PARKED)
         if (was === '') control.removeAttribute('tabindex')
         else control.setAttribute('tabindex', was!)
-      } else if (!isStop && !control.hasAttribute(PARKED) && control.tabIndex >= 0) {
-        control.setAttribute(PARKED, control.getAttribute('tabindex') ?? '')
-        control.setAttribute('tabindex', '-1')
-      }
+      } else if (!isStop) park(control)
     }
   }
+}
+
+const ROW = '[data-message-id]'
+
+/** Whether a mutation added or removed rows (or an article in a row), not just content inside one. */
+function changesRows(record: MutationRecord): boolean {
+  const target = record.target
+  if (!(target instanceof Element) || target.closest(`${ROW} > article`) === null) return true
+  return [...record.addedNodes, ...record.removedNodes].some(
+    (node) => node instanceof Element && (node.matches(ROW) || node.querySelector(ROW) !== null)
+  )
+}
+
+/** Parks the controls a mutation added inside a message that is not the tab stop. */
+function parkAdded(record: MutationRecord): void {
+  const article = (record.target as Element).closest<HTMLElement>(`${ROW} > article`)
+  if (!article || article.getAttribute('tabindex') === '0') return
+  for (const node of record.addedNodes) {
+    if (!(node instanceof HTMLElement)) continue
+    const controls = node.matches(FOCUSABLE) ? [node] : []
+    for (const control of [...controls, ...node.querySelectorAll<HTMLElement>(FOCUSABLE)])
+      park(control)
+  }
+}
+
+function park(control: HTMLElement): void {
+  if (control.hasAttribute(PARKED) || control.tabIndex < 0) return
+  control.setAttribute(PARKED, control.getAttribute('tabindex') ?? '')
+  control.setAttribute('tabindex', '-1')
 }
 
 // Writing only what changed keeps the observer from seeing its own writes as new work.

@@ -56,7 +56,12 @@ const components: MarkdownComponents = {
 }
 
 const NO_MARKS: readonly string[] = []
-/** An answer longer than this skips layout and paint of its blocks off screen. */
+/**
+ * A finished answer longer than this skips layout and paint of its blocks off screen. Not while it
+ * streams: every block with `content-visibility: auto` is one more target the browser checks for
+ * visibility on every frame, and the growing answer relays out each frame anyway (at 80 KB this
+ * doubled each frame's work). Once it ends, the blocks keep the size they were last drawn at.
+ */
 const LONG_ANSWER_CHARS = 50_000
 
 /**
@@ -74,7 +79,7 @@ export const MarkdownView = memo(function MarkdownView({
   streaming?: boolean
 }) {
   const { t, i18n } = useTranslation()
-  const withMath = useMath(text)
+  const withMath = useMath(text, streaming)
   const options = useMemo<BlockOptions>(
     () => ({
       imageLabel: (alt) => t('markdown.image', { alt }),
@@ -94,27 +99,83 @@ export const MarkdownView = memo(function MarkdownView({
   )
   const formatted = useFormattedCount(blocks, streaming)
   const definitions = useMemo(() => linkDefinitions(text), [text])
+  const groups: ReactElement[] = []
+  for (let start = 0; start < blocks.length; start += GROUP_BLOCKS) {
+    const end = Math.min(blocks.length, start + GROUP_BLOCKS)
+    groups.push(
+      <BlockGroup
+        key={start}
+        blocks={blocks.slice(start, end)}
+        open={streaming && end === blocks.length ? end - 1 - start : -1}
+        formatted={Math.max(0, Math.min(end, formatted) - start)}
+        definitions={definitions}
+        options={options}
+      />
+    )
+  }
   return (
     // A long answer's blocks are laid out and painted only near the screen (MarkdownView.css).
-    <div className={text.length > LONG_ANSWER_CHARS ? 'markdown markdown-long' : 'markdown'}>
-      <CodeMarksContext.Provider value={marks}>
-        {blocks.map((block, index) => (
-          // Blocks only ever grow at the end, so a block's index is its identity. Whether it is
-          // still open goes by context: a block that closes is not parsed again, only its code
-          // blocks learn that they may now be highlighted.
-          // biome-ignore lint/suspicious/noArrayIndexKey: blocks only grow at the end
-          <OpenBlockContext.Provider key={index} value={streaming && index === blocks.length - 1}>
-            {index < formatted ? (
-              <MarkdownBlock text={withDefinitions(block, definitions)} options={options} />
-            ) : (
-              <PlainText className="markdown-plain" text={block} />
-            )}
-          </OpenBlockContext.Provider>
-        ))}
-      </CodeMarksContext.Provider>
+    <div
+      className={
+        !streaming && text.length > LONG_ANSWER_CHARS ? 'markdown markdown-long' : 'markdown'
+      }
+    >
+      <CodeMarksContext.Provider value={marks}>{groups}</CodeMarksContext.Provider>
     </div>
   )
 })
+
+/**
+ * Blocks per group. Blocks are drawn in groups of this many (a plain `div`, no padding or border:
+ * margins collapse through it as if it were not there), so while an answer streams, its finished
+ * groups are skipped whole, by React (memo) and by layout: a frame's work stays the same however
+ * long the answer has grown.
+ */
+const GROUP_BLOCKS = 16
+
+interface GroupProps {
+  blocks: readonly string[]
+  /** The block still streaming, by its place in the group; -1 for none. */
+  open: number
+  /** How many of the group's first blocks are formatted (the others show as text for now). */
+  formatted: number
+  definitions: string
+  options: BlockOptions
+}
+
+const sameGroup = (a: GroupProps, b: GroupProps): boolean =>
+  a.open === b.open &&
+  a.formatted === b.formatted &&
+  a.definitions === b.definitions &&
+  a.options === b.options &&
+  a.blocks.length === b.blocks.length &&
+  a.blocks.every((block, index) => block === b.blocks[index])
+
+const BlockGroup = memo(function BlockGroup({
+  blocks,
+  open,
+  formatted,
+  definitions,
+  options
+}: GroupProps) {
+  return (
+    <div className="markdown-group">
+      {blocks.map((block, index) => (
+        // Blocks only ever grow at the end, so a block's index is its identity. Whether it is
+        // still open goes by context: a block that closes is not parsed again, only its code
+        // blocks learn that they may now be highlighted.
+        // biome-ignore lint/suspicious/noArrayIndexKey: blocks only grow at the end
+        <OpenBlockContext.Provider key={index} value={index === open}>
+          {index < formatted ? (
+            <MarkdownBlock text={withDefinitions(block, definitions)} options={options} />
+          ) : (
+            <PlainText className="markdown-plain" text={block} />
+          )}
+        </OpenBlockContext.Provider>
+      ))}
+    </div>
+  )
+}, sameGroup)
 
 /** A block with the answer's link definitions after it, when it may refer to one. */
 function withDefinitions(block: string, definitions: string): string {
@@ -123,9 +184,20 @@ function withDefinitions(block: string, definitions: string): string {
     : block
 }
 
-/** True once KaTeX is there for text that may hold math (it is loaded on first need). */
-function useMath(text: string): boolean {
-  const needed = mayHoldMath(text)
+/**
+ * True once KaTeX is there for text that may hold math (it is loaded on first need). While an
+ * answer streams, only what arrived since the last look is searched: the text only grows.
+ */
+function useMath(text: string, streaming: boolean): boolean {
+  const seen = useRef({ text: '', math: false })
+  const grown = streaming && text.startsWith(seen.current.text)
+  // A delimiter may be cut between two deltas: the last 6 characters seen are looked at again
+  // ("```math", the longest, has 7).
+  const needed =
+    grown && seen.current.math
+      ? true
+      : mayHoldMath(grown ? text.slice(Math.max(0, seen.current.text.length - 6)) : text)
+  seen.current = { text, math: needed }
   const [ready, setReady] = useState(mathReady)
   useEffect(() => {
     if (!needed || ready) return
