@@ -30,6 +30,8 @@ export interface Candidates {
   size: number
   /** The lowest candidate id: a walked hit below it cannot match. */
   lowest: number
+  /** The highest candidate id: hits above it are walked past. */
+  highest: number
   has(id: number): boolean
   take(at: number, n: number): number[]
 }
@@ -39,6 +41,7 @@ const listed = (ids: number[]): Candidates => {
   return {
     size: ids.length,
     lowest: ids.at(-1) ?? 0,
+    highest: ids[0] ?? 0,
     has: (id) => set.has(id),
     take: (at, n) => ids.slice(at, at + n)
   }

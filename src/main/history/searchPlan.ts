@@ -10,8 +10,9 @@
 //   result.
 // - A narrow filter (one conversation, pinned chats, a project, a model used rarely, messages
 //   with files or images), or several together: its candidates, at most 16,000 message ids, come
-//   from indexes (searchCandidates.ts). Two exact plans then race, each stepped in turn while it
-//   has used less time than the other, and the first to finish answers: walk the word's hits and
+//   from indexes (searchCandidates.ts). Two exact plans then race (each stepped in turn while it
+//   has used less time than the other; once both have stepped, the one that looks sooner to
+//   finish runs ahead, nextToStep), and the first to finish answers: walk the word's hits and
 //   keep the candidates among them, or take the candidates newest first and test the query on
 //   their folded text. A rare word finishes the first, a common word the second; neither reads
 //   both sides whole.
@@ -163,6 +164,8 @@ interface Plan {
   spentMs: number
   result: number[] | null
   step(): void
+  /** The share of its work still ahead at most (0–1), from what it has covered so far. */
+  left(): number
 }
 
 /** Most hits the walking plan reads in one step: a step cannot be cut short in the race. */
@@ -184,10 +187,16 @@ function walkPlan(
   let limit = 2048
   // Each step seeks below the last hit walked, so no hit is read twice.
   let high = range.high
+  // The ids it walks: from the highest candidate down to the lowest.
+  const top = candidates.highest
   const found: number[] = []
   const plan: Plan = {
     spentMs: 0,
     result: null,
+    left: () =>
+      high === null || top <= lowest
+        ? 1
+        : Math.min(1, Math.max(0, (high - lowest) / (top - lowest))),
     step() {
       const hits = prepared<{ match: string; high?: number; limit: number }, number>(
         db,
@@ -229,6 +238,7 @@ function checkPlan(
   const plan: Plan = {
     spentMs: 0,
     result: null,
+    left: () => (candidates.size - next) / candidates.size,
     step() {
       const batch = candidates.take(next, size)
       next += batch.length
@@ -241,7 +251,7 @@ function checkPlan(
   return plan
 }
 
-/** Runs the two exact plans in turn, each while it has used less time, until one finishes. */
+/** Runs the two exact plans in turn (nextToStep chooses), until one finishes. */
 function race(
   db: HistoryDatabase,
   query: { match: string; terms: SearchTerm[] },
@@ -259,10 +269,34 @@ function race(
   if (only === 'walk') plans[1].spentMs = Number.POSITIVE_INFINITY
   if (only === 'check') plans[0].spentMs = Number.POSITIVE_INFINITY
   for (;;) {
-    const plan = plans[0].spentMs <= plans[1].spentMs ? plans[0] : plans[1]
+    const plan = nextToStep(plans[0], plans[1])
     const started = performance.now()
     plan.step()
     plan.spentMs += performance.now() - started
     if (plan.result) return plan.result
   }
+}
+
+/** How far ahead in time the plan that looks sooner to finish may run of the other. */
+const LEAD = 4
+
+/**
+ * The plan to step next: the one that has used less time, until both have stepped; then the one
+ * whose work left, at its pace so far, ends sooner, as long as it has used under LEAD times the
+ * other's time (both are exact, so this only decides which finishes first; each `left` is an
+ * upper bound, a plan may finish once it has a page, and the lead keeps a wrong guess within
+ * LEAD + 1 times the other plan's time).
+ */
+function nextToStep(walk: Plan, check: Plan): Plan {
+  const fair = walk.spentMs <= check.spentMs ? walk : check
+  if (!(walk.spentMs > 0 && check.spentMs > 0)) return fair
+  const ahead = (plan: Plan) => {
+    const left = plan.left()
+    return left >= 1 ? Number.POSITIVE_INFINITY : (plan.spentMs * left) / (1 - left)
+  }
+  const [walkAhead, checkAhead] = [ahead(walk), ahead(check)]
+  if (!Number.isFinite(walkAhead) && !Number.isFinite(checkAhead)) return fair
+  const sooner = walkAhead <= checkAhead ? walk : check
+  const other = sooner === walk ? check : walk
+  return sooner.spentMs < LEAD * other.spentMs ? sooner : other
 }
