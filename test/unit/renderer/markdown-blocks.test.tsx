@@ -184,13 +184,18 @@ describe('MarkdownView on a long answer', () => {
     expect(container.querySelector('.markdown-plain')).toBeNull()
   })
 
-  it('skips layout of a long answer off screen once it has ended, not while it streams', async () => {
-    // 60 KB: each block is one more visibility check per frame, which a streaming answer pays.
+  it('skips layout of a long answer off screen when shown finished, not while or after it streams', async () => {
+    // 60 KB: each block is one more visibility check per frame, which a streaming answer pays,
+    // and switching them all over when it ends is one long task.
     const long = Array.from({ length: 200 }, () => 'word '.repeat(60)).join('\n\n')
-    const { container, rerender } = await renderWithStore(<MarkdownView text={long} streaming />)
-    expect(container.querySelector('.markdown')?.classList.contains('markdown-long')).toBe(false)
-    rerender(<MarkdownView text={long} />)
-    expect(container.querySelector('.markdown')?.classList.contains('markdown-long')).toBe(true)
+    const isLong = (container: HTMLElement) =>
+      container.querySelector('.markdown')?.classList.contains('markdown-long')
+    const streamed = await renderWithStore(<MarkdownView text={long} streaming />)
+    expect(isLong(streamed.container)).toBe(false)
+    streamed.rerender(<MarkdownView text={long} />)
+    expect(isLong(streamed.container)).toBe(false)
+    const opened = await renderWithStore(<MarkdownView text={long} />)
+    expect(isLong(opened.container)).toBe(true)
   })
 
   it('formats every block at once while the answer streams', async () => {

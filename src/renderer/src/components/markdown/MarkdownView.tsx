@@ -58,10 +58,12 @@ const components: MarkdownComponents = {
 
 const NO_MARKS: readonly string[] = []
 /**
- * A finished answer longer than this skips layout and paint of its blocks off screen. Not while it
- * streams: every block with `content-visibility: auto` is one more target the browser checks for
- * visibility on every frame, and the growing answer relays out each frame anyway (at 80 KB this
- * doubled each frame's work). Once it ends, the blocks keep the size they were last drawn at.
+ * A finished answer longer than this skips layout and paint of its blocks off screen, when it is
+ * shown finished (opened from history, scrolled back to). Not while it streams: every block with
+ * `content-visibility: auto` is one more target the browser checks for visibility on every frame,
+ * and the growing answer relays out each frame anyway (at 80 KB this doubled each frame's work).
+ * Nor when it ends in view: switching its hundreds of blocks over restyles and relays them all in
+ * one task (50–60 ms at 80 KB, the one long task of bench:chat's stream); it is already laid out.
  */
 const LONG_ANSWER_CHARS = 50_000
 
@@ -99,6 +101,8 @@ export const MarkdownView = memo(function MarkdownView({
     [cut]
   )
   const formatted = useFormattedCount(blocks, streaming)
+  // Decided when the view is made: an answer that ends in view keeps its layout as it is.
+  const [skipsOffScreen] = useState(() => !streaming && text.length > LONG_ANSWER_CHARS)
   const definitions = useMemo(() => linkDefinitions(text), [text])
   const groups: ReactElement[] = []
   for (let start = 0; start < blocks.length; start += GROUP_BLOCKS) {
@@ -116,11 +120,7 @@ export const MarkdownView = memo(function MarkdownView({
   }
   return (
     // A long answer's blocks are laid out and painted only near the screen (MarkdownView.css).
-    <div
-      className={
-        !streaming && text.length > LONG_ANSWER_CHARS ? 'markdown markdown-long' : 'markdown'
-      }
-    >
+    <div className={skipsOffScreen && !streaming ? 'markdown markdown-long' : 'markdown'}>
       <CodeMarksContext.Provider value={marks}>{groups}</CodeMarksContext.Provider>
     </div>
   )
