@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/attachments/documentPages'
 import { modelDisplayName } from '../../../../shared/models'
 import { pagesOffers, type PagesOffer as Offer } from '../../lib/pagesOffer'
+import { formatNumber } from '../../lib/numberFormat'
 import { selectTray } from '../../store'
 import { useApp } from '../../store/StoreProvider'
 import { useCurrentModelInfo } from './useCurrentModelInfo'
@@ -53,7 +54,7 @@ function OfferItem({
   const [typed, setTyped] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const { draft, total, firstFit } = offer
-  const format = new Intl.NumberFormat(i18n.language)
+  const format = (value: number) => formatNumber(value, i18n.language)
 
   function applyTyped(): void {
     const chosen = parsePageRanges(typed, total)
@@ -66,8 +67,8 @@ function OfferItem({
       setProblem(
         t('attachments.pagesOffer.stillTooLong', {
           pages: formatPageRanges(chosen),
-          tokens: format.format(cost),
-          budget: format.format(Math.max(0, offer.budget))
+          tokens: format(cost),
+          budget: format(Math.max(0, offer.budget))
         })
       )
       return
@@ -83,9 +84,9 @@ function OfferItem({
         <p id={`${id}-text`}>
           {t('attachments.pagesOffer.tooLong', {
             name: draft.name,
-            tokens: format.format(tokens),
+            tokens: format(tokens),
             model,
-            limit: format.format(limit),
+            limit: format(limit),
             total
           })}
         </p>

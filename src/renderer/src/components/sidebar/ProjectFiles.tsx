@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { DOCUMENT_PICKER_TYPES } from '../../../../shared/attachments/documents'
 import type { Project } from '../../../../shared/projects'
 import { describeRefusal, formatBytes } from '../../lib/attachmentRules'
+import { formatNumber } from '../../lib/numberFormat'
 import type { ProjectFileRefusal } from '../../store/slices/projects'
 import { useApp } from '../../store/StoreProvider'
 
@@ -21,7 +22,7 @@ export function ProjectFiles({ project }: { project: Project }) {
   const remove = useApp((s) => s.removeProjectFile)
   const [busy, setBusy] = useState(false)
   const [refused, setRefused] = useState<ProjectFileRefusal[]>([])
-  const format = new Intl.NumberFormat(i18n.language)
+  const format = (value: number) => formatNumber(value, i18n.language)
   const total = project.files.reduce((sum, file) => sum + file.tokens, 0)
 
   const reason = (refusal: ProjectFileRefusal): string =>
@@ -48,7 +49,7 @@ export function ProjectFiles({ project }: { project: Project }) {
                 {t(file.pages === null ? 'projects.fileSize' : 'projects.fileSizePages', {
                   size: formatBytes(file.bytes),
                   pages: file.pages,
-                  tokens: format.format(file.tokens)
+                  tokens: format(file.tokens)
                 })}
               </span>
               <button
@@ -74,7 +75,7 @@ export function ProjectFiles({ project }: { project: Project }) {
         </button>
         {project.files.length > 0 ? (
           <span className="project-files-total">
-            {t('projects.filesTotal', { tokens: format.format(total) })}
+            {t('projects.filesTotal', { tokens: format(total) })}
           </span>
         ) : null}
       </div>
