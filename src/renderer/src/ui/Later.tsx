@@ -1,5 +1,6 @@
 import { Suspense, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
+import { afterPaint } from '../lib/afterPaint'
 import './Later.css'
 
 /** A component whose code is a chunk of its own, loaded on first use or earlier by `preload`. */
@@ -90,5 +91,5 @@ export function preloadWhenIdle(parts: ReadonlyArray<{ preload: () => Promise<un
       part.preload().then(next, next)
     })
   }
-  requestAnimationFrame(() => setTimeout(next, 0))
+  afterPaint(next)
 }
