@@ -177,9 +177,10 @@ function findMessageRows(
  * The title hits a page can hold, in result order. A title sorts by its conversation's last
  * message. With more than a page of message hits within the last RECENT_SPAN messages, a title
  * can enter the page only if its conversation has a message at or above the last of them: only
- * those conversations are matched. Otherwise, when the conversations written to in the last RECENT_SPAN messages (above
- * the cursor) have, with the message hits there, more than a page of hits, no other title can
- * enter the page. Tried before ranking every title hit (a word in 70,000 titles: 100 ms at 1M).
+ * those conversations are matched. Otherwise, when the conversations written to in the last
+ * RECENT_SPAN messages (above the cursor) have, with the message hits there, more than a page of
+ * hits, no other title can enter the page. Tried before ranking every title hit (a word in
+ * 70,000 titles: 100 ms at 1M).
  */
 const RECENT_SPAN = 16_000
 function pageTitleRows(
