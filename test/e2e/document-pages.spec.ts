@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { printPdf } from '../fixtures/documents/generate'
 import { seriousAxeFindings } from './axe'
 import { expect, test } from './fixtures'
+import { connectIn } from './history-seed'
 
 const SCREENS = join(__dirname, '../../test-results/screens')
 const PAGES = 200
@@ -24,12 +25,8 @@ for (const language of ['en', 'zh-CN'] as const) {
     app,
     provider
   }) => {
-    await app.core.handlers.updateSettings({ baseURL: provider.baseURL, language })
-    await app.core.handlers.setKey({ key: provider.apiKey })
-    await app.page.reload()
-    const page = app.page
+    const page = await connectIn(app, provider, language)
     const en = language === 'en'
-    await expect(page.locator('.composer-input')).toBeVisible()
     await page
       .locator('input[type="file"]')
       .setInputFiles([{ name: 'big.pdf', mimeType: 'application/pdf', buffer: pdf }])

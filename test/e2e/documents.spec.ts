@@ -5,6 +5,7 @@
 import { join } from 'node:path'
 import { encodedText, printPdf } from '../fixtures/documents/generate'
 import { expect, test } from './fixtures'
+import { connectIn } from './history-seed'
 
 const SCREENS = join(__dirname, '../../test-results/screens')
 const GBK = '会议纪要：第三季度预算审批通过。关键词：蓝鲸计划。'
@@ -16,11 +17,7 @@ for (const language of ['en', 'zh-CN'] as const) {
     app,
     provider
   }) => {
-    await app.core.handlers.updateSettings({ baseURL: provider.baseURL, language })
-    await app.core.handlers.setKey({ key: provider.apiKey })
-    await app.page.reload()
-    const page = app.page
-    await expect(page.locator('.composer-input')).toBeVisible()
+    const page = await connectIn(app, provider, language)
     const pdf = await printPdf([['Annual report', 'The zebrafish division grew.'], ['第二页']])
     await page.locator('input[type="file"]').setInputFiles([
       { name: 'report.pdf', mimeType: 'application/pdf', buffer: pdf },

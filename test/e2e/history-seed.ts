@@ -8,6 +8,7 @@ import {
   touchConversation
 } from '../../src/main/history/conversations'
 import type { HistoryDatabase } from '../../src/main/db/database'
+import type { Language } from '../../src/shared/settings'
 import type { MessageRole } from '../../src/shared/types'
 import type { FakeProvider } from '../fake-provider/server'
 import type { AppHarness } from '../harness/app'
@@ -69,6 +70,22 @@ export async function connect(
   await app.core.handlers.setKey({ key: provider.apiKey })
   await app.page.reload()
   await expect(app.page.getByRole('textbox', { name: messageBox })).toBeVisible()
+  return app.page
+}
+
+/**
+ * The same as connect, with the app in `language` first; the composer is found by its class (its
+ * name is translated).
+ */
+export async function connectIn(
+  app: AppHarness,
+  provider: FakeProvider,
+  language: Language
+): Promise<Page> {
+  await app.core.handlers.updateSettings({ baseURL: provider.baseURL, language })
+  await app.core.handlers.setKey({ key: provider.apiKey })
+  await app.page.reload()
+  await expect(app.page.locator('.composer-input')).toBeVisible()
   return app.page
 }
 

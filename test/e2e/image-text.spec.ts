@@ -5,11 +5,10 @@
 // Screenshots in both languages go to test-results/screens (the picker's to docs/screenshots).
 import { join } from 'node:path'
 import type { JSHandle, Page } from '@playwright/test'
-import type { FakeProvider } from '../fake-provider/server'
-import type { AppHarness } from '../harness/app'
 import { solidImage } from '../fixtures/attachments/generate'
 import { textImage } from '../fixtures/attachments/textImage'
 import { expect, modelPicker, pickModel, test } from './fixtures'
+import { connectIn } from './history-seed'
 
 const SCREENS = join(__dirname, '../../test-results/screens')
 /** The picker's correction, as docs/api.md shows it. */
@@ -19,14 +18,6 @@ const LINES = ['Connection timeout ERR 4021', '数据库连接超时']
 
 // Text recognition loads its models on first use (a second or two on this machine).
 test.setTimeout(90_000)
-
-async function connect(app: AppHarness, provider: FakeProvider, language: 'en' | 'zh-CN') {
-  await app.core.handlers.updateSettings({ baseURL: provider.baseURL, language })
-  await app.core.handlers.setKey({ key: provider.apiKey })
-  await app.page.reload()
-  await expect(app.page.locator('.composer-input')).toBeVisible()
-  return app.page
-}
 
 /** Drops PNG files on the window, as a file manager would. */
 async function dropPngs(page: Page, files: Array<{ name: string; bytes: Buffer }>) {
@@ -54,7 +45,7 @@ test('GLM 4.7 gets the text of a screenshot, shown as such; an image without tex
   app,
   provider
 }) => {
-  const page = await connect(app, provider, 'en')
+  const page = await connectIn(app, provider, 'en')
   await pickModel(page, GLM)
   await dropPngs(page, [{ name: 'error.png', bytes: await textImage(LINES) }])
   const tray = page.getByRole('list', { name: 'Attachments to send' })
@@ -94,7 +85,7 @@ for (const language of ['en', 'zh-CN'] as const) {
     app,
     provider
   }) => {
-    const page = await connect(app, provider, language)
+    const page = await connectIn(app, provider, language)
     const zh = language === 'zh-CN'
     await pickModel(page, GLM)
     await dropPngs(page, [{ name: 'error.png', bytes: await textImage(LINES) }])

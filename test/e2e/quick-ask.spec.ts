@@ -8,11 +8,10 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { DesktopHost } from '../../src/main/desktop/handlers'
 import type { ShortcutStatuses } from '../../src/shared/desktop'
-import type { Language } from '../../src/shared/settings'
 import type { AppHarness } from '../harness/app'
-import type { FakeProvider } from '../fake-provider/server'
 import { seriousAxeFindings } from './axe'
 import { expect, test } from './fixtures'
+import { connectIn } from './history-seed'
 
 const SCREENS = join(__dirname, '../../test-results/screens/quick-ask')
 
@@ -34,13 +33,6 @@ test.beforeEach(() => {
   shellCalls.length = 0
 })
 
-async function connect(app: AppHarness, provider: FakeProvider, language: Language = 'en') {
-  await app.core.handlers.updateSettings({ baseURL: provider.baseURL, language })
-  await app.core.handlers.setKey({ key: provider.apiKey })
-  await app.page.reload()
-  await expect(app.page.locator('.composer-input')).toBeVisible()
-}
-
 async function openQuickAsk(app: AppHarness): Promise<Page> {
   const quick = await app.context.newPage()
   await quick.setViewportSize({ width: 680, height: 520 })
@@ -53,7 +45,7 @@ test('a quick question streams in Quick Ask and is an ordinary conversation of t
   app,
   provider
 }) => {
-  await connect(app, provider)
+  await connectIn(app, provider, 'en')
   const main = app.page
   const quick = await openQuickAsk(app)
   await expect(quick.getByRole('heading', { name: 'Quick Ask' })).toBeVisible()
@@ -109,7 +101,7 @@ test('Settings → Shortcuts: a refused shortcut is shown as such, a new one is 
   app,
   provider
 }) => {
-  await connect(app, provider)
+  await connectIn(app, provider, 'en')
   const page = app.page
   await page.keyboard.press('Control+,')
   const dialog = page.getByRole('dialog', { name: 'Settings' })
@@ -138,7 +130,7 @@ for (const language of ['en', 'zh-CN'] as const) {
     app,
     provider
   }) => {
-    await connect(app, provider, language)
+    await connectIn(app, provider, language)
     const quick = await openQuickAsk(app)
     provider.enqueue({ kind: 'reply', content: '**Widgets** are small gadgets.\n\n- one\n- two' })
     await quick
